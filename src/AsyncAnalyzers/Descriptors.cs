@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers;
+
+/// <summary>
+/// Every descriptor of the package, side by side, built by <see cref="Create"/> only (house rule 2).
+/// </summary>
+public static class Descriptors
+{
+    public const string HelpLinkBase = "https://github.com/async-analyzers/AsyncAnalyzers/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor ASYNC101 = Create(
+        DiagnosticIds.BlockingWaitInAsyncCode,
+        "Do not block on tasks in async code",
+        "'{0}' blocks the thread until the task completes; await it instead",
+        "Blocking on a task inside an async method ties up a thread that could serve other work, and under a single-threaded SynchronizationContext (UI, classic ASP.NET) it deadlocks. Await the task instead.",
+        RuleFamily.Blocking,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC102 = Create(
+        DiagnosticIds.ThreadSleepInAsyncCode,
+        "Do not use Thread.Sleep in async code",
+        "Thread.Sleep blocks the thread in an async method; use 'await Task.Delay(...)' instead",
+        "Thread.Sleep holds a thread-pool thread (or the UI thread) for the whole delay. In async code, 'await Task.Delay' releases the thread and can be cancelled.",
+        RuleFamily.Blocking,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC103 = Create(
+        DiagnosticIds.SyncApiWithAsyncCounterpart,
+        "Call the async counterpart in async code",
+        "'{0}' blocks on I/O or a lock in an async method; await '{1}' instead",
+        "A synchronous API called from async code blocks the thread while an equivalent asynchronous method exists. Await the asynchronous counterpart so the thread is free while the operation runs.",
+        RuleFamily.Blocking,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC104 = Create(
+        DiagnosticIds.SyncOverAsync,
+        "Avoid blocking on tasks in synchronous code",
+        "'{0}' blocks synchronously on asynchronous work (sync-over-async)",
+        "Blocking on a task from synchronous code risks deadlocks under a SynchronizationContext and thread-pool starvation under load. Prefer making the caller async; where that is impossible, keep the blocking call at the application's edge.",
+        RuleFamily.Blocking,
+        RuleLevel.Suggestion);
+
+    public static readonly DiagnosticDescriptor ASYNC901 = Create(
+        DiagnosticIds.InvalidConfiguration,
+        "Fix the AsyncAnalyzers configuration",
+        "The .editorconfig option '{0}' has an invalid value '{1}': {2}",
+        "An AsyncAnalyzers option in .editorconfig could not be understood. The option is ignored until it is fixed, so the rule it configures runs with its default behaviour.",
+        RuleFamily.Configuration,
+        RuleLevel.Warning);
+
+    /// <summary>The descriptors in the catalogue, in ID order.</summary>
+    public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC901);
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description, RuleFamily family, RuleLevel level)
+    {
+#pragma warning disable RS0030 // The one place descriptors are constructed.
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            message,
+            RuleCategory.Of(family),
+            level == RuleLevel.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
+            isEnabledByDefault: level != RuleLevel.Disabled,
+            description: description,
+            helpLinkUri: HelpLink(id),
+            customTags: family == RuleFamily.Configuration ? new[] { WellKnownDiagnosticTags.CompilationEnd } : System.Array.Empty<string>());
+#pragma warning restore RS0030
+    }
+}

@@ -1,0 +1,17 @@
+namespace AsyncAnalyzers;
+
+/// <summary>
+/// Every rule ID of the package. IDs are fixed once published and never reused.
+/// Bands: 1xx Blocking, 2xx Unawaited, 3xx Gather, 4xx Exceptions, 9xx the package's own configuration.
+/// </summary>
+public static class DiagnosticIds
+{
+    // 1xx Blocking: code that blocks a thread on asynchronous work.
+    public const string BlockingWaitInAsyncCode = "ASYNC101";
+    public const string ThreadSleepInAsyncCode = "ASYNC102";
+    public const string SyncApiWithAsyncCounterpart = "ASYNC103";
+    public const string SyncOverAsync = "ASYNC104";
+
+    // 9xx Configuration: mistakes in the package's .editorconfig options.
+    public const string InvalidConfiguration = "ASYNC901";
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Blocking;
+
+/// <summary>
+/// ASYNC101: blocking on a task (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>Task.WaitAll/WaitAny</c>) in async code.
+/// ASYNC104: the same in synchronous code (sync-over-async). One analyzer for both: the context decides which ID applies,
+/// so an expression can never get both.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set when inserting <c>await</c> at the location would not compile (lock, unsafe, query).</summary>
+    public const string NoFixProperty = "NoFix";
+
+    /// <summary>Diagnostic property naming the <see cref="BlockingKind"/> found.</summary>
+    public const string KindProperty = "Kind";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC101, Descriptors.ASYNC104);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.PropertyReference, OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var kind = BlockingCalls.Classify(context.Operation, symbols, out var task);
+        if (kind == BlockingKind.None || IsInNameOf(context.Operation))
+        {
+            return;
+        }
+
+        // Task known to be complete: awaited before on every path, WhenAll, guards, FromResult (CompletedTaskTests pin each shape).
+        if (task is not null && CompletedTasks.IsKnownComplete(task, symbols))
+        {
+            return;
+        }
+
+        var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
+        if (asyncContext.IsAsync)
+        {
+            if (!AsyncContext.CanInsertAwait(context.Operation))
+            {
+                properties = properties.Add(NoFixProperty, "true");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC101, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
+            return;
+        }
+
+        // The entry point is the one place blocking has no caller to starve or deadlock (SyncOverAsyncTests.BlockingInMain_NoDiagnostic).
+        if (asyncContext.FunctionOperation is null && asyncContext.Function is { IsStatic: true, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName })
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
+    }
+
+    private static bool IsInNameOf(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is INameOfOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

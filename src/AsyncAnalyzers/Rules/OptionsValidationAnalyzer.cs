@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using AsyncAnalyzers.Options;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AsyncAnalyzers.Rules;
+
+/// <summary>
+/// ASYNC901: an <c>async_analyzers.*</c> .editorconfig option that is unknown or malformed. Reported once per (key, value)
+/// at the end of the compilation, on the first line of the first file (by path) the value applies to, so a bad
+/// <c>[*.cs]</c> setting gives one warning rather than one per file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC901);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var problems = new ConcurrentDictionary<(string Key, string Value, string Reason), SyntaxTree>();
+            start.RegisterSyntaxTreeAction(tree =>
+            {
+                var options = tree.Options.AnalyzerConfigOptionsProvider.GetOptions(tree.Tree);
+                foreach (var key in options.Keys)
+                {
+                    if (!key.StartsWith(AnalyzerOptionKeys.Prefix, StringComparison.OrdinalIgnoreCase) || !options.TryGetValue(key, out var value))
+                    {
+                        continue;
+                    }
+
+                    foreach (var reason in Validate(key, value))
+                    {
+                        problems.AddOrUpdate((key, value, reason), tree.Tree, (_, existing) => string.CompareOrdinal(existing.FilePath, tree.Tree.FilePath) <= 0 ? existing : tree.Tree);
+                    }
+                }
+            });
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var problem in problems.OrderBy(p => p.Key.Key, StringComparer.Ordinal).ThenBy(p => p.Key.Reason, StringComparer.Ordinal))
+                {
+                    var tree = problem.Value;
+                    var location = Location.Create(tree, new TextSpan(0, 0));
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC901, location, problem.Key.Key, problem.Key.Value, problem.Key.Reason));
+                }
+            });
+        });
+    }
+
+    private static ImmutableArray<string> Validate(string key, string value)
+    {
+        if (!AnalyzerOptionKeys.All.ContainsKey(key))
+        {
+            return ImmutableArray.Create("this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads");
+        }
+
+        if (string.Equals(key, AnalyzerOptionKeys.Async103ExcludedMethods, StringComparison.OrdinalIgnoreCase))
+        {
+            return SymbolNameList.Parse(value).Errors;
+        }
+
+        return ImmutableArray<string>.Empty;
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Finds <c>FooAsync</c> for a call to <c>Foo</c>: same receiver type (its bases, or an interface's bases), or a source-defined
+/// extension method in scope; parameters equal to Foo's, optionally plus a trailing CancellationToken; returning an awaitable
+/// of Foo's result; not obsolete. Member look-ups are cached per (method, receiver type) for the compilation.
+/// </summary>
+internal sealed class AsyncCounterparts
+{
+    private readonly AsyncSymbols _symbols;
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), IMethodSymbol?> _memberCache = new(new PairComparer());
+    private readonly ConcurrentDictionary<string, bool> _sourceHasName = new(StringComparer.Ordinal);
+
+    public AsyncCounterparts(AsyncSymbols symbols) => _symbols = symbols;
+
+    /// <summary>The counterpart, or null. <paramref name="semanticModel"/> and <paramref name="position"/> enable extension look-up.</summary>
+    public IMethodSymbol? Find(IMethodSymbol method, ITypeSymbol receiverType, SemanticModel? semanticModel, int position)
+    {
+        if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
+        {
+            return null;
+        }
+
+        var original = method.ReducedFrom ?? method;
+        if (original.IsExtensionMethod)
+        {
+            // Sync extension methods (LINQ's ToList and friends) map onto unrelated async extensions (EF's ToListAsync) whose
+            // receiver type differs; we do not guess there (SyncApiWithAsyncCounterpartAnalyzerTests.LinqToList_NoDiagnostic).
+            return null;
+        }
+
+        var found = _memberCache.GetOrAdd((method, receiverType), key => FindMember(key.Method, key.Receiver));
+        if (found is not null || semanticModel is null || method.IsStatic)
+        {
+            return found;
+        }
+
+        var asyncName = method.Name + "Async";
+
+        // Extension counterparts are looked up only when the compilation's own source declares a member with that name: a
+        // cheap, cached test that keeps LookupSymbols off the hot path for the common case.
+        if (!_sourceHasName.GetOrAdd(asyncName, n => _symbols.Compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)))
+        {
+            return null;
+        }
+
+        foreach (var candidate in semanticModel.LookupSymbols(position, receiverType, asyncName, includeReducedExtensionMethods: true))
+        {
+            if (candidate is IMethodSymbol { ReducedFrom: not null } extension && Matches(method, extension, isExtension: true) is { } match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private IMethodSymbol? FindMember(IMethodSymbol method, ITypeSymbol receiverType)
+    {
+        var asyncName = method.Name + "Async";
+        foreach (var type in TypeAndBases(receiverType))
+        {
+            foreach (var member in type.GetMembers(asyncName))
+            {
+                if (member is IMethodSymbol candidate && candidate.IsStatic == method.IsStatic && Matches(method, candidate, isExtension: false) is { } match)
+                {
+                    return match;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<ITypeSymbol> TypeAndBases(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            foreach (var iface in type.AllInterfaces)
+            {
+                yield return iface;
+            }
+        }
+    }
+
+    private IMethodSymbol? Matches(IMethodSymbol sync, IMethodSymbol candidate, bool isExtension)
+    {
+        if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate))
+        {
+            return null;
+        }
+
+        if (candidate.IsGenericMethod && sync.IsGenericMethod)
+        {
+            candidate = candidate.ConstructedFrom.Construct(sync.TypeArguments.ToArray());
+        }
+
+        var parameters = candidate.Parameters;
+        var extra = parameters.Length - sync.Parameters.Length;
+        if (extra is not (0 or 1) || (extra == 1 && !CancellationTokens.IsCancellationToken(parameters[parameters.Length - 1].Type, _symbols)))
+        {
+            return null;
+        }
+
+        for (var i = 0; i < sync.Parameters.Length; i++)
+        {
+            if (parameters[i].RefKind != sync.Parameters[i].RefKind
+                || !SymbolEqualityComparer.Default.Equals(parameters[i].Type, sync.Parameters[i].Type)
+                || parameters[i].IsParams != sync.Parameters[i].IsParams)
+            {
+                return null;
+            }
+        }
+
+        if (!ReturnsAwaitableOf(candidate.ReturnType, sync.ReturnType))
+        {
+            return null;
+        }
+
+        return isExtension || candidate.DeclaredAccessibility != Accessibility.Private || SymbolEqualityComparer.Default.Equals(candidate.ContainingType, sync.ContainingType)
+            ? candidate
+            : null;
+    }
+
+    private bool ReturnsAwaitableOf(ITypeSymbol asyncReturn, ITypeSymbol syncReturn)
+    {
+        if (syncReturn.SpecialType == SpecialType.System_Void)
+        {
+            return _symbols.IsTaskLike(asyncReturn);
+        }
+
+        return asyncReturn is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _symbols.ValueTaskOfT))
+            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], syncReturn);
+    }
+
+    private sealed class PairComparer : IEqualityComparer<(IMethodSymbol Method, ITypeSymbol Receiver)>
+    {
+        public bool Equals((IMethodSymbol Method, ITypeSymbol Receiver) x, (IMethodSymbol Method, ITypeSymbol Receiver) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+        public int GetHashCode((IMethodSymbol Method, ITypeSymbol Receiver) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Receiver);
+    }
+}

@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Well-known types the rules need, resolved once per compilation (house rule 3). The only place that looks types up by name.
+/// </summary>
+internal sealed class AsyncSymbols
+{
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _awaitableCache = new(SymbolEqualityComparer.Default);
+
+    private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
+    {
+        Compilation = compilation;
+        Task = task;
+        TaskOfT = Get("System.Threading.Tasks.Task`1");
+        ValueTask = Get("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = Get("System.Threading.Tasks.ValueTask`1");
+        TaskStatus = Get("System.Threading.Tasks.TaskStatus");
+        TaskFactory = Get("System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = Get("System.Threading.Tasks.TaskFactory`1");
+        Thread = Get("System.Threading.Thread");
+        CancellationToken = Get("System.Threading.CancellationToken");
+        CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
+        SemaphoreSlim = Get("System.Threading.SemaphoreSlim");
+        TimeSpan = Get("System.TimeSpan");
+        ObsoleteAttribute = Get("System.ObsoleteAttribute");
+        Console = Get("System.Console");
+        Stream = Get("System.IO.Stream");
+        MemoryStream = Get("System.IO.MemoryStream");
+        StringReader = Get("System.IO.StringReader");
+        StringWriter = Get("System.IO.StringWriter");
+        StringBuilder = Get("System.Text.StringBuilder");
+        IDisposable = Get("System.IDisposable");
+        INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
+        Memory = Get("System.Memory`1");
+        ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
+    }
+
+    public Compilation Compilation { get; }
+    public INamedTypeSymbol Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? TaskStatus { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? SemaphoreSlim { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? ObsoleteAttribute { get; }
+    public INamedTypeSymbol? Console { get; }
+    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? StringReader { get; }
+    public INamedTypeSymbol? StringWriter { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? IDisposable { get; }
+    public INamedTypeSymbol? INotifyCompletion { get; }
+    public INamedTypeSymbol? Memory { get; }
+    public INamedTypeSymbol? ReadOnlyMemory { get; }
+
+    /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
+    public static AsyncSymbols? TryCreate(Compilation compilation)
+    {
+#pragma warning disable RS0030 // Semantics/ is the one place allowed to look types up by name.
+        var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+#pragma warning restore RS0030
+        return task is null || task.TypeKind == TypeKind.Error ? null : new AsyncSymbols(compilation, task);
+    }
+
+    /// <summary>Resolves a type that is not cached here (rule-specific lists such as option-configured type names).</summary>
+    public INamedTypeSymbol? GetTypeByMetadataName(string metadataName) => Get(metadataName);
+
+    private INamedTypeSymbol? Get(string metadataName)
+    {
+#pragma warning disable RS0030 // Semantics/ is the one place allowed to look types up by name.
+        var type = Compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+        return type is null || type.TypeKind == TypeKind.Error ? null : type;
+    }
+
+    public bool IsTask(ITypeSymbol? type) =>
+        type is not null && (SymbolEqualityComparer.Default.Equals(type, Task) || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TaskOfT));
+
+    public bool IsValueTask(ITypeSymbol? type) =>
+        type is not null && ((ValueTask is not null && SymbolEqualityComparer.Default.Equals(type, ValueTask)) || (ValueTaskOfT is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, ValueTaskOfT)));
+
+    /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;, or a type deriving from Task.</summary>
+    public bool IsTaskLike(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsValueTask(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsTask(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for task-likes and for any type with an instance <c>GetAwaiter()</c> whose awaiter has <c>IsCompleted</c>,
+    /// <c>GetResult()</c> and implements INotifyCompletion. Cached per type for the compilation.
+    /// </summary>
+    public bool IsAwaitable(ITypeSymbol? type)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        if (IsTaskLike(type))
+        {
+            return true;
+        }
+
+        if (type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Dynamic or TypeKind.Pointer)
+        {
+            return false;
+        }
+
+        return _awaitableCache.GetOrAdd(type, t => HasAwaiterPattern(t));
+    }
+
+    private bool HasAwaiterPattern(ITypeSymbol type)
+    {
+        foreach (var member in GetMembersIncludingBases(type, "GetAwaiter"))
+        {
+            if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, TypeParameters.Length: 0 } getAwaiter
+                && IsAwaiter(getAwaiter.ReturnType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsAwaiter(ITypeSymbol awaiter)
+    {
+        if (INotifyCompletion is null || !awaiter.AllInterfaces.Contains(INotifyCompletion, SymbolEqualityComparer.Default))
+        {
+            return false;
+        }
+
+        var hasIsCompleted = false;
+        var hasGetResult = false;
+        foreach (var member in GetMembersIncludingBases(awaiter, "IsCompleted"))
+        {
+            hasIsCompleted |= member is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean };
+        }
+
+        foreach (var member in GetMembersIncludingBases(awaiter, "GetResult"))
+        {
+            hasGetResult |= member is IMethodSymbol { Parameters.Length: 0 };
+        }
+
+        return hasIsCompleted && hasGetResult;
+    }
+
+    private static System.Collections.Generic.IEnumerable<ISymbol> GetMembersIncludingBases(ITypeSymbol type, string name)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                foreach (var member in GetMembersIncludingBases(constraint, name))
+                {
+                    yield return member;
+                }
+            }
+
+            yield break;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                yield return member;
+            }
+        }
+
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            foreach (var iface in type.AllInterfaces)
+            {
+                foreach (var member in iface.GetMembers(name))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    public bool IsObsolete(ISymbol symbol)
+    {
+        if (ObsoleteAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ObsoleteAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool InheritsFromOrEquals(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

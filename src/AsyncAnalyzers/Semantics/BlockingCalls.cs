@@ -1,0 +1,66 @@
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+internal enum BlockingKind
+{
+    None,
+    Result,
+    Wait,
+    GetResult,
+    WaitAll,
+    WaitAny,
+}
+
+/// <summary>Recognizes the operations that block a thread on a task (ASYNC101 in async code, ASYNC104 in sync code).</summary>
+internal static class BlockingCalls
+{
+    /// <summary>Classifies an operation; <paramref name="task"/> is the task (or awaitable) being blocked on, null for WaitAll/WaitAny.</summary>
+    public static BlockingKind Classify(IOperation operation, AsyncSymbols symbols, out IOperation? task)
+    {
+        task = null;
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } property
+                when symbols.IsTaskLike(property.Property.ContainingType):
+                task = instance;
+                return BlockingKind.Result;
+
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                switch (method.Name)
+                {
+                    case "Wait" when invocation.Instance is { } instance && symbols.IsTaskLike(method.ContainingType):
+                        task = instance;
+                        return BlockingKind.Wait;
+                    case "WaitAll" when method.IsStatic && symbols.IsTask(method.ContainingType):
+                        return BlockingKind.WaitAll;
+                    case "WaitAny" when method.IsStatic && symbols.IsTask(method.ContainingType):
+                        return BlockingKind.WaitAny;
+                    case "GetResult" when method.Parameters.Length == 0
+                        && invocation.Instance?.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "GetAwaiter", Parameters.Length: 0 }, Instance: { } awaitable }
+                        && symbols.IsAwaitable(awaitable.Type):
+                        task = awaitable;
+                        return BlockingKind.GetResult;
+                }
+
+                return BlockingKind.None;
+
+            default:
+                return BlockingKind.None;
+        }
+    }
+
+    /// <summary>The text users recognize in the message: <c>.Result</c>, <c>.Wait()</c>, ...</summary>
+    public static string Describe(BlockingKind kind) => kind switch
+    {
+        BlockingKind.Result => ".Result",
+        BlockingKind.Wait => ".Wait()",
+        BlockingKind.GetResult => ".GetAwaiter().GetResult()",
+        BlockingKind.WaitAll => "Task.WaitAll",
+        BlockingKind.WaitAny => "Task.WaitAny",
+        _ => string.Empty,
+    };
+}

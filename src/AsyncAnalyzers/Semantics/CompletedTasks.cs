@@ -1,0 +1,439 @@
+using System.Collections.Immutable;
+using System.Linq;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Decides whether a task operand is known to be complete where it is used, so that <c>.Result</c>, <c>.Wait()</c> or
+/// <c>GetResult()</c> on it cannot block. Flow-sensitive over the structured operation tree: an <c>await</c> counts only when
+/// it dominates the use (a preceding statement of an enclosing block, evaluated unconditionally), guards count only in the branch
+/// they protect, and any later write to the local cancels what was known.
+/// </summary>
+internal static class CompletedTasks
+{
+    public static bool IsKnownComplete(IOperation taskOperand, AsyncSymbols symbols)
+    {
+        var operand = taskOperand.WalkDownConversions();
+        if (IsCompletedByConstruction(operand, symbols))
+        {
+            return true;
+        }
+
+        switch (operand)
+        {
+            case ILocalReferenceOperation or IParameterReferenceOperation:
+                return IsSymbolComplete(operand.ReferencedLocalOrParameter()!, operand, symbols);
+            case IArrayElementReferenceOperation { ArrayReference: var array }:
+                return IsCollectionComplete(array.ReferencedLocalOrParameter(), operand, symbols);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
+                return IsCollectionComplete(instance.ReferencedLocalOrParameter(), operand, symbols);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSymbolComplete(ISymbol symbol, IOperation use, AsyncSymbols symbols)
+    {
+        if (symbol is IParameterSymbol parameter && IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation))
+        {
+            // ContinueWith(t => t.Result): the antecedent is complete when the continuation runs (ASYNC101/104 tests pin it).
+            return collection is null || IsCollectionCompleteAt(collection, invocation!, symbols);
+        }
+
+        if (symbol is ILocalSymbol local && FindForEach(local, use) is { } loop)
+        {
+            // foreach (var t in tasks) ... t.Result after await Task.WhenAll(tasks).
+            return loop.Collection.WalkDownConversions().ReferencedLocalOrParameter() is { } source && IsCollectionCompleteAt(source, loop, symbols);
+        }
+
+        return IsTargetCompleteAt(new Target(symbol, isCollection: false), use, symbols);
+    }
+
+    private static bool IsCollectionComplete(ISymbol? collection, IOperation use, AsyncSymbols symbols) =>
+        collection is not null && IsCollectionCompleteAt(collection, use, symbols);
+
+    private static bool IsCollectionCompleteAt(ISymbol collection, IOperation point, AsyncSymbols symbols) =>
+        IsTargetCompleteAt(new Target(collection, isCollection: true), point, symbols);
+
+    /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), ...</summary>
+    private static bool IsCompletedByConstruction(IOperation operand, AsyncSymbols symbols)
+    {
+        switch (operand)
+        {
+            case IInvocationOperation { TargetMethod: { IsStatic: true } method }
+                when (symbols.IsTaskLike(method.ContainingType)) && method.Name is "FromResult" or "FromException" or "FromCanceled":
+                return true;
+            case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
+                when symbols.IsTaskLike(property.ContainingType):
+                return true;
+            case IObjectCreationOperation { Constructor: { } constructor } creation when symbols.IsValueTask(creation.Type):
+                return constructor.Parameters.Length == 1 && !symbols.IsTaskLike(constructor.Parameters[0].Type)
+                    && constructor.Parameters[0].Type.TypeKind != TypeKind.Interface;
+            case IDefaultValueOperation defaultValue when symbols.IsValueTask(defaultValue.Type):
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsEnumeratedOrContinuationParameter(IParameterSymbol parameter, IOperation use, AsyncSymbols symbols, out ISymbol? collection, out IOperation? invocation)
+    {
+        collection = null;
+        invocation = null;
+        var lambda = FindLambdaOf(parameter, use);
+        if (lambda is null || parameter.Ordinal != 0)
+        {
+            return false;
+        }
+
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        {
+            return false;
+        }
+
+        invocation = call;
+        if (call.TargetMethod.Name == "ContinueWith" && symbols.IsTaskLike(call.TargetMethod.ContainingType))
+        {
+            return true;
+        }
+
+        if (call.TargetMethod.Name is "ContinueWhenAll" or "ContinueWhenAny" && IsTaskFactory(call.TargetMethod.ContainingType, symbols))
+        {
+            return true;
+        }
+
+        // tasks.Select(t => t.Result) after await Task.WhenAll(tasks): the lambda sees the collection's elements.
+        var source = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
+        collection = source?.WalkDownConversions().ReferencedLocalOrParameter();
+        return collection is not null;
+    }
+
+    private static bool IsTaskFactory(ITypeSymbol? type, AsyncSymbols symbols) =>
+        SymbolEqualityComparer.Default.Equals(type, symbols.TaskFactory) || SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, symbols.TaskFactoryOfT);
+
+    private static IAnonymousFunctionOperation? FindLambdaOf(IParameterSymbol parameter, IOperation use)
+    {
+        for (var current = use.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+            {
+                return lambda;
+            }
+        }
+
+        return null;
+    }
+
+    private static IForEachLoopOperation? FindForEach(ILocalSymbol local, IOperation use)
+    {
+        for (var current = use.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return loop;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsTargetCompleteAt(Target target, IOperation point, AsyncSymbols symbols)
+    {
+        var child = point;
+        for (var parent = point.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (!target.IsCollection && IsGuardedBranch(parent, child, target.Symbol, symbols))
+            {
+                return true;
+            }
+
+            var siblings = parent switch
+            {
+                IBlockOperation block => block.Operations,
+                ISwitchCaseOperation switchCase => switchCase.Body,
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+
+            var index = siblings.IndexOf(child);
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (Completes(siblings[i], target, symbols))
+                {
+                    return !IsWrittenAfter(target.Symbol, siblings[i], point);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Is <paramref name="child"/> evaluated only when <paramref name="parent"/>'s condition proves the task complete?</summary>
+    private static bool IsGuardedBranch(IOperation parent, IOperation child, ISymbol task, AsyncSymbols symbols) => parent switch
+    {
+        IConditionalOperation conditional when conditional.WhenTrue == child => Implies(conditional.Condition, task, symbols),
+        IConditionalOperation conditional when conditional.WhenFalse == child => ImpliesWhenFalse(conditional.Condition, task, symbols),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => and.RightOperand == child && Implies(and.LeftOperand, task, symbols),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => or.RightOperand == child && ImpliesWhenFalse(or.LeftOperand, task, symbols),
+        _ => false,
+    };
+
+    /// <summary>Does the condition, when true, prove the task complete?</summary>
+    private static bool Implies(IOperation condition, ISymbol task, AsyncSymbols symbols)
+    {
+        switch (condition.WalkDownConversions())
+        {
+            case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } property
+                when IsReferenceTo(property.Instance, task) && symbols.IsTaskLike(property.Property.ContainingType):
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                return Implies(and.LeftOperand, task, symbols) || Implies(and.RightOperand, task, symbols);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return IsFinalStatusCheck(equals.LeftOperand, equals.RightOperand, task, symbols)
+                    || IsFinalStatusCheck(equals.RightOperand, equals.LeftOperand, task, symbols)
+                    || IsWhenAnyWinnerCheck(equals.LeftOperand, equals.RightOperand, task, symbols)
+                    || IsWhenAnyWinnerCheck(equals.RightOperand, equals.LeftOperand, task, symbols);
+            case IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }:
+                return IsFinalStatusCheck(value, constant, task, symbols);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Does the condition, when false, prove the task complete? (<c>!t.IsCompleted</c>)</summary>
+    private static bool ImpliesWhenFalse(IOperation condition, ISymbol task, AsyncSymbols symbols) => condition.WalkDownConversions() switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => Implies(not.Operand, task, symbols),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => ImpliesWhenFalse(or.LeftOperand, task, symbols) || ImpliesWhenFalse(or.RightOperand, task, symbols),
+        _ => false,
+    };
+
+    private static bool IsFinalStatusCheck(IOperation status, IOperation value, ISymbol task, AsyncSymbols symbols) =>
+        status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property
+        && IsReferenceTo(property.Instance, task)
+        && value.WalkDownConversions() is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled" } field }
+        && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.TaskStatus);
+
+    /// <summary><c>await Task.WhenAny(a, b) == a</c>, or the same through a local holding the awaited WhenAny result.</summary>
+    private static bool IsWhenAnyWinnerCheck(IOperation candidate, IOperation winner, ISymbol task, AsyncSymbols symbols)
+    {
+        if (!IsReferenceTo(candidate, task))
+        {
+            return false;
+        }
+
+        var value = winner.WalkDownConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            value = FindSingleInitializer(local.Local, winner)?.WalkDownConversions()!;
+        }
+
+        return value is IAwaitOperation awaited && UnwrapConfigureAwait(awaited.Operation) is IInvocationOperation { TargetMethod.Name: "WhenAny" } whenAny
+            && symbols.IsTaskLike(whenAny.TargetMethod.ContainingType);
+    }
+
+    private static IOperation? FindSingleInitializer(ILocalSymbol local, IOperation anywhere)
+    {
+        IOperation? initializer = null;
+        foreach (var operation in anywhere.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                initializer = declarator.Initializer?.Value;
+            }
+            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
+            {
+                return null;
+            }
+        }
+
+        return initializer;
+    }
+
+    /// <summary>Does this statement, once it completes normally, leave the target complete?</summary>
+    private static bool Completes(IOperation statement, Target target, AsyncSymbols symbols)
+    {
+        switch (statement)
+        {
+            case IBlockOperation block:
+                foreach (var inner in block.Operations)
+                {
+                    if (Completes(inner, target, symbols))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Completes(conditional.WhenTrue, target, symbols) && Completes(whenFalse, target, symbols);
+
+            case IConditionalOperation { WhenFalse: null } guard when !target.IsCollection:
+                // if (!t.IsCompleted) { await t; } or if (!t.IsCompleted) return;
+                return ImpliesWhenFalse(guard.Condition, target.Symbol, symbols)
+                    && (Completes(guard.WhenTrue, target, symbols) || AlwaysExits(guard.WhenTrue));
+
+            case IConditionalOperation or ILoopOperation or ITryOperation or ISwitchOperation or ILockOperation or IUsingOperation:
+                return false;
+        }
+
+        foreach (var awaited in UnconditionalAwaits(statement))
+        {
+            if (AwaitCompletes(awaited, target, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AwaitCompletes(IAwaitOperation awaitOperation, Target target, AsyncSymbols symbols)
+    {
+        var awaited = UnwrapConfigureAwait(awaitOperation.Operation);
+        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol))
+        {
+            return true;
+        }
+
+        if (awaited is not IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call || !symbols.IsTaskLike(whenAll.ContainingType))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (target.IsCollection)
+            {
+                if (IsReferenceTo(value, target.Symbol))
+                {
+                    return true;
+                }
+            }
+            else if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (IsReferenceTo(element, target.Symbol))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (IsReferenceTo(value, target.Symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression.</summary>
+    public static IOperation UnwrapConfigureAwait(IOperation awaited)
+    {
+        var current = awaited.WalkDownConversions();
+        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        {
+            current = instance.WalkDownConversions();
+        }
+
+        return current;
+    }
+
+    /// <summary>Awaits the statement evaluates on every path through it (not under conditions, lambdas or nested statements).</summary>
+    private static System.Collections.Generic.IEnumerable<IAwaitOperation> UnconditionalAwaits(IOperation statement)
+    {
+        var stack = new System.Collections.Generic.Stack<IOperation>();
+        stack.Push(statement);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            switch (current)
+            {
+                case IAwaitOperation awaitOperation:
+                    yield return awaitOperation;
+                    stack.Push(awaitOperation.Operation);
+                    continue;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or IConditionalAccessOperation:
+                    continue;
+                case IConditionalOperation conditional:
+                    stack.Push(conditional.Condition);
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
+                    stack.Push(binary.LeftOperand);
+                    continue;
+                case ICoalesceOperation coalesce:
+                    stack.Push(coalesce.Value);
+                    continue;
+                case ISwitchExpressionOperation switchExpression:
+                    stack.Push(switchExpression.Value);
+                    continue;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static bool AlwaysExits(IOperation statement) => statement switch
+    {
+        IReturnOperation or IThrowOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
+        IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
+
+    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol) =>
+        SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), symbol);
+
+    /// <summary>Any write to the symbol after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
+    private static bool IsWrittenAfter(ISymbol symbol, IOperation completingStatement, IOperation use)
+    {
+        var start = completingStatement.Syntax.SpanStart;
+        foreach (var operation in use.Root().Descendants())
+        {
+            if (operation.Syntax.SpanStart > start
+                && operation is ILocalReferenceOperation or IParameterReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), symbol)
+                && (operation.IsWrite() || IsMutatingCollection(operation, symbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>For collections: <c>tasks.Add(...)</c> after the WhenAll brings in a task nobody awaited.</summary>
+    private static bool IsMutatingCollection(IOperation reference, ISymbol symbol) =>
+        symbol is ILocalSymbol { Type.TypeKind: not TypeKind.Array } or IParameterSymbol { Type.TypeKind: not TypeKind.Array }
+        && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" } call
+        && call.Instance == reference;
+
+    private readonly struct Target
+    {
+        public Target(ISymbol symbol, bool isCollection)
+        {
+            Symbol = symbol;
+            IsCollection = isCollection;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public bool IsCollection { get; }
+    }
+}

@@ -36,9 +36,11 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
+                    // .editorconfig keys arrive lower-cased; report them as documented.
+                    var canonical = AnalyzerOptionKeys.All.TryGetKey(key, out var known) ? known : key;
                     foreach (var reason in Validate(key, value))
                     {
-                        problems.AddOrUpdate((key, value, reason), tree.Tree, (_, existing) => string.CompareOrdinal(existing.FilePath, tree.Tree.FilePath) <= 0 ? existing : tree.Tree);
+                        problems.AddOrUpdate((canonical, value, reason), tree.Tree, (_, existing) => string.CompareOrdinal(existing.FilePath, tree.Tree.FilePath) <= 0 ? existing : tree.Tree);
                     }
                 }
             });

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using AsyncAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Tests.Samples;
+
+/// <summary>
+/// samples/ checks itself: every expected diagnostic is marked with a trailing <c>// ASYNCxxx</c> comment, and the diagnostics
+/// the package reports on the samples must be exactly the markers, no more and no fewer.
+/// </summary>
+public partial class SamplesTests
+{
+    private static string SamplesDirectory => Path.Combine(AnalyzerRunner.RepositoryRoot, "samples", "AsyncAnalyzers.Samples");
+
+    [Fact]
+    public async Task ReportedDiagnostics_EqualMarkers()
+    {
+        var files = AnalyzerRunner.SourceFiles(SamplesDirectory).ToList();
+        Assert.NotEmpty(files);
+        var compilation = AnalyzerRunner.Compile(files.Select(f => (f, File.ReadAllText(f))), await AnalyzerRunner.GetReferencesAsync());
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+
+        var editorConfigs = Directory.EnumerateFiles(SamplesDirectory, ".editorconfig", SearchOption.AllDirectories);
+        var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers, EditorConfigOptionsProvider.FromFiles(editorConfigs));
+        Assert.Empty(result.AnalyzerFailures);
+
+        var reported = result.Diagnostics
+            .Where(d => d.Id.StartsWith("ASYNC", System.StringComparison.Ordinal))
+            .Select(d => Format(d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Id))
+            .OrderBy(s => s, System.StringComparer.Ordinal)
+            .ToList();
+        var expected = files.SelectMany(Markers).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+
+        Assert.Equal(expected, reported);
+    }
+
+    [Fact]
+    public void Markers_CoverEveryRule()
+    {
+        var marked = AnalyzerRunner.SourceFiles(SamplesDirectory).SelectMany(Markers).Select(m => m.Split(' ')[^1]).ToHashSet();
+        var missing = Descriptors.All.Select(d => d.Id).Where(id => !marked.Contains(id)).ToList();
+        Assert.True(missing.Count == 0, "Rules without a sample marker: " + string.Join(", ", missing));
+    }
+
+    private static IEnumerable<string> Markers(string file)
+    {
+        var lines = File.ReadAllLines(file);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = MarkerPattern().Match(lines[i]);
+            if (match.Success)
+            {
+                foreach (var id in match.Groups["ids"].Value.Split(',').Select(s => s.Trim()))
+                {
+                    yield return Format(file, i + 1, id);
+                }
+            }
+        }
+    }
+
+    private static string Format(string file, int line, string id) =>
+        $"{Path.GetRelativePath(SamplesDirectory, file).Replace('\\', '/')}:{line} {id}";
+
+    [GeneratedRegex(@"//\s*(?<ids>ASYNC\d{3}(\s*,\s*ASYNC\d{3})*)\s*$")]
+    private static partial Regex MarkerPattern();
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Packs AsyncAnalyzers and uses it the way a user does: restore from the local package folder, build, Strict mode,
+# None mode, and `dotnet format analyzers` applying a fix. Run by .ci/run; safe to run by hand.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+version="0.1.0-ci.$(date +%s)"
+work="$root/artifacts/package-test"
+rm -rf "$work" "$root"/artifacts/packages/*.nupkg
+mkdir -p "$work"
+
+fail() { echo "PACKAGE TEST FAILED: $*" >&2; exit 1; }
+
+dotnet pack src/AsyncAnalyzers.Package -c Release -p:Version="$version" -nologo -v:q
+nupkg="$root/artifacts/packages/AsyncAnalyzers.$version.nupkg"
+[ -f "$nupkg" ] || fail "no package at $nupkg"
+
+listing="$(unzip -l "$nupkg")"
+for f in analyzers/dotnet/cs/AsyncAnalyzers.dll analyzers/dotnet/cs/AsyncAnalyzers.CodeFixes.dll build/AsyncAnalyzers.targets \
+         build/AsyncAnalyzers.Strict.globalconfig build/AsyncAnalyzers.None.globalconfig README.md; do
+  grep -q " $f\$" <<<"$listing" || fail "package lacks $f"
+done
+if grep -q " lib/" <<<"$listing"; then fail "package has files under lib/"; fi
+nuspec="$(unzip -p "$nupkg" AsyncAnalyzers.nuspec)"
+grep -q "<developmentDependency>true</developmentDependency>" <<<"$nuspec" || fail "developmentDependency is not true"
+grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "no license expression"
+grep -q "<dependencies" <<<"$nuspec" && fail "package declares dependencies"
+echo "package layout: ok ($nupkg)"
+
+# The consumer lives under the repository so nuget.config (which adds artifacts/packages) applies; its own
+# Directory.Build.props and Directory.Packages.props keep the repository's settings away from it.
+cp -r tests/PackageConsumer/. "$work/"
+packages="$work/.nuget-packages"
+build() { dotnet build "$work/Consumer.csproj" -nologo -p:AsyncAnalyzersVersion="$version" --packages "$packages" "$@" 2>&1; }
+
+set +e
+out="$(build)"; code=$?
+set -e
+[ $code -eq 0 ] || { echo "$out"; fail "default build failed"; }
+grep -q "warning ASYNC101" <<<"$out" || { echo "$out"; fail "default build did not warn ASYNC101"; }
+grep -q "warning ASYNC102" <<<"$out" || { echo "$out"; fail "default build did not warn ASYNC102"; }
+echo "default mode: ok (ASYNC101 and ASYNC102 warnings)"
+
+set +e
+out="$(build --no-incremental -p:AsyncAnalyzersMode=Strict)"; code=$?
+set -e
+[ $code -ne 0 ] || { echo "$out"; fail "Strict build succeeded"; }
+grep -q "error ASYNC101" <<<"$out" || { echo "$out"; fail "Strict build did not report ASYNC101 as an error"; }
+echo "strict mode: ok (build failed with error ASYNC101)"
+
+set +e
+out="$(build --no-incremental -p:AsyncAnalyzersMode=None)"; code=$?
+set -e
+[ $code -eq 0 ] || { echo "$out"; fail "None build failed"; }
+if grep -q "ASYNC10" <<<"$out"; then echo "$out"; fail "None mode still reports"; fi
+echo "none mode: ok (no diagnostics)"
+
+set +e
+out="$(build --no-incremental -p:AsyncAnalyzersMode=Strcit)"; code=$?
+set -e
+grep -q "warning ASYNCMODE" <<<"$out" || { echo "$out"; fail "a misspelt mode was silently ignored"; }
+echo "misspelt mode: ok (warning ASYNCMODE)"
+
+dotnet format analyzers "$work/Consumer.csproj" --diagnostics ASYNC102 --severity warn --no-restore -v:q || fail "dotnet format failed"
+grep -q "await Task.Delay(100, cancellationToken);" "$work/Service.cs" || { cat "$work/Service.cs"; fail "dotnet format did not apply the ASYNC102 fix"; }
+grep -q "Thread.Sleep" "$work/Service.cs" && fail "Thread.Sleep still present after dotnet format"
+echo "dotnet format analyzers: ok (ASYNC102 fixed)"
+echo "package test: all checks passed"

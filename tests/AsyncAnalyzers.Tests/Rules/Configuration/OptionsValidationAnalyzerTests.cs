@@ -1,0 +1,192 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.OptionsValidationAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Configuration;
+
+public class OptionsValidationAnalyzerTests
+{
+    private const string Key = "async_analyzers.ASYNC103.excluded_methods";
+
+    private const string Source = """
+        {|#0:|}class C
+        {
+        }
+        """;
+
+    private const string PlainSource = """
+        class C
+        {
+        }
+        """;
+
+    [Fact]
+    public async Task UnknownKey_Reports()
+    {
+        await VerifyAsync("async_analyzers.ASYNC103.exclude_methods = M:A.B.C", Source, Expected("async_analyzers.async103.exclude_methods", "M:A.B.C", "this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads"));
+    }
+
+    [Fact]
+    public async Task UnknownPackageWideKey_Reports()
+    {
+        await VerifyAsync("async_analyzers.mode = strict", Source, Expected("async_analyzers.mode", "strict", "this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads"));
+    }
+
+    [Fact]
+    public async Task EntryWithoutPrefix_Reports()
+    {
+        await VerifyAsync($"{Key} = Samples.Repository.Save", Source, Malformed("Samples.Repository.Save", "Samples.Repository.Save"));
+    }
+
+    [Fact]
+    public async Task EntryWithUnknownPrefix_Reports()
+    {
+        await VerifyAsync($"{Key} = X:Samples.Repository", Source, Malformed("X:Samples.Repository", "X:Samples.Repository"));
+    }
+
+    [Fact]
+    public async Task EntryWithEmptyName_Reports()
+    {
+        await VerifyAsync($"{Key} = M:", Source, Malformed("M:", "M:"));
+    }
+
+    [Fact]
+    public async Task MethodEntryWithoutType_Reports()
+    {
+        await VerifyAsync($"{Key} = M:Save", Source, Malformed("M:Save", "M:Save"));
+    }
+
+    [Fact]
+    public async Task EntryWithTrailingDot_Reports()
+    {
+        await VerifyAsync($"{Key} = T:Samples.", Source, Malformed("T:Samples.", "T:Samples."));
+    }
+
+    [Fact]
+    public async Task EntryWithParameterList_Reports()
+    {
+        await VerifyAsync($"{Key} = M:Samples.Repository.Save(System.String)", Source, Malformed("M:Samples.Repository.Save(System.String)", "M:Samples.Repository.Save(System.String)"));
+    }
+
+    [Fact]
+    public async Task LowerCasePrefix_Reports()
+    {
+        await VerifyAsync($"{Key} = t:Samples.Repository", Source, Malformed("t:Samples.Repository", "t:Samples.Repository"));
+    }
+
+    [Fact]
+    public async Task OneBadEntryAmongGoodOnes_ReportsOnlyTheBadOne()
+    {
+        await VerifyAsync($"{Key} = T:A.B|Oops|M:A.B.C", Source, Malformed("T:A.B|Oops|M:A.B.C", "Oops"));
+    }
+
+    [Fact]
+    public async Task TwoBadEntries_ReportsEach()
+    {
+        await VerifyAsync($"{Key} = Oops|Again", Source, Malformed("Oops|Again", "Again"), Malformed("Oops|Again", "Oops"));
+    }
+
+    [Fact]
+    public async Task ManyFiles_ReportsOnceOnTheFirstFile()
+    {
+        var test = new VerifyCS.Test { EditorConfig = $"{Key} = Oops", TestBehaviors = TestBehaviors.SkipSuppressionCheck };
+        test.TestState.Sources.Add(("/0/A.cs", Source));
+        test.TestState.Sources.Add(("/0/B.cs", "class D { }"));
+        test.TestState.Sources.Add(("/0/C.cs", "class E { }"));
+        test.ExpectedDiagnostics.Add(Malformed("Oops", "Oops"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BadKeyAndBadValue_ReportsBoth()
+    {
+        await VerifyAsync(
+            $"{Key} = Oops\nasync_analyzers.typo = 1",
+            Source,
+            Malformed("Oops", "Oops"),
+            Expected("async_analyzers.typo", "1", "this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads"));
+    }
+
+    [Fact]
+    public async Task ValidTypeEntry_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:Samples.Repository", PlainSource);
+    }
+
+    [Fact]
+    public async Task ValidMethodEntry_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = M:Samples.Repository.Save", PlainSource);
+    }
+
+    [Fact]
+    public async Task EntriesSeparatedByPipes_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:A.B|M:A.B.C|T:D", PlainSource);
+    }
+
+    [Fact]
+    public async Task EntriesSeparatedByCommasAndSpaces_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:A.B, M:A.B.C ; T:D", PlainSource);
+    }
+
+    [Fact]
+    public async Task GenericAndNestedTypeNames_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:System.Collections.Generic.List`1|T:Outer+Inner|M:A.B`2.Run", PlainSource);
+    }
+
+    [Fact]
+    public async Task EmptyValue_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = ", PlainSource);
+    }
+
+    [Fact]
+    public async Task KeyInAnyCase_NoDiagnostic()
+    {
+        await VerifyAsync("ASYNC_ANALYZERS.async103.EXCLUDED_METHODS = T:A.B", PlainSource);
+    }
+
+    [Fact]
+    public async Task OtherToolsKeys_NoDiagnostic()
+    {
+        await VerifyAsync("dotnet_diagnostic.ASYNC101.severity = error\nasync_analyzers_other = 1\nmy_tool.option = x", PlainSource);
+    }
+
+    [Fact]
+    public async Task NoConfiguration_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(PlainSource);
+    }
+
+    [Fact]
+    public async Task RuleSeverityKeys_NoDiagnostic()
+    {
+        await VerifyAsync("dotnet_analyzer_diagnostic.category-AsyncAnalyzers.Blocking.severity = error", PlainSource);
+    }
+
+    [Fact]
+    public async Task BrokenSource_StillValidatesWithoutThrowing()
+    {
+        await VerifyAsync(
+            $"{Key} = Oops",
+            "{|#0:|}class C { int x = {|CS1525:;|} }",
+            Malformed("Oops", "Oops"));
+    }
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string key, string value, string reason) =>
+        VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments(key, value, reason);
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Malformed(string value, string entry) =>
+        Expected(Key, value, $"'{entry}' is not of the form T:Namespace.Type or M:Namespace.Type.Method");
+
+    private static async Task VerifyAsync(string editorConfig, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        // ASYNC901 sits on the first position of a file, before any #pragma could, so the pragma round-trip does not apply.
+        var test = new VerifyCS.Test { TestCode = source, EditorConfig = editorConfig, TestBehaviors = TestBehaviors.SkipSuppressionCheck };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+}

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -73,6 +75,8 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
             return document;
         }
 
+        var imports = new HashSet<string>(StringComparer.Ordinal);
+
         // Innermost calls first, so an enclosing call's rewrite starts from its already-rewritten arguments.
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length))
         {
@@ -81,7 +85,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
                 continue;
             }
 
-            var token = TokenArgument(editor, call, diagnostic, symbols, cancellationToken);
+            var token = TokenArgument(editor, call, diagnostic, symbols, imports, cancellationToken);
             var properties = diagnostic.Properties;
             var name = properties[SyncApiWithAsyncCounterpartAnalyzer.CounterpartProperty]!;
             var isExtension = properties.ContainsKey(SyncApiWithAsyncCounterpartAnalyzer.ExtensionProperty);
@@ -90,7 +94,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
                 : current);
         }
 
-        return editor.GetChangedDocument();
+        return await TokenEditing.AddImportsAsync(editor.GetChangedDocument(), imports, cancellationToken).ConfigureAwait(false);
     }
 
     private static InvocationExpressionSyntax Rewrite(InvocationExpressionSyntax invocation, string name, bool isExtension, ArgumentSyntax? token)
@@ -125,7 +129,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
     /// else nothing. Named when the call names its arguments or leaves optional parameters out, where a positional token
     /// would bind to the wrong parameter.
     /// </summary>
-    private static ArgumentSyntax? TokenArgument(DocumentEditor editor, InvocationExpressionSyntax call, Diagnostic diagnostic, AsyncSymbols symbols, CancellationToken cancellationToken)
+    private static ArgumentSyntax? TokenArgument(DocumentEditor editor, InvocationExpressionSyntax call, Diagnostic diagnostic, AsyncSymbols symbols, ISet<string> imports, CancellationToken cancellationToken)
     {
         var properties = diagnostic.Properties;
         if (!properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.TokenParameterProperty, out var parameterName) || parameterName is null)
@@ -137,7 +141,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
         var value = properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.TokenInScopeProperty, out var inScope) && inScope is not null
             ? TokenEditing.TokenInScope(editor.SemanticModel, call.SpanStart, inScope, symbols)
             : null;
-        value ??= required ? TokenEditing.None(editor.Generator, symbols) : null;
+        value ??= required ? TokenEditing.None(editor.SemanticModel, call.SpanStart, symbols, imports) : null;
         if (value is null)
         {
             return null;

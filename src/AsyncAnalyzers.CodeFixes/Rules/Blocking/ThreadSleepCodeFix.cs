@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -24,7 +26,7 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ThreadSleepInAsyncCode);
 
-    // Each fix may add a using directive; one editor pass per document keeps Fix All from producing it twice.
+    // Each fix may need a using directive; one editor pass per document adds it once for all of them.
     public override FixAllProvider GetFixAllProvider() =>
         FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
@@ -68,6 +70,7 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
             return document;
         }
 
+        var imports = new HashSet<string>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics)
         {
             if (FindSleep(editor.OriginalRoot, diagnostic) is not { } sleep)
@@ -75,25 +78,24 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
                 continue;
             }
 
-            var arguments = sleep.ArgumentList.Arguments[0].Expression;
+            // Task.Delay's parameter has another name, so a named argument loses its name; the argument's trivia stays.
+            var duration = sleep.ArgumentList.Arguments[0].WithNameColon(null);
             var token = diagnostic.Properties.TryGetValue(ThreadSleepAnalyzer.TokenInScopeProperty, out var name) && name is not null
                 ? TokenEditing.TokenInScope(editor.SemanticModel, sleep.SpanStart, name, symbols)
                 : null;
-
-            var delayArguments = token is null
-                ? SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Argument(arguments) })
-                : SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Argument(arguments), SyntaxFactory.Argument(token) });
+            var arguments = token is null ? sleep.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(duration))
+                : sleep.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(new[] { duration, SyntaxFactory.Argument(token) }));
 
             var delay = SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    (ExpressionSyntax)editor.Generator.TypeExpression(symbols.Task, addImport: true),
+                    TokenEditing.TypeName(editor.SemanticModel, sleep.SpanStart, symbols.Task, imports),
                     SyntaxFactory.IdentifierName("Delay")),
-                SyntaxFactory.ArgumentList(delayArguments).WithTriviaFrom(sleep.ArgumentList));
+                arguments);
 
             editor.ReplaceNode(sleep, AwaitEditing.AwaitReplacing(sleep, delay));
         }
 
-        return editor.GetChangedDocument();
+        return await TokenEditing.AddImportsAsync(editor.GetChangedDocument(), imports, cancellationToken).ConfigureAwait(false);
     }
 }

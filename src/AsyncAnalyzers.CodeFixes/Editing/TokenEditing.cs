@@ -59,7 +59,7 @@ internal static class TokenEditing
             return SyntaxFactory.IdentifierName(type.Name);
         }
 
-        return SyntaxFactory.ParseName("global::" + type.ToDisplayString()).WithAdditionalAnnotations(Simplifier.Annotation);
+        return SyntaxFactory.ParseExpression("global::" + type.ToDisplayString()).WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
     /// <summary>Adds <c>using</c> directives for <paramref name="imports"/>, in order among existing ones when those are sorted.</summary>

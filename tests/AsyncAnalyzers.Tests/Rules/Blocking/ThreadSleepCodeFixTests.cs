@@ -296,6 +296,38 @@ public class ThreadSleepCodeFixTests
     }
 
     [Fact]
+    public async Task OtherTypeNamedTask_UsesQualifiedName()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading;
+
+            class Task { }
+
+            class C
+            {
+            #pragma warning disable CS1998
+                async void M()
+                {
+                    [|Thread.Sleep(100)|];
+                }
+            }
+            """, """
+            using System.Threading;
+
+            class Task { }
+
+            class C
+            {
+            #pragma warning disable CS1998
+                async void M()
+                {
+                    await System.Threading.Tasks.Task.Delay(100);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task CommentsAroundSleep_ArePreserved()
     {
         await VerifyCS.VerifyCodeFixAsync("""

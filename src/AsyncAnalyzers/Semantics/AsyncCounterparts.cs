@@ -73,6 +73,7 @@ internal sealed class AsyncCounterparts
         }
 
         var matches = new List<IMethodSymbol>();
+        // Only extensions in scope at the call, as the fix must compile (SyncApiWithAsyncCounterpartAnalyzerTests.ExtensionCounterpartNotInScope_NoDiagnostic).
         foreach (var candidate in semanticModel.LookupSymbols(position, receiverType, asyncName, includeReducedExtensionMethods: true))
         {
             if (candidate is IMethodSymbol { ReducedFrom: not null } extension && Matches(method, extension, isExtension: true) is { } match)
@@ -92,6 +93,7 @@ internal sealed class AsyncCounterparts
         {
             foreach (var member in type.GetMembers(asyncName))
             {
+                // Static and instance never pair up (SyncApiWithAsyncCounterpartAnalyzerTests.StaticCounterpartForInstanceMethod_NoDiagnostic).
                 if (member is IMethodSymbol candidate && candidate.IsStatic == method.IsStatic && Matches(method, candidate, isExtension: false) is { } match)
                 {
                     matches.Add(match);
@@ -150,6 +152,11 @@ internal sealed class AsyncCounterparts
         }
     }
 
+    /// <summary>
+    /// The candidate (constructed like the sync method) when it is a true counterpart. Each mismatch is a false positive we
+    /// refuse (SyncApiWithAsyncCounterpartAnalyzerTests.ObsoleteCounterpart_NoDiagnostic, CounterpartWithDifferentParameters_NoDiagnostic,
+    /// CounterpartWithDifferentResult_NoDiagnostic, InaccessibleCounterpart_NoDiagnostic).
+    /// </summary>
     private IMethodSymbol? Matches(IMethodSymbol sync, IMethodSymbol candidate, bool isExtension)
     {
         if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate) || _symbols.IsObsolete(candidate.ReducedFrom ?? candidate))

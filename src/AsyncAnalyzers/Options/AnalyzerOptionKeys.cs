@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -25,14 +24,12 @@ public static class AnalyzerOptionKeys
 }
 
 /// <summary>
-/// A parsed <c>T:...|M:...</c> list. Parsing is cached per distinct option text, so reading it per call site costs a dictionary
-/// look-up, not a parse.
+/// A parsed <c>T:...|M:...</c> list. Parsing is not cached here: callers keep one per syntax tree for the compilation, so
+/// reading it per call site costs a dictionary look-up, not a parse.
 /// </summary>
 internal sealed class SymbolNameList
 {
     private static readonly char[] Separators = { '|', ',', ';' };
-
-    private static readonly ConcurrentDictionary<string, SymbolNameList> Cache = new(StringComparer.Ordinal);
 
     public static readonly SymbolNameList Empty = new(ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableArray<string>.Empty);
 
@@ -54,12 +51,12 @@ internal sealed class SymbolNameList
     public static SymbolNameList Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? Parse(value) : Empty;
 
-    public static SymbolNameList Parse(string text) => Cache.GetOrAdd(text, static t =>
+    public static SymbolNameList Parse(string text)
     {
         var types = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var methods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var errors = ImmutableArray.CreateBuilder<string>();
-        foreach (var raw in t.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var entry = raw.Trim();
             if (entry.Length == 0)
@@ -69,15 +66,17 @@ internal sealed class SymbolNameList
 
             if (entry.Length > 2 && entry[1] == ':' && IsQualifiedName(entry.Substring(2)))
             {
+                // Nested types may be written with '+' (metadata style) or '.'; FullName uses '.'.
+                var name = entry.Substring(2).Replace('+', '.');
                 if (entry[0] == 'T')
                 {
-                    types.Add(entry.Substring(2));
+                    types.Add(name);
                     continue;
                 }
 
                 if (entry[0] == 'M' && entry.IndexOf('.') > 2)
                 {
-                    methods.Add(entry.Substring(2));
+                    methods.Add(name);
                     continue;
                 }
             }
@@ -85,9 +84,13 @@ internal sealed class SymbolNameList
             errors.Add($"'{entry}' is not of the form T:Namespace.Type or M:Namespace.Type.Method");
         }
 
-        return new SymbolNameList(types.ToImmutable(), methods.ToImmutable(), errors.ToImmutable());
-    });
+        return types.Count == 0 && methods.Count == 0 && errors.Count == 0 ? Empty : new SymbolNameList(types.ToImmutable(), methods.ToImmutable(), errors.ToImmutable());
+    }
 
+    /// <summary>
+    /// True when the method, its declaring type, the receiver's type or one of the receiver's base types is listed
+    /// (<c>M:</c> entries match the method through any of those types).
+    /// </summary>
     public bool Contains(IMethodSymbol method, ITypeSymbol? receiverType)
     {
         if (IsEmpty)
@@ -95,13 +98,31 @@ internal sealed class SymbolNameList
             return false;
         }
 
-        var containing = FullName(method.ContainingType);
-        if (_types.Contains(containing) || _methods.Contains(containing + "." + method.Name))
+        if (Matches(method.ContainingType, method.Name))
         {
             return true;
         }
 
-        return receiverType is INamedTypeSymbol receiver && _types.Contains(FullName(receiver));
+        for (var current = receiverType as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (Matches(current, method.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Matches(INamedTypeSymbol? type, string methodName)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var name = FullName(type.OriginalDefinition);
+        return _types.Contains(name) || (_methods.Count > 0 && _methods.Contains(name + "." + methodName));
     }
 
     private static bool IsQualifiedName(string name)
@@ -118,13 +139,8 @@ internal sealed class SymbolNameList
     }
 
     /// <summary>Namespace-qualified metadata name (<c>System.Collections.Generic.List`1</c>, nested types with '.').</summary>
-    private static string FullName(INamedTypeSymbol? type)
+    private static string FullName(INamedTypeSymbol type)
     {
-        if (type is null)
-        {
-            return string.Empty;
-        }
-
         var name = type.MetadataName;
         var prefix = type.ContainingType is { } outer ? FullName(outer) : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
         return prefix is null ? name : prefix + "." + name;

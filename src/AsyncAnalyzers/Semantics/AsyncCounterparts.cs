@@ -6,6 +6,28 @@ using Microsoft.CodeAnalysis;
 
 namespace AsyncAnalyzers.Semantics;
 
+/// <summary>An async counterpart of a synchronous call, and how its CancellationToken parameter (if any) may be passed.</summary>
+internal readonly struct Counterpart
+{
+    public Counterpart(IMethodSymbol method, IParameterSymbol? token, bool tokenRequired)
+    {
+        Method = method;
+        Token = token;
+        TokenRequired = tokenRequired;
+    }
+
+    /// <summary>The counterpart; for an extension method, the reduced form (receiver parameter removed).</summary>
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The trailing CancellationToken parameter, or null when the counterpart takes none.</summary>
+    public IParameterSymbol? Token { get; }
+
+    /// <summary>True when the call does not compile without a token: the parameter is required and no token-less overload matches.</summary>
+    public bool TokenRequired { get; }
+
+    public bool IsExtension => Method.ReducedFrom is not null;
+}
+
 /// <summary>
 /// Finds <c>FooAsync</c> for a call to <c>Foo</c>: same receiver type (its bases, or an interface's bases), or a source-defined
 /// extension method in scope; parameters equal to Foo's, optionally plus a trailing CancellationToken; returning an awaitable
@@ -14,13 +36,13 @@ namespace AsyncAnalyzers.Semantics;
 internal sealed class AsyncCounterparts
 {
     private readonly AsyncSymbols _symbols;
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), IMethodSymbol?> _memberCache = new(new PairComparer());
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), Counterpart?> _memberCache = new(new PairComparer());
     private readonly ConcurrentDictionary<string, bool> _sourceHasName = new(StringComparer.Ordinal);
 
     public AsyncCounterparts(AsyncSymbols symbols) => _symbols = symbols;
 
     /// <summary>The counterpart, or null. <paramref name="semanticModel"/> and <paramref name="position"/> enable extension look-up.</summary>
-    public IMethodSymbol? Find(IMethodSymbol method, ITypeSymbol receiverType, SemanticModel? semanticModel, int position)
+    public Counterpart? Find(IMethodSymbol method, ITypeSymbol receiverType, SemanticModel? semanticModel, int position)
     {
         if (method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
         {
@@ -50,36 +72,72 @@ internal sealed class AsyncCounterparts
             return null;
         }
 
+        var matches = new List<IMethodSymbol>();
+        // Only extensions in scope at the call, as the fix must compile (SyncApiWithAsyncCounterpartAnalyzerTests.ExtensionCounterpartNotInScope_NoDiagnostic).
         foreach (var candidate in semanticModel.LookupSymbols(position, receiverType, asyncName, includeReducedExtensionMethods: true))
         {
             if (candidate is IMethodSymbol { ReducedFrom: not null } extension && Matches(method, extension, isExtension: true) is { } match)
             {
-                return match;
+                matches.Add(match);
             }
         }
 
-        return null;
+        return Best(method, matches);
     }
 
-    private IMethodSymbol? FindMember(IMethodSymbol method, ITypeSymbol receiverType)
+    private Counterpart? FindMember(IMethodSymbol method, ITypeSymbol receiverType)
     {
         var asyncName = method.Name + "Async";
+        var matches = new List<IMethodSymbol>();
         foreach (var type in TypeAndBases(receiverType))
         {
             foreach (var member in type.GetMembers(asyncName))
             {
+                // Static and instance never pair up (SyncApiWithAsyncCounterpartAnalyzerTests.StaticCounterpartForInstanceMethod_NoDiagnostic).
                 if (member is IMethodSymbol candidate && candidate.IsStatic == method.IsStatic && Matches(method, candidate, isExtension: false) is { } match)
                 {
-                    return match;
+                    matches.Add(match);
                 }
             }
         }
 
-        return null;
+        return Best(method, matches);
+    }
+
+    /// <summary>Prefers the overload that takes a token (so a fix can forward one) and notes whether the token may be omitted.</summary>
+    private static Counterpart? Best(IMethodSymbol sync, List<IMethodSymbol> matches)
+    {
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var withToken = matches.FirstOrDefault(m => m.Parameters.Length > sync.Parameters.Length);
+        if (withToken is null)
+        {
+            return new Counterpart(matches[0], token: null, tokenRequired: false);
+        }
+
+        var token = withToken.Parameters[withToken.Parameters.Length - 1];
+        var tokenless = matches.Any(m => m.Parameters.Length == sync.Parameters.Length);
+        return new Counterpart(withToken, token, tokenRequired: !token.IsOptional && !tokenless);
     }
 
     private static IEnumerable<ITypeSymbol> TypeAndBases(ITypeSymbol type)
     {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                foreach (var inner in TypeAndBases(constraint))
+                {
+                    yield return inner;
+                }
+            }
+
+            yield break;
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
             yield return current;
@@ -94,9 +152,14 @@ internal sealed class AsyncCounterparts
         }
     }
 
+    /// <summary>
+    /// The candidate (constructed like the sync method) when it is a true counterpart. Each mismatch is a false positive we
+    /// refuse (SyncApiWithAsyncCounterpartAnalyzerTests.ObsoleteCounterpart_NoDiagnostic, CounterpartWithDifferentParameters_NoDiagnostic,
+    /// CounterpartWithDifferentResult_NoDiagnostic, InaccessibleCounterpart_NoDiagnostic).
+    /// </summary>
     private IMethodSymbol? Matches(IMethodSymbol sync, IMethodSymbol candidate, bool isExtension)
     {
-        if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate))
+        if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate) || _symbols.IsObsolete(candidate.ReducedFrom ?? candidate))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
@@ -15,8 +16,17 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the counterpart's name.</summary>
     public const string CounterpartProperty = "Counterpart";
 
-    /// <summary>Diagnostic property, set when the counterpart's last parameter is a CancellationToken.</summary>
-    public const string TakesTokenProperty = "TakesToken";
+    /// <summary>Diagnostic property: the name of the counterpart's CancellationToken parameter, when it has one.</summary>
+    public const string TokenParameterProperty = "TokenParameter";
+
+    /// <summary>Diagnostic property: the CancellationToken parameter in scope that a fix forwards.</summary>
+    public const string TokenInScopeProperty = "TokenInScope";
+
+    /// <summary>Diagnostic property, set when the counterpart does not compile without a token argument.</summary>
+    public const string TokenRequiredProperty = "TokenRequired";
+
+    /// <summary>Diagnostic property, set when the counterpart is an extension method (an implicit <c>this</c> must be spelled out).</summary>
+    public const string ExtensionProperty = "Extension";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC103);
 
@@ -32,17 +42,23 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             }
 
             var counterparts = new AsyncCounterparts(symbols);
-            start.RegisterOperationAction(c => Analyze(c, symbols, counterparts), OperationKind.Invocation);
+            var exclusions = new ConcurrentDictionary<SyntaxTree, SymbolNameList>();
+            start.RegisterOperationAction(c => Analyze(c, symbols, counterparts, exclusions), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols, AsyncCounterparts counterparts)
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols, AsyncCounterparts counterparts, ConcurrentDictionary<SyntaxTree, SymbolNameList> exclusions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
 
-        // Cheapest checks first: most invocations return early here, before any look-up.
-        if (method.Name.EndsWith("Async", System.StringComparison.Ordinal) || symbols.IsAwaitable(method.ReturnType) || method.ContainingType is null)
+        // Cheapest checks first: most invocations return here, before any look-up. Extension methods (LINQ's ToList) are never
+        // reported (SyncApiWithAsyncCounterpartAnalyzerTests.LinqToList_NoDiagnostic); a method that already returns an
+        // awaitable is not a synchronous API (SyncApiWithAsyncCounterpartAnalyzerTests.MethodReturningTask_NoDiagnostic).
+        if (method.IsExtensionMethod
+            || method.ContainingType is null
+            || method.Name.EndsWith("Async", System.StringComparison.Ordinal)
+            || symbols.IsAwaitable(method.ReturnType))
         {
             return;
         }
@@ -59,36 +75,96 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var counterpart = counterparts.Find(method, receiverType, invocation.SemanticModel, invocation.Syntax.SpanStart);
-        if (counterpart is null
-            || !context.Compilation.IsSymbolAccessibleWithin(counterpart.ReducedFrom ?? counterpart, context.ContainingSymbol.ContainingType ?? (ISymbol)context.Compilation.Assembly, method.IsStatic ? null : receiverType)
+        if (counterparts.Find(method, receiverType, invocation.SemanticModel, invocation.Syntax.SpanStart) is not { } found)
+        {
+            return;
+        }
+
+        var counterpart = found.Method;
+
+        // Inaccessible counterparts (SyncApiWithAsyncCounterpartAnalyzerTests.InaccessibleCounterpart_NoDiagnostic) and the
+        // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic).
+        var within = context.ContainingSymbol.ContainingType ?? (ISymbol)context.Compilation.Assembly;
+        if (!context.Compilation.IsSymbolAccessibleWithin(counterpart.ReducedFrom ?? counterpart, within, method.IsStatic || found.IsExtension ? null : receiverType)
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols))
         {
             return;
         }
 
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(invocation.Syntax.SyntaxTree);
-        if (SymbolNameList.Read(options, AnalyzerOptionKeys.Async103ExcludedMethods).Contains(method, receiverType))
+        // User exclusions from .editorconfig (SyncApiWithAsyncCounterpartAnalyzerTests.ExcludedMethodInEditorConfig_NoDiagnostic).
+        var tree = invocation.Syntax.SyntaxTree;
+        var excluded = exclusions.GetOrAdd(tree, t => SymbolNameList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t), AnalyzerOptionKeys.Async103ExcludedMethods));
+        if (excluded.Contains(method, receiverType))
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(CounterpartProperty, counterpart.Name);
-        if (counterpart.Parameters.Length > method.Parameters.Length)
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ASYNC103,
+            invocation.Syntax.GetLocation(),
+            FixProperties(invocation, found, symbols, context.ContainingSymbol),
+            method.ContainingType.Name + "." + method.Name,
+            (counterpart.ReducedFrom ?? counterpart).ContainingType.Name + "." + counterpart.Name));
+    }
+
+    private static ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, Counterpart found, AsyncSymbols symbols, ISymbol containingSymbol)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(CounterpartProperty, found.Method.Name);
+        if (found.IsExtension)
         {
-            properties = properties.Add(TakesTokenProperty, "true");
+            properties.Add(ExtensionProperty, "true");
         }
 
-        // await x?.FooAsync() would await null; inserting await in lock/unsafe does not compile: report, but offer no fix.
-        if (!AsyncContext.CanInsertAwait(invocation) || invocation.Parent is IConditionalAccessOperation)
+        if (found.Token is { } token)
         {
-            properties = properties.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+            properties.Add(TokenParameterProperty, token.Name);
+            if (CancellationTokens.FindInScope(invocation, containingSymbol, symbols) is { } inScope)
+            {
+                properties.Add(TokenInScopeProperty, inScope.Name);
+            }
+
+            if (found.TokenRequired)
+            {
+                properties.Add(TokenRequiredProperty, "true");
+            }
         }
 
-        var display = method.ContainingType.Name + "." + method.Name;
-        var counterpartDisplay = (counterpart.ReducedFrom ?? counterpart).ContainingType.Name + "." + counterpart.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC103, invocation.Syntax.GetLocation(), properties, display, counterpartDisplay));
+        // await x?.FooAsync() would await null, and await cannot go inside lock or unsafe code: report, but offer no fix
+        // (SyncApiWithAsyncCounterpartCodeFixTests.ConditionalAccess_NoFix, SyncApiWithAsyncCounterpartCodeFixTests.InsideLock_NoFix).
+        if (!AsyncContext.CanInsertAwait(invocation) || IsInConditionalAccessChain(invocation))
+        {
+            properties.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+        }
+
+        return properties.ToImmutable();
+    }
+
+    /// <summary>True for <c>x?.Foo()</c> and <c>x?.Bar.Foo()</c>: the receiver chain starts at a conditional access.</summary>
+    private static bool IsInConditionalAccessChain(IInvocationOperation invocation)
+    {
+        for (var current = invocation.Instance; current is not null;)
+        {
+            switch (current)
+            {
+                case IConditionalAccessInstanceOperation:
+                    return true;
+                case IMemberReferenceOperation member:
+                    current = member.Instance;
+                    break;
+                case IInvocationOperation call:
+                    current = call.Instance;
+                    break;
+                case IConversionOperation or IParenthesizedOperation:
+                    current = current.WalkDownConversions();
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Calls whose async twin is wrong advice or another rule's business.</summary>
@@ -97,7 +173,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
 
-        // Task.Wait and awaiter.GetResult are ASYNC101's (one diagnostic per mistake).
+        // Task.Wait(token) and awaiter.GetResult are ASYNC101's: one diagnostic per mistake (SyncApiWithAsyncCounterpartAnalyzerTests.TaskWaitWithToken_NoDiagnostic).
         if (symbols.IsAwaitable(type) || method.Name == "GetResult")
         {
             return true;
@@ -105,27 +181,34 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         switch (method.Name)
         {
-            // Dispose → DisposeAsync is a change of shape (await using); Cancel → CancelAsync changes where callbacks run.
+            // Dispose → DisposeAsync is a change of shape (await using); Cancel → CancelAsync changes where callbacks run
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.Dispose_NoDiagnostic, Close_NoDiagnostic, CancellationTokenSourceCancel_NoDiagnostic).
             case "Dispose" or "Close" when method.Parameters.Length == 0:
             case "Cancel" when SymbolEqualityComparer.Default.Equals(type, symbols.CancellationTokenSource):
                 return true;
 
-            // SemaphoreSlim.Wait(0) is a try-acquire that never blocks.
+            // SemaphoreSlim.Wait(0) is a try-acquire that never blocks (SyncApiWithAsyncCounterpartAnalyzerTests.SemaphoreSlimWaitZero_NoDiagnostic).
             case "Wait" when SymbolEqualityComparer.Default.Equals(type, symbols.SemaphoreSlim)
                 && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 }:
                 return true;
 
-            // EF Core's AddAsync exists only for special value generators; Add is the right call in async code.
+            // EF Core's AddAsync exists only for special value generators; Add is the right call in async code
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreAdd_NoDiagnostic).
             case "Add" or "AddRange" or "Attach" or "AttachRange" when IsInNamespace(type, "Microsoft.EntityFrameworkCore"):
                 return true;
         }
 
-        // Test assertions: Assert.Throws and Assert.ThrowsAsync test different things.
+        // Test assertions: Assert.Throws and Assert.ThrowsAsync test different things (SyncApiWithAsyncCounterpartAnalyzerTests.AssertionLibrary_NoDiagnostic).
         return IsInNamespace(type, "Xunit") || IsInNamespace(type, "NUnit.Framework") || IsInNamespace(type, "Microsoft.VisualStudio.TestTools.UnitTesting")
             || IsInNamespace(type, "FluentAssertions");
     }
 
-    /// <summary>Receivers whose async methods complete synchronously anyway, and Console's synchronized writers.</summary>
+    /// <summary>
+    /// Receivers whose async methods complete synchronously anyway, and Console's synchronized writers
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.MemoryStreamRead_NoDiagnostic, DerivedMemoryStreamRead_NoDiagnostic,
+    /// StringReaderReadToEnd_NoDiagnostic, StringWriterWrite_NoDiagnostic, StringBuilderSourceExtension_NoDiagnostic,
+    /// ConsoleOutWriteLine_NoDiagnostic, ConsoleErrorWrite_NoDiagnostic).
+    /// </summary>
     private static bool IsSynchronousReceiver(ITypeSymbol receiverType, IOperation? instance, AsyncSymbols symbols) =>
         instance?.WalkDownConversions() is IPropertyReferenceOperation { Property.IsStatic: true } console && SymbolEqualityComparer.Default.Equals(console.Property.ContainingType, symbols.Console)
         || AsyncSymbols.InheritsFromOrEquals(receiverType, symbols.MemoryStream)

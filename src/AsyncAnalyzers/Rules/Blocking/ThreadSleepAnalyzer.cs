@@ -11,6 +11,9 @@ namespace AsyncAnalyzers.Rules.Blocking;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Diagnostic property: the CancellationToken parameter in scope that the fix forwards to Task.Delay.</summary>
+    public const string TokenInScopeProperty = "TokenInScope";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC102);
 
     public override void Initialize(AnalysisContext context)
@@ -24,11 +27,11 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, thread), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, thread, symbols), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol thread)
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol thread, AsyncSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod is not { Name: "Sleep", IsStatic: true } method
@@ -38,20 +41,34 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Thread.Sleep(0) yields the time slice and never waits; not a blocking delay (ThreadSleepAnalyzerTests.SleepZero_NoDiagnostic).
-        if (invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 })
+        // Thread.Sleep(0) and Thread.Sleep(TimeSpan.Zero) yield the time slice and never wait; not a blocking delay
+        // (ThreadSleepAnalyzerTests.SleepZero_NoDiagnostic, ThreadSleepAnalyzerTests.SleepTimeSpanZero_NoDiagnostic).
+        var argument = invocation.Arguments[0].Value.WalkDownConversions();
+        if (argument.ConstantValue is { HasValue: true, Value: 0 }
+            || (argument is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.TimeSpan)))
         {
             return;
         }
 
+        // A synchronous lambda or local function inside an async method is not async context
+        // (ThreadSleepAnalyzerTests.SleepInSyncLambdaInsideAsyncMethod_NoDiagnostic).
         if (!AsyncContext.Of(invocation, context.ContainingSymbol).IsAsync)
         {
             return;
         }
 
-        var properties = AsyncContext.CanInsertAwait(invocation)
-            ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+        var properties = ImmutableDictionary<string, string?>.Empty;
+
+        // await cannot go inside lock or unsafe code: report, but offer no fix (ThreadSleepCodeFixTests.SleepInsideLock_NoFix).
+        if (!AsyncContext.CanInsertAwait(invocation))
+        {
+            properties = properties.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+        }
+        else if (CancellationTokens.FindInScope(invocation, context.ContainingSymbol, symbols) is { } token)
+        {
+            properties = properties.Add(TokenInScopeProperty, token.Name);
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC102, invocation.Syntax.GetLocation(), properties));
     }
 }

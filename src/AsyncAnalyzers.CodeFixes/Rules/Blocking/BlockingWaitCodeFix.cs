@@ -78,7 +78,9 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
         var plans = new List<Plan>();
         foreach (var diagnostic in diagnostics)
         {
-            if (TryPlan(root, model, diagnostic, context.CancellationToken) is { } plan && Key(plan.Kind) == context.CodeActionEquivalenceKey)
+            // Fix All applies the chosen kind only (fixing every '.Result' must not also rewrite WaitAll calls); no key means every kind.
+            if (TryPlan(root, model, diagnostic, context.CancellationToken) is { } plan
+                && (context.CodeActionEquivalenceKey is null || Key(plan.Kind) == context.CodeActionEquivalenceKey))
             {
                 plans.Add(plan);
             }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Blocking.BlockingWaitAnalyzer>;
 
 namespace AsyncAnalyzers.Tests.Rules.Blocking;
@@ -1114,5 +1115,21 @@ public class BlockingWaitAnalyzerTests
                 }
             }
             """);
+    }
+
+    [Theory]
+    [InlineData("async Task M(Task<int> t) { await ; var x = {|ASYNC101:t.Result|}")]
+    [InlineData("async Task M(Missing t) { await t; t.Result; t.Wait(); t.GetAwaiter().GetResult(); }")]
+    [InlineData("async Task M(Task<int> t) { if (t.IsCompleted ? ) { t. } {|ASYNC101:Task.WaitAll(|}; Task.WhenAny( == t; }")]
+    [InlineData("async Task M(Task<int>[] ts) { await Task.WhenAll(ts) foreach (var t in ts.Select(x => x.Result)) t.Result }")]
+    public async Task HalfTypedCode_DoesNotCrash(string member)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = "using System.Linq; using System.Threading.Tasks; class C { " + member + " }",
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
+        await test.RunAsync();
     }
 }

@@ -33,6 +33,17 @@ internal static class OperationExtensions
         _ => null,
     };
 
+    /// <summary>
+    /// The local, parameter, or field (static, or read through <c>this</c>) an operation reads, after conversions; null for anything else.
+    /// </summary>
+    public static ISymbol? ReferencedVariable(this IOperation? operation) => operation?.WalkDownConversions() switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        _ => null,
+    };
+
     /// <summary>The outermost operation of the tree (method body, field initializer, ...).</summary>
     public static IOperation Root(this IOperation operation)
     {

@@ -32,12 +32,13 @@ internal static class BlockingCalls
                 var method = invocation.TargetMethod;
                 switch (method.Name)
                 {
-                    case "Wait" when invocation.Instance is { } instance && symbols.IsTaskLike(method.ContainingType):
+                    case "Wait" when invocation.Instance is { } instance && symbols.IsTaskLike(method.ContainingType)
+                        && !HasZeroTimeout(invocation, symbols):
                         task = instance;
                         return BlockingKind.Wait;
-                    case "WaitAll" when method.IsStatic && symbols.IsTask(method.ContainingType):
+                    case "WaitAll" when method.IsStatic && symbols.IsTask(method.ContainingType) && !HasZeroTimeout(invocation, symbols):
                         return BlockingKind.WaitAll;
-                    case "WaitAny" when method.IsStatic && symbols.IsTask(method.ContainingType):
+                    case "WaitAny" when method.IsStatic && symbols.IsTask(method.ContainingType) && !HasZeroTimeout(invocation, symbols):
                         return BlockingKind.WaitAny;
                     case "GetResult" when method.Parameters.Length == 0
                         && invocation.Instance?.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "GetAwaiter", Parameters.Length: 0 }, Instance: { } awaitable }
@@ -51,6 +52,36 @@ internal static class BlockingCalls
             default:
                 return BlockingKind.None;
         }
+    }
+
+    /// <summary>
+    /// Wait(0), Wait(TimeSpan.Zero), WaitAny(tasks, 0): a poll that returns at once, not a wait
+    /// (BlockingWaitAnalyzerTests.WaitWithZeroTimeout_NoDiagnostic, SyncOverAsyncTests.WaitAnyWithZeroTimeout_NoDiagnostic).
+    /// </summary>
+    private static bool HasZeroTimeout(IInvocationOperation invocation, AsyncSymbols symbols)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            var value = argument.Value.WalkDownConversions();
+            if (parameter.Type.SpecialType == SpecialType.System_Int32 && value.ConstantValue is { HasValue: true, Value: 0 })
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.TimeSpan)
+                && value is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero" } field }
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.TimeSpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The text users recognize in the message: <c>.Result</c>, <c>.Wait()</c>, ...</summary>

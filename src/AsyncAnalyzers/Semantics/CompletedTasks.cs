@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncAnalyzers.Extensions;
@@ -16,7 +17,14 @@ internal static class CompletedTasks
 {
     public static bool IsKnownComplete(IOperation taskOperand, AsyncSymbols symbols)
     {
-        var operand = taskOperand.WalkDownConversions();
+        var operand = UnwrapConfigureAwait(taskOperand);
+
+        // t?.Result: the receiver is the conditional access's operand (CompletedTasksTests.CompleteShape_IsKnownComplete "t?.Result after await").
+        if (operand is IConditionalAccessInstanceOperation && FindConditionalAccess(operand) is { } access)
+        {
+            operand = UnwrapConfigureAwait(access.Operation);
+        }
+
         if (IsCompletedByConstruction(operand, symbols))
         {
             return true;
@@ -24,47 +32,87 @@ internal static class CompletedTasks
 
         switch (operand)
         {
-            case ILocalReferenceOperation or IParameterReferenceOperation:
-                return IsSymbolComplete(operand.ReferencedLocalOrParameter()!, operand, symbols);
+            case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
+                // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
+                return IsSymbolComplete(variable, operand, symbols);
             case IArrayElementReferenceOperation { ArrayReference: var array }:
-                return IsCollectionComplete(array.ReferencedLocalOrParameter(), operand, symbols);
+                return IsCollectionComplete(array.ReferencedVariable(), operand, symbols);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
-                return IsCollectionComplete(instance.ReferencedLocalOrParameter(), operand, symbols);
+                return IsCollectionComplete(instance.ReferencedVariable(), operand, symbols);
             default:
                 return false;
         }
     }
 
-    private static bool IsSymbolComplete(ISymbol symbol, IOperation use, AsyncSymbols symbols)
+    private static IConditionalAccessOperation? FindConditionalAccess(IOperation instance)
     {
-        if (symbol is IParameterSymbol parameter && IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation))
+        for (var current = instance.Parent; current is not null; current = current.Parent)
         {
-            // ContinueWith(t => t.Result): the antecedent is complete when the continuation runs (ASYNC101/104 tests pin it).
-            return collection is null || IsCollectionCompleteAt(collection, invocation!, symbols);
+            if (current is IConditionalAccessOperation access)
+            {
+                return access;
+            }
         }
 
-        if (symbol is ILocalSymbol local && FindForEach(local, use) is { } loop)
+        return null;
+    }
+
+    private static bool IsSymbolComplete(ISymbol symbol, IOperation use, AsyncSymbols symbols)
+    {
+        // ContinueWith(prev => prev.Result): the antecedent is complete when the continuation runs
+        // (BlockingWaitAnalyzerTests.ResultOfAntecedentInContinueWith_NoDiagnostic); tasks.Select(t => t.Result) after WhenAll(tasks)
+        // (BlockingWaitAnalyzerTests.SelectResultAfterWhenAllOfCollection_NoDiagnostic).
+        if (symbol is IParameterSymbol parameter
+            && IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation)
+            && (collection is null || IsCollectionComplete(collection, invocation!, symbols)))
         {
-            // foreach (var t in tasks) ... t.Result after await Task.WhenAll(tasks).
-            return loop.Collection.WalkDownConversions().ReferencedLocalOrParameter() is { } source && IsCollectionCompleteAt(source, loop, symbols);
+            return true;
+        }
+
+        if (symbol is ILocalSymbol local)
+        {
+            // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic).
+            if (FindForEach(local, use) is { } loop)
+            {
+                return IsCollectionComplete(loop.Collection.WalkDownConversions().ReferencedVariable(), loop, symbols);
+            }
+
+            // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
+            // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
+            if (FindSingleInitializer(local, use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
+            {
+                return true;
+            }
         }
 
         return IsTargetCompleteAt(new Target(symbol, isCollection: false), use, symbols);
     }
 
-    private static bool IsCollectionComplete(ISymbol? collection, IOperation use, AsyncSymbols symbols) =>
-        collection is not null && IsCollectionCompleteAt(collection, use, symbols);
+    private static bool IsCollectionComplete(ISymbol? collection, IOperation point, AsyncSymbols symbols)
+    {
+        if (collection is null)
+        {
+            return false;
+        }
 
-    private static bool IsCollectionCompleteAt(ISymbol collection, IOperation point, AsyncSymbols symbols) =>
-        IsTargetCompleteAt(new Target(collection, isCollection: true), point, symbols);
+        // Task.Factory.ContinueWhenAll(tasks, all => all[0].Result): every antecedent is complete (SyncOverAsyncTests.AntecedentsInContinueWhenAll_NoDiagnostic).
+        if (collection is IParameterSymbol parameter
+            && IsEnumeratedOrContinuationParameter(parameter, point, symbols, out var source, out _)
+            && source is null)
+        {
+            return true;
+        }
 
-    /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), ...</summary>
+        return IsTargetCompleteAt(new Target(collection, isCollection: true), point, symbols);
+    }
+
+    /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>
     private static bool IsCompletedByConstruction(IOperation operand, AsyncSymbols symbols)
     {
         switch (operand)
         {
             case IInvocationOperation { TargetMethod: { IsStatic: true } method }
-                when (symbols.IsTaskLike(method.ContainingType)) && method.Name is "FromResult" or "FromException" or "FromCanceled":
+                when symbols.IsTaskLike(method.ContainingType) && method.Name is "FromResult" or "FromException" or "FromCanceled":
                 return true;
             case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
                 when symbols.IsTaskLike(property.ContainingType):
@@ -74,10 +122,17 @@ internal static class CompletedTasks
                     && constructor.Parameters[0].Type.TypeKind != TypeKind.Interface;
             case IDefaultValueOperation defaultValue when symbols.IsValueTask(defaultValue.Type):
                 return true;
+            case IAwaitOperation awaited:
+                // The task WhenAny hands back is the one that finished (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
+                return IsWhenAny(awaited.Operation, symbols);
             default:
                 return false;
         }
     }
+
+    private static bool IsWhenAny(IOperation awaited, AsyncSymbols symbols) =>
+        UnwrapConfigureAwait(awaited) is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny }
+        && symbols.IsTaskLike(whenAny.ContainingType);
 
     private static bool IsEnumeratedOrContinuationParameter(IParameterSymbol parameter, IOperation use, AsyncSymbols symbols, out ISymbol? collection, out IOperation? invocation)
     {
@@ -113,7 +168,7 @@ internal static class CompletedTasks
 
         // tasks.Select(t => t.Result) after await Task.WhenAll(tasks): the lambda sees the collection's elements.
         var source = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
-        collection = source?.WalkDownConversions().ReferencedLocalOrParameter();
+        collection = source?.WalkDownConversions().ReferencedVariable();
         return collection is not null;
     }
 
@@ -151,9 +206,25 @@ internal static class CompletedTasks
         var child = point;
         for (var parent = point.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
+            // A local function body runs whenever it is called, possibly before any await that precedes its declaration
+            // (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "local function declared after the await").
+            if (parent is ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            // if (t.IsCompleted) { ... t.Result ... }, unless t is reassigned inside the branch before the use
+            // (BlockingWaitAnalyzerTests.ResultGuardedByIsCompleted_NoDiagnostic, CompletedTasksTests.IncompleteShape_IsNotKnownComplete "reassigned inside the guard").
             if (!target.IsCollection && IsGuardedBranch(parent, child, target.Symbol, symbols))
             {
-                return true;
+                return !IsWrittenWithin(target.Symbol, child, point);
+            }
+
+            // if (await t > 0) { t.Result }, await t > 0 && t.Result > 1: the operand evaluated first dominates the use
+            // (BlockingWaitAnalyzerTests.ResultInBranchOfIfWithAwaitedCondition_NoDiagnostic).
+            if (EvaluatedBefore(parent, child) is { } before && EvaluatesCompleting(before, target, symbols))
+            {
+                return !IsWrittenAfter(target.Symbol, before, point);
             }
 
             var siblings = parent switch
@@ -168,6 +239,7 @@ internal static class CompletedTasks
             {
                 if (Completes(siblings[i], target, symbols))
                 {
+                    // await t; t = Next(); t.Result (BlockingWaitAnalyzerTests.ResultAfterAwaitThenReassignment_Reports).
                     return !IsWrittenAfter(target.Symbol, siblings[i], point);
                 }
             }
@@ -175,6 +247,13 @@ internal static class CompletedTasks
 
         return false;
     }
+
+    private static IOperation? EvaluatedBefore(IOperation parent, IOperation child) => parent switch
+    {
+        IConditionalOperation conditional when conditional.Condition != child => conditional.Condition,
+        IBinaryOperation binary when binary.RightOperand == child => binary.LeftOperand,
+        _ => null,
+    };
 
     /// <summary>Is <paramref name="child"/> evaluated only when <paramref name="parent"/>'s condition proves the task complete?</summary>
     private static bool IsGuardedBranch(IOperation parent, IOperation child, ISymbol task, AsyncSymbols symbols) => parent switch
@@ -236,10 +315,10 @@ internal static class CompletedTasks
             value = FindSingleInitializer(local.Local, winner)?.WalkDownConversions()!;
         }
 
-        return value is IAwaitOperation awaited && UnwrapConfigureAwait(awaited.Operation) is IInvocationOperation { TargetMethod.Name: "WhenAny" } whenAny
-            && symbols.IsTaskLike(whenAny.TargetMethod.ContainingType);
+        return value is IAwaitOperation awaited && IsWhenAny(awaited.Operation, symbols);
     }
 
+    /// <summary>The declarator's initializer of a local that is never written afterwards; null otherwise.</summary>
     private static IOperation? FindSingleInitializer(ILocalSymbol local, IOperation anywhere)
     {
         IOperation? initializer = null;
@@ -274,11 +353,16 @@ internal static class CompletedTasks
 
                 return false;
 
+            case IConditionalOperation conditional when EvaluatesCompleting(conditional.Condition, target, symbols):
+                // if (await t > 0) { ... }: the condition runs on every path (CompletedTasksTests.CompleteShape_IsKnownComplete "await in if condition").
+                return true;
+
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return Completes(conditional.WhenTrue, target, symbols) && Completes(whenFalse, target, symbols);
 
             case IConditionalOperation { WhenFalse: null } guard when !target.IsCollection:
                 // if (!t.IsCompleted) { await t; } or if (!t.IsCompleted) return;
+                // (BlockingWaitAnalyzerTests.ResultAfterNotCompletedAwaitGuard_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterNotCompletedReturnGuard_NoDiagnostic).
                 return ImpliesWhenFalse(guard.Condition, target.Symbol, symbols)
                     && (Completes(guard.WhenTrue, target, symbols) || AlwaysExits(guard.WhenTrue));
 
@@ -286,9 +370,21 @@ internal static class CompletedTasks
                 return false;
         }
 
-        foreach (var awaited in UnconditionalAwaits(statement))
+        return EvaluatesCompleting(statement, target, symbols);
+    }
+
+    /// <summary>Does the operation, on every path through it, await or wait for the target?</summary>
+    private static bool EvaluatesCompleting(IOperation operation, Target target, AsyncSymbols symbols)
+    {
+        foreach (var evaluated in UnconditionalOperations(operation))
         {
-            if (AwaitCompletes(awaited, target, symbols))
+            if (evaluated is IAwaitOperation awaited && WaitsFor(UnwrapConfigureAwait(awaited.Operation), target, symbols))
+            {
+                return true;
+            }
+
+            // t.Wait(); t.Result: the first wait is the one mistake to report (BlockingWaitAnalyzerTests.ResultAfterWaitOfSameTask_ReportsOnlyWait).
+            if (BlockingWaitCompletes(evaluated, target, symbols))
             {
                 return true;
             }
@@ -297,19 +393,38 @@ internal static class CompletedTasks
         return false;
     }
 
-    private static bool AwaitCompletes(IAwaitOperation awaitOperation, Target target, AsyncSymbols symbols)
+    private static bool BlockingWaitCompletes(IOperation operation, Target target, AsyncSymbols symbols)
     {
-        var awaited = UnwrapConfigureAwait(awaitOperation.Operation);
+        switch (BlockingCalls.Classify(operation, symbols, out var task))
+        {
+            case BlockingKind.Result or BlockingKind.GetResult:
+                return !target.IsCollection && IsReferenceTo(UnwrapConfigureAwait(task!), target.Symbol);
+            case BlockingKind.Wait:
+                // Wait(timeout) returns false when the time runs out, leaving the task incomplete.
+                return !target.IsCollection && ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && IsReferenceTo(task, target.Symbol);
+            case BlockingKind.WaitAll:
+                return ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && ArgumentsInclude((IInvocationOperation)operation, target);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Is the awaited expression the target itself, or Task.WhenAll over it?</summary>
+    private static bool WaitsFor(IOperation awaited, Target target, AsyncSymbols symbols)
+    {
         if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol))
         {
             return true;
         }
 
-        if (awaited is not IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call || !symbols.IsTaskLike(whenAll.ContainingType))
-        {
-            return false;
-        }
+        return awaited is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
+            && symbols.IsTaskLike(whenAll.ContainingType)
+            && ArgumentsInclude(call, target);
+    }
 
+    /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
+    private static bool ArgumentsInclude(IInvocationOperation call, Target target)
+    {
         foreach (var argument in call.Arguments)
         {
             var value = argument.Value.WalkDownConversions();
@@ -351,20 +466,17 @@ internal static class CompletedTasks
         return current;
     }
 
-    /// <summary>Awaits the statement evaluates on every path through it (not under conditions, lambdas or nested statements).</summary>
-    private static System.Collections.Generic.IEnumerable<IAwaitOperation> UnconditionalAwaits(IOperation statement)
+    /// <summary>Operations the statement evaluates on every path through it (not under conditions, lambdas or nested statements).</summary>
+    private static IEnumerable<IOperation> UnconditionalOperations(IOperation statement)
     {
-        var stack = new System.Collections.Generic.Stack<IOperation>();
+        var stack = new Stack<IOperation>();
         stack.Push(statement);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
+            yield return current;
             switch (current)
             {
-                case IAwaitOperation awaitOperation:
-                    yield return awaitOperation;
-                    stack.Push(awaitOperation.Operation);
-                    continue;
                 case IAnonymousFunctionOperation or ILocalFunctionOperation or IConditionalAccessOperation:
                     continue;
                 case IConditionalOperation conditional:
@@ -398,7 +510,7 @@ internal static class CompletedTasks
     };
 
     private static bool IsReferenceTo(IOperation? operation, ISymbol symbol) =>
-        SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), symbol);
+        SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), symbol);
 
     /// <summary>Any write to the symbol after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
     private static bool IsWrittenAfter(ISymbol symbol, IOperation completingStatement, IOperation use)
@@ -406,10 +518,7 @@ internal static class CompletedTasks
         var start = completingStatement.Syntax.SpanStart;
         foreach (var operation in use.Root().Descendants())
         {
-            if (operation.Syntax.SpanStart > start
-                && operation is ILocalReferenceOperation or IParameterReferenceOperation
-                && SymbolEqualityComparer.Default.Equals(operation.ReferencedLocalOrParameter(), symbol)
-                && (operation.IsWrite() || IsMutatingCollection(operation, symbol)))
+            if (operation.Syntax.SpanStart > start && IsWriteOrMutation(operation, symbol))
             {
                 return true;
             }
@@ -418,9 +527,29 @@ internal static class CompletedTasks
         return false;
     }
 
+    /// <summary>A write to the symbol inside <paramref name="scope"/> before <paramref name="use"/>.</summary>
+    private static bool IsWrittenWithin(ISymbol symbol, IOperation scope, IOperation use)
+    {
+        var end = use.Syntax.SpanStart;
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            if (operation.Syntax.SpanStart < end && IsWriteOrMutation(operation, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWriteOrMutation(IOperation operation, ISymbol symbol) =>
+        operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+        && SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), symbol)
+        && (operation.IsWrite() || IsMutatingCollection(operation, symbol));
+
     /// <summary>For collections: <c>tasks.Add(...)</c> after the WhenAll brings in a task nobody awaited.</summary>
     private static bool IsMutatingCollection(IOperation reference, ISymbol symbol) =>
-        symbol is ILocalSymbol { Type.TypeKind: not TypeKind.Array } or IParameterSymbol { Type.TypeKind: not TypeKind.Array }
+        symbol is ILocalSymbol { Type.TypeKind: not TypeKind.Array } or IParameterSymbol { Type.TypeKind: not TypeKind.Array } or IFieldSymbol { Type.TypeKind: not TypeKind.Array }
         && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" } call
         && call.Instance == reference;
 

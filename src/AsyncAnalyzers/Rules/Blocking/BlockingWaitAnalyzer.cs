@@ -40,12 +40,19 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
     {
         var kind = BlockingCalls.Classify(context.Operation, symbols, out var task);
-        if (kind == BlockingKind.None || IsInNameOf(context.Operation))
+        if (kind == BlockingKind.None)
         {
             return;
         }
 
-        // Task known to be complete: awaited before on every path, WhenAll, guards, FromResult (CompletedTaskTests pin each shape).
+        // nameof(t.Result) never runs the property (BlockingWaitAnalyzerTests.ResultInNameOf_NoDiagnostic).
+        if (IsInNameOf(context.Operation))
+        {
+            return;
+        }
+
+        // Task known to be complete: awaited before on every path, WhenAll, guards, FromResult
+        // (BlockingWaitAnalyzerTests.ResultAfterAwaitOfSameTask_NoDiagnostic; CompletedTasksTests.CompleteShape_IsKnownComplete pins each shape).
         if (task is not null && CompletedTasks.IsKnownComplete(task, symbols))
         {
             return;

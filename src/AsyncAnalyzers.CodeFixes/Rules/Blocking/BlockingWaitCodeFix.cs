@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Editing;
+using AsyncAnalyzers.Rules.Blocking;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace AsyncAnalyzers.CodeFixes.Rules.Blocking;
+
+/// <summary>ASYNC101: replaces a blocking wait with <c>await</c> (ASYNC104 has no fix: its caller is synchronous).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitCodeFix))]
+[Shared]
+public sealed class BlockingWaitCodeFix : CodeFixProvider
+{
+    public const string AwaitResultKey = "AwaitInsteadOfResult";
+    public const string AwaitWaitKey = "AwaitInsteadOfWait";
+    public const string AwaitWaitAsyncKey = "AwaitWaitAsyncInsteadOfWait";
+    public const string AwaitGetResultKey = "AwaitInsteadOfGetResult";
+    public const string AwaitWhenAllKey = "AwaitWhenAllInsteadOfWaitAll";
+    public const string AwaitWhenAnyKey = "AwaitWhenAnyInsteadOfWaitAny";
+
+    private enum FixKind
+    {
+        Result,
+        Wait,
+        WaitAsync,
+        GetResult,
+        WhenAll,
+        WhenAny,
+    }
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWaitInAsyncCode);
+
+    // Fixes can nest (GetAsync(t.Result).Result), so Fix All applies every diagnostic of a document in one editor pass.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (TryPlan(root, model, diagnostic, context.CancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            context.RegisterCodeFix(
+                CodeAction.Create(Title(plan.Kind), ct => ApplyAsync(document, new[] { plan }, ct), Key(plan.Kind)),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var plans = new List<Plan>();
+        foreach (var diagnostic in diagnostics)
+        {
+            // Fix All applies the chosen kind only (fixing every '.Result' must not also rewrite WaitAll calls); no key means every kind.
+            if (TryPlan(root, model, diagnostic, context.CancellationToken) is { } plan
+                && (context.CodeActionEquivalenceKey is null || Key(plan.Kind) == context.CodeActionEquivalenceKey))
+            {
+                plans.Add(plan);
+            }
+        }
+
+        return plans.Count == 0 ? document : await ApplyAsync(document, plans, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, IEnumerable<Plan> plans, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        foreach (var plan in plans)
+        {
+            var kind = plan.Kind;
+
+            // The callback sees the node as already edited by nested fixes, so the rewrite works on the current shape.
+            editor.ReplaceNode(plan.Node, (current, _) => Rewrite(current, kind));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private static SyntaxNode Rewrite(SyntaxNode current, FixKind kind)
+    {
+        switch (kind)
+        {
+            case FixKind.Result when current is MemberAccessExpressionSyntax result:
+                return AwaitEditing.AwaitReplacing(result, result.Expression);
+            case FixKind.Wait when current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax wait } invocation:
+                return AwaitEditing.AwaitReplacing(invocation, wait.Expression);
+            case FixKind.WaitAsync when current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax wait } invocation:
+                return AwaitEditing.AwaitReplacing(invocation, Renamed(invocation, wait, "WaitAsync"));
+            case FixKind.GetResult when current is InvocationExpressionSyntax invocation && GetAwaitable(invocation) is { } awaitable:
+                return AwaitEditing.AwaitReplacing(invocation, awaitable);
+            case FixKind.WhenAll when current is InvocationExpressionSyntax invocation:
+                return AwaitEditing.AwaitReplacing(invocation, Renamed(invocation, invocation.Expression, "WhenAll"));
+            case FixKind.WhenAny when current is InvocationExpressionSyntax invocation:
+                return AwaitEditing.AwaitReplacing(invocation, Renamed(invocation, invocation.Expression, "WhenAny"));
+            default:
+                return current;
+        }
+    }
+
+    /// <summary>Decides, on the original document, whether a fix applies and which; null when it would not compile or keep meaning.</summary>
+    private static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Properties.ContainsKey(BlockingWaitAnalyzer.NoFixProperty)
+            || !diagnostic.Properties.TryGetValue(BlockingWaitAnalyzer.KindProperty, out var kindName)
+            || !System.Enum.TryParse<BlockingKind>(kindName, out var blockingKind))
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is not ExpressionSyntax expression || IsInCatchFilter(expression))
+        {
+            return null;
+        }
+
+        FixKind? kind = blockingKind switch
+        {
+            // t?.Result has no await form that keeps the null check, so only plain member access is fixed.
+            BlockingKind.Result when expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } result
+                && result.Expression is not BaseExpressionSyntax => FixKind.Result,
+            BlockingKind.Wait => PlanWait(expression, model, cancellationToken),
+            BlockingKind.GetResult when expression is InvocationExpressionSyntax invocation && GetAwaitable(invocation) is { } awaitable
+                && awaitable is not BaseExpressionSyntax => FixKind.GetResult,
+            BlockingKind.WaitAll => PlanWhen(expression, model, "WhenAll", cancellationToken) ? FixKind.WhenAll : null,
+            BlockingKind.WaitAny => PlanWhen(expression, model, "WhenAny", cancellationToken) ? FixKind.WhenAny : null,
+            _ => null,
+        };
+
+        return kind is { } fix ? new Plan(expression, fix) : null;
+    }
+
+    /// <summary>Wait() becomes await t; Wait(token) becomes await t.WaitAsync(token); Wait(timeout) returns a bool and has no fix.</summary>
+    private static FixKind? PlanWait(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: not BaseExpressionSyntax } wait } invocation
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ReturnsVoid: true } method)
+        {
+            return null;
+        }
+
+        if (method.Parameters.Length == 0)
+        {
+            return FixKind.Wait;
+        }
+
+        // Only the token overload is void-returning with one parameter; WaitAsync(token) exists from .NET 6 on.
+        if (method.Parameters.Length == 1 && invocation.ArgumentList.Arguments.Count == 1
+            && BindsTo(model, invocation, Renamed(invocation, wait, "WaitAsync"), "WaitAsync", method.Parameters[0].Type, cancellationToken))
+        {
+            return FixKind.WaitAsync;
+        }
+
+        return null;
+    }
+
+    /// <summary>Task.WaitAll(a, b); becomes await Task.WhenAll(a, b); only as a statement and only for the array/params overload.</summary>
+    private static bool PlanWhen(ExpressionSyntax expression, SemanticModel model, string whenName, CancellationToken cancellationToken)
+    {
+        // WaitAny's index and the bool of the timeout overloads have no counterpart in what WhenAll/WhenAny return.
+        if (expression is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } invocation
+            || invocation.Expression is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: 1 } method
+            || method.Parameters[0].Type is not IArrayTypeSymbol)
+        {
+            return false;
+        }
+
+        return BindsTo(model, invocation, Renamed(invocation, invocation.Expression, whenName), whenName, null, cancellationToken);
+    }
+
+    /// <summary>Does the rewritten call bind, at the same place, to a method of that name (and parameter type when given)?</summary>
+    private static bool BindsTo(SemanticModel model, InvocationExpressionSyntax original, ExpressionSyntax rewritten, string name, ITypeSymbol? parameterType, CancellationToken cancellationToken)
+    {
+        var symbol = model.GetSpeculativeSymbolInfo(original.SpanStart, rewritten, SpeculativeBindingOption.BindAsExpression).Symbol;
+        cancellationToken.ThrowIfCancellationRequested();
+        return symbol is IMethodSymbol method
+            && method.Name == name
+            && (parameterType is null || (method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, parameterType)));
+    }
+
+    private static InvocationExpressionSyntax Renamed(InvocationExpressionSyntax invocation, ExpressionSyntax callee, string newName)
+    {
+        var identifier = SyntaxFactory.Identifier(newName);
+        ExpressionSyntax renamed = callee switch
+        {
+            MemberAccessExpressionSyntax member => member.WithName(SyntaxFactory.IdentifierName(identifier.WithTriviaFrom(member.Name.Identifier))),
+            IdentifierNameSyntax name => SyntaxFactory.IdentifierName(identifier.WithTriviaFrom(name.Identifier)),
+            _ => callee,
+        };
+        return invocation.WithExpression(renamed).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>X in <c>X.GetAwaiter().GetResult()</c>, keeping any <c>.ConfigureAwait(false)</c> in X.</summary>
+    private static ExpressionSyntax? GetAwaitable(InvocationExpressionSyntax invocation) =>
+        invocation is
+        {
+            ArgumentList.Arguments.Count: 0,
+            Expression: MemberAccessExpressionSyntax
+            {
+                Name.Identifier.ValueText: "GetResult",
+                Expression: InvocationExpressionSyntax
+                {
+                    ArgumentList.Arguments.Count: 0,
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter,
+                },
+            },
+        }
+            ? getAwaiter.Expression
+            : null;
+
+    /// <summary>The compiler rejects await in a catch filter; syntax is the only place a filter shows.</summary>
+    private static bool IsInCatchFilter(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case CatchFilterClauseSyntax:
+                    return true;
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Title(FixKind kind) => kind switch
+    {
+        FixKind.Result => "Await the task instead of reading '.Result'",
+        FixKind.Wait => "Await the task instead of calling '.Wait()'",
+        FixKind.WaitAsync => "Await 'WaitAsync(token)' instead of calling '.Wait(token)'",
+        FixKind.GetResult => "Await instead of calling '.GetAwaiter().GetResult()'",
+        FixKind.WhenAll => "Await 'Task.WhenAll' instead of calling 'Task.WaitAll'",
+        _ => "Await 'Task.WhenAny' instead of calling 'Task.WaitAny'",
+    };
+
+    private static string Key(FixKind kind) => kind switch
+    {
+        FixKind.Result => AwaitResultKey,
+        FixKind.Wait => AwaitWaitKey,
+        FixKind.WaitAsync => AwaitWaitAsyncKey,
+        FixKind.GetResult => AwaitGetResultKey,
+        FixKind.WhenAll => AwaitWhenAllKey,
+        _ => AwaitWhenAnyKey,
+    };
+
+    private sealed class Plan
+    {
+        public Plan(SyntaxNode node, FixKind kind)
+        {
+            Node = node;
+            Kind = kind;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public FixKind Kind { get; }
+    }
+}

@@ -1,0 +1,1135 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Blocking.BlockingWaitAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Blocking;
+
+public class BlockingWaitAnalyzerTests
+{
+    [Fact]
+    public async Task ResultInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return {|#0:t.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task WaitInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Task t)
+                {
+                    {|#0:t.Wait()|};
+                    await Task.Yield();
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task WaitWithTimeoutInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<bool> M(Task t)
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:t.Wait(1000)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetAwaiterGetResultInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<string> M(Task<string> t)
+                {
+                    await Task.Yield();
+                    return {|#0:t.GetAwaiter().GetResult()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task GetResultOnValueTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ValueTask t)
+                {
+                    await Task.Yield();
+                    {|ASYNC101:t.GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultOnConfiguredAwaitable_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:t.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOnValueTaskOfT_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async ValueTask<int> M(ValueTask<int> t)
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:t.Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfGenericTaskReturnedByCall_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<List<T>> LoadAsync<T>() => Task.Run(() => new List<T>());
+
+                async Task<int> M()
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:LoadAsync<string>().Result|}.Count;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitAllInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Task a, Task b)
+                {
+                    await Task.Yield();
+                    {|#0:Task.WaitAll(a, b)|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments("Task.WaitAll"));
+    }
+
+    [Fact]
+    public async Task WaitAnyInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task a, Task b)
+                {
+                    await Task.Yield();
+                    return {|#0:Task.WaitAny(a, b)|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments("Task.WaitAny"));
+    }
+
+    [Fact]
+    public async Task ResultInAsyncLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Task<int> t)
+                {
+                    _ = Local();
+
+                    async Task<int> Local()
+                    {
+                        await Task.Yield();
+                        return {|ASYNC101:t.Result|};
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInAsyncLambdaInsideSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Task<int> t)
+                {
+                    Func<Task<int>> f = async () =>
+                    {
+                        await Task.Yield();
+                        return {|ASYNC101:t.Result|};
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitInExpressionBodiedAsyncLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task> M(Task t) => async () => {|ASYNC101:t.Wait()|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInAsyncAnonymousMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Task<int> t)
+                {
+                    Func<Task<int>> f = async delegate
+                    {
+                        await Task.Yield();
+                        return {|ASYNC101:t.Result|};
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInAsyncMain_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Program
+            {
+                static async Task Main()
+                {
+                    var t = Task.Run(() => 1);
+                    await Task.Yield();
+                    System.Console.WriteLine({|ASYNC101:t.Result|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInTopLevelStatementsWithAwait_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                var t = Task.Run(() => 1);
+                await Task.Yield();
+                var x = {|ASYNC101:t.Result|};
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ResultWithConditionalAccess_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int?> M(Task<int>? t)
+                {
+                    await Task.Yield();
+                    return t?{|ASYNC101:.Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NestedResults_ReportsEach()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<string> GetAsync(int id) => Task.Run(() => id.ToString());
+
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return {|#0:GetAsync({|#1:t.Result|}).Result|}.Length;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInsideIfOnly_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t, bool flag)
+                {
+                    if (flag)
+                    {
+                        await t;
+                    }
+
+                    return {|ASYNC101:t.Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitThenReassignment_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> Next() => Task.Run(() => 2);
+
+                async Task<int> M(Task<int> t)
+                {
+                    await t;
+                    t = Next();
+                    return {|ASYNC101:t.Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultBeforeAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    var x = {|ASYNC101:t.Result|};
+                    await t;
+                    return x;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWaitOfSameTask_ReportsOnlyWait()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    {|ASYNC101:t.Wait()|};
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAllOfOtherTasks_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b, Task<int> c)
+                {
+                    await Task.WhenAll(a, b);
+                    return {|ASYNC101:c.Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAllThenAddToCollection_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(List<Task<int>> tasks, Task<int> extra)
+                {
+                    await Task.WhenAll(tasks);
+                    tasks.Add(extra);
+                    return {|ASYNC101:tasks[1].Result|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByOtherTaskIsCompleted_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    await Task.Yield();
+                    return a.IsCompleted ? {|ASYNC101:b.Result|} : 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInsideLock_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly object _gate = new();
+
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    lock (_gate)
+                    {
+                        return {|ASYNC101:t.Result|};
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInsideAwaitForeach_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(IAsyncEnumerable<Task<int>> source)
+                {
+                    var sum = 0;
+                    await foreach (var t in source)
+                    {
+                        sum += {|ASYNC101:t.Result|};
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitInsideAwaitUsing_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Func<IAsyncDisposable> open, Task t)
+                {
+                    await using (open())
+                    {
+                        {|ASYNC101:t.Wait()|};
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitOfSameTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await t;
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterConfigureAwaitFalseAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await t.ConfigureAwait(false);
+                    return t.Result + t.GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInBothBranches_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t, bool flag)
+                {
+                    if (flag)
+                    {
+                        await t;
+                    }
+                    else
+                    {
+                        await t.ConfigureAwait(false);
+                    }
+
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAllOfTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    await Task.WhenAll(a, b).ConfigureAwait(false);
+                    return a.Result + b.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAllOfArrayCreation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    await Task.WhenAll(new[] { a, b });
+                    return a.Result + b.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ForEachResultAfterWhenAllOfCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(List<Task<int>> tasks)
+                {
+                    await Task.WhenAll(tasks);
+                    var sum = 0;
+                    foreach (var t in tasks)
+                    {
+                        sum += t.Result;
+                    }
+
+                    return sum;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IndexedResultAfterWhenAllOfCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int>[] array, List<Task<int>> list)
+                {
+                    await Task.WhenAll(array);
+                    var results = await Task.WhenAll(list);
+                    return array[0].Result + list[0].Result + results.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectResultAfterWhenAllOfCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int[]> M(IEnumerable<Task<int>> tasks)
+                {
+                    await Task.WhenAll(tasks);
+                    return tasks.Select(t => t.Result).ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfWhenAnyWinnerCheck_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    if (await Task.WhenAny(a, b) == a)
+                    {
+                        return a.Result;
+                    }
+
+                    return -1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfWhenAnyWinner_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    var winner = await Task.WhenAny(a, b).ConfigureAwait(false);
+                    return winner.Result + (await Task.WhenAny(a, b)).Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompletedByConstruction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M()
+                {
+                    await Task.Yield();
+                    Task.CompletedTask.Wait();
+                    Task.CompletedTask.GetAwaiter().GetResult();
+                    return Task.FromResult(1).Result + new ValueTask<int>(5).Result + ValueTask.FromResult(2).Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByIsCompleted_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    if (t.IsCompleted)
+                    {
+                        return t.Result;
+                    }
+
+                    return 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByIsCompletedSuccessfully_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async ValueTask<int> M(ValueTask<int> t)
+                {
+                    await Task.Yield();
+                    return t.IsCompletedSuccessfully ? t.Result : -1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByRanToCompletionStatus_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    if (t.Status == TaskStatus.RanToCompletion)
+                    {
+                        return t.Result;
+                    }
+
+                    return 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInIsCompletedConditionalWithAwaitFallback_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t) => t.IsCompleted ? t.Result : await t;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterNotCompletedReturnGuard_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    if (!t.IsCompleted)
+                    {
+                        return 0;
+                    }
+
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterNotCompletedAwaitGuard_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    if (!t.IsCompleted)
+                    {
+                        await t;
+                    }
+
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfAntecedentInContinueWith_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<string> M(Task<int> t)
+                {
+                    return await t.ContinueWith(prev => prev.Result.ToString());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInNameOf_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<string> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return nameof(t.Result);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitWithZeroTimeout_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<bool> M(Task t)
+                {
+                    await Task.Yield();
+                    return t.Wait(0) || t.Wait(TimeSpan.Zero);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInAsyncLocalFunction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> M(Task<int> t)
+                {
+                    return Local();
+
+                    async Task<int> Local()
+                    {
+                        await t;
+                        return t.Result;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInAsyncLambdaOverCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                IEnumerable<Task<int>> M(List<Task<int>> tasks) =>
+                    tasks.Select(async t =>
+                    {
+                        await t;
+                        return t.Result;
+                    });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInTopLevelStatements_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                var t = Task.Run(() => 1);
+                await t;
+                System.Console.WriteLine(t.Result);
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConditionalAccessResultAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int?> M(Task<int> t)
+                {
+                    await t;
+                    return t?.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOnNonTaskType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Reply
+            {
+                public int Result { get; set; }
+                public void Wait() { }
+            }
+            class C
+            {
+                async Task<int> M(Reply reply, ManualResetEventSlim signal)
+                {
+                    await Task.Yield();
+                    reply.Wait();
+                    signal.Wait();
+                    return reply.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfTaskAwaitedInsideEarlierExpression_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<string> M(Task<string> t)
+                {
+                    var length = (await t).Length;
+                    return t.Result.Substring(length / 2);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInBranchOfIfWithAwaitedCondition_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    if (await t > 0 && t.Result > 1)
+                    {
+                        return t.Result;
+                    }
+
+                    return 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInSwitchCaseAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t, int mode)
+                {
+                    await t;
+                    switch (mode)
+                    {
+                        case 1:
+                            return t.Result;
+                        default:
+                            return 0;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInsideTryAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    try
+                    {
+                        await t;
+                        return t.Result;
+                    }
+                    catch (System.InvalidOperationException)
+                    {
+                        return 0;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInSyncLambdaCreatedAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await t;
+                    return await Task.Run(() => t.Result * 2);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByIsCompletedInAndCondition_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<bool> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return t.IsCompleted && t.Result > 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitAllAndWaitAnyWithZeroTimeout_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<bool> M(Task a, Task b)
+                {
+                    await Task.Yield();
+                    return Task.WaitAll(new[] { a, b }, 0) || Task.WaitAny(new[] { a, b }, 0) >= 0;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultOfDefaultValueTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M()
+                {
+                    await Task.Yield();
+                    default(ValueTask).GetAwaiter().GetResult();
+                    return default(ValueTask<int>).Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWaitAllOfSameTasks_ReportsOnlyWaitAll()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    await Task.Yield();
+                    {|ASYNC101:Task.WaitAll(a, b)|};
+                    return a.Result + b.Result;
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("async Task M(Task<int> t) { await ; var x = {|ASYNC101:t.Result|}")]
+    [InlineData("async Task M(Missing t) { await t; t.Result; t.Wait(); t.GetAwaiter().GetResult(); }")]
+    [InlineData("async Task M(Task<int> t) { if (t.IsCompleted ? ) { t. } {|ASYNC101:Task.WaitAll(|}; Task.WhenAny( == t; }")]
+    [InlineData("async Task M(Task<int>[] ts) { await Task.WhenAll(ts) foreach (var t in ts.Select(x => x.Result)) t.Result }")]
+    public async Task HalfTypedCode_DoesNotCrash(string member)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = "using System.Linq; using System.Threading.Tasks; class C { " + member + " }",
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
+        await test.RunAsync();
+    }
+}

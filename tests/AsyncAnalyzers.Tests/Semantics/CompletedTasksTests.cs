@@ -1,0 +1,103 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AsyncAnalyzers.Tests.Semantics;
+
+public class CompletedTasksTests
+{
+    [Theory]
+    [InlineData("await in if condition", "if (await t > 0) { } return t.Result;")]
+    [InlineData("await in both branches", "if (flag) { await t; } else { await t.ConfigureAwait(false); } return t.Result;")]
+    [InlineData("t?.Result after await", "await t; return t?.Result ?? 0;")]
+    [InlineData("local initialized with FromResult", "var done = Task.FromResult(1); return done.Result;")]
+    [InlineData("local holding the WhenAny winner", "var winner = await Task.WhenAny(t, u); return winner.Result;")]
+    [InlineData("WhenAny winner compared through a local", "var first = await Task.WhenAny(t, u); if (first == u) { return u.Result; } return 0;")]
+    [InlineData("WhenAll over an array creation", "await Task.WhenAll(new[] { t, u }); return u.Result;")]
+    [InlineData("list index after WhenAll", "await Task.WhenAll(list); return list[0].Result;")]
+    [InlineData("ContinueWhenAll antecedents", "return await Task.Factory.ContinueWhenAll(tasks, all => all[0].Result);")]
+    [InlineData("await inside a nested block", "{ await t; } return t.Result;")]
+    [InlineData("await in a switch case", "switch (flag) { case true: await t; return t.Result; default: return 0; }")]
+    [InlineData("await in the left operand", "return await t + t.Result;")]
+    [InlineData("IsFaulted guard", "return t.IsFaulted ? 0 : t.IsCanceled ? 1 : t.IsCompleted ? t.Result : 2;")]
+    [InlineData("GetResult after Wait", "t.Wait(); return t.GetAwaiter().GetResult();")]
+    [InlineData("async lambda awaiting its own parameter", "var f = list.Select(async x => { await x; return x.Result; }); return 0;")]
+    public async Task CompleteShape_IsKnownComplete(string shape, string body)
+    {
+        Assert.True(await IsLastWaitKnownCompleteAsync(body), shape);
+    }
+
+    [Theory]
+    [InlineData("await only in a branch", "if (flag) { await t; } return t.Result;")]
+    [InlineData("await after the use", "var x = t.Result; await t; return x;")]
+    [InlineData("reassigned after the await", "await t; t = Next(); return t.Result;")]
+    [InlineData("reassigned inside the guard", "if (t.IsCompleted) { t = Next(); return t.Result; } return 0;")]
+    [InlineData("await in a loop body", "while (flag) { await t; flag = false; } return t.Result;")]
+    [InlineData("await in a try block", "try { await t; } finally { } return t.Result;")]
+    [InlineData("await in a lambda", "Func<Task> f = async () => await t; return t.Result;")]
+    [InlineData("await in the right operand of &&", "if (flag && await t > 0) { } return t.Result;")]
+    [InlineData("local function declared after the await", "var r = Get(); await t; return r; int Get() => t.Result;")]
+    [InlineData("Wait with a timeout", "t.Wait(10); return t.Result;")]
+    [InlineData("WhenAll over other tasks", "await Task.WhenAll(u); return t.Result;")]
+    [InlineData("collection grown after WhenAll", "await Task.WhenAll(list); list.Add(t); return list[1].Result;")]
+    [InlineData("negated IsCompleted guard", "if (!t.IsCompleted) { return t.Result; } return 0;")]
+    [InlineData("guard on another task", "if (u.IsCompleted) { return t.Result; } return 0;")]
+    [InlineData("ValueTask wrapping a task", "return new ValueTask<int>(t).Result;")]
+    [InlineData("WhenAny without await", "return Task.WhenAny(t, u).Result.Id;")]
+    [InlineData("local initialized with FromResult, then reassigned", "var done = Task.FromResult(1); done = Next(); return done.Result;")]
+    [InlineData("field of another instance", "await other._task; return other._task.Result;")]
+    public async Task IncompleteShape_IsNotKnownComplete(string shape, string body)
+    {
+        Assert.False(await IsLastWaitKnownCompleteAsync(body), shape);
+    }
+
+    [Fact]
+    public async Task BrokenCode_DoesNotThrow()
+    {
+        Assert.False(await IsLastWaitKnownCompleteAsync("await ; if (t.IsCompleted ? return t.Result;"));
+    }
+
+    private static async Task<bool> IsLastWaitKnownCompleteAsync(string body)
+    {
+        var source = $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> _task = Task.Run(() => 0);
+
+                static Task<int> Next() => Task.Run(() => 1);
+
+                async Task<int> M(Task<int> t, Task<int> u, Task<int>[] tasks, List<Task<int>> list, bool flag, C other)
+                {
+                    {{body}}
+                }
+            }
+            """;
+        var references = await TestDefaults.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
+        var compilation = CSharpCompilation.Create("Test", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var symbols = AsyncSymbols.TryCreate(compilation)!;
+        var model = compilation.GetSemanticModel(tree);
+
+        IOperation? task = null;
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            if (model.GetOperation(node) is { } operation
+                && BlockingCalls.Classify(operation, symbols, out var candidate) != BlockingKind.None
+                && candidate is not null)
+            {
+                task = candidate;
+            }
+        }
+
+        Assert.NotNull(task);
+        return CompletedTasks.IsKnownComplete(task, symbols);
+    }
+}

@@ -42,51 +42,21 @@ internal readonly struct AsyncContext
             return new AsyncContext(null, null, isAsync: false);
         }
 
-        return new AsyncContext(method, null, method.IsAsync || IsTopLevelWithAwait(method, operation));
+        return new AsyncContext(method, null, method.IsAsync || IsTopLevelWithAwait(method));
     }
 
     /// <summary>
-    /// The synthesized entry point of top-level statements is async exactly when the statements contain an await; Roslyn 4.8
-    /// does not expose that on the symbol, so look at the syntax (the only way to learn it).
+    /// The synthesized entry point of top-level statements is async exactly when the statements contain an await, and then
+    /// it returns Task or Task&lt;int&gt; (never void or int): the return type answers without walking the file.
     /// </summary>
-    private static bool IsTopLevelWithAwait(IMethodSymbol method, IOperation operation)
-    {
-        if (!method.IsImplicitlyDeclared || operation.Syntax.SyntaxTree.GetRoot() is not CompilationUnitSyntax root)
-        {
-            return false;
-        }
-
-        foreach (var member in root.Members)
-        {
-            if (member is GlobalStatementSyntax global && ContainsAwaitOutsideFunctions(global.Statement))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsAwaitOutsideFunctions(SyntaxNode node)
-    {
-        foreach (var descendant in node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (descendant is AwaitExpressionSyntax
-                || descendant is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
-                || descendant is ForEachVariableStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
-                || descendant is UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
-                || descendant is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsTopLevelWithAwait(IMethodSymbol method) =>
+        method.IsImplicitlyDeclared
+        && method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName
+        && method.ReturnType is INamedTypeSymbol { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     /// <summary>
-    /// True when an <c>await</c> can be inserted at the operation: not inside a <c>lock</c> body, an unsafe block or a query clause,
-    /// where the compiler rejects await.
+    /// True when an <c>await</c> can be inserted at the operation: not inside a <c>lock</c> body, an unsafe block, a catch filter
+    /// or a query clause, where the compiler rejects await.
     /// </summary>
     public static bool CanInsertAwait(IOperation operation)
     {
@@ -109,6 +79,7 @@ internal readonly struct AsyncContext
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
                     return !HasUnsafeModifier(ancestor);
                 case UnsafeStatementSyntax:
+                case CatchFilterClauseSyntax:
                 case QueryClauseSyntax or SelectOrGroupClauseSyntax or QueryContinuationSyntax:
                     return false;
             }

@@ -1,0 +1,162 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Verify = AsyncAnalyzers.Tests.Verifiers.AllAnalyzersVerifier;
+
+namespace AsyncAnalyzers.Tests.Overlap;
+
+/// <summary>Snippets where several rules could report one mistake: the package reports exactly one (house rule 11).</summary>
+public class BlockingOverlapTests
+{
+    [Fact]
+    public async Task WaitWithTokenInAsyncCode_IsAsync101NotAsync103()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task t, CancellationToken token)
+                {
+                    await Task.Yield();
+                    {|ASYNC101:t.Wait(token)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInAsyncCode_IsAsync101NotAsync103()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    return {|ASYNC101:t.GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInSyncCode_IsAsync104Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                int M(Task<int> t) => {|ASYNC104:t.Result|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLambdaInsideAsyncMethod_IsAsync104NotAsync101()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    return await Task.Run(() => {|ASYNC104:t.Result|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ThreadSleepInAsyncCode_IsAsync102Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    await Task.Yield();
+                    {|ASYNC102:Thread.Sleep(10)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SemaphoreWaitInAsyncCode_IsAsync103Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(SemaphoreSlim gate)
+                {
+                    await Task.Yield();
+                    {|ASYNC103:gate.Wait()|};
+                    gate.Release();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SecondBlockingWaitOnSameTask_ReportsOnlyTheFirst()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Task<int> t)
+                {
+                    await Task.Yield();
+                    {|ASYNC101:t.Wait()|};
+                    return t.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfSyncCallInsideCounterpartCandidate_ReportsEachMistakeOnce()
+    {
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Task<string> path)
+                {
+                    await Task.Yield();
+                    return {|ASYNC103:File.ReadAllText({|ASYNC101:path.Result|})|}.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsWithAwait_AreAsyncContext()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            var t = Task.Run(() => 1);
+            await Task.Yield();
+            {|ASYNC102:Thread.Sleep(5)|};
+            System.Console.WriteLine({|ASYNC101:t.Result|});
+            """,
+            OutputKind.ConsoleApplication);
+    }
+}

@@ -71,7 +71,7 @@ public class FixSafetyTests
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             context.RegisterCodeFix(
-                CodeAction.Create("break", async ct => context.Document.WithText((await context.Document.GetTextAsync(ct)).Replace(context.Span, "await"))),
+                CodeAction.Create("break", async ct => context.Document.WithText((await context.Document.GetTextAsync(ct)).Replace(context.Span, "await")), equivalenceKey: "break"),
                 context.Diagnostics);
             return Task.CompletedTask;
         }

@@ -41,6 +41,14 @@ public static class Descriptors
         RuleFamily.Blocking,
         RuleLevel.Suggestion);
 
+    public static readonly DiagnosticDescriptor ASYNC201 = Create(
+        DiagnosticIds.UnawaitedTask,
+        "Await the task or discard it explicitly",
+        "The awaitable returned by '{0}' is dropped: the code moves on before it completes and its exceptions are lost; await it, or assign it to '_' if fire-and-forget is intended",
+        "A task-returning call used as a statement starts work that nobody waits for. The caller continues before the work completes (racing past disposal or the end of a request), and an exception thrown by the work is never observed. Await the task, or write '_ = ...' to make an intentional fire-and-forget visible.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -51,7 +59,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -37,6 +37,8 @@ internal sealed class AsyncSymbols
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
+        EventArgs = Get("System.EventArgs");
+        Parallel = Get("System.Threading.Tasks.Parallel");
     }
 
     public Compilation Compilation { get; }
@@ -63,6 +65,8 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
+    public INamedTypeSymbol? EventArgs { get; }
+    public INamedTypeSymbol? Parallel { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

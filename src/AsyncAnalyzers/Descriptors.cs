@@ -49,6 +49,14 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC202 = Create(
+        DiagnosticIds.AsyncVoidMethod,
+        "Return Task from async methods that are not event handlers",
+        "'{0}' is async void; return Task so callers can await it and observe its exceptions",
+        "An async void method cannot be awaited, so callers cannot know when it finishes, and an exception it throws is raised on the synchronization context, which usually crashes the process. Only event handlers, whose signature is fixed, should be async void.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -59,7 +67,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

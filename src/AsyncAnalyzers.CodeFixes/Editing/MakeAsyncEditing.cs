@@ -104,6 +104,14 @@ internal static class MakeAsyncEditing
         }
     }
 
+    /// <summary>Turns an <c>async void</c> declaration's return type into Task, keeping its trivia.</summary>
+    public static SyntaxNode ReturnTask(SyntaxNode declaration, TypeSyntax task) => declaration switch
+    {
+        MethodDeclarationSyntax method => method.WithReturnType(task.WithTriviaFrom(method.ReturnType)),
+        LocalFunctionStatementSyntax local => local.WithReturnType(task.WithTriviaFrom(local.ReturnType)),
+        _ => declaration,
+    };
+
     private static (SyntaxTokenList Modifiers, TypeSyntax ReturnType) Rewrite(SyntaxTokenList modifiers, TypeSyntax returnType, TypeSyntax task)
     {
         TypeSyntax newType = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }

@@ -57,6 +57,14 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC204 = Create(
+        DiagnosticIds.TaskLocalNeverObserved,
+        "Observe the task stored in a local",
+        "The task stored in '{0}' is never awaited, returned or passed on, on some path to the end of the function",
+        "A task kept in a local variable and then forgotten is a dropped task in disguise: the function ends before the work completes and its exceptions are never observed. Await it, return it, or hand it to code that observes it (Task.WhenAll, a field, another method).",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -67,7 +75,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC204, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

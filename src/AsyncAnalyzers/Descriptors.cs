@@ -57,6 +57,14 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC203 = Create(
+        DiagnosticIds.AsyncLambdaToVoidDelegate,
+        "Do not pass an async lambda where a void-returning delegate is expected",
+        "This async {0} is converted to '{1}', which returns void: the caller cannot await it and its exceptions crash the process",
+        "An async lambda converted to a void-returning delegate such as Action becomes async void. The code that invokes it continues at the lambda's first await, so loops such as List<T>.ForEach or Parallel.ForEach finish before the work does, and an exception thrown after the first await crashes the process.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC204 = Create(
         DiagnosticIds.TaskLocalNeverObserved,
         "Observe the task stored in a local",
@@ -75,7 +83,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC204, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

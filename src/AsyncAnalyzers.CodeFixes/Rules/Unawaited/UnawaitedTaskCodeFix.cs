@@ -221,7 +221,9 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
             var context = AsyncContext.Of(statement, enclosing);
             var canInsertAwait = AsyncContext.CanInsertAwait(statement);
             var awaitable = !dropped.IsConditionalAccess || symbols.IsTaskLike(dropped.Type);
-            var canAwait = context.IsAsync && canInsertAwait && awaitable;
+            // Top-level statements become async as soon as they contain an await, so awaiting there needs no signature change.
+            var isTopLevel = context.FunctionOperation is null && context.Function is { } entryPoint && DroppedAwaitables.IsTopLevelEntryPoint(entryPoint);
+            var canAwait = (context.IsAsync || isTopLevel) && canInsertAwait && awaitable;
 
             IMethodSymbol? toMakeAsync = null;
             if (!context.IsAsync && canInsertAwait && awaitable && context.Function is { } function && !DroppedAwaitables.IsTopLevelEntryPoint(function)

@@ -127,6 +127,27 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
+    public async Task CompilerWarningInTopLevelStatements_Awaits()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                {|CS4014:Task.Delay(1)|};
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+                await Task.Delay(1);
+                """,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.AwaitKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task SyncVoidMethod_MakesAsyncReturningTask()
     {
         await VerifyAsync("""

@@ -33,9 +33,9 @@ internal static class AsyncSignatures
             return true;
         }
 
-        if (method.ContainingType is not { } type || method.MethodKind != MethodKind.Ordinary || method.IsStatic)
+        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind != MethodKind.Ordinary)
         {
-            return method.IsStatic && method.ContainingType?.TypeKind == TypeKind.Interface;
+            return false;
         }
 
         foreach (var iface in type.AllInterfaces)

@@ -45,8 +45,7 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             var graph = context.GetControlFlowGraph(block);
             foreach (var store in UnobservedTaskLocals.Find(graph, CapturedLocals(block), symbols, context.CancellationToken))
             {
-                var local = ((ILocalReferenceOperation)store.Target).Local;
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Syntax.GetLocation(), local.Name));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), store.Local.Name));
             }
         }
     }
@@ -55,7 +54,9 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
     {
         foreach (var operation in block.Descendants())
         {
-            if (operation is IVariableDeclaratorOperation { Symbol.Type: var type } && symbols.IsTaskLike(type))
+            if (operation is IVariableDeclaratorOperation { Symbol.Type: var type }
+                && (symbols.IsTaskLike(type) || (type is IArrayTypeSymbol array && symbols.IsTaskLike(array.ElementType))
+                    || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && symbols.IsTaskLike(named.TypeArguments[0]))))
             {
                 return true;
             }

@@ -255,6 +255,47 @@ public class TaskLocalNeverObservedAnalyzerTests
     }
 
     [Fact]
+    public async Task CollectionNeverAwaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        {|#0:tasks.Add(s.FlushAsync())|};
+                    }
+
+                    await Task.Yield();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("tasks"));
+    }
+
+    [Fact]
+    public async Task ArrayElementNeverAwaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream a)
+                {
+                    var pending = new Task[1];
+                    [|pending[0] = a.FlushAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Awaited_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
@@ -608,6 +649,67 @@ public class TaskLocalNeverObservedAnalyzerTests
                     {
                         await t;
                     }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionOfStartedTasksAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        tasks.Add(s.FlushAsync());
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionReturned_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                List<Task> M(Stream a, Stream b)
+                {
+                    var tasks = new List<Task> { a.FlushAsync() };
+                    tasks.Add(b.FlushAsync());
+                    return tasks;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ArrayElementsAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream a, Stream b)
+                {
+                    var pending = new Task[2];
+                    pending[0] = a.FlushAsync();
+                    pending[1] = b.FlushAsync();
+                    await Task.WhenAll(pending);
                 }
             }
             """);

@@ -38,7 +38,6 @@ internal sealed class AsyncSymbols
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
         EventArgs = Get("System.EventArgs");
-        Parallel = Get("System.Threading.Tasks.Parallel");
     }
 
     public Compilation Compilation { get; }
@@ -66,7 +65,6 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
     public INamedTypeSymbol? EventArgs { get; }
-    public INamedTypeSymbol? Parallel { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

@@ -41,6 +41,38 @@ public static class Descriptors
         RuleFamily.Blocking,
         RuleLevel.Suggestion);
 
+    public static readonly DiagnosticDescriptor ASYNC201 = Create(
+        DiagnosticIds.UnawaitedTask,
+        "Await the task or discard it explicitly",
+        "The awaitable returned by '{0}' is dropped: the code moves on before it completes and its exceptions are lost; await it, or assign it to '_' if fire-and-forget is intended",
+        "A task-returning call used as a statement starts work that nobody waits for. The caller continues before the work completes (racing past disposal or the end of a request), and an exception thrown by the work is never observed. Await the task, or write '_ = ...' to make an intentional fire-and-forget visible.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC202 = Create(
+        DiagnosticIds.AsyncVoidMethod,
+        "Return Task from async methods that are not event handlers",
+        "'{0}' is async void; return Task so callers can await it and observe its exceptions",
+        "An async void method cannot be awaited, so callers cannot know when it finishes, and an exception it throws is raised on the synchronization context, which usually crashes the process. Only event handlers, whose signature is fixed, should be async void.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC203 = Create(
+        DiagnosticIds.AsyncLambdaToVoidDelegate,
+        "Do not pass an async lambda where a void-returning delegate is expected",
+        "This async {0} is converted to '{1}', which returns void: the caller cannot await it and its exceptions crash the process",
+        "An async lambda converted to a void-returning delegate such as Action becomes async void. The code that invokes it continues at the lambda's first await, so loops such as List<T>.ForEach or Parallel.ForEach finish before the work does, and an exception thrown after the first await crashes the process.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC204 = Create(
+        DiagnosticIds.TaskLocalNeverObserved,
+        "Observe the task stored in a local",
+        "The task stored in '{0}' is never awaited, returned or passed on, on some path to the end of the function",
+        "A task kept in a local variable and then forgotten is a dropped task in disguise: the function ends before the work completes and its exceptions are never observed. Await it, return it, or hand it to code that observes it (Task.WhenAll, a field, another method).",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -51,7 +83,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

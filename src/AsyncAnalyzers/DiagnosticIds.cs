@@ -12,6 +12,12 @@ public static class DiagnosticIds
     public const string SyncApiWithAsyncCounterpart = "ASYNC103";
     public const string SyncOverAsync = "ASYNC104";
 
+    // 2xx Unawaited: asynchronous work that nobody waits for.
+    public const string UnawaitedTask = "ASYNC201";
+    public const string AsyncVoidMethod = "ASYNC202";
+    public const string AsyncLambdaToVoidDelegate = "ASYNC203";
+    public const string TaskLocalNeverObserved = "ASYNC204";
+
     // 9xx Configuration: mistakes in the package's .editorconfig options.
     public const string InvalidConfiguration = "ASYNC901";
 }

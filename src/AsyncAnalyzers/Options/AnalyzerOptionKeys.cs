@@ -14,12 +14,16 @@ public static class AnalyzerOptionKeys
     /// <summary>Methods and types ASYNC103 must not report: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async103ExcludedMethods = Prefix + "ASYNC103.excluded_methods";
 
+    /// <summary>Fire-and-forget helpers ASYNC201 must not report when their task is dropped: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
+    public const string Async201ExcludedMethods = Prefix + "ASYNC201.excluded_methods";
+
     /// <summary>All keys, with the rule each belongs to (null for package-wide keys).</summary>
     public static ImmutableDictionary<string, string?> All { get; } = ImmutableDictionary.CreateRange(
         StringComparer.OrdinalIgnoreCase,
         new[]
         {
             new KeyValuePair<string, string?>(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart),
+            new KeyValuePair<string, string?>(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask),
         });
 }
 

@@ -64,7 +64,8 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
             return ImmutableArray.Create("this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads");
         }
 
-        if (string.Equals(key, AnalyzerOptionKeys.Async103ExcludedMethods, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(key, AnalyzerOptionKeys.Async103ExcludedMethods, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(key, AnalyzerOptionKeys.Async201ExcludedMethods, StringComparison.OrdinalIgnoreCase))
         {
             return SymbolNameList.Parse(value).Errors;
         }

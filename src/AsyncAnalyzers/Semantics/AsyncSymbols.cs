@@ -37,6 +37,7 @@ internal sealed class AsyncSymbols
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
+        EventArgs = Get("System.EventArgs");
     }
 
     public Compilation Compilation { get; }
@@ -63,6 +64,7 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
+    public INamedTypeSymbol? EventArgs { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

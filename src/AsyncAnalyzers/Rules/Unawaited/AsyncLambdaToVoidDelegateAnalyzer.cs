@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AsyncAnalyzers.Rules.Unawaited;
+
+/// <summary>
+/// ASYNC203: an async lambda or anonymous method converted to a void-returning delegate (<c>Action</c>, <c>List&lt;T&gt;.ForEach</c>,
+/// <c>Parallel.ForEach</c>, timer callbacks), which makes it async void. Event subscriptions and event-handler-typed delegates
+/// belong to the Exceptions family (ASYNC401).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC203);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.AnonymousFunction);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var lambda = (IAnonymousFunctionOperation)context.Operation;
+        if (!lambda.Symbol.IsAsync
+            || lambda.Parent is not IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: true } invoke } delegateType } creation)
+        {
+            return;
+        }
+
+        // Subscriptions are event handlers; ASYNC401 guards them (AsyncLambdaToVoidDelegateAnalyzerTests.EventSubscription_NoDiagnostic).
+        if (IsEventSubscription(creation))
+        {
+            return;
+        }
+
+        // EventHandler-shaped delegates are handlers too (AsyncLambdaToVoidDelegateAnalyzerTests.EventHandlerTypedLocal_NoDiagnostic).
+        if (AsyncSignatures.IsEventHandlerShape(invoke, symbols))
+        {
+            return;
+        }
+
+        var kind = lambda.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
+        var display = delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC203, HeaderLocation(lambda.Syntax), kind, display));
+    }
+
+    private static bool IsEventSubscription(IOperation creation)
+    {
+        var current = creation.Parent;
+        while (current is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IEventAssignmentOperation;
+    }
+
+    /// <summary>
+    /// The span from <c>async</c> to the arrow (or to <c>delegate</c> and its parameters): the lambda's header, so that a long body
+    /// is not underlined. Syntax is needed here because operations carry no location for the header.
+    /// </summary>
+    private static Location HeaderLocation(SyntaxNode syntax)
+    {
+        var end = syntax switch
+        {
+            LambdaExpressionSyntax lambda => lambda.ArrowToken.Span.End,
+            AnonymousMethodExpressionSyntax { ParameterList: { } parameters } => parameters.Span.End,
+            AnonymousMethodExpressionSyntax method => method.DelegateKeyword.Span.End,
+            _ => syntax.Span.End,
+        };
+
+        return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end));
+    }
+}

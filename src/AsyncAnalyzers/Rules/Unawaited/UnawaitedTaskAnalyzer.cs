@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Unawaited;
+
+/// <summary>
+/// ASYNC201: a call or <c>new</c> whose awaitable result is dropped by an expression statement, in async and sync code alike.
+/// Where the compiler's CS4014 already reports the statement, this rule stays silent (its code fix also handles CS4014).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC201);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ExpressionStatement);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var statement = (IExpressionStatementOperation)context.Operation;
+        if (DroppedAwaitables.Find(statement, symbols) is not { } dropped)
+        {
+            return;
+        }
+
+        // One diagnostic per mistake: CS4014 already reports it (UnawaitedTaskAnalyzerTests.CompilerReportsInAsyncMethod_NoDiagnostic).
+        if (DroppedAwaitables.IsReportedByCompiler(statement, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        // Builders that return their receiver configure it; nothing starts (UnawaitedTaskAnalyzerTests.FluentAwaitableBuilder_NoDiagnostic).
+        if (DroppedAwaitables.IsFluent(dropped, symbols))
+        {
+            return;
+        }
+
+        // A continuation is how sync code observes a task; ASYNC403 judges it (UnawaitedTaskAnalyzerTests.ContinueWith_NoDiagnostic).
+        if (DroppedAwaitables.IsContinuation(dropped, symbols))
+        {
+            return;
+        }
+
+        // User-declared fire-and-forget helpers (UnawaitedTaskAnalyzerTests.ExcludedMethodOption_NoDiagnostic).
+        if (dropped.Symbol is IMethodSymbol method && method.MethodKind != MethodKind.Constructor)
+        {
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(statement.Syntax.SyntaxTree);
+            var receiver = (dropped.Producer as IInvocationOperation)?.Instance?.Type;
+            if (SymbolNameList.Read(options, AnalyzerOptionKeys.Async201ExcludedMethods).Contains(method, receiver))
+            {
+                return;
+            }
+        }
+
+        var name = dropped.Symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => "new " + constructor.ContainingType.Name,
+            IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } => "the delegate invocation",
+            { } symbol => symbol.ContainingType is { } type ? type.Name + "." + symbol.Name : symbol.Name,
+            _ => dropped.Type.Name,
+        };
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), name));
+    }
+}

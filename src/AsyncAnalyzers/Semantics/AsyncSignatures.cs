@@ -1,0 +1,122 @@
+using System;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>Facts about method signatures: which are fixed by something else, and which can become <c>async</c>.</summary>
+internal static class AsyncSignatures
+{
+    /// <summary>
+    /// <c>void (object sender, TEventArgs e)</c>: the shape event handlers must have. The second parameter derives from EventArgs
+    /// or, for UI frameworks whose argument types do not, is named <c>...EventArgs</c>.
+    /// </summary>
+    public static bool IsEventHandlerShape(IMethodSymbol method, AsyncSymbols symbols)
+    {
+        if (method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        var args = method.Parameters[1].Type;
+        return AsyncSymbols.InheritsFromOrEquals(args, symbols.EventArgs)
+            || args.Name.EndsWith("EventArgs", StringComparison.Ordinal)
+            || (args is ITypeParameterSymbol typeParameter && typeParameter.ConstraintTypes.Length > 0 && AsyncSymbols.InheritsFromOrEquals(typeParameter.ConstraintTypes[0], symbols.EventArgs));
+    }
+
+    /// <summary>The signature is dictated by a base class or an interface: an override, or an explicit or implicit implementation.</summary>
+    public static bool IsForcedByContract(IMethodSymbol method)
+    {
+        if (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0)
+        {
+            return true;
+        }
+
+        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            foreach (var member in iface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Can this synchronous method or local function be made <c>async</c> (returning Task or Task&lt;T&gt;) without breaking its own
+    /// body or a contract? Callers are not considered here; the code fix checks them.
+    /// </summary>
+    public static bool CanBecomeAsync(IMethodSymbol method, IOperation? body, AsyncSymbols symbols)
+    {
+        if (method.IsAsync || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+        {
+            return false;
+        }
+
+        if (method.IsAbstract || method.IsVirtual || method.IsExtern || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null
+            || method.ReturnsByRef || method.ReturnsByRefReadonly || IsForcedByContract(method) || method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return false;
+        }
+
+        // A handler keeps its void signature so it can still be subscribed.
+        if (method.ReturnsVoid && IsEventHandlerShape(method, symbols))
+        {
+            return false;
+        }
+
+        if (!method.ReturnsVoid && (symbols.IsAwaitable(method.ReturnType) || method.ReturnType.IsRefLikeType || method.ReturnType.TypeKind == TypeKind.Error
+            || method.ReturnType.TypeKind == TypeKind.Pointer || symbols.TaskOfT is null))
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
+            {
+                return false;
+            }
+        }
+
+        return body is not null && BodyAllowsAsync(body);
+    }
+
+    /// <summary>Async bodies cannot hold ref-like or ref locals, iterate ref-like enumerators, or yield.</summary>
+    private static bool BodyAllowsAsync(IOperation body)
+    {
+        var stack = new System.Collections.Generic.Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue;
+                case IVariableDeclaratorOperation { Symbol: var local } when local.IsRef || local.Type.IsRefLikeType:
+                case IForEachLoopOperation loop when loop.Collection.WalkDownConversions().Type is { IsRefLikeType: true }:
+                case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
+                    return false;
+                case var operation:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,321 @@
+using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>A started task stored into a local (<c>t = FooAsync()</c>) or added to a collection local (<c>tasks.Add(FooAsync())</c>).</summary>
+internal readonly struct TaskStore
+{
+    public TaskStore(IOperation operation, ILocalSymbol local, bool isCollection)
+    {
+        Operation = operation;
+        Local = local;
+        IsCollection = isCollection;
+    }
+
+    /// <summary>The assignment or the adding call.</summary>
+    public IOperation Operation { get; }
+
+    public ILocalSymbol Local { get; }
+
+    public bool IsCollection { get; }
+}
+
+/// <summary>
+/// Finds task locals whose stored task is lost: on some path from the store to the normal end of the function, the local is
+/// neither read (awaited, returned, passed on, stored elsewhere, inspected) nor left alone, but overwritten or abandoned at the exit.
+/// For a collection local, adding more items is neither. Works on the control-flow graph; exceptional paths (throw) do not count,
+/// since the failure already surfaces there.
+/// </summary>
+internal static class UnobservedTaskLocals
+{
+    private static readonly HashSet<string> AddingMethods = new(System.StringComparer.Ordinal) { "Add", "Insert", "Enqueue", "Push", "TryAdd" };
+
+    /// <summary>Every store of a started task into a local of this graph (and of its nested functions) that is lost on some path.</summary>
+    public static IEnumerable<TaskStore> Find(ControlFlowGraph graph, ISet<ILocalSymbol> captured, AsyncSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        var graphs = new Stack<ControlFlowGraph>();
+        graphs.Push(graph);
+        while (graphs.Count > 0)
+        {
+            var current = graphs.Pop();
+            foreach (var local in current.LocalFunctions)
+            {
+                graphs.Push(current.GetLocalFunctionControlFlowGraph(local, cancellationToken));
+            }
+
+            var declared = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            CollectLocals(current.Root, declared);
+            foreach (var block in current.Blocks)
+            {
+                foreach (var lambda in NestedLambdas(block))
+                {
+                    graphs.Push(current.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken));
+                }
+
+                for (var i = 0; i < block.Operations.Length; i++)
+                {
+                    if (AsTaskStore(block.Operations[i], symbols) is { } store
+                        && declared.Contains(store.Local)
+                        && !captured.Contains(store.Local)
+                        && IsLostOnSomePath(current, block, i, store))
+                    {
+                        yield return store;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<IFlowAnonymousFunctionOperation> NestedLambdas(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+        {
+            foreach (var nested in operation.DescendantsAndSelf())
+            {
+                if (nested is IFlowAnonymousFunctionOperation lambda)
+                {
+                    yield return lambda;
+                }
+            }
+        }
+
+        if (block.BranchValue is { } value)
+        {
+            foreach (var nested in value.DescendantsAndSelf())
+            {
+                if (nested is IFlowAnonymousFunctionOperation lambda)
+                {
+                    yield return lambda;
+                }
+            }
+        }
+    }
+
+    private static void CollectLocals(ControlFlowRegion region, HashSet<ILocalSymbol> locals)
+    {
+        foreach (var local in region.Locals)
+        {
+            locals.Add(local);
+        }
+
+        foreach (var nested in region.NestedRegions)
+        {
+            CollectLocals(nested, locals);
+        }
+    }
+
+    /// <summary><c>t = FooAsync()</c> (or a declaration), or <c>tasks.Add(FooAsync())</c>: a call that starts work and returns a task-like.</summary>
+    private static TaskStore? AsTaskStore(IOperation operation, AsyncSymbols symbols)
+    {
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } } assignment
+                when symbols.IsTaskLike(local.Type) && IsStartedTask(assignment.Value, symbols):
+                return new TaskStore(assignment, local, isCollection: false);
+
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation { Local: var array } } } element
+                when IsTaskCollection(array.Type, symbols) && IsStartedTask(element.Value, symbols):
+                return new TaskStore(element, array, isCollection: true);
+
+            case IInvocationOperation { Instance: ILocalReferenceOperation { Local: var collection } } call
+                when AddingMethods.Contains(call.TargetMethod.Name) && IsTaskCollection(collection.Type, symbols):
+                foreach (var argument in call.Arguments)
+                {
+                    if (IsStartedTask(argument.Value, symbols))
+                    {
+                        return new TaskStore(call, collection, isCollection: true);
+                    }
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsStartedTask(IOperation value, AsyncSymbols symbols)
+    {
+        if (value.WalkDownConversions() is not IInvocationOperation { TargetMethod: var method } invocation || !symbols.IsTaskLike(invocation.Type))
+        {
+            return false;
+        }
+
+        // Tasks that are complete when created carry nothing to lose (TaskLocalNeverObservedAnalyzerTests.CompletedTaskLocal_NoDiagnostic).
+        return !(method.IsStatic && method.Name is "FromResult" or "FromCanceled" && symbols.IsTaskLike(method.ContainingType));
+    }
+
+    /// <summary>An array of task-likes, or a generic collection (List&lt;Task&gt;, Queue&lt;Task&gt;, ...) of one task-like type.</summary>
+    private static bool IsTaskCollection(ITypeSymbol type, AsyncSymbols symbols)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return symbols.IsTaskLike(array.ElementType);
+        }
+
+        if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named || !symbols.IsTaskLike(named.TypeArguments[0]))
+        {
+            return false;
+        }
+
+        foreach (var iface in named.AllInterfaces)
+        {
+            if (iface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private enum Use
+    {
+        None,
+        Read,
+        Overwrite,
+    }
+
+    private static bool IsLostOnSomePath(ControlFlowGraph graph, BasicBlock start, int index, TaskStore store)
+    {
+        var visited = new HashSet<BasicBlock>();
+        var pending = new Stack<(BasicBlock Block, int From)>();
+        pending.Push((start, index + 1));
+        while (pending.Count > 0)
+        {
+            var (block, from) = pending.Pop();
+            var use = Use.None;
+            for (var i = from; i < block.Operations.Length && use == Use.None; i++)
+            {
+                use = FirstUse(block.Operations[i], store);
+            }
+
+            if (use == Use.None && block.BranchValue is { } branchValue)
+            {
+                use = FirstUse(branchValue, store);
+            }
+
+            if (use == Use.Read)
+            {
+                continue;
+            }
+
+            if (use == Use.Overwrite)
+            {
+                return true;
+            }
+
+            foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+            {
+                if (branch is null)
+                {
+                    continue;
+                }
+
+                switch (FollowBranch(graph, branch, store))
+                {
+                    case Use.Read:
+                        continue;
+                    case Use.Overwrite:
+                        return true;
+                }
+
+                if (branch.Destination is not { } destination)
+                {
+                    // Throw, rethrow, or the end of a finally: not a normal path to the end of the function
+                    // (TaskLocalNeverObservedAnalyzerTests.ThrowBeforeAwait_NoDiagnostic).
+                    continue;
+                }
+
+                if (destination.Kind == BasicBlockKind.Exit)
+                {
+                    return true;
+                }
+
+                if (visited.Add(destination))
+                {
+                    pending.Push((destination, 0));
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Finally blocks run on the way out: a read there observes the task on this path (TaskLocalNeverObservedAnalyzerTests.AwaitedInFinally_NoDiagnostic).</summary>
+    private static Use FollowBranch(ControlFlowGraph graph, ControlFlowBranch branch, TaskStore store)
+    {
+        var result = Use.None;
+        foreach (var region in branch.FinallyRegions)
+        {
+            for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal && ordinal < graph.Blocks.Length; ordinal++)
+            {
+                var block = graph.Blocks[ordinal];
+                foreach (var operation in block.Operations)
+                {
+                    switch (FirstUse(operation, store))
+                    {
+                        case Use.Read:
+                            return Use.Read;
+                        case Use.Overwrite:
+                            result = Use.Overwrite;
+                            break;
+                    }
+                }
+
+                if (block.BranchValue is { } value && FirstUse(value, store) == Use.Read)
+                {
+                    return Use.Read;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The first use of the local in evaluation order within one operation: reads come before the write of an assignment. For a
+    /// collection, adding items and assigning elements are neither reads nor overwrites.
+    /// </summary>
+    private static Use FirstUse(IOperation operation, TaskStore store)
+    {
+        var written = false;
+        foreach (var nested in operation.DescendantsAndSelf())
+        {
+            if (nested is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, store.Local))
+            {
+                continue;
+            }
+
+            if (store.IsCollection && IsAddingTo(reference))
+            {
+                continue;
+            }
+
+            if (!reference.IsWrite() || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref })
+            {
+                return Use.Read;
+            }
+
+            written = true;
+        }
+
+        return written ? Use.Overwrite : Use.None;
+    }
+
+    private static bool IsAddingTo(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        IInvocationOperation call => call.Instance == reference && AddingMethods.Contains(call.TargetMethod.Name),
+        IArrayElementReferenceOperation element => element.ArrayReference == reference && element.Parent is ISimpleAssignmentOperation assignment && assignment.Target == element,
+        _ => false,
+    };
+}

@@ -1,0 +1,733 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Unawaited.TaskLocalNeverObservedAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class TaskLocalNeverObservedAnalyzerTests
+{
+    [Fact]
+    public async Task LocalNeverRead_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    var {|#0:flush = s.FlushAsync()|};
+                    await Task.Yield();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("flush"));
+    }
+
+    [Fact]
+    public async Task AwaitedOnlyInOneBranch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool wait)
+                {
+                    var [|t = s.FlushAsync()|];
+                    if (wait)
+                    {
+                        await t;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EarlyReturnBeforeAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Stream s, int n)
+                {
+                    var [|t = s.FlushAsync()|];
+                    if (n < 0)
+                    {
+                        return -1;
+                    }
+
+                    await t;
+                    return n;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OverwrittenBeforeRead_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream a, Stream b)
+                {
+                    var [|t = a.FlushAsync()|];
+                    t = b.FlushAsync();
+                    await t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AssignmentNeverRead_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    Task t;
+                    [|t = s.FlushAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ValueTaskLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(IAsyncDisposable d)
+                {
+                    ValueTask [|pending = d.DisposeAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GenericTaskLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(StreamReader r)
+                {
+                    Task<string?> [|line = r.ReadLineAsync()|];
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InsideLoop_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    foreach (var s in streams)
+                    {
+                        var [|t = s.FlushAsync()|];
+                    }
+
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    Run();
+
+                    void Run()
+                    {
+                        var [|t = s.FlushAsync()|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task> M(Stream s) => async () =>
+                {
+                    var [|t = s.FlushAsync()|];
+                    await Task.Yield();
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                var [|t = Task.Delay(10)|];
+                await Task.Yield();
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AwaitedOnlyInCatch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M()
+                {
+                    var [|t = Task.Run(() => 1)|];
+                    try
+                    {
+                        await Task.Delay(1).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        await t;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PropertyAccessorBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Stream? _s;
+                int Length
+                {
+                    get
+                    {
+                        var [|t = _s!.FlushAsync()|];
+                        return 0;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionNeverAwaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        {|#0:tasks.Add(s.FlushAsync())|};
+                    }
+
+                    await Task.Yield();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("tasks"));
+    }
+
+    [Fact]
+    public async Task ArrayElementNeverAwaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream a)
+                {
+                    var pending = new Task[1];
+                    [|pending[0] = a.FlushAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Awaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    await Task.Yield();
+                    await t.ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Returned_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    return t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PassedToWhenAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream a, Stream b)
+                {
+                    var t1 = a.FlushAsync();
+                    var t2 = b.FlushAsync();
+                    await Task.WhenAll(t1, t2);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StoredInField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task? _pending;
+                void M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    _pending = t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AddedToCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        var t = s.FlushAsync();
+                        tasks.Add(t);
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CapturedByAwaitingLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task> M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    return async () => await t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CapturedByLocalFunction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    await Wait();
+
+                    async Task Wait() => await t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInFinally_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool early)
+                {
+                    var t = s.FlushAsync();
+                    try
+                    {
+                        if (early)
+                        {
+                            return;
+                        }
+                    }
+                    finally
+                    {
+                        await t;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ThrowBeforeAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, string? name)
+                {
+                    var t = s.FlushAsync();
+                    if (name is null)
+                    {
+                        throw new ArgumentNullException(nameof(name));
+                    }
+
+                    await t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompletedTaskLocal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                void M()
+                {
+                    var a = Task.FromResult(1);
+                    Task b = Task.CompletedTask;
+                    ValueTask c = default;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInBothBranches_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool quick)
+                {
+                    var t = s.FlushAsync();
+                    if (quick)
+                    {
+                        await t.WaitAsync(System.TimeSpan.FromSeconds(1));
+                    }
+                    else
+                    {
+                        await t;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitUsingAndAwaitForeach_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, IAsyncEnumerable<int> items)
+                {
+                    var flush = s.FlushAsync();
+                    await using (s)
+                    {
+                        await foreach (var i in items)
+                        {
+                        }
+                    }
+
+                    await flush;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReassignedAfterAwaitInLoop_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, int n)
+                {
+                    var t = s.FlushAsync();
+                    for (var i = 0; i < n; i++)
+                    {
+                        await t;
+                        t = s.FlushAsync();
+                    }
+
+                    await t;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LinqSelectAsyncAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var all = Task.WhenAll(streams.Select(async s => await s.FlushAsync()));
+                    await all;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CheckedForCompletion_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    var t = s.FlushAsync();
+                    Console.WriteLine(t.IsCompleted);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CustomAwaitableLocal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    ConfiguredTaskAwaitable flush = s.FlushAsync().ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedMember_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task M(Stream s) => s.FlushAsync();
+                Task P => Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OutArgumentThenAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                static bool TryStart(out Task t) { t = Task.Delay(1); return true; }
+                async Task M()
+                {
+                    var t = Task.Delay(2);
+                    await t;
+                    if (TryStart(out t))
+                    {
+                        await t;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionOfStartedTasksAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        tasks.Add(s.FlushAsync());
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionReturned_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                List<Task> M(Stream a, Stream b)
+                {
+                    var tasks = new List<Task> { a.FlushAsync() };
+                    tasks.Add(b.FlushAsync());
+                    return tasks;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ArrayElementsAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream a, Stream b)
+                {
+                    var pending = new Task[2];
+                    pending[0] = a.FlushAsync();
+                    pending[1] = b.FlushAsync();
+                    await Task.WhenAll(pending);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HalfTypedBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M()
+                {
+                    var t = {|CS0103:Missing|}();
+                    await t;
+                }
+            }
+            """);
+    }
+}

@@ -1,0 +1,708 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Unawaited.UnawaitedTaskAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class UnawaitedTaskAnalyzerTests
+{
+    [Fact]
+    public async Task SyncMethodDropsTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                void M(Stream s) => {|#0:s.FlushAsync()|};
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Stream.FlushAsync"));
+    }
+
+    [Fact]
+    public async Task SyncMethodDropsValueTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(IAsyncDisposable d)
+                {
+                    [|d.DisposeAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncMethodDropsGenericTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                void M(StreamReader r)
+                {
+                    [|r.ReadLineAsync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskRunDropped_ReportsLostExceptions()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                void M()
+                {
+                    {|#0:Task.Run(() => Work())|};
+                }
+
+                void Work() { }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run").WithMessage(
+                "The awaitable returned by 'Task.Run' is dropped: the code moves on before it completes and its exceptions are lost; await it, or assign it to '_' if fire-and-forget is intended"));
+    }
+
+    [Fact]
+    public async Task ConditionalAccessInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Client { public Task SendAsync(string m) => Task.CompletedTask; }
+            class C
+            {
+                async Task M(Client? x, string m)
+                {
+                    [|x?.SendAsync(m)|];
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Client { public Task SendAsync(string m) => Task.CompletedTask; }
+            class C
+            {
+                void M(Client? x) { [|x?.SendAsync("m")|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NestedConditionalAccessValueTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Client { public ValueTask<int> ReadAsync() => default; }
+            class Holder { public Client? Client; }
+            class C
+            {
+                void M(Holder? h) { [|h?.Client?.ReadAsync()|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitChainInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                void M(Stream s) { [|s.FlushAsync().ConfigureAwait(false)|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    Flush();
+                    await Task.Yield();
+
+                    void Flush() { [|s.FlushAsync()|]; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLambdaBlockBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            class C
+            {
+                Action M(Stream s) => () => { [|s.FlushAsync()|]; };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLambdaExpressionBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            class C
+            {
+                Action M(Stream s) => () => [|s.FlushAsync()|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AnonymousMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            class C
+            {
+                Action M(Stream s) => delegate { [|s.FlushAsync()|]; };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PropertySetter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                Stream? _s;
+                public Stream? S
+                {
+                    get => _s;
+                    set { _s = value; [|value?.FlushAsync()|]; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LockBodyInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly object _gate = new();
+                async Task M(Stream s)
+                {
+                    lock (_gate) { [|s.FlushAsync()|]; }
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NewTaskInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M()
+                {
+                    [|new Task<int>(() => 1)|];
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CustomAwaitableInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Runtime.CompilerServices;
+            class Op { public Awaiter GetAwaiter() => new(); }
+            class Awaiter : INotifyCompletion
+            {
+                public bool IsCompleted => true;
+                public void GetResult() { }
+                public void OnCompleted(Action continuation) => continuation();
+            }
+            class Service { public Op StartAsync() => new(); }
+            class C
+            {
+                void M(Service s) { [|s.StartAsync()|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DelegateInvocationInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Func<Task> work) { [|work()|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConstructorDropsTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                C(Stream s) { [|s.FlushAsync()|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GenericAwaitableTypeParameter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M<T>(Func<T> start) where T : Task { [|start()|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Awaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    await s.FlushAsync();
+                    await s.FlushAsync().ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompilerReportsInAsyncMethod_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(Stream s)
+                    {
+                        {|CS4014:s.FlushAsync()|};
+                        {|CS4014:s.FlushAsync().ConfigureAwait(false)|};
+                        await Task.Yield();
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CompilerReportsAsyncCalleeInSyncMethod_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task SaveAsync() => await Task.Yield();
+                    void M() { {|CS4014:SaveAsync()|}; }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CompilerReportsInAsyncLambda_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.IO;
+                using System.Threading.Tasks;
+                class C
+                {
+                    Func<Task> M(Stream s) => async () =>
+                    {
+                        {|CS4014:s.FlushAsync()|};
+                        await Task.Yield();
+                    };
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CompilerReportsInTopLevelStatements_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                {|CS4014:Task.Delay(1)|};
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExplicitDiscard_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    _ = s.FlushAsync();
+                    _ = Task.Run(() => { });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task M(Stream s) { return s.FlushAsync(); }
+                Task N(Stream s) => s.FlushAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskStoredInField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task? _pending;
+                void M(Stream s) { _pending = s.FlushAsync(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskPassedOn_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void Track(Task t) { }
+                void M(Stream s) { Track(s.FlushAsync()); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FluentAwaitableBuilder_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            class Request
+            {
+                public Request WithHeader(string name) => this;
+                public TaskAwaiter GetAwaiter() => Task.CompletedTask.GetAwaiter();
+            }
+            static class RequestExtensions
+            {
+                public static Request WithTimeout(this Request r, int ms) => r;
+            }
+            class C
+            {
+                void M(Request r)
+                {
+                    r.WithHeader("a");
+                    r.WithTimeout(5);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWith_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Task t)
+                {
+                    t.ContinueWith(x => Console.WriteLine(x.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExcludedMethodOption_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                namespace App
+                {
+                    static class Background
+                    {
+                        public static Task Start(Task t) => t;
+                    }
+
+                    class C
+                    {
+                        void M(Task t) { Background.Start(t); }
+                    }
+                }
+                """,
+            EditorConfig = "async_analyzers.ASYNC201.excluded_methods = M:App.Background.Start",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task VoidAndNonAwaitableCalls_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Text;
+            class C
+            {
+                void M(List<int> list, StringBuilder sb)
+                {
+                    list.Add(1);
+                    sb.Append("x");
+                    new object();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncEnumerableNotAwaitable_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async IAsyncEnumerable<int> Items() { await Task.Yield(); yield return 1; }
+                void M() { Items(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WhenAllCollection_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var s in streams)
+                    {
+                        tasks.Add(s.FlushAsync());
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LinqSelectAsyncAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream[] streams)
+                {
+                    await Task.WhenAll(streams.Select(async s => await s.FlushAsync()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitUsingAndAwaitForeach_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, IAsyncEnumerable<int> items)
+                {
+                    await using (s.ConfigureAwait(false))
+                    {
+                        await foreach (var i in items)
+                        {
+                            await s.FlushAsync();
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskReturningLambdas_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M(Stream s)
+                {
+                    Func<Task> f = () => s.FlushAsync();
+                    Func<Task> g = delegate { return s.FlushAsync(); };
+                    _ = Task.Run(() => s.FlushAsync());
+                    Local();
+
+                    void Local() => _ = s.FlushAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream? s)
+                {
+                    await (s?.FlushAsync() ?? Task.CompletedTask);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DynamicCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            class C
+            {
+                void M(dynamic d) { d.FlushAsync(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetAwaiterOnlyThroughExtension_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            static class TimeSpanAwaiter
+            {
+                public static TaskAwaiter GetAwaiter(this TimeSpan span) => Task.Delay(span).GetAwaiter();
+            }
+            class C
+            {
+                TimeSpan Interval() => TimeSpan.Zero;
+                void M() { Interval(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HalfTypedCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            class C
+            {
+                void M(Stream s) { s.FlushAsync({|CS1026:;|} }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelAwaitedAndDiscarded_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                await Task.Delay(1);
+                _ = Task.Delay(2);
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+}

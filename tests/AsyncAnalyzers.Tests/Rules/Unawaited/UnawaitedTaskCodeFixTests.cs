@@ -1,0 +1,525 @@
+using System.Threading.Tasks;
+using AsyncAnalyzers.CodeFixes.Rules.Unawaited;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Unawaited.UnawaitedTaskAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Unawaited.UnawaitedTaskCodeFix>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class UnawaitedTaskCodeFixTests
+{
+    private static async Task VerifyAsync(string source, string fixedSource, string key, CompilerDiagnostics compilerDiagnostics = CompilerDiagnostics.Errors)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+            CompilerDiagnostics = compilerDiagnostics,
+        };
+
+        // CS4014 is fixable, so markup for it in the fixed code states what remains rather than being ignored.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConditionalAccessInAsyncMethod_AwaitsWithCompletedFallback()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream? s)
+                {
+                    [|s?.FlushAsync()|];
+                    await Task.Yield();
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream? s)
+                {
+                    await (s?.FlushAsync() ?? Task.CompletedTask);
+                    await Task.Yield();
+                }
+            }
+            """, UnawaitedTaskCodeFix.AwaitKey);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessValueTaskInAsyncMethod_AwaitsWithDefaultFallback()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(IAsyncDisposable? d)
+                {
+                    [|d?.DisposeAsync()|];
+                    await Task.Yield();
+                }
+            }
+            """, """
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(IAsyncDisposable? d)
+                {
+                    await (d?.DisposeAsync() ?? default);
+                    await Task.Yield();
+                }
+            }
+            """, UnawaitedTaskCodeFix.AwaitKey);
+    }
+
+    [Fact]
+    public async Task CompilerWarningInAsyncMethod_Awaits()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    {|CS4014:s.FlushAsync()|};
+                    await Task.Yield();
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    await s.FlushAsync();
+                    await Task.Yield();
+                }
+            }
+            """, UnawaitedTaskCodeFix.AwaitKey, CompilerDiagnostics.Warnings);
+    }
+
+    [Fact]
+    public async Task CompilerWarningInSyncCaller_Discards()
+    {
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task SaveAsync() => await Task.Yield();
+                void M() { {|CS4014:SaveAsync()|}; }
+            }
+            """, """
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task SaveAsync() => await Task.Yield();
+                void M() { _ = SaveAsync(); }
+            }
+            """, UnawaitedTaskCodeFix.DiscardKey, CompilerDiagnostics.Warnings);
+    }
+
+    [Fact]
+    public async Task CompilerWarningInTopLevelStatements_Awaits()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                {|CS4014:Task.Delay(1)|};
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+                await Task.Delay(1);
+                """,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.AwaitKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SyncVoidMethod_MakesAsyncReturningTask()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                // Flushes the stream.
+                [System.Obsolete]
+                public static void Flush(Stream s)
+                {
+                    [|s.FlushAsync()|];
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                // Flushes the stream.
+                [System.Obsolete]
+                public static async Task Flush(Stream s)
+                {
+                    await s.FlushAsync();
+                }
+            }
+            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task SyncValueMethodWithoutModifiers_MakesAsyncReturningTaskOfT()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                /// <summary>Length.</summary>
+                int Length(Stream s)
+                {
+                    [|s.FlushAsync()|];
+                    return 1;
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                /// <summary>Length.</summary>
+                async Task<int> Length(Stream s)
+                {
+                    await s.FlushAsync();
+                    return 1;
+                }
+            }
+            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task MakeAsyncWithoutTasksUsing_AddsUsing()
+    {
+        await VerifyAsync("""
+            using System.IO;
+
+            class C
+            {
+                void Flush(Stream s) => [|s.FlushAsync()|];
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task Flush(Stream s) => await s.FlushAsync();
+            }
+            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task SyncLocalFunction_MakesAsync()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    Flush();
+                    await Task.Yield();
+
+                    void Flush() { [|s.FlushAsync()|]; }
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s)
+                {
+                    {|CS4014:Flush()|};
+                    await Task.Yield();
+
+                    async Task Flush() { await s.FlushAsync(); }
+                }
+            }
+            """, UnawaitedTaskCodeFix.MakeAsyncKey, CompilerDiagnostics.Warnings);
+    }
+
+    [Fact]
+    public async Task OverrideMethod_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System.IO;
+            abstract class B { public abstract void Flush(Stream s); }
+            class C : B
+            {
+                public override void Flush(Stream s) { [|s.FlushAsync()|]; }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task InterfaceImplementation_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System.IO;
+            interface IFlusher { void Flush(Stream s); }
+            class C : IFlusher
+            {
+                public void Flush(Stream s) { [|s.FlushAsync()|]; }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task EventHandlerShape_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System;
+            using System.IO;
+            class C
+            {
+                Stream? _s;
+                void OnClick(object sender, EventArgs e) { [|_s?.FlushAsync()|]; }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task CallerUsesResult_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System.IO;
+            class C
+            {
+                int Length(Stream s) { [|s.FlushAsync()|]; return 1; }
+                int Twice(Stream s) => Length(s) * 2;
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task MethodGroupReference_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System;
+            using System.IO;
+            class C
+            {
+                void Flush(Stream s) { [|s.FlushAsync()|]; }
+                Action<Stream> Get() => Flush;
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task SpanLocal_MakeAsyncNotOffered()
+    {
+        var source = """
+            using System;
+            using System.IO;
+            class C
+            {
+                void Flush(Stream s)
+                {
+                    Span<byte> buffer = stackalloc byte[4];
+                    s.Write(buffer);
+                    [|s.FlushAsync()|];
+                }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
+    public async Task LockInAsyncMethod_AwaitNotOffered()
+    {
+        var source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly object _gate = new();
+                async Task M(Stream s)
+                {
+                    lock (_gate) { [|s.FlushAsync()|]; }
+                    await Task.Yield();
+                }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.AwaitKey);
+    }
+
+    [Fact]
+    public async Task LockInAsyncMethod_Discards()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly object _gate = new();
+                async Task M(Stream s)
+                {
+                    lock (_gate) { [|s.FlushAsync()|]; }
+                    await Task.Yield();
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly object _gate = new();
+                async Task M(Stream s)
+                {
+                    lock (_gate) { _ = s.FlushAsync(); }
+                    await Task.Yield();
+                }
+            }
+            """, UnawaitedTaskCodeFix.DiscardKey);
+    }
+
+    [Fact]
+    public async Task SyncLambdaExpressionBody_Discards()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.IO;
+            class C
+            {
+                Action M(Stream s) => () => [|s.FlushAsync()|];
+            }
+            """, """
+            using System;
+            using System.IO;
+            class C
+            {
+                Action M(Stream s) => () => _ = s.FlushAsync();
+            }
+            """, UnawaitedTaskCodeFix.DiscardKey);
+    }
+
+    [Fact]
+    public async Task LocalNamedUnderscore_DiscardNotOffered()
+    {
+        var source = """
+            using System.IO;
+            class C
+            {
+                void M(Stream s)
+                {
+                    int _ = 0;
+                    [|s.FlushAsync()|];
+                }
+            }
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.DiscardKey);
+    }
+
+    [Fact]
+    public async Task TwoDropsInOneMethod_FixAllMakesAsyncOnce()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+                class C
+                {
+                    void Flush(Stream a, Stream b)
+                    {
+                        [|a.FlushAsync()|];
+                        [|b.FlushAsync()|];
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.FixedState.Sources.Add("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task Flush(Stream a, Stream b)
+                {
+                    await a.FlushAsync();
+                    {|CS4014:b.FlushAsync()|};
+                }
+            }
+            """);
+        test.BatchFixedState.Sources.Add("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task Flush(Stream a, Stream b)
+                {
+                    await a.FlushAsync();
+                    await b.FlushAsync();
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DropsInTwoDocuments_FixAllDiscardsInProject()
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.DiscardKey,
+        };
+        test.TestState.Sources.Add("""
+            using System.IO;
+            class A
+            {
+                void M(Stream s) { [|s.FlushAsync()|]; [|s.FlushAsync()|]; }
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using System.IO;
+            class B
+            {
+                void M(Stream? s) { [|s?.FlushAsync()|]; }
+            }
+            """);
+        test.FixedState.Sources.Add("""
+            using System.IO;
+            class A
+            {
+                void M(Stream s) { _ = s.FlushAsync(); _ = s.FlushAsync(); }
+            }
+            """);
+        test.FixedState.Sources.Add("""
+            using System.IO;
+            class B
+            {
+                void M(Stream? s) { _ = s?.FlushAsync(); }
+            }
+            """);
+        await test.RunAsync();
+    }
+}

@@ -141,7 +141,7 @@ public sealed class AsyncVoidMethodCodeFix : CodeFixProvider
         {
             editor.ReplaceNode(
                 call,
-                SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("_"), call.WithoutTrivia())
+                DiscardEditing.Discard(call.WithoutTrivia())
                     .WithTriviaFrom(call)
                     .WithAdditionalAnnotations(Formatter.Annotation));
         }

@@ -170,7 +170,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
     }
 
     private static AssignmentExpressionSyntax Discard(ExpressionSyntax expression) =>
-        SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("_"), expression.WithoutTrivia())
+        DiscardEditing.Discard(expression.WithoutTrivia())
             .WithTriviaFrom(expression)
             .WithAdditionalAnnotations(Formatter.Annotation);
 

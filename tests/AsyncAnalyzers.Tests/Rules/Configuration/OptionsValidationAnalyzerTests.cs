@@ -108,6 +108,21 @@ public class OptionsValidationAnalyzerTests
     }
 
     [Fact]
+    public async Task MalformedAsync201Exclusion_Reports()
+    {
+        await VerifyAsync(
+            "async_analyzers.ASYNC201.excluded_methods = Forget",
+            Source,
+            VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments("async_analyzers.ASYNC201.excluded_methods", "Forget", "'Forget' is not of the form T:Namespace.Type or M:Namespace.Type.Method"));
+    }
+
+    [Fact]
+    public async Task ValidAsync201Exclusion_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC201.excluded_methods = M:MyCompany.TaskExtensions.Forget", PlainSource);
+    }
+
+    [Fact]
     public async Task ValidTypeEntry_NoDiagnostic()
     {
         await VerifyAsync($"{Key} = T:Samples.Repository", PlainSource);

@@ -1,0 +1,118 @@
+using System.Threading.Tasks;
+using Verify = AsyncAnalyzers.Tests.Verifiers.AllAnalyzersVerifier;
+
+namespace AsyncAnalyzers.Tests.Overlap;
+
+/// <summary>Boundaries between the Unawaited rules, the compiler's CS4014 and the Blocking rules.</summary>
+public class UnawaitedOverlapTests
+{
+    [Fact]
+    public async Task DroppedCallInAsyncMethod_IsCompilerCs4014Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SendAsync() => Task.CompletedTask;
+
+                async Task M()
+                {
+                    {|CS4014:SendAsync()|};
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DroppedConditionalCallInAsyncMethod_IsAsync201Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SendAsync() => Task.CompletedTask;
+
+                async Task M(C other)
+                {
+                    {|ASYNC201:other?.SendAsync()|};
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DroppedTaskRunInSyncMethod_IsAsync201Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M()
+                {
+                    {|ASYNC201:Task.Run(() => 1)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaPassedToForEach_IsAsync203Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SendAsync(int x) => Task.CompletedTask;
+
+                void M(List<int> items)
+                {
+                    items.ForEach({|ASYNC203:async x =>|} await SendAsync(x));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskStoredAndForgottenInSyncMethod_IsAsync204Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SendAsync() => Task.CompletedTask;
+
+                void M()
+                {
+                    var {|ASYNC204:pending = SendAsync()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingOnStoredTask_IsAsync104NotAsync204()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<int> CountAsync() => Task.FromResult(1);
+
+                int M()
+                {
+                    var pending = CountAsync();
+                    return {|ASYNC104:pending.Result|};
+                }
+            }
+            """);
+    }
+}

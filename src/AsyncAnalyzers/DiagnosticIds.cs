@@ -12,6 +12,10 @@ public static class DiagnosticIds
     public const string SyncApiWithAsyncCounterpart = "ASYNC103";
     public const string SyncOverAsync = "ASYNC104";
 
+    // 3xx Gather: independent awaits that run one after another but could run concurrently.
+    public const string IndependentSequentialAwaits = "ASYNC301";
+    public const string IndependentAwaitInLoop = "ASYNC302";
+
     // 9xx Configuration: mistakes in the package's .editorconfig options.
     public const string InvalidConfiguration = "ASYNC901";
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace AsyncAnalyzers.Tests.Rules.Gather;
 
 /// <summary>The services the Gather tests call, so each test shows only the method under test.</summary>
@@ -44,8 +46,11 @@ internal static class GatherTestCode
             private readonly IOrders _orders;
             private readonly HttpClient _http;
 
-        """ + members + """
+        """ + Indent(members) + """
 
         }
         """ + Services;
+
+    private static string Indent(string members) =>
+        string.Join("\n", members.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
 }

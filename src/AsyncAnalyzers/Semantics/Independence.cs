@@ -82,7 +82,8 @@ internal sealed class Independence
                 awaitOperation = awaited;
                 break;
             case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false } assignment }:
-                // Only locals and by-value parameters: a field or ref target is visible to the other operations while they run.
+                // Only locals and by-value parameters: a field or ref target is visible to the other operations while they run
+                // (IndependentAwaitsAnalyzerTests.FieldTargets_NoDiagnostic); compound assignments are another shape (CompoundAssignments_NoDiagnostic).
                 target = assignment.Target switch
                 {
                     ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } => local,
@@ -120,7 +121,8 @@ internal sealed class Independence
         var awaited = CompletedTasks.UnwrapConfigureAwait(awaitOperation.Operation);
         if (awaited is not IInvocationOperation invocation)
         {
-            // A local, field or property holds a task that was started earlier: awaiting it in sequence is already concurrent.
+            // A local, field or property holds a task that was started earlier: awaiting it in sequence is already concurrent
+            // (IndependentAwaitsAnalyzerTests.AwaitOfStartedTasks_NoDiagnostic).
             reason = "awaits an existing task, not a call that starts one";
             return null;
         }
@@ -128,26 +130,30 @@ internal sealed class Independence
         var method = invocation.TargetMethod;
         if (!_symbols.IsTaskLike(invocation.Type) || invocation.Type is not INamedTypeSymbol)
         {
+            // Task.WhenAll takes tasks only (IndependentAwaitsAnalyzerTests.CustomAwaitable_NoDiagnostic, TaskDelayZeroAndYield_NoDiagnostic).
             reason = "the call does not return Task or ValueTask";
             return null;
         }
 
         if (_symbols.IsTaskLike(method.ContainingType))
         {
-            // Task.Delay, Task.Yield, Task.Run, Task.WhenAll, t.WaitAsync(...): timing or already-started work, never gathered.
+            // Task.Delay, Task.Yield, Task.Run, Task.WhenAll, t.WaitAsync(...): timing or already-started work, never gathered
+            // (IndependentAwaitsAnalyzerTests.TaskDelay_NoDiagnostic, CompletedTasks_NoDiagnostic, WhenAllInSequence_NoDiagnostic).
             reason = "a member of Task itself (Delay, Yield, Run, WhenAll, ...)";
             return null;
         }
 
         if (method.MethodKind is MethodKind.LocalFunction or MethodKind.DelegateInvoke or MethodKind.AnonymousFunction)
         {
-            // Local functions and delegates capture state the analysis cannot see.
+            // Local functions and delegates capture state the analysis cannot see
+            // (IndependentAwaitsAnalyzerTests.LocalFunctionCalls_NoDiagnostic, DelegateInvocations_NoDiagnostic).
             reason = "a local function or delegate, which may capture shared state";
             return null;
         }
 
         if (IsOrderingSensitive(method))
         {
+            // IndependentAwaitsAnalyzerTests.CommitThenPublish_NoDiagnostic, SemaphoreAcquireThenWork_NoDiagnostic.
             reason = "an ordering-sensitive method (acquire, release, commit, flush, complete, dispose)";
             return null;
         }
@@ -172,6 +178,7 @@ internal sealed class Independence
             receiverSafe = _safety.IsSafe(method.ContainingType);
             if (_safety.IsUnsafe(method.ContainingType))
             {
+                // IndependenceTests.NotGatherable_IsNotDescribed.
                 reason = "touches a type that is not safe for concurrent use";
                 return null;
             }
@@ -181,12 +188,14 @@ internal sealed class Independence
             var path = PathOf(receiver.WalkDownConversions(), out var unsafeType);
             if (unsafeType || _safety.IsUnsafe(receiver.WalkDownConversions().Type))
             {
+                // IndependentAwaitsAnalyzerTests.StreamReceivers_NoDiagnostic, DbConnectionAndCommand_NoDiagnostic, TextWriterWrites_NoDiagnostic, ConfiguredUnsafeType_NoDiagnostic.
                 reason = "touches a type that is not safe for concurrent use";
                 return null;
             }
 
             if (path is null)
             {
+                // IndependentAwaitsAnalyzerTests.ReceiverIsCallResult_NoDiagnostic, ConditionalAccessAwaits_NoDiagnostic.
                 reason = "the receiver is not a variable, field or property chain";
                 return null;
             }
@@ -198,6 +207,8 @@ internal sealed class Independence
         reads.Add(receiverPath);
         if (!receiverSafe)
         {
+            // The same receiver of an unknown type conflicts (IndependentAwaitsAnalyzerTests.SameReceiverOfUnknownType_NoDiagnostic,
+            // CallsOnThis_NoDiagnostic, MembersOfSameField_NoDiagnostic, StaticMethodsOfSameUnknownType_NoDiagnostic).
             writes.Add(Truncate(receiverPath));
         }
 
@@ -211,6 +222,7 @@ internal sealed class Independence
 
             if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
             {
+                // By-reference arguments are writes the caller can see (IndependenceTests.NotGatherable_IsNotDescribed).
                 reason = "passes a variable by reference";
                 return null;
             }
@@ -222,6 +234,7 @@ internal sealed class Independence
 
             if (receiverSafe && IsResourceType(argument.Value.WalkDownConversions().Type) && ResourceKey(argument.Value) is { } key)
             {
+                // Write then read of one URL or path (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic, FileWriteThenReadOfSamePath_NoDiagnostic).
                 resources.Add(receiverPath + "|" + key);
             }
         }
@@ -372,12 +385,15 @@ internal sealed class Independence
                 return (invocation.Instance is null || CollectValue(invocation.Instance, reads, writes, out reason))
                     && CollectAll(invocation.Arguments, reads, writes, out reason);
             case IAwaitOperation:
+                // IndependentAwaitsAnalyzerTests.AwaitInsideArgument_NoDiagnostic.
                 reason = "an argument awaits";
                 return false;
             case IAnonymousFunctionOperation or IDelegateCreationOperation or IMethodReferenceOperation:
+                // IndependentAwaitsAnalyzerTests.LambdaArgument_NoDiagnostic.
                 reason = "an argument is a lambda or delegate, which may capture shared state";
                 return false;
             case IInvocationOperation:
+                // IndependentAwaitsAnalyzerTests.MethodCallInArgument_NoDiagnostic.
                 reason = "an argument calls a method, which would run before the earlier operations finish";
                 return false;
             default:
@@ -419,6 +435,7 @@ internal sealed class Independence
         reads.Add(path);
         if (!IsValueLike(operation.Type) && !_safety.IsSafe(operation.Type))
         {
+            // A mutable argument may be changed by the callee (IndependentAwaitsAnalyzerTests.SharedMutableArgument_NoDiagnostic).
             writes.Add(path);
         }
 
@@ -436,6 +453,7 @@ internal sealed class Independence
             return false;
         }
 
+        // IndependentAwaitsAnalyzerTests.SharedArrayElement_NoDiagnostic.
         reads.Add(path);
         writes.Add(path);
         return true;

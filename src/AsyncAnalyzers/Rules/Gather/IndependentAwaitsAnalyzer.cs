@@ -92,66 +92,11 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         members.Clear();
     }
 
-    /// <summary>
-    /// Inside a try block, gathering changes what the handlers see: the other operations still run when one fails, and a
-    /// cancellation can surface as another operation's fault. Stay silent when a catch, filter or finally of an enclosing try
-    /// (in the same function) reads a local the group assigns, or catches cancellation
-    /// (IndependentAwaitsAnalyzerTests.TryWithCatchReadingResult_NoDiagnostic, TryCatchingCancellation_NoDiagnostic).
-    /// </summary>
-    private static bool HandlersDependOnOrder(IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled)
-    {
-        var assigned = new HashSet<ISymbol>(members.Where(m => m.Target is not null).Select(m => m.Target!), SymbolEqualityComparer.Default);
-        IOperation child = block;
-        for (var current = block.Parent; current is not null; child = current, current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            if (current is not ITryOperation tryOperation || tryOperation.Body != child)
-            {
-                continue;
-            }
-
-            foreach (var handler in tryOperation.Catches)
-            {
-                if (AsyncSymbols.InheritsFromOrEquals(handler.ExceptionType, operationCanceled))
-                {
-                    return true;
-                }
-
-                if (ReadsAny(handler, assigned))
-                {
-                    return true;
-                }
-            }
-
-            if (tryOperation.Finally is { } finallyBlock && ReadsAny(finallyBlock, assigned))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ReadsAny(IOperation operation, HashSet<ISymbol> symbols)
-    {
-        if (symbols.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var descendant in operation.Descendants())
-        {
-            if (descendant is ILocalReferenceOperation local && symbols.Contains(local.Local)
-                || descendant is IParameterReferenceOperation parameter && symbols.Contains(parameter.Parameter))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // A catch or finally that reads a result, or catches cancellation, depends on the order
+    // (IndependentAwaitsAnalyzerTests.TryWithCatchReadingResult_NoDiagnostic, TryCatchingCancellation_NoDiagnostic, FinallyReadingResult_NoDiagnostic).
+    private static bool HandlersDependOnOrder(IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled) =>
+        GatherContext.HandlersDependOnOrder(
+            block,
+            new HashSet<ISymbol>(members.Where(m => m.Target is not null).Select(m => m.Target!), SymbolEqualityComparer.Default),
+            operationCanceled);
 }

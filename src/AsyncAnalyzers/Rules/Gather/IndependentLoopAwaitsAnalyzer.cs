@@ -136,7 +136,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Every iteration may only write what belongs to its own item, must use its item, and must not reuse a resource (URL,
     /// path) that does not depend on the item (IndependentLoopAwaitsAnalyzerTests.SameReceiverOfUnknownType_NoDiagnostic,
-    /// ItemNotUsed_NoDiagnostic, SharedBuffer_NoDiagnostic).
+    /// ItemNotUsed_NoDiagnostic, SharedBuffer_NoDiagnostic, SameUrlWithItemInBody_NoDiagnostic).
     /// </summary>
     private static bool IsPerItem(Footprint footprint, ISymbol variable, IForLoopOperation? forLoop, IOperation collection)
     {
@@ -155,12 +155,17 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        // One of the URL/path/key arguments must vary with the item; the others may be shared content (a body, an encoding).
+        var resourceVaries = footprint.Resources.IsEmpty;
         foreach (var resource in footprint.Resources)
         {
-            if (resource.IndexOf(item, System.StringComparison.Ordinal) < 0 && (collectionSegment is null || resource.IndexOf(collectionSegment, System.StringComparison.Ordinal) < 0))
-            {
-                return false;
-            }
+            resourceVaries |= resource.IndexOf(item, System.StringComparison.Ordinal) >= 0
+                || (collectionSegment is not null && resource.IndexOf(collectionSegment, System.StringComparison.Ordinal) >= 0);
+        }
+
+        if (!resourceVaries)
+        {
+            return false;
         }
 
         return footprint.IsRootedAt(item, writesOnly: false) || (collectionSegment is not null && footprint.IsRootedAt(collectionSegment, writesOnly: false));

@@ -374,6 +374,34 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task SameUrlWithItemInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] lines, string url)
+            {
+                foreach (var line in lines)
+                {
+                    await _http.PostAsync(url, new StringContent(line));
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task WritesSameContentToEachPath_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                {|#0:for|} (var i = 0; i < paths.Length; i++)
+                {
+                    {|#1:await File.WriteAllTextAsync(paths[i], string.Empty)|};
+                }
+            }
+            """), Loop("WriteAllTextAsync", "paths"));
+    }
+
+    [Fact]
     public async Task SharedBuffer_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

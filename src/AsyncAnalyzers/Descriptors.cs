@@ -73,6 +73,22 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC301 = Create(
+        DiagnosticIds.IndependentSequentialAwaits,
+        "Run independent awaits concurrently",
+        "These {0} awaits ({1}) do not depend on each other and could run concurrently with Task.WhenAll",
+        "Awaiting independent operations one after another makes the total time the sum of their latencies. When no operation uses another's result or shares its state, start them all and await Task.WhenAll so the time is the longest latency instead. Read the rule page before applying the fix: it changes which operations run when one of them fails.",
+        RuleFamily.Gather,
+        RuleLevel.Suggestion);
+
+    public static readonly DiagnosticDescriptor ASYNC302 = Create(
+        DiagnosticIds.IndependentAwaitInLoop,
+        "Await independent loop iterations concurrently",
+        "The loop awaits '{0}' once per item of '{1}'{2}, and the iterations do not depend on each other; they could run concurrently with Task.WhenAll",
+        "A loop that awaits one independent operation per item waits for each before starting the next. When iterations share no state and do not depend on each other, start them all and await Task.WhenAll, or use Parallel.ForEachAsync to bound the degree of parallelism.",
+        RuleFamily.Gather,
+        RuleLevel.Suggestion);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -83,7 +99,7 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC301, ASYNC302, ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

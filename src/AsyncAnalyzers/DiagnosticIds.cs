@@ -18,6 +18,10 @@ public static class DiagnosticIds
     public const string AsyncLambdaToVoidDelegate = "ASYNC203";
     public const string TaskLocalNeverObserved = "ASYNC204";
 
+    // 3xx Gather: independent awaits that run one after another but could run concurrently.
+    public const string IndependentSequentialAwaits = "ASYNC301";
+    public const string IndependentAwaitInLoop = "ASYNC302";
+
     // 9xx Configuration: mistakes in the package's .editorconfig options.
     public const string InvalidConfiguration = "ASYNC901";
 }

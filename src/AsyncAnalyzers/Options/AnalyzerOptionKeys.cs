@@ -17,6 +17,12 @@ public static class AnalyzerOptionKeys
     /// <summary>Fire-and-forget helpers ASYNC201 must not report when their task is dropped: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async201ExcludedMethods = Prefix + "ASYNC201.excluded_methods";
 
+    /// <summary>Types ASYNC301/ASYNC302 treat as safe for overlapping calls on one instance: <c>T:Namespace.Type</c>.</summary>
+    public const string Async301ConcurrentSafeTypes = Prefix + "ASYNC301.concurrent_safe_types";
+
+    /// <summary>Types ASYNC301/ASYNC302 never gather operations on (shared, ordered resources): <c>T:Namespace.Type</c>.</summary>
+    public const string Async301UnsafeTypes = Prefix + "ASYNC301.unsafe_types";
+
     /// <summary>All keys, with the rule each belongs to (null for package-wide keys).</summary>
     public static ImmutableDictionary<string, string?> All { get; } = ImmutableDictionary.CreateRange(
         StringComparer.OrdinalIgnoreCase,
@@ -24,6 +30,8 @@ public static class AnalyzerOptionKeys
         {
             new KeyValuePair<string, string?>(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart),
             new KeyValuePair<string, string?>(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask),
+            new KeyValuePair<string, string?>(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits),
+            new KeyValuePair<string, string?>(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits),
         });
 }
 
@@ -51,6 +59,9 @@ internal sealed class SymbolNameList
     public ImmutableArray<string> Errors { get; }
 
     public bool IsEmpty => _types.Count == 0 && _methods.Count == 0;
+
+    /// <summary>True when the list has <c>M:</c> entries (meaningless for the type-only lists of ASYNC301).</summary>
+    public bool HasMethods => _methods.Count > 0;
 
     public static SymbolNameList Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? Parse(value) : Empty;
@@ -127,6 +138,33 @@ internal sealed class SymbolNameList
 
         var name = FullName(type.OriginalDefinition);
         return _types.Contains(name) || (_methods.Count > 0 && _methods.Contains(name + "." + methodName));
+    }
+
+    /// <summary>True when the type, one of its base types or one of its interfaces is listed with <c>T:</c>.</summary>
+    public bool ContainsType(ITypeSymbol type)
+    {
+        if (_types.Count == 0)
+        {
+            return false;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (_types.Contains(FullName(current.OriginalDefinition)))
+            {
+                return true;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (_types.Contains(FullName(iface.OriginalDefinition)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQualifiedName(string name)

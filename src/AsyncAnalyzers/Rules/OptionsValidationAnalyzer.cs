@@ -70,6 +70,13 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
             return SymbolNameList.Parse(value).Errors;
         }
 
+        if (string.Equals(key, AnalyzerOptionKeys.Async301ConcurrentSafeTypes, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(key, AnalyzerOptionKeys.Async301UnsafeTypes, StringComparison.OrdinalIgnoreCase))
+        {
+            var list = SymbolNameList.Parse(value);
+            return list.HasMethods ? list.Errors.Add("this option lists types only (T:Namespace.Type); M: entries are not understood") : list.Errors;
+        }
+
         return ImmutableArray<string>.Empty;
     }
 }

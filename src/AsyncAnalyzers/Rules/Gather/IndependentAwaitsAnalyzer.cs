@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Gather;
+
+/// <summary>
+/// ASYNC301: consecutive statements of one block that each await one independent call (<c>await X();</c>,
+/// <c>var v = await X();</c>, <c>v = await X();</c>). One pass over each block's statements; one diagnostic per group, on the
+/// first await, with the other awaits as additional locations.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC301);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var independence = Independence.Create(symbols);
+            var operationCanceled = symbols.GetTypeByMetadataName("System.OperationCanceledException");
+            start.RegisterOperationAction(c => AnalyzeBlock(c, independence, operationCanceled), OperationKind.Block);
+        });
+    }
+
+    private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, INamedTypeSymbol? operationCanceled)
+    {
+        var block = (IBlockOperation)context.Operation;
+        if (block.Operations.Length < 2)
+        {
+            return;
+        }
+
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(block.Syntax.SyntaxTree);
+        independence = independence.WithSafety(independence.Safety.WithUserLists(
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+
+        var group = new IndependentGroup();
+        var members = new List<GatherStatement>();
+        foreach (var statement in block.Operations)
+        {
+            // Any other statement (a local function, a using declaration, an await foreach, a label...) ends the group
+            // (IndependentAwaitsAnalyzerTests.StatementBetween_NoDiagnostic, AwaitUsingBetween_NoDiagnostic).
+            var candidate = independence.DescribeStatement(statement);
+            if (candidate is null)
+            {
+                Report(context, block, members, operationCanceled);
+                group.Clear();
+                continue;
+            }
+
+            if (!group.TryAdd(candidate.Footprint))
+            {
+                // A dependent statement closes the group; it may start the next one (IndependentAwaitsAnalyzerTests.ResultUsedByNextCall_NoDiagnostic).
+                Report(context, block, members, operationCanceled);
+                group.Clear();
+                group.TryAdd(candidate.Footprint);
+            }
+
+            members.Add(candidate);
+        }
+
+        Report(context, block, members, operationCanceled);
+    }
+
+    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled)
+    {
+        if (members.Count >= 2
+            && AsyncContext.Of(members[0].Statement, context.ContainingSymbol).IsAsync
+            && !HandlersDependOnOrder(block, members, operationCanceled))
+        {
+            var first = members[0].Await.Syntax.GetLocation();
+            var others = members.Skip(1).Select(m => m.Await.Syntax.GetLocation());
+            var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'"));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC301, first, others, members.Count, names));
+        }
+
+        members.Clear();
+    }
+
+    // A catch or finally that reads a result, or catches cancellation, depends on the order
+    // (IndependentAwaitsAnalyzerTests.TryWithCatchReadingResult_NoDiagnostic, TryCatchingCancellation_NoDiagnostic, FinallyReadingResult_NoDiagnostic).
+    private static bool HandlersDependOnOrder(IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled) =>
+        GatherContext.HandlersDependOnOrder(
+            block,
+            new HashSet<ISymbol>(members.Where(m => m.Target is not null).Select(m => m.Target!), SymbolEqualityComparer.Default),
+            operationCanceled);
+}

@@ -1,0 +1,273 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Gather;
+
+/// <summary>
+/// ASYNC302: a <c>foreach</c>, or a <c>for</c> over an index, whose body is one statement awaiting one independent call per
+/// item (<c>await F(item);</c> or <c>results.Add(await F(item));</c>). Reported on the loop keyword, with the await as an
+/// additional location.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the shape of the body ("Await" or "Add") when the code fix can rewrite the loop.</summary>
+    public const string ShapeProperty = "Shape";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC302);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var independence = Independence.Create(symbols);
+            var list = symbols.GetTypeByMetadataName("System.Collections.Generic.List`1");
+            var operationCanceled = symbols.GetTypeByMetadataName("System.OperationCanceledException");
+            start.RegisterOperationAction(c => AnalyzeLoop(c, independence, list, operationCanceled), OperationKind.Loop);
+        });
+    }
+
+    private static void AnalyzeLoop(OperationAnalysisContext context, Independence independence, INamedTypeSymbol? list, INamedTypeSymbol? operationCanceled)
+    {
+        var loop = (ILoopOperation)context.Operation;
+        ISymbol? variable;
+        IOperation collection;
+        switch (loop)
+        {
+            // await foreach streams items that arrive one by one (IndependentLoopAwaitsAnalyzerTests.AwaitForeach_NoDiagnostic).
+            case IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation declarator } forEach:
+                variable = declarator.Symbol;
+                collection = forEach.Collection.WalkDownConversions();
+                break;
+            case IForLoopOperation forLoop:
+                variable = IndexedLoop(forLoop, out var indexed);
+                if (variable is null || indexed is null)
+                {
+                    return;
+                }
+
+                collection = indexed;
+                break;
+            default:
+                return;
+        }
+
+        // Exactly one statement: a break, continue, return, delay, second await or accumulator makes iterations depend on
+        // each other (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic, TaskDelayInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
+        var statement = SingleStatement(loop.Body);
+        if (statement is not IExpressionStatementOperation { Operation: var expression })
+        {
+            return;
+        }
+
+        IAwaitOperation? awaitOperation;
+        ISymbol? results = null;
+        if (expression is IAwaitOperation awaited)
+        {
+            awaitOperation = awaited;
+        }
+        else if (expression is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: ILocalReferenceOperation target } add
+            && list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list))
+        {
+            // Collecting into a List<T> keeps the order with WhenAll's result array; any other accumulator does not
+            // (IndependentLoopAwaitsAnalyzerTests.AccumulatesIntoCounter_NoDiagnostic).
+            awaitOperation = add.Arguments[0].Value.WalkDownConversions() as IAwaitOperation;
+            results = target.Local;
+        }
+        else
+        {
+            return;
+        }
+
+        if (awaitOperation is null || !AsyncContext.Of(loop, context.ContainingSymbol).IsAsync)
+        {
+            return;
+        }
+
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.Syntax.SyntaxTree);
+        independence = independence.WithSafety(independence.Safety.WithUserLists(
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+        if (independence.Describe(awaitOperation, out _) is not { } footprint
+            || !IsPerItem(footprint, variable, loop as IForLoopOperation, collection)
+            || (results is not null && footprint.IsRootedAt(Independence.Segment(results), writesOnly: false)))
+        {
+            return;
+        }
+
+        var assigned = results is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { results };
+        if (GatherContext.HandlersDependOnOrder(loop, assigned, operationCanceled))
+        {
+            // IndependentLoopAwaitsAnalyzerTests.TryWithCatchReadingResults_NoDiagnostic.
+            return;
+        }
+
+        var count = collection is IArrayCreationOperation { Initializer.ElementValues.Length: var length }
+            ? " (" + length.ToString(CultureInfo.InvariantCulture) + " operations)"
+            : string.Empty;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, results is null ? "Await" : "Add");
+
+        // The loop keyword is the statement's first token; operations have no location of their own for it.
+        var location = loop.Syntax.GetFirstToken().GetLocation();
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ASYNC302,
+            location,
+            new[] { awaitOperation.Syntax.GetLocation() },
+            properties,
+            footprint.Invocation.TargetMethod.Name,
+            collection.Syntax.ToString(),
+            count));
+    }
+
+    /// <summary>
+    /// Every iteration may only write what belongs to its own item, must use its item, and must not reuse a resource (URL,
+    /// path) that does not depend on the item (IndependentLoopAwaitsAnalyzerTests.SameReceiverOfUnknownType_NoDiagnostic,
+    /// ItemNotUsed_NoDiagnostic, SharedBuffer_NoDiagnostic, SameUrlWithItemInBody_NoDiagnostic).
+    /// </summary>
+    private static bool IsPerItem(Footprint footprint, ISymbol variable, IForLoopOperation? forLoop, IOperation collection)
+    {
+        var item = Independence.Segment(variable);
+        var collectionSegment = forLoop is null ? null : collection.ReferencedLocalOrParameter() is { } source ? Independence.Segment(source) : null;
+        if (forLoop is not null && (collectionSegment is null || !IndexesOnlyByVariable(footprint.Invocation, variable, collection.ReferencedLocalOrParameter()!)))
+        {
+            return false;
+        }
+
+        foreach (var write in footprint.Writes)
+        {
+            if (!IsUnder(write, item) && (collectionSegment is null || !IsUnder(write, collectionSegment)))
+            {
+                return false;
+            }
+        }
+
+        // One of the URL/path/key arguments must vary with the item; the others may be shared content (a body, an encoding).
+        var resourceVaries = footprint.Resources.IsEmpty;
+        foreach (var resource in footprint.Resources)
+        {
+            resourceVaries |= resource.IndexOf(item, System.StringComparison.Ordinal) >= 0
+                || (collectionSegment is not null && resource.IndexOf(collectionSegment, System.StringComparison.Ordinal) >= 0);
+        }
+
+        if (!resourceVaries)
+        {
+            return false;
+        }
+
+        return footprint.IsRootedAt(item, writesOnly: false) || (collectionSegment is not null && footprint.IsRootedAt(collectionSegment, writesOnly: false));
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        path == root || path.StartsWith(root + "/", System.StringComparison.Ordinal);
+
+    /// <summary><c>for (var i = 0; i &lt; items.Length|Count; i++)</c>: returns <c>i</c> and sets <c>items</c> (a local or parameter).</summary>
+    private static ILocalSymbol? IndexedLoop(IForLoopOperation loop, out IOperation? collection)
+    {
+        collection = null;
+        if (loop.Before.Length != 1 || loop.AtLoopBottom.Length != 1
+            || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+            || group.Declarations[0].Declarators.Length != 1
+            || group.Declarations[0].Declarators[0] is not { Initializer.Value.ConstantValue: { HasValue: true, Value: 0 } } declarator)
+        {
+            return null;
+        }
+
+        var index = declarator.Symbol;
+        if (loop.Condition?.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } condition
+            || condition.LeftOperand.WalkDownConversions() is not ILocalReferenceOperation left || !SymbolEqualityComparer.Default.Equals(left.Local, index)
+            || condition.RightOperand.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Length" or "Count", Instance: { } source }
+            || source.ReferencedLocalOrParameter() is null)
+        {
+            return null;
+        }
+
+        var step = loop.AtLoopBottom[0] is IExpressionStatementOperation { Operation: var increment } ? increment : loop.AtLoopBottom[0];
+        if (step is not IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation stepped } || !SymbolEqualityComparer.Default.Equals(stepped.Local, index))
+        {
+            return null;
+        }
+
+        collection = source.WalkDownConversions();
+        return index;
+    }
+
+    /// <summary>In an indexed loop, the collection is only read as <c>items[i]</c> and the index only used there.</summary>
+    private static bool IndexesOnlyByVariable(IOperation awaited, ISymbol index, ISymbol collection)
+    {
+        foreach (var operation in awaited.DescendantsAndSelf())
+        {
+            var referenced = operation is ILocalReferenceOperation or IParameterReferenceOperation ? operation.ReferencedLocalOrParameter() : null;
+            if (referenced is null)
+            {
+                continue;
+            }
+
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(referenced, collection))
+            {
+                if (parent is not (IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }) || !IndexedBy(parent, index))
+                {
+                    return false;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(referenced, index) && !IsIndexOf(parent, collection))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IndexedBy(IOperation? access, ISymbol index)
+    {
+        var indices = access switch
+        {
+            IArrayElementReferenceOperation element => element.Indices,
+            IPropertyReferenceOperation indexer => ImmutableArray.CreateRange(indexer.Arguments, a => (IOperation)a.Value),
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+        return indices.Length == 1 && SymbolEqualityComparer.Default.Equals(indices[0].ReferencedLocalOrParameter(), index);
+    }
+
+    private static bool IsIndexOf(IOperation? parent, ISymbol collection)
+    {
+        if (parent is IArgumentOperation argument)
+        {
+            parent = argument.Parent;
+        }
+
+        return parent switch
+        {
+            IArrayElementReferenceOperation element => SymbolEqualityComparer.Default.Equals(element.ArrayReference.ReferencedLocalOrParameter(), collection),
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => SymbolEqualityComparer.Default.Equals(indexer.Instance.ReferencedLocalOrParameter(), collection),
+            _ => false,
+        };
+    }
+
+    private static IOperation? SingleStatement(IOperation body) => body switch
+    {
+        IBlockOperation { Operations.Length: 1 } block => block.Operations[0],
+        IBlockOperation => null,
+        _ => body,
+    };
+}

@@ -1,0 +1,732 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Decides, conservatively, whether awaited operations touch the same state (ASYNC301/ASYNC302, reusable by later rules).
+/// An awaited call is described by the access paths it reads (<c>this/_users</c>, <c>l:request/Id</c>) and the paths it may
+/// write: the object it is called on (up to the first member below the root, so <c>_db.Users</c> and <c>_db.Orders</c> share
+/// <c>_db</c>), and every argument whose type is mutable. Two operations are independent when neither may write a prefix of a
+/// path the other touches. A call is not described at all (never gathered) when its arguments do more than read values, when
+/// it touches a type known to be unsafe for concurrent use, or when it is ordering-sensitive by nature.
+/// </summary>
+internal sealed class Independence
+{
+    /// <summary>Methods whose whole point is order: acquiring, releasing, committing, flushing, completing.</summary>
+    private static readonly ImmutableHashSet<string> OrderingSensitiveNames = ImmutableHashSet.Create(
+        "Wait", "WaitOne", "Acquire", "Lock", "Release", "Enter", "Exit",
+        "Commit", "Rollback", "BeginTransaction", "SaveChanges", "Flush", "Complete", "Dispose", "Close");
+
+    private readonly AsyncSymbols _symbols;
+    private readonly ConcurrencySafety _safety;
+    private readonly ImmutableArray<INamedTypeSymbol> _valueLikeTypes;
+    private readonly ImmutableArray<INamedTypeSymbol> _pureStaticTypes;
+    private readonly INamedTypeSymbol? _uri;
+
+    private Independence(AsyncSymbols symbols, ConcurrencySafety safety, ImmutableArray<INamedTypeSymbol> valueLikeTypes, ImmutableArray<INamedTypeSymbol> pureStaticTypes, INamedTypeSymbol? uri)
+    {
+        _symbols = symbols;
+        _safety = safety;
+        _valueLikeTypes = valueLikeTypes;
+        _pureStaticTypes = pureStaticTypes;
+        _uri = uri;
+    }
+
+    public static Independence Create(AsyncSymbols symbols)
+    {
+        var uri = symbols.GetTypeByMetadataName("System.Uri");
+        var valueLike = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var type in new[] { symbols.CancellationToken, symbols.TimeSpan, uri, symbols.GetTypeByMetadataName("System.Guid"), symbols.GetTypeByMetadataName("System.DateTimeOffset"), symbols.GetTypeByMetadataName("System.Version") })
+        {
+            if (type is not null)
+            {
+                valueLike.Add(type);
+            }
+        }
+
+        var pure = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in new[] { "System.String", "System.IO.Path", "System.Math", "System.Uri" })
+        {
+            if (symbols.GetTypeByMetadataName(name) is { } type)
+            {
+                pure.Add(type);
+            }
+        }
+
+        return new Independence(symbols, ConcurrencySafety.Create(symbols), valueLike.ToImmutable(), pure.ToImmutable(), uri);
+    }
+
+    public ConcurrencySafety Safety => _safety;
+
+    /// <summary>The same analysis with the user's safe/unsafe type lists applied.</summary>
+    public Independence WithSafety(ConcurrencySafety safety) =>
+        ReferenceEquals(safety, _safety) ? this : new Independence(_symbols, safety, _valueLikeTypes, _pureStaticTypes, _uri);
+
+    /// <summary>
+    /// A statement ASYNC301 can gather: <c>await X(...);</c>, <c>var v = await X(...);</c> (one declarator) or
+    /// <c>local = await X(...);</c>; null for anything else, or when the awaited call cannot be described.
+    /// </summary>
+    public GatherStatement? DescribeStatement(IOperation statement)
+    {
+        IAwaitOperation? awaitOperation;
+        ISymbol? target = null;
+        switch (statement)
+        {
+            case IExpressionStatementOperation { Operation: IAwaitOperation awaited }:
+                awaitOperation = awaited;
+                break;
+            case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false } assignment }:
+                // Only locals and by-value parameters: a field or ref target is visible to the other operations while they run
+                // (IndependentAwaitsAnalyzerTests.FieldTargets_NoDiagnostic); compound assignments are another shape (CompoundAssignments_NoDiagnostic).
+                target = assignment.Target switch
+                {
+                    ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } => local,
+                    IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } => parameter,
+                    _ => null,
+                };
+                awaitOperation = assignment.Value.WalkDownConversions() as IAwaitOperation;
+                break;
+            case IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+                when group.Declarations[0].Declarators.Length == 1 && group.Declarations[0].Declarators[0] is { Initializer: { } initializer } declarator:
+                target = declarator.Symbol.RefKind == RefKind.None ? declarator.Symbol : null;
+                awaitOperation = initializer.Value.WalkDownConversions() as IAwaitOperation;
+                break;
+            default:
+                return null;
+        }
+
+        if (awaitOperation is null || (statement is not IExpressionStatementOperation { Operation: IAwaitOperation } && target is null))
+        {
+            return null;
+        }
+
+        var footprint = Describe(awaitOperation, out _);
+        if (footprint is null)
+        {
+            return null;
+        }
+
+        return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(Segment(target)));
+    }
+
+    /// <summary>Describes one awaited call, or returns null with the reason it cannot be gathered.</summary>
+    public Footprint? Describe(IAwaitOperation awaitOperation, out string reason)
+    {
+        var awaited = CompletedTasks.UnwrapConfigureAwait(awaitOperation.Operation);
+        if (awaited is not IInvocationOperation invocation)
+        {
+            // A local, field or property holds a task that was started earlier: awaiting it in sequence is already concurrent
+            // (IndependentAwaitsAnalyzerTests.AwaitOfStartedTasks_NoDiagnostic).
+            reason = "awaits an existing task, not a call that starts one";
+            return null;
+        }
+
+        var method = invocation.TargetMethod;
+        if (!_symbols.IsTaskLike(invocation.Type) || invocation.Type is not INamedTypeSymbol)
+        {
+            // Task.WhenAll takes tasks only (IndependentAwaitsAnalyzerTests.CustomAwaitable_NoDiagnostic, TaskDelayZeroAndYield_NoDiagnostic).
+            reason = "the call does not return Task or ValueTask";
+            return null;
+        }
+
+        if (_symbols.IsTaskLike(method.ContainingType))
+        {
+            // Task.Delay, Task.Yield, Task.Run, Task.WhenAll, t.WaitAsync(...): timing or already-started work, never gathered
+            // (IndependentAwaitsAnalyzerTests.TaskDelay_NoDiagnostic, CompletedTasks_NoDiagnostic, WhenAllInSequence_NoDiagnostic).
+            reason = "a member of Task itself (Delay, Yield, Run, WhenAll, ...)";
+            return null;
+        }
+
+        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.DelegateInvoke or MethodKind.AnonymousFunction)
+        {
+            // Local functions and delegates capture state the analysis cannot see
+            // (IndependentAwaitsAnalyzerTests.LocalFunctionCalls_NoDiagnostic, DelegateInvocations_NoDiagnostic).
+            reason = "a local function or delegate, which may capture shared state";
+            return null;
+        }
+
+        if (IsOrderingSensitive(method))
+        {
+            // IndependentAwaitsAnalyzerTests.CommitThenPublish_NoDiagnostic, SemaphoreAcquireThenWork_NoDiagnostic.
+            reason = "an ordering-sensitive method (acquire, release, commit, flush, complete, dispose)";
+            return null;
+        }
+
+        var reads = ImmutableArray.CreateBuilder<string>();
+        var writes = ImmutableArray.CreateBuilder<string>();
+        var resources = ImmutableArray.CreateBuilder<string>();
+
+        IOperation? receiver = invocation.Instance;
+        var firstArgument = 0;
+        if (receiver is null && method.IsExtensionMethod && invocation.Arguments.Length > 0)
+        {
+            receiver = invocation.Arguments[0].Value;
+            firstArgument = 1;
+        }
+
+        string receiverPath;
+        bool receiverSafe;
+        if (receiver is null)
+        {
+            receiverPath = "s:" + method.ContainingType.ToDisplayString();
+            receiverSafe = _safety.IsSafe(method.ContainingType);
+            if (_safety.IsUnsafe(method.ContainingType))
+            {
+                // IndependenceTests.NotGatherable_IsNotDescribed.
+                reason = "touches a type that is not safe for concurrent use";
+                return null;
+            }
+        }
+        else
+        {
+            var path = PathOf(receiver.WalkDownConversions(), out var unsafeType);
+            if (unsafeType || _safety.IsUnsafe(receiver.WalkDownConversions().Type))
+            {
+                // IndependentAwaitsAnalyzerTests.StreamReceivers_NoDiagnostic, DbConnectionAndCommand_NoDiagnostic, TextWriterWrites_NoDiagnostic, ConfiguredUnsafeType_NoDiagnostic.
+                reason = "touches a type that is not safe for concurrent use";
+                return null;
+            }
+
+            if (path is null)
+            {
+                // IndependentAwaitsAnalyzerTests.ReceiverIsCallResult_NoDiagnostic, ConditionalAccessAwaits_NoDiagnostic.
+                reason = "the receiver is not a variable, field or property chain";
+                return null;
+            }
+
+            receiverPath = path;
+            receiverSafe = _safety.IsSafe(receiver.WalkDownConversions().Type);
+        }
+
+        reads.Add(receiverPath);
+        if (!receiverSafe)
+        {
+            // The same receiver of an unknown type conflicts (IndependentAwaitsAnalyzerTests.SameReceiverOfUnknownType_NoDiagnostic,
+            // CallsOnThis_NoDiagnostic, MembersOfSameField_NoDiagnostic, StaticMethodsOfSameUnknownType_NoDiagnostic).
+            writes.Add(Truncate(receiverPath));
+        }
+
+        for (var i = firstArgument; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                // By-reference arguments are writes the caller can see (IndependenceTests.NotGatherable_IsNotDescribed).
+                reason = "passes a variable by reference";
+                return null;
+            }
+
+            if (!CollectValue(argument.Value, reads, writes, out reason))
+            {
+                return null;
+            }
+
+            if (receiverSafe && IsResourceType(argument.Value.WalkDownConversions().Type) && ResourceKey(argument.Value) is { } key)
+            {
+                // Write then read of one URL or path (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic, FileWriteThenReadOfSamePath_NoDiagnostic).
+                resources.Add(receiverPath + "|" + key);
+            }
+        }
+
+        reason = string.Empty;
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable());
+    }
+
+    /// <summary>The path segment naming a local or parameter (the root of every path through it).</summary>
+    public static string Segment(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => "l:" + local.Name + "@" + Position(local),
+        IParameterSymbol parameter => "p:" + parameter.Name + "@" + parameter.Ordinal.ToString(CultureInfo.InvariantCulture) + "@" + Position(parameter),
+        _ => "?:" + symbol.Name,
+    };
+
+    private static string Position(ISymbol symbol) =>
+        symbol.DeclaringSyntaxReferences.Length > 0 ? symbol.DeclaringSyntaxReferences[0].Span.Start.ToString(CultureInfo.InvariantCulture) : symbol.ContainingSymbol?.Name ?? string.Empty;
+
+    private static bool IsOrderingSensitive(IMethodSymbol method)
+    {
+        var name = method.Name;
+        if (name.EndsWith("Async", System.StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Async".Length);
+        }
+
+        return OrderingSensitiveNames.Contains(name);
+    }
+
+    /// <summary>Keeps the root and the first member: what an instance call may touch besides its own object.</summary>
+    private static string Truncate(string path)
+    {
+        var first = path.IndexOf('/');
+        if (first < 0)
+        {
+            return path;
+        }
+
+        var second = path.IndexOf('/', first + 1);
+        return second < 0 ? path : path.Substring(0, second);
+    }
+
+    /// <summary>
+    /// Access path of a variable, <c>this</c>, a static type, or a field/property chain over them; null for anything else
+    /// (a call result, a conditional access...). Flags any step whose type is unsafe for concurrent use.
+    /// </summary>
+    private string? PathOf(IOperation operation, out bool unsafeType)
+    {
+        unsafeType = false;
+        var current = operation;
+        var segments = new List<string>();
+        while (true)
+        {
+            if (_safety.IsUnsafe(current.Type))
+            {
+                unsafeType = true;
+            }
+
+            switch (current)
+            {
+                case ILocalReferenceOperation local:
+                    segments.Add(Segment(local.Local));
+                    return Join(segments);
+                case IParameterReferenceOperation parameter:
+                    segments.Add(Segment(parameter.Parameter));
+                    return Join(segments);
+                case IInstanceReferenceOperation:
+                    segments.Add("this");
+                    return Join(segments);
+                case IFieldReferenceOperation field:
+                    segments.Add(field.Field.Name);
+                    if (field.Instance is null)
+                    {
+                        segments.Add("s:" + field.Field.ContainingType.ToDisplayString());
+                        return Join(segments);
+                    }
+
+                    current = field.Instance.WalkDownConversions();
+                    break;
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    segments.Add(property.Property.Name);
+                    if (property.Instance is null)
+                    {
+                        segments.Add("s:" + property.Property.ContainingType.ToDisplayString());
+                        return Join(segments);
+                    }
+
+                    current = property.Instance.WalkDownConversions();
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static string Join(List<string> reversedSegments)
+    {
+        var builder = new StringBuilder();
+        for (var i = reversedSegments.Count - 1; i >= 0; i--)
+        {
+            builder.Append(reversedSegments[i]);
+            if (i > 0)
+            {
+                builder.Append('/');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Walks an argument: only reads of values are allowed. Mutable leaves are recorded as possible writes.</summary>
+    private bool CollectValue(IOperation operation, ImmutableArray<string>.Builder reads, ImmutableArray<string>.Builder writes, out string reason)
+    {
+        reason = string.Empty;
+        if (operation.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation or IParenthesizedOperation:
+                return CollectValue(operation.WalkDownConversions(), reads, writes, out reason);
+            case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
+                return CollectPath(operation, reads, writes, out reason);
+            case IPropertyReferenceOperation { Instance: { } instance } indexer:
+                return CollectAll(indexer.Arguments, reads, writes, out reason) && CollectElement(instance, reads, writes, out reason);
+            case IArrayElementReferenceOperation element:
+                return CollectAll(element.Indices, reads, writes, out reason) && CollectElement(element.ArrayReference, reads, writes, out reason);
+            case IArgumentOperation argument:
+                return CollectValue(argument.Value, reads, writes, out reason);
+            case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or INameOfOperation or ISizeOfOperation:
+                return true;
+            case IBinaryOperation or IUnaryOperation or IConditionalOperation or ICoalesceOperation or ITupleOperation
+                or IInterpolatedStringOperation or IInterpolatedStringTextOperation or IInterpolationOperation
+                or IArrayCreationOperation or IArrayInitializerOperation or IAnonymousObjectCreationOperation
+                or IObjectOrCollectionInitializerOperation or IMemberInitializerOperation:
+                return CollectAll(operation.ChildOperations, reads, writes, out reason);
+            case IObjectCreationOperation creation:
+                // A new object is not shared with anyone; only what flows into it matters.
+                return CollectAll(creation.ChildOperations, reads, writes, out reason);
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } initializer:
+                return CollectValue(initializer.Value, reads, writes, out reason);
+            case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } collectionAdd:
+                return CollectAll(collectionAdd.Arguments, reads, writes, out reason);
+            case IInvocationOperation invocation when IsPure(invocation.TargetMethod):
+                return (invocation.Instance is null || CollectValue(invocation.Instance, reads, writes, out reason))
+                    && CollectAll(invocation.Arguments, reads, writes, out reason);
+            case IAwaitOperation:
+                // IndependentAwaitsAnalyzerTests.AwaitInsideArgument_NoDiagnostic.
+                reason = "an argument awaits";
+                return false;
+            case IAnonymousFunctionOperation or IDelegateCreationOperation or IMethodReferenceOperation:
+                // IndependentAwaitsAnalyzerTests.LambdaArgument_NoDiagnostic.
+                reason = "an argument is a lambda or delegate, which may capture shared state";
+                return false;
+            case IInvocationOperation:
+                // IndependentAwaitsAnalyzerTests.MethodCallInArgument_NoDiagnostic.
+                reason = "an argument calls a method, which would run before the earlier operations finish";
+                return false;
+            default:
+                reason = "an argument is not a plain value";
+                return false;
+        }
+    }
+
+    private bool CollectAll(IEnumerable<IOperation> operations, ImmutableArray<string>.Builder reads, ImmutableArray<string>.Builder writes, out string reason)
+    {
+        reason = string.Empty;
+        foreach (var child in operations)
+        {
+            if (!CollectValue(child, reads, writes, out reason))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool CollectPath(IOperation operation, ImmutableArray<string>.Builder reads, ImmutableArray<string>.Builder writes, out string reason)
+    {
+        reason = string.Empty;
+        var path = PathOf(operation, out var unsafeType);
+        if (unsafeType)
+        {
+            reason = "touches a type that is not safe for concurrent use";
+            return false;
+        }
+
+        if (path is null)
+        {
+            // a.B().C: the instance is a call; walk it as a value so purity still applies.
+            return operation is IMemberReferenceOperation { Instance: { } instance } && CollectValue(instance, reads, writes, out reason);
+        }
+
+        reads.Add(path);
+        if (!IsValueLike(operation.Type) && !_safety.IsSafe(operation.Type))
+        {
+            // A mutable argument may be changed by the callee (IndependentAwaitsAnalyzerTests.SharedMutableArgument_NoDiagnostic).
+            writes.Add(path);
+        }
+
+        return true;
+    }
+
+    /// <summary><c>items[i]</c>: the element may be shared with whoever else reads the collection.</summary>
+    private bool CollectElement(IOperation collection, ImmutableArray<string>.Builder reads, ImmutableArray<string>.Builder writes, out string reason)
+    {
+        reason = string.Empty;
+        var path = PathOf(collection.WalkDownConversions(), out var unsafeType);
+        if (unsafeType || path is null)
+        {
+            reason = "an argument reads an element of a collection that is not a plain variable";
+            return false;
+        }
+
+        // IndependentAwaitsAnalyzerTests.SharedArrayElement_NoDiagnostic.
+        reads.Add(path);
+        writes.Add(path);
+        return true;
+    }
+
+    private bool IsPure(IMethodSymbol method)
+    {
+        if (method.Name == "ToString" && method.Parameters.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var type in _pureStaticTypes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Values the callee cannot change for anyone else: primitives, strings, enums, tokens, times, URIs.</summary>
+    public bool IsValueLike(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_UIntPtr or SpecialType.System_DateTime)
+        {
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            return IsValueLike(nullable.TypeArguments[0]);
+        }
+
+        foreach (var known in _valueLikeTypes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsResourceType(ITypeSymbol? type) =>
+        type is not null && (type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _uri));
+
+    /// <summary>A structural key of a resource argument (a path, URL, key) so that two uses of the same one can be recognized.</summary>
+    private static string? ResourceKey(IOperation operation)
+    {
+        var value = operation.WalkDownConversions();
+        if (value.ConstantValue.HasValue)
+        {
+            return "c:" + (value.ConstantValue.Value?.ToString() ?? "null");
+        }
+
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                return Segment(local.Local);
+            case IParameterReferenceOperation parameter:
+                return Segment(parameter.Parameter);
+            case IMemberReferenceOperation member:
+                var instance = member.Instance is null ? "s" : member.Instance is IInstanceReferenceOperation ? "this" : ResourceKey(member.Instance);
+                return instance is null ? null : instance + "/" + member.Member.Name;
+        }
+
+        var builder = new StringBuilder();
+        builder.Append(value.Kind.ToString()).Append('(');
+        if (value is IInvocationOperation invocation)
+        {
+            builder.Append(invocation.TargetMethod.ToDisplayString()).Append(':');
+        }
+        else if (value is IObjectCreationOperation creation)
+        {
+            builder.Append(creation.Type?.ToDisplayString()).Append(':');
+        }
+
+        foreach (var child in value.ChildOperations)
+        {
+            var key = ResourceKey(child);
+            if (key is null)
+            {
+                return null;
+            }
+
+            builder.Append(key).Append(',');
+        }
+
+        return builder.Append(')').ToString();
+    }
+}
+
+/// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
+internal sealed class Footprint
+{
+    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources)
+    {
+        Await = awaitOperation;
+        Invocation = invocation;
+        Reads = reads;
+        Writes = writes;
+        Resources = resources;
+    }
+
+    public IAwaitOperation Await { get; }
+
+    /// <summary>The awaited call, with any <c>ConfigureAwait(...)</c> stripped.</summary>
+    public IInvocationOperation Invocation { get; }
+
+    public ImmutableArray<string> Reads { get; }
+
+    public ImmutableArray<string> Writes { get; }
+
+    /// <summary>Resource arguments (paths, URLs, keys) of calls on a concurrency-safe receiver, keyed by receiver.</summary>
+    public ImmutableArray<string> Resources { get; }
+
+    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources);
+
+    /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
+    public bool IsRootedAt(string rootSegment, bool writesOnly)
+    {
+        foreach (var path in writesOnly ? Writes : Reads.AddRange(Writes))
+        {
+            if (path == rootSegment || path.StartsWith(rootSegment + "/", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A gatherable statement: its await, the local or parameter it assigns (null for <c>await X();</c>), its footprint.</summary>
+internal sealed class GatherStatement
+{
+    public GatherStatement(IOperation statement, IAwaitOperation awaitOperation, ISymbol? target, Footprint footprint)
+    {
+        Statement = statement;
+        Await = awaitOperation;
+        Target = target;
+        Footprint = footprint;
+    }
+
+    public IOperation Statement { get; }
+
+    public IAwaitOperation Await { get; }
+
+    public ISymbol? Target { get; }
+
+    public Footprint Footprint { get; }
+}
+
+/// <summary>
+/// A growing group of mutually independent footprints. Adding one costs time proportional to its own paths (prefix sets,
+/// no pairwise comparison), so scanning a block stays linear in its size.
+/// </summary>
+internal sealed class IndependentGroup
+{
+    private readonly HashSet<string> _writes = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _resources = new(System.StringComparer.Ordinal);
+
+    public int Count { get; private set; }
+
+    /// <summary>Adds the footprint when it is independent of every member; returns false (and leaves the group as is) otherwise.</summary>
+    public bool TryAdd(Footprint footprint)
+    {
+        if (Conflicts(footprint))
+        {
+            return false;
+        }
+
+        foreach (var write in footprint.Writes)
+        {
+            _writes.Add(write);
+            AddPrefixes(write);
+        }
+
+        foreach (var read in footprint.Reads)
+        {
+            AddPrefixes(read);
+        }
+
+        foreach (var resource in footprint.Resources)
+        {
+            _resources.Add(resource);
+        }
+
+        Count++;
+        return true;
+    }
+
+    public bool Conflicts(Footprint footprint)
+    {
+        foreach (var write in footprint.Writes)
+        {
+            // It may write something a member reads or writes (or the object containing it).
+            if (_prefixes.Contains(write))
+            {
+                return true;
+            }
+        }
+
+        foreach (var path in footprint.Reads)
+        {
+            if (HasWrittenPrefix(path))
+            {
+                return true;
+            }
+        }
+
+        foreach (var path in footprint.Writes)
+        {
+            if (HasWrittenPrefix(path))
+            {
+                return true;
+            }
+        }
+
+        foreach (var resource in footprint.Resources)
+        {
+            if (_resources.Contains(resource))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Clear()
+    {
+        _writes.Clear();
+        _prefixes.Clear();
+        _resources.Clear();
+        Count = 0;
+    }
+
+    private bool HasWrittenPrefix(string path)
+    {
+        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
+        {
+            if (_writes.Contains(path.Substring(0, end)))
+            {
+                return true;
+            }
+        }
+
+        return _writes.Contains(path);
+    }
+
+    private void AddPrefixes(string path)
+    {
+        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
+        {
+            _prefixes.Add(path.Substring(0, end));
+        }
+
+        _prefixes.Add(path);
+    }
+}

@@ -1,0 +1,990 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using static AsyncAnalyzers.Tests.Rules.Gather.GatherTestCode;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Gather.IndependentAwaitsAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Gather;
+
+public class IndependentAwaitsAnalyzerTests
+{
+    private static DiagnosticResult Group(int count) => VerifyCS.Diagnostic("ASYNC301").WithLocation(0).WithLocation(1).WithArguments(count, "'GetAsync', 'CountAsync'");
+
+    private static DiagnosticResult Locations(string names, params int[] markers)
+    {
+        var result = VerifyCS.Diagnostic("ASYNC301");
+        foreach (var marker in markers)
+        {
+            result = result.WithLocation(marker);
+        }
+
+        return result.WithArguments(markers.Length, names);
+    }
+
+    [Fact]
+    public async Task TwoDeclarationsOnDifferentReceivers_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                var count = {|#1:await _orders.CountAsync(id)|};
+                return name.Length + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task ThreeDeclarations_ReportsOnceWithCount()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                var count = {|#1:await _orders.CountAsync(id)|};
+                var audit = {|#2:await _audit.GetAsync(id)|};
+            }
+            """), Locations("'GetAsync', 'CountAsync', 'GetAsync'", 0, 1, 2));
+    }
+
+    [Fact]
+    public async Task ExpressionStatementsWithoutResults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M()
+            {
+                {|#0:await _users.SaveAsync("a")|};
+                {|#1:await _audit.SaveAsync("b")|};
+            }
+            """), Locations("'SaveAsync', 'SaveAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task AssignmentsToExistingLocals_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                string name;
+                int count;
+                name = {|#0:await _users.GetAsync(id)|};
+                count = {|#1:await _orders.CountAsync(id)|};
+                return name.Length + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task MixedShapes_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, int count)
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                {|#1:await _audit.SaveAsync("seen")|};
+                count = {|#2:await _orders.CountAsync(id)|};
+                return name.Length + count;
+            }
+            """), Locations("'GetAsync', 'SaveAsync', 'CountAsync'", 0, 1, 2));
+    }
+
+    [Fact]
+    public async Task ExplicitTypesAndConversions_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<object> M(int id)
+            {
+                object name = {|#0:await _users.GetAsync(id)|};
+                long count = {|#1:await _orders.CountAsync(id)|};
+                return name.ToString() + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitFalse_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var name = {|#0:await _users.GetAsync(id).ConfigureAwait(false)|};
+                var count = {|#1:await _orders.CountAsync(id).ConfigureAwait(false)|};
+                return name.Length + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task ValueTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async ValueTask<int> M(int id)
+            {
+                var pending = {|#0:await _orders.PendingAsync(id)|};
+                var name = {|#1:await _users.GetAsync(id)|};
+                return pending + name.Length;
+            }
+            """), Locations("'PendingAsync', 'GetAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task GenericResults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M()
+            {
+                List<string> names = {|#0:await _users.ListAsync<string>(10)|};
+                var ids = {|#1:await _audit.ListAsync<int>(5)|};
+                return names.Count + ids.Count;
+            }
+            """), Locations("'ListAsync', 'ListAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task AsyncLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Task<int> M(int id)
+            {
+                return Local();
+
+                async Task<int> Local()
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var count = {|#1:await _orders.CountAsync(id)|};
+                    return name.Length + count;
+                }
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task AsyncLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<int, Task<int>> M() => async id =>
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                var count = {|#1:await _orders.CountAsync(id)|};
+                return name.Length + count;
+            };
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task AnonymousMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<int, Task<int>> M() => async delegate (int id)
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                var count = {|#1:await _orders.CountAsync(id)|};
+                return name.Length + count;
+            };
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                var first = {|#0:await File.ReadAllTextAsync("a.txt")|};
+                var second = {|#1:await File.ReadAllTextAsync("b.txt")|};
+                System.Console.WriteLine(first + second);
+                """,
+            ExpectedDiagnostics = { Locations("'ReadAllTextAsync', 'ReadAllTextAsync'", 0, 1) },
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HttpClientSameInstance_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(CancellationToken ct)
+            {
+                var page = {|#0:await _http.GetStringAsync("https://example.com/a", ct)|};
+                var other = {|#1:await _http.GetStringAsync("https://example.com/b", ct)|};
+                return page.Length + other.Length;
+            }
+            """), Locations("'GetStringAsync', 'GetStringAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task FileReadsOfDifferentPaths_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(string dir)
+            {
+                var settings = {|#0:await File.ReadAllTextAsync(Path.Combine(dir, "settings.json"))|};
+                var secrets = {|#1:await File.ReadAllTextAsync(Path.Combine(dir, "secrets.json"))|};
+                return settings.Length + secrets.Length;
+            }
+            """), Locations("'ReadAllTextAsync', 'ReadAllTextAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExtensionMethodsOnDifferentReceivers_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M()
+            {
+                var first = {|#0:await _users.FirstNameAsync()|};
+                var second = {|#1:await _audit.FirstNameAsync()|};
+                return first.Length + second.Length;
+            }
+            """) + """
+
+            public static class UsersExtensions
+            {
+                public static Task<string> FirstNameAsync(this IUsers users) => users.GetAsync(1);
+            }
+            """, Locations("'FirstNameAsync', 'FirstNameAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task SharedValueArguments_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(Order order, CancellationToken ct)
+            {
+                var name = {|#0:await _users.GetAsync(order.Id + 1, ct)|};
+                var count = {|#1:await _orders.CountAsync(order.Id, ct)|};
+                return name.Length + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task ConfiguredSafeTypeSameInstance_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(int id)
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var other = {|#1:await _users.GetAsync(id + 1)|};
+                    return name.Length + other.Length;
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.concurrent_safe_types = T:IUsers",
+            ExpectedDiagnostics = { Locations("'GetAsync', 'GetAsync'", 0, 1) },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PropertyAndParameterReceivers_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            IUsers Users { get; }
+
+            async Task<int> M(IOrders orders, int id)
+            {
+                var name = {|#0:await Users.GetAsync(id)|};
+                var count = {|#1:await orders.CountAsync(id)|};
+                return name.Length + count;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task TwoGroupsSeparatedByStatement_ReportsTwice()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var a = {|#0:await _users.GetAsync(id)|};
+                var b = {|#1:await _orders.CountAsync(id)|};
+                Console.WriteLine(a + b);
+                var c = {|#2:await _users.GetAsync(b)|};
+                var d = {|#3:await _orders.CountAsync(b)|};
+            }
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1), Locations("'GetAsync', 'CountAsync'", 2, 3));
+    }
+
+    [Fact]
+    public async Task DependentThirdStatement_ReportsTheIndependentPair()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = {|#0:await _users.GetAsync(id)|};
+                var count = {|#1:await _orders.CountAsync(id)|};
+                await _audit.SaveAsync(name);
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task InsideTryWhoseCatchIgnoresResults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                try
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var count = {|#1:await _orders.CountAsync(id)|};
+                    return name.Length + count;
+                }
+                catch (HttpRequestException)
+                {
+                    return -1;
+                }
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task NestedBlock_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, bool load)
+            {
+                if (load)
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var count = {|#1:await _orders.CountAsync(id)|};
+                    return name.Length + count;
+                }
+
+                return 0;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task ArgumentsBuiltFromValues_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id, string prefix)
+            {
+                {|#0:await _users.SaveAsync($"{prefix}-{id}")|};
+                {|#1:await _orders.PlaceAsync(new Order { Id = id })|};
+            }
+            """), Locations("'SaveAsync', 'PlaceAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task SingleAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(int id)
+            {
+                var name = await _users.GetAsync(id);
+                return name;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultUsedByNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = await _users.GetAsync(id);
+                await _audit.SaveAsync(name);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AssignedLocalUsedByNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(int id)
+            {
+                id = await _orders.CountAsync(id);
+                return await _users.GetAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultMemberUsedByNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var names = await _users.ListAsync<string>(id);
+                var count = await _orders.CountAsync(names.Count);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task StatementBetween_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = await _users.GetAsync(id);
+                Console.WriteLine("loaded");
+                var count = await _orders.CountAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SameReceiverOfUnknownType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = await _users.GetAsync(id);
+                var other = await _users.GetAsync(id + 1);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CallsOnThis_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Task<int> LoadAAsync() => Task.FromResult(1);
+            Task<int> LoadBAsync() => Task.FromResult(2);
+
+            async Task<int> M()
+            {
+                var a = await LoadAAsync();
+                var b = await this.LoadBAsync();
+                return a + b;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CallOnThisAndOnField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Task<int> LoadAsync() => Task.FromResult(1);
+
+            async Task<int> M(int id)
+            {
+                var a = await LoadAsync();
+                var b = await _orders.CountAsync(id);
+                return a + b;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task StaticMethodsOfSameUnknownType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            static Task<int> LoadAAsync() => Task.FromResult(1);
+            static Task<int> LoadBAsync() => Task.FromResult(2);
+
+            async Task<int> M()
+            {
+                var a = await LoadAAsync();
+                var b = await LoadBAsync();
+                return a + b;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SharedMutableArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Order order, List<int> ids)
+            {
+                await _orders.PlaceAsync(order);
+                await _users.SaveAsync(order.Id.ToString());
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task MembersOfSameField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly Db _db;
+
+            async Task M(int id)
+            {
+                var name = await _db.Users.GetAsync(id);
+                var count = await _db.Orders.CountAsync(id);
+            }
+            """) + """
+
+            public class Db
+            {
+                public IUsers Users { get; }
+                public IOrders Orders { get; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamReceivers_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Stream input, Stream output, byte[] header, byte[] footer)
+            {
+                await input.FlushAsync();
+                await output.WriteAsync(footer, 0, footer.Length);
+                await output.WriteAsync(header, 0, header.Length);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task DbConnectionAndCommand_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(System.Data.Common.DbConnection connection, System.Data.Common.DbCommand command)
+            {
+                await connection.OpenAsync();
+                var rows = await command.ExecuteNonQueryAsync();
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SemaphoreAcquireThenWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly SemaphoreSlim _gate = new(1);
+
+            async Task M(int id)
+            {
+                await _gate.WaitAsync();
+                var name = await _users.GetAsync(id);
+                _gate.Release();
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TextWriterWrites_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(TextWriter log, TextWriter report)
+            {
+                await log.WriteLineAsync("first");
+                await report.WriteLineAsync("second");
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ConfiguredUnsafeType_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(int id)
+                {
+                    var name = await _users.GetAsync(id);
+                    var count = await _orders.CountAsync(id);
+                    return name.Length + count;
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unsafe_types = T:IOrders",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CommitThenPublish_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IUnitOfWork unitOfWork, int id)
+            {
+                await unitOfWork.CommitAsync();
+                await _users.SaveAsync("placed");
+            }
+            """) + """
+
+            public interface IUnitOfWork
+            {
+                Task CommitAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskDelay_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                await Task.Delay(100);
+                var name = await _users.GetAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TaskDelayZeroAndYield_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M()
+            {
+                await Task.Delay(0);
+                await Task.Yield();
+                await Task.Delay(TimeSpan.Zero);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CompletedTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M()
+            {
+                var a = await Task.FromResult(1);
+                await Task.CompletedTask;
+                var b = await new ValueTask<int>(2);
+                return a + b;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitOfStartedTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var nameTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                var name = await nameTask;
+                var count = await countTask;
+                return name.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task WhenAllInSequence_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Task a, Task b, Task c)
+            {
+                await Task.WhenAll(a, b);
+                await Task.WhenAny(c);
+                await Task.Run(() => Console.WriteLine());
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitForeachBetween_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id, IAsyncEnumerable<int> items)
+            {
+                var name = await _users.GetAsync(id);
+                await foreach (var item in items)
+                {
+                }
+
+                var count = await _orders.CountAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitUsingBetween_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id, IAsyncDisposable resource)
+            {
+                var name = await _users.GetAsync(id);
+                await using var scope = resource;
+                var count = await _orders.CountAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task LambdaArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IJobs jobs, IJobs other, int id)
+            {
+                await jobs.RunAsync(() => id++);
+                await other.RunAsync(() => id++);
+            }
+            """) + """
+
+            public interface IJobs
+            {
+                Task RunAsync(Func<int> work);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MethodCallInArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            int Next() => 1;
+
+            async Task M()
+            {
+                var name = await _users.GetAsync(Next());
+                var count = await _orders.CountAsync(Next());
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitInsideArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id)
+            {
+                var name = await _users.GetAsync(await _orders.CountAsync(id));
+                var count = await _orders.CountAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task LocalFunctionCalls_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M()
+            {
+                var total = 0;
+                var a = await AddAsync(1);
+                var b = await AddAsync(2);
+                return a + b;
+
+                Task<int> AddAsync(int value) => Task.FromResult(total += value);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task DelegateInvocations_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Func<Task> first, Func<Task> second)
+            {
+                await first();
+                await second();
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task PostThenGetOfSameUrl_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(string url)
+            {
+                await _http.PostAsync(url, null);
+                var page = await _http.GetStringAsync(url);
+                return page;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FileWriteThenReadOfSamePath_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(string path)
+            {
+                await File.WriteAllTextAsync(path, "x");
+                var text = await File.ReadAllTextAsync(path);
+                return text;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TryWithCatchReadingResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                string name = null;
+                int count = 0;
+                try
+                {
+                    name = await _users.GetAsync(id);
+                    count = await _orders.CountAsync(id);
+                }
+                catch (Exception)
+                {
+                    Console.WriteLine(name);
+                }
+
+                return count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TryCatchingCancellation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id, CancellationToken ct)
+            {
+                try
+                {
+                    await _users.GetAsync(id, ct);
+                    await _orders.CountAsync(id, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FinallyReadingResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int id, int count)
+            {
+                try
+                {
+                    await _users.SaveAsync("a");
+                    count = await _orders.CountAsync(id);
+                }
+                finally
+                {
+                    Console.WriteLine(count);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ExpressionBodyWithTwoAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id) => (await _users.GetAsync(id)).Length + await _orders.CountAsync(id);
+            """));
+    }
+
+    [Fact]
+    public async Task ConditionalAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, bool load)
+            {
+                var name = load ? await _users.GetAsync(id) : "";
+                var count = await _orders.CountAsync(id) + 1;
+                return name.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ConditionalAccessAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IUsers maybe, IUsers other)
+            {
+                await maybe?.SaveAsync("a");
+                await other?.SaveAsync("b");
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FieldTargets_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private string _name;
+            private int _count;
+
+            async Task M(int id)
+            {
+                _name = await _users.GetAsync(id);
+                _count = await _orders.CountAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SameLocalAssignedTwice_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                int count;
+                count = await _orders.CountAsync(id);
+                count = await _orders.CountAsync(id + 1);
+                return count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CompoundAssignments_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, IOrders other)
+            {
+                var total = 0;
+                total += await _orders.CountAsync(id);
+                total += await other.CountAsync(id);
+                return total;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ReceiverIsCallResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            IUsers Create() => _users;
+
+            async Task M(int id)
+            {
+                var a = await Create().GetAsync(id);
+                var b = await Create().GetAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CustomAwaitable_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Source first, Source second)
+            {
+                await first.NextAsync();
+                await second.NextAsync();
+            }
+            """) + """
+
+            public sealed class Source
+            {
+                public System.Runtime.CompilerServices.YieldAwaitable NextAsync() => Task.Yield();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SharedArrayElement_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] names, IUsers other)
+            {
+                await _users.SaveAsync(names[0]);
+                await other.SaveAsync(names[1]);
+            }
+            """));
+    }
+}

@@ -1,0 +1,456 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using static AsyncAnalyzers.Tests.Rules.Gather.GatherTestCode;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Gather.IndependentAwaitsAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Gather.IndependentAwaitsCodeFix>;
+
+namespace AsyncAnalyzers.Tests.Rules.Gather;
+
+public class IndependentAwaitsCodeFixTests
+{
+    [Fact]
+    public async Task Declarations_StartsBothThenAwaitsWhenAll()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id)|};
+                var count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                var user = await userTask;
+                var count = await countTask;
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ExplicitTypes_KeepsTypesOfResults()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<object> M(int id)
+            {
+                object user = {|ASYNC301:await _users.GetAsync(id)|};
+                long count = await _orders.CountAsync(id);
+                return user.ToString() + count;
+            }
+            """), InClass("""
+            async Task<object> M(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                object user = await userTask;
+                long count = await countTask;
+                return user.ToString() + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AssignmentsToExistingLocals_AssignsFromTheTasks()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                string user;
+                int count;
+                user = {|ASYNC301:await _users.GetAsync(id)|};
+                count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                string user;
+                int count;
+                var userTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                user = await userTask;
+                count = await countTask;
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ExpressionStatements_NamedFromMethodsAndNotAwaitedAgain()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task M()
+            {
+                {|ASYNC301:await _users.SaveAsync("a")|};
+                await _orders.PlaceAsync(new Order());
+            }
+            """), InClass("""
+            async Task M()
+            {
+                var saveTask = _users.SaveAsync("a");
+                var placeTask = _orders.PlaceAsync(new Order());
+                await Task.WhenAll(saveTask, placeTask);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task MixedShapes_KeepsOrderOfResults()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id, int count)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id)|};
+                await _audit.SaveAsync("seen");
+                count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id, int count)
+            {
+                var userTask = _users.GetAsync(id);
+                var saveTask = _audit.SaveAsync("seen");
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, saveTask, countTask);
+                var user = await userTask;
+                count = await countTask;
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task GenericResults_KeepsTypeArguments()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M()
+            {
+                List<string> names = {|ASYNC301:await _users.ListAsync<string>(10)|};
+                var ids = await _audit.ListAsync<int>(5);
+                return names.Count + ids.Count;
+            }
+            """), InClass("""
+            async Task<int> M()
+            {
+                var namesTask = _users.ListAsync<string>(10);
+                var idsTask = _audit.ListAsync<int>(5);
+                await Task.WhenAll(namesTask, idsTask);
+                List<string> names = await namesTask;
+                var ids = await idsTask;
+                return names.Count + ids.Count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitFalse_KeptOnWhenAllAndResults()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id).ConfigureAwait(false)|};
+                var count = await _orders.CountAsync(id).ConfigureAwait(false);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask).ConfigureAwait(false);
+                var user = await userTask.ConfigureAwait(false);
+                var count = await countTask.ConfigureAwait(false);
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task MixedConfigureAwait_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id).ConfigureAwait(false)|};
+                var count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CommentsBetweenStatements_StayWithTheirOperations()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                // The profile.
+                var user = {|ASYNC301:await _users.GetAsync(id)|}; // may be slow
+
+                // The basket.
+                var count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                // The profile.
+                var userTask = _users.GetAsync(id); // may be slow
+
+                // The basket.
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                var user = await userTask;
+                var count = await countTask;
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ValueTask_ConvertedWithAsTaskAndResultKept()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var pending = {|ASYNC301:await _orders.PendingAsync(id)|};
+                var user = await _users.GetAsync(id);
+                return pending + user.Length;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var pendingTask = _orders.PendingAsync(id).AsTask();
+                var userTask = _users.GetAsync(id);
+                await Task.WhenAll(pendingTask, userTask);
+                var pending = await pendingTask;
+                var user = await userTask;
+                return pending + user.Length;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task NameInUse_PicksAFreeName()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id, int userTask)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id)|};
+                var count = await _orders.CountAsync(id);
+                return user.Length + count + userTask;
+            }
+            """), InClass("""
+            async Task<int> M(int id, int userTask)
+            {
+                var userTask2 = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask2, countTask);
+                var user = await userTask2;
+                var count = await countTask;
+                return user.Length + count + userTask;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SameMethodTwice_GetsDistinctNames()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task M()
+            {
+                {|ASYNC301:await _users.SaveAsync("a")|};
+                await _audit.SaveAsync("b");
+            }
+            """), InClass("""
+            async Task M()
+            {
+                var saveTask = _users.SaveAsync("a");
+                var saveTask2 = _audit.SaveAsync("b");
+                await Task.WhenAll(saveTask, saveTask2);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_RewritesGlobalStatements()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                var first = {|ASYNC301:await File.ReadAllTextAsync("a.txt")|};
+                var second = await File.ReadAllTextAsync("b.txt");
+                System.Console.WriteLine(first + second);
+
+                """,
+            FixedCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                var firstTask = File.ReadAllTextAsync("a.txt");
+                var secondTask = File.ReadAllTextAsync("b.txt");
+                await Task.WhenAll(firstTask, secondTask);
+                var first = await firstTask;
+                var second = await secondTask;
+                System.Console.WriteLine(first + second);
+
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NoTasksUsing_QualifiesTask()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            public class C
+            {
+                async System.Threading.Tasks.Task<int> M(IOrders a, IOrders b)
+                {
+                    var first = {|ASYNC301:await a.CountAsync(1)|};
+                    var second = await b.CountAsync(2);
+                    return first + second;
+                }
+            }
+
+            public interface IOrders
+            {
+                System.Threading.Tasks.Task<int> CountAsync(int id);
+            }
+            """, """
+            public class C
+            {
+                async System.Threading.Tasks.Task<int> M(IOrders a, IOrders b)
+                {
+                    var firstTask = a.CountAsync(1);
+                    var secondTask = b.CountAsync(2);
+                    await System.Threading.Tasks.Task.WhenAll(firstTask, secondTask);
+                    var first = await firstTask;
+                    var second = await secondTask;
+                    return first + second;
+                }
+            }
+
+            public interface IOrders
+            {
+                System.Threading.Tasks.Task<int> CountAsync(int id);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FixAllInDocument_RewritesEveryGroupInOnePass()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int id, bool again)
+                {
+                    var a = {|ASYNC301:await _users.GetAsync(id)|};
+                    var b = await _orders.CountAsync(id);
+                    Console.WriteLine(a + b);
+                    var c = {|ASYNC301:await _users.GetAsync(b)|};
+                    var d = await _orders.CountAsync(b);
+                    if (again)
+                    {
+                        var e = {|ASYNC301:await _users.GetAsync(d)|};
+                        var f = await _orders.CountAsync(d);
+                    }
+                }
+                """),
+            FixedCode = InClass("""
+                async Task M(int id, bool again)
+                {
+                    var aTask = _users.GetAsync(id);
+                    var bTask = _orders.CountAsync(id);
+                    await Task.WhenAll(aTask, bTask);
+                    var a = await aTask;
+                    var b = await bTask;
+                    Console.WriteLine(a + b);
+                    var cTask = _users.GetAsync(b);
+                    var dTask = _orders.CountAsync(b);
+                    await Task.WhenAll(cTask, dTask);
+                    var c = await cTask;
+                    var d = await dTask;
+                    if (again)
+                    {
+                        var eTask = _users.GetAsync(d);
+                        var fTask = _orders.CountAsync(d);
+                        await Task.WhenAll(eTask, fTask);
+                        var e = await eTask;
+                        var f = await fTask;
+                    }
+                }
+                """),
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAllInProject_RewritesEveryDocument()
+    {
+        var first = InClass("""
+            async Task M(int id)
+            {
+                var a = {|ASYNC301:await _users.GetAsync(id)|};
+                var b = await _orders.CountAsync(id);
+            }
+            """);
+        var second = Usings + """
+            public class D
+            {
+                async Task N(IUsers users, IOrders orders)
+                {
+                    {|ASYNC301:await users.SaveAsync("x")|};
+                    await orders.PlaceAsync(new Order());
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestState = { Sources = { first, second } },
+            FixedState =
+            {
+                Sources =
+                {
+                    InClass("""
+                        async Task M(int id)
+                        {
+                            var aTask = _users.GetAsync(id);
+                            var bTask = _orders.CountAsync(id);
+                            await Task.WhenAll(aTask, bTask);
+                            var a = await aTask;
+                            var b = await bTask;
+                        }
+                        """),
+                    Usings + """
+                        public class D
+                        {
+                            async Task N(IUsers users, IOrders orders)
+                            {
+                                var saveTask = users.SaveAsync("x");
+                                var placeTask = orders.PlaceAsync(new Order());
+                                await Task.WhenAll(saveTask, placeTask);
+                            }
+                        }
+                        """,
+                },
+            },
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 2,
+        };
+        await test.RunAsync();
+    }
+}

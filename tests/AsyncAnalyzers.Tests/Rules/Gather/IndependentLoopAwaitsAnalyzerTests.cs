@@ -1,0 +1,587 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using static AsyncAnalyzers.Tests.Rules.Gather.GatherTestCode;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Gather.IndependentLoopAwaitsAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Gather;
+
+public class IndependentLoopAwaitsAnalyzerTests
+{
+    private static DiagnosticResult Loop(string method, string collection, string count = "") =>
+        VerifyCS.Diagnostic("ASYNC302").WithLocation(0).WithLocation(1).WithArguments(method, collection, count);
+
+    [Fact]
+    public async Task ForeachFetchingUrls_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IEnumerable<string> urls, CancellationToken ct)
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _http.GetStringAsync(url, ct)|};
+                }
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task EmbeddedStatementWithoutBraces_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                {|#0:foreach|} (var path in paths)
+                    {|#1:await File.ReadAllTextAsync(path)|};
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task CollectingIntoList_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(List<Uri> uris)
+            {
+                var pages = new List<string>();
+                {|#0:foreach|} (var uri in uris)
+                {
+                    pages.Add({|#1:await _http.GetStringAsync(uri)|});
+                }
+
+                return pages;
+            }
+            """), Loop("GetStringAsync", "uris"));
+    }
+
+    [Fact]
+    public async Task ForOverArrayIndex_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                {|#0:for|} (var i = 0; i < urls.Length; i++)
+                {
+                    {|#1:await _http.GetStringAsync(urls[i])|};
+                }
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task ForOverListCount_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<string> paths)
+            {
+                {|#0:for|} (int i = 0; i < paths.Count; ++i)
+                    {|#1:await File.ReadAllTextAsync(paths[i])|};
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task CallOnEachItem_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IEnumerable<IUsers> stores)
+            {
+                {|#0:foreach|} (var store in stores)
+                {
+                    {|#1:await store.SaveAsync("ping")|};
+                }
+            }
+            """), Loop("SaveAsync", "stores"));
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitFalse_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IEnumerable<string> urls)
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _http.GetStringAsync(url).ConfigureAwait(false)|};
+                }
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task ValueTaskPerItem_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async ValueTask M(IOrders[] shards)
+            {
+                {|#0:foreach|} (var shard in shards)
+                {
+                    {|#1:await shard.PendingAsync(1)|};
+                }
+            }
+            """), Loop("PendingAsync", "shards"));
+    }
+
+    [Fact]
+    public async Task ArrayLiteral_ReportsCount()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M()
+            {
+                {|#0:foreach|} (var path in new[] { "a.txt", "b.txt", "c.txt" })
+                {
+                    {|#1:await File.ReadAllTextAsync(path)|};
+                }
+            }
+            """), Loop("ReadAllTextAsync", "new[] { \"a.txt\", \"b.txt\", \"c.txt\" }", " (3 operations)"));
+    }
+
+    [Fact]
+    public async Task AsyncLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<string[], Task> M() => async urls =>
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _http.GetStringAsync(url)|};
+                }
+            };
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task AnonymousMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<string[], Task> M() => async delegate (string[] urls)
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _http.GetStringAsync(url)|};
+                }
+            };
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task AsyncLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Task M(string[] urls)
+            {
+                return Local();
+
+                async Task Local()
+                {
+                    {|#0:foreach|} (var url in urls)
+                    {
+                        {|#1:await _http.GetStringAsync(url)|};
+                    }
+                }
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+
+                {|#0:foreach|} (var path in args)
+                {
+                    {|#1:await File.ReadAllTextAsync(path)|};
+                }
+                """,
+            ExpectedDiagnostics = { Loop("ReadAllTextAsync", "args") },
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConfiguredSafeType_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int[] ids)
+                {
+                    {|#0:foreach|} (var id in ids)
+                    {
+                        {|#1:await _users.GetAsync(id)|};
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.concurrent_safe_types = T:IUsers",
+            ExpectedDiagnostics = { Loop("GetAsync", "ids") },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SameReceiverOfUnknownType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    await _users.GetAsync(id);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitForeach_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(IAsyncEnumerable<string> urls)
+            {
+                await foreach (var url in urls)
+                {
+                    await _http.GetStringAsync(url);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task BreakOnResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    if (page.Length > 0)
+                    {
+                        break;
+                    }
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ReturnFirstResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    return await _http.GetStringAsync(url);
+                }
+
+                return "";
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TaskDelayInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    await _http.GetStringAsync(url);
+                    await Task.Delay(100);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TaskDelayPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int[] delays)
+            {
+                foreach (var delay in delays)
+                {
+                    await Task.Delay(delay);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TwoAwaitsInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    var text = await File.ReadAllTextAsync(path);
+                    await File.WriteAllTextAsync(path + ".bak", text);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AccumulatesIntoCounter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(string[] paths)
+            {
+                var total = 0;
+                foreach (var path in paths)
+                {
+                    total += (await File.ReadAllTextAsync(path)).Length;
+                }
+
+                return total;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AddToHashSet_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths, HashSet<string> texts)
+            {
+                foreach (var path in paths)
+                {
+                    texts.Add(await File.ReadAllTextAsync(path));
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ItemNotUsed_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int[] attempts, string url)
+            {
+                foreach (var attempt in attempts)
+                {
+                    await _http.GetStringAsync(url);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SameUrlWithItemInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] lines, string url)
+            {
+                foreach (var line in lines)
+                {
+                    await _http.PostAsync(url, new StringContent(line));
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task WritesSameContentToEachPath_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                {|#0:for|} (var i = 0; i < paths.Length; i++)
+                {
+                    {|#1:await File.WriteAllTextAsync(paths[i], string.Empty)|};
+                }
+            }
+            """), Loop("WriteAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task SharedBuffer_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls, HttpContent content)
+            {
+                foreach (var url in urls)
+                {
+                    await _http.PostAsync(url, content);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task StreamWritesPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(byte[][] chunks, Stream output)
+            {
+                foreach (var chunk in chunks)
+                {
+                    await output.WriteAsync(chunk, 0, chunk.Length);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task WriterPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] lines, TextWriter writer)
+            {
+                foreach (var line in lines)
+                {
+                    await writer.WriteLineAsync(line);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ForWithOtherStep_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                for (var i = 0; i < urls.Length; i += 2)
+                {
+                    await _http.GetStringAsync(urls[i]);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ForIndexUsedOutsideElementAccess_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                for (var i = 0; i < urls.Length; i++)
+                {
+                    await _http.GetStringAsync(urls[i + 1]);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task WhileLoop_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(Queue<string> urls)
+            {
+                while (urls.Count > 0)
+                {
+                    await _http.GetStringAsync(urls.Dequeue());
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitOfExistingTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<Task> tasks)
+            {
+                foreach (var task in tasks)
+                {
+                    await task;
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task LocalFunctionPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                var seen = 0;
+                foreach (var url in urls)
+                {
+                    await FetchAsync(url);
+                }
+
+                Task FetchAsync(string url) { seen++; return Task.CompletedTask; }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ConditionalBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    if (url.Length > 0)
+                    {
+                        await _http.GetStringAsync(url);
+                    }
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TryWithCatchReadingResults_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string[] urls)
+            {
+                var pages = new List<string>();
+                try
+                {
+                    foreach (var url in urls)
+                    {
+                        pages.Add(await _http.GetStringAsync(url));
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Console.WriteLine(pages.Count);
+                }
+
+                return pages;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task DeconstructingForeach_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M((string Path, string Text)[] files)
+            {
+                foreach (var (path, text) in files)
+                {
+                    await File.WriteAllTextAsync(path, text);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SynchronousLoop_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            void M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    File.ReadAllText(path);
+                }
+            }
+            """));
+    }
+}

@@ -12,6 +12,11 @@ public static class DiagnosticIds
     public const string SyncApiWithAsyncCounterpart = "ASYNC103";
     public const string SyncOverAsync = "ASYNC104";
 
+    // 4xx Exceptions: exceptions that nobody will ever see.
+    public const string UnguardedAsyncVoidHandler = "ASYNC401";
+    public const string UnobservedFireAndForget = "ASYNC402";
+    public const string ContinuationIgnoresFault = "ASYNC403";
+
     // 9xx Configuration: mistakes in the package's .editorconfig options.
     public const string InvalidConfiguration = "ASYNC901";
 }

@@ -15,12 +15,19 @@ public static class AnalyzerOptionKeys
     /// <summary>Methods and types ASYNC103 must not report: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async103ExcludedMethods = Prefix + "ASYNC103.excluded_methods";
 
+    /// <summary>
+    /// The method the Exceptions fixes (ASYNC401-403) route caught exceptions to: <c>Namespace.Type.Method</c>, a static method
+    /// taking one <see cref="System.Exception"/>. Without it the fixes call <c>System.Diagnostics.Trace.TraceError</c>.
+    /// </summary>
+    public const string ExceptionHandler = Prefix + "exception_handler";
+
     /// <summary>All keys, with the rule each belongs to (null for package-wide keys).</summary>
     public static ImmutableDictionary<string, string?> All { get; } = ImmutableDictionary.CreateRange(
         StringComparer.OrdinalIgnoreCase,
         new[]
         {
             new KeyValuePair<string, string?>(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart),
+            new KeyValuePair<string, string?>(ExceptionHandler, null),
         });
 }
 

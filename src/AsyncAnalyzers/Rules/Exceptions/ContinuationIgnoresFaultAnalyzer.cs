@@ -80,6 +80,12 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A continuation returned or stored hands its fault to whoever observes it (ContinuationIgnoresFaultAnalyzerTests.ReturnedContinuation_NoDiagnostic).
+        if (!IsDroppedOrAwaited(invocation))
+        {
+            return;
+        }
+
         // Task.FromResult cannot fault (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnFromResult_NoDiagnostic).
         if (invocation.Instance.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } fromResult }
             && symbols.IsTask(fromResult.ContainingType))
@@ -186,6 +192,27 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
         return (awaited || dropped)
             && AsyncContext.Of(invocation, containingSymbol).IsAsync
             && AsyncContext.CanInsertAwait(invocation);
+    }
+
+    /// <summary>
+    /// The continuation's task is dropped, discarded, or awaited (where <c>await</c> on the antecedent is the direct equivalent that
+    /// keeps the exception's type instead of wrapping it twice).
+    /// </summary>
+    private static bool IsDroppedOrAwaited(IInvocationOperation invocation)
+    {
+        IOperation outer = invocation;
+        if (outer.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == outer)
+        {
+            outer = conditional;
+        }
+
+        if (outer.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait && configureAwait.Instance == outer)
+        {
+            outer = configureAwait;
+        }
+
+        return outer.Parent is IExpressionStatementOperation or IAwaitOperation
+            || outer.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation };
     }
 
     private static bool IsDropped(IInvocationOperation invocation) =>

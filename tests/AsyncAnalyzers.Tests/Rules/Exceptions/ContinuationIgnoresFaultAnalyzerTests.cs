@@ -171,7 +171,7 @@ public class ContinuationIgnoresFaultAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class C
             {
-                Func<Task<int>> Start() => () => Api.LoadAsync().ContinueWith(t => [|t.Result|].Length);
+                Action Start() => () => Api.LoadAsync().ContinueWith(t => Api.Log([|t.Result|]));
 
                 void Run()
                 {
@@ -184,14 +184,21 @@ public class ContinuationIgnoresFaultAnalyzerTests
     }
 
     [Fact]
-    public async Task ExpressionBodiedProperty_Reports()
+    public async Task ContinuationInPropertyGetter_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class C
             {
                 Task<string> source = Api.LoadAsync();
 
-                Task<int> Length => source.ContinueWith(t => [|t.Result|].Length);
+                int Pending
+                {
+                    get
+                    {
+                        _ = source.ContinueWith(t => Api.Log([|t.Result|].Length));
+                        return 1;
+                    }
+                }
             }
             """ + Stubs);
     }
@@ -534,6 +541,44 @@ public class ContinuationIgnoresFaultAnalyzerTests
                 void Start()
                 {
                     Task.FromResult("x").ContinueWith(t => Api.Log(t.Result));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ReturnedContinuation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                Task<string> source = Api.LoadAsync();
+
+                Task<int> Length => source.ContinueWith(t => t.Result.Length);
+
+                Func<Task<int>> Later() => () => source.ContinueWith(t => t.Result.Length, TaskScheduler.Default);
+
+                Task<int> Plus(Task<int> value)
+                {
+                    return value.ContinueWith(t => t.Result + 1);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task StoredOrPassedContinuation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                Task pending;
+
+                async Task StartAsync(Task<string> load)
+                {
+                    var length = load.ContinueWith(t => t.Result.Length);
+                    pending = load.ContinueWith(t => Api.Log(t.Result));
+                    await Task.WhenAll(length, load.ContinueWith(t => Api.Log(t.Result)));
                 }
             }
             """ + Stubs);

@@ -232,13 +232,11 @@ public class ContinuationIgnoresFaultCodeFixTests
     }
 
     [Fact]
-    public async Task ReturnedContinuationAndEmbeddedStatement_NoFix()
+    public async Task FullOverloadAndEmbeddedStatement_NoFix()
     {
         await VerifyCS.VerifyNoFixAsync(Usings + """
             class C
             {
-                Task<int> Length(Task<string> load) => load.ContinueWith(t => [|t.Result|].Length);
-
                 void Start(Task<string> load, bool log)
                 {
                     if (log) load.ContinueWith(t => Api.Log([|t.Result|]));

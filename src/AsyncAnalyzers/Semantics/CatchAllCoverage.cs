@@ -58,7 +58,7 @@ internal static class CatchAllCoverage
             var catchesEverything = clause.ExceptionType is { SpecialType: SpecialType.System_Object }
                 || (symbols.Exception is not null && SymbolEqualityComparer.Default.Equals(clause.ExceptionType, symbols.Exception));
 
-            // A filter that can be false lets exceptions through (CatchAllCoverage: UnguardedAsyncVoidHandlerAnalyzerTests.CatchWithFilter_Reports).
+            // A filter that can be false lets exceptions through (UnguardedAsyncVoidHandlerAnalyzerTests.CatchWithFilter_Reports).
             var filterAlwaysTrue = clause.Filter is null || clause.Filter.ConstantValue is { HasValue: true, Value: true };
 
             // A handler that rethrows has not handled anything (UnguardedAsyncVoidHandlerAnalyzerTests.CatchThatRethrows_Reports).

@@ -89,6 +89,30 @@ public static class Descriptors
         RuleFamily.Gather,
         RuleLevel.Suggestion);
 
+    public static readonly DiagnosticDescriptor ASYNC401 = Create(
+        DiagnosticIds.UnguardedAsyncVoidHandler,
+        "Catch exceptions in async void handlers",
+        "'{0}' is async void and can throw after its first await with no catch-all; the exception will crash the process",
+        "An async void method or lambda has no task to carry its exception: one thrown after the first await is raised on the SynchronizationContext or the thread pool, where it crashes the process or vanishes. When the signature is forced (an event handler, an override, an interface implementation), wrap the body in a try/catch that catches Exception and reports it.",
+        RuleFamily.Exceptions,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC402 = Create(
+        DiagnosticIds.UnobservedFireAndForget,
+        "Observe the exceptions of fire-and-forget tasks",
+        "The task of '{0}' is started and forgotten; if it fails, nobody sees the exception",
+        "A task that is discarded or handed to a helper that ignores it keeps its exception to itself: the failure surfaces later as an unobserved task exception, if at all. Await the task, or attach a continuation that reports the fault, or catch everything inside the started work.",
+        RuleFamily.Exceptions,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC403 = Create(
+        DiagnosticIds.ContinuationIgnoresFault,
+        "Check the antecedent before reading its result in a continuation",
+        "The continuation reads '{0}' without checking whether the antecedent faulted",
+        "A ContinueWith continuation runs when its antecedent completes in any way, faulted and cancelled included (IsCompleted is true for a faulted task). Reading Result there rethrows the fault wrapped in another AggregateException inside a task nobody may look at. Check IsFaulted, Status or Exception, pass TaskContinuationOptions.OnlyOnRanToCompletion, or await the antecedent instead.",
+        RuleFamily.Exceptions,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC901 = Create(
         DiagnosticIds.InvalidConfiguration,
         "Fix the AsyncAnalyzers configuration",
@@ -99,7 +123,12 @@ public static class Descriptors
 
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
-        System.Collections.Immutable.ImmutableArray.Create(ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC301, ASYNC302, ASYNC901);
+        System.Collections.Immutable.ImmutableArray.Create(
+            ASYNC101, ASYNC102, ASYNC103, ASYNC104,
+            ASYNC201, ASYNC202, ASYNC203, ASYNC204,
+            ASYNC301, ASYNC302,
+            ASYNC401, ASYNC402, ASYNC403,
+            ASYNC901);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

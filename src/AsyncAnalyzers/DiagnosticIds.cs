@@ -22,6 +22,11 @@ public static class DiagnosticIds
     public const string IndependentSequentialAwaits = "ASYNC301";
     public const string IndependentAwaitInLoop = "ASYNC302";
 
+    // 4xx Exceptions: exceptions that nobody will ever see.
+    public const string UnguardedAsyncVoidHandler = "ASYNC401";
+    public const string UnobservedFireAndForget = "ASYNC402";
+    public const string ContinuationIgnoresFault = "ASYNC403";
+
     // 9xx Configuration: mistakes in the package's .editorconfig options.
     public const string InvalidConfiguration = "ASYNC901";
 }

@@ -23,6 +23,12 @@ public static class AnalyzerOptionKeys
     /// <summary>Types ASYNC301/ASYNC302 never gather operations on (shared, ordered resources): <c>T:Namespace.Type</c>.</summary>
     public const string Async301UnsafeTypes = Prefix + "ASYNC301.unsafe_types";
 
+    /// <summary>
+    /// The method the Exceptions fixes (ASYNC401-403) route caught exceptions to: <c>Namespace.Type.Method</c>, a static method
+    /// taking one <see cref="System.Exception"/>. Without it the fixes call <c>System.Diagnostics.Trace.TraceError</c>.
+    /// </summary>
+    public const string ExceptionHandler = Prefix + "exception_handler";
+
     /// <summary>All keys, with the rule each belongs to (null for package-wide keys).</summary>
     public static ImmutableDictionary<string, string?> All { get; } = ImmutableDictionary.CreateRange(
         StringComparer.OrdinalIgnoreCase,
@@ -32,6 +38,7 @@ public static class AnalyzerOptionKeys
             new KeyValuePair<string, string?>(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask),
             new KeyValuePair<string, string?>(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits),
             new KeyValuePair<string, string?>(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits),
+            new KeyValuePair<string, string?>(ExceptionHandler, null),
         });
 }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -26,6 +27,9 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var problems = new ConcurrentDictionary<(string Key, string Value, string Reason), SyntaxTree>();
+
+            // The exception handler names a method, so checking it needs the compilation; each value is resolved once per compilation.
+            var handlers = AsyncSymbols.TryCreate(start.Compilation) is { } symbols ? new ExceptionHandlers(symbols) : null;
             start.RegisterSyntaxTreeAction(tree =>
             {
                 var options = tree.Options.AnalyzerConfigOptionsProvider.GetOptions(tree.Tree);
@@ -38,7 +42,7 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
 
                     // .editorconfig keys arrive lower-cased; report them as documented.
                     var canonical = AnalyzerOptionKeys.All.TryGetKey(key, out var known) ? known : key;
-                    foreach (var reason in Validate(key, value))
+                    foreach (var reason in Validate(key, value, handlers))
                     {
                         problems.AddOrUpdate((canonical, value, reason), tree.Tree, (_, existing) => string.CompareOrdinal(existing.FilePath, tree.Tree.FilePath) <= 0 ? existing : tree.Tree);
                     }
@@ -57,7 +61,7 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static ImmutableArray<string> Validate(string key, string value)
+    private static ImmutableArray<string> Validate(string key, string value, ExceptionHandlers? handlers)
     {
         if (!AnalyzerOptionKeys.All.ContainsKey(key))
         {
@@ -75,6 +79,12 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
         {
             var list = SymbolNameList.Parse(value);
             return list.HasMethods ? list.Errors.Add("this option lists types only (T:Namespace.Type); M: entries are not understood") : list.Errors;
+        }
+
+        if (string.Equals(key, AnalyzerOptionKeys.ExceptionHandler, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value)
+            && handlers?.Resolve(value).Error is { } error)
+        {
+            return ImmutableArray.Create(error);
         }
 
         return ImmutableArray<string>.Empty;

@@ -37,7 +37,9 @@ internal sealed class AsyncSymbols
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
+        Exception = Get("System.Exception");
         EventArgs = Get("System.EventArgs");
+        TaskContinuationOptions = Get("System.Threading.Tasks.TaskContinuationOptions");
     }
 
     public Compilation Compilation { get; }
@@ -64,7 +66,9 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
+    public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? EventArgs { get; }
+    public INamedTypeSymbol? TaskContinuationOptions { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

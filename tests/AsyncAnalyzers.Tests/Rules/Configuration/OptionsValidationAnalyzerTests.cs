@@ -191,6 +191,83 @@ public class OptionsValidationAnalyzerTests
             Malformed("Oops", "Oops"));
     }
 
+    private const string HandlerKey = "async_analyzers.exception_handler";
+
+    private const string HandlerSource = """
+        {|#0:|}namespace Logging
+        {
+            public static class Crash
+            {
+                public static void Report(System.Exception exception) { }
+                public static void Message(string text) { }
+                public static void Generic<T>(System.Exception exception) { }
+                public static void Derived(System.InvalidOperationException exception) { }
+                private static void Hidden(System.Exception exception) { }
+            }
+
+            public static class Outer
+            {
+                public static class Inner
+                {
+                    public static void Report(System.Exception exception) { }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ExceptionHandlerThatExists_NoDiagnostic()
+    {
+        await VerifyAsync($"{HandlerKey} = Logging.Crash.Report", HandlerSource.Replace("{|#0:|}", string.Empty, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerOnNestedType_NoDiagnostic()
+    {
+        await VerifyAsync($"{HandlerKey} = Logging.Outer+Inner.Report", HandlerSource.Replace("{|#0:|}", string.Empty, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerTypeMissing_Reports()
+    {
+        await VerifyAsync($"{HandlerKey} = Logging.Nowhere.Report", HandlerSource, Expected(HandlerKey, "Logging.Nowhere.Report", "the type 'Logging.Nowhere' was not found"));
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerMethodMissing_Reports()
+    {
+        await VerifyAsync($"{HandlerKey} = Logging.Crash.Missing", HandlerSource, Expected(HandlerKey, "Logging.Crash.Missing", "the type 'Logging.Crash' has no method 'Missing'"));
+    }
+
+    [Theory]
+    [InlineData("Message")]
+    [InlineData("Generic")]
+    [InlineData("Derived")]
+    [InlineData("Hidden")]
+    public async Task ExceptionHandlerWithWrongShape_Reports(string method)
+    {
+        await VerifyAsync(
+            $"{HandlerKey} = Logging.Crash.{method}",
+            HandlerSource,
+            Expected(HandlerKey, "Logging.Crash." + method, $"'Logging.Crash.{method}' must be an accessible static method taking one System.Exception"));
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerNotAName_Reports()
+    {
+        await VerifyAsync($"{HandlerKey} = Report", HandlerSource, Expected(HandlerKey, "Report", "'Report' is not of the form Namespace.Type.Method"));
+    }
+
+    [Fact]
+    public async Task ExceptionHandlerInManyFiles_ReportsOnceOnTheFirstFile()
+    {
+        var test = new VerifyCS.Test { EditorConfig = $"{HandlerKey} = Logging.Crash.Missing", TestBehaviors = TestBehaviors.SkipSuppressionCheck };
+        test.TestState.Sources.Add(("/0/A.cs", HandlerSource));
+        test.TestState.Sources.Add(("/0/B.cs", "class D { }"));
+        test.ExpectedDiagnostics.Add(Expected(HandlerKey, "Logging.Crash.Missing", "the type 'Logging.Crash' has no method 'Missing'"));
+        await test.RunAsync();
+    }
+
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string key, string value, string reason) =>
         VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments(key, value, reason);
 

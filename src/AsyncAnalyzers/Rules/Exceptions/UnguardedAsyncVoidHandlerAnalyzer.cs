@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Exceptions;
+
+/// <summary>
+/// ASYNC401: an <c>async void</c> whose signature is forced (event handler, override, interface implementation), or an async
+/// lambda subscribed with <c>+=</c> or converted to an event-handler delegate, that can throw after its first await with no
+/// catch-all around it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC401);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var handlers = new ExceptionHandlers(symbols);
+            start.RegisterOperationAction(c => AnalyzeMethodBody(c, symbols, handlers), OperationKind.MethodBody);
+            start.RegisterOperationAction(c => AnalyzeLocalFunction(c, symbols, handlers), OperationKind.LocalFunction);
+            start.RegisterOperationAction(c => AnalyzeAnonymousFunction(c, symbols, handlers), OperationKind.AnonymousFunction);
+        });
+    }
+
+    private static void AnalyzeMethodBody(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    {
+        var body = (IMethodBodyOperation)context.Operation;
+        if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true } method
+            || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        {
+            return;
+        }
+
+        // An async void whose signature could change is ASYNC202's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncVoidHelperNotForced_NoDiagnostic).
+        if (!AsyncVoidSignatures.IsForcedByContract(method) && !AsyncVoidSignatures.IsEventHandlerShape(method, symbols))
+        {
+            return;
+        }
+
+        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : body.Syntax.GetLocation(), method.Name, symbols, handlers);
+    }
+
+    private static void AnalyzeLocalFunction(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    {
+        var localFunction = (ILocalFunctionOperation)context.Operation;
+        if (localFunction.Symbol is not { IsAsync: true, ReturnsVoid: true } method
+            || (localFunction.Body ?? localFunction.IgnoredBody) is not { } block
+            || !AsyncVoidSignatures.IsEventHandlerShape(method, symbols))
+        {
+            return;
+        }
+
+        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : localFunction.Syntax.GetLocation(), method.Name, symbols, handlers);
+    }
+
+    private static void AnalyzeAnonymousFunction(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    {
+        var lambda = (IAnonymousFunctionOperation)context.Operation;
+        if (lambda.Symbol is not { IsAsync: true, ReturnsVoid: true } || !IsHandlerLambda(lambda, symbols))
+        {
+            return;
+        }
+
+        // The async keyword is where the lambda's contract is chosen; operations do not expose its location.
+        var location = lambda.Syntax is AnonymousFunctionExpressionSyntax { AsyncKeyword: var asyncKeyword } && asyncKeyword.Span.Length > 0
+            ? asyncKeyword.GetLocation()
+            : lambda.Syntax.GetLocation();
+        var name = lambda.Syntax is AnonymousMethodExpressionSyntax ? "async anonymous method" : "async lambda";
+        Report(context, lambda.Body, location, name, symbols, handlers);
+    }
+
+    /// <summary>Subscribed with <c>+=</c> (any delegate type), or converted to a delegate with the event-handler shape.</summary>
+    private static bool IsHandlerLambda(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+            if (current is IDelegateCreationOperation creation && AsyncVoidSignatures.IsEventHandlerDelegate(creation.Type, symbols))
+            {
+                return true;
+            }
+        }
+
+        // An async lambda given to an Action (not an event) is ASYNC203's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncLambdaPassedAsAction_NoDiagnostic).
+        return current.Parent is IEventAssignmentOperation { Adds: true } subscription && subscription.HandlerValue == current;
+    }
+
+    private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, AsyncSymbols symbols, ExceptionHandlers handlers)
+    {
+        // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
+        if (!CatchAllCoverage.HasRealAwait(body, symbols))
+        {
+            return;
+        }
+
+        // The synchronous prologue before the first await may stay outside the try (UnguardedAsyncVoidHandlerAnalyzerTests.PrologueBeforeTry_NoDiagnostic).
+        if (CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, symbols))
+        {
+            return;
+        }
+
+        var properties = handlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC401, location, properties, name));
+    }
+}

@@ -1,0 +1,949 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Exceptions.UnguardedAsyncVoidHandlerAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Exceptions;
+
+public class UnguardedAsyncVoidHandlerAnalyzerTests
+{
+    private const string Stubs = """
+
+        class Button
+        {
+            public event EventHandler Click;
+            public event Action Changed;
+        }
+
+        static class Api
+        {
+            public static Task LoadAsync() => Task.Delay(1);
+            public static Task<T> GetAsync<T>() => Task.FromResult(default(T));
+            public static ValueTask SaveAsync() => default;
+            public static async IAsyncEnumerable<int> StreamAsync() { await Task.Yield(); yield return 1; }
+            public static void Log(Exception ex) { }
+        }
+        """;
+
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        """;
+
+    [Fact]
+    public async Task EventHandlerMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void {|#0:OnClick|}(object sender, EventArgs e)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnClick"));
+    }
+
+    [Fact]
+    public async Task EventHandlerWithDerivedEventArgs_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ClosingEventArgs : EventArgs { }
+
+            class Form
+            {
+                async void [|OnClosing|](object sender, ClosingEventArgs e)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task EventHandlerExpressionBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e) => await Api.LoadAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task OverrideOfVoidMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            abstract class Page
+            {
+                protected abstract void OnAppearing();
+            }
+
+            class Home : Page
+            {
+                protected override async void [|OnAppearing|]()
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InterfaceImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface ICommand
+            {
+                void Execute(object parameter);
+            }
+
+            class RefreshCommand : ICommand
+            {
+                public async void [|Execute|](object parameter)
+                {
+                    var count = await Api.GetAsync<int>();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ExplicitInterfaceImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface ICommand
+            {
+                void Execute(object parameter);
+            }
+
+            class RefreshCommand : ICommand
+            {
+                async void ICommand.[|Execute|](object parameter) => await Api.SaveAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LambdaSubscribedWithPlusEquals_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Button button)
+                {
+                    button.Click += {|#0:async|} (s, e) => await Api.LoadAsync();
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda"));
+    }
+
+    [Fact]
+    public async Task AnonymousMethodSubscribed_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Button button)
+                {
+                    button.Click += {|#0:async|} delegate (object s, EventArgs e) { await Api.LoadAsync(); };
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async anonymous method"));
+    }
+
+    [Fact]
+    public async Task LambdaSubscribedToActionEvent_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Button button)
+                {
+                    button.Changed += [|async|] () =>
+                    {
+                        await Api.LoadAsync();
+                    };
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LambdaAssignedToEventHandlerLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                EventHandler Create() => [|async|] (s, e) => await Api.LoadAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LocalFunctionHandler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Button button)
+                {
+                    button.Click += OnClick;
+
+                    async void [|OnClick|](object sender, EventArgs e)
+                    {
+                        await Api.LoadAsync();
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchWithFilter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex) when (ex is IOException)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchThatRethrows_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                        throw;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchOfSpecificException_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (IOException ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TryWithOnlyFinally_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                bool busy;
+
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    busy = true;
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    finally
+                    {
+                        busy = false;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task StatementAfterCoveredAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                string text;
+
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+
+                    text = text.ToUpperInvariant();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task SecondAwaitOutsideTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+
+                    await Api.SaveAsync().ConfigureAwait(false);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitForeachOutsideTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                int total;
+
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    await foreach (var item in Api.StreamAsync())
+                    {
+                        total += item;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitUsingOutsideTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    await using var stream = new MemoryStream();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitOfFromException_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    await Task.FromException(new InvalidOperationException());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitInBranchWithoutTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs e)
+                {
+                    if (sender is Button)
+                    {
+                        await Api.LoadAsync();
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task NestedHandlerInsideWrappedHandler_ReportsTheNestedOne()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnLoad(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                        ((Button)sender).Click += [|async|] (s, args) => await Api.SaveAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TopLevelSubscription_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var button = new Button();
+                button.Click += [|async|] (s, e) => await Api.LoadAsync();
+                """ + Stubs,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FullyWrapped_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                        var value = await Api.GetAsync<int>();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task PrologueBeforeTry_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                string status;
+
+                async void OnClick(object sender, EventArgs e)
+                {
+                    status = "Loading";
+                    var button = (Button)sender;
+                    try
+                    {
+                        await Api.LoadAsync();
+                        status = "Done";
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task BareCatch_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch
+                    {
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllAfterSpecificCatch_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (IOException ex) when (ex.HResult == 5)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllWithFinally_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                bool busy;
+
+                async void OnClick(object sender, EventArgs e)
+                {
+                    busy = true;
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                    finally
+                    {
+                        busy = false;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task NoAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                #pragma warning disable CS1998
+                async void OnClick(object sender, EventArgs e)
+                {
+                    Api.Log(null);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task OnlyAwaitsCompletedTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    await Task.CompletedTask;
+                    var value = await Task.FromResult(42);
+                    await default(ValueTask);
+                    Api.Log(null);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AsyncVoidHelperNotForced_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void Refresh()
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AsyncTaskWithHandlerShape_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async Task OnClickAsync(object sender, EventArgs e)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task SynchronousHandler_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void OnClick(object sender, EventArgs e)
+                {
+                    Api.LoadAsync().Wait();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaPassedAsAction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Run(Action action) => action();
+
+                void Start()
+                {
+                    Run(async () => await Api.LoadAsync());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaToFuncOfTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async Task StartAsync()
+                {
+                    await Task.Run(async () => await Api.LoadAsync());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaRemovedWithMinusEquals_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Unwire(Button button)
+                {
+                    button.Changed -= async () => await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ObjectParameterMethodNotImplementingInterface_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RefreshCommand
+            {
+                public async void Execute(object parameter)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task NewModifierHidingBaseMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Page
+            {
+                public void Show() { }
+            }
+
+            class Home : Page
+            {
+                public new async void Show()
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task UsingAroundCatchAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    using (var stream = new MemoryStream())
+                    {
+                        try
+                        {
+                            await stream.WriteAsync(new byte[1]);
+                        }
+                        catch (Exception ex)
+                        {
+                            Api.Log(ex);
+                        }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task GenericEventHandlerWrapped_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Action<EventHandler<UnhandledExceptionEventArgs>> subscribe)
+                {
+                    subscribe(async (s, e) =>
+                    {
+                        try { await Api.LoadAsync(); } catch (Exception ex) { Api.Log(ex); }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task WrappedLambdaSubscription_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Wire(Button button)
+                {
+                    button.Click += async (s, e) =>
+                    {
+                        try
+                        {
+                            await Api.LoadAsync();
+                        }
+                        catch (Exception ex)
+                        {
+                            Api.Log(ex);
+                        }
+                    };
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task NestedLambdaAwaitsDoNotCount_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    Func<Task> later = async () => await Api.LoadAsync();
+                    try
+                    {
+                        await later();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LocalFunctionWithoutHandlerShape_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                void Start()
+                {
+                    Refresh();
+
+                    async void Refresh()
+                    {
+                        await Api.LoadAsync();
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LoopWithCatchAllInside_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    foreach (var name in new[] { "a", "b" })
+                    {
+                        try
+                        {
+                            await Api.LoadAsync();
+                        }
+                        catch (Exception ex)
+                        {
+                            Api.Log(ex);
+                        }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllInsideBranches_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    if (sender is null)
+                    {
+                        return;
+                    }
+
+                    switch (e)
+                    {
+                        case null:
+                            try { await Api.LoadAsync(); } catch (Exception ex) { Api.Log(ex); }
+                            break;
+                        default:
+                            try { await Api.SaveAsync(); } catch { }
+                            break;
+                    }
+
+                    return;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InnerTryFinallyInsideCatchAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        try
+                        {
+                            await Api.LoadAsync().ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Api.Log(null);
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task OverrideReturningTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            abstract class Page
+            {
+                protected abstract Task OnAppearingAsync();
+            }
+
+            class Home : Page
+            {
+                protected override async Task OnAppearingAsync()
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task WrappedTopLevelSubscription_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                var button = new Button();
+                button.Click += async (s, e) =>
+                {
+                    try { await Api.LoadAsync(); } catch (Exception ex) { Api.Log(ex); }
+                };
+                """ + Stubs,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HalfTypedHandler_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Form
+            {
+                async void OnClick(object sender, {|CS0246:Missing|} e)
+                {
+                    await {|CS0103:Nowhere|}();
+                }
+            }
+            """ + Stubs);
+    }
+}

@@ -29,6 +29,9 @@ public static class AllAnalyzersVerifier
         {
             ReferenceAssemblies = TestDefaults.ReferenceAssemblies;
             SolutionTransforms.Add(TestDefaults.ApplyLanguageVersion);
+            SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
+                projectId,
+                ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable)));
 
             // CS4014 is the compiler's own "unawaited call" warning; the Overlap suite asserts against it explicitly.
             CompilerDiagnostics = CompilerDiagnostics.Warnings;

@@ -1,0 +1,193 @@
+using System.Threading.Tasks;
+using Verify = AsyncAnalyzers.Tests.Verifiers.AllAnalyzersVerifier;
+
+namespace AsyncAnalyzers.Tests.Overlap;
+
+/// <summary>Boundaries between the Exceptions family and the Unawaited family (issue: one diagnostic per mistake).</summary>
+public class ExceptionsOverlapTests
+{
+    [Fact]
+    public async Task UnguardedEventHandler_IsAsync401NotAsync202()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Form
+            {
+                Task SaveAsync() => Task.CompletedTask;
+
+                async void {|ASYNC401:OnClick|}(object? sender, EventArgs e)
+                {
+                    await SaveAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncVoidHelper_IsAsync202NotAsync401()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SaveAsync() => Task.CompletedTask;
+
+                async void {|ASYNC202:Refresh|}()
+                {
+                    await SaveAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnguardedOverride_IsAsync401NotAsync202()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            abstract class Page
+            {
+                protected abstract void OnAppearing();
+            }
+
+            class Home : Page
+            {
+                Task LoadAsync() => Task.CompletedTask;
+
+                protected override async void {|ASYNC401:OnAppearing|}()
+                {
+                    await LoadAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExplicitDiscardOfFreshTask_IsAsync402NotAsync201()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task RefreshAsync() => Task.CompletedTask;
+
+                void M()
+                {
+                    {|ASYNC402:_ = RefreshAsync()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DroppedTaskRunStatement_IsAsync201NotAsync402()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M()
+                {
+                    {|ASYNC201:Task.Run(() => 1)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaSubscribedToEvent_IsAsync401NotAsync203()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Button
+            {
+                public event EventHandler? Click;
+
+                public void Raise() => Click?.Invoke(this, EventArgs.Empty);
+            }
+
+            class C
+            {
+                Task SaveAsync() => Task.CompletedTask;
+
+                void Wire(Button button)
+                {
+                    button.Click += {|ASYNC401:async (s, e) => await SaveAsync()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncLambdaPassedAsAction_IsAsync203NotAsync401()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SaveAsync() => Task.CompletedTask;
+
+                void Run(Action action) => action();
+
+                void M()
+                {
+                    Run({|ASYNC203:async () =>|} await SaveAsync());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GuardedEventHandlerWithBlockingCall_IsAsync101Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Form
+            {
+                Task<int> CountAsync() => Task.FromResult(1);
+
+                async void OnClick(object? sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Task.Yield();
+                        Console.WriteLine({|ASYNC101:CountAsync().Result|});
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinuationReadingResult_IsAsync403NotAsync104()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M(Task<int> source)
+                {
+                    _ = source.ContinueWith(t => Console.WriteLine({|ASYNC403:t.Result|}));
+                }
+            }
+            """);
+    }
+}

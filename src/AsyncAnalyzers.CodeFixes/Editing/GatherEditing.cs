@@ -239,12 +239,12 @@ internal static class GatherEditing
         _ => (null, -1),
     };
 
-    private static ArgumentSyntax? ConfigureAwaitArgument(ExpressionSyntax awaited) =>
+    internal static ArgumentSyntax? ConfigureAwaitArgument(ExpressionSyntax awaited) =>
         Unparenthesize(awaited) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" }, ArgumentList.Arguments: { Count: 1 } arguments }
             ? arguments[0]
             : null;
 
-    private static ExpressionSyntax StripConfigureAwait(ExpressionSyntax awaited)
+    internal static ExpressionSyntax StripConfigureAwait(ExpressionSyntax awaited)
     {
         var current = Unparenthesize(awaited);
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access, ArgumentList.Arguments.Count: 1 })
@@ -265,7 +265,7 @@ internal static class GatherEditing
         return expression;
     }
 
-    private static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
+    internal static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>
         expression is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or GenericNameSyntax
             ? expression
             : ParenthesizedExpression(expression);
@@ -282,7 +282,7 @@ internal static class GatherEditing
         return firstValue.HasValue && otherValue.HasValue ? Equals(firstValue.Value, otherValue.Value) : first.Expression.IsEquivalentTo(other.Expression);
     }
 
-    private static ExpressionSyntax WithConfigureAwait(ExpressionSyntax expression, ArgumentSyntax? configureAwait) =>
+    internal static ExpressionSyntax WithConfigureAwait(ExpressionSyntax expression, ArgumentSyntax? configureAwait) =>
         configureAwait is null
             ? expression
             : InvocationExpression(

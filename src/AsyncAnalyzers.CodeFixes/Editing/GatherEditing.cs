@@ -212,20 +212,20 @@ internal static class GatherEditing
         switch (current)
         {
             case BlockSyntax block:
-            {
-                var statements = block.Statements.ToList();
-                statements.RemoveRange(firstIndex, count);
-                statements.InsertRange(firstIndex, replacement);
-                return block.WithStatements(List(statements));
-            }
+                {
+                    var statements = block.Statements.ToList();
+                    statements.RemoveRange(firstIndex, count);
+                    statements.InsertRange(firstIndex, replacement);
+                    return block.WithStatements(List(statements));
+                }
 
             case CompilationUnitSyntax unit:
-            {
-                var members = unit.Members.ToList();
-                members.RemoveRange(firstIndex, count);
-                members.InsertRange(firstIndex, replacement.Select(s => (MemberDeclarationSyntax)GlobalStatement(s)));
-                return unit.WithMembers(List(members));
-            }
+                {
+                    var members = unit.Members.ToList();
+                    members.RemoveRange(firstIndex, count);
+                    members.InsertRange(firstIndex, replacement.Select(s => (MemberDeclarationSyntax)GlobalStatement(s)));
+                    return unit.WithMembers(List(members));
+                }
 
             default:
                 return current;

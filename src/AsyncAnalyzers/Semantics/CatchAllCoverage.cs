@@ -99,19 +99,19 @@ internal static class CatchAllCoverage
                 return labeled.Operation is null || Check(labeled.Operation, ref afterAwait, symbols);
 
             case IConditionalOperation conditional when conditional.Type is null or { SpecialType: SpecialType.System_Void }:
-            {
-                if (HasRealAwait(conditional.Condition, symbols))
                 {
-                    return false;
-                }
+                    if (HasRealAwait(conditional.Condition, symbols))
+                    {
+                        return false;
+                    }
 
-                var whenTrue = afterAwait;
-                var whenFalse = afterAwait;
-                var covered = Check(conditional.WhenTrue, ref whenTrue, symbols)
-                    && (conditional.WhenFalse is null || Check(conditional.WhenFalse, ref whenFalse, symbols));
-                afterAwait = whenTrue || whenFalse;
-                return covered;
-            }
+                    var whenTrue = afterAwait;
+                    var whenFalse = afterAwait;
+                    var covered = Check(conditional.WhenTrue, ref whenTrue, symbols)
+                        && (conditional.WhenFalse is null || Check(conditional.WhenFalse, ref whenFalse, symbols));
+                    afterAwait = whenTrue || whenFalse;
+                    return covered;
+                }
 
             case ILoopOperation loop:
                 return CheckLoop(loop, ref afterAwait, symbols);
@@ -120,44 +120,44 @@ internal static class CatchAllCoverage
                 return !HasRealAwait(usingOperation.Resources, symbols) && Check(usingOperation.Body, ref afterAwait, symbols);
 
             case ISwitchOperation switchOperation:
-            {
-                if (HasRealAwait(switchOperation.Value, symbols))
                 {
-                    return false;
-                }
-
-                var anyAfterAwait = afterAwait;
-                foreach (var switchCase in switchOperation.Cases)
-                {
-                    var caseAfterAwait = afterAwait;
-                    foreach (var inner in switchCase.Body)
+                    if (HasRealAwait(switchOperation.Value, symbols))
                     {
-                        if (!Check(inner, ref caseAfterAwait, symbols))
-                        {
-                            return false;
-                        }
+                        return false;
                     }
 
-                    anyAfterAwait |= caseAfterAwait;
-                }
+                    var anyAfterAwait = afterAwait;
+                    foreach (var switchCase in switchOperation.Cases)
+                    {
+                        var caseAfterAwait = afterAwait;
+                        foreach (var inner in switchCase.Body)
+                        {
+                            if (!Check(inner, ref caseAfterAwait, symbols))
+                            {
+                                return false;
+                            }
+                        }
 
-                afterAwait = anyAfterAwait;
-                return true;
-            }
+                        anyAfterAwait |= caseAfterAwait;
+                    }
+
+                    afterAwait = anyAfterAwait;
+                    return true;
+                }
 
             case ITryOperation tryOperation:
-            {
-                // A try without a catch-all covers nothing itself; its body may still hold covered code. Its catch and finally
-                // blocks must not await (they would run outside any cover).
-                var covered = Check(tryOperation.Body, ref afterAwait, symbols)
-                    && (tryOperation.Finally is null || !HasRealAwait(tryOperation.Finally, symbols));
-                foreach (var clause in tryOperation.Catches)
                 {
-                    covered &= !HasRealAwait(clause, symbols);
-                }
+                    // A try without a catch-all covers nothing itself; its body may still hold covered code. Its catch and finally
+                    // blocks must not await (they would run outside any cover).
+                    var covered = Check(tryOperation.Body, ref afterAwait, symbols)
+                        && (tryOperation.Finally is null || !HasRealAwait(tryOperation.Finally, symbols));
+                    foreach (var clause in tryOperation.Catches)
+                    {
+                        covered &= !HasRealAwait(clause, symbols);
+                    }
 
-                return covered;
-            }
+                    return covered;
+                }
         }
 
         if (HasRealAwait(statement, symbols))

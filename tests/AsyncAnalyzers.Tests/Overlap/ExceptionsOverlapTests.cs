@@ -120,7 +120,7 @@ public class ExceptionsOverlapTests
 
                 void Wire(Button button)
                 {
-                    button.Click += {|ASYNC401:async (s, e) => await SaveAsync()|};
+                    button.Click += {|ASYNC401:async|} (s, e) => await SaveAsync();
                 }
             }
             """);

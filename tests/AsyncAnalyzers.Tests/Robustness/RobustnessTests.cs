@@ -74,6 +74,40 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task TestInputsAndTheirMutations_NoAnalyzerException()
+    {
+        var references = await AnalyzerRunner.GetReferencesAsync();
+        var inputs = TestInputs.All();
+        Assert.True(inputs.Count > 500, $"only {inputs.Count} test inputs were found");
+        var checkedSources = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var variants = i % 4 == 0 ? Mutations(inputs[i]).Prepend(inputs[i]) : new[] { inputs[i] };
+            foreach (var variant in variants)
+            {
+                var compilation = AnalyzerRunner.Compile(new[] { ($"/0/Input{i}.cs", variant) }, references, i % 2 == 0 ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication);
+                var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers);
+                Assert.True(result.AnalyzerFailures.IsEmpty, $"input {i}:\n{variant}\n" + string.Join(Environment.NewLine, result.AnalyzerFailures));
+                checkedSources++;
+            }
+        }
+
+        Assert.True(checkedSources > inputs.Count);
+    }
+
+    [Fact]
+    public async Task TestInputsWithoutFrameworkReferences_NoAnalyzerException()
+    {
+        var inputs = TestInputs.All();
+        for (var i = 0; i < inputs.Count; i += 3)
+        {
+            var compilation = AnalyzerRunner.Compile(new[] { ($"/0/Input{i}.cs", inputs[i]) }, ImmutableArray<MetadataReference>.Empty);
+            var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers);
+            Assert.True(result.AnalyzerFailures.IsEmpty, $"input {i}:\n{inputs[i]}\n" + string.Join(Environment.NewLine, result.AnalyzerFailures));
+        }
+    }
+
+    [Fact]
     public async Task ThrowingAnalyzer_IsCaughtByTheHarness()
     {
         var compilation = AnalyzerRunner.Compile(new[] { ("/0/C.cs", "class C { void M() { M(); } }") }, await AnalyzerRunner.GetReferencesAsync());
@@ -101,6 +135,17 @@ public class RobustnessTests
         yield return text.Replace("async ", string.Empty, StringComparison.Ordinal);
         yield return text.Replace("await ", string.Empty, StringComparison.Ordinal);
         yield return text.Replace(";", string.Empty, StringComparison.Ordinal);
+        yield return text.Replace("using System;", string.Empty, StringComparison.Ordinal);
+        yield return text.Replace("Task", "Tsk", StringComparison.Ordinal);
+        yield return text.Replace("(", "( ", StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+
+        // Top-level statements: the body of the first method, lifted to the top of the file, awaits and all.
+        var open = text.IndexOf("{", text.IndexOf("(", StringComparison.Ordinal) is var paren and >= 0 ? paren : 0, StringComparison.Ordinal);
+        var close = open >= 0 ? text.IndexOf("}", open, StringComparison.Ordinal) : -1;
+        if (open >= 0 && close > open)
+        {
+            yield return "using System.Threading.Tasks;\n" + text[(open + 1)..close] + "\n" + text;
+        }
     }
 
     private static async Task AssertNoAnalyzerExceptionAsync(IEnumerable<(string Path, string Text)> sources, IEnumerable<MetadataReference> references)

@@ -79,7 +79,7 @@ internal static class CompletedTasks
 
             // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
             // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
-            if (FindSingleInitializer(local, use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
+            if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
             {
                 return true;
             }
@@ -312,29 +312,10 @@ internal static class CompletedTasks
         var value = winner.WalkDownConversions();
         if (value is ILocalReferenceOperation local)
         {
-            value = FindSingleInitializer(local.Local, winner)?.WalkDownConversions()!;
+            value = local.Local.FindSingleInitializer(winner)?.WalkDownConversions()!;
         }
 
         return value is IAwaitOperation awaited && IsWhenAny(awaited.Operation, symbols);
-    }
-
-    /// <summary>The declarator's initializer of a local that is never written afterwards; null otherwise.</summary>
-    private static IOperation? FindSingleInitializer(ILocalSymbol local, IOperation anywhere)
-    {
-        IOperation? initializer = null;
-        foreach (var operation in anywhere.Root().Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-            {
-                initializer = declarator.Initializer?.Value;
-            }
-            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
-            {
-                return null;
-            }
-        }
-
-        return initializer;
     }
 
     /// <summary>Does this statement, once it completes normally, leave the target complete?</summary>

@@ -38,6 +38,7 @@ internal sealed class AsyncSymbols
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
         EventArgs = Get("System.EventArgs");
+        ConcurrentDictionary = Get("System.Collections.Concurrent.ConcurrentDictionary`2");
     }
 
     public Compilation Compilation { get; }
@@ -65,6 +66,7 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
     public INamedTypeSymbol? EventArgs { get; }
+    public INamedTypeSymbol? ConcurrentDictionary { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

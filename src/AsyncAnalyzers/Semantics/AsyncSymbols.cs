@@ -39,6 +39,7 @@ internal sealed class AsyncSymbols
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
         EventArgs = Get("System.EventArgs");
         ConcurrentDictionary = Get("System.Collections.Concurrent.ConcurrentDictionary`2");
+        KeyValuePair = Get("System.Collections.Generic.KeyValuePair`2");
     }
 
     public Compilation Compilation { get; }
@@ -67,6 +68,7 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? ReadOnlyMemory { get; }
     public INamedTypeSymbol? EventArgs { get; }
     public INamedTypeSymbol? ConcurrentDictionary { get; }
+    public INamedTypeSymbol? KeyValuePair { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

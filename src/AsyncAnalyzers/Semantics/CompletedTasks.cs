@@ -39,6 +39,11 @@ internal static class CompletedTasks
                 return IsCollectionComplete(array.ReferencedVariable(), operand, symbols);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
                 return IsCollectionComplete(instance.ReferencedVariable(), operand, symbols);
+            case IPropertyReferenceOperation { Property: { Name: "Value" } value, Instance: { } pair }
+                when SymbolEqualityComparer.Default.Equals(value.ContainingType.OriginalDefinition, symbols.KeyValuePair) && pair.ReferencedVariable() is { } entry:
+                // downloads.Select(pair => pair.Value.Result) after await Task.WhenAll(downloads.Values)
+                // (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                return IsEntryOfCompleteCollection(entry, operand, symbols);
             default:
                 return false;
         }
@@ -87,6 +92,15 @@ internal static class CompletedTasks
 
         return IsTargetCompleteAt(new Target(symbol, isCollection: false), use, symbols);
     }
+
+    /// <summary>A lambda parameter or foreach local that enumerates a collection known to be complete.</summary>
+    private static bool IsEntryOfCompleteCollection(ISymbol entry, IOperation use, AsyncSymbols symbols) => entry switch
+    {
+        IParameterSymbol parameter => IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation)
+            && collection is not null && IsCollectionComplete(collection, invocation!, symbols),
+        ILocalSymbol local => FindForEach(local, use) is { } loop && IsCollectionComplete(loop.Collection.WalkDownConversions().ReferencedVariable(), loop, symbols),
+        _ => false,
+    };
 
     private static bool IsCollectionComplete(ISymbol? collection, IOperation point, AsyncSymbols symbols)
     {
@@ -211,6 +225,11 @@ internal static class CompletedTasks
             if (parent is ILocalFunctionOperation)
             {
                 return false;
+            }
+
+            if (parent is IAnonymousFunctionOperation lambda && IsContinuationOfWhenAllOver(lambda, target, symbols))
+            {
+                return !IsWrittenWithin(target.Symbol, lambda, point);
             }
 
             // if (t.IsCompleted) { ... t.Result ... }, unless t is reassigned inside the branch before the use
@@ -347,6 +366,13 @@ internal static class CompletedTasks
                 return ImpliesWhenFalse(guard.Condition, target.Symbol, symbols)
                     && (Completes(guard.WhenTrue, target, symbols) || AlwaysExits(guard.WhenTrue));
 
+            case ITryOperation { Catches.IsEmpty: false, Body.Operations: { Length: > 0 } body }:
+                // try { await all; } catch { ... }: the await throws only once the task has completed, so a handler entered from
+                // the first statement still leaves it complete; a later statement may throw before an await further down
+                // (BlockingWaitAnalyzerTests.ResultAfterAwaitInTryWithCatch_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterLaterAwaitInTryWithCatch_Reports).
+                // try/finally without a handler stays unknown (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "await in a try block").
+                return body[0] is IExpressionStatementOperation { Operation: IAwaitOperation } && Completes(body[0], target, symbols);
+
             case IConditionalOperation or ILoopOperation or ITryOperation or ISwitchOperation or ILockOperation or IUsingOperation:
                 return false;
         }
@@ -398,9 +424,41 @@ internal static class CompletedTasks
             return true;
         }
 
-        return awaited is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
+        return IsWhenAllOver(awaited, target, symbols);
+    }
+
+    /// <summary>
+    /// <c>Task.WhenAll(...)</c> over the target, called here or stored in a local that is never reassigned
+    /// (<c>var all = Task.WhenAll(tasks); await all;</c>, BlockingWaitAnalyzerTests.ResultAfterAwaitOfWhenAllLocal_NoDiagnostic).
+    /// </summary>
+    private static bool IsWhenAllOver(IOperation operation, Target target, AsyncSymbols symbols)
+    {
+        var value = operation.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        return value is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
             && symbols.IsTaskLike(whenAll.ContainingType)
             && ArgumentsInclude(call, target);
+    }
+
+    /// <summary>
+    /// <c>Task.WhenAll(a, b).ContinueWith(_ => a.Result + b.Result)</c>: the continuation runs once WhenAll has completed, which
+    /// is once every task it was given has (SyncOverAsyncTests.ResultInContinuationOfWhenAll_NoDiagnostic).
+    /// </summary>
+    private static bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target, AsyncSymbols symbols)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
+            && symbols.IsTaskLike(method.ContainingType)
+            && IsWhenAllOver(antecedent, target, symbols);
     }
 
     /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
@@ -411,6 +469,12 @@ internal static class CompletedTasks
             var value = argument.Value.WalkDownConversions();
             if (target.IsCollection)
             {
+                // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
+                {
+                    value = dictionary;
+                }
+
                 if (IsReferenceTo(value, target.Symbol))
                 {
                     return true;

@@ -40,6 +40,7 @@ internal sealed class AsyncSymbols
         EventArgs = Get("System.EventArgs");
         ConcurrentDictionary = Get("System.Collections.Concurrent.ConcurrentDictionary`2");
         KeyValuePair = Get("System.Collections.Generic.KeyValuePair`2");
+        LazyOfT = Get("System.Lazy`1");
     }
 
     public Compilation Compilation { get; }
@@ -69,6 +70,7 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? EventArgs { get; }
     public INamedTypeSymbol? ConcurrentDictionary { get; }
     public INamedTypeSymbol? KeyValuePair { get; }
+    public INamedTypeSymbol? LazyOfT { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

@@ -35,6 +35,11 @@ internal static class CompletedTasks
             case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
                 // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
                 return IsSymbolComplete(variable, operand, symbols);
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } lazy
+                when IsLazyValue(lazy, symbols) && holder.ReferencedVariable() is { } variable:
+                // await _lazy.Value; _lazy.Value.Result: Lazy<T>.Value hands back the same task every time
+                // (BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
+                return IsTargetCompleteAt(new Target(variable, isCollection: false), operand, symbols);
             case IArrayElementReferenceOperation { ArrayReference: var array }:
                 return IsCollectionComplete(array.ReferencedVariable(), operand, symbols);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
@@ -419,7 +424,7 @@ internal static class CompletedTasks
     /// <summary>Is the awaited expression the target itself, or Task.WhenAll over it?</summary>
     private static bool WaitsFor(IOperation awaited, Target target, AsyncSymbols symbols)
     {
-        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol))
+        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol, symbols))
         {
             return true;
         }
@@ -554,8 +559,19 @@ internal static class CompletedTasks
         _ => false,
     };
 
-    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol) =>
-        SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), symbol);
+    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol, AsyncSymbols? symbols = null)
+    {
+        var value = operation?.WalkDownConversions();
+        if (symbols is not null && value is IPropertyReferenceOperation { Instance: { } holder } lazy && IsLazyValue(lazy, symbols))
+        {
+            value = holder;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(value.ReferencedVariable(), symbol);
+    }
+
+    private static bool IsLazyValue(IPropertyReferenceOperation property, AsyncSymbols symbols) =>
+        property.Property.Name == "Value" && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.OriginalDefinition, symbols.LazyOfT);
 
     /// <summary>Any write to the symbol after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
     private static bool IsWrittenAfter(ISymbol symbol, IOperation completingStatement, IOperation use)

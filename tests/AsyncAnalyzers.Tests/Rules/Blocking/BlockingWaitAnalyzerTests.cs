@@ -1233,4 +1233,41 @@ public class BlockingWaitAnalyzerTests
             }
             """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
     }
+
+    [Fact]
+    public async Task LazyValueResultAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly Lazy<Task<string>> _settings = new(() => Task.FromResult("a"));
+
+                async Task<int> M(Lazy<Task<int>> lazy)
+                {
+                    await lazy.Value.ConfigureAwait(false);
+                    await _settings.Value;
+                    return lazy.Value.Result + _settings.Value.Result.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LazyValueResultWithoutAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Lazy<Task<int>> lazy, Lazy<Task<int>> other)
+                {
+                    await other.Value;
+                    return {|#0:lazy.Value.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
 }

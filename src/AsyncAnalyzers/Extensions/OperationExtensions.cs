@@ -56,6 +56,25 @@ internal static class OperationExtensions
         return current;
     }
 
+    /// <summary>The declarator's initializer of a local that is never written afterwards; null otherwise.</summary>
+    public static IOperation? FindSingleInitializer(this ILocalSymbol local, IOperation anywhere)
+    {
+        IOperation? initializer = null;
+        foreach (var operation in anywhere.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                initializer = declarator.Initializer?.Value;
+            }
+            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
+            {
+                return null;
+            }
+        }
+
+        return initializer;
+    }
+
     /// <summary>True when this local or parameter reference is written (assignment target, ref/out argument, deconstruction).</summary>
     public static bool IsWrite(this IOperation reference)
     {

@@ -40,6 +40,10 @@ internal sealed class AsyncSymbols
         Exception = Get("System.Exception");
         EventArgs = Get("System.EventArgs");
         TaskContinuationOptions = Get("System.Threading.Tasks.TaskContinuationOptions");
+        ConcurrentDictionary = Get("System.Collections.Concurrent.ConcurrentDictionary`2");
+        KeyValuePair = Get("System.Collections.Generic.KeyValuePair`2");
+        LazyOfT = Get("System.Lazy`1");
+        OperationCanceledException = Get("System.OperationCanceledException");
     }
 
     public Compilation Compilation { get; }
@@ -69,6 +73,10 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? EventArgs { get; }
     public INamedTypeSymbol? TaskContinuationOptions { get; }
+    public INamedTypeSymbol? ConcurrentDictionary { get; }
+    public INamedTypeSymbol? KeyValuePair { get; }
+    public INamedTypeSymbol? LazyOfT { get; }
+    public INamedTypeSymbol? OperationCanceledException { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

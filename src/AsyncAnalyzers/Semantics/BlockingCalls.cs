@@ -58,7 +58,7 @@ internal static class BlockingCalls
     /// Wait(0), Wait(TimeSpan.Zero), WaitAny(tasks, 0): a poll that returns at once, not a wait
     /// (BlockingWaitAnalyzerTests.WaitWithZeroTimeout_NoDiagnostic, SyncOverAsyncTests.WaitAnyWithZeroTimeout_NoDiagnostic).
     /// </summary>
-    private static bool HasZeroTimeout(IInvocationOperation invocation, AsyncSymbols symbols)
+    public static bool HasZeroTimeout(IInvocationOperation invocation, AsyncSymbols symbols)
     {
         foreach (var argument in invocation.Arguments)
         {

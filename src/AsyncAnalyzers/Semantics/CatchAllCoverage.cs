@@ -17,10 +17,16 @@ internal static class CatchAllCoverage
     /// <paramref name="allowSynchronousPrologue"/> the statements before the first await need no cover (ASYNC401); without it every
     /// statement does (ASYNC402: a started task faults on any exception).
     /// </summary>
-    public static bool IsCovered(IBlockOperation body, bool allowSynchronousPrologue, AsyncSymbols symbols)
+    /// <remarks>
+    /// With <paramref name="cancellationMayEscape"/>, a catch whose filter lets only <see cref="System.OperationCanceledException"/>
+    /// through (<c>when (ex is not OperationCanceledException)</c>, optionally <c>|| ...</c>) still counts: an async method that
+    /// ends in cancellation produces a canceled task, which raises no unobserved-exception event. Not for async void, where the
+    /// escaping exception crashes the process like any other.
+    /// </remarks>
+    public static bool IsCovered(IBlockOperation body, bool allowSynchronousPrologue, AsyncSymbols symbols, bool cancellationMayEscape = false)
     {
         var afterAwait = !allowSynchronousPrologue;
-        return Check(body, ref afterAwait, symbols);
+        return Check(body, ref afterAwait, new Context(symbols, cancellationMayEscape));
     }
 
     /// <summary>
@@ -46,8 +52,11 @@ internal static class CatchAllCoverage
     }
 
     /// <summary>A try with a catch clause for Exception or everything, no filter that can be false, and a handler that does not throw.</summary>
-    public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols)
+    public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols) => IsCatchAllTry(operation, new Context(symbols, cancellationMayEscape: false));
+
+    private static bool IsCatchAllTry(IOperation operation, Context context)
     {
+        var symbols = context.Symbols;
         if (operation is not ITryOperation tryOperation)
         {
             return false;
@@ -59,7 +68,8 @@ internal static class CatchAllCoverage
                 || (symbols.Exception is not null && SymbolEqualityComparer.Default.Equals(clause.ExceptionType, symbols.Exception));
 
             // A filter that can be false lets exceptions through (UnguardedAsyncVoidHandlerAnalyzerTests.CatchWithFilter_Reports).
-            var filterAlwaysTrue = clause.Filter is null || clause.Filter.ConstantValue is { HasValue: true, Value: true };
+            var filterAlwaysTrue = clause.Filter is null || clause.Filter.ConstantValue is { HasValue: true, Value: true }
+                || (context.CancellationMayEscape && LetsOnlyCancellationThrough(clause.Filter, symbols)); // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInAsyncMethod_NoDiagnostic)
 
             // A handler that rethrows has not handled anything (UnguardedAsyncVoidHandlerAnalyzerTests.CatchThatRethrows_Reports).
             if (catchesEverything && filterAlwaysTrue && !ContainsThrow(clause.Handler))
@@ -71,9 +81,24 @@ internal static class CatchAllCoverage
         return false;
     }
 
-    private static bool Check(IOperation statement, ref bool afterAwait, AsyncSymbols symbols)
+    /// <summary><c>ex is not OperationCanceledException</c>, alone or as the left side of <c>||</c>: true for every other exception.</summary>
+    private static bool LetsOnlyCancellationThrough(IOperation filter, AsyncSymbols symbols) => filter.WalkDownConversions() switch
     {
-        if (IsCatchAllTry(statement, symbols))
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => LetsOnlyCancellationThrough(or.LeftOperand, symbols),
+        IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } negated } =>
+            negated.Pattern switch
+            {
+                ITypePatternOperation type => SymbolEqualityComparer.Default.Equals(type.MatchedType, symbols.OperationCanceledException),
+                IDeclarationPatternOperation declaration => SymbolEqualityComparer.Default.Equals(declaration.MatchedType, symbols.OperationCanceledException),
+                _ => false,
+            },
+        _ => false,
+    };
+
+    private static bool Check(IOperation statement, ref bool afterAwait, Context context)
+    {
+        var symbols = context.Symbols;
+        if (IsCatchAllTry(statement, context))
         {
             afterAwait |= HasRealAwait(statement, symbols);
             return true;
@@ -84,7 +109,7 @@ internal static class CatchAllCoverage
             case IBlockOperation block:
                 foreach (var inner in block.Operations)
                 {
-                    if (!Check(inner, ref afterAwait, symbols))
+                    if (!Check(inner, ref afterAwait, context))
                     {
                         return false;
                     }
@@ -96,7 +121,7 @@ internal static class CatchAllCoverage
                 return true;
 
             case ILabeledOperation labeled:
-                return labeled.Operation is null || Check(labeled.Operation, ref afterAwait, symbols);
+                return labeled.Operation is null || Check(labeled.Operation, ref afterAwait, context);
 
             case IConditionalOperation conditional when conditional.Type is null or { SpecialType: SpecialType.System_Void }:
                 {
@@ -107,17 +132,17 @@ internal static class CatchAllCoverage
 
                     var whenTrue = afterAwait;
                     var whenFalse = afterAwait;
-                    var covered = Check(conditional.WhenTrue, ref whenTrue, symbols)
-                        && (conditional.WhenFalse is null || Check(conditional.WhenFalse, ref whenFalse, symbols));
+                    var covered = Check(conditional.WhenTrue, ref whenTrue, context)
+                        && (conditional.WhenFalse is null || Check(conditional.WhenFalse, ref whenFalse, context));
                     afterAwait = whenTrue || whenFalse;
                     return covered;
                 }
 
             case ILoopOperation loop:
-                return CheckLoop(loop, ref afterAwait, symbols);
+                return CheckLoop(loop, ref afterAwait, context);
 
             case IUsingOperation { IsAsynchronous: false } usingOperation:
-                return !HasRealAwait(usingOperation.Resources, symbols) && Check(usingOperation.Body, ref afterAwait, symbols);
+                return !HasRealAwait(usingOperation.Resources, symbols) && Check(usingOperation.Body, ref afterAwait, context);
 
             case ISwitchOperation switchOperation:
                 {
@@ -132,7 +157,7 @@ internal static class CatchAllCoverage
                         var caseAfterAwait = afterAwait;
                         foreach (var inner in switchCase.Body)
                         {
-                            if (!Check(inner, ref caseAfterAwait, symbols))
+                            if (!Check(inner, ref caseAfterAwait, context))
                             {
                                 return false;
                             }
@@ -149,7 +174,7 @@ internal static class CatchAllCoverage
                 {
                     // A try without a catch-all covers nothing itself; its body may still hold covered code. Its catch and finally
                     // blocks must not await (they would run outside any cover).
-                    var covered = Check(tryOperation.Body, ref afterAwait, symbols)
+                    var covered = Check(tryOperation.Body, ref afterAwait, context)
                         && (tryOperation.Finally is null || !HasRealAwait(tryOperation.Finally, symbols));
                     foreach (var clause in tryOperation.Catches)
                     {
@@ -168,8 +193,9 @@ internal static class CatchAllCoverage
         return !afterAwait || CannotThrow(statement);
     }
 
-    private static bool CheckLoop(ILoopOperation loop, ref bool afterAwait, AsyncSymbols symbols)
+    private static bool CheckLoop(ILoopOperation loop, ref bool afterAwait, Context context)
     {
+        var symbols = context.Symbols;
         var headerAwaits = loop switch
         {
             IForEachLoopOperation forEach => forEach.IsAsynchronous || HasRealAwait(forEach.Collection, symbols),
@@ -186,7 +212,7 @@ internal static class CatchAllCoverage
 
         // The body runs again after an await of the previous iteration, so no statement of it counts as a prologue.
         var bodyAfterAwait = afterAwait || HasRealAwait(loop.Body, symbols);
-        var covered = Check(loop.Body, ref bodyAfterAwait, symbols);
+        var covered = Check(loop.Body, ref bodyAfterAwait, context);
         afterAwait |= bodyAfterAwait;
         return covered;
     }
@@ -278,5 +304,18 @@ internal static class CatchAllCoverage
                 }
             }
         }
+    }
+
+    private readonly struct Context
+    {
+        public Context(AsyncSymbols symbols, bool cancellationMayEscape)
+        {
+            Symbols = symbols;
+            CancellationMayEscape = cancellationMayEscape;
+        }
+
+        public AsyncSymbols Symbols { get; }
+
+        public bool CancellationMayEscape { get; }
     }
 }

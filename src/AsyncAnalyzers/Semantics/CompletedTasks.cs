@@ -35,10 +35,20 @@ internal static class CompletedTasks
             case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
                 // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
                 return IsSymbolComplete(variable, operand, symbols);
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } lazy
+                when IsLazyValue(lazy, symbols) && holder.ReferencedVariable() is { } variable:
+                // await _lazy.Value; _lazy.Value.Result: Lazy<T>.Value hands back the same task every time
+                // (BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
+                return IsTargetCompleteAt(new Target(variable, isCollection: false), operand, symbols);
             case IArrayElementReferenceOperation { ArrayReference: var array }:
                 return IsCollectionComplete(array.ReferencedVariable(), operand, symbols);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
                 return IsCollectionComplete(instance.ReferencedVariable(), operand, symbols);
+            case IPropertyReferenceOperation { Property: { Name: "Value" } value, Instance: { } pair }
+                when SymbolEqualityComparer.Default.Equals(value.ContainingType.OriginalDefinition, symbols.KeyValuePair) && pair.ReferencedVariable() is { } entry:
+                // downloads.Select(pair => pair.Value.Result) after await Task.WhenAll(downloads.Values)
+                // (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                return IsEntryOfCompleteCollection(entry, operand, symbols);
             default:
                 return false;
         }
@@ -79,7 +89,7 @@ internal static class CompletedTasks
 
             // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
             // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
-            if (FindSingleInitializer(local, use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
+            if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
             {
                 return true;
             }
@@ -87,6 +97,15 @@ internal static class CompletedTasks
 
         return IsTargetCompleteAt(new Target(symbol, isCollection: false), use, symbols);
     }
+
+    /// <summary>A lambda parameter or foreach local that enumerates a collection known to be complete.</summary>
+    private static bool IsEntryOfCompleteCollection(ISymbol entry, IOperation use, AsyncSymbols symbols) => entry switch
+    {
+        IParameterSymbol parameter => IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation)
+            && collection is not null && IsCollectionComplete(collection, invocation!, symbols),
+        ILocalSymbol local => FindForEach(local, use) is { } loop && IsCollectionComplete(loop.Collection.WalkDownConversions().ReferencedVariable(), loop, symbols),
+        _ => false,
+    };
 
     private static bool IsCollectionComplete(ISymbol? collection, IOperation point, AsyncSymbols symbols)
     {
@@ -213,6 +232,11 @@ internal static class CompletedTasks
                 return false;
             }
 
+            if (parent is IAnonymousFunctionOperation lambda && IsContinuationOfWhenAllOver(lambda, target, symbols))
+            {
+                return !IsWrittenWithin(target.Symbol, lambda, point);
+            }
+
             // if (t.IsCompleted) { ... t.Result ... }, unless t is reassigned inside the branch before the use
             // (BlockingWaitAnalyzerTests.ResultGuardedByIsCompleted_NoDiagnostic, CompletedTasksTests.IncompleteShape_IsNotKnownComplete "reassigned inside the guard").
             if (!target.IsCollection && IsGuardedBranch(parent, child, target.Symbol, symbols))
@@ -312,29 +336,10 @@ internal static class CompletedTasks
         var value = winner.WalkDownConversions();
         if (value is ILocalReferenceOperation local)
         {
-            value = FindSingleInitializer(local.Local, winner)?.WalkDownConversions()!;
+            value = local.Local.FindSingleInitializer(winner)?.WalkDownConversions()!;
         }
 
         return value is IAwaitOperation awaited && IsWhenAny(awaited.Operation, symbols);
-    }
-
-    /// <summary>The declarator's initializer of a local that is never written afterwards; null otherwise.</summary>
-    private static IOperation? FindSingleInitializer(ILocalSymbol local, IOperation anywhere)
-    {
-        IOperation? initializer = null;
-        foreach (var operation in anywhere.Root().Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-            {
-                initializer = declarator.Initializer?.Value;
-            }
-            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
-            {
-                return null;
-            }
-        }
-
-        return initializer;
     }
 
     /// <summary>Does this statement, once it completes normally, leave the target complete?</summary>
@@ -365,6 +370,13 @@ internal static class CompletedTasks
                 // (BlockingWaitAnalyzerTests.ResultAfterNotCompletedAwaitGuard_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterNotCompletedReturnGuard_NoDiagnostic).
                 return ImpliesWhenFalse(guard.Condition, target.Symbol, symbols)
                     && (Completes(guard.WhenTrue, target, symbols) || AlwaysExits(guard.WhenTrue));
+
+            case ITryOperation { Catches.IsEmpty: false, Body.Operations: { Length: > 0 } body }:
+                // try { await all; } catch { ... }: the await throws only once the task has completed, so a handler entered from
+                // the first statement still leaves it complete; a later statement may throw before an await further down
+                // (BlockingWaitAnalyzerTests.ResultAfterAwaitInTryWithCatch_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterLaterAwaitInTryWithCatch_Reports).
+                // try/finally without a handler stays unknown (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "await in a try block").
+                return body[0] is IExpressionStatementOperation { Operation: IAwaitOperation } && Completes(body[0], target, symbols);
 
             case IConditionalOperation or ILoopOperation or ITryOperation or ISwitchOperation or ILockOperation or IUsingOperation:
                 return false;
@@ -412,14 +424,46 @@ internal static class CompletedTasks
     /// <summary>Is the awaited expression the target itself, or Task.WhenAll over it?</summary>
     private static bool WaitsFor(IOperation awaited, Target target, AsyncSymbols symbols)
     {
-        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol))
+        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol, symbols))
         {
             return true;
         }
 
-        return awaited is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
+        return IsWhenAllOver(awaited, target, symbols);
+    }
+
+    /// <summary>
+    /// <c>Task.WhenAll(...)</c> over the target, called here or stored in a local that is never reassigned
+    /// (<c>var all = Task.WhenAll(tasks); await all;</c>, BlockingWaitAnalyzerTests.ResultAfterAwaitOfWhenAllLocal_NoDiagnostic).
+    /// </summary>
+    private static bool IsWhenAllOver(IOperation operation, Target target, AsyncSymbols symbols)
+    {
+        var value = operation.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        return value is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
             && symbols.IsTaskLike(whenAll.ContainingType)
             && ArgumentsInclude(call, target);
+    }
+
+    /// <summary>
+    /// <c>Task.WhenAll(a, b).ContinueWith(_ => a.Result + b.Result)</c>: the continuation runs once WhenAll has completed, which
+    /// is once every task it was given has (SyncOverAsyncTests.ResultInContinuationOfWhenAll_NoDiagnostic).
+    /// </summary>
+    private static bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target, AsyncSymbols symbols)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
+            && symbols.IsTaskLike(method.ContainingType)
+            && IsWhenAllOver(antecedent, target, symbols);
     }
 
     /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
@@ -430,6 +474,12 @@ internal static class CompletedTasks
             var value = argument.Value.WalkDownConversions();
             if (target.IsCollection)
             {
+                // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
+                {
+                    value = dictionary;
+                }
+
                 if (IsReferenceTo(value, target.Symbol))
                 {
                     return true;
@@ -509,8 +559,19 @@ internal static class CompletedTasks
         _ => false,
     };
 
-    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol) =>
-        SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), symbol);
+    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol, AsyncSymbols? symbols = null)
+    {
+        var value = operation?.WalkDownConversions();
+        if (symbols is not null && value is IPropertyReferenceOperation { Instance: { } holder } lazy && IsLazyValue(lazy, symbols))
+        {
+            value = holder;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(value.ReferencedVariable(), symbol);
+    }
+
+    private static bool IsLazyValue(IPropertyReferenceOperation property, AsyncSymbols symbols) =>
+        property.Property.Name == "Value" && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.OriginalDefinition, symbols.LazyOfT);
 
     /// <summary>Any write to the symbol after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
     private static bool IsWrittenAfter(ISymbol symbol, IOperation completingStatement, IOperation use)

@@ -119,4 +119,13 @@ internal static class DroppedAwaitables
     public static bool IsContinuation(DroppedAwaitable dropped, AsyncSymbols symbols) =>
         dropped.Producer is IInvocationOperation { TargetMethod: { Name: "ContinueWith", IsStatic: false } method }
         && symbols.IsTaskLike(method.ContainingType);
+
+    /// <summary>
+    /// <c>cache.GetOrAdd(key, StartAsync)</c> on a <c>ConcurrentDictionary</c>: the task it returns is the one the dictionary
+    /// holds, so dropping the return value loses nothing; whoever reads the entry observes it.
+    /// </summary>
+    public static bool IsKeptByReceiver(DroppedAwaitable dropped, AsyncSymbols symbols) =>
+        dropped.Producer is IInvocationOperation { TargetMethod: { Name: "GetOrAdd" or "AddOrUpdate", IsStatic: false } method }
+        && symbols.ConcurrentDictionary is { } dictionary
+        && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, dictionary);
 }

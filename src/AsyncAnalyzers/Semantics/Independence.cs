@@ -115,6 +115,28 @@ internal sealed class Independence
         return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(Segment(target)));
     }
 
+    /// <summary>A call returning a plain <c>Task</c>/<c>ValueTask</c> whose only arguments (besides its receiver) are cancellation tokens.</summary>
+    private bool IsOpaque(IInvocationOperation invocation)
+    {
+        if (invocation.Type is not INamedTypeSymbol { IsGenericType: false })
+        {
+            return false;
+        }
+
+        var first = invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
+        for (var i = first; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && !SymbolEqualityComparer.Default.Equals(argument.Value.WalkDownConversions().Type, _symbols.CancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Describes one awaited call, or returns null with the reason it cannot be gathered.</summary>
     public Footprint? Describe(IAwaitOperation awaitOperation, out string reason)
     {
@@ -155,6 +177,15 @@ internal sealed class Independence
         {
             // IndependentAwaitsAnalyzerTests.CommitThenPublish_NoDiagnostic, SemaphoreAcquireThenWork_NoDiagnostic.
             reason = "an ordering-sensitive method (acquire, release, commit, flush, complete, dispose)";
+            return null;
+        }
+
+        if (IsOpaque(invocation))
+        {
+            // No data in (nothing but a token) and no result out: the call works only through state the analysis cannot see,
+            // such as a database a migrator creates and a seeder fills, or services started in order
+            // (IndependentAwaitsAnalyzerTests.CallsWithoutInputsOrResults_NoDiagnostic, IndependentLoopAwaitsAnalyzerTests.ItemCallsWithoutInputsOrResults_NoDiagnostic).
+            reason = "takes no data and returns no result, so it works only through state the analysis cannot see";
             return null;
         }
 

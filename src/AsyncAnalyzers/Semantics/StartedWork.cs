@@ -77,7 +77,7 @@ internal sealed class StartedWork
 
     private bool IsLambdaCovered(IAnonymousFunctionOperation lambda)
     {
-        if (CatchAllCoverage.IsCovered(lambda.Body, allowSynchronousPrologue: false, _symbols))
+        if (CatchAllCoverage.IsCovered(lambda.Body, allowSynchronousPrologue: false, _symbols, cancellationMayEscape: lambda.Symbol.IsAsync))
         {
             return true;
         }
@@ -99,7 +99,7 @@ internal sealed class StartedWork
             {
                 if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, method))
                 {
-                    return (local.Body ?? local.IgnoredBody) is { } body && CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: false, _symbols);
+                    return (local.Body ?? local.IgnoredBody) is { } body && CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: false, _symbols, cancellationMayEscape: local.Symbol.IsAsync);
                 }
             }
 
@@ -125,6 +125,6 @@ internal sealed class StartedWork
         // The callee's body may live in another file, whose operations this callback was not given; the result is cached per method.
         var model = syntax.SyntaxTree == use.SemanticModel.SyntaxTree ? use.SemanticModel : _symbols.Compilation.GetSemanticModel(syntax.SyntaxTree);
         return model.GetOperation(syntax) is IMethodBodyOperation { BlockBody: { } block } body && body.ExpressionBody is null
-            && CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols);
+            && CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols, cancellationMayEscape: method.IsAsync);
     }
 }

@@ -61,7 +61,8 @@ internal static class UnobservedTaskLocals
                     if (AsTaskStore(block.Operations[i], symbols) is { } store
                         && declared.Contains(store.Local)
                         && !captured.Contains(store.Local)
-                        && IsLostOnSomePath(current, block, i, store))
+                        && IsLostOnSomePath(current, block, i, store)
+                        && !IsDelayAwaitedElsewhere(current, store, symbols))
                     {
                         yield return store;
                     }
@@ -152,6 +153,40 @@ internal static class UnobservedTaskLocals
 
         // Tasks that are complete when created carry nothing to lose (TaskLocalNeverObservedAnalyzerTests.CompletedTaskLocal_NoDiagnostic).
         return !(method.IsStatic && method.Name is "FromResult" or "FromCanceled" && symbols.IsTaskLike(method.ContainingType));
+    }
+
+    /// <summary>
+    /// A <c>Task.Delay</c> can only finish or be cancelled, never fault: one that is awaited on some paths and abandoned on others
+    /// (a cadence timer left behind by a <c>break</c>) loses nothing (TaskLocalNeverObservedAnalyzerTests.DelayAbandonedOnBreak_NoDiagnostic).
+    /// One that is never read at all is still a forgotten wait (TaskLocalNeverObservedAnalyzerTests.TopLevelStatements_Reports).
+    /// </summary>
+    private static bool IsDelayAwaitedElsewhere(ControlFlowGraph graph, TaskStore store, AsyncSymbols symbols)
+    {
+        if (store.IsCollection
+            || store.Operation is not ISimpleAssignmentOperation { Value: var value }
+            || value.WalkDownConversions() is not IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Delay" } method }
+            || !symbols.IsTask(method.ContainingType))
+        {
+            return false;
+        }
+
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (FirstUse(operation, store) == Use.Read)
+                {
+                    return true;
+                }
+            }
+
+            if (block.BranchValue is { } branchValue && FirstUse(branchValue, store) == Use.Read)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An array of task-likes, or a generic collection (List&lt;Task&gt;, Queue&lt;Task&gt;, ...) of one task-like type.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -15,10 +16,12 @@ public class ValidCodeTests
         var files = AnalyzerRunner.SourceFiles(Path.Combine(AnalyzerRunner.RepositoryRoot, "tests", "AsyncAnalyzers.Tests", "ValidCode")).ToList();
         Assert.NotEmpty(files);
         var compilation = AnalyzerRunner.Compile(files.Select(f => (f, File.ReadAllText(f))), await AnalyzerRunner.GetReferencesAsync());
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        Assert.True(errors.Count == 0, "Compiler errors:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
 
         var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers);
         Assert.Empty(result.AnalyzerFailures);
-        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        var diagnostics = result.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.True(diagnostics.Count == 0, "False positives:" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics));
     }
 }

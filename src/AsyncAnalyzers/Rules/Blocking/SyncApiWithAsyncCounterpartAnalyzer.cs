@@ -82,12 +82,15 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         var counterpart = found.Method;
 
-        // Inaccessible counterparts (SyncApiWithAsyncCounterpartAnalyzerTests.InaccessibleCounterpart_NoDiagnostic) and the
-        // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic).
+        // Inaccessible counterparts (SyncApiWithAsyncCounterpartAnalyzerTests.InaccessibleCounterpart_NoDiagnostic), the
+        // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic),
+        // and writers or wrapping streams built over a MemoryStream, whose I/O never leaves memory
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic, GZipStreamOverMemoryStream_NoDiagnostic).
         var within = context.ContainingSymbol.ContainingType ?? (ISymbol)context.Compilation.Assembly;
         if (!context.Compilation.IsSymbolAccessibleWithin(counterpart.ReducedFrom ?? counterpart, within, method.IsStatic || found.IsExtension ? null : receiverType)
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
-            || IsExcludedByDesign(invocation, symbols))
+            || IsExcludedByDesign(invocation, symbols)
+            || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols))
         {
             return;
         }
@@ -187,9 +190,10 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             case "Cancel" when SymbolEqualityComparer.Default.Equals(type, symbols.CancellationTokenSource):
                 return true;
 
-            // SemaphoreSlim.Wait(0) is a try-acquire that never blocks (SyncApiWithAsyncCounterpartAnalyzerTests.SemaphoreSlimWaitZero_NoDiagnostic).
+            // SemaphoreSlim.Wait(0) and Wait(TimeSpan.Zero) are try-acquires that never block
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.SemaphoreSlimWaitZero_NoDiagnostic, SemaphoreSlimWaitTimeSpanZero_NoDiagnostic).
             case "Wait" when SymbolEqualityComparer.Default.Equals(type, symbols.SemaphoreSlim)
-                && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 }:
+                && BlockingCalls.HasZeroTimeout(invocation, symbols):
                 return true;
 
             // EF Core's AddAsync exists only for special value generators; Add is the right call in async code

@@ -57,6 +57,12 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // GetOrAdd returns the task the dictionary keeps (UnawaitedTaskAnalyzerTests.ConcurrentDictionaryGetOrAddOfTask_NoDiagnostic).
+        if (DroppedAwaitables.IsKeptByReceiver(dropped, symbols))
+        {
+            return;
+        }
+
         // User-declared fire-and-forget helpers (UnawaitedTaskAnalyzerTests.ExcludedMethodOption_NoDiagnostic).
         if (dropped.Symbol is IMethodSymbol method && method.MethodKind != MethodKind.Constructor)
         {

@@ -1132,4 +1132,142 @@ public class BlockingWaitAnalyzerTests
         test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ResultAfterAwaitOfWhenAllLocal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int>[] tasks)
+                {
+                    var both = Task.WhenAll(a, Task.CompletedTask);
+                    await both.ConfigureAwait(false);
+                    var all = Task.WhenAll(tasks);
+                    await all;
+                    return a.Result + tasks[0].Result + tasks.Sum(t => t.Result);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitOfReassignedWhenAllLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> a, Task<int> b)
+                {
+                    var all = Task.WhenAll(a);
+                    all = Task.WhenAll(b);
+                    await all;
+                    return {|#0:a.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultAfterAwaitInTryWithCatch_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<List<string>> M(Task<string>[] tasks)
+                {
+                    var all = Task.WhenAll(tasks);
+                    try
+                    {
+                        await all;
+                    }
+                    catch when (all.Exception is not null)
+                    {
+                    }
+
+                    var results = new List<string>();
+                    foreach (var task in tasks)
+                    {
+                        if (task.IsFaulted)
+                        {
+                            results.Add(task.Exception!.Message);
+                        }
+                        else
+                        {
+                            results.Add(task.Result);
+                        }
+                    }
+
+                    return results;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterLaterAwaitInTryWithCatch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> t, Func<Task> before)
+                {
+                    try
+                    {
+                        await before();
+                        await t;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    return {|#0:t.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task LazyValueResultAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly Lazy<Task<string>> _settings = new(() => Task.FromResult("a"));
+
+                async Task<int> M(Lazy<Task<int>> lazy)
+                {
+                    await lazy.Value.ConfigureAwait(false);
+                    await _settings.Value;
+                    return lazy.Value.Result + _settings.Value.Result.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LazyValueResultWithoutAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Lazy<Task<int>> lazy, Lazy<Task<int>> other)
+                {
+                    await other.Value;
+                    return {|#0:lazy.Value.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
 }

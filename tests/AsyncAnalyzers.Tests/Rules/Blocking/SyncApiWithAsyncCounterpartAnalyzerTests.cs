@@ -1258,4 +1258,140 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task SemaphoreSlimWaitTimeSpanZero_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+
+                async Task<bool> M()
+                {
+                    if (!_gate.Wait(TimeSpan.Zero))
+                    {
+                        return false;
+                    }
+
+                    await Task.Yield();
+                    _gate.Release();
+                    return true;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SemaphoreSlimWaitTimeSpan_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(SemaphoreSlim gate)
+                {
+                    {|#0:gate.Wait(TimeSpan.FromSeconds(1))|};
+                    await Task.Yield();
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("SemaphoreSlim.Wait", "SemaphoreSlim.WaitAsync"));
+    }
+
+    [Fact]
+    public async Task StreamWriterOverMemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<byte[]> M(string text)
+                {
+                    await Task.Yield();
+                    using var buffer = new MemoryStream();
+                    using (var writer = new StreamWriter(buffer))
+                    {
+                        writer.WriteLine(text);
+                        writer.Flush();
+                    }
+
+                    using var reader = new StreamReader(new MemoryStream(buffer.ToArray()));
+                    return System.Text.Encoding.UTF8.GetBytes(reader.ReadToEnd());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GZipStreamOverMemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<byte[]> M(string text)
+                {
+                    await Task.Yield();
+                    using var buffer = new MemoryStream();
+                    using var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
+                    using var writer = new StreamWriter(gzip);
+                    writer.Write(text);
+                    writer.Flush();
+                    gzip.Flush();
+                    return buffer.ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamWriterOverFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(string path, string text)
+                {
+                    await Task.Yield();
+                    using var writer = new StreamWriter(File.OpenWrite(path));
+                    {|#0:writer.Write(text)|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("StreamWriter.Write", "StreamWriter.WriteAsync"));
+    }
+
+    [Fact]
+    public async Task StreamWriterOverReassignedLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream network, string text)
+                {
+                    await Task.Yield();
+                    var writer = new StreamWriter(new MemoryStream());
+                    writer = new StreamWriter(network);
+                    {|#0:writer.Flush()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("StreamWriter.Flush", "StreamWriter.FlushAsync"));
+    }
 }

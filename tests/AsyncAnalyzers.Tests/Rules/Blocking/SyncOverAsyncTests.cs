@@ -616,4 +616,81 @@ public class SyncOverAsyncTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ResultInContinuationOfWhenAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> Sum(Task<int> first, Task<int> second) =>
+                    Task.WhenAll(first, second).ContinueWith(_ => first.Result + second.Result, TaskScheduler.Default);
+
+                Task<int> SumAll(Task<int>[] tasks)
+                {
+                    var all = Task.WhenAll(tasks);
+                    return all.ContinueWith(_ => tasks.Sum(t => t.Result));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInContinuationOfWhenAllOverOtherTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> Sum(Task<int> first, Task<int> second) =>
+                    Task.WhenAll(first).ContinueWith(_ => first.Result + {|#0:second.Result|});
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<Dictionary<Uri, int>> M(Dictionary<Uri, Task<string>> downloads)
+                {
+                    await Task.WhenAll(downloads.Values);
+                    var total = 0;
+                    foreach (var pair in downloads)
+                    {
+                        total += pair.Value.Result.Length;
+                    }
+
+                    return downloads.ToDictionary(pair => pair.Key, pair => pair.Value.Result.Length + total);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DictionaryValueResultAfterWhenAllOfOtherValues_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<Dictionary<Uri, int>> M(Dictionary<Uri, Task<string>> downloads, Dictionary<Uri, Task<string>> other)
+                {
+                    await Task.WhenAll(other.Values);
+                    return downloads.ToDictionary(pair => pair.Key, pair => {|#0:pair.Value.Result|}.Length);
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
 }

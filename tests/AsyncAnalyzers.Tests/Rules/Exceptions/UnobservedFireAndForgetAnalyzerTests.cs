@@ -404,6 +404,66 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CatchAllButCancellationInAsyncMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                private readonly CancellationTokenSource _stopping = new();
+
+                void Tick(Service service)
+                {
+                    _ = BeatAsync(service);
+                }
+
+                async Task BeatAsync(Service service)
+                {
+                    try { await service.RefreshAsync().ConfigureAwait(false); }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested) { TaskHelpers.Log(ex); }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllButCancellationInSyncTaskRunLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void Start(Service service)
+                {
+                    {|#0:_ = Task.Run(() =>
+                    {
+                        try { service.Work(); }
+                        catch (Exception ex) when (ex is not OperationCanceledException) { TaskHelpers.Log(ex); }
+                    })|};
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+    }
+
+    [Fact]
+    public async Task CatchWithOtherFilterInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void Tick(Service service)
+                {
+                    {|#0:_ = BeatAsync(service)|};
+                }
+
+                async Task BeatAsync(Service service)
+                {
+                    try { await service.RefreshAsync().ConfigureAwait(false); }
+                    catch (Exception ex) when (ex is not TimeoutException) { TaskHelpers.Log(ex); }
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("BeatAsync"));
+    }
+
+    [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -987,4 +987,45 @@ public class IndependentAwaitsAnalyzerTests
             }
             """));
     }
+
+    [Fact]
+    public async Task CallsWithoutInputsOrResults_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """
+            public interface IMigrator { Task MigrateAsync(CancellationToken ct); }
+            public interface ISeeder { ValueTask SeedAsync(CancellationToken ct = default); }
+            public class C
+            {
+                private readonly IMigrator _migrator;
+                private readonly ISeeder _seeder;
+
+                async Task M(CancellationToken ct)
+                {
+                    await _migrator.MigrateAsync(ct);
+                    await _seeder.SeedAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CallsWithoutInputsButWithResults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """
+            public interface IClock { Task<DateTime> NowAsync(CancellationToken ct); }
+            public interface IQuota { Task<int> RemainingAsync(CancellationToken ct); }
+            public class C
+            {
+                private readonly IClock _clock;
+                private readonly IQuota _quota;
+
+                async Task<string> M(CancellationToken ct)
+                {
+                    var now = {|#0:await _clock.NowAsync(ct)|};
+                    var remaining = {|#1:await _quota.RemainingAsync(ct)|};
+                    return $"{now}: {remaining}";
+                }
+            }
+            """, Locations("'NowAsync', 'RemainingAsync'", 0, 1));
+    }
 }

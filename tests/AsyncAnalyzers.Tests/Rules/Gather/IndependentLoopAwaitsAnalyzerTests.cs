@@ -584,4 +584,43 @@ public class IndependentLoopAwaitsAnalyzerTests
             }
             """));
     }
+
+    [Fact]
+    public async Task ItemCallsWithoutInputsOrResults_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """
+            public interface IHostedService { Task StartAsync(CancellationToken ct); Task StopAsync(CancellationToken ct); }
+            public class C
+            {
+                async Task Start(IReadOnlyList<IHostedService> services, CancellationToken ct)
+                {
+                    foreach (var service in services)
+                    {
+                        await service.StartAsync(ct);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ItemCallsWithoutInputsButWithResults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """
+            public interface IDocument { Task<string> ReadAsync(CancellationToken ct); }
+            public class C
+            {
+                async Task<List<string>> M(IReadOnlyList<IDocument> documents, CancellationToken ct)
+                {
+                    var texts = new List<string>();
+                    {|#0:foreach|} (var document in documents)
+                    {
+                        texts.Add({|#1:await document.ReadAsync(ct)|});
+                    }
+
+                    return texts;
+                }
+            }
+            """, Loop("ReadAsync", "documents"));
+    }
 }

@@ -730,4 +730,58 @@ public class TaskLocalNeverObservedAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task DelayAbandonedOnBreak_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task Run(Func<CancellationToken, Task<bool>> poll, TimeSpan period, CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        var cadence = Task.Delay(period, ct);
+                        if (!await poll(ct))
+                        {
+                            break;
+                        }
+
+                        await cadence;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WorkAbandonedOnBreakBesideDelay_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task Run(Stream s, Func<CancellationToken, Task<bool>> poll, CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        var {|#0:flush = s.FlushAsync(ct)|};
+                        if (!await poll(ct))
+                        {
+                            break;
+                        }
+
+                        await Task.WhenAll(flush, Task.Delay(100, ct));
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("flush"));
+    }
 }

@@ -705,4 +705,46 @@ public class UnawaitedTaskAnalyzerTests
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ConcurrentDictionaryGetOrAddOfTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+            class C
+            {
+                private readonly ConcurrentDictionary<string, Task<string>> _inFlight = new();
+
+                void Prefetch(string key, Func<string, Task<string>> fetch) => _inFlight.GetOrAdd(key, fetch);
+
+                void Refresh(string key, Func<string, Task<string>> fetch)
+                {
+                    _inFlight.AddOrUpdate(key, fetch, (k, _) => fetch(k));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetOrAddOnOtherType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Loader
+            {
+                public Task GetOrAdd(string key) => Task.Delay(key.Length);
+            }
+
+            class C
+            {
+                void Prefetch(Loader loader, string key)
+                {
+                    {|#0:loader.GetOrAdd(key)|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Loader.GetOrAdd"));
+    }
 }

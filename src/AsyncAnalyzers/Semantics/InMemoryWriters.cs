@@ -1,0 +1,54 @@
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Readers, writers and wrapping streams built over a <c>MemoryStream</c> in the same function (<c>new StreamWriter(buffer)</c>,
+/// <c>new GZipStream(buffer, ...)</c>, <c>new Utf8JsonWriter(buffer)</c>): their I/O goes to memory, so it never blocks.
+/// </summary>
+internal static class InMemoryWriters
+{
+    // A writer over a compressor over a buffer is as deep as real code goes.
+    private const int MaxDepth = 4;
+
+    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols) => IsInMemory(instance, symbols, MaxDepth);
+
+    private static bool IsInMemory(IOperation? operation, AsyncSymbols symbols, int depth)
+    {
+        if (operation is null || depth == 0 || symbols.MemoryStream is null)
+        {
+            return false;
+        }
+
+        var value = operation.WalkDownConversions();
+        if (AsyncSymbols.InheritsFromOrEquals(value.Type, symbols.MemoryStream))
+        {
+            return true;
+        }
+
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        if (value is not IObjectCreationOperation { Constructor: { } constructor } creation)
+        {
+            return false;
+        }
+
+        // The wrapped stream is the constructor's Stream argument; a wrapper of a file or network stream does real I/O.
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream)
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
+            {
+                return IsInMemory(argument.Value, symbols, depth - 1);
+            }
+        }
+
+        return false;
+    }
+}

@@ -17,6 +17,12 @@ public static class AnalyzerOptionKeys
     /// <summary>Fire-and-forget helpers ASYNC201 must not report when their task is dropped: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async201ExcludedMethods = Prefix + "ASYNC201.excluded_methods";
 
+    /// <summary>
+    /// <c>true</c> (the default) or <c>false</c>: whether ASYNC201's "make the method async" fix may change the signature of a
+    /// method visible outside the assembly (a breaking change for a library's callers).
+    /// </summary>
+    public const string Async201MakePublicMethodsAsync = Prefix + "ASYNC201.make_public_methods_async";
+
     /// <summary>Types ASYNC301/ASYNC302 treat as safe for overlapping calls on one instance: <c>T:Namespace.Type</c>.</summary>
     public const string Async301ConcurrentSafeTypes = Prefix + "ASYNC301.concurrent_safe_types";
 
@@ -36,6 +42,7 @@ public static class AnalyzerOptionKeys
         {
             new KeyValuePair<string, string?>(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart),
             new KeyValuePair<string, string?>(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask),
+            new KeyValuePair<string, string?>(Async201MakePublicMethodsAsync, DiagnosticIds.UnawaitedTask),
             new KeyValuePair<string, string?>(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits),
             new KeyValuePair<string, string?>(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits),
             new KeyValuePair<string, string?>(ExceptionHandler, null),

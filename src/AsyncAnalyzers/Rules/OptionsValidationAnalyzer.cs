@@ -74,6 +74,11 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
             return SymbolNameList.Parse(value).Errors;
         }
 
+        if (string.Equals(key, AnalyzerOptionKeys.Async201MakePublicMethodsAsync, StringComparison.OrdinalIgnoreCase))
+        {
+            return bool.TryParse(value.Trim(), out _) ? ImmutableArray<string>.Empty : ImmutableArray.Create("expected true or false");
+        }
+
         if (string.Equals(key, AnalyzerOptionKeys.Async301ConcurrentSafeTypes, StringComparison.OrdinalIgnoreCase)
             || string.Equals(key, AnalyzerOptionKeys.Async301UnsafeTypes, StringComparison.OrdinalIgnoreCase))
         {

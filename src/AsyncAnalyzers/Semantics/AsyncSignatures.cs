@@ -10,19 +10,38 @@ internal static class AsyncSignatures
 {
     /// <summary>
     /// <c>void (object sender, TEventArgs e)</c>: the shape event handlers must have. The second parameter derives from EventArgs
-    /// or, for UI frameworks whose argument types do not, is named <c>...EventArgs</c>.
+    /// (or is a type parameter constrained to it) or, for UI frameworks whose argument types do not (WinRT's), is a class or struct
+    /// named <c>...EventArgs</c>. ASYNC202 and ASYNC401 share this one definition, so an async void method is exactly one of
+    /// theirs (ExceptionsOverlapTests).
     /// </summary>
-    public static bool IsEventHandlerShape(IMethodSymbol method, AsyncSymbols symbols)
+    public static bool IsEventHandlerShape(IMethodSymbol method, AsyncSymbols symbols) =>
+        method.ReturnsVoid
+        && method.Parameters.Length == 2
+        && method.Parameters[0].Type.SpecialType == SpecialType.System_Object
+        && method.Parameters[1].RefKind == RefKind.None
+        && IsEventArgs(method.Parameters[1].Type, symbols);
+
+    /// <summary>A delegate type whose Invoke has the event-handler shape (EventHandler, EventHandler&lt;T&gt;, RoutedEventHandler, ...).</summary>
+    public static bool IsEventHandlerDelegate(ITypeSymbol? type, AsyncSymbols symbols) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } && IsEventHandlerShape(invoke, symbols);
+
+    private static bool IsEventArgs(ITypeSymbol type, AsyncSymbols symbols)
     {
-        if (method.Parameters.Length != 2 || method.Parameters[0].Type.SpecialType != SpecialType.System_Object)
+        if (type is ITypeParameterSymbol typeParameter)
         {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (IsEventArgs(constraint, symbols))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        var args = method.Parameters[1].Type;
-        return AsyncSymbols.InheritsFromOrEquals(args, symbols.EventArgs)
-            || args.Name.EndsWith("EventArgs", StringComparison.Ordinal)
-            || (args is ITypeParameterSymbol typeParameter && typeParameter.ConstraintTypes.Length > 0 && AsyncSymbols.InheritsFromOrEquals(typeParameter.ConstraintTypes[0], symbols.EventArgs));
+        return AsyncSymbols.InheritsFromOrEquals(type, symbols.EventArgs)
+            || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Name.EndsWith("EventArgs", StringComparison.Ordinal));
     }
 
     /// <summary>The signature is dictated by a base class or an interface: an override, or an explicit or implicit implementation.</summary>

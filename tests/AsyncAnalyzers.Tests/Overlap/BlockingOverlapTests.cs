@@ -159,4 +159,52 @@ public class BlockingOverlapTests
             """,
             OutputKind.ConsoleApplication);
     }
+
+    [Fact]
+    public async Task SecondAnalyzerReportingTheSameMistake_IsCaughtBySuite()
+    {
+        var test = new DuplicatingTest
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<int> M(Task<int> t)
+                    {
+                        await Task.Yield();
+                        return {|ASYNC101:t.Result|};
+                    }
+                }
+                """,
+        };
+        await Assert.ThrowsAnyAsync<System.Exception>(() => test.RunAsync());
+    }
+
+    /// <summary>The package's analyzers plus one that reports every .Result a second time.</summary>
+    private sealed class DuplicatingTest : Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<Verifiers.AllAnalyzersVerifier.NoAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+    {
+        public DuplicatingTest()
+        {
+            ReferenceAssemblies = Verifiers.TestDefaults.ReferenceAssemblies;
+        }
+
+        protected override System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            Infrastructure.AnalyzerRunner.AllAnalyzers.Add(new DuplicateResultAnalyzer());
+    }
+
+    [Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class DuplicateResultAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
+    {
+        public override System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => System.Collections.Immutable.ImmutableArray.Create(Descriptors.ASYNC104);
+
+        public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(
+                c => c.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC104, c.Operation.Syntax.GetLocation(), ".Result")),
+                OperationKind.PropertyReference);
+        }
+    }
 }

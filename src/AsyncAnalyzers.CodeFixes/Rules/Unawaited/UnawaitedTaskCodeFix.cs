@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
+using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -59,6 +60,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
                 Register(context, diagnostic, "Await the task", AwaitKey);
             }
             else if (site.FunctionToMakeAsync is { } function
+                && MayChangeSignature(context.Document, root.SyntaxTree, function)
                 && await MakeAsyncEditing.CallersSurviveAsync(function, context.Document.Project.Solution, context.CancellationToken).ConfigureAwait(false))
             {
                 Register(context, diagnostic, $"Make '{function.Name}' async and await the task", MakeAsyncKey);
@@ -69,6 +71,39 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
                 Register(context, diagnostic, "Discard the task explicitly ('_ =')", DiscardKey);
             }
         }
+    }
+
+    /// <summary>
+    /// A method visible outside the assembly keeps its signature when <c>async_analyzers.ASYNC201.make_public_methods_async = false</c>
+    /// (UnawaitedTaskCodeFixTests.PublicMethodWithOptionOff_NoMakeAsync).
+    /// </summary>
+    private static bool MayChangeSignature(Document document, SyntaxTree tree, IMethodSymbol function)
+    {
+        if (!IsVisibleOutsideAssembly(function))
+        {
+            return true;
+        }
+
+        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        return !(options.TryGetValue(AnalyzerOptionKeys.Async201MakePublicMethodsAsync, out var value) && bool.TryParse(value.Trim(), out var allowed) && !allowed);
+    }
+
+    private static bool IsVisibleOutsideAssembly(ISymbol symbol)
+    {
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+        {
+            return false;
+        }
+
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key) =>
@@ -102,7 +137,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
                     needsUsing |= Await(editor, site, model, symbols);
                     break;
                 case MakeAsyncKey when site.FunctionToMakeAsync is { } function && MakeAsyncEditing.FindDeclaration(function, cancellationToken) is { } declaration:
-                    if (rejected.Contains(function))
+                    if (rejected.Contains(function) || !MayChangeSignature(document, root.SyntaxTree, function))
                     {
                         continue;
                     }

@@ -45,7 +45,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         }
 
         // An async void whose signature could change is ASYNC202's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncVoidHelperNotForced_NoDiagnostic).
-        if (!AsyncVoidSignatures.IsForcedByContract(method) && !AsyncVoidSignatures.IsEventHandlerShape(method, symbols))
+        if (!AsyncSignatures.IsForcedByContract(method) && !AsyncSignatures.IsEventHandlerShape(method, symbols))
         {
             return;
         }
@@ -58,7 +58,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         var localFunction = (ILocalFunctionOperation)context.Operation;
         if (localFunction.Symbol is not { IsAsync: true, ReturnsVoid: true } method
             || (localFunction.Body ?? localFunction.IgnoredBody) is not { } block
-            || !AsyncVoidSignatures.IsEventHandlerShape(method, symbols))
+            || !AsyncSignatures.IsEventHandlerShape(method, symbols))
         {
             return;
         }
@@ -89,7 +89,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
         {
             current = current.Parent;
-            if (current is IDelegateCreationOperation creation && AsyncVoidSignatures.IsEventHandlerDelegate(creation.Type, symbols))
+            if (current is IDelegateCreationOperation creation && AsyncSignatures.IsEventHandlerDelegate(creation.Type, symbols))
             {
                 return true;
             }

@@ -117,6 +117,21 @@ public class OptionsValidationAnalyzerTests
     }
 
     [Fact]
+    public async Task NonBooleanMakePublicMethodsAsync_Reports()
+    {
+        await VerifyAsync(
+            "async_analyzers.ASYNC201.make_public_methods_async = never",
+            Source,
+            VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments("async_analyzers.ASYNC201.make_public_methods_async", "never", "expected true or false"));
+    }
+
+    [Fact]
+    public async Task BooleanMakePublicMethodsAsync_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC201.make_public_methods_async = False", PlainSource);
+    }
+
+    [Fact]
     public async Task ValidAsync201Exclusion_NoDiagnostic()
     {
         await VerifyAsync("async_analyzers.ASYNC201.excluded_methods = M:MyCompany.TaskExtensions.Forget", PlainSource);

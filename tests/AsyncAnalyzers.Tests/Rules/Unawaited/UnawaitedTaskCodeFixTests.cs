@@ -148,6 +148,89 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
+    public async Task PublicMethodWithOptionOff_NoMakeAsync()
+    {
+        var source = """
+            using System.IO;
+            using System.Threading.Tasks;
+            public class C
+            {
+                public static void Flush(Stream s)
+                {
+                    [|s.FlushAsync()|];
+                }
+            }
+            """;
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
+            EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = false",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InternalMethodWithOptionOff_MakesAsync()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+                public class C
+                {
+                    internal static void Flush(Stream s)
+                    {
+                        [|s.FlushAsync()|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+                public class C
+                {
+                    internal static async Task Flush(Stream s)
+                    {
+                        await s.FlushAsync();
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
+            EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = false",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PublicMethodWithOptionDefault_MakesAsync()
+    {
+        await VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            public class C
+            {
+                public static void Flush(Stream s)
+                {
+                    [|s.FlushAsync()|];
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            public class C
+            {
+                public static async Task Flush(Stream s)
+                {
+                    await s.FlushAsync();
+                }
+            }
+            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+    }
+
+    [Fact]
     public async Task SyncVoidMethod_MakesAsyncReturningTask()
     {
         await VerifyAsync("""

@@ -60,14 +60,11 @@ internal readonly struct AsyncContext
     /// </summary>
     public static bool CanInsertAwait(IOperation operation)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
         {
-            switch (current)
+            if (current is ILockOperation)
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return true;
-                case ILockOperation:
-                    return false;
+                return false;
             }
         }
 

@@ -44,6 +44,12 @@ internal static class DroppedAwaitables
         ISymbol? symbol;
         switch (producer)
         {
+            // A method declared to return a type parameter hands back a value it was given or holds (Interlocked.Exchange,
+            // Queue<T>.Dequeue, Stack<T>.Pop): a task that someone else started and owns, not new work. Delegates (Func<Task>) do start it.
+            // (UnawaitedOverlapTests.DroppedInterlockedExchangeOfTask_NoDiagnostic).
+            case IInvocationOperation invocation when invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+                && (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition.ReturnType is ITypeParameterSymbol:
+                return null;
             case IInvocationOperation invocation:
                 symbol = invocation.TargetMethod;
                 break;

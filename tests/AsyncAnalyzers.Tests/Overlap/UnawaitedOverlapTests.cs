@@ -115,4 +115,39 @@ public class UnawaitedOverlapTests
             }
             """);
     }
+
+    [Fact]
+    public async Task DroppedCallInTopLevelStatementsWithoutAwait_IsReportedOnce()
+    {
+        await Verify.VerifyAsync(
+            """
+            using System.Threading.Tasks;
+
+            {|CS4014:Task.Delay(1)|};
+            System.Console.WriteLine();
+            """,
+            Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+    }
+
+    [Fact]
+    public async Task DroppedInterlockedExchangeOfTask_NoDiagnostic()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task _current = Task.CompletedTask;
+                private readonly Queue<Task> _queue = new();
+
+                void Swap(Task next)
+                {
+                    Interlocked.Exchange(ref _current, next);
+                    _queue.Dequeue();
+                }
+            }
+            """);
+    }
 }

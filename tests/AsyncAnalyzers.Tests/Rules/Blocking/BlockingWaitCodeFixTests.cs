@@ -475,6 +475,28 @@ public class BlockingWaitCodeFixTests
     }
 
     [Fact]
+    public async Task ResultInCatchFilterInsideAsyncLambda_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task> M(Task<bool> shouldHandle) => async () =>
+                {
+                    try
+                    {
+                        await Task.Yield();
+                    }
+                    catch (InvalidOperationException) when ({|ASYNC101:shouldHandle.Result|})
+                    {
+                    }
+                };
+            }
+            """);
+    }
+
+    [Fact]
     public async Task WaitWithTimeout_NoFix()
     {
         await VerifyCS.VerifyNoFixAsync("""

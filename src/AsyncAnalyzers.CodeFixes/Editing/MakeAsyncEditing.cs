@@ -41,14 +41,16 @@ internal static class MakeAsyncEditing
     /// True when changing the function's return type cannot break a caller: every reference in the solution is a call whose
     /// result is already dropped by an expression statement (method groups, delegates and used results would stop compiling).
     /// </summary>
-    public static async Task<bool> CallersSurviveAsync(IMethodSymbol function, Solution solution, CancellationToken cancellationToken)
+    public static async Task<bool> CallersSurviveAsync(IMethodSymbol function, Solution solution, CancellationToken cancellationToken, bool allowDroppedCalls = true)
     {
         var references = await SymbolFinder.FindReferencesAsync(function, solution, cancellationToken).ConfigureAwait(false);
         foreach (var reference in references)
         {
             foreach (var location in reference.Locations)
             {
-                if (location.IsImplicit || location.IsCandidateLocation)
+                // Without a caller rewrite, every dropped call to a method now declared async gets the compiler's CS4014, which
+                // breaks warnings-as-errors builds (UnawaitedTaskCodeFixTests.MethodWithCallers_MakeAsyncNotOffered).
+                if (location.IsImplicit || location.IsCandidateLocation || !allowDroppedCalls)
                 {
                     return false;
                 }

@@ -18,7 +18,7 @@ public static class AnalyzerOptionKeys
     public const string Async201ExcludedMethods = Prefix + "ASYNC201.excluded_methods";
 
     /// <summary>
-    /// <c>true</c> (the default) or <c>false</c>: whether ASYNC201's "make the method async" fix may change the signature of a
+    /// <c>true</c> or <c>false</c> (the default): whether ASYNC201's "make the method async" fix may change the signature of a
     /// method visible outside the assembly (a breaking change for a library's callers).
     /// </summary>
     public const string Async201MakePublicMethodsAsync = Prefix + "ASYNC201.make_public_methods_async";

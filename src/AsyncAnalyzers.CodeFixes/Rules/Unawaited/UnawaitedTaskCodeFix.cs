@@ -61,7 +61,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
             }
             else if (site.FunctionToMakeAsync is { } function
                 && MayChangeSignature(context.Document, root.SyntaxTree, function)
-                && await MakeAsyncEditing.CallersSurviveAsync(function, context.Document.Project.Solution, context.CancellationToken).ConfigureAwait(false))
+                && await MakeAsyncEditing.CallersSurviveAsync(function, context.Document.Project.Solution, context.CancellationToken, allowDroppedCalls: false).ConfigureAwait(false))
             {
                 Register(context, diagnostic, $"Make '{function.Name}' async and await the task", MakeAsyncKey);
             }
@@ -74,8 +74,8 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// A method visible outside the assembly keeps its signature when <c>async_analyzers.ASYNC201.make_public_methods_async = false</c>
-    /// (UnawaitedTaskCodeFixTests.PublicMethodWithOptionOff_NoMakeAsync).
+    /// A method visible outside the assembly keeps its signature (a breaking change for a library's callers) unless
+    /// <c>async_analyzers.ASYNC201.make_public_methods_async = true</c> (UnawaitedTaskCodeFixTests.PublicMethodWithOptionDefault_NoMakeAsync).
     /// </summary>
     private static bool MayChangeSignature(Document document, SyntaxTree tree, IMethodSymbol function)
     {
@@ -85,7 +85,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
         }
 
         var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        return !(options.TryGetValue(AnalyzerOptionKeys.Async201MakePublicMethodsAsync, out var value) && bool.TryParse(value.Trim(), out var allowed) && !allowed);
+        return options.TryGetValue(AnalyzerOptionKeys.Async201MakePublicMethodsAsync, out var value) && bool.TryParse(value.Trim(), out var allowed) && allowed;
     }
 
     private static bool IsVisibleOutsideAssembly(ISymbol symbol)
@@ -144,7 +144,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
 
                     if (!functions.Any(f => SymbolEqualityComparer.Default.Equals(f.Symbol, function)))
                     {
-                        if (!await MakeAsyncEditing.CallersSurviveAsync(function, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+                        if (!await MakeAsyncEditing.CallersSurviveAsync(function, document.Project.Solution, cancellationToken, allowDroppedCalls: false).ConfigureAwait(false))
                         {
                             rejected.Add(function);
                             continue;

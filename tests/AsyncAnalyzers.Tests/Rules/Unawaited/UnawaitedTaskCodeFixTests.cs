@@ -148,7 +148,7 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
-    public async Task PublicMethodWithOptionOff_NoMakeAsync()
+    public async Task PublicMethodWithOptionDefault_NoMakeAsync()
     {
         var source = """
             using System.IO;
@@ -161,18 +161,11 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        var test = new VerifyCS.Test
-        {
-            TestCode = source,
-            FixedCode = source,
-            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
-            EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = false",
-        };
-        await test.RunAsync();
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
     }
 
     [Fact]
-    public async Task InternalMethodWithOptionOff_MakesAsync()
+    public async Task PublicMethodWithOptionOn_MakesAsync()
     {
         var test = new VerifyCS.Test
         {
@@ -181,7 +174,7 @@ public class UnawaitedTaskCodeFixTests
                 using System.Threading.Tasks;
                 public class C
                 {
-                    internal static void Flush(Stream s)
+                    public static void Flush(Stream s)
                     {
                         [|s.FlushAsync()|];
                     }
@@ -192,42 +185,38 @@ public class UnawaitedTaskCodeFixTests
                 using System.Threading.Tasks;
                 public class C
                 {
-                    internal static async Task Flush(Stream s)
+                    public static async Task Flush(Stream s)
                     {
                         await s.FlushAsync();
                     }
                 }
                 """,
             CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
-            EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = false",
+            EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = true",
         };
         await test.RunAsync();
     }
 
     [Fact]
-    public async Task PublicMethodWithOptionDefault_MakesAsync()
+    public async Task MethodWithCallers_MakeAsyncNotOffered()
     {
-        await VerifyAsync("""
+        var source = """
             using System.IO;
             using System.Threading.Tasks;
-            public class C
+            class C
             {
-                public static void Flush(Stream s)
+                static void Flush(Stream s)
                 {
                     [|s.FlushAsync()|];
                 }
-            }
-            """, """
-            using System.IO;
-            using System.Threading.Tasks;
-            public class C
-            {
-                public static async Task Flush(Stream s)
+
+                static void Caller(Stream s)
                 {
-                    await s.FlushAsync();
+                    Flush(s);
                 }
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+            """;
+        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
     }
 
     [Fact]
@@ -312,7 +301,7 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
-    public async Task SyncLocalFunction_MakesAsync()
+    public async Task SyncLocalFunctionWithoutCallers_MakesAsync()
     {
         await VerifyAsync("""
             using System.IO;
@@ -321,7 +310,6 @@ public class UnawaitedTaskCodeFixTests
             {
                 async Task M(Stream s)
                 {
-                    Flush();
                     await Task.Yield();
 
                     void Flush() { [|s.FlushAsync()|]; }
@@ -334,13 +322,12 @@ public class UnawaitedTaskCodeFixTests
             {
                 async Task M(Stream s)
                 {
-                    {|CS4014:Flush()|};
                     await Task.Yield();
 
                     async Task Flush() { await s.FlushAsync(); }
                 }
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey, CompilerDiagnostics.Warnings);
+            """, UnawaitedTaskCodeFix.MakeAsyncKey);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ internal static class LoopGatherEditing
         {
             if (bodyExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } } add
                 || model.GetOperation(add, cancellationToken) is not IInvocationOperation { Instance: ILocalReferenceOperation local, Arguments.Length: 1 } addOperation
-                || symbols.GetTypeByMetadataName("System.Collections.Generic.List`1") is not { } list
+                || symbols.ListOfT is not { } list
                 || !SymbolEqualityComparer.Default.Equals(local.Type?.OriginalDefinition, list)
                 || !AddsAwaitUnchanged(addOperation.Arguments[0].Value, awaitExpression))
             {
@@ -173,7 +173,7 @@ internal static class LoopGatherEditing
 
         // Queryable.Select would hand the calls to a query provider (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
         if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols)
-            || Implements(collectionType, symbols.GetTypeByMetadataName("System.Linq.IQueryable`1"))
+            || Implements(collectionType, symbols.IQueryableOfT)
             || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } needsLinq)
         {
             return null;
@@ -181,7 +181,7 @@ internal static class LoopGatherEditing
 
         var token = results is null ? ParallelToken(model, loop, symbols, cancellationToken) : default;
         var canUseParallel = results is null && HasParallelForEachAsync(symbols) && token.Usable
-            && !Implements(collectionType, symbols.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1"));
+            && !Implements(collectionType, symbols.IAsyncEnumerableOfT);
         return new Plan(loop, originalAwait, collection, parameter, awaitExpression, operand, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
@@ -254,8 +254,8 @@ internal static class LoopGatherEditing
 
     private static ExpressionStatementSyntax? ParallelStatement(Plan plan, SemanticModel model, AsyncSymbols symbols, HashSet<string> imports)
     {
-        if (symbols.GetTypeByMetadataName("System.Threading.Tasks.Parallel") is not { } parallel
-            || symbols.GetTypeByMetadataName("System.Threading.Tasks.ParallelOptions") is not { } parallelOptions)
+        if (symbols.Parallel is not { } parallel
+            || symbols.ParallelOptions is not { } parallelOptions)
         {
             return null;
         }
@@ -447,7 +447,7 @@ internal static class LoopGatherEditing
     private static bool EnumeratesAs(ITypeSymbol? collectionType, ITypeSymbol elementType, AsyncSymbols symbols)
     {
         if (collectionType is null || collectionType.TypeKind == TypeKind.Error
-            || symbols.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1") is not { } enumerable)
+            || symbols.IEnumerableOfT is not { } enumerable)
         {
             return false;
         }
@@ -471,7 +471,7 @@ internal static class LoopGatherEditing
     /// </summary>
     private static bool? SelectBinding(SemanticModel model, int position, ITypeSymbol collectionType, AsyncSymbols symbols)
     {
-        if (symbols.GetTypeByMetadataName("System.Linq.Enumerable") is not { } enumerable)
+        if (symbols.Enumerable is not { } enumerable)
         {
             return null;
         }
@@ -494,10 +494,10 @@ internal static class LoopGatherEditing
 
     private static bool HasParallelForEachAsync(AsyncSymbols symbols)
     {
-        var parallelOptions = symbols.GetTypeByMetadataName("System.Threading.Tasks.ParallelOptions");
-        var enumerable = symbols.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
+        var parallelOptions = symbols.ParallelOptions;
+        var enumerable = symbols.IEnumerableOfT;
         return parallelOptions is not null && enumerable is not null && symbols.CancellationToken is not null && symbols.ValueTask is not null
-            && symbols.GetTypeByMetadataName("System.Threading.Tasks.Parallel") is { } parallel
+            && symbols.Parallel is { } parallel
             && parallel.GetMembers("ForEachAsync").OfType<IMethodSymbol>().Any(m =>
                 m.IsStatic && m.Parameters.Length == 3
                 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type.OriginalDefinition, enumerable)

@@ -44,6 +44,13 @@ internal sealed class AsyncSymbols
         KeyValuePair = Get("System.Collections.Generic.KeyValuePair`2");
         LazyOfT = Get("System.Lazy`1");
         OperationCanceledException = Get("System.OperationCanceledException");
+        ListOfT = Get("System.Collections.Generic.List`1");
+        IQueryableOfT = Get("System.Linq.IQueryable`1");
+        IAsyncEnumerableOfT = Get("System.Collections.Generic.IAsyncEnumerable`1");
+        Parallel = Get("System.Threading.Tasks.Parallel");
+        ParallelOptions = Get("System.Threading.Tasks.ParallelOptions");
+        IEnumerableOfT = Get("System.Collections.Generic.IEnumerable`1");
+        Enumerable = Get("System.Linq.Enumerable");
     }
 
     public Compilation Compilation { get; }
@@ -77,6 +84,13 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? KeyValuePair { get; }
     public INamedTypeSymbol? LazyOfT { get; }
     public INamedTypeSymbol? OperationCanceledException { get; }
+    public INamedTypeSymbol? ListOfT { get; }
+    public INamedTypeSymbol? IQueryableOfT { get; }
+    public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
+    public INamedTypeSymbol? Parallel { get; }
+    public INamedTypeSymbol? ParallelOptions { get; }
+    public INamedTypeSymbol? IEnumerableOfT { get; }
+    public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>Resolves the symbols, or returns null when the compilation has no Task type (nothing async to analyze).</summary>
     public static AsyncSymbols? TryCreate(Compilation compilation)

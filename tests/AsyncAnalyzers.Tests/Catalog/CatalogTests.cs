@@ -138,6 +138,17 @@ public class CatalogTests
     }
 
     [Fact]
+    public void TypeLookupsByName_OnlyInSemantics()
+    {
+        // BannedSymbols.txt bans Compilation.GetTypeByMetadataName; this closes the door on its per-compilation wrapper too (house rule 3).
+        var offenders = AnalyzerRunner.SourceFiles(Catalog.RepositoryFile("src"))
+            .Where(f => !f.Contains($"{System.IO.Path.DirectorySeparatorChar}Semantics{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => System.IO.File.ReadAllText(f).Contains(".GetTypeByMetadataName(", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(offenders.Count == 0, "Type look-ups by name outside Semantics/: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
     public void CodeFixes_AreExportedForCSharp()
     {
         foreach (var fix in AnalyzerRunner.AllCodeFixes)

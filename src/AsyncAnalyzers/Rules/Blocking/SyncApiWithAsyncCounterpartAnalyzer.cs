@@ -198,13 +198,12 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
             // EF Core's AddAsync exists only for special value generators; Add is the right call in async code
             // (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreAdd_NoDiagnostic).
-            case "Add" or "AddRange" or "Attach" or "AttachRange" when IsInNamespace(type, "Microsoft.EntityFrameworkCore"):
+            case "Add" or "AddRange" or "Attach" or "AttachRange" when KnownApis.IsEfCoreTrackingMethod(method):
                 return true;
         }
 
         // Test assertions: Assert.Throws and Assert.ThrowsAsync test different things (SyncApiWithAsyncCounterpartAnalyzerTests.AssertionLibrary_NoDiagnostic).
-        return IsInNamespace(type, "Xunit") || IsInNamespace(type, "NUnit.Framework") || IsInNamespace(type, "Microsoft.VisualStudio.TestTools.UnitTesting")
-            || IsInNamespace(type, "FluentAssertions");
+        return KnownApis.IsTestAssertionType(type);
     }
 
     /// <summary>
@@ -228,9 +227,4 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             || SymbolEqualityComparer.Default.Equals(definition, containingSymbol.OriginalDefinition);
     }
 
-    private static bool IsInNamespace(INamedTypeSymbol type, string namespaceName)
-    {
-        var ns = type.ContainingNamespace?.ToDisplayString();
-        return ns is not null && (ns == namespaceName || ns.StartsWith(namespaceName + ".", System.StringComparison.Ordinal));
-    }
 }

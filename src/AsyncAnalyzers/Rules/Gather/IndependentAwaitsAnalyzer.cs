@@ -31,7 +31,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             }
 
             var independence = Independence.Create(symbols);
-            var operationCanceled = symbols.GetTypeByMetadataName("System.OperationCanceledException");
+            var operationCanceled = symbols.OperationCanceledException;
             start.RegisterOperationAction(c => AnalyzeBlock(c, independence, operationCanceled), OperationKind.Block);
         });
     }

@@ -35,8 +35,8 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             }
 
             var independence = Independence.Create(symbols);
-            var list = symbols.GetTypeByMetadataName("System.Collections.Generic.List`1");
-            var operationCanceled = symbols.GetTypeByMetadataName("System.OperationCanceledException");
+            var list = symbols.ListOfT;
+            var operationCanceled = symbols.OperationCanceledException;
             start.RegisterOperationAction(c => AnalyzeLoop(c, independence, list, operationCanceled), OperationKind.Loop);
         });
     }

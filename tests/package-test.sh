@@ -16,6 +16,14 @@ dotnet pack src/AsyncAnalyzers.Package -c Release -p:Version="$version" -nologo 
 nupkg="$root/artifacts/packages/AsyncAnalyzers.$version.nupkg"
 [ -f "$nupkg" ] || fail "no package at $nupkg"
 
+# unzip is not on every fresh machine; fall back to python3's zipfile, then to installing unzip (CI runs as root).
+if ! command -v unzip >/dev/null 2>&1; then
+  if command -v python3 >/dev/null 2>&1; then
+    unzip() { if [ "$1" = "-l" ]; then python3 -c 'import sys,zipfile; [print("  0  2000-01-01 00:00   "+n) for n in zipfile.ZipFile(sys.argv[1]).namelist()]' "$2"; else python3 -c 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[2]).read(sys.argv[3]).decode())' "$@"; fi; }
+  else
+    apt-get update -qq && apt-get install -y -qq unzip >/dev/null || fail "unzip is needed to inspect the package"
+  fi
+fi
 listing="$(unzip -l "$nupkg")"
 for f in analyzers/dotnet/cs/AsyncAnalyzers.dll analyzers/dotnet/cs/AsyncAnalyzers.CodeFixes.dll build/AsyncAnalyzers.targets \
          build/AsyncAnalyzers.Strict.globalconfig build/AsyncAnalyzers.None.globalconfig README.md; do

@@ -263,9 +263,15 @@ internal sealed class Independence
                 return null;
             }
 
-            if (receiverSafe && IsResourceType(argument.Value.WalkDownConversions().Type) && ResourceKey(argument.Value) is { } key)
+            if (IsResourceType(argument.Value.WalkDownConversions().Type) && ResourceKey(argument.Value) is { } key)
             {
-                // Write then read of one URL or path (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic, FileWriteThenReadOfSamePath_NoDiagnostic).
+                // One URL, path or key named by two operations, whatever objects they go through: a write then a read, two
+                // repositories over one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
+                // FileWriteThenReadOfSamePath_NoDiagnostic, SameKeyThroughDifferentReceivers_NoDiagnostic).
+                resources.Add(key);
+
+                // The same key through this receiver: per-item loops (ASYNC302) see the key vary when the receiver does
+                // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports).
                 resources.Add(receiverPath + "|" + key);
             }
         }

@@ -809,6 +809,18 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task SameKeyThroughDifferentReceivers_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string name)
+            {
+                await _users.SaveAsync(name);
+                await _audit.SaveAsync(name);
+            }
+            """));
+    }
+
+    [Fact]
     public async Task TryWithCatchReadingResult_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

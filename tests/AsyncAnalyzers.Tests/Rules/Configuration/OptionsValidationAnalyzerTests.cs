@@ -132,6 +132,89 @@ public class OptionsValidationAnalyzerTests
     }
 
     [Fact]
+    public async Task ConcurrentSafeTypesWithMethodEntry_Reports()
+    {
+        await VerifyAsync(
+            "async_analyzers.ASYNC301.concurrent_safe_types = M:A.B.C",
+            Source,
+            VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments("async_analyzers.ASYNC301.concurrent_safe_types", "M:A.B.C", "this option lists types only (T:Namespace.Type); M: entries are not understood"));
+    }
+
+    [Fact]
+    public async Task ValidConcurrentSafeTypes_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC301.concurrent_safe_types = T:MyCompany.Http.ApiClient|T:MyCompany.Cache", PlainSource);
+    }
+
+    [Fact]
+    public async Task ValidUnsafeTypes_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC301.unsafe_types = T:MyCompany.Data.AppDbContext", PlainSource);
+    }
+
+    [Fact]
+    public async Task BooleanWithSurroundingSpaces_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC201.make_public_methods_async =  true ", PlainSource);
+    }
+
+    [Fact]
+    public async Task BadValueInSectionForOtherFiles_NoDiagnostic()
+    {
+        await VerifyAsync("dotnet_diagnostic.ASYNC101.severity = warning\n[*.vb]\n" + Key + " = Oops", PlainSource);
+    }
+
+    [Fact]
+    public async Task SeveralValidOptionsTogether_NoDiagnostic()
+    {
+        await VerifyAsync(
+            $"{Key} = T:A.B\nasync_analyzers.ASYNC201.excluded_methods = M:A.B.Forget\nasync_analyzers.ASYNC301.unsafe_types = T:A.Db",
+            PlainSource);
+    }
+
+    [Fact]
+    public async Task EmptyExceptionHandler_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.exception_handler = ", PlainSource);
+    }
+
+    [Fact]
+    public async Task SimilarPrefixOfAnotherTool_NoDiagnostic()
+    {
+        await VerifyAsync("asyncanalyzers.mode = strict\nasync_analyzer.typo = 1", PlainSource);
+    }
+
+    [Fact]
+    public async Task MethodEntryOnNestedType_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = M:MyCompany.Outer+Inner.Run", PlainSource);
+    }
+
+    [Fact]
+    public async Task UpperCaseBoolean_NoDiagnostic()
+    {
+        await VerifyAsync("async_analyzers.ASYNC201.make_public_methods_async = TRUE", PlainSource);
+    }
+
+    [Fact]
+    public async Task ValidOptionBesideOtherToolsOptions_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:A.B\nindent_size = 4\ncsharp_style_var_elsewhere = true", PlainSource);
+    }
+
+    [Fact]
+    public async Task ValidOptionInFileSpecificSection_NoDiagnostic()
+    {
+        await VerifyAsync($"indent_size = 4\n[*.cs]\n{Key} = M:A.B.C", PlainSource);
+    }
+
+    [Fact]
+    public async Task DuplicateEntries_NoDiagnostic()
+    {
+        await VerifyAsync($"{Key} = T:A.B|T:A.B|M:A.B.C|M:A.B.C", PlainSource);
+    }
+
+    [Fact]
     public async Task ValidAsync201Exclusion_NoDiagnostic()
     {
         await VerifyAsync("async_analyzers.ASYNC201.excluded_methods = M:MyCompany.TaskExtensions.Forget", PlainSource);

@@ -27,7 +27,28 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(c => Analyze(c, symbols));
+            // The graph is the expensive part: build it only for blocks where the driver's own walk met a task-typed local,
+            // rather than walking every body a second time to find out.
+            start.RegisterOperationBlockStartAction(blockStart =>
+            {
+                var seen = new TaskLocalSeen();
+                blockStart.RegisterOperationAction(
+                    c =>
+                    {
+                        if (IsTaskLocalType(((IVariableDeclaratorOperation)c.Operation).Symbol.Type, symbols))
+                        {
+                            seen.Value = true;
+                        }
+                    },
+                    OperationKind.VariableDeclarator);
+                blockStart.RegisterOperationBlockEndAction(end =>
+                {
+                    if (seen.Value)
+                    {
+                        Analyze(end, symbols);
+                    }
+                });
+            });
         });
     }
 
@@ -54,15 +75,23 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
     {
         foreach (var operation in block.Descendants())
         {
-            if (operation is IVariableDeclaratorOperation { Symbol.Type: var type }
-                && (symbols.IsTaskLike(type) || (type is IArrayTypeSymbol array && symbols.IsTaskLike(array.ElementType))
-                    || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && symbols.IsTaskLike(named.TypeArguments[0]))))
+            if (operation is IVariableDeclaratorOperation { Symbol.Type: var type } && IsTaskLocalType(type, symbols))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsTaskLocalType(ITypeSymbol type, AsyncSymbols symbols) =>
+        symbols.IsTaskLike(type) || (type is IArrayTypeSymbol array && symbols.IsTaskLike(array.ElementType))
+        || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && symbols.IsTaskLike(named.TypeArguments[0]));
+
+    /// <summary>Per-block flag, written by the declarator action and read by the block-end action of the same block.</summary>
+    private sealed class TaskLocalSeen
+    {
+        public volatile bool Value;
     }
 
     /// <summary>

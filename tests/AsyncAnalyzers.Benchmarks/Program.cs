@@ -30,6 +30,19 @@ for (var i = 0; i < args.Length - 1; i++)
 }
 
 var telemetry = args.Contains("--telemetry");
+var writeIndex = Array.IndexOf(args, "--write");
+if (writeIndex >= 0 && writeIndex + 1 < args.Length)
+{
+    // Writes the corpus of the largest size to a folder, to read it or to compile it with csc by hand.
+    Directory.CreateDirectory(args[writeIndex + 1]);
+    foreach (var (path, text) in CorpusGenerator.Generate(sizes[^1]))
+    {
+        File.WriteAllText(Path.Combine(args[writeIndex + 1], Path.GetFileName(path)), text);
+    }
+
+    return 0;
+}
+
 var analyzers = typeof(Descriptors).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
     .OrderBy(t => t.Name, StringComparer.Ordinal)

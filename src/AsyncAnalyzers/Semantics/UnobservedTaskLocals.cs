@@ -190,7 +190,7 @@ internal static class UnobservedTaskLocals
     }
 
     /// <summary>An array of task-likes, or a generic collection (List&lt;Task&gt;, Queue&lt;Task&gt;, ...) of one task-like type.</summary>
-    private static bool IsTaskCollection(ITypeSymbol type, AsyncSymbols symbols)
+    public static bool IsTaskCollection(ITypeSymbol type, AsyncSymbols symbols)
     {
         if (type is IArrayTypeSymbol array)
         {

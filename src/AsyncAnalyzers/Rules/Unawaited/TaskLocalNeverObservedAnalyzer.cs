@@ -35,7 +35,7 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
                 blockStart.RegisterOperationAction(
                     c =>
                     {
-                        if (IsTaskLocalType(((IVariableDeclaratorOperation)c.Operation).Symbol.Type, symbols))
+                        if (TaskLocalScan.IsTaskLocalType(((IVariableDeclaratorOperation)c.Operation).Symbol.Type, symbols))
                         {
                             seen.Value = true;
                         }
@@ -57,75 +57,28 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         foreach (var block in context.OperationBlocks)
         {
             // The graph is built only for bodies; initializers and attribute arguments hold no task locals worth the cost.
-            if (block is not (IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation } or IMethodBodyOperation { Parent: null })
-                || !HasTaskLocal(block, symbols))
+            if (block is not (IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation } or IMethodBodyOperation { Parent: null }))
+            {
+                continue;
+            }
+
+            var scan = TaskLocalScan.Of(block, symbols);
+            if (!scan.NeedsGraph)
             {
                 continue;
             }
 
             var graph = context.GetControlFlowGraph(block);
-            foreach (var store in UnobservedTaskLocals.Find(graph, CapturedLocals(block), symbols, context.CancellationToken))
+            foreach (var store in UnobservedTaskLocals.Find(graph, scan.Captured, symbols, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), store.Local.Name));
             }
         }
     }
 
-    private static bool HasTaskLocal(IOperation block, AsyncSymbols symbols)
-    {
-        foreach (var operation in block.Descendants())
-        {
-            if (operation is IVariableDeclaratorOperation { Symbol.Type: var type } && IsTaskLocalType(type, symbols))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsTaskLocalType(ITypeSymbol type, AsyncSymbols symbols) =>
-        symbols.IsTaskLike(type) || (type is IArrayTypeSymbol array && symbols.IsTaskLike(array.ElementType))
-        || (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && symbols.IsTaskLike(named.TypeArguments[0]));
-
     /// <summary>Per-block flag, written by the declarator action and read by the block-end action of the same block.</summary>
     private sealed class TaskLocalSeen
     {
         public volatile bool Value;
-    }
-
-    /// <summary>
-    /// Locals read inside a lambda or local function other than the one declaring them: the nested function may await them later,
-    /// which the graph of the declaring function cannot see (TaskLocalNeverObservedAnalyzerTests.CapturedByAwaitingLambda_NoDiagnostic).
-    /// </summary>
-    private static HashSet<ILocalSymbol> CapturedLocals(IOperation block)
-    {
-        var captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        foreach (var operation in block.Descendants())
-        {
-            if (operation is ILocalReferenceOperation reference && InnermostFunction(reference) is { } function
-                && !SymbolEqualityComparer.Default.Equals(function, reference.Local.ContainingSymbol))
-            {
-                captured.Add(reference.Local);
-            }
-        }
-
-        return captured;
-    }
-
-    private static ISymbol? InnermostFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return lambda.Symbol;
-                case ILocalFunctionOperation local:
-                    return local.Symbol;
-            }
-        }
-
-        return null;
     }
 }

@@ -784,4 +784,66 @@ public class TaskLocalNeverObservedAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("flush"));
     }
+
+    [Fact]
+    public async Task ReadOnlyThroughConditionalAccess_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class Sink { public void Consume(Task t) { } }
+            class C
+            {
+                async Task M(Stream s, Sink? sink)
+                {
+                    var [|t = s.FlushAsync()|];
+                    sink?.Consume(t);
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReadOnlyInOneArmOfConditional_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool flag)
+                {
+                    var [|t = s.FlushAsync()|];
+                    await (flag ? t : Task.CompletedTask);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedAfterLoopsAndCalls_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Stream s, int[] items)
+                {
+                    var t = s.FlushAsync();
+                    var total = 0;
+                    foreach (var item in items)
+                    {
+                        total += item;
+                    }
+
+                    Console.WriteLine(total);
+                    await t.ConfigureAwait(false);
+                    return total;
+                }
+            }
+            """);
+    }
 }

@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// One walk over a body that decides whether ASYNC204 needs its control-flow graph at all, and collects the locals captured by
+/// nested functions. Building the graph is the rule's main cost; most task locals are the plain
+/// <c>var t = FooAsync(); ...; await t;</c>, which is observed on every path without a graph.
+/// </summary>
+internal readonly struct TaskLocalScan
+{
+    private TaskLocalScan(bool needsGraph, HashSet<ILocalSymbol> captured)
+    {
+        NeedsGraph = needsGraph;
+        Captured = captured;
+    }
+
+    /// <summary>False when every task local of the body is captured or plainly observed: the graph would find nothing.</summary>
+    public bool NeedsGraph { get; }
+
+    /// <summary>
+    /// Locals read inside a lambda or local function other than the one declaring them: the nested function may await them later,
+    /// which the graph of the declaring function cannot see (TaskLocalNeverObservedAnalyzerTests.CapturedByAwaitingLambda_NoDiagnostic).
+    /// </summary>
+    public HashSet<ILocalSymbol> Captured { get; }
+
+    /// <summary>A local that can hold a started task: a task-like, or an array or collection of them (List&lt;Task&gt;, not Func&lt;Task&gt;).</summary>
+    public static bool IsTaskLocalType(ITypeSymbol type, AsyncSymbols symbols) =>
+        symbols.IsTaskLike(type) || UnobservedTaskLocals.IsTaskCollection(type, symbols);
+
+    public static TaskLocalScan Of(IOperation body, AsyncSymbols symbols)
+    {
+        var captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var declarators = new List<IVariableDeclaratorOperation>();
+        var reads = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+        var written = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var hasJumps = false;
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when IsTaskLocalType(declarator.Symbol.Type, symbols):
+                    declarators.Add(declarator);
+                    break;
+                case ILocalReferenceOperation reference:
+                    if (InnermostFunction(reference) is { } function && !SymbolEqualityComparer.Default.Equals(function, reference.Local.ContainingSymbol))
+                    {
+                        captured.Add(reference.Local);
+                    }
+
+                    if (reference.IsWrite())
+                    {
+                        written.Add(reference.Local);
+                    }
+                    else
+                    {
+                        if (!reads.TryGetValue(reference.Local, out var list))
+                        {
+                            reads[reference.Local] = list = new List<ILocalReferenceOperation>();
+                        }
+
+                        list.Add(reference);
+                    }
+
+                    break;
+                case IBranchOperation or IReturnOperation:
+                    hasJumps = true;
+                    break;
+            }
+        }
+
+        var needsGraph = false;
+        foreach (var declarator in declarators)
+        {
+            var local = declarator.Symbol;
+            if (!captured.Contains(local) && !IsPlainlyObserved(declarator, symbols, written, reads, hasJumps))
+            {
+                needsGraph = true;
+                break;
+            }
+        }
+
+        return new TaskLocalScan(needsGraph, captured);
+    }
+
+    /// <summary>
+    /// A task local that is never stored by a call, or <c>var t = FooAsync();</c> with no other write, followed in the same block by a statement that always reads it
+    /// (<c>await t;</c>, <c>return await t;</c>, <c>await Task.WhenAll(t, u);</c>): every normal path from the store passes the read.
+    /// Anything else (collections, later stores, a read under a condition, jumps or returns in between) goes to the graph.
+    /// </summary>
+    private static bool IsPlainlyObserved(
+        IVariableDeclaratorOperation declarator,
+        AsyncSymbols symbols,
+        HashSet<ILocalSymbol> written,
+        Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> reads,
+        bool hasJumps)
+    {
+        var local = declarator.Symbol;
+        if (written.Contains(local) || !symbols.IsTaskLike(local.Type))
+        {
+            return false;
+        }
+
+        // Only a call stores a started task (UnobservedTaskLocals.IsStartedTask): a foreach variable, or a local copied from a
+        // field or another local, holds nothing this rule could lose.
+        if (declarator.Initializer?.Value.WalkDownConversions() is not IInvocationOperation)
+        {
+            return true;
+        }
+
+        if (!reads.TryGetValue(local, out var references)
+            || declarator.Parent?.Parent is not IVariableDeclarationGroupOperation { Parent: IBlockOperation block } declaration)
+        {
+            return false;
+        }
+
+        var declarationIndex = IndexIn(block, declaration);
+        foreach (var reference in references)
+        {
+            if (UnconditionalStatement(reference) is { } statement
+                && statement.Parent == block
+                && IndexIn(block, statement) is var readIndex && readIndex > declarationIndex
+                && (!hasJumps || NoJumpsBetween(block, declarationIndex, readIndex)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The statement containing the reference, when nothing between them evaluates the reference conditionally.</summary>
+    private static IOperation? UnconditionalStatement(IOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IExpressionStatementOperation or IReturnOperation { Kind: OperationKind.Return } or IVariableDeclarationGroupOperation:
+                    return current;
+                case IAwaitOperation or IConversionOperation or IArgumentOperation or IInvocationOperation or IPropertyReferenceOperation
+                    or IVariableInitializerOperation or IVariableDeclaratorOperation or IVariableDeclarationOperation or ISimpleAssignmentOperation
+                    or IArrayCreationOperation or IArrayInitializerOperation or IObjectCreationOperation or ITupleOperation:
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NoJumpsBetween(IBlockOperation block, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            foreach (var operation in block.Operations[i].DescendantsAndSelf())
+            {
+                if (operation is IBranchOperation or IReturnOperation)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexIn(IBlockOperation block, IOperation statement)
+    {
+        for (var i = 0; i < block.Operations.Length; i++)
+        {
+            if (block.Operations[i] == statement)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static ISymbol? InnermostFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return lambda.Symbol;
+                case ILocalFunctionOperation local:
+                    return local.Symbol;
+            }
+        }
+
+        return null;
+    }
+}

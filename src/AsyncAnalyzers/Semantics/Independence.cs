@@ -74,8 +74,30 @@ internal sealed class Independence
     /// </summary>
     public GatherStatement? DescribeStatement(IOperation statement)
     {
+        if (AwaitOf(statement, out var target) is not { } awaitOperation)
+        {
+            return null;
+        }
+
+        var footprint = Describe(awaitOperation, out _);
+        if (footprint is null)
+        {
+            return null;
+        }
+
+        return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(Segment(target)));
+    }
+
+    /// <summary>
+    /// The statement's shape alone, without describing the call: ASYNC301 looks further only in blocks with two such statements in
+    /// a row, which most blocks do not have.
+    /// </summary>
+    public static bool IsGatherShape(IOperation statement) => AwaitOf(statement, out _) is not null;
+
+    private static IAwaitOperation? AwaitOf(IOperation statement, out ISymbol? target)
+    {
         IAwaitOperation? awaitOperation;
-        ISymbol? target = null;
+        target = null;
         switch (statement)
         {
             case IExpressionStatementOperation { Operation: IAwaitOperation awaited }:
@@ -101,18 +123,9 @@ internal sealed class Independence
                 return null;
         }
 
-        if (awaitOperation is null || (statement is not IExpressionStatementOperation { Operation: IAwaitOperation } && target is null))
-        {
-            return null;
-        }
-
-        var footprint = Describe(awaitOperation, out _);
-        if (footprint is null)
-        {
-            return null;
-        }
-
-        return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(Segment(target)));
+        return awaitOperation is null || (statement is not IExpressionStatementOperation { Operation: IAwaitOperation } && target is null)
+            ? null
+            : awaitOperation;
     }
 
     /// <summary>A call returning a plain <c>Task</c>/<c>ValueTask</c> whose only arguments (besides its receiver) are cancellation tokens.</summary>

@@ -39,7 +39,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, INamedTypeSymbol? operationCanceled)
     {
         var block = (IBlockOperation)context.Operation;
-        if (block.Operations.Length < 2)
+        if (!HasTwoGatherShapesInARow(block))
         {
             return;
         }
@@ -75,6 +75,23 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context, block, members, operationCanceled);
+    }
+
+    private static bool HasTwoGatherShapesInARow(IBlockOperation block)
+    {
+        var previous = false;
+        foreach (var statement in block.Operations)
+        {
+            var current = Independence.IsGatherShape(statement);
+            if (current && previous)
+            {
+                return true;
+            }
+
+            previous = current;
+        }
+
+        return false;
     }
 
     private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled)

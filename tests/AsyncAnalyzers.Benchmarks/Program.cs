@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Measures what the package adds to a compilation: the compiler alone (bind, flow analysis, emit) against the compiler with
 // every AsyncAnalyzers analyzer, on a generated corpus at several sizes. Single-threaded, so the numbers are CPU cost, not
 // luck of scheduling. Usage: dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks [-- --sizes 25000,200000 --iterations 3]
+// With --csc it runs the SDK's own csc instead, as `dotnet build` does (CscBenchmark.cs).
 var sizes = new[] { 25_000, 50_000, 100_000, 200_000 };
 var iterations = 3;
 for (var i = 0; i < args.Length - 1; i++)
@@ -41,6 +42,11 @@ if (writeIndex >= 0 && writeIndex + 1 < args.Length)
     }
 
     return 0;
+}
+
+if (args.Contains("--csc"))
+{
+    return CscBenchmark.Run(sizes, iterations, refPackAnalyzers: args.Contains("--ref-pack-analyzers"));
 }
 
 var analyzers = typeof(Descriptors).Assembly.GetTypes()

@@ -37,6 +37,7 @@ internal readonly struct TaskLocalScan
         var declarators = new List<IVariableDeclaratorOperation>();
         var reads = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
         var written = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var addedTo = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var hasJumps = false;
         foreach (var operation in body.Descendants())
         {
@@ -54,6 +55,10 @@ internal readonly struct TaskLocalScan
                     if (reference.IsWrite())
                     {
                         written.Add(reference.Local);
+                    }
+                    else if (UnobservedTaskLocals.IsAddingTo(reference))
+                    {
+                        addedTo.Add(reference.Local);
                     }
                     else
                     {
@@ -76,7 +81,7 @@ internal readonly struct TaskLocalScan
         foreach (var declarator in declarators)
         {
             var local = declarator.Symbol;
-            if (!captured.Contains(local) && !IsPlainlyObserved(declarator, symbols, written, reads, hasJumps))
+            if (!captured.Contains(local) && !IsPlainlyObserved(declarator, symbols, written, addedTo, reads, hasJumps))
             {
                 needsGraph = true;
                 break;
@@ -95,11 +100,19 @@ internal readonly struct TaskLocalScan
         IVariableDeclaratorOperation declarator,
         AsyncSymbols symbols,
         HashSet<ILocalSymbol> written,
+        HashSet<ILocalSymbol> addedTo,
         Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> reads,
         bool hasJumps)
     {
         var local = declarator.Symbol;
-        if (written.Contains(local) || !symbols.IsTaskLike(local.Type))
+        if (!symbols.IsTaskLike(local.Type))
+        {
+            // A collection stores started tasks only through Add or an element assignment (UnobservedTaskLocals.AsTaskStore):
+            // var tasks = ids.Select(FindAsync).ToList() holds nothing this rule could lose.
+            return !addedTo.Contains(local);
+        }
+
+        if (written.Contains(local))
         {
             return false;
         }

@@ -347,7 +347,8 @@ internal static class UnobservedTaskLocals
         return written ? Use.Overwrite : Use.None;
     }
 
-    private static bool IsAddingTo(ILocalReferenceOperation reference) => reference.Parent switch
+    /// <summary><c>tasks.Add(...)</c> or <c>tasks[i] = ...</c>: the reference is the collection an item is stored into.</summary>
+    public static bool IsAddingTo(ILocalReferenceOperation reference) => reference.Parent switch
     {
         IInvocationOperation call => call.Instance == reference && AddingMethods.Contains(call.TargetMethod.Name),
         IArrayElementReferenceOperation element => element.ArrayReference == reference && element.Parent is ISimpleAssignmentOperation assignment && assignment.Target == element,

@@ -19,6 +19,7 @@ public class TaskLocalScanTests
     [InlineData("var t = _pending;\nif (flag) { await t; }")]
     [InlineData("var t = s.FlushAsync();\nFunc<Task> f = async () => await t;\nawait f();")]
     [InlineData("var t = s.FlushAsync();\nif (n > 0) { throw new InvalidOperationException(); }\nawait t;")]
+    [InlineData("var tasks = new[] { 1, 2 }.Select(i => s.FlushAsync()).ToList();\nawait Task.WhenAll(tasks);")]
     public async Task PlainlyObserved_NeedsNoGraph(string body)
     {
         Assert.False(await NeedsGraphAsync(body));
@@ -32,6 +33,7 @@ public class TaskLocalScanTests
     [InlineData("var t = s.FlushAsync();\nt = s.FlushAsync();\nawait t;")]
     [InlineData("var tasks = new List<Task>();\ntasks.Add(s.FlushAsync());\nawait Task.WhenAll(tasks);")]
     [InlineData("var t = s.FlushAsync();\nawait Task.Yield();")]
+    [InlineData("var tasks = new Task[2];\ntasks[0] = s.FlushAsync();")]
     [InlineData("while (flag) { var t = s.FlushAsync(); if (n > 0) { break; } await t; }")]
     [InlineData("Task t = s.FlushAsync(), u = t;\nawait u;")]
     public async Task MaybeLost_NeedsGraph(string body)
@@ -45,6 +47,7 @@ public class TaskLocalScanTests
             using System;
             using System.Collections.Generic;
             using System.IO;
+            using System.Linq;
             using System.Threading.Tasks;
             class Sink { public void Consume(Task t) { } }
             class C

@@ -12,10 +12,11 @@ namespace AsyncAnalyzers.Semantics;
 /// </summary>
 internal readonly struct TaskLocalScan
 {
-    private TaskLocalScan(bool needsGraph, HashSet<ILocalSymbol> captured)
+    private TaskLocalScan(bool needsGraph, HashSet<ILocalSymbol> captured, List<IVariableDeclaratorOperation> neverRead)
     {
         NeedsGraph = needsGraph;
         Captured = captured;
+        NeverRead = neverRead;
     }
 
     /// <summary>False when every task local of the body is captured or plainly observed: the graph would find nothing.</summary>
@@ -26,6 +27,12 @@ internal readonly struct TaskLocalScan
     /// which the graph of the declaring function cannot see (TaskLocalNeverObservedAnalyzerTests.CapturedByAwaitingLambda_NoDiagnostic).
     /// </summary>
     public HashSet<ILocalSymbol> Captured { get; }
+
+    /// <summary>
+    /// When no graph is needed: <c>var t = FooAsync();</c> with no other write and no read at all, lost on every path. The graph
+    /// would report exactly these, at the same declarator.
+    /// </summary>
+    public List<IVariableDeclaratorOperation> NeverRead { get; }
 
     /// <summary>A local that can hold a started task: a task-like, or an array or collection of them (List&lt;Task&gt;, not Func&lt;Task&gt;).</summary>
     public static bool IsTaskLocalType(ITypeSymbol type, AsyncSymbols symbols) =>
@@ -78,17 +85,27 @@ internal readonly struct TaskLocalScan
         }
 
         var needsGraph = false;
+        var neverRead = new List<IVariableDeclaratorOperation>();
         foreach (var declarator in declarators)
         {
             var local = declarator.Symbol;
-            if (!captured.Contains(local) && !IsPlainlyObserved(declarator, symbols, written, addedTo, reads, hasJumps))
+            if (captured.Contains(local) || IsPlainlyObserved(declarator, symbols, written, addedTo, reads, hasJumps))
             {
-                needsGraph = true;
-                break;
+                continue;
             }
+
+            if (symbols.IsTaskLike(local.Type) && !written.Contains(local) && !reads.ContainsKey(local)
+                && declarator.Initializer is { Value: var value } && UnobservedTaskLocals.IsStartedTask(value, symbols))
+            {
+                neverRead.Add(declarator);
+                continue;
+            }
+
+            needsGraph = true;
+            break;
         }
 
-        return new TaskLocalScan(needsGraph, captured);
+        return new TaskLocalScan(needsGraph, captured, needsGraph ? new List<IVariableDeclaratorOperation>() : neverRead);
     }
 
     /// <summary>

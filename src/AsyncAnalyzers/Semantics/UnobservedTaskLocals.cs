@@ -144,7 +144,7 @@ internal static class UnobservedTaskLocals
         }
     }
 
-    private static bool IsStartedTask(IOperation value, AsyncSymbols symbols)
+    public static bool IsStartedTask(IOperation value, AsyncSymbols symbols)
     {
         if (value.WalkDownConversions() is not IInvocationOperation { TargetMethod: var method } invocation || !symbols.IsTaskLike(invocation.Type))
         {

@@ -32,7 +32,6 @@ public class TaskLocalScanTests
     [InlineData("var t = s.FlushAsync();\nif (n < 0) { return; }\nawait t;")]
     [InlineData("var t = s.FlushAsync();\nt = s.FlushAsync();\nawait t;")]
     [InlineData("var tasks = new List<Task>();\ntasks.Add(s.FlushAsync());\nawait Task.WhenAll(tasks);")]
-    [InlineData("var t = s.FlushAsync();\nawait Task.Yield();")]
     [InlineData("var tasks = new Task[2];\ntasks[0] = s.FlushAsync();")]
     [InlineData("while (flag) { var t = s.FlushAsync(); if (n > 0) { break; } await t; }")]
     [InlineData("Task t = s.FlushAsync(), u = t;\nawait u;")]
@@ -41,7 +40,27 @@ public class TaskLocalScanTests
         Assert.True(await NeedsGraphAsync(body));
     }
 
-    private static async Task<bool> NeedsGraphAsync(string body)
+    [Theory]
+    [InlineData("var t = s.FlushAsync();\nawait Task.Yield();")]
+    [InlineData("var t = Task.Delay(n);\nvar u = s.FlushAsync();\nawait u;")]
+    public async Task NeverRead_ReportedWithoutGraph(string body)
+    {
+        var scan = await ScanAsync(body);
+        Assert.False(scan.NeedsGraph);
+        Assert.Equal("t", Assert.Single(scan.NeverRead).Symbol.Name);
+    }
+
+    [Fact]
+    public async Task NeverReadBesideMaybeLost_LeftToGraph()
+    {
+        var scan = await ScanAsync("var t = s.FlushAsync();\nvar u = s.FlushAsync();\nif (flag) { await u; }");
+        Assert.True(scan.NeedsGraph);
+        Assert.Empty(scan.NeverRead);
+    }
+
+    private static async Task<bool> NeedsGraphAsync(string body) => (await ScanAsync(body)).NeedsGraph;
+
+    private static async Task<TaskLocalScan> ScanAsync(string body)
     {
         var source = """
             using System;
@@ -66,6 +85,6 @@ public class TaskLocalScanTests
         var tree = compilation.SyntaxTrees.Single();
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "M");
         var operation = compilation.GetSemanticModel(tree).GetOperation(method.Body!)!;
-        return TaskLocalScan.Of(operation, AsyncSymbols.TryCreate(compilation)!).NeedsGraph;
+        return TaskLocalScan.Of(operation, AsyncSymbols.TryCreate(compilation)!);
     }
 }

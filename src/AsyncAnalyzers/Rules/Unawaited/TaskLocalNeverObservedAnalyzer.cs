@@ -65,6 +65,11 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             var scan = TaskLocalScan.Of(block, symbols);
             if (!scan.NeedsGraph)
             {
+                foreach (var declarator in scan.NeverRead)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, declarator.Syntax.GetLocation(), declarator.Symbol.Name));
+                }
+
                 continue;
             }
 

@@ -846,4 +846,25 @@ public class TaskLocalNeverObservedAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task NeverReadBesideConditionallyAwaited_ReportsEachOnce()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool flag)
+                {
+                    var [|t = s.FlushAsync()|];
+                    var [|u = s.FlushAsync()|];
+                    if (flag)
+                    {
+                        await u;
+                    }
+                }
+            }
+            """);
+    }
 }

@@ -9,7 +9,8 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 
 /// <summary>
 /// ASYNC204: a task stored in a local that, on some path to the end of the function, is never awaited, returned, passed on,
-/// stored elsewhere or otherwise read. Decided on the control-flow graph (<see cref="UnobservedTaskLocals"/>).
+/// stored elsewhere or otherwise read. Decided on the control-flow graph (<see cref="UnobservedTaskLocals"/>), built only when
+/// <see cref="TaskLocalScan"/> cannot settle the body in one walk.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer

@@ -52,7 +52,13 @@ internal static class CorpusGenerator
         }
         """;
 
-    public static List<(string Path, string Text)> Generate(int totalLines, int seed = 12345)
+    /// <summary>
+    /// Generates about <paramref name="totalLines"/> lines. With <paramref name="mistakeRate"/> 1 (the dense corpus) every shape
+    /// that can hold a mistake holds one: a warning every 15 lines, a worst case for reporting. Below 1, each such shape is written
+    /// in its correct form (awaited instead of blocked, async I/O, guarded handlers...) except with that probability: the same
+    /// shapes for the rules to examine, at a density closer to real code.
+    /// </summary>
+    public static List<(string Path, string Text)> Generate(int totalLines, int seed = 12345, double mistakeRate = 1.0)
     {
         var random = new Random(seed);
         var files = new List<(string, string)> { ("/corpus/Support.cs", Support) };
@@ -60,7 +66,7 @@ internal static class CorpusGenerator
         var index = 0;
         while (lines < totalLines)
         {
-            var text = File(index, random);
+            var text = File(index, random, mistakeRate);
             files.Add(($"/corpus/File{index:D5}.cs", text));
             lines += text.Split('\n').Length;
             index++;
@@ -69,7 +75,7 @@ internal static class CorpusGenerator
         return files;
     }
 
-    private static string File(int index, Random random)
+    private static string File(int index, Random random, double mistakeRate)
     {
         var b = new StringBuilder();
         b.AppendLine("using System;");
@@ -98,16 +104,23 @@ internal static class CorpusGenerator
         for (var m = 0; m < 10; m++)
         {
             b.AppendLine();
-            Shapes[random.Next(Shapes.Length)](b, $"M{m}", random.Next(1, 100));
+            var shape = Shapes[random.Next(Shapes.Length)];
+            var n = random.Next(1, 100);
+
+            // The dense corpus draws no extra numbers, so it stays the corpus earlier measurements used.
+            var write = mistakeRate < 1.0 && shape.Correct is not null && random.NextDouble() >= mistakeRate ? shape.Correct : shape.Mistake;
+            write(b, $"M{m}", n);
         }
 
         b.AppendLine("}");
         return b.ToString();
     }
 
-    private static readonly Action<StringBuilder, string, int>[] Shapes =
+    private static readonly (Action<StringBuilder, string, int> Mistake, Action<StringBuilder, string, int>? Correct)[] Shapes =
     {
-        SyncHeavy, SyncHeavy, SyncHeavy, Sequential, Loop, Blocking, SleepAndIo, Dropped, Handler, Continuation, LambdasAndLocals, Linq,
+        (SyncHeavy, null), (SyncHeavy, null), (SyncHeavy, null), (Sequential, null), (Loop, null), (Blocking, Awaited),
+        (SleepAndIo, AsyncIo), (Dropped, Observed), (Handler, GuardedHandlers), (Continuation, AwaitedContinuation),
+        (LambdasAndLocals, LambdasAndLocalsAwaited), (Linq, null),
     };
 
     private static void SyncHeavy(StringBuilder b, string name, int n) => b.Append($$"""
@@ -270,6 +283,105 @@ internal static class CorpusGenerator
                     .OrderBy(i => i.Name)
                     .GroupBy(i => i.Id % 7)
                     .Select(g => g.Key + ":" + string.Join("|", g.Select(i => i.Name)));
+
+        """);
+
+    private static void Awaited(StringBuilder b, string name, int n) => b.Append($$"""
+            public async Task<int> {{name}}(int id)
+            {
+                var pending = _repository.CountAsync();
+                await Task.WhenAll(pending, _notifier.NotifyAsync("x"));
+                var done = pending.Result;
+                var other = await _repository.FindAsync(id).ConfigureAwait(false);
+                await _notifier.NotifyAsync("y");
+                return done + (other?.Id ?? {{n}}) + await _repository.CountAsync();
+            }
+
+            public int {{name}}Sync() => _cache.Count + {{n}};
+
+        """);
+
+    private static void AsyncIo(StringBuilder b, string name, int n) => b.Append($$"""
+            public async Task<string> {{name}}(string path, CancellationToken cancellationToken)
+            {
+                await Task.Delay({{n}}, cancellationToken);
+                var text = await File.ReadAllTextAsync(path, cancellationToken);
+                await using var stream = File.OpenRead(path);
+                var buffer = new byte[{{n}}];
+                var read = await stream.ReadAsync(buffer.AsMemory(), cancellationToken);
+                await _repository.SaveAsync(new Item(read, text, {{n}}m), cancellationToken);
+                return text + read;
+            }
+
+        """);
+
+    private static void Observed(StringBuilder b, string name, int n) => b.Append($$"""
+            public async Task {{name}}(Item item)
+            {
+                await _repository.SaveAsync(item);
+                await _notifier.NotifyAsync("saved {{n}}");
+                var stored = _repository.CountAsync();
+                _background = Task.Run(() => Helpers.Score(item));
+                _notifier.NotifyAsync("done").Forget();
+                await stored;
+            }
+
+        """);
+
+    private static void GuardedHandlers(StringBuilder b, string name, int n) => b.Append($$"""
+            public async void {{name}}(object? sender, ClickEventArgs e)
+            {
+                try
+                {
+                    await _notifier.NotifyAsync("click {{n}}");
+                    Clicked?.Invoke(this, e);
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine(ex);
+                }
+            }
+
+            public async void {{name}}Safe(object? sender, ClickEventArgs e)
+            {
+                try
+                {
+                    await _notifier.NotifyAsync("click");
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine(ex);
+                }
+            }
+
+        """);
+
+    private static void AwaitedContinuation(StringBuilder b, string name, int n) => b.Append($$"""
+            public async Task<int> {{name}}()
+            {
+                return await _repository.CountAsync() + {{n}};
+            }
+
+            public Task<int> {{name}}Checked() => _repository.CountAsync().ContinueWith(t => t.IsFaulted ? 0 : t.Result, TaskScheduler.Default);
+
+        """);
+
+    private static void LambdasAndLocalsAwaited(StringBuilder b, string name, int n) => b.Append($$"""
+            public async Task<int> {{name}}(IReadOnlyList<int> ids)
+            {
+                Func<int, Task<Item?>> find = async id => await _repository.FindAsync(id);
+                async Task<int> LocalAsync(int value)
+                {
+                    await Task.Yield();
+                    return value * {{n}};
+                }
+
+                int Local(int value) => value + Helpers.Score(new Item(value, "n", 1m));
+                var tasks = ids.Select(find).ToList();
+                var items = await Task.WhenAll(tasks);
+                await Task.WhenAll(ids.Select(id => _notifier.NotifyAsync(id.ToString())));
+                return items.Length + await LocalAsync(Local(ids.Count)) + tasks.Sum(t => t.Result?.Id ?? 0);
+            }
 
         """);
 }

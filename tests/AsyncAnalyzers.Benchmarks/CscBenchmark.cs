@@ -25,7 +25,7 @@ internal static partial class CscBenchmark
 
     private static readonly string OurAssembly = typeof(Descriptors).Assembly.GetName().Name!;
 
-    public static int Run(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers)
+    public static int Run(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate)
     {
         try
         {
@@ -34,7 +34,7 @@ internal static partial class CscBenchmark
                 throw new CscBenchmarkException("--iterations must be at least 1.");
             }
 
-            Measure(sizes, iterations, refPackAnalyzers);
+            Measure(sizes, iterations, refPackAnalyzers, mistakeRate);
             return 0;
         }
         catch (CscBenchmarkException e)
@@ -44,12 +44,15 @@ internal static partial class CscBenchmark
         }
     }
 
-    private static void Measure(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers)
+    private static void Measure(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate)
     {
         var sdk = Sdk.Locate();
         var cpuMeasured = !OperatingSystem.IsWindows();
         var (_, versionOutput) = RunToEnd(CscStartInfo(sdk, Environment.CurrentDirectory, "/version"));
         Console.WriteLine($"AsyncAnalyzers csc benchmark: SDK {sdk.SdkVersion} in {sdk.Root}, csc {versionOutput.Trim()}, reference pack {sdk.ReferencePackVersion} (net{sdk.Major}.0), {Path.GetFileName(sdk.GlobalConfig)}");
+        Console.WriteLine(mistakeRate >= 1.0
+            ? "Dense corpus: every mistake-prone shape holds its mistake."
+            : $"Corpus with mistake rate {mistakeRate.ToString(CultureInfo.InvariantCulture)}: the other mistake-prone shapes are written correctly.");
         Console.WriteLine($"{iterations} measured rounds after one warm-up round, configurations interleaved within each round, minimum per configuration;");
         Console.WriteLine("one csc process per run, /parallel-, workstation GC (DOTNET_gcServer=0).");
         if (!cpuMeasured)
@@ -72,7 +75,7 @@ internal static partial class CscBenchmark
         var results = new List<SizeResult>();
         foreach (var size in sizes)
         {
-            results.Add(MeasureSize(sdk, size, iterations, refPackAnalyzers));
+            results.Add(MeasureSize(sdk, size, iterations, refPackAnalyzers, mistakeRate));
         }
 
         PrintTimes("Wall time", results, r => r.Wall);
@@ -85,9 +88,9 @@ internal static partial class CscBenchmark
         PrintAnalyzers(results, cpuMeasured);
     }
 
-    private static SizeResult MeasureSize(Sdk sdk, int size, int iterations, bool refPackAnalyzers)
+    private static SizeResult MeasureSize(Sdk sdk, int size, int iterations, bool refPackAnalyzers, double mistakeRate)
     {
-        var files = CorpusGenerator.Generate(size);
+        var files = CorpusGenerator.Generate(size, mistakeRate: mistakeRate);
         var lines = files.Sum(f => f.Text.Split('\n').Length);
         var folder = Directory.CreateTempSubdirectory("asyncanalyzers-csc-").FullName;
         try

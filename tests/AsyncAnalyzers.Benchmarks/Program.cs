@@ -14,9 +14,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Measures what the package adds to a compilation: the compiler alone (bind, flow analysis, emit) against the compiler with
 // every AsyncAnalyzers analyzer, on a generated corpus at several sizes. Single-threaded, so the numbers are CPU cost, not
 // luck of scheduling. Usage: dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks [-- --sizes 25000,200000 --iterations 3]
-// With --csc it runs the SDK's own csc instead, as `dotnet build` does (CscBenchmark.cs).
+// --mistakes 0.1 writes most mistake-prone shapes in their correct form (CorpusGenerator.Generate). With --csc it runs the SDK's own csc instead, as `dotnet build` does (CscBenchmark.cs).
 var sizes = new[] { 25_000, 50_000, 100_000, 200_000 };
 var iterations = 3;
+var mistakeRate = 1.0;
 for (var i = 0; i < args.Length - 1; i++)
 {
     switch (args[i])
@@ -27,6 +28,10 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--iterations":
             iterations = int.Parse(args[i + 1]);
             break;
+        case "--mistakes":
+            // The share of mistake-prone shapes written with their mistake: 1 (default) is the dense corpus, 0.1 the realistic one.
+            mistakeRate = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            break;
     }
 }
 
@@ -36,7 +41,7 @@ if (writeIndex >= 0 && writeIndex + 1 < args.Length)
 {
     // Writes the corpus of the largest size to a folder, to read it or to compile it with csc by hand.
     Directory.CreateDirectory(args[writeIndex + 1]);
-    foreach (var (path, text) in CorpusGenerator.Generate(sizes[^1]))
+    foreach (var (path, text) in CorpusGenerator.Generate(sizes[^1], mistakeRate: mistakeRate))
     {
         File.WriteAllText(Path.Combine(args[writeIndex + 1], Path.GetFileName(path)), text);
     }
@@ -46,7 +51,7 @@ if (writeIndex >= 0 && writeIndex + 1 < args.Length)
 
 if (args.Contains("--csc"))
 {
-    return CscBenchmark.Run(sizes, iterations, refPackAnalyzers: args.Contains("--ref-pack-analyzers"));
+    return CscBenchmark.Run(sizes, iterations, refPackAnalyzers: args.Contains("--ref-pack-analyzers"), mistakeRate);
 }
 
 var analyzers = typeof(Descriptors).Assembly.GetTypes()
@@ -63,7 +68,7 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
 
 if (telemetry)
 {
-    var files = CorpusGenerator.Generate(sizes[^1]);
+    var files = CorpusGenerator.Generate(sizes[^1], mistakeRate: mistakeRate);
     var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.CSharp12), f.Path)).ToImmutableArray();
     var compilation = CSharpCompilation.Create("Corpus", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
     for (var round = 0; round < Math.Max(2, iterations); round++)
@@ -98,7 +103,7 @@ var callbackTimes = new Dictionary<string, List<(int Lines, double Ms)>>();
 var each = args.Contains("--each");
 foreach (var size in sizes)
 {
-    var files = CorpusGenerator.Generate(size);
+    var files = CorpusGenerator.Generate(size, mistakeRate: mistakeRate);
     var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
     var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToImmutableArray();
     var lines = files.Sum(f => f.Text.Split('\n').Length);

@@ -495,6 +495,19 @@ internal static class CompletedTasks
                     }
                 }
             }
+            else if (value.IsImplicit && value.Kind != OperationKind.ArrayCreation)
+            {
+                // C# 13 binds WhenAll(a, b) to WhenAll(params ReadOnlySpan<Task>) on .NET 9 and later: the compiler-made collection
+                // is a collection-expression operation, newer than the Roslyn we build against, whose children are the arguments
+                // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
+                foreach (var element in value.ChildOperations)
+                {
+                    if (IsReferenceTo(element, target.Symbol))
+                    {
+                        return true;
+                    }
+                }
+            }
             else if (IsReferenceTo(value, target.Symbol))
             {
                 return true;

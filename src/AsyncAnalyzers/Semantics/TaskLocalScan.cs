@@ -175,6 +175,11 @@ internal readonly struct TaskLocalScan
                     or IVariableInitializerOperation or IVariableDeclaratorOperation or IVariableDeclarationOperation or ISimpleAssignmentOperation
                     or IArrayCreationOperation or IArrayInitializerOperation or IObjectCreationOperation or ITupleOperation:
                     continue;
+
+                // The collection the compiler builds for a params argument (C# 13 binds WhenAll(t, u) to a params span on .NET 9+,
+                // a collection-expression operation newer than the Roslyn we build against): its elements are always evaluated.
+                case { IsImplicit: true, Parent: IArgumentOperation }:
+                    continue;
                 default:
                     return null;
             }

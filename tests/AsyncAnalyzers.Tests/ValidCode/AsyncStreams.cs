@@ -65,7 +65,7 @@ namespace ValidCode.Streams
             }
         }
 
-        public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
+        public static async Task<List<T>> CollectAsync<T>(this IAsyncEnumerable<T> source, CancellationToken cancellationToken = default)
         {
             var list = new List<T>();
             await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -220,7 +220,7 @@ namespace ValidCode.Streams
             var errors = await source.ReadAllAsync(cancellationToken)
                 .WhereAsync(e => e.Level == "ERROR" && e.Timestamp >= since, cancellationToken)
                 .SelectAwait((e, ct) => new ValueTask<string>($"{e.Timestamp:O} {e.Message}"), cancellationToken)
-                .ToListAsync(cancellationToken)
+                .CollectAsync(cancellationToken)
                 .ConfigureAwait(false);
             return errors;
         }

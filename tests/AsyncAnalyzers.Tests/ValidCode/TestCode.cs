@@ -195,7 +195,7 @@ namespace ValidCode.Tests
         {
             var source = new ListPagedSource(new Page<int>(new[] { 1, 2 }, "1"), new Page<int>(new[] { 3 }, null));
 
-            var items = await source.ReadAllAsync().ToListAsync();
+            var items = await source.ReadAllAsync().CollectAsync();
 
             Assert.Equal("1,2,3", string.Join(',', items));
             Assert.Equal(2, source.Calls);

@@ -99,8 +99,9 @@ public sealed class AsyncLambdaToVoidDelegateCodeFix : CodeFixProvider
                 return null;
             }
 
+            // Not through params arrays, nor C# 13 params collections (an ArgumentKind newer than the Roslyn we build against).
             var argument = invocation.Arguments.FirstOrDefault(a => a.Syntax == argumentSyntax);
-            if (argument?.Parameter is not { } parameter || invocation.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray))
+            if (argument?.Parameter is not { } parameter || invocation.Arguments.Any(a => a.ArgumentKind is not (ArgumentKind.Explicit or ArgumentKind.DefaultValue)))
             {
                 return null;
             }

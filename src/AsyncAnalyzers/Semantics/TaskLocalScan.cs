@@ -188,16 +188,33 @@ internal readonly struct TaskLocalScan
         return null;
     }
 
+    /// <summary>
+    /// No break, continue, goto, return or yield between the two statements. Lambdas and local functions are not entered: their
+    /// returns (an expression-bodied lambda has an implicit one) leave only them.
+    /// </summary>
     private static bool NoJumpsBetween(IBlockOperation block, int from, int to)
     {
+        var pending = new Stack<IOperation>();
         for (var i = from + 1; i < to; i++)
         {
-            foreach (var operation in block.Operations[i].DescendantsAndSelf())
+            pending.Push(block.Operations[i]);
+        }
+
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
             {
-                if (operation is IBranchOperation or IReturnOperation)
-                {
+                case IBranchOperation or IReturnOperation:
                     return false;
-                }
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    continue;
+                case var operation:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
             }
         }
 

@@ -20,6 +20,7 @@ public class TaskLocalScanTests
     [InlineData("var t = s.FlushAsync();\nFunc<Task> f = async () => await t;\nawait f();")]
     [InlineData("var t = s.FlushAsync();\nif (n > 0) { throw new InvalidOperationException(); }\nawait t;")]
     [InlineData("var tasks = new[] { 1, 2 }.Select(i => s.FlushAsync()).ToList();\nawait Task.WhenAll(tasks);")]
+    [InlineData("var t = s.FlushAsync();\nvar run = Task.Run(() => n + 1);\nFunc<int> f = () => { return n; };\nawait t;\nawait run;")]
     public async Task PlainlyObserved_NeedsNoGraph(string body)
     {
         Assert.False(await NeedsGraphAsync(body));
@@ -34,6 +35,7 @@ public class TaskLocalScanTests
     [InlineData("var tasks = new List<Task>();\ntasks.Add(s.FlushAsync());\nawait Task.WhenAll(tasks);")]
     [InlineData("var tasks = new Task[2];\ntasks[0] = s.FlushAsync();")]
     [InlineData("while (flag) { var t = s.FlushAsync(); if (n > 0) { break; } await t; }")]
+    [InlineData("var t = s.FlushAsync();\nFunc<int> f = () => n;\nif (f() > 0) { return; }\nawait t;")]
     [InlineData("Task t = s.FlushAsync(), u = t;\nawait u;")]
     public async Task MaybeLost_NeedsGraph(string body)
     {

@@ -109,8 +109,9 @@ internal readonly struct TaskLocalScan
     }
 
     /// <summary>
-    /// A task local that is never stored by a call, or <c>var t = FooAsync();</c> with no other write, followed in the same block by a statement that always reads it
-    /// (<c>await t;</c>, <c>return await t;</c>, <c>await Task.WhenAll(t, u);</c>): every normal path from the store passes the read.
+    /// A task local that is never stored by a call, or <c>var t = FooAsync();</c> with no other write, followed in the same block
+    /// by a statement that always reads it (<c>await t;</c>, <c>return await t;</c>, <c>await Task.WhenAll(t, u);</c>): every
+    /// normal path from the store passes the read.
     /// Anything else (collections, later stores, a read under a condition, jumps or returns in between) goes to the graph.
     /// </summary>
     private static bool IsPlainlyObserved(

@@ -54,7 +54,8 @@ internal readonly struct TaskLocalScan
                     declarators.Add(declarator);
                     break;
                 case ILocalReferenceOperation reference:
-                    if (InnermostFunction(reference) is { } function && !SymbolEqualityComparer.Default.Equals(function, reference.Local.ContainingSymbol))
+                    if (AsyncContext.Of(reference, reference.Local.ContainingSymbol) is { FunctionOperation: not null, Function: var function }
+                        && !SymbolEqualityComparer.Default.Equals(function, reference.Local.ContainingSymbol))
                     {
                         captured.Add(reference.Local);
                     }
@@ -233,21 +234,5 @@ internal readonly struct TaskLocalScan
         }
 
         return -1;
-    }
-
-    private static ISymbol? InnermostFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return lambda.Symbol;
-                case ILocalFunctionOperation local:
-                    return local.Symbol;
-            }
-        }
-
-        return null;
     }
 }

@@ -44,10 +44,15 @@ internal static class AsyncSignatures
             || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Name.EndsWith("EventArgs", StringComparison.Ordinal));
     }
 
-    /// <summary>The signature is dictated by a base class or an interface: an override, or an explicit or implicit implementation.</summary>
+    /// <summary>
+    /// The signature is dictated by a base class, an interface or another declaration: an override, an explicit or implicit
+    /// implementation, or a partial method declared in two parts (often a generator's hook, such as
+    /// <c>partial void OnNameChanged(string value)</c>).
+    /// </summary>
     public static bool IsForcedByContract(IMethodSymbol method)
     {
-        if (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0)
+        if (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0
+            || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null)
         {
             return true;
         }

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,8 +11,14 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// <summary>
 /// ASYNC202: an <c>async void</c> method or local function whose signature could return Task. Event handlers and signatures forced
 /// by an override or interface are the Exceptions family's (ASYNC401): there the signature cannot change, so it must be guarded.
-/// Analyzed per type, so that a method subscribed to an event with <c>+=</c> in its own type counts as an event handler.
+/// A method added with <c>+=</c> somewhere in its own type (a local function: in its own member) counts as an event handler.
 /// </summary>
+/// <remarks>
+/// Methods come from a symbol action and local functions from an operation action; the <c>+=</c> check reads syntax, and only
+/// for the rare method that is already a candidate. An earlier version collected subscriptions per type with a symbol-start
+/// action, which made the driver track the members of every type in the compilation: about 5% of a whole build's time, four
+/// times this rule's own work (docs/performance.md).
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 {
@@ -28,77 +35,109 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolStartAction(typeStart => AnalyzeType(typeStart, symbols), SymbolKind.NamedType);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
+            start.RegisterOperationAction(c => AnalyzeLocalFunction(c, symbols), OperationKind.LocalFunction);
         });
     }
 
-    private static void AnalyzeType(SymbolStartAnalysisContext context, AsyncSymbols symbols)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, AsyncSymbols symbols)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        var subscribed = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        var localFunctions = new ConcurrentBag<IMethodSymbol>();
-
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (c.Operation is IEventAssignmentOperation { HandlerValue: var handler }
-                    && handler is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } })
-                {
-                    subscribed.TryAdd(method.OriginalDefinition, true);
-                }
-            },
-            OperationKind.EventAssignment);
-
-        context.RegisterOperationAction(
-            c =>
-            {
-                if (c.Operation is ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } local })
-                {
-                    localFunctions.Add(local);
-                }
-            },
-            OperationKind.LocalFunction);
-
-        context.RegisterSymbolEndAction(end =>
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method)
-                {
-                    Report(end, method, subscribed, symbols);
-                }
-            }
-
-            foreach (var local in localFunctions)
-            {
-                Report(end, local, subscribed, symbols);
-            }
-        });
-    }
-
-    private static void Report(SymbolAnalysisContext context, IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> subscribed, AsyncSymbols symbols)
-    {
-        // Event handlers keep their signature; ASYNC401 guards them (AsyncVoidMethodAnalyzerTests.EventHandlerShape_NoDiagnostic).
-        if (AsyncSignatures.IsEventHandlerShape(method, symbols))
-        {
-            return;
-        }
-
-        // Overrides and interface implementations cannot change their return type (AsyncVoidMethodAnalyzerTests.Override_NoDiagnostic).
-        if (AsyncSignatures.IsForcedByContract(method))
+        if (context.Symbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
+            || !IsCandidate(method, symbols)
+            || method.ContainingType is not { } type)
         {
             return;
         }
 
         // A method subscribed to an event of any delegate type is a handler (AsyncVoidMethodAnalyzerTests.SubscribedToActionEvent_NoDiagnostic).
-        if (subscribed.ContainsKey(method.OriginalDefinition))
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (IsAddedWithPlusEquals(reference.GetSyntax(context.CancellationToken), method.Name))
+            {
+                return;
+            }
+        }
+
+        Report(context.ReportDiagnostic, method);
+    }
+
+    private static void AnalyzeLocalFunction(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        if (context.Operation is not ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } local }
+            || !IsCandidate(local, symbols))
         {
             return;
         }
 
+        // A local function can only be subscribed where its name is in scope: inside the member that declares it
+        // (AsyncVoidMethodAnalyzerTests.LocalFunctionSubscribedToEvent_NoDiagnostic).
+        var root = context.Operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        if (!IsAddedWithPlusEquals(root.Syntax, local.Name))
+        {
+            Report(context.ReportDiagnostic, local);
+        }
+    }
+
+    private static bool IsCandidate(IMethodSymbol method, AsyncSymbols symbols) =>
+        // Event handlers keep their signature; ASYNC401 guards them (AsyncVoidMethodAnalyzerTests.EventHandlerShape_NoDiagnostic).
+        !AsyncSignatures.IsEventHandlerShape(method, symbols)
+        // Overrides and interface implementations cannot change their return type (AsyncVoidMethodAnalyzerTests.Override_NoDiagnostic).
+        && !AsyncSignatures.IsForcedByContract(method);
+
+    /// <summary>
+    /// Whether <paramref name="scope"/> holds <c>x += Name</c>, <c>x += this.Name</c> or <c>x += new D(Name)</c>. Read from syntax,
+    /// so it also counts a method added to a delegate variable, or a same-named member of another object: where the name alone
+    /// cannot tell, the rule stays silent.
+    /// </summary>
+    private static bool IsAddedWithPlusEquals(SyntaxNode scope, string name)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Right: var right }
+                && Names(right, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Names(ExpressionSyntax expression, string name)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    continue;
+                case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }:
+                    expression = arguments[0].Expression;
+                    continue;
+                case SimpleNameSyntax simple:
+                    return simple.Identifier.ValueText == name;
+                case MemberAccessExpressionSyntax memberAccess:
+                    return memberAccess.Name.Identifier.ValueText == name;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static void Report(System.Action<Diagnostic> report, IMethodSymbol method)
+    {
         if (method.Locations.Length > 0 && method.Locations[0].IsInSource)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC202, method.Locations[0], method.Name));
+            report(Diagnostic.Create(Descriptors.ASYNC202, method.Locations[0], method.Name));
         }
     }
 }

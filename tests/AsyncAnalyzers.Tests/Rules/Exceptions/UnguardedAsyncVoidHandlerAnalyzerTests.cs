@@ -128,6 +128,23 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task PartialMethodHook_Reports()
+    {
+        // A generator's `partial void OnXChanged(...)` hook fixes the signature, so the handler must guard itself.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            partial class ViewModel
+            {
+                partial void OnNameChanged(string value);
+            }
+
+            partial class ViewModel
+            {
+                async partial void [|OnNameChanged|](string value) => await Api.SaveAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task LambdaSubscribedWithPlusEquals_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -445,4 +445,131 @@ public class AsyncVoidMethodAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task SubscribedThroughDelegateCreationAndThis_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Source { public event Action? Changed; public event Action? Closed; }
+            class C
+            {
+                C(Source s)
+                {
+                    s.Changed += new Action(Reload);
+                    s.Closed += (this.Close);
+                }
+
+                async void Reload() => await Task.Delay(1);
+                async void Close() => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SubscribedInOtherPartFile_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            partial class C
+            {
+                async void Load() => await Task.Delay(1);
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using System;
+            class Source { public event Action? Changed; }
+            partial class C
+            {
+                void Init(Source s) => s.Changed += Load;
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AddedToDelegateVariable_NoDiagnostic()
+    {
+        // Conservative: `+=` of the method group reads as a subscription whatever the left side is.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Action? _onChange;
+                void Init() => _onChange += Reload;
+                async void Reload() => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SubscribedThroughLambda_Reports()
+    {
+        // The lambda is the handler, not the method: the method itself could return Task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Source { public event Action? Changed; }
+            class C
+            {
+                C(Source s) { s.Changed += () => Reload(); }
+                async void [|Reload|]() => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OtherMemberSubscribed_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Source { public event Action? Changed; }
+            class C
+            {
+                C(Source s) { s.Changed += Refresh; }
+                void Refresh() { }
+                async void [|Reload|]() => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalFunctionNameSubscribedInOtherMember_Reports()
+    {
+        // A local function is only in scope in its own member; a same-named method subscribed elsewhere is not it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Source { public event Action? Changed; }
+            class C
+            {
+                void Reload() { }
+                void Subscribe(Source s) => s.Changed += Reload;
+                void M()
+                {
+                    Reload();
+
+                    async void [|Reload|]() => await Task.Delay(1);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PartialMethodDeclaredElsewhere_NoDiagnostic()
+    {
+        // The declaring part (often a source generator's hook) fixes the signature; ASYNC401 asks for a guard instead.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            partial class C
+            {
+                partial void OnLoaded();
+                async partial void OnLoaded() => await Task.Delay(1);
+            }
+            """);
+    }
 }

@@ -38,7 +38,11 @@ internal readonly struct TaskLocalScan
     public static bool IsTaskLocalType(ITypeSymbol type, AsyncSymbols symbols) =>
         symbols.IsTaskLike(type) || UnobservedTaskLocals.IsTaskCollection(type, symbols);
 
-    public static TaskLocalScan Of(IOperation body, AsyncSymbols symbols)
+    /// <summary>
+    /// Scans <paramref name="body"/>. With <paramref name="focus"/>, only that declarator's local is judged (the rest of the body is
+    /// still read for its uses and jumps): ASYNC204 calls this once per task-typed declarator, so that no state is kept per body.
+    /// </summary>
+    public static TaskLocalScan Of(IOperation body, AsyncSymbols symbols, IVariableDeclaratorOperation? focus = null)
     {
         var captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var declarators = new List<IVariableDeclaratorOperation>();
@@ -50,7 +54,7 @@ internal readonly struct TaskLocalScan
         {
             switch (operation)
             {
-                case IVariableDeclaratorOperation declarator when IsTaskLocalType(declarator.Symbol.Type, symbols):
+                case IVariableDeclaratorOperation declarator when (focus is null || declarator == focus) && IsTaskLocalType(declarator.Symbol.Type, symbols):
                     declarators.Add(declarator);
                     break;
                 case ILocalReferenceOperation reference:

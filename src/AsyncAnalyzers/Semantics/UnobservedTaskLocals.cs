@@ -34,8 +34,11 @@ internal static class UnobservedTaskLocals
 {
     private static readonly HashSet<string> AddingMethods = new(System.StringComparer.Ordinal) { "Add", "Insert", "Enqueue", "Push", "TryAdd" };
 
-    /// <summary>Every store of a started task into a local of this graph (and of its nested functions) that is lost on some path.</summary>
-    public static IEnumerable<TaskStore> Find(ControlFlowGraph graph, ISet<ILocalSymbol> captured, AsyncSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// Every store of a started task into a local of this graph (and of its nested functions) that is lost on some path; with
+    /// <paramref name="only"/>, the stores into that local alone.
+    /// </summary>
+    public static IEnumerable<TaskStore> Find(ControlFlowGraph graph, ISet<ILocalSymbol> captured, AsyncSymbols symbols, System.Threading.CancellationToken cancellationToken, ILocalSymbol? only = null)
     {
         var graphs = new Stack<ControlFlowGraph>();
         graphs.Push(graph);
@@ -59,6 +62,7 @@ internal static class UnobservedTaskLocals
                 for (var i = 0; i < block.Operations.Length; i++)
                 {
                     if (AsTaskStore(block.Operations[i], symbols) is { } store
+                        && (only is null || SymbolEqualityComparer.Default.Equals(store.Local, only))
                         && declared.Contains(store.Local)
                         && !captured.Contains(store.Local)
                         && IsLostOnSomePath(current, block, i, store)

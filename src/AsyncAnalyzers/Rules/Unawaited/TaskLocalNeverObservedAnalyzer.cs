@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
@@ -10,7 +9,7 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// <summary>
 /// ASYNC204: a task stored in a local that, on some path to the end of the function, is never awaited, returned, passed on,
 /// stored elsewhere or otherwise read. Decided on the control-flow graph (<see cref="UnobservedTaskLocals"/>), built only when
-/// <see cref="TaskLocalScan"/> cannot settle the body in one walk.
+/// <see cref="TaskLocalScan"/> cannot settle the local in one walk of its body.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
@@ -28,63 +27,49 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // The graph is the expensive part: build it only for blocks where the driver's own walk met a task-typed local,
-            // rather than walking every body a second time to find out.
-            start.RegisterOperationBlockStartAction(blockStart =>
-            {
-                var seen = new TaskLocalSeen();
-                blockStart.RegisterOperationAction(
-                    c =>
-                    {
-                        if (TaskLocalScan.IsTaskLocalType(((IVariableDeclaratorOperation)c.Operation).Symbol.Type, symbols))
-                        {
-                            seen.Value = true;
-                        }
-                    },
-                    OperationKind.VariableDeclarator);
-                blockStart.RegisterOperationBlockEndAction(end =>
-                {
-                    if (seen.Value)
-                    {
-                        Analyze(end, symbols);
-                    }
-                });
-            });
+            // One callback per task-typed declarator, each judging its own local. An operation-block-start action (one flag per
+            // body, one report pass at the block's end) cost the driver three times this rule's own work in a whole build: it
+            // makes the driver collect every declaration's operation blocks and dispatch per-block actions (docs/performance.md).
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.VariableDeclarator);
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
     {
-        foreach (var block in context.OperationBlocks)
+        var declarator = (IVariableDeclaratorOperation)context.Operation;
+        if (!TaskLocalScan.IsTaskLocalType(declarator.Symbol.Type, symbols))
         {
-            // The graph is built only for bodies; initializers and attribute arguments hold no task locals worth the cost.
-            if (block is not (IBlockOperation { Parent: null or IMethodBodyOperation or IConstructorBodyOperation } or IMethodBodyOperation { Parent: null }))
-            {
-                continue;
-            }
-
-            var scan = TaskLocalScan.Of(block, symbols);
-            if (!scan.NeedsGraph)
-            {
-                foreach (var declarator in scan.NeverRead)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, declarator.Syntax.GetLocation(), declarator.Symbol.Name));
-                }
-
-                continue;
-            }
-
-            var graph = context.GetControlFlowGraph(block);
-            foreach (var store in UnobservedTaskLocals.Find(graph, scan.Captured, symbols, context.CancellationToken))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), store.Local.Name));
-            }
+            return;
         }
-    }
 
-    /// <summary>Per-block flag, written by the declarator action and read by the block-end action of the same block.</summary>
-    private sealed class TaskLocalSeen
-    {
-        public volatile bool Value;
+        var root = declarator.Parent;
+        while (root?.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        // The graph is built only for bodies; initializers and attribute arguments hold no task locals worth the cost.
+        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+        {
+            return;
+        }
+
+        var scan = TaskLocalScan.Of(root, symbols, declarator);
+        if (!scan.NeedsGraph)
+        {
+            foreach (var neverRead in scan.NeverRead)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, neverRead.Syntax.GetLocation(), neverRead.Symbol.Name));
+            }
+
+            return;
+        }
+
+        // The driver builds the graph once per body and shares it between callbacks.
+        var graph = context.GetControlFlowGraph();
+        foreach (var store in UnobservedTaskLocals.Find(graph, scan.Captured, symbols, context.CancellationToken, only: declarator.Symbol))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), store.Local.Name));
+        }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class AsyncCounterparts
 {
     private readonly AsyncSymbols _symbols;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), Counterpart?> _memberCache = new(new PairComparer());
-    private readonly ConcurrentDictionary<string, bool> _sourceHasName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _sourceHasAsyncName = new(StringComparer.Ordinal);
 
     public AsyncCounterparts(AsyncSymbols symbols) => _symbols = symbols;
 
@@ -57,21 +57,30 @@ internal sealed class AsyncCounterparts
             return null;
         }
 
-        var found = _memberCache.GetOrAdd((method, receiverType), key => FindMember(key.Method, key.Receiver));
+        // TryGetValue first, so that the common hit allocates no delegate.
+        if (!_memberCache.TryGetValue((method, receiverType), out var found))
+        {
+            found = _memberCache.GetOrAdd((method, receiverType), FindMember(method, receiverType));
+        }
+
         if (found is not null || semanticModel is null || method.IsStatic)
         {
             return found;
         }
 
-        var asyncName = method.Name + "Async";
+        // Extension counterparts are looked up only when the compilation's own source declares a member named Name + "Async": a
+        // cheap test, cached by the synchronous name, that keeps LookupSymbols (and the string concatenation) off the hot path.
+        if (!_sourceHasAsyncName.TryGetValue(method.Name, out var sourceHasAsyncName))
+        {
+            sourceHasAsyncName = _sourceHasAsyncName.GetOrAdd(method.Name, _symbols.Compilation.ContainsSymbolsWithName(method.Name + "Async", SymbolFilter.Member));
+        }
 
-        // Extension counterparts are looked up only when the compilation's own source declares a member with that name: a
-        // cheap, cached test that keeps LookupSymbols off the hot path for the common case.
-        if (!_sourceHasName.GetOrAdd(asyncName, n => _symbols.Compilation.ContainsSymbolsWithName(n, SymbolFilter.Member)))
+        if (!sourceHasAsyncName)
         {
             return null;
         }
 
+        var asyncName = method.Name + "Async";
         var matches = new List<IMethodSymbol>();
         // Only extensions in scope at the call, as the fix must compile (SyncApiWithAsyncCounterpartAnalyzerTests.ExtensionCounterpartNotInScope_NoDiagnostic).
         foreach (var candidate in semanticModel.LookupSymbols(position, receiverType, asyncName, includeReducedExtensionMethods: true))

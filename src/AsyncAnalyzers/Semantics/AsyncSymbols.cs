@@ -180,7 +180,14 @@ internal sealed class AsyncSymbols
             return false;
         }
 
-        return _awaitableCache.GetOrAdd(type, t => HasAwaiterPattern(t));
+        // TryGetValue first: GetOrAdd with a lambda over this would allocate a delegate on every call, and this runs on most
+        // invocations of every async method.
+        if (_awaitableCache.TryGetValue(type, out var awaitable))
+        {
+            return awaitable;
+        }
+
+        return _awaitableCache.GetOrAdd(type, HasAwaiterPattern(type));
     }
 
     private bool HasAwaiterPattern(ITypeSymbol type)

@@ -106,7 +106,8 @@ internal sealed class StartedWork
             return false;
         }
 
-        return _coveredMethods.GetOrAdd(method.OriginalDefinition, m => IsSourceMethodCovered(m, use));
+        var definition = method.OriginalDefinition;
+        return _coveredMethods.TryGetValue(definition, out var covered) ? covered : _coveredMethods.GetOrAdd(definition, IsSourceMethodCovered(definition, use));
     }
 
     private bool IsSourceMethodCovered(IMethodSymbol method, IOperation use)

@@ -25,7 +25,7 @@ internal static partial class CscBenchmark
 
     private static readonly string OurAssembly = typeof(Descriptors).Assembly.GetName().Name!;
 
-    public static int Run(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate)
+    public static int Run(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate, bool pairOnly)
     {
         try
         {
@@ -34,7 +34,7 @@ internal static partial class CscBenchmark
                 throw new CscBenchmarkException("--iterations must be at least 1.");
             }
 
-            Measure(sizes, iterations, refPackAnalyzers, mistakeRate);
+            Measure(sizes, iterations, refPackAnalyzers, mistakeRate, pairOnly);
             return 0;
         }
         catch (CscBenchmarkException e)
@@ -44,7 +44,7 @@ internal static partial class CscBenchmark
         }
     }
 
-    private static void Measure(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate)
+    private static void Measure(IReadOnlyList<int> sizes, int iterations, bool refPackAnalyzers, double mistakeRate, bool pairOnly)
     {
         var sdk = Sdk.Locate();
         var cpuMeasured = !OperatingSystem.IsWindows();
@@ -53,7 +53,12 @@ internal static partial class CscBenchmark
         Console.WriteLine(mistakeRate >= 1.0
             ? "Dense corpus: every mistake-prone shape holds its mistake."
             : $"Corpus with mistake rate {mistakeRate.ToString(CultureInfo.InvariantCulture)}: the other mistake-prone shapes are written correctly.");
-        Console.WriteLine($"{iterations} measured rounds after one warm-up round, configurations interleaved within each round, minimum per configuration;");
+        Console.WriteLine($"{iterations} measured rounds after one warm-up round, configurations interleaved within each round (in reverse order every other round), minimum per configuration;");
+        if (pairOnly)
+        {
+            Console.WriteLine("--pair: only SDK default and SDK default + AsyncAnalyzers are run.");
+        }
+
         Console.WriteLine("one csc process per run, /parallel-, workstation GC (DOTNET_gcServer=0).");
         if (!cpuMeasured)
         {
@@ -75,7 +80,14 @@ internal static partial class CscBenchmark
         var results = new List<SizeResult>();
         foreach (var size in sizes)
         {
-            results.Add(MeasureSize(sdk, size, iterations, refPackAnalyzers, mistakeRate));
+            results.Add(MeasureSize(sdk, size, iterations, refPackAnalyzers, mistakeRate, pairOnly));
+        }
+
+        PrintPaired(results, cpuMeasured);
+        if (pairOnly)
+        {
+            PrintAssemblies(results);
+            return;
         }
 
         PrintTimes("Wall time", results, r => r.Wall);
@@ -88,7 +100,7 @@ internal static partial class CscBenchmark
         PrintAnalyzers(results, cpuMeasured);
     }
 
-    private static SizeResult MeasureSize(Sdk sdk, int size, int iterations, bool refPackAnalyzers, double mistakeRate)
+    private static SizeResult MeasureSize(Sdk sdk, int size, int iterations, bool refPackAnalyzers, double mistakeRate, bool pairOnly)
     {
         var files = CorpusGenerator.Generate(size, mistakeRate: mistakeRate);
         var lines = files.Sum(f => f.Text.Split('\n').Length);
@@ -112,12 +124,20 @@ internal static partial class CscBenchmark
             var cpu = Enumerable.Repeat(double.MaxValue, Configurations.Length).ToArray();
             var best = Enumerable.Repeat(double.MaxValue, Configurations.Length).ToArray();
             var bestOutput = new string[Configurations.Length];
+            var addedWall = new List<double>();
+            var addedCpu = new List<double>();
+            int[] order = pairOnly ? [SdkDefault, SdkDefaultWithOurs] : [Compiler, SdkDefault, SdkDefaultWithOurs, OursAlone];
             for (var round = -1; round < iterations; round++)
             {
-                // Interleaved, so that drift in the machine's load hits every configuration alike.
-                for (var c = 0; c < Configurations.Length; c++)
+                // Interleaved, so that drift in the machine's load hits every configuration alike, and reversed every other round,
+                // so that running second (warmer disk cache, hotter or throttled CPU) favours no configuration.
+                var roundWall = new double[Configurations.Length];
+                var roundCpu = new double?[Configurations.Length];
+                foreach (var c in round % 2 == 0 ? order : Enumerable.Reverse(order))
                 {
                     var run = RunCsc(sdk, folder, responseFiles[c]);
+                    roundWall[c] = run.WallMs;
+                    roundCpu[c] = run.CpuMs;
                     Console.Error.WriteLine($"{lines:N0} lines, {(round < 0 ? "warm-up" : $"round {round + 1}")}, {Configurations[c]}: {run.WallMs:F0} ms wall" + (run.CpuMs is { } runCpu ? $", {runCpu:F0} ms CPU" : ""));
                     if (round < 0)
                     {
@@ -133,6 +153,15 @@ internal static partial class CscBenchmark
                         bestOutput[c] = run.Output;
                     }
                 }
+
+                if (round >= 0)
+                {
+                    addedWall.Add((roundWall[SdkDefaultWithOurs] - roundWall[SdkDefault]) / roundWall[SdkDefault]);
+                    if (roundCpu[SdkDefaultWithOurs] is { } withOurs && roundCpu[SdkDefault] is { } without)
+                    {
+                        addedCpu.Add((withOurs - without) / without);
+                    }
+                }
             }
 
             // The timed runs carry no /reportanalyzer, whose timing of every callback (the SDK's too) would weigh on one side only;
@@ -140,13 +169,13 @@ internal static partial class CscBenchmark
             var reported = RunCsc(sdk, folder, WriteResponseFile(sdk, folder, sources, SdkDefaultWithOurs, refPackAnalyzers, report: true)).Output;
             var report = AnalyzerReport.Parse(reported);
             var warnings = CountAsyncWarnings(reported);
-            var warningsAlone = CountAsyncWarnings(bestOutput[OursAlone]);
+            var warningsAlone = pairOnly ? warnings : CountAsyncWarnings(bestOutput[OursAlone]);
             if (warningsAlone != warnings)
             {
                 Console.Error.WriteLine($"Note: {warnings} ASYNC warnings next to the SDK's analyzers, {warningsAlone} alone.");
             }
 
-            return new SizeResult(lines, files.Count, wall, cpu, report, warnings);
+            return new SizeResult(lines, files.Count, wall, cpu, report, warnings, addedWall, addedCpu);
         }
         finally
         {
@@ -288,6 +317,38 @@ internal static partial class CscBenchmark
         Console.WriteLine();
     }
 
+    /// <summary>
+    /// The package's cost as each round measured it: the two SDK default runs of a round ran back to back, so the machine's slow
+    /// drifts cancel out of their difference, which the minimum per configuration cannot promise. The median is the figure to read.
+    /// </summary>
+    private static void PrintPaired(List<SizeResult> results, bool cpuMeasured)
+    {
+        Console.WriteLine("Added to the SDK default build, round by round (SDK default + AsyncAnalyzers against the SDK default run of the same round):");
+        Console.WriteLine();
+        Console.WriteLine("| Lines | Rounds | Wall time, median | Wall time, rounds | CPU time, median | CPU time, rounds |");
+        Console.WriteLine("| ---: | ---: | ---: | --- | ---: | --- |");
+        foreach (var result in results)
+        {
+            Console.WriteLine($"| {result.Lines:N0} | {result.AddedWall.Count} | {Median(result.AddedWall):P1} | {Rounds(result.AddedWall)} " +
+                (cpuMeasured ? $"| {Median(result.AddedCpu):P1} | {Rounds(result.AddedCpu)} |" : "| - | - |"));
+        }
+
+        Console.WriteLine();
+
+        static double Median(List<double> values)
+        {
+            if (values.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+
+        static string Rounds(List<double> values) => string.Join(", ", values.Select(v => v.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)));
+    }
+
     private static void PrintAssemblies(List<SizeResult> results)
     {
         var assemblies = results.SelectMany(r => r.Report.Assemblies.Keys).Distinct().ToList();
@@ -338,7 +399,7 @@ internal static partial class CscBenchmark
 
     private readonly record struct CscRun(double WallMs, double? CpuMs, string Output);
 
-    private sealed record SizeResult(int Lines, int Files, double[] Wall, double[] Cpu, AnalyzerReport Report, int AsyncWarnings);
+    private sealed record SizeResult(int Lines, int Files, double[] Wall, double[] Cpu, AnalyzerReport Report, int AsyncWarnings, List<double> AddedWall, List<double> AddedCpu);
 
     /// <summary>The /reportanalyzer block of a csc run: total per analyzer assembly, and per analyzer of ours (ms).</summary>
     private sealed record AnalyzerReport(Dictionary<string, double> Assemblies, Dictionary<string, double> Analyzers)

@@ -48,8 +48,9 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             root = parent;
         }
 
-        // The graph is built only for bodies; initializers and attribute arguments hold no task locals worth the cost.
-        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation))
+        // Roots a control-flow graph can be built for: bodies, and field or property initializers (whose lambdas may hold task
+        // locals: TaskLocalNeverObservedAnalyzerTests.TaskLocalInInitializerLambda_Reports).
+        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation))
         {
             return;
         }

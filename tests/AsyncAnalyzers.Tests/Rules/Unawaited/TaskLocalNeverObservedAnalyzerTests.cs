@@ -867,4 +867,86 @@ public class TaskLocalNeverObservedAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task SeveralTaskLocalsInOneBody_EachReportedOnce()
+    {
+        // Each task local is judged by its own declarator: one needs the graph, one is settled by the scan, one is observed,
+        // and one lives in a lambda of the same body.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(Stream s, bool wait)
+                {
+                    var {|#0:lost = s.FlushAsync()|};
+                    var {|#1:never = s.FlushAsync()|};
+                    var kept = s.FlushAsync();
+                    Func<Task> run = async () =>
+                    {
+                        var {|#2:inner = s.FlushAsync()|};
+                        await Task.Yield();
+                    };
+                    if (wait)
+                    {
+                        await lost;
+                    }
+
+                    await kept;
+                    await run();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("lost"),
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(1).WithArguments("never"),
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(2).WithArguments("inner"));
+    }
+
+    [Fact]
+    public async Task TaskLocalInInitializerLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                static Task Work() => Task.CompletedTask;
+                Func<Task> _run = async () =>
+                {
+                    var [|t = Work()|];
+                    await Task.Yield();
+                };
+                Func<Task> Run { get; } = async () =>
+                {
+                    var [|t = Work()|];
+                    await Task.Yield();
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskLocalAwaitedInInitializerLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                static Task Work() => Task.CompletedTask;
+                Func<bool, Task> _run = async wait =>
+                {
+                    var t = Work();
+                    if (wait)
+                    {
+                        await Task.Yield();
+                    }
+
+                    await t;
+                };
+            }
+            """);
+    }
 }

@@ -918,10 +918,14 @@ public class TaskLocalNeverObservedAnalyzerTests
                     var [|t = Work()|];
                     await Task.Yield();
                 };
-                Func<Task> Run { get; } = async () =>
+                Func<bool, Task> Run { get; } = async wait =>
                 {
+                    // Awaited on one branch only: decided on the graph of the initializer.
                     var [|t = Work()|];
-                    await Task.Yield();
+                    if (wait)
+                    {
+                        await t;
+                    }
                 };
             }
             """);

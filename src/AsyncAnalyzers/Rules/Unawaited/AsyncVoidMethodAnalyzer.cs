@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -71,13 +72,7 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
 
         // A local function can only be subscribed where its name is in scope: inside the member that declares it
         // (AsyncVoidMethodAnalyzerTests.LocalFunctionSubscribedToEvent_NoDiagnostic).
-        var root = context.Operation;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        if (!IsAddedWithPlusEquals(root.Syntax, local.Name))
+        if (!IsAddedWithPlusEquals(context.Operation.Root().Syntax, local.Name))
         {
             Report(context.ReportDiagnostic, local);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,11 +43,7 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var root = declarator.Parent;
-        while (root?.Parent is { } parent)
-        {
-            root = parent;
-        }
+        var root = declarator.Root();
 
         // Roots a control-flow graph can be built for: bodies, and field or property initializers (whose lambdas may hold task
         // locals: TaskLocalNeverObservedAnalyzerTests.TaskLocalInInitializerLambda_Reports).

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

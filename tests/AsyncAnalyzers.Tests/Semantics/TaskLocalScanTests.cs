@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
-using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using AsyncAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

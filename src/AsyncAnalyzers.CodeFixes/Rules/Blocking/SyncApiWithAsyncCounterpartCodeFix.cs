@@ -7,12 +7,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using AsyncAnalyzers.Rules.Blocking;
-using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Blocking;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
-using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

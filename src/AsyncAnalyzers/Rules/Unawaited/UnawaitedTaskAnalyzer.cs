@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
-using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

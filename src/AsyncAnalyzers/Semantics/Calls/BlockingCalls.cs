@@ -1,8 +1,9 @@
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Calls;
 
 internal enum BlockingKind
 {

@@ -1,6 +1,8 @@
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Calls;
 
 /// <summary>A sibling API that takes a task-returning delegate where the called method takes a void one.</summary>
 internal sealed class AsyncDelegateSibling

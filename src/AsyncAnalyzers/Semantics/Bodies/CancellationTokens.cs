@@ -1,7 +1,8 @@
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>Finds the CancellationToken a fix should forward: the one token parameter visible at an operation.</summary>
 internal static class CancellationTokens

@@ -1,8 +1,9 @@
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
 /// Readers, writers and wrapping streams built over a <c>MemoryStream</c> in the same function (<c>new StreamWriter(buffer)</c>,

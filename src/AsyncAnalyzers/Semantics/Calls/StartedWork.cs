@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Calls;
 
 /// <summary>
 /// Facts about the work behind a task-producing expression: what was started (<c>FooAsync()</c>, <c>Task.Run(...)</c>), and

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
 /// Decides, on the operation tree, whether a function body is covered by catch-all try/catch statements: a try with a catch

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Gather;
 
 /// <summary>Facts about where gathered awaits sit that change what gathering means (ASYNC301, ASYNC302).</summary>
 internal static class GatherContext

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>A started task stored into a local (<c>t = FooAsync()</c>) or added to a collection local (<c>tasks.Add(FooAsync())</c>).</summary>
 internal readonly struct TaskStore

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Symbols;
 
 /// <summary>
 /// Libraries whose synchronous methods have async twins that are the wrong advice. They are optional references, often absent,

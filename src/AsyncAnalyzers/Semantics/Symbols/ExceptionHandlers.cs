@@ -5,7 +5,7 @@ using AsyncAnalyzers.Options;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Symbols;
 
 /// <summary>
 /// Resolves <c>async_analyzers.exception_handler = Namespace.Type.Method</c> against the compilation. Each distinct value is

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Gather;
 
 /// <summary>
 /// Which types may be used by two operations at once. Three answers: known safe (calls on one instance may overlap:

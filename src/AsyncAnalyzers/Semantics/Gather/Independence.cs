@@ -3,10 +3,12 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Gather;
 
 /// <summary>
 /// Decides, conservatively, whether awaited operations touch the same state (ASYNC301/ASYNC302, reusable by later rules).

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Symbols;
 
 /// <summary>
 /// Well-known types the rules need, resolved once per compilation (house rule 3). The only place that looks types up by name.

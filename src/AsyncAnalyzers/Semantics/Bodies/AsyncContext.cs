@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>Facts about the innermost function (method, local function, lambda, anonymous method) enclosing an operation.</summary>
 internal readonly struct AsyncContext

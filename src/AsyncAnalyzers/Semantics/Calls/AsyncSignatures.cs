@@ -1,9 +1,10 @@
 using System;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Calls;
 
 /// <summary>Facts about method signatures: which are fixed by something else, and which can become <c>async</c>.</summary>
 internal static class AsyncSignatures

@@ -1,8 +1,10 @@
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Calls;
 
 /// <summary>An awaitable produced by a call or <c>new</c> and thrown away by an expression statement.</summary>
 internal readonly struct DroppedAwaitable

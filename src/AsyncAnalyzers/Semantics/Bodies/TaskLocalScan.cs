@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AsyncAnalyzers.Semantics;
+namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
 /// One walk over a body that decides whether ASYNC204 needs its control-flow graph at all, and collects the locals captured by

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +18,7 @@ internal static class ExceptionHandlerEditing
 
     /// <summary>The handler the analyzer resolved for this diagnostic, or null for the default.</summary>
     public static string? ConfiguredHandler(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(ExceptionHandlers.PropertyName, out var handler) && !string.IsNullOrEmpty(handler) ? handler : null;
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.ExceptionHandler, out var handler) && !string.IsNullOrEmpty(handler) ? handler : null;
 
     /// <summary><c>Handler(exception)</c>, or <c>Trace.TraceError(exception.ToString())</c> without a configured handler.</summary>
     public static InvocationExpressionSyntax HandlerCall(string? configuredHandler, ExpressionSyntax exception)

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -67,7 +67,7 @@ internal static class GatherEditing
         SyntaxNode? container = null;
         var firstIndex = -1;
         ArgumentSyntax? configureAwait = null;
-        var symbols = AsyncSymbols.TryCreate(model.Compilation);
+        var symbols = CompilationServices.TryGet(model.Compilation)?.Symbols;
         for (var i = 0; i < locations.Count; i++)
         {
             if (locations[i].SourceTree != root.SyntaxTree

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Rules.Gather;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -88,7 +89,7 @@ internal static class LoopGatherEditing
     /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
     public static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (AsyncSymbols.TryCreate(model.Compilation) is not { } symbols
+        if (CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols
             || diagnostic.AdditionalLocations.Count != 1
             || diagnostic.Location.SourceTree != root.SyntaxTree
             || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not StatementSyntax loop
@@ -97,7 +98,7 @@ internal static class LoopGatherEditing
             || awaitExpression.Span != diagnostic.AdditionalLocations[0].SourceSpan
             || loop.ContainsDirectives
             || BodyStatement(loop) is not ExpressionStatementSyntax { Expression: var bodyExpression }
-            || !diagnostic.Properties.TryGetValue(IndependentLoopAwaitsAnalyzer.ShapeProperty, out var shape))
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape))
         {
             return null;
         }
@@ -191,7 +192,7 @@ internal static class LoopGatherEditing
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (root is null || model is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
         {
             return document;
         }

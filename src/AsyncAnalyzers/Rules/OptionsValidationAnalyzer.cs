@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,7 +30,7 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
             var problems = new ConcurrentDictionary<(string Key, string Value, string Reason), SyntaxTree>();
 
             // The exception handler names a method, so checking it needs the compilation; each value is resolved once per compilation.
-            var handlers = AsyncSymbols.TryCreate(start.Compilation) is { } symbols ? new ExceptionHandlers(symbols) : null;
+            var handlers = CompilationServices.TryGet(start.Compilation)?.ExceptionHandlers;
             start.RegisterSyntaxTreeAction(tree =>
             {
                 var options = tree.Options.AnalyzerConfigOptionsProvider.GetOptions(tree.Tree);

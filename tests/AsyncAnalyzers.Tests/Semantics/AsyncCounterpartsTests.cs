@@ -1,8 +1,9 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,7 +25,7 @@ public class AsyncCounterpartsTests
         var invocation = (IInvocationOperation)model.GetOperation(syntax)!;
         var method = invocation.TargetMethod;
         var receiver = method.IsStatic ? method.ContainingType : invocation.Instance!.Type!;
-        var counterparts = new AsyncCounterparts(AsyncSymbols.TryCreate(compilation)!);
+        var counterparts = CompilationServices.TryGet(compilation)!.Counterparts;
         return counterparts.Find(method, receiver, withSemanticModel ? model : null, syntax.SpanStart);
     }
 

@@ -1,8 +1,9 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,7 @@ public class CancellationTokensTests
             containing = containing.ContainingSymbol;
         }
 
-        return CancellationTokens.FindInScope(operation, containing, AsyncSymbols.TryCreate(compilation)!)?.Name;
+        return CancellationTokens.FindInScope(operation, containing, CompilationServices.TryGet(compilation)!.Symbols)?.Name;
     }
 
     [Fact]

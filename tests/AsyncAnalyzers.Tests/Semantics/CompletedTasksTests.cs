@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -85,7 +86,7 @@ public class CompletedTasksTests
         var references = await TestDefaults.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
         var compilation = CSharpCompilation.Create("Test", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var symbols = AsyncSymbols.TryCreate(compilation)!;
+        var symbols = CompilationServices.TryGet(compilation)!.Symbols;
         var model = compilation.GetSemanticModel(tree);
 
         IOperation? task = null;

@@ -3,9 +3,10 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -181,8 +182,8 @@ public class IndependenceTests
         var model = compilation.GetSemanticModel(tree);
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "M");
         var block = (IBlockOperation)model.GetOperation(method.Body!)!;
-        var symbols = AsyncSymbols.TryCreate(compilation)!;
-        var independence = Independence.Create(symbols);
+        var symbols = CompilationServices.TryGet(compilation)!.Symbols;
+        var independence = CompilationServices.TryGet(compilation)!.Independence;
         independence = independence.WithSafety(independence.Safety.WithUserLists(
             safe is null ? SymbolNameList.Empty : SymbolNameList.Parse(safe),
             unsafeTypes is null ? SymbolNameList.Empty : SymbolNameList.Parse(unsafeTypes)));

@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
-using AsyncAnalyzers.Semantics.Symbols;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -88,6 +89,6 @@ public class TaskLocalScanTests
         var tree = compilation.SyntaxTrees.Single();
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "M");
         var operation = compilation.GetSemanticModel(tree).GetOperation(method.Body!)!;
-        return TaskLocalScan.Of(operation, AsyncSymbols.TryCreate(compilation)!);
+        return TaskLocalScan.Of(operation, CompilationServices.TryGet(compilation)!.Symbols);
     }
 }

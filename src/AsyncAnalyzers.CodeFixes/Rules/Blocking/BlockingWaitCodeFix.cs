@@ -127,8 +127,8 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
     /// <summary>Decides, on the original document, whether a fix applies and which; null when it would not compile or keep meaning.</summary>
     private static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (diagnostic.Properties.ContainsKey(BlockingWaitAnalyzer.NoFixProperty)
-            || !diagnostic.Properties.TryGetValue(BlockingWaitAnalyzer.KindProperty, out var kindName)
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kindName)
             || !System.Enum.TryParse<BlockingKind>(kindName, out var blockingKind))
         {
             return null;

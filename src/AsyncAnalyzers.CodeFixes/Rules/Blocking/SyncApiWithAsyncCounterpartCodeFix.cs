@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using AsyncAnalyzers.Rules.Blocking;
+using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,7 +37,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root is null || FindCall(root, diagnostic) is null || !diagnostic.Properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.CounterpartProperty, out var name))
+            if (root is null || FindCall(root, diagnostic) is null || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Counterpart, out var name))
             {
                 continue;
             }
@@ -52,8 +54,8 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
     /// <summary>The call a fixable diagnostic points at, or null when there is nothing to fix.</summary>
     private static InvocationExpressionSyntax? FindCall(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (diagnostic.Properties.ContainsKey(BlockingWaitAnalyzer.NoFixProperty)
-            || !diagnostic.Properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.CounterpartProperty, out var name)
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Counterpart, out var name)
             || string.IsNullOrEmpty(name))
         {
             return null;
@@ -70,7 +72,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (AsyncSymbols.TryCreate(editor.SemanticModel.Compilation) is not { } symbols)
+        if (CompilationServices.TryGet(editor.SemanticModel.Compilation)?.Symbols is not { } symbols)
         {
             return document;
         }
@@ -87,8 +89,8 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
 
             var token = TokenArgument(editor, call, diagnostic, symbols, imports, cancellationToken);
             var properties = diagnostic.Properties;
-            var name = properties[SyncApiWithAsyncCounterpartAnalyzer.CounterpartProperty]!;
-            var isExtension = properties.ContainsKey(SyncApiWithAsyncCounterpartAnalyzer.ExtensionProperty);
+            var name = properties[DiagnosticProperties.Counterpart]!;
+            var isExtension = properties.ContainsKey(DiagnosticProperties.Extension);
             editor.ReplaceNode(call, (current, _) => current is InvocationExpressionSyntax invocation
                 ? AwaitEditing.AwaitReplacing(invocation, Rewrite(invocation, name, isExtension, token))
                 : current);
@@ -132,13 +134,13 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
     private static ArgumentSyntax? TokenArgument(DocumentEditor editor, InvocationExpressionSyntax call, Diagnostic diagnostic, AsyncSymbols symbols, ISet<string> imports, CancellationToken cancellationToken)
     {
         var properties = diagnostic.Properties;
-        if (!properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.TokenParameterProperty, out var parameterName) || parameterName is null)
+        if (!properties.TryGetValue(DiagnosticProperties.TokenParameter, out var parameterName) || parameterName is null)
         {
             return null;
         }
 
-        var required = properties.ContainsKey(SyncApiWithAsyncCounterpartAnalyzer.TokenRequiredProperty);
-        var value = properties.TryGetValue(SyncApiWithAsyncCounterpartAnalyzer.TokenInScopeProperty, out var inScope) && inScope is not null
+        var required = properties.ContainsKey(DiagnosticProperties.TokenRequired);
+        var value = properties.TryGetValue(DiagnosticProperties.TokenInScope, out var inScope) && inScope is not null
             ? TokenEditing.TokenInScope(editor.SemanticModel, call.SpanStart, inScope, symbols)
             : null;
         value ??= required ? TokenEditing.None(editor.SemanticModel, call.SpanStart, symbols, imports) : null;

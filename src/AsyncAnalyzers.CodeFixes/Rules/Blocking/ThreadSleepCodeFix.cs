@@ -7,8 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using AsyncAnalyzers.Rules.Blocking;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,7 +53,7 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
     /// <summary>The Thread.Sleep call a fixable diagnostic points at, or null when there is nothing to fix.</summary>
     private static InvocationExpressionSyntax? FindSleep(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (diagnostic.Properties.ContainsKey(BlockingWaitAnalyzer.NoFixProperty))
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix))
         {
             return null;
         }
@@ -66,7 +66,7 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (AsyncSymbols.TryCreate(editor.SemanticModel.Compilation) is not { } symbols)
+        if (CompilationServices.TryGet(editor.SemanticModel.Compilation)?.Symbols is not { } symbols)
         {
             return document;
         }
@@ -81,7 +81,7 @@ public sealed class ThreadSleepCodeFix : CodeFixProvider
 
             // Task.Delay's parameter has another name, so a named argument loses its name; the argument's trivia stays.
             var duration = sleep.ArgumentList.Arguments[0].WithNameColon(null);
-            var token = diagnostic.Properties.TryGetValue(ThreadSleepAnalyzer.TokenInScopeProperty, out var name) && name is not null
+            var token = diagnostic.Properties.TryGetValue(DiagnosticProperties.TokenInScope, out var name) && name is not null
                 ? TokenEditing.TokenInScope(editor.SemanticModel, sleep.SpanStart, name, symbols)
                 : null;
             var arguments = token is null ? sleep.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(duration))

@@ -52,8 +52,8 @@ public sealed class ContinuationIgnoresFaultCodeFix : CodeFixProvider
     }
 
     private static string? KeyFor(Diagnostic diagnostic) =>
-        diagnostic.Properties.ContainsKey(ContinuationIgnoresFaultAnalyzer.AwaitShapeProperty) ? AwaitKey
-        : diagnostic.Properties.ContainsKey(ContinuationIgnoresFaultAnalyzer.OptionsShapeProperty) ? OnlyOnRanToCompletionKey
+        diagnostic.Properties.ContainsKey(DiagnosticProperties.AwaitShape) ? AwaitKey
+        : diagnostic.Properties.ContainsKey(DiagnosticProperties.OptionsShape) ? OnlyOnRanToCompletionKey
         : null;
 
     private static (InvocationExpressionSyntax Invocation, ExpressionSyntax Read, LambdaExpressionSyntax? Lambda)? Find(SyntaxNode root, Diagnostic diagnostic)

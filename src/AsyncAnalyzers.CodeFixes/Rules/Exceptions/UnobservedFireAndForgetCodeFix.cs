@@ -53,8 +53,8 @@ public sealed class UnobservedFireAndForgetCodeFix : CodeFixProvider
     }
 
     private static string? KeyFor(Diagnostic diagnostic) =>
-        diagnostic.Properties.ContainsKey(UnobservedFireAndForgetAnalyzer.NoFixProperty) ? null
-        : diagnostic.Properties.ContainsKey(UnobservedFireAndForgetAnalyzer.CanAwaitProperty) ? AwaitKey
+        diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix) ? null
+        : diagnostic.Properties.ContainsKey(DiagnosticProperties.CanAwait) ? AwaitKey
         : ObserveFaultsKey;
 
     private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
@@ -78,7 +78,7 @@ public sealed class UnobservedFireAndForgetCodeFix : CodeFixProvider
             {
                 var name = ExceptionHandlerEditing.UniqueName(editor.SemanticModel, node, "t");
                 var handler = ExceptionHandlerEditing.ConfiguredHandler(diagnostic);
-                var isValueTask = diagnostic.Properties.ContainsKey(UnobservedFireAndForgetAnalyzer.ValueTaskProperty);
+                var isValueTask = diagnostic.Properties.ContainsKey(DiagnosticProperties.ValueTask);
                 editor.ReplaceNode(value, (current, _) => Observe((ExpressionSyntax)current, name, handler, isValueTask));
             }
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -38,7 +39,7 @@ public sealed class AsyncLambdaToVoidDelegateCodeFix : CodeFixProvider
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
         {
             return;
         }

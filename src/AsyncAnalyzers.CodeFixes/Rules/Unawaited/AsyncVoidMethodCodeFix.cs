@@ -5,8 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -74,7 +74,7 @@ public sealed class AsyncVoidMethodCodeFix : CodeFixProvider
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
         {
             return document;
         }

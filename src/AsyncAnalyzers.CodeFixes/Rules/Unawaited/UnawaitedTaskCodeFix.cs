@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -45,7 +46,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
     {
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
         {
             return;
         }
@@ -117,7 +118,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || AsyncSymbols.TryCreate(model.Compilation) is not { } symbols)
+        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
         {
             return document;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -16,11 +17,7 @@ namespace AsyncAnalyzers.Rules.Blocking;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property set when inserting <c>await</c> at the location would not compile (lock, unsafe, query).</summary>
-    public const string NoFixProperty = "NoFix";
 
-    /// <summary>Diagnostic property naming the <see cref="BlockingKind"/> found.</summary>
-    public const string KindProperty = "Kind";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC101, Descriptors.ASYNC104);
 
@@ -30,10 +27,12 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
+
+            var symbols = services.Symbols;
 
             start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.PropertyReference, OperationKind.Invocation);
         });
@@ -61,12 +60,12 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind.ToString());
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, kind.ToString());
         if (asyncContext.IsAsync)
         {
             if (!AsyncContext.CanInsertAwait(context.Operation))
             {
-                properties = properties.Add(NoFixProperty, "true");
+                properties = properties.Add(DiagnosticProperties.NoFix, "true");
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC101, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -15,20 +16,10 @@ namespace AsyncAnalyzers.Rules.Blocking;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the counterpart's name.</summary>
-    public const string CounterpartProperty = "Counterpart";
 
-    /// <summary>Diagnostic property: the name of the counterpart's CancellationToken parameter, when it has one.</summary>
-    public const string TokenParameterProperty = "TokenParameter";
 
-    /// <summary>Diagnostic property: the CancellationToken parameter in scope that a fix forwards.</summary>
-    public const string TokenInScopeProperty = "TokenInScope";
 
-    /// <summary>Diagnostic property, set when the counterpart does not compile without a token argument.</summary>
-    public const string TokenRequiredProperty = "TokenRequired";
 
-    /// <summary>Diagnostic property, set when the counterpart is an extension method (an implicit <c>this</c> must be spelled out).</summary>
-    public const string ExtensionProperty = "Extension";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC103);
 
@@ -38,12 +29,14 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
 
-            var counterparts = new AsyncCounterparts(symbols);
+            var symbols = services.Symbols;
+
+            var counterparts = services.Counterparts;
             var exclusions = new ConcurrentDictionary<SyntaxTree, SymbolNameList>();
             start.RegisterOperationAction(c => Analyze(c, symbols, counterparts, exclusions), OperationKind.Invocation);
         });
@@ -116,23 +109,23 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
     private static ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, Counterpart found, AsyncSymbols symbols, ISymbol containingSymbol)
     {
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties.Add(CounterpartProperty, found.Method.Name);
+        properties.Add(DiagnosticProperties.Counterpart, found.Method.Name);
         if (found.IsExtension)
         {
-            properties.Add(ExtensionProperty, "true");
+            properties.Add(DiagnosticProperties.Extension, "true");
         }
 
         if (found.Token is { } token)
         {
-            properties.Add(TokenParameterProperty, token.Name);
+            properties.Add(DiagnosticProperties.TokenParameter, token.Name);
             if (CancellationTokens.FindInScope(invocation, containingSymbol, symbols) is { } inScope)
             {
-                properties.Add(TokenInScopeProperty, inScope.Name);
+                properties.Add(DiagnosticProperties.TokenInScope, inScope.Name);
             }
 
             if (found.TokenRequired)
             {
-                properties.Add(TokenRequiredProperty, "true");
+                properties.Add(DiagnosticProperties.TokenRequired, "true");
             }
         }
 
@@ -140,7 +133,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         // (SyncApiWithAsyncCounterpartCodeFixTests.ConditionalAccess_NoFix, SyncApiWithAsyncCounterpartCodeFixTests.InsideLock_NoFix).
         if (!AsyncContext.CanInsertAwait(invocation) || IsInConditionalAccessChain(invocation))
         {
-            properties.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+            properties.Add(DiagnosticProperties.NoFix, "true");
         }
 
         return properties.ToImmutable();

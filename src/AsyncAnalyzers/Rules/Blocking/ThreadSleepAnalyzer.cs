@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,6 @@ namespace AsyncAnalyzers.Rules.Blocking;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the CancellationToken parameter in scope that the fix forwards to Task.Delay.</summary>
-    public const string TokenInScopeProperty = "TokenInScope";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC102);
 
@@ -23,7 +22,7 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { Thread: { } thread } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { Symbols: { Thread: { } thread } symbols })
             {
                 return;
             }
@@ -63,11 +62,11 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
         // await cannot go inside lock or unsafe code: report, but offer no fix (ThreadSleepCodeFixTests.SleepInsideLock_NoFix).
         if (!AsyncContext.CanInsertAwait(invocation))
         {
-            properties = properties.Add(BlockingWaitAnalyzer.NoFixProperty, "true");
+            properties = properties.Add(DiagnosticProperties.NoFix, "true");
         }
         else if (CancellationTokens.FindInScope(invocation, context.ContainingSymbol, symbols) is { } token)
         {
-            properties = properties.Add(TokenInScopeProperty, token.Name);
+            properties = properties.Add(DiagnosticProperties.TokenInScope, token.Name);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC102, invocation.Syntax.GetLocation(), properties));

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,15 +18,8 @@ namespace AsyncAnalyzers.Rules.Exceptions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Set when the fix may replace the continuation with <c>await</c> followed by its body.</summary>
-    public const string AwaitShapeProperty = "AwaitShape";
 
-    /// <summary>Set when the fix may add OnlyOnRanToCompletion and a fault continuation: a dropped continuation with plain options.</summary>
-    public const string OptionsShapeProperty = "OptionsShape";
 
-    private const int NotOnRanToCompletion = 0x10000;
-    private const int NotOnFaulted = 0x20000;
-    private const int NotOnCanceled = 0x40000;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC403);
 
@@ -34,12 +29,12 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { TaskContinuationOptions: { } options } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { Symbols: { TaskContinuationOptions: { } options } symbols } services)
             {
                 return;
             }
 
-            var handlers = new ExceptionHandlers(symbols);
+            var handlers = services.ExceptionHandlers;
             start.RegisterOperationAction(c => Analyze(c, symbols, options, handlers), OperationKind.Invocation);
         });
     }
@@ -76,7 +71,7 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
         }
 
         // OnlyOnRanToCompletion and NotOnFaulted keep faults away from the continuation (ContinuationIgnoresFaultAnalyzerTests.OnlyOnRanToCompletion_NoDiagnostic).
-        if (continuation is null || (optionsValue & NotOnFaulted) != 0)
+        if (continuation is null || ContinuationOptions.Has(optionsValue, ContinuationOptions.NotOnFaulted))
         {
             return;
         }
@@ -103,11 +98,11 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
         var properties = handlers.PropertiesFor(context.Options, invocation.Syntax.SyntaxTree);
         if (HasAwaitShape(invocation, continuation, references, context.ContainingSymbol))
         {
-            properties = properties.Add(AwaitShapeProperty, "true");
+            properties = properties.Add(DiagnosticProperties.AwaitShape, "true");
         }
-        else if (invocation.Arguments.Length <= 2 && (optionsValue & (NotOnRanToCompletion | NotOnCanceled)) == 0 && IsDropped(invocation))
+        else if (invocation.Arguments.Length <= 2 && (optionsValue & (ContinuationOptions.NotOnRanToCompletion | ContinuationOptions.NotOnCanceled)) == 0 && IsDropped(invocation))
         {
-            properties = properties.Add(OptionsShapeProperty, "true");
+            properties = properties.Add(DiagnosticProperties.OptionsShape, "true");
         }
 
         context.ReportDiagnostic(Diagnostic.Create(

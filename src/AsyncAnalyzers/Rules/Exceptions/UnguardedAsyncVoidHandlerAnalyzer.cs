@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,12 +27,14 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
 
-            var handlers = new ExceptionHandlers(symbols);
+            var symbols = services.Symbols;
+
+            var handlers = services.ExceptionHandlers;
             start.RegisterOperationAction(c => AnalyzeMethodBody(c, symbols, handlers), OperationKind.MethodBody);
             start.RegisterOperationAction(c => AnalyzeLocalFunction(c, symbols, handlers), OperationKind.LocalFunction);
             start.RegisterOperationAction(c => AnalyzeAnonymousFunction(c, symbols, handlers), OperationKind.AnonymousFunction);

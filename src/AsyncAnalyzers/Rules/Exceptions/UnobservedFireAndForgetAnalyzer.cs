@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,17 +17,9 @@ namespace AsyncAnalyzers.Rules.Exceptions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Set when the fix may replace the statement with <c>await</c>: async context, where await compiles.</summary>
-    public const string CanAwaitProperty = "CanAwait";
 
-    /// <summary>Set when the forgotten task is a ValueTask, which needs <c>AsTask()</c> before a continuation.</summary>
-    public const string ValueTaskProperty = "ValueTask";
 
-    /// <summary>TaskContinuationOptions.OnlyOnFaulted: NotOnRanToCompletion | NotOnCanceled.</summary>
-    private const int OnlyOnFaulted = 0x50000;
 
-    /// <summary>Set when no fix applies (a continuation chain, a conditional access, a helper call in synchronous code).</summary>
-    public const string NoFixProperty = "NoFix";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC402);
 
@@ -37,20 +29,21 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
 
-            var work = new StartedWork(symbols);
-            var handlers = new ExceptionHandlers(symbols);
-            start.RegisterOperationAction(c => AnalyzeDiscard(c, symbols, work, handlers), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeForgetHelper(c, symbols, work, handlers), OperationKind.Invocation);
+            var symbols = services.Symbols;
+
+            start.RegisterOperationAction(c => AnalyzeDiscard(c, services), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeForgetHelper(c, services), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeDiscard(OperationAnalysisContext context, AsyncSymbols symbols, StartedWork work, ExceptionHandlers handlers)
+    private static void AnalyzeDiscard(OperationAnalysisContext context, CompilationServices services)
     {
+        var (symbols, work, handlers) = (services.Symbols, services.StartedWork, services.ExceptionHandlers);
         var assignment = (ISimpleAssignmentOperation)context.Operation;
 
         // A plain dropped call is ASYNC201's; only the explicit discard is ours (UnobservedFireAndForgetAnalyzerTests.DroppedCallStatement_NoDiagnostic).
@@ -60,7 +53,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         }
 
         // A task read from a local or property may be awaited elsewhere (UnobservedFireAndForgetAnalyzerTests.DiscardOfStoredTask_NoDiagnostic).
-        if (work.FreshTask(assignment.Value) is not { } started || IsObservedOrSafe(started, work))
+        if (work.FreshTask(assignment.Value) is not { } started || IsObservedOrSafe(started, services))
         {
             return;
         }
@@ -68,22 +61,23 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         var properties = handlers.PropertiesFor(context.Options, assignment.Syntax.SyntaxTree);
         if (started.TargetMethod.Name == "ContinueWith" || assignment.Value.WalkDownConversions() is IConditionalAccessOperation)
         {
-            properties = properties.Add(NoFixProperty, "true");
+            properties = properties.Add(DiagnosticProperties.NoFix, "true");
         }
         else if (CanAwait(assignment, context.ContainingSymbol))
         {
-            properties = properties.Add(CanAwaitProperty, "true");
+            properties = properties.Add(DiagnosticProperties.CanAwait, "true");
         }
         else if (symbols.IsValueTask(started.Type))
         {
-            properties = properties.Add(ValueTaskProperty, "true");
+            properties = properties.Add(DiagnosticProperties.ValueTask, "true");
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC402, assignment.Syntax.GetLocation(), properties, started.TargetMethod.Name));
     }
 
-    private static void AnalyzeForgetHelper(OperationAnalysisContext context, AsyncSymbols symbols, StartedWork work, ExceptionHandlers handlers)
+    private static void AnalyzeForgetHelper(OperationAnalysisContext context, CompilationServices services)
     {
+        var (symbols, work, handlers) = (services.Symbols, services.StartedWork, services.ExceptionHandlers);
         var invocation = (IInvocationOperation)context.Operation;
         if (!invocation.TargetMethod.ReturnsVoid)
         {
@@ -95,23 +89,24 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             if (argument.Parameter is not { } parameter
                 || !symbols.IsTaskLike(parameter.Type)
                 || work.FreshTask(argument.Value) is not { } started
-                || IsObservedOrSafe(started, work)
-                || !IgnoresParameter(invocation.TargetMethod, parameter))
+                || IsObservedOrSafe(started, services)
+                || !services.Summaries.IgnoresParameter(invocation.TargetMethod, parameter, invocation).IsYes)
             {
                 continue;
             }
 
             var properties = handlers.PropertiesFor(context.Options, invocation.Syntax.SyntaxTree);
             properties = CanAwait(invocation, context.ContainingSymbol) && started.TargetMethod.Name != "ContinueWith"
-                ? properties.Add(CanAwaitProperty, "true")
-                : properties.Add(NoFixProperty, "true");
+                ? properties.Add(DiagnosticProperties.CanAwait, "true")
+                : properties.Add(DiagnosticProperties.NoFix, "true");
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC402, invocation.Syntax.GetLocation(), properties, started.TargetMethod.Name));
             return;
         }
     }
 
-    private static bool IsObservedOrSafe(IInvocationOperation started, StartedWork work)
+    private static bool IsObservedOrSafe(IInvocationOperation started, CompilationServices services)
     {
+        var work = services.StartedWork;
         // Task.Delay and already-complete tasks have no exception to lose (UnobservedFireAndForgetAnalyzerTests.DiscardOfDelayAndCompletedTasks_NoDiagnostic).
         if (work.CannotFault(started))
         {
@@ -125,7 +120,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         }
 
         // Work that catches everything itself cannot fault (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaBodyIsCatchAll_NoDiagnostic).
-        return work.IsCovered(started);
+        return services.Summaries.CatchesEverything(started).IsYes;
     }
 
     /// <summary><c>OnlyOnFaulted</c>, or a continuation that reads its antecedent parameter at all.</summary>
@@ -135,7 +130,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         {
             var value = argument.Value.WalkDownConversions();
             if (value.ConstantValue is { HasValue: true, Value: int options } && argument.Parameter?.Type.TypeKind == TypeKind.Enum
-                && (options & OnlyOnFaulted) == OnlyOnFaulted)
+                && ContinuationOptions.Has(options, ContinuationOptions.OnlyOnFaulted))
             {
                 return true;
             }
@@ -160,45 +155,4 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         operation.Parent is IExpressionStatementOperation
         && AsyncContext.Of(operation, containingSymbol).IsAsync
         && AsyncContext.CanInsertAwait(operation);
-
-    /// <summary>
-    /// A helper in this compilation whose body never mentions the task parameter except to discard it. Another method's body has
-    /// no operation tree in this callback, and a name check is all this needs, so it reads the declaration's syntax.
-    /// </summary>
-    private static bool IgnoresParameter(IMethodSymbol method, IParameterSymbol parameter)
-    {
-        // Operations present extension calls unreduced, so the parameter's ordinal indexes the declaration's parameter list.
-        method = method.PartialImplementationPart ?? method;
-        var ordinal = parameter.Ordinal;
-
-        // A helper from another assembly may well observe the task; only source helpers can be read (UnobservedFireAndForgetAnalyzerTests.HelperThatObservesTheTask_NoDiagnostic).
-        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1 || ordinal >= method.Parameters.Length)
-        {
-            return false;
-        }
-
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        SyntaxNode? body = syntax switch
-        {
-            BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
-            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
-            _ => null,
-        };
-        if (body is null)
-        {
-            return false;
-        }
-
-        var name = method.Parameters[ordinal].Name;
-        foreach (var identifier in body.DescendantNodes())
-        {
-            if (identifier is IdentifierNameSyntax { Identifier.ValueText: var text } && text == name
-                && !(identifier.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard && discard.Right == identifier))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

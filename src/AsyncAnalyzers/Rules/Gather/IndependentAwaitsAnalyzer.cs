@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,12 +27,14 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
 
-            var independence = Independence.Create(symbols);
+            var symbols = services.Symbols;
+
+            var independence = services.Independence;
             var operationCanceled = symbols.OperationCanceledException;
             start.RegisterOperationAction(c => AnalyzeBlock(c, independence, operationCanceled), OperationKind.Block);
         });

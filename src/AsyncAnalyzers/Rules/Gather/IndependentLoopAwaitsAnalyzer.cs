@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,8 +20,6 @@ namespace AsyncAnalyzers.Rules.Gather;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the shape of the body ("Await" or "Add") when the code fix can rewrite the loop.</summary>
-    public const string ShapeProperty = "Shape";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC302);
 
@@ -31,12 +29,14 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
 
-            var independence = Independence.Create(symbols);
+            var symbols = services.Symbols;
+
+            var independence = services.Independence;
             var list = symbols.ListOfT;
             var operationCanceled = symbols.OperationCanceledException;
             start.RegisterOperationAction(c => AnalyzeLoop(c, independence, list, operationCanceled), OperationKind.Loop);
@@ -121,7 +121,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var count = collection is IArrayCreationOperation { Initializer.ElementValues.Length: var length }
             ? " (" + length.ToString(CultureInfo.InvariantCulture) + " operations)"
             : string.Empty;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, results is null ? "Await" : "Add");
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, results is null ? "Await" : "Add");
 
         // The loop keyword is the statement's first token; operations have no location of their own for it.
         var location = loop.Syntax.GetFirstToken().GetLocation();

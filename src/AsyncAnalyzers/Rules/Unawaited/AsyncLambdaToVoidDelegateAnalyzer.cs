@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -25,10 +26,12 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
+
+            var symbols = services.Symbols;
 
             start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.AnonymousFunction);
         });

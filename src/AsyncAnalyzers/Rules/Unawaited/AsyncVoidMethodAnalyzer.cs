@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -32,10 +33,12 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
+
+            var symbols = services.Symbols;
 
             start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
             start.RegisterOperationAction(c => AnalyzeLocalFunction(c, symbols), OperationKind.LocalFunction);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -24,10 +25,12 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
+
+            var symbols = services.Symbols;
 
             // One callback per task-typed declarator, each judging its own local. An operation-block-start action (one flag per
             // body, one report pass at the block's end) cost the driver three times this rule's own work in a whole build: it

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
+using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -23,10 +24,12 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (AsyncSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
             {
                 return;
             }
+
+            var symbols = services.Symbols;
 
             start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ExpressionStatement);
         });

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncAnalyzers.Semantics.Symbols;
@@ -94,28 +93,15 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>
-    /// The symbols of a compilation, or null when it has no Task type (nothing async to analyze). Resolved once per compilation and
-    /// shared by every analyzer of the package, with its awaitable cache: thirteen analyzers used to resolve the same forty types
-    /// each, on every compilation snapshot the IDE makes.
+    /// Resolves the symbols of a compilation, or null when it has no Task type (nothing async to analyze). Called once per
+    /// compilation by <c>CompilationServices</c>; everyone else asks it.
     /// </summary>
-    public static AsyncSymbols? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Resolve).Symbols;
-
-    private static readonly ConditionalWeakTable<Compilation, Holder> PerCompilation = new();
-
-    private static Holder Resolve(Compilation compilation)
+    internal static AsyncSymbols? Resolve(Compilation compilation)
     {
 #pragma warning disable RS0030 // Semantics/ is the one place allowed to look types up by name.
         var task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
 #pragma warning restore RS0030
-        return new Holder(task is null || task.TypeKind == TypeKind.Error ? null : new AsyncSymbols(compilation, task));
-    }
-
-    /// <summary>ConditionalWeakTable values cannot be null; a compilation without Task is cached as an empty holder.</summary>
-    private sealed class Holder
-    {
-        public Holder(AsyncSymbols? symbols) => Symbols = symbols;
-
-        public AsyncSymbols? Symbols { get; }
+        return task is null || task.TypeKind == TypeKind.Error ? null : new AsyncSymbols(compilation, task);
     }
 
     /// <summary>Resolves a type that is not cached here (rule-specific lists such as option-configured type names).</summary>

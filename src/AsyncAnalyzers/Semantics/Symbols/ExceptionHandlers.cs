@@ -14,9 +14,6 @@ namespace AsyncAnalyzers.Semantics.Symbols;
 /// </summary>
 internal sealed class ExceptionHandlers
 {
-    /// <summary>Diagnostic property holding the handler to call, fully qualified (<c>global::Ns.Type.Method</c>).</summary>
-    public const string PropertyName = "ExceptionHandler";
-
     private readonly AsyncSymbols _symbols;
     private readonly ConcurrentDictionary<string, Resolution> _cache = new(StringComparer.Ordinal);
 
@@ -31,7 +28,7 @@ internal sealed class ExceptionHandlers
         var resolution = ForTree(options, tree);
         return resolution.CallTarget is null
             ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(PropertyName, resolution.CallTarget);
+            : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ExceptionHandler, resolution.CallTarget);
     }
 
     public Resolution ForTree(AnalyzerOptions options, SyntaxTree tree) =>

@@ -1,0 +1,47 @@
+namespace AsyncAnalyzers;
+
+/// <summary>
+/// The contract between analyzers and fixes: every key a diagnostic's properties may carry, declared once. An analyzer sets
+/// them, its fix reads them; no rule borrows another analyzer's constants.
+/// </summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>Set when the rule reports but offers no fix here (await cannot go inside lock/unsafe, a conditional access, ...).</summary>
+    public const string NoFix = "NoFix";
+
+    /// <summary>ASYNC101/104: the <c>BlockingKind</c> found (Result, Wait, GetResult, WaitAll, WaitAny).</summary>
+    public const string Kind = "Kind";
+
+    /// <summary>ASYNC103: the counterpart's name.</summary>
+    public const string Counterpart = "Counterpart";
+
+    /// <summary>ASYNC103: the name of the counterpart's CancellationToken parameter, when it has one.</summary>
+    public const string TokenParameter = "TokenParameter";
+
+    /// <summary>ASYNC102/103: the CancellationToken in scope that the fix forwards.</summary>
+    public const string TokenInScope = "TokenInScope";
+
+    /// <summary>ASYNC103: set when the counterpart does not compile without a token argument.</summary>
+    public const string TokenRequired = "TokenRequired";
+
+    /// <summary>ASYNC103: set when the counterpart is an extension method (an implicit <c>this</c> must be spelled out).</summary>
+    public const string Extension = "Extension";
+
+    /// <summary>ASYNC302: the shape of the loop body ("Await" or "Add") when the fix can rewrite the loop.</summary>
+    public const string Shape = "Shape";
+
+    /// <summary>ASYNC402: set when the fix may replace the statement with <c>await</c> (async context, where await compiles).</summary>
+    public const string CanAwait = "CanAwait";
+
+    /// <summary>ASYNC402: set when the forgotten task is a ValueTask, which needs <c>AsTask()</c> before a continuation.</summary>
+    public const string ValueTask = "ValueTask";
+
+    /// <summary>ASYNC403: set when the fix may replace the continuation with <c>await</c> followed by its body.</summary>
+    public const string AwaitShape = "AwaitShape";
+
+    /// <summary>ASYNC403: set when the fix may add OnlyOnRanToCompletion and a fault continuation.</summary>
+    public const string OptionsShape = "OptionsShape";
+
+    /// <summary>ASYNC401-403: the configured exception handler to call, fully qualified (<c>global::Ns.Type.Method</c>).</summary>
+    public const string ExceptionHandler = "ExceptionHandler";
+}

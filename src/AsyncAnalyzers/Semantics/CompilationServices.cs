@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Gather;
+using AsyncAnalyzers.Semantics.Summaries;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics;
+
+/// <summary>
+/// Everything with a cache, made once per compilation and shared by every analyzer and fix of the package (the lifetime rule:
+/// a stateless fact is a static class; a stateful one comes from here and is never <c>new</c>ed inside a rule). Services are
+/// created on first use, so a compilation that no rule needs a service for never pays for it.
+/// </summary>
+internal sealed class CompilationServices
+{
+    private static readonly ConditionalWeakTable<Compilation, Holder> PerCompilation = new();
+
+    private AsyncCounterparts? _counterparts;
+    private StartedWork? _startedWork;
+    private ExceptionHandlers? _exceptionHandlers;
+    private Independence? _independence;
+    private MethodBodies? _bodies;
+    private MethodSummaries? _summaries;
+
+    private CompilationServices(AsyncSymbols symbols)
+    {
+        Symbols = symbols;
+    }
+
+    /// <summary>The well-known types and the awaitable test.</summary>
+    public AsyncSymbols Symbols { get; }
+
+    /// <summary>Foo → FooAsync, cached per (method, receiver type).</summary>
+    public AsyncCounterparts Counterparts => LazyInitializer.EnsureInitialized(ref _counterparts, () => new AsyncCounterparts(Symbols))!;
+
+    /// <summary>What a task-producing expression started.</summary>
+    public StartedWork StartedWork => LazyInitializer.EnsureInitialized(ref _startedWork, () => new StartedWork(Symbols))!;
+
+    /// <summary>The configured exception handler, each option value resolved once.</summary>
+    public ExceptionHandlers ExceptionHandlers => LazyInitializer.EnsureInitialized(ref _exceptionHandlers, () => new ExceptionHandlers(Symbols))!;
+
+    /// <summary>Footprints of awaited calls, with the built-in concurrency-safety lists (rules add the user's lists per file).</summary>
+    public Independence Independence => LazyInitializer.EnsureInitialized(ref _independence, () => Independence.Create(Symbols))!;
+
+    /// <summary>The one door to other methods' bodies.</summary>
+    public MethodBodies Bodies => LazyInitializer.EnsureInitialized(ref _bodies, () => new MethodBodies(Symbols.Compilation))!;
+
+    /// <summary>Interprocedural facts per method.</summary>
+    public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork))!;
+
+    /// <summary>
+    /// The services of a compilation, or null when it has no Task type (nothing async to analyze). Resolved once per compilation
+    /// and shared by every analyzer of the package: thirteen analyzers used to resolve the same forty types each, on every
+    /// compilation snapshot the IDE makes.
+    /// </summary>
+    public static CompilationServices? TryGet(Compilation compilation) => PerCompilation.GetValue(compilation, Resolve).Services;
+
+    private static Holder Resolve(Compilation compilation) =>
+        new(AsyncSymbols.Resolve(compilation) is { } symbols ? new CompilationServices(symbols) : null);
+
+    /// <summary>ConditionalWeakTable values cannot be null; a compilation without Task is cached as an empty holder.</summary>
+    private sealed class Holder
+    {
+        public Holder(CompilationServices? services) => Services = services;
+
+        public CompilationServices? Services { get; }
+    }
+}

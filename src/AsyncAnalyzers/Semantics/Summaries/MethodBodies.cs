@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using AsyncAnalyzers.Extensions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>The body of a method that a summary reads, with how it was written.</summary>
+internal readonly struct MethodBody
+{
+    public MethodBody(IMethodSymbol method, IBlockOperation block, bool isExpressionBodied)
+    {
+        Method = method;
+        Block = block;
+        IsExpressionBodied = isExpressionBodied;
+    }
+
+    /// <summary>The method whose body this is (for a partial method, its implementation part).</summary>
+    public IMethodSymbol Method { get; }
+
+    public IBlockOperation Block { get; }
+
+    /// <summary>Written <c>=&gt; expression</c>: the block is the compiler's implicit return or expression statement.</summary>
+    public bool IsExpressionBodied { get; }
+}
+
+/// <summary>
+/// The one place that reaches another method's body (house rule: interprocedural facts have one door). A body is available when
+/// the method is declared once in this compilation's source and has a body: not abstract, extern, a declaration-only partial, or
+/// from a referenced assembly. A local function's body is found in the tree of the operation that uses it. Semantic models of
+/// other files are made once per file and compilation; <c>Compilation.GetSemanticModel</c> is banned everywhere else.
+/// </summary>
+internal sealed class MethodBodies
+{
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
+    public MethodBodies(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    /// <summary>
+    /// The body of <paramref name="method"/>, or null when it has none in this compilation. <paramref name="use"/> is an operation
+    /// of the caller: its semantic model serves a callee in the same file, and its tree holds a local function's declaration.
+    /// </summary>
+    public MethodBody? BodyOf(IMethodSymbol method, IOperation? use)
+    {
+        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        if (method.IsAbstract || method.IsExtern)
+        {
+            return null;
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return use is null ? null : LocalFunctionBody(method, use);
+        }
+
+        if (method.DeclaringSyntaxReferences.Length != 1 || !ContainsTree(method.DeclaringSyntaxReferences[0].SyntaxTree))
+        {
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (syntax is not BaseMethodDeclarationSyntax)
+        {
+            return null;
+        }
+
+        var model = use?.SemanticModel is { } own && own.SyntaxTree == syntax.SyntaxTree ? own : ModelFor(syntax.SyntaxTree);
+        return model.GetOperation(syntax) switch
+        {
+            IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } => new MethodBody(method, block, isExpressionBodied: false),
+            IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => new MethodBody(method, expression, isExpressionBodied: true),
+            _ => null,
+        };
+    }
+
+    private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)
+    {
+        foreach (var operation in use.Root().Descendants())
+        {
+            if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, method))
+            {
+                var expressionBodied = local.Syntax is LocalFunctionStatementSyntax { ExpressionBody: not null, Body: null };
+                return (local.Body ?? local.IgnoredBody) is { } body ? new MethodBody(method, body, expressionBodied) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool ContainsTree(SyntaxTree tree) => _compilation.ContainsSyntaxTree(tree);
+
+    private SemanticModel ModelFor(SyntaxTree tree)
+    {
+        if (_models.TryGetValue(tree, out var model))
+        {
+            return model;
+        }
+
+#pragma warning disable RS0030 // MethodBodies is the one door to other files' bodies.
+        return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree));
+#pragma warning restore RS0030
+    }
+}

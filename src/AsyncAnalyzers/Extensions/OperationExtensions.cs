@@ -1,10 +1,108 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Extensions;
 
+/// <summary>
+/// Walks over the operation tree: up (ancestors, the enclosing function, the outermost conversion), down (descendants within
+/// one function) and through <c>ConfigureAwait</c>. Every rule and fact walks through these, never by hand.
+/// </summary>
 internal static class OperationExtensions
 {
+    /// <summary>The parent, its parent, ... up to the root; a struct enumerable, so <c>foreach</c> allocates nothing.</summary>
+    public static AncestorEnumerable Ancestors(this IOperation operation) => new(operation.Parent, stopAtFunction: false);
+
+    /// <summary>The ancestors up to (not including) the innermost enclosing lambda, anonymous method or local function.</summary>
+    public static AncestorEnumerable AncestorsInSameFunction(this IOperation operation) => new(operation.Parent, stopAtFunction: true);
+
+    /// <summary>The nearest ancestor of type <typeparamref name="T"/>, or null.</summary>
+    public static T? FirstAncestor<T>(this IOperation operation)
+        where T : class, IOperation
+    {
+        foreach (var ancestor in operation.Ancestors())
+        {
+            if (ancestor is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The innermost lambda, anonymous method or local function enclosing the operation, or null (a member body).</summary>
+    public static IOperation? EnclosingFunction(this IOperation operation)
+    {
+        foreach (var ancestor in operation.Ancestors())
+        {
+            if (ancestor is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The outermost operation that is only the given one wrapped in conversions and parentheses: its parent is where the value
+    /// is used (the mirror of <see cref="WalkDownConversions"/>).
+    /// </summary>
+    public static IOperation WalkUpConversions(this IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current;
+    }
+
+    /// <summary>Where a lambda's delegate goes: the parent above the delegate creation and conversions (an argument, an assignment...).</summary>
+    public static IOperation? DelegateUse(this IAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
+    /// <summary>The operation and its descendants, without entering lambdas, anonymous methods or local functions.</summary>
+    public static IEnumerable<IOperation> DescendantsInSameFunction(this IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+    }
+
+    /// <summary>Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression.</summary>
+    public static IOperation UnwrapConfigureAwait(this IOperation awaited)
+    {
+        var current = awaited.WalkDownConversions();
+        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        {
+            current = instance.WalkDownConversions();
+        }
+
+        return current;
+    }
+
     /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
     public static IOperation WalkDownConversions(this IOperation operation)
     {
@@ -48,9 +146,9 @@ internal static class OperationExtensions
     public static IOperation Root(this IOperation operation)
     {
         var current = operation;
-        while (current.Parent is not null)
+        foreach (var ancestor in operation.Ancestors())
         {
-            current = current.Parent;
+            current = ancestor;
         }
 
         return current;
@@ -94,5 +192,47 @@ internal static class OperationExtensions
             IDeclarationExpressionOperation => true,
             _ => false,
         };
+    }
+}
+
+/// <summary>The ancestors of an operation, enumerated without allocation.</summary>
+internal readonly struct AncestorEnumerable
+{
+    private readonly IOperation? _first;
+    private readonly bool _stopAtFunction;
+
+    public AncestorEnumerable(IOperation? first, bool stopAtFunction)
+    {
+        _first = first;
+        _stopAtFunction = stopAtFunction;
+    }
+
+    public Enumerator GetEnumerator() => new(_first, _stopAtFunction);
+
+    public struct Enumerator
+    {
+        private readonly bool _stopAtFunction;
+        private IOperation? _next;
+
+        public Enumerator(IOperation? first, bool stopAtFunction)
+        {
+            _next = first;
+            _stopAtFunction = stopAtFunction;
+            Current = null!;
+        }
+
+        public IOperation Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_next is null || (_stopAtFunction && _next is IAnonymousFunctionOperation or ILocalFunctionOperation))
+            {
+                return false;
+            }
+
+            Current = _next;
+            _next = _next.Parent;
+            return true;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
@@ -47,7 +48,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         // nameof(t.Result) never runs the property (BlockingWaitAnalyzerTests.ResultInNameOf_NoDiagnostic).
-        if (IsInNameOf(context.Operation))
+        if (context.Operation.FirstAncestor<INameOfOperation>() is not null)
         {
             return;
         }
@@ -79,18 +80,5 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
-    }
-
-    private static bool IsInNameOf(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is INameOfOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -226,10 +226,10 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsSynchronousReceiver(ITypeSymbol receiverType, IOperation? instance, AsyncSymbols symbols) =>
         instance?.WalkDownConversions() is IPropertyReferenceOperation { Property.IsStatic: true } console && SymbolEqualityComparer.Default.Equals(console.Property.ContainingType, symbols.Console)
-        || AsyncSymbols.InheritsFromOrEquals(receiverType, symbols.MemoryStream)
-        || AsyncSymbols.InheritsFromOrEquals(receiverType, symbols.StringReader)
-        || AsyncSymbols.InheritsFromOrEquals(receiverType, symbols.StringWriter)
-        || AsyncSymbols.InheritsFromOrEquals(receiverType, symbols.StringBuilder)
+        || receiverType.InheritsFromOrEquals(symbols.MemoryStream)
+        || receiverType.InheritsFromOrEquals(symbols.StringReader)
+        || receiverType.InheritsFromOrEquals(symbols.StringWriter)
+        || receiverType.InheritsFromOrEquals(symbols.StringBuilder)
         || SymbolEqualityComparer.Default.Equals(receiverType, symbols.Console);
 
     private static bool IsEnclosingFunction(IMethodSymbol counterpart, AsyncContext asyncContext, ISymbol containingSymbol)

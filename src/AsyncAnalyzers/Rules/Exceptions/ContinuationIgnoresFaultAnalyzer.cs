@@ -132,13 +132,7 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
             }
 
             references++;
-            var parent = operation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            switch (parent)
+            switch (operation.WalkUpConversions().Parent)
             {
                 // A check anywhere in the continuation means the author thought about faults (ContinuationIgnoresFaultAnalyzerTests.CheckingIsFaulted_NoDiagnostic).
                 case IPropertyReferenceOperation { Property.Name: "IsFaulted" or "Status" or "Exception" or "IsCompletedSuccessfully" }:

@@ -218,11 +218,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var parent = operation.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
+            var parent = operation.WalkUpConversions().Parent;
 
             if (SymbolEqualityComparer.Default.Equals(referenced, collection))
             {

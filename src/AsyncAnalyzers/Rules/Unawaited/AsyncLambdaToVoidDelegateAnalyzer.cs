@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -63,16 +64,7 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC203, HeaderLocation(lambda.Syntax), kind, display));
     }
 
-    private static bool IsEventSubscription(IOperation creation)
-    {
-        var current = creation.Parent;
-        while (current is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current is IEventAssignmentOperation;
-    }
+    private static bool IsEventSubscription(IOperation creation) => creation.WalkUpConversions().Parent is IEventAssignmentOperation;
 
     /// <summary>
     /// The span from <c>async</c> to the arrow (or to <c>delegate</c> and its parameters): the lambda's header, so that a long body

@@ -1,3 +1,4 @@
+using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,15 +27,12 @@ internal readonly struct AsyncContext
 
     public static AsyncContext Of(IOperation operation, ISymbol containingSymbol)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        switch (operation.EnclosingFunction())
         {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return new AsyncContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync);
-                case ILocalFunctionOperation localFunction:
-                    return new AsyncContext(localFunction.Symbol, localFunction, localFunction.Symbol.IsAsync);
-            }
+            case IAnonymousFunctionOperation lambda:
+                return new AsyncContext(lambda.Symbol, lambda, lambda.Symbol.IsAsync);
+            case ILocalFunctionOperation localFunction:
+                return new AsyncContext(localFunction.Symbol, localFunction, localFunction.Symbol.IsAsync);
         }
 
         if (containingSymbol is not IMethodSymbol method)
@@ -60,7 +58,7 @@ internal readonly struct AsyncContext
     /// </summary>
     public static bool CanInsertAwait(IOperation operation)
     {
-        for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
+        foreach (var current in operation.AncestorsInSameFunction())
         {
             if (current is ILockOperation)
             {

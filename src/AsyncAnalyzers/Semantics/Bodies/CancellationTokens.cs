@@ -1,3 +1,4 @@
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,7 +19,7 @@ internal static class CancellationTokens
             return null;
         }
 
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        foreach (var current in operation.Ancestors())
         {
             var function = current switch
             {

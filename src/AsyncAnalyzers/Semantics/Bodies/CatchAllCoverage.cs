@@ -37,7 +37,7 @@ internal static class CatchAllCoverage
     /// </summary>
     public static bool HasRealAwait(IOperation operation, AsyncSymbols symbols)
     {
-        foreach (var current in DescendantsInSameFunction(operation))
+        foreach (var current in operation.DescendantsInSameFunction())
         {
             switch (current)
             {
@@ -263,7 +263,7 @@ internal static class CatchAllCoverage
 
     private static bool IsCompletedAwait(IAwaitOperation awaitOperation, AsyncSymbols symbols)
     {
-        var awaited = CompletedTasks.UnwrapConfigureAwait(awaitOperation.Operation);
+        var awaited = awaitOperation.Operation.UnwrapConfigureAwait();
 
         // Awaiting Task.FromException/FromCanceled throws, so those are not "only completed tasks".
         if (awaited is IInvocationOperation { TargetMethod.Name: "FromException" or "FromCanceled" })
@@ -277,7 +277,7 @@ internal static class CatchAllCoverage
 
     private static bool ContainsThrow(IOperation handler)
     {
-        foreach (var current in DescendantsInSameFunction(handler))
+        foreach (var current in handler.DescendantsInSameFunction())
         {
             if (current is IThrowOperation)
             {
@@ -286,25 +286,6 @@ internal static class CatchAllCoverage
         }
 
         return false;
-    }
-
-    /// <summary>The operation and its descendants, without entering lambdas, anonymous methods or local functions.</summary>
-    private static IEnumerable<IOperation> DescendantsInSameFunction(IOperation root)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
-            }
-        }
     }
 
     private readonly struct Context

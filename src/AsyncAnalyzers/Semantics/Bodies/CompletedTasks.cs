@@ -19,12 +19,12 @@ internal static class CompletedTasks
 {
     public static bool IsKnownComplete(IOperation taskOperand, AsyncSymbols symbols)
     {
-        var operand = UnwrapConfigureAwait(taskOperand);
+        var operand = taskOperand.UnwrapConfigureAwait();
 
         // t?.Result: the receiver is the conditional access's operand (CompletedTasksTests.CompleteShape_IsKnownComplete "t?.Result after await").
-        if (operand is IConditionalAccessInstanceOperation && FindConditionalAccess(operand) is { } access)
+        if (operand is IConditionalAccessInstanceOperation && operand.FirstAncestor<IConditionalAccessOperation>() is { } access)
         {
-            operand = UnwrapConfigureAwait(access.Operation);
+            operand = access.Operation.UnwrapConfigureAwait();
         }
 
         if (IsCompletedByConstruction(operand, symbols))
@@ -56,18 +56,6 @@ internal static class CompletedTasks
         }
     }
 
-    private static IConditionalAccessOperation? FindConditionalAccess(IOperation instance)
-    {
-        for (var current = instance.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IConditionalAccessOperation access)
-            {
-                return access;
-            }
-        }
-
-        return null;
-    }
 
     private static bool IsSymbolComplete(ISymbol symbol, IOperation use, AsyncSymbols symbols)
     {
@@ -152,7 +140,7 @@ internal static class CompletedTasks
     }
 
     private static bool IsWhenAny(IOperation awaited, AsyncSymbols symbols) =>
-        UnwrapConfigureAwait(awaited) is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny }
+        awaited.UnwrapConfigureAwait() is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny }
         && symbols.IsTaskLike(whenAny.ContainingType);
 
     private static bool IsEnumeratedOrContinuationParameter(IParameterSymbol parameter, IOperation use, AsyncSymbols symbols, out ISymbol? collection, out IOperation? invocation)
@@ -165,13 +153,7 @@ internal static class CompletedTasks
             return false;
         }
 
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        if (lambda.DelegateUse() is not IArgumentOperation { Parent: IInvocationOperation call })
         {
             return false;
         }
@@ -198,7 +180,7 @@ internal static class CompletedTasks
 
     private static IAnonymousFunctionOperation? FindLambdaOf(IParameterSymbol parameter, IOperation use)
     {
-        for (var current = use.Parent; current is not null; current = current.Parent)
+        foreach (var current in use.Ancestors())
         {
             if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
             {
@@ -211,7 +193,7 @@ internal static class CompletedTasks
 
     private static IForEachLoopOperation? FindForEach(ILocalSymbol local, IOperation use)
     {
-        for (var current = use.Parent; current is not null; current = current.Parent)
+        foreach (var current in use.Ancestors())
         {
             if (current is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
             {
@@ -392,7 +374,7 @@ internal static class CompletedTasks
     {
         foreach (var evaluated in UnconditionalOperations(operation))
         {
-            if (evaluated is IAwaitOperation awaited && WaitsFor(UnwrapConfigureAwait(awaited.Operation), target, symbols))
+            if (evaluated is IAwaitOperation awaited && WaitsFor(awaited.Operation.UnwrapConfigureAwait(), target, symbols))
             {
                 return true;
             }
@@ -412,7 +394,7 @@ internal static class CompletedTasks
         switch (BlockingCalls.Classify(operation, symbols, out var task))
         {
             case BlockingKind.Result or BlockingKind.GetResult:
-                return !target.IsCollection && IsReferenceTo(UnwrapConfigureAwait(task!), target.Symbol);
+                return !target.IsCollection && IsReferenceTo(task!.UnwrapConfigureAwait(), target.Symbol);
             case BlockingKind.Wait:
                 // Wait(timeout) returns false when the time runs out, leaving the task incomplete.
                 return !target.IsCollection && ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && IsReferenceTo(task, target.Symbol);
@@ -457,13 +439,7 @@ internal static class CompletedTasks
     /// </summary>
     private static bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target, AsyncSymbols symbols)
     {
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
+        return lambda.DelegateUse() is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
             && symbols.IsTaskLike(method.ContainingType)
             && IsWhenAllOver(antecedent, target, symbols);
     }
@@ -517,18 +493,6 @@ internal static class CompletedTasks
         }
 
         return false;
-    }
-
-    /// <summary>Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression.</summary>
-    public static IOperation UnwrapConfigureAwait(IOperation awaited)
-    {
-        var current = awaited.WalkDownConversions();
-        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
-        {
-            current = instance.WalkDownConversions();
-        }
-
-        return current;
     }
 
     /// <summary>Operations the statement evaluates on every path through it (not under conditions, lambdas or nested statements).</summary>

@@ -24,7 +24,7 @@ internal static class InMemoryWriters
         }
 
         var value = operation.WalkDownConversions();
-        if (AsyncSymbols.InheritsFromOrEquals(value.Type, symbols.MemoryStream))
+        if (value.Type.InheritsFromOrEquals(symbols.MemoryStream))
         {
             return true;
         }

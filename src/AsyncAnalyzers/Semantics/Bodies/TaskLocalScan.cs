@@ -172,7 +172,7 @@ internal readonly struct TaskLocalScan
     /// <summary>The statement containing the reference, when nothing between them evaluates the reference conditionally.</summary>
     private static IOperation? UnconditionalStatement(IOperation reference)
     {
-        for (var current = reference.Parent; current is not null; current = current.Parent)
+        foreach (var current in reference.Ancestors())
         {
             switch (current)
             {

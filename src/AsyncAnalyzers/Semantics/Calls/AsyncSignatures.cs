@@ -41,7 +41,7 @@ internal static class AsyncSignatures
             return false;
         }
 
-        return AsyncSymbols.InheritsFromOrEquals(type, symbols.EventArgs)
+        return type.InheritsFromOrEquals(symbols.EventArgs)
             || (type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Name.EndsWith("EventArgs", StringComparison.Ordinal));
     }
 

@@ -32,7 +32,7 @@ internal sealed class StartedWork
             current = conditionalAccess.WhenNotNull.WalkDownConversions();
         }
 
-        current = CompletedTasks.UnwrapConfigureAwait(current);
+        current = current.UnwrapConfigureAwait();
         return current is IInvocationOperation invocation && _symbols.IsTaskLike(invocation.Type) ? invocation : null;
     }
 

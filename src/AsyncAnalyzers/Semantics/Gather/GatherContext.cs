@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,7 +31,7 @@ internal static class GatherContext
 
             foreach (var handler in tryOperation.Catches)
             {
-                if (AsyncSymbols.InheritsFromOrEquals(handler.ExceptionType, operationCanceled) || ReadsAny(handler, assigned))
+                if (handler.ExceptionType.InheritsFromOrEquals(operationCanceled) || ReadsAny(handler, assigned))
                 {
                     return true;
                 }

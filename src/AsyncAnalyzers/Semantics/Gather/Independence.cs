@@ -155,7 +155,7 @@ internal sealed class Independence
     /// <summary>Describes one awaited call, or returns null with the reason it cannot be gathered.</summary>
     public Footprint? Describe(IAwaitOperation awaitOperation, out string reason)
     {
-        var awaited = CompletedTasks.UnwrapConfigureAwait(awaitOperation.Operation);
+        var awaited = awaitOperation.Operation.UnwrapConfigureAwait();
         if (awaited is not IInvocationOperation invocation)
         {
             // A local, field or property holds a task that was started earlier: awaiting it in sequence is already concurrent

@@ -47,7 +47,7 @@ internal sealed class MethodBodies
     /// </summary>
     public MethodBody? BodyOf(IMethodSymbol method, IOperation? use)
     {
-        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        method = method.BodyPart();
         if (method.IsAbstract || method.IsExtern)
         {
             return null;

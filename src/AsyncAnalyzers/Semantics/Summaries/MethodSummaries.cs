@@ -107,7 +107,7 @@ internal sealed class MethodSummaries
     /// </summary>
     public Fact IgnoresParameter(IMethodSymbol method, IParameterSymbol parameter, IOperation use)
     {
-        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        method = method.BodyPart();
 
         // Operations present extension calls unreduced, so the parameter's ordinal indexes the declaration's parameter list.
         var ordinal = parameter.Ordinal;
@@ -144,13 +144,8 @@ internal sealed class MethodSummaries
 
     private static bool IsDiscarded(IOperation reference)
     {
-        var current = reference;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Value == current;
+        var value = reference.WalkUpConversions();
+        return value.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Value == value;
     }
 
     /// <summary>
@@ -160,7 +155,7 @@ internal sealed class MethodSummaries
     /// </summary>
     private Fact Summarize(ConcurrentDictionary<IMethodSymbol, Fact> cache, IMethodSymbol method, IOperation use, Walk walk, Func<MethodSummaries, MethodBody, Walk, Fact> compute, Fact unreadable)
     {
-        method = (method.PartialImplementationPart ?? method).OriginalDefinition;
+        method = method.BodyPart();
         if (cache.TryGetValue(method, out var cached))
         {
             return cached;

@@ -264,22 +264,4 @@ internal sealed class AsyncSymbols
 
         return false;
     }
-
-    public static bool InheritsFromOrEquals(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -108,7 +108,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, AsyncSymbols symbols, ExceptionHandlers handlers)
     {
         // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
-        if (!CatchAllCoverage.HasRealAwait(body, symbols))
+        if (!AwaitPoints.HasRealAwait(body, symbols))
         {
             return;
         }

@@ -106,7 +106,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
         if (independence.Describe(awaitOperation, out _) is not { } footprint
             || !IsPerItem(footprint, variable, loop as IForLoopOperation, collection)
-            || (results is not null && footprint.IsRootedAt(Independence.Segment(results), writesOnly: false)))
+            || (results is not null && footprint.IsRootedAt(AccessPath.Segment(results), writesOnly: false)))
         {
             return;
         }
@@ -142,8 +142,8 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsPerItem(Footprint footprint, ISymbol variable, IForLoopOperation? forLoop, IOperation collection)
     {
-        var item = Independence.Segment(variable);
-        var collectionSegment = forLoop is null ? null : collection.ReferencedLocalOrParameter() is { } source ? Independence.Segment(source) : null;
+        var item = AccessPath.Segment(variable);
+        var collectionSegment = forLoop is null ? null : collection.ReferencedLocalOrParameter() is { } source ? AccessPath.Segment(source) : null;
         if (forLoop is not null && (collectionSegment is null || !IndexesOnlyByVariable(footprint.Invocation, variable, collection.ReferencedLocalOrParameter()!)))
         {
             return false;
@@ -151,7 +151,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
 
         foreach (var write in footprint.Writes)
         {
-            if (!IsUnder(write, item) && (collectionSegment is null || !IsUnder(write, collectionSegment)))
+            if (!AccessPath.IsUnder(write, item) && (collectionSegment is null || !AccessPath.IsUnder(write, collectionSegment)))
             {
                 return false;
             }
@@ -161,8 +161,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var resourceVaries = footprint.Resources.IsEmpty;
         foreach (var resource in footprint.Resources)
         {
-            resourceVaries |= resource.IndexOf(item, System.StringComparison.Ordinal) >= 0
-                || (collectionSegment is not null && resource.IndexOf(collectionSegment, System.StringComparison.Ordinal) >= 0);
+            resourceVaries |= AccessPath.Mentions(resource, item) || (collectionSegment is not null && AccessPath.Mentions(resource, collectionSegment));
         }
 
         if (!resourceVaries)
@@ -172,9 +171,6 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
 
         return footprint.IsRootedAt(item, writesOnly: false) || (collectionSegment is not null && footprint.IsRootedAt(collectionSegment, writesOnly: false));
     }
-
-    private static bool IsUnder(string path, string root) =>
-        path == root || path.StartsWith(root + "/", System.StringComparison.Ordinal);
 
     /// <summary><c>for (var i = 0; i &lt; items.Length|Count; i++)</c>: returns <c>i</c> and sets <c>items</c> (a local or parameter).</summary>
     private static ILocalSymbol? IndexedLoop(IForLoopOperation loop, out IOperation? collection)

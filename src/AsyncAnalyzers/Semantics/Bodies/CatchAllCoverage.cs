@@ -30,28 +30,6 @@ internal static class CatchAllCoverage
         return Check(body, ref afterAwait, new Context(symbols, cancellationMayEscape));
     }
 
-    /// <summary>
-    /// True when the function body contains an await that can suspend or throw: awaits of tasks that are complete by construction
-    /// (<c>Task.CompletedTask</c>, <c>Task.FromResult</c>, an already awaited local) do not count, <c>await foreach</c> and
-    /// <c>await using</c> do.
-    /// </summary>
-    public static bool HasRealAwait(IOperation operation, AsyncSymbols symbols)
-    {
-        foreach (var current in operation.DescendantsInSameFunction())
-        {
-            switch (current)
-            {
-                case IAwaitOperation awaitOperation when !IsCompletedAwait(awaitOperation, symbols):
-                case IForEachLoopOperation { IsAsynchronous: true }:
-                case IUsingOperation { IsAsynchronous: true }:
-                case IUsingDeclarationOperation { IsAsynchronous: true }:
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A try with a catch clause for Exception or everything, no filter that can be false, and a handler that does not throw.</summary>
     public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols) => IsCatchAllTry(operation, new Context(symbols, cancellationMayEscape: false));
 
@@ -101,7 +79,7 @@ internal static class CatchAllCoverage
         var symbols = context.Symbols;
         if (IsCatchAllTry(statement, context))
         {
-            afterAwait |= HasRealAwait(statement, symbols);
+            afterAwait |= AwaitPoints.HasRealAwait(statement, symbols);
             return true;
         }
 
@@ -126,7 +104,7 @@ internal static class CatchAllCoverage
 
             case IConditionalOperation conditional when conditional.Type is null or { SpecialType: SpecialType.System_Void }:
                 {
-                    if (HasRealAwait(conditional.Condition, symbols))
+                    if (AwaitPoints.HasRealAwait(conditional.Condition, symbols))
                     {
                         return false;
                     }
@@ -143,11 +121,11 @@ internal static class CatchAllCoverage
                 return CheckLoop(loop, ref afterAwait, context);
 
             case IUsingOperation { IsAsynchronous: false } usingOperation:
-                return !HasRealAwait(usingOperation.Resources, symbols) && Check(usingOperation.Body, ref afterAwait, context);
+                return !AwaitPoints.HasRealAwait(usingOperation.Resources, symbols) && Check(usingOperation.Body, ref afterAwait, context);
 
             case ISwitchOperation switchOperation:
                 {
-                    if (HasRealAwait(switchOperation.Value, symbols))
+                    if (AwaitPoints.HasRealAwait(switchOperation.Value, symbols))
                     {
                         return false;
                     }
@@ -176,17 +154,17 @@ internal static class CatchAllCoverage
                     // A try without a catch-all covers nothing itself; its body may still hold covered code. Its catch and finally
                     // blocks must not await (they would run outside any cover).
                     var covered = Check(tryOperation.Body, ref afterAwait, context)
-                        && (tryOperation.Finally is null || !HasRealAwait(tryOperation.Finally, symbols));
+                        && (tryOperation.Finally is null || !AwaitPoints.HasRealAwait(tryOperation.Finally, symbols));
                     foreach (var clause in tryOperation.Catches)
                     {
-                        covered &= !HasRealAwait(clause, symbols);
+                        covered &= !AwaitPoints.HasRealAwait(clause, symbols);
                     }
 
                     return covered;
                 }
         }
 
-        if (HasRealAwait(statement, symbols))
+        if (AwaitPoints.HasRealAwait(statement, symbols))
         {
             return false;
         }
@@ -199,10 +177,10 @@ internal static class CatchAllCoverage
         var symbols = context.Symbols;
         var headerAwaits = loop switch
         {
-            IForEachLoopOperation forEach => forEach.IsAsynchronous || HasRealAwait(forEach.Collection, symbols),
-            IWhileLoopOperation whileLoop => (whileLoop.Condition is not null && HasRealAwait(whileLoop.Condition, symbols))
-                || (whileLoop.IgnoredCondition is not null && HasRealAwait(whileLoop.IgnoredCondition, symbols)),
-            IForLoopOperation forLoop => (forLoop.Condition is not null && HasRealAwait(forLoop.Condition, symbols))
+            IForEachLoopOperation forEach => forEach.IsAsynchronous || AwaitPoints.HasRealAwait(forEach.Collection, symbols),
+            IWhileLoopOperation whileLoop => (whileLoop.Condition is not null && AwaitPoints.HasRealAwait(whileLoop.Condition, symbols))
+                || (whileLoop.IgnoredCondition is not null && AwaitPoints.HasRealAwait(whileLoop.IgnoredCondition, symbols)),
+            IForLoopOperation forLoop => (forLoop.Condition is not null && AwaitPoints.HasRealAwait(forLoop.Condition, symbols))
                 || ContainsAwait(forLoop.Before, symbols) || ContainsAwait(forLoop.AtLoopBottom, symbols),
             _ => true,
         };
@@ -212,7 +190,7 @@ internal static class CatchAllCoverage
         }
 
         // The body runs again after an await of the previous iteration, so no statement of it counts as a prologue.
-        var bodyAfterAwait = afterAwait || HasRealAwait(loop.Body, symbols);
+        var bodyAfterAwait = afterAwait || AwaitPoints.HasRealAwait(loop.Body, symbols);
         var covered = Check(loop.Body, ref bodyAfterAwait, context);
         afterAwait |= bodyAfterAwait;
         return covered;
@@ -222,7 +200,7 @@ internal static class CatchAllCoverage
     {
         foreach (var operation in operations)
         {
-            if (HasRealAwait(operation, symbols))
+            if (AwaitPoints.HasRealAwait(operation, symbols))
             {
                 return true;
             }
@@ -260,20 +238,6 @@ internal static class CatchAllCoverage
 
     private static bool IsPlainValue(IOperation value) => value.WalkDownConversions() is ILiteralOperation or ILocalReferenceOperation
         or IParameterReferenceOperation or IDefaultValueOperation || value.ConstantValue.HasValue;
-
-    private static bool IsCompletedAwait(IAwaitOperation awaitOperation, AsyncSymbols symbols)
-    {
-        var awaited = awaitOperation.Operation.UnwrapConfigureAwait();
-
-        // Awaiting Task.FromException/FromCanceled throws, so those are not "only completed tasks".
-        if (awaited is IInvocationOperation { TargetMethod.Name: "FromException" or "FromCanceled" })
-        {
-            return false;
-        }
-
-        // A handler that only awaits completed tasks never really suspends (UnguardedAsyncVoidHandlerAnalyzerTests.OnlyAwaitsCompletedTasks_NoDiagnostic).
-        return CompletedTasks.IsKnownComplete(awaited, symbols);
-    }
 
     private static bool ContainsThrow(IOperation handler)
     {

@@ -14,44 +14,6 @@ namespace AsyncAnalyzers.Semantics.Gather;
 /// </summary>
 internal sealed class ConcurrencySafety
 {
-    private static readonly string[] SafeTypeNames =
-    {
-        "System.Net.Http.HttpClient",
-        "System.Net.Http.HttpMessageInvoker",
-        "System.Net.Http.IHttpClientFactory",
-        "System.IO.File",
-        "System.Net.Dns",
-        "System.Text.Json.JsonSerializer",
-    };
-
-    private static readonly string[] UnsafeTypeNames =
-    {
-        "System.IO.Stream",
-        "System.IO.TextReader",
-        "System.IO.TextWriter",
-        "System.IO.BinaryReader",
-        "System.IO.BinaryWriter",
-        "System.Data.IDbConnection",
-        "System.Data.IDbCommand",
-        "System.Data.IDbTransaction",
-        "System.Data.IDataReader",
-        "System.Data.Common.DbConnection",
-        "System.Data.Common.DbCommand",
-        "System.Data.Common.DbTransaction",
-        "System.Data.Common.DbDataReader",
-        "System.Data.Common.DbBatch",
-        "System.Threading.SemaphoreSlim",
-        "System.Threading.Channels.ChannelReader`1",
-        "System.Threading.Channels.ChannelWriter`1",
-        "System.Net.WebSockets.WebSocket",
-        "System.Net.Sockets.Socket",
-        "System.Transactions.TransactionScope",
-        "System.Transactions.Transaction",
-        "Microsoft.EntityFrameworkCore.DbContext",
-        "Microsoft.EntityFrameworkCore.DbSet`1",
-        "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction",
-    };
-
     private readonly ImmutableArray<INamedTypeSymbol> _safe;
     private readonly ImmutableArray<INamedTypeSymbol> _unsafe;
     private readonly SymbolNameList _userSafe;
@@ -67,7 +29,7 @@ internal sealed class ConcurrencySafety
 
     /// <summary>The built-in lists for the compilation; types the compilation does not reference are skipped.</summary>
     public static ConcurrencySafety Create(AsyncSymbols symbols) =>
-        new(Resolve(symbols, SafeTypeNames), Resolve(symbols, UnsafeTypeNames), SymbolNameList.Empty, SymbolNameList.Empty);
+        new(KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencySafe), KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencyUnsafe), SymbolNameList.Empty, SymbolNameList.Empty);
 
     /// <summary>The same lists extended with the user's <c>T:</c> entries (parsing is cached per option text).</summary>
     public ConcurrencySafety WithUserLists(SymbolNameList userSafe, SymbolNameList userUnsafe) =>
@@ -118,19 +80,5 @@ internal sealed class ConcurrencySafety
         }
 
         return false;
-    }
-
-    private static ImmutableArray<INamedTypeSymbol> Resolve(AsyncSymbols symbols, string[] names)
-    {
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in names)
-        {
-            if (symbols.GetTypeByMetadataName(name) is { } type)
-            {
-                builder.Add(type);
-            }
-        }
-
-        return builder.ToImmutable();
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -44,7 +42,15 @@ internal sealed class Independence
     {
         var uri = symbols.GetTypeByMetadataName("System.Uri");
         var valueLike = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var type in new[] { symbols.CancellationToken, symbols.TimeSpan, uri, symbols.GetTypeByMetadataName("System.Guid"), symbols.GetTypeByMetadataName("System.DateTimeOffset"), symbols.GetTypeByMetadataName("System.Version") })
+        foreach (var type in new[] { symbols.CancellationToken, symbols.TimeSpan, uri })
+        {
+            if (type is not null)
+            {
+                valueLike.Add(type);
+            }
+        }
+
+        foreach (var type in KnownTypeNames.Resolve(symbols, KnownTypeNames.ValueLike))
         {
             if (type is not null)
             {
@@ -53,13 +59,7 @@ internal sealed class Independence
         }
 
         var pure = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in new[] { "System.String", "System.IO.Path", "System.Math", "System.Uri" })
-        {
-            if (symbols.GetTypeByMetadataName(name) is { } type)
-            {
-                pure.Add(type);
-            }
-        }
+        pure.AddRange(KnownTypeNames.Resolve(symbols, KnownTypeNames.PureStatic));
 
         return new Independence(symbols, ConcurrencySafety.Create(symbols), valueLike.ToImmutable(), pure.ToImmutable(), uri);
     }
@@ -87,7 +87,7 @@ internal sealed class Independence
             return null;
         }
 
-        return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(Segment(target)));
+        return new GatherStatement(statement, awaitOperation, target, target is null ? footprint : footprint.WithWrite(AccessPath.Segment(target)));
     }
 
     /// <summary>
@@ -220,7 +220,7 @@ internal sealed class Independence
         bool receiverSafe;
         if (receiver is null)
         {
-            receiverPath = "s:" + method.ContainingType.ToDisplayString();
+            receiverPath = AccessPath.Static(method.ContainingType);
             receiverSafe = _safety.IsSafe(method.ContainingType);
             if (_safety.IsUnsafe(method.ContainingType))
             {
@@ -255,7 +255,7 @@ internal sealed class Independence
         {
             // The same receiver of an unknown type conflicts (IndependentAwaitsAnalyzerTests.SameReceiverOfUnknownType_NoDiagnostic,
             // CallsOnThis_NoDiagnostic, MembersOfSameField_NoDiagnostic, StaticMethodsOfSameUnknownType_NoDiagnostic).
-            writes.Add(Truncate(receiverPath));
+            writes.Add(AccessPath.Truncate(receiverPath));
         }
 
         for (var i = firstArgument; i < invocation.Arguments.Length; i++)
@@ -278,7 +278,7 @@ internal sealed class Independence
                 return null;
             }
 
-            if (IsResourceType(argument.Value.WalkDownConversions().Type) && ResourceKey(argument.Value) is { } key)
+            if (IsResourceType(argument.Value.WalkDownConversions().Type) && AccessPath.ResourceKey(argument.Value) is { } key)
             {
                 // One URL, path or key named by two operations, whatever objects they go through: a write then a read, two
                 // repositories over one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
@@ -287,24 +287,13 @@ internal sealed class Independence
 
                 // The same key through this receiver: per-item loops (ASYNC302) see the key vary when the receiver does
                 // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports).
-                resources.Add(receiverPath + "|" + key);
+                resources.Add(AccessPath.Through(receiverPath, key));
             }
         }
 
         reason = string.Empty;
         return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable());
     }
-
-    /// <summary>The path segment naming a local or parameter (the root of every path through it).</summary>
-    public static string Segment(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol local => "l:" + local.Name + "@" + Position(local),
-        IParameterSymbol parameter => "p:" + parameter.Name + "@" + parameter.Ordinal.ToString(CultureInfo.InvariantCulture) + "@" + Position(parameter),
-        _ => "?:" + symbol.Name,
-    };
-
-    private static string Position(ISymbol symbol) =>
-        symbol.DeclaringSyntaxReferences.Length > 0 ? symbol.DeclaringSyntaxReferences[0].Span.Start.ToString(CultureInfo.InvariantCulture) : symbol.ContainingSymbol?.Name ?? string.Empty;
 
     private static bool IsOrderingSensitive(IMethodSymbol method)
     {
@@ -315,19 +304,6 @@ internal sealed class Independence
         }
 
         return OrderingSensitiveNames.Contains(name);
-    }
-
-    /// <summary>Keeps the root and the first member: what an instance call may touch besides its own object.</summary>
-    private static string Truncate(string path)
-    {
-        var first = path.IndexOf('/');
-        if (first < 0)
-        {
-            return path;
-        }
-
-        var second = path.IndexOf('/', first + 1);
-        return second < 0 ? path : path.Substring(0, second);
     }
 
     /// <summary>
@@ -349,20 +325,20 @@ internal sealed class Independence
             switch (current)
             {
                 case ILocalReferenceOperation local:
-                    segments.Add(Segment(local.Local));
-                    return Join(segments);
+                    segments.Add(AccessPath.Segment(local.Local));
+                    return AccessPath.Join(segments);
                 case IParameterReferenceOperation parameter:
-                    segments.Add(Segment(parameter.Parameter));
-                    return Join(segments);
+                    segments.Add(AccessPath.Segment(parameter.Parameter));
+                    return AccessPath.Join(segments);
                 case IInstanceReferenceOperation:
-                    segments.Add("this");
-                    return Join(segments);
+                    segments.Add(AccessPath.This);
+                    return AccessPath.Join(segments);
                 case IFieldReferenceOperation field:
                     segments.Add(field.Field.Name);
                     if (field.Instance is null)
                     {
-                        segments.Add("s:" + field.Field.ContainingType.ToDisplayString());
-                        return Join(segments);
+                        segments.Add(AccessPath.Static(field.Field.ContainingType));
+                        return AccessPath.Join(segments);
                     }
 
                     current = field.Instance.WalkDownConversions();
@@ -371,8 +347,8 @@ internal sealed class Independence
                     segments.Add(property.Property.Name);
                     if (property.Instance is null)
                     {
-                        segments.Add("s:" + property.Property.ContainingType.ToDisplayString());
-                        return Join(segments);
+                        segments.Add(AccessPath.Static(property.Property.ContainingType));
+                        return AccessPath.Join(segments);
                     }
 
                     current = property.Instance.WalkDownConversions();
@@ -381,21 +357,6 @@ internal sealed class Independence
                     return null;
             }
         }
-    }
-
-    private static string Join(List<string> reversedSegments)
-    {
-        var builder = new StringBuilder();
-        for (var i = reversedSegments.Count - 1; i >= 0; i--)
-        {
-            builder.Append(reversedSegments[i]);
-            if (i > 0)
-            {
-                builder.Append('/');
-            }
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>Walks an argument: only reads of values are allowed. Mutable leaves are recorded as possible writes.</summary>
@@ -565,220 +526,4 @@ internal sealed class Independence
 
     private bool IsResourceType(ITypeSymbol? type) =>
         type is not null && (type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _uri));
-
-    /// <summary>A structural key of a resource argument (a path, URL, key) so that two uses of the same one can be recognized.</summary>
-    private static string? ResourceKey(IOperation operation)
-    {
-        var value = operation.WalkDownConversions();
-        if (value.ConstantValue.HasValue)
-        {
-            return "c:" + (value.ConstantValue.Value?.ToString() ?? "null");
-        }
-
-        switch (value)
-        {
-            case ILocalReferenceOperation local:
-                return Segment(local.Local);
-            case IParameterReferenceOperation parameter:
-                return Segment(parameter.Parameter);
-            case IMemberReferenceOperation member:
-                var instance = member.Instance is null ? "s" : member.Instance is IInstanceReferenceOperation ? "this" : ResourceKey(member.Instance);
-                return instance is null ? null : instance + "/" + member.Member.Name;
-        }
-
-        var builder = new StringBuilder();
-        builder.Append(value.Kind.ToString()).Append('(');
-        if (value is IInvocationOperation invocation)
-        {
-            builder.Append(invocation.TargetMethod.ToDisplayString()).Append(':');
-        }
-        else if (value is IObjectCreationOperation creation)
-        {
-            builder.Append(creation.Type?.ToDisplayString()).Append(':');
-        }
-
-        foreach (var child in value.ChildOperations)
-        {
-            var key = ResourceKey(child);
-            if (key is null)
-            {
-                return null;
-            }
-
-            builder.Append(key).Append(',');
-        }
-
-        return builder.Append(')').ToString();
-    }
-}
-
-/// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
-internal sealed class Footprint
-{
-    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources)
-    {
-        Await = awaitOperation;
-        Invocation = invocation;
-        Reads = reads;
-        Writes = writes;
-        Resources = resources;
-    }
-
-    public IAwaitOperation Await { get; }
-
-    /// <summary>The awaited call, with any <c>ConfigureAwait(...)</c> stripped.</summary>
-    public IInvocationOperation Invocation { get; }
-
-    public ImmutableArray<string> Reads { get; }
-
-    public ImmutableArray<string> Writes { get; }
-
-    /// <summary>Resource arguments (paths, URLs, keys) of calls on a concurrency-safe receiver, keyed by receiver.</summary>
-    public ImmutableArray<string> Resources { get; }
-
-    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources);
-
-    /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
-    public bool IsRootedAt(string rootSegment, bool writesOnly)
-    {
-        foreach (var path in writesOnly ? Writes : Reads.AddRange(Writes))
-        {
-            if (path == rootSegment || path.StartsWith(rootSegment + "/", System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-}
-
-/// <summary>A gatherable statement: its await, the local or parameter it assigns (null for <c>await X();</c>), its footprint.</summary>
-internal sealed class GatherStatement
-{
-    public GatherStatement(IOperation statement, IAwaitOperation awaitOperation, ISymbol? target, Footprint footprint)
-    {
-        Statement = statement;
-        Await = awaitOperation;
-        Target = target;
-        Footprint = footprint;
-    }
-
-    public IOperation Statement { get; }
-
-    public IAwaitOperation Await { get; }
-
-    public ISymbol? Target { get; }
-
-    public Footprint Footprint { get; }
-}
-
-/// <summary>
-/// A growing group of mutually independent footprints. Adding one costs time proportional to its own paths (prefix sets,
-/// no pairwise comparison), so scanning a block stays linear in its size.
-/// </summary>
-internal sealed class IndependentGroup
-{
-    private readonly HashSet<string> _writes = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> _prefixes = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> _resources = new(System.StringComparer.Ordinal);
-
-    public int Count { get; private set; }
-
-    /// <summary>Adds the footprint when it is independent of every member; returns false (and leaves the group as is) otherwise.</summary>
-    public bool TryAdd(Footprint footprint)
-    {
-        if (Conflicts(footprint))
-        {
-            return false;
-        }
-
-        foreach (var write in footprint.Writes)
-        {
-            _writes.Add(write);
-            AddPrefixes(write);
-        }
-
-        foreach (var read in footprint.Reads)
-        {
-            AddPrefixes(read);
-        }
-
-        foreach (var resource in footprint.Resources)
-        {
-            _resources.Add(resource);
-        }
-
-        Count++;
-        return true;
-    }
-
-    public bool Conflicts(Footprint footprint)
-    {
-        foreach (var write in footprint.Writes)
-        {
-            // It may write something a member reads or writes (or the object containing it).
-            if (_prefixes.Contains(write))
-            {
-                return true;
-            }
-        }
-
-        foreach (var path in footprint.Reads)
-        {
-            if (HasWrittenPrefix(path))
-            {
-                return true;
-            }
-        }
-
-        foreach (var path in footprint.Writes)
-        {
-            if (HasWrittenPrefix(path))
-            {
-                return true;
-            }
-        }
-
-        foreach (var resource in footprint.Resources)
-        {
-            if (_resources.Contains(resource))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public void Clear()
-    {
-        _writes.Clear();
-        _prefixes.Clear();
-        _resources.Clear();
-        Count = 0;
-    }
-
-    private bool HasWrittenPrefix(string path)
-    {
-        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
-        {
-            if (_writes.Contains(path.Substring(0, end)))
-            {
-                return true;
-            }
-        }
-
-        return _writes.Contains(path);
-    }
-
-    private void AddPrefixes(string path)
-    {
-        for (var end = path.IndexOf('/'); end >= 0; end = path.IndexOf('/', end + 1))
-        {
-            _prefixes.Add(path.Substring(0, end));
-        }
-
-        _prefixes.Add(path);
-    }
 }

@@ -101,8 +101,8 @@ internal sealed class MethodBodies
             return model;
         }
 
-#pragma warning disable RS0030 // MethodBodies is the one door to other files' bodies.
-        return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree));
+#pragma warning disable RS0030 // MethodBodies is the one door to other files' bodies (src/BannedSymbols.txt).
+        return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree, ignoreAccessibility: false));
 #pragma warning restore RS0030
     }
 }

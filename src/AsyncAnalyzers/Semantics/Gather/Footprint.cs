@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Gather;
+
+/// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
+internal sealed class Footprint
+{
+    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources)
+    {
+        Await = awaitOperation;
+        Invocation = invocation;
+        Reads = reads;
+        Writes = writes;
+        Resources = resources;
+    }
+
+    public IAwaitOperation Await { get; }
+
+    /// <summary>The awaited call, with any <c>ConfigureAwait(...)</c> stripped.</summary>
+    public IInvocationOperation Invocation { get; }
+
+    public ImmutableArray<string> Reads { get; }
+
+    public ImmutableArray<string> Writes { get; }
+
+    /// <summary>Resource arguments (paths, URLs, keys) of calls on a concurrency-safe receiver, keyed by receiver.</summary>
+    public ImmutableArray<string> Resources { get; }
+
+    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources);
+
+    /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
+    public bool IsRootedAt(string rootSegment, bool writesOnly)
+    {
+        foreach (var path in writesOnly ? Writes : Reads.AddRange(Writes))
+        {
+            if (AccessPath.IsUnder(path, rootSegment))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A gatherable statement: its await, the local or parameter it assigns (null for <c>await X();</c>), its footprint.</summary>
+internal sealed class GatherStatement
+{
+    public GatherStatement(IOperation statement, IAwaitOperation awaitOperation, ISymbol? target, Footprint footprint)
+    {
+        Statement = statement;
+        Await = awaitOperation;
+        Target = target;
+        Footprint = footprint;
+    }
+
+    public IOperation Statement { get; }
+
+    public IAwaitOperation Await { get; }
+
+    public ISymbol? Target { get; }
+
+    public Footprint Footprint { get; }
+}

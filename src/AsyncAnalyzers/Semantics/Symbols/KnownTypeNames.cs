@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics.Symbols;
+
+/// <summary>
+/// Every list of type names a rule or fact uses, in one place. Names are metadata names, resolved once per compilation through
+/// <see cref="AsyncSymbols"/>; a type the compilation does not reference is skipped.
+/// </summary>
+internal static class KnownTypeNames
+{
+    /// <summary>
+    /// ASYNC301/302: types whose calls on one instance may overlap (documented thread-safe clients and static helpers).
+    /// </summary>
+    public static readonly string[] ConcurrencySafe =
+    {
+        "System.Net.Http.HttpClient",
+        "System.Net.Http.HttpMessageInvoker",
+        "System.Net.Http.IHttpClientFactory",
+        "System.IO.File",
+        "System.Net.Dns",
+        "System.Text.Json.JsonSerializer",
+    };
+
+    /// <summary>
+    /// ASYNC301/302: types never gathered on: instances are shared and their operations ordered (streams, readers and writers,
+    /// connections, commands, transactions, semaphores, channels, sockets, a DbContext). A type deriving from or implementing one
+    /// of them is unsafe too.
+    /// </summary>
+    public static readonly string[] ConcurrencyUnsafe =
+    {
+        "System.IO.Stream",
+        "System.IO.TextReader",
+        "System.IO.TextWriter",
+        "System.IO.BinaryReader",
+        "System.IO.BinaryWriter",
+        "System.Data.IDbConnection",
+        "System.Data.IDbCommand",
+        "System.Data.IDbTransaction",
+        "System.Data.IDataReader",
+        "System.Data.Common.DbConnection",
+        "System.Data.Common.DbCommand",
+        "System.Data.Common.DbTransaction",
+        "System.Data.Common.DbDataReader",
+        "System.Data.Common.DbBatch",
+        "System.Threading.SemaphoreSlim",
+        "System.Threading.Channels.ChannelReader`1",
+        "System.Threading.Channels.ChannelWriter`1",
+        "System.Net.WebSockets.WebSocket",
+        "System.Net.Sockets.Socket",
+        "System.Transactions.TransactionScope",
+        "System.Transactions.Transaction",
+        "Microsoft.EntityFrameworkCore.DbContext",
+        "Microsoft.EntityFrameworkCore.DbSet`1",
+        "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction",
+    };
+
+    /// <summary>ASYNC301/302: value types besides primitives, enums, TimeSpan, CancellationToken and Uri that a callee cannot change for anyone else.</summary>
+    public static readonly string[] ValueLike =
+    {
+        "System.Guid",
+        "System.DateTimeOffset",
+        "System.Version",
+    };
+
+    /// <summary>ASYNC301/302: static types whose methods only compute a value from their arguments.</summary>
+    public static readonly string[] PureStatic =
+    {
+        "System.String",
+        "System.IO.Path",
+        "System.Math",
+        "System.Uri",
+    };
+
+    /// <summary>The types of <paramref name="names"/> the compilation has.</summary>
+    public static ImmutableArray<INamedTypeSymbol> Resolve(AsyncSymbols symbols, string[] names)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(names.Length);
+        foreach (var name in names)
+        {
+            if (symbols.GetTypeByMetadataName(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

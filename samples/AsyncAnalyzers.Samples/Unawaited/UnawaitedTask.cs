@@ -5,7 +5,7 @@ namespace AsyncAnalyzers.Samples.Unawaited;
 
 public sealed class Notifier
 {
-    public Task SendAsync(string message) => Task.CompletedTask;
+    public Task SendAsync(string message) => File.AppendAllTextAsync("notifications.log", message);
 }
 
 public static class UnawaitedTask

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,18 +34,65 @@ public static class AnalyzerOptionKeys
     /// </summary>
     public const string ExceptionHandler = Prefix + "exception_handler";
 
-    /// <summary>All keys, with the rule each belongs to (null for package-wide keys).</summary>
-    public static ImmutableDictionary<string, string?> All { get; } = ImmutableDictionary.CreateRange(
-        StringComparer.OrdinalIgnoreCase,
-        new[]
-        {
-            new KeyValuePair<string, string?>(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart),
-            new KeyValuePair<string, string?>(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask),
-            new KeyValuePair<string, string?>(Async201MakePublicMethodsAsync, DiagnosticIds.UnawaitedTask),
-            new KeyValuePair<string, string?>(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits),
-            new KeyValuePair<string, string?>(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits),
-            new KeyValuePair<string, string?>(ExceptionHandler, null),
-        });
+    /// <summary>
+    /// Every option, one row each: its key, the rule it belongs to (null for package-wide options) and the kind of value it
+    /// takes. ASYNC901 validates each option from its kind, so a new option needs a <c>const</c> above, a row here and its docs.
+    /// </summary>
+    public static ImmutableArray<AnalyzerOption> Options { get; } = ImmutableArray.Create(
+        new AnalyzerOption(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart, OptionKind.SymbolList),
+        new AnalyzerOption(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask, OptionKind.SymbolList),
+        new AnalyzerOption(Async201MakePublicMethodsAsync, DiagnosticIds.UnawaitedTask, OptionKind.Boolean),
+        new AnalyzerOption(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),
+        new AnalyzerOption(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),
+        new AnalyzerOption(ExceptionHandler, null, OptionKind.MethodName));
+
+    // Declared after Options: static initializers run in textual order.
+    private static readonly ImmutableDictionary<string, AnalyzerOption> ByKey =
+        Options.ToImmutableDictionary(option => option.Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>All keys, with the rule each belongs to (null for package-wide keys): a view of <see cref="Options"/>.</summary>
+    public static ImmutableDictionary<string, string?> All { get; } =
+        ByKey.ToImmutableDictionary(pair => pair.Key, pair => pair.Value.RuleId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The option with this key in any case (.editorconfig keys arrive lower-cased).</summary>
+    public static AnalyzerOption? Find(string key) => ByKey.TryGetValue(key, out var option) ? option : null;
+}
+
+/// <summary>The kind of value an option takes; ASYNC901 validates each option from it.</summary>
+public enum OptionKind
+{
+    /// <summary><c>T:Namespace.Type|M:Namespace.Type.Method</c> entries, parsed by <see cref="SymbolNameList"/>.</summary>
+    SymbolList,
+
+    /// <summary><c>T:Namespace.Type</c> entries only, parsed by <see cref="SymbolNameList"/>; <c>M:</c> entries are an error.</summary>
+    TypeList,
+
+    /// <summary><c>true</c> or <c>false</c>, in any case.</summary>
+    Boolean,
+
+    /// <summary><c>Namespace.Type.Method</c>, resolved against the compilation by <c>Semantics/Symbols/ExceptionHandlers</c>; empty means unset.</summary>
+    MethodName,
+}
+
+/// <summary>One row of <see cref="AnalyzerOptionKeys.Options"/>.</summary>
+public sealed class AnalyzerOption
+{
+    public AnalyzerOption(string key, string? ruleId, OptionKind kind)
+    {
+        Key = key;
+        RuleId = ruleId;
+        Kind = kind;
+    }
+
+    /// <summary>The key as documented (<c>async_analyzers.ASYNC103.excluded_methods</c>).</summary>
+    public string Key { get; }
+
+    /// <summary>The rule the option belongs to, or null for a package-wide option.</summary>
+    public string? RuleId { get; }
+
+    public OptionKind Kind { get; }
+
+    public override string ToString() => Key;
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ internal sealed class CompilationServices
     private Independence? _independence;
     private MethodBodies? _bodies;
     private MethodSummaries? _summaries;
+    private SourceImplementations? _implementations;
 
     private CompilationServices(AsyncSymbols symbols)
     {
@@ -47,8 +48,11 @@ internal sealed class CompilationServices
     /// <summary>The one door to other methods' bodies.</summary>
     public MethodBodies Bodies => LazyInitializer.EnsureInitialized(ref _bodies, () => new MethodBodies(Symbols.Compilation))!;
 
+    /// <summary>Source implementations and overrides of interface and virtual methods, indexed on first use.</summary>
+    public SourceImplementations Implementations => LazyInitializer.EnsureInitialized(ref _implementations, () => new SourceImplementations(Symbols.Compilation))!;
+
     /// <summary>Interprocedural facts per method.</summary>
-    public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork))!;
+    public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations))!;
 
     /// <summary>
     /// The services of a compilation, or null when it has no Task type (nothing async to analyze). Resolved once per compilation

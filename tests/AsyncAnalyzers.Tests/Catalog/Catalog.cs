@@ -44,5 +44,43 @@ internal static class Catalog
         return string.Join("\n", lines);
     }
 
+    /// <summary>The analyzer that reports <paramref name="id"/>, if one does yet.</summary>
+    public static Type? AnalyzerType(string id) =>
+        AnalyzerRunner.AllAnalyzers.FirstOrDefault(a => a.SupportedDiagnostics.Any(d => d.Id == id))?.GetType();
+
+    /// <summary>The code fix of <paramref name="id"/>, if it has one.</summary>
+    public static Type? CodeFixType(string id) =>
+        AnalyzerRunner.AllCodeFixes.FirstOrDefault(f => f.FixableDiagnosticIds.Contains(id))?.GetType();
+
+    /// <summary>
+    /// The <c>Sources</c> cell of a rule page: links from docs/rules to the analyzer and, if any, the fix. A type's file is
+    /// <c>src/&lt;assembly&gt;/&lt;rest of its namespace as folders&gt;/&lt;type&gt;.cs</c>. Null while no analyzer reports the ID.
+    /// </summary>
+    public static string? SourcesCell(string id)
+    {
+        if (AnalyzerType(id) is not { } analyzer)
+        {
+            return null;
+        }
+
+        var links = new List<string> { SourceLink(analyzer) };
+        if (CodeFixType(id) is { } fix)
+        {
+            links.Add(SourceLink(fix));
+        }
+
+        return string.Join(", ", links);
+    }
+
+    /// <summary>The repository-relative path of the file declaring <paramref name="type"/>, by the namespace convention.</summary>
+    public static string SourcePath(Type type)
+    {
+        var assembly = type.Assembly.GetName().Name!;
+        var folders = type.Namespace!.Length > assembly.Length ? type.Namespace[(assembly.Length + 1)..].Replace('.', '/') + "/" : string.Empty;
+        return $"src/{assembly}/{folders}{type.Name}.cs";
+    }
+
+    private static string SourceLink(Type type) => $"[`{type.Name}`](../../{SourcePath(type)})";
+
     public static string ReadNormalized(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
 }

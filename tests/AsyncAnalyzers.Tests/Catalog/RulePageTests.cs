@@ -7,6 +7,7 @@ using AsyncAnalyzers.Options;
 namespace AsyncAnalyzers.Tests.Catalog;
 
 /// <summary>Every docs/rules page has the template's sections and agrees with its descriptor (house rule 8).</summary>
+[Collection(CatalogFilesCollection.Name)]
 public class RulePageTests
 {
     private static readonly string[] Sections =
@@ -65,5 +66,22 @@ public class RulePageTests
         Assert.All(mentioned, key => Assert.True(AnalyzerOptionKeys.All.ContainsKey(key), $"{id}.md documents unknown option {key}"));
     }
 
-    private static string Page(string id) => Catalog.ReadNormalized(Catalog.RepositoryFile("docs", "rules", id + ".md"));
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Page_SourcesLinkTheRulesAnalyzerAndFix(string id)
+    {
+        var sources = Catalog.SourcesCell(id);
+        Assert.NotNull(sources);
+        Assert.Contains($"\n| Sources | {sources} |\n", Page(id), StringComparison.Ordinal);
+        Assert.All(
+            Regex.Matches(sources, @"\(\.\./\.\./([^)]+)\)").Select(m => m.Groups[1].Value),
+            path => Assert.True(System.IO.File.Exists(Catalog.RepositoryFile(path.Split('/'))), $"{id}.md links {path}, which does not exist"));
+    }
+
+    private static string Page(string id)
+    {
+        var path = Catalog.RepositoryFile("docs", "rules", id + ".md");
+        Assert.True(System.IO.File.Exists(path), $"docs/rules/{id}.md is missing: write it from docs/rule-template.md, or {Regeneration.Hint} a stub");
+        return Catalog.ReadNormalized(path);
+    }
 }

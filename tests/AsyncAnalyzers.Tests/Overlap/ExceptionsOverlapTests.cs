@@ -15,7 +15,7 @@ public class ExceptionsOverlapTests
 
             class Form
             {
-                Task SaveAsync() => Task.CompletedTask;
+                Task SaveAsync() => System.IO.File.WriteAllTextAsync("state.txt", "");
 
                 async void {|ASYNC401:OnClick|}(object? sender, EventArgs e)
                 {
@@ -33,7 +33,7 @@ public class ExceptionsOverlapTests
 
             class C
             {
-                Task SaveAsync() => Task.CompletedTask;
+                Task SaveAsync() => System.IO.File.WriteAllTextAsync("state.txt", "");
 
                 async void {|ASYNC202:Refresh|}()
                 {
@@ -56,7 +56,7 @@ public class ExceptionsOverlapTests
 
             class Home : Page
             {
-                Task LoadAsync() => Task.CompletedTask;
+                Task LoadAsync() => System.IO.File.ReadAllTextAsync("data.txt");
 
                 protected override async void {|ASYNC401:OnAppearing|}()
                 {
@@ -74,7 +74,7 @@ public class ExceptionsOverlapTests
 
             class C
             {
-                Task RefreshAsync() => Task.CompletedTask;
+                Task RefreshAsync() => System.IO.File.ReadAllTextAsync("data.txt");
 
                 void M()
                 {
@@ -94,7 +94,7 @@ public class ExceptionsOverlapTests
             {
                 void M()
                 {
-                    {|ASYNC201:Task.Run(() => 1)|};
+                    {|ASYNC201:Task.Run(() => System.IO.File.ReadAllText("data.txt"))|};
                 }
             }
             """);
@@ -116,7 +116,7 @@ public class ExceptionsOverlapTests
 
             class C
             {
-                Task SaveAsync() => Task.CompletedTask;
+                Task SaveAsync() => System.IO.File.WriteAllTextAsync("state.txt", "");
 
                 void Wire(Button button)
                 {
@@ -135,7 +135,7 @@ public class ExceptionsOverlapTests
 
             class C
             {
-                Task SaveAsync() => Task.CompletedTask;
+                Task SaveAsync() => System.IO.File.WriteAllTextAsync("state.txt", "");
 
                 void Run(Action action) => action();
 
@@ -156,7 +156,7 @@ public class ExceptionsOverlapTests
 
             class Form
             {
-                Task<int> CountAsync() => Task.FromResult(1);
+                async Task<int> CountAsync() => (await System.IO.File.ReadAllLinesAsync("data.txt")).Length;
 
                 async void OnClick(object? sender, EventArgs e)
                 {

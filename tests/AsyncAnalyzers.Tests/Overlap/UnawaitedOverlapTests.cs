@@ -14,7 +14,7 @@ public class UnawaitedOverlapTests
 
             class C
             {
-                Task SendAsync() => Task.CompletedTask;
+                Task SendAsync() => System.IO.File.AppendAllTextAsync("log.txt", "sent");
 
                 async Task M()
                 {
@@ -33,7 +33,7 @@ public class UnawaitedOverlapTests
 
             class C
             {
-                Task SendAsync() => Task.CompletedTask;
+                Task SendAsync() => System.IO.File.AppendAllTextAsync("log.txt", "sent");
 
                 async Task M(C other)
                 {
@@ -54,7 +54,7 @@ public class UnawaitedOverlapTests
             {
                 void M()
                 {
-                    {|ASYNC201:Task.Run(() => 1)|};
+                    {|ASYNC201:Task.Run(() => System.IO.File.ReadAllText("data.txt"))|};
                 }
             }
             """);
@@ -69,7 +69,7 @@ public class UnawaitedOverlapTests
 
             class C
             {
-                Task SendAsync(int x) => Task.CompletedTask;
+                Task SendAsync(int x) => System.IO.File.AppendAllTextAsync("log.txt", x.ToString());
 
                 void M(List<int> items)
                 {
@@ -87,7 +87,7 @@ public class UnawaitedOverlapTests
 
             class C
             {
-                Task SendAsync() => Task.CompletedTask;
+                Task SendAsync() => System.IO.File.AppendAllTextAsync("log.txt", "sent");
 
                 void M()
                 {
@@ -105,7 +105,7 @@ public class UnawaitedOverlapTests
 
             class C
             {
-                Task<int> CountAsync() => Task.FromResult(1);
+                async Task<int> CountAsync() => (await System.IO.File.ReadAllLinesAsync("data.txt")).Length;
 
                 int M()
                 {

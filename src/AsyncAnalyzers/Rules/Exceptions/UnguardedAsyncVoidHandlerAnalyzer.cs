@@ -34,15 +34,15 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
 
             var symbols = services.Symbols;
 
-            var handlers = services.ExceptionHandlers;
-            start.RegisterOperationAction(c => AnalyzeMethodBody(c, symbols, handlers), OperationKind.MethodBody);
-            start.RegisterOperationAction(c => AnalyzeLocalFunction(c, symbols, handlers), OperationKind.LocalFunction);
-            start.RegisterOperationAction(c => AnalyzeAnonymousFunction(c, symbols, handlers), OperationKind.AnonymousFunction);
+            start.RegisterOperationAction(c => AnalyzeMethodBody(c, services), OperationKind.MethodBody);
+            start.RegisterOperationAction(c => AnalyzeLocalFunction(c, services), OperationKind.LocalFunction);
+            start.RegisterOperationAction(c => AnalyzeAnonymousFunction(c, services), OperationKind.AnonymousFunction);
         });
     }
 
-    private static void AnalyzeMethodBody(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    private static void AnalyzeMethodBody(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var body = (IMethodBodyOperation)context.Operation;
         if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true } method
             || (body.BlockBody ?? body.ExpressionBody) is not { } block)
@@ -56,11 +56,12 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : body.Syntax.GetLocation(), method.Name, symbols, handlers);
+        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : body.Syntax.GetLocation(), method.Name, services);
     }
 
-    private static void AnalyzeLocalFunction(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    private static void AnalyzeLocalFunction(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var localFunction = (ILocalFunctionOperation)context.Operation;
         if (localFunction.Symbol is not { IsAsync: true, ReturnsVoid: true } method
             || (localFunction.Body ?? localFunction.IgnoredBody) is not { } block
@@ -69,11 +70,12 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : localFunction.Syntax.GetLocation(), method.Name, symbols, handlers);
+        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : localFunction.Syntax.GetLocation(), method.Name, services);
     }
 
-    private static void AnalyzeAnonymousFunction(OperationAnalysisContext context, AsyncSymbols symbols, ExceptionHandlers handlers)
+    private static void AnalyzeAnonymousFunction(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var lambda = (IAnonymousFunctionOperation)context.Operation;
         if (lambda.Symbol is not { IsAsync: true, ReturnsVoid: true } || !IsHandlerLambda(lambda, symbols))
         {
@@ -85,7 +87,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             ? asyncKeyword.GetLocation()
             : lambda.Syntax.GetLocation();
         var name = lambda.Syntax is AnonymousMethodExpressionSyntax ? "async anonymous method" : "async lambda";
-        Report(context, lambda.Body, location, name, symbols, handlers);
+        Report(context, lambda.Body, location, name, services);
     }
 
     /// <summary>Subscribed with <c>+=</c> (any delegate type), or converted to a delegate with the event-handler shape.</summary>
@@ -105,21 +107,35 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         return current.Parent is IEventAssignmentOperation { Adds: true } subscription && subscription.HandlerValue == current;
     }
 
-    private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, AsyncSymbols symbols, ExceptionHandlers handlers)
+    private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, CompilationServices services)
     {
+        var symbols = services.Symbols;
         // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
         if (!AwaitPoints.HasRealAwait(body, symbols))
         {
             return;
         }
 
-        // The synchronous prologue before the first await may stay outside the try (UnguardedAsyncVoidHandlerAnalyzerTests.PrologueBeforeTry_NoDiagnostic).
-        if (CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, symbols))
+        // The synchronous prologue before the first await may stay outside the try (UnguardedAsyncVoidHandlerAnalyzerTests.PrologueBeforeTry_NoDiagnostic);
+        // an await of a callee that catches everything itself needs no try of its own (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatCatchesEverything_NoDiagnostic,
+        // AwaitsInterfaceWhoseImplementationsCatchEverything_NoDiagnostic, AwaitsCalleeThatLogsAndRethrows_Reports).
+        var summaries = services.Summaries;
+        var unknown = false;
+        var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: false, isHarmless: statement =>
+        {
+            var fact = summaries.StatementCanFault(statement, unseenOnly: false);
+            unknown |= fact.Answer == Answer.Unknown;
+            return fact.IsNo;
+        });
+
+        // A callee the summary could not follow to the end (too deep, a cycle) may well be safe: stay silent
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDeepChainOfCoveredCallees_NoDiagnostic).
+        if (CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, symbols, options) || unknown)
         {
             return;
         }
 
-        var properties = handlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
+        var properties = services.ExceptionHandlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC401, location, properties, name));
     }
 }

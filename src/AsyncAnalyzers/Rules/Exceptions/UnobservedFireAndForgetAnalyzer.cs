@@ -119,8 +119,11 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        // Work that catches everything itself cannot fault (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaBodyIsCatchAll_NoDiagnostic).
-        return services.Summaries.CatchesEverything(started).IsYes;
+        // Work that catches everything itself, or logs what it rethrows, or only returns completed tasks, or awaits only such
+        // work, cannot fault unseen; nor can a call the analysis could not follow to the end (Unknown)
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaBodyIsCatchAll_NoDiagnostic, CatchAllThatLogsAndRethrows_NoDiagnostic,
+        // CalleeReturnsCompletedTask_NoDiagnostic, CalleeAwaitsOnlyCoveredCallees_NoDiagnostic, InterfaceWhoseImplementationsCatchEverything_NoDiagnostic).
+        return !services.Summaries.CanFault(started, unseenOnly: true).IsYes;
     }
 
     /// <summary><c>OnlyOnFaulted</c>, or a continuation that reads its antecedent parameter at all.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,12 +30,13 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
 
             var symbols = services.Symbols;
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.ExpressionStatement);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.ExpressionStatement);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var statement = (IExpressionStatementOperation)context.Operation;
         if (DroppedAwaitables.Find(statement, symbols) is not { } dropped)
         {
@@ -76,6 +76,15 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
+        }
+
+        // A task that cannot fault unseen loses nothing when dropped: a callee that returns only completed tasks, or whose work
+        // catches everything (or logs what it rethrows), or a Task.Run of such work; and a call the summary could not follow
+        // (UnawaitedTaskAnalyzerTests.CalleeReturnsCompletedTask_NoDiagnostic, TaskRunOfCoveredWork_NoDiagnostic, CalleeCatchesEverything_NoDiagnostic).
+        if (dropped.Producer is IInvocationOperation call && symbols.IsTaskLike(dropped.Type)
+            && !services.Summaries.CanFault(call, unseenOnly: true).IsYes)
+        {
+            return;
         }
 
         var name = dropped.Symbol switch

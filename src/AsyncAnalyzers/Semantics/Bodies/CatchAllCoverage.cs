@@ -24,14 +24,23 @@ internal static class CatchAllCoverage
     /// ends in cancellation produces a canceled task, which raises no unobserved-exception event. Not for async void, where the
     /// escaping exception crashes the process like any other.
     /// </remarks>
-    public static bool IsCovered(IBlockOperation body, bool allowSynchronousPrologue, AsyncSymbols symbols, bool cancellationMayEscape = false)
+    public static bool IsCovered(IBlockOperation body, bool allowSynchronousPrologue, AsyncSymbols symbols, bool cancellationMayEscape = false) =>
+        IsCovered(body, allowSynchronousPrologue, symbols, new CoverageOptions(cancellationMayEscape, observingCatchCounts: false, isHarmless: null));
+
+    /// <summary>
+    /// The same, with the interprocedural knowledge a caller has: <see cref="CoverageOptions.IsHarmless"/> accepts statements
+    /// that cannot throw although they are not plain (an await of a callee that cannot fault), and with
+    /// <see cref="CoverageOptions.ObservingCatchCounts"/> a catch-all that logs or forwards the exception before rethrowing counts
+    /// as cover (the exception has been seen: what matters for a task nobody awaits, not for async void).
+    /// </summary>
+    public static bool IsCovered(IBlockOperation body, bool allowSynchronousPrologue, AsyncSymbols symbols, CoverageOptions options)
     {
         var afterAwait = !allowSynchronousPrologue;
-        return Check(body, ref afterAwait, new Context(symbols, cancellationMayEscape));
+        return Check(body, ref afterAwait, new Context(symbols, options));
     }
 
     /// <summary>A try with a catch clause for Exception or everything, no filter that can be false, and a handler that does not throw.</summary>
-    public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols) => IsCatchAllTry(operation, new Context(symbols, cancellationMayEscape: false));
+    public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols) => IsCatchAllTry(operation, new Context(symbols, default));
 
     private static bool IsCatchAllTry(IOperation operation, Context context)
     {
@@ -50,8 +59,11 @@ internal static class CatchAllCoverage
             var filterAlwaysTrue = clause.Filter is null || clause.Filter.ConstantValue is { HasValue: true, Value: true }
                 || (context.CancellationMayEscape && LetsOnlyCancellationThrough(clause.Filter, symbols)); // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInAsyncMethod_NoDiagnostic)
 
-            // A handler that rethrows has not handled anything (UnguardedAsyncVoidHandlerAnalyzerTests.CatchThatRethrows_Reports).
-            if (catchesEverything && filterAlwaysTrue && !ContainsThrow(clause.Handler))
+            // A handler that rethrows has not handled anything (UnguardedAsyncVoidHandlerAnalyzerTests.CatchThatRethrows_Reports),
+            // unless it logged or forwarded the exception first and only "seen" matters
+            // (UnobservedFireAndForgetAnalyzerTests.CatchAllThatLogsAndRethrows_NoDiagnostic, CatchAllThatRethrows_Reports).
+            if (catchesEverything && filterAlwaysTrue
+                && (!ContainsThrow(clause.Handler) || (context.Options.ObservingCatchCounts && ForwardsException(clause))))
             {
                 return true;
             }
@@ -78,6 +90,15 @@ internal static class CatchAllCoverage
     {
         var symbols = context.Symbols;
         if (IsCatchAllTry(statement, context))
+        {
+            afterAwait |= AwaitPoints.HasRealAwait(statement, symbols);
+            return true;
+        }
+
+        // An await of a callee that cannot fault, and other statements the caller knows to be harmless
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatCatchesEverything_NoDiagnostic).
+        if (context.Options.IsHarmless is { } isHarmless && statement is not (IBlockOperation or ITryOperation or ILoopOperation or IConditionalOperation or ISwitchOperation or IUsingOperation)
+            && isHarmless(statement))
         {
             afterAwait |= AwaitPoints.HasRealAwait(statement, symbols);
             return true;
@@ -216,8 +237,54 @@ internal static class CatchAllCoverage
         IReturnOperation { ReturnedValue: null } => true,
         IReturnOperation { ReturnedValue: { } value } => IsPlainValue(value),
         IVariableDeclarationGroupOperation group => AllInitializersPlain(group),
+
+        // _loading = true; count = 0; (UnobservedFireAndForgetAnalyzerTests.CalleeWithFlagPrologue_NoDiagnostic)
+        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: var target, Value: var value } } => IsPlainTarget(target) && IsPlainValue(value),
         _ => false,
     };
+
+    /// <summary>A local, or a field or auto-property of this object or a static one: storing into it runs no code that can throw.</summary>
+    private static bool IsPlainTarget(IOperation target) => target switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, SetMethod.IsImplicitlyDeclared: false } property } => IsAutoProperty(property),
+        _ => false,
+    };
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The handler hands the caught exception to a call (a logger, <c>TaskCompletionSource.SetException</c>, a handler).</summary>
+    private static bool ForwardsException(ICatchClauseOperation clause)
+    {
+        if (clause.Locals.Length == 0)
+        {
+            return false;
+        }
+
+        var caught = clause.Locals[0];
+        foreach (var operation in clause.Handler.DescendantsInSameFunction())
+        {
+            if (operation is IArgumentOperation { Value: var value } && value.WalkDownConversions() is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, caught))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool AllInitializersPlain(IVariableDeclarationGroupOperation group)
     {
@@ -236,8 +303,15 @@ internal static class CatchAllCoverage
         return true;
     }
 
-    private static bool IsPlainValue(IOperation value) => value.WalkDownConversions() is ILiteralOperation or ILocalReferenceOperation
-        or IParameterReferenceOperation or IDefaultValueOperation || value.ConstantValue.HasValue;
+    private static bool IsPlainValue(IOperation value) => value.ConstantValue.HasValue || value.WalkDownConversions() switch
+    {
+        ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IDefaultValueOperation or IInstanceReferenceOperation => true,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not => IsPlainValue(not.Operand),
+        IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
+            => IsPlainValue(binary.LeftOperand) && IsPlainValue(binary.RightOperand),
+        _ => false,
+    };
 
     private static bool ContainsThrow(IOperation handler)
     {
@@ -254,14 +328,36 @@ internal static class CatchAllCoverage
 
     private readonly struct Context
     {
-        public Context(AsyncSymbols symbols, bool cancellationMayEscape)
+        public Context(AsyncSymbols symbols, CoverageOptions options)
         {
             Symbols = symbols;
-            CancellationMayEscape = cancellationMayEscape;
+            Options = options;
         }
 
         public AsyncSymbols Symbols { get; }
 
-        public bool CancellationMayEscape { get; }
+        public CoverageOptions Options { get; }
+
+        public bool CancellationMayEscape => Options.CancellationMayEscape;
     }
+}
+
+/// <summary>What a caller of <see cref="CatchAllCoverage"/> knows beyond the body itself.</summary>
+internal readonly struct CoverageOptions
+{
+    public CoverageOptions(bool cancellationMayEscape, bool observingCatchCounts, System.Func<IOperation, bool>? isHarmless)
+    {
+        CancellationMayEscape = cancellationMayEscape;
+        ObservingCatchCounts = observingCatchCounts;
+        IsHarmless = isHarmless;
+    }
+
+    /// <summary>A catch that lets only cancellation through still counts (an async method's canceled task raises no event).</summary>
+    public bool CancellationMayEscape { get; }
+
+    /// <summary>A catch-all that logs or forwards the exception before rethrowing counts: the exception has been seen.</summary>
+    public bool ObservingCatchCounts { get; }
+
+    /// <summary>Statements known not to throw although the body alone cannot show it (awaits of callees that cannot fault).</summary>
+    public System.Func<IOperation, bool>? IsHarmless { get; }
 }

@@ -115,6 +115,17 @@ internal static class CompletedTasks
         return IsTargetCompleteAt(new Target(collection, isCollection: true), point, symbols);
     }
 
+    /// <summary>
+    /// A task that is complete and cannot fault or be canceled: <c>Task.CompletedTask</c>, <c>Task.FromResult(...)</c>,
+    /// <c>new ValueTask&lt;T&gt;(value)</c>, <c>default(ValueTask)</c>. Not <c>Task.FromException</c> or <c>Task.FromCanceled</c>.
+    /// </summary>
+    public static bool IsCompletedSuccessfullyByConstruction(IOperation operand, AsyncSymbols symbols)
+    {
+        var value = operand.WalkDownConversions();
+        return value is not (IAwaitOperation or IInvocationOperation { TargetMethod.Name: "FromException" or "FromCanceled" })
+            && IsCompletedByConstruction(value, symbols);
+    }
+
     /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>
     private static bool IsCompletedByConstruction(IOperation operand, AsyncSymbols symbols)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

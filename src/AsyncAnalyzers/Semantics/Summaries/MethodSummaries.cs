@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
-using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -23,7 +22,7 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 /// <see cref="KnownApis"/> (Symbols/).</item>
 /// </list>
 /// </summary>
-internal sealed class MethodSummaries
+internal sealed partial class MethodSummaries
 {
     /// <summary>How many calls deep a summary follows: enough for a handler, its helper and the helper's helper.</summary>
     public const int DefaultDepth = 3;
@@ -31,122 +30,60 @@ internal sealed class MethodSummaries
     private readonly AsyncSymbols _symbols;
     private readonly MethodBodies _bodies;
     private readonly StartedWork _work;
-    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _covered = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _ignoresParameter = new(MethodOrdinalComparer.Instance);
+    private readonly SourceImplementations _implementations;
 
-    public MethodSummaries(AsyncSymbols symbols, MethodBodies bodies, StartedWork work)
+    public MethodSummaries(AsyncSymbols symbols, MethodBodies bodies, StartedWork work, SourceImplementations implementations)
     {
         _symbols = symbols;
         _bodies = bodies;
         _work = work;
+        _implementations = implementations;
     }
 
     /// <summary>
-    /// Whether the work a fresh task stands for catches every exception itself, so that the task cannot fault: the delegate given
-    /// to <c>Task.Run</c>/<c>StartNew</c>, or the async method called. <see cref="Answer.Yes"/> only when a catch-all covers the
-    /// whole body (the proof is that try statement's body); No when it does not or cannot be read.
+    /// A fact over every body a call may run: the method's own (when it has one and is not abstract) and, for an interface,
+    /// abstract or overridable method, every implementation and override in the compilation. Yes when any is Yes, No when all
+    /// are No, Unknown otherwise; <paramref name="whenNone"/> when the compilation has no body for it at all.
     /// </summary>
-    public Fact CatchesEverything(IInvocationOperation started) => CatchesEverything(started, new Walk(DefaultDepth));
-
-    private Fact CatchesEverything(IInvocationOperation started, Walk walk)
+    private Fact OverAllImplementations(IMethodSymbol method, Walk walk, Func<IMethodSymbol, Walk, Fact> summarize, Fact whenNone)
     {
-        if (_work.IsTaskStarter(started.TargetMethod))
+        var overridable = method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || (method.IsVirtual && !method.IsSealed) || (method.IsOverride && !method.IsSealed);
+        if (!overridable)
         {
-            foreach (var argument in started.Arguments)
+            return summarize(method, walk);
+        }
+
+        var implementations = _implementations.Of(method);
+        var any = false;
+        var all = Fact.No(null);
+        if (!method.IsAbstract && method.ContainingType?.TypeKind != TypeKind.Interface)
+        {
+            any = true;
+            all = Combine(all, summarize(method, walk));
+        }
+
+        foreach (var implementation in implementations)
+        {
+            any = true;
+            all = Combine(all, summarize(implementation, walk));
+            if (all.IsYes)
             {
-                var value = argument.Value.WalkDownConversions();
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = creation.Target.WalkDownConversions();
-                }
-
-                switch (value)
-                {
-                    case IAnonymousFunctionOperation lambda:
-                        return LambdaCatchesEverything(lambda, walk);
-                    case IMethodReferenceOperation reference:
-                        return MethodCatchesEverything(reference.Method, started, walk);
-                }
+                return all;
             }
-
-            return Fact.No();
         }
 
-        return started.TargetMethod.IsAsync ? MethodCatchesEverything(started.TargetMethod, started, walk) : Fact.No();
+        return any ? all : whenNone;
     }
-
-    private Fact LambdaCatchesEverything(IAnonymousFunctionOperation lambda, Walk walk)
-    {
-        if (CatchAllCoverage.IsCovered(lambda.Body, allowSynchronousPrologue: false, _symbols, cancellationMayEscape: lambda.Symbol.IsAsync))
-        {
-            return Fact.Yes(lambda.Body);
-        }
-
-        // Task.Run(() => SafeAsync()): the lambda only hands over a task whose own work is covered.
-        if (!lambda.Symbol.IsAsync
-            && lambda.Body.Operations.Length == 1
-            && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-            && _work.FreshTask(returned) is { } inner)
-        {
-            return CatchesEverything(inner, walk);
-        }
-
-        return Fact.No();
-    }
-
-    private Fact MethodCatchesEverything(IMethodSymbol method, IOperation use, Walk walk) =>
-        Summarize(_covered, method, use, walk, static (self, body, _) =>
-            !body.IsExpressionBodied || body.Method.MethodKind == MethodKind.LocalFunction
-                ? Fact.From(CatchAllCoverage.IsCovered(body.Block, allowSynchronousPrologue: false, self._symbols, cancellationMayEscape: body.Method.IsAsync), body.Block)
-                : Fact.No(),
-            unreadable: Fact.No());
 
     /// <summary>
-    /// Whether a method of the compilation never uses its task parameter except to discard it (<c>_ = task;</c>): a "forget"
-    /// helper that hides a task from everyone. Unknown for methods without a body here (a library helper may well observe it).
+    /// The answer a public fact gives: a walk cut short (bound or cycle) turns every "can't prove it safe" into Yes on the way up,
+    /// so a Yes that depended on a cut is Unknown. A No never depends on one (an Unknown never proves anything safe).
     /// </summary>
-    public Fact IgnoresParameter(IMethodSymbol method, IParameterSymbol parameter, IOperation use)
-    {
-        method = method.BodyPart();
+    private static Fact Settle(Fact fact, Walk walk) => walk.CutShort && !fact.IsNo ? Fact.Unknown : fact;
 
-        // Operations present extension calls unreduced, so the parameter's ordinal indexes the declaration's parameter list.
-        var ordinal = parameter.Ordinal;
-        if (ordinal >= method.Parameters.Length)
-        {
-            return Fact.Unknown;
-        }
-
-        var key = (method, ordinal);
-        if (_ignoresParameter.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        if (_bodies.BodyOf(method, use) is not { } body)
-        {
-            return Fact.Unknown;
-        }
-
-        var declared = body.Method.Parameters[ordinal];
-        var fact = Fact.Yes(body.Block);
-        foreach (var operation in body.Block.Descendants())
-        {
-            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, declared)
-                && !IsDiscarded(reference))
-            {
-                fact = Fact.No(reference);
-                break;
-            }
-        }
-
-        return _ignoresParameter.GetOrAdd(key, fact);
-    }
-
-    private static bool IsDiscarded(IOperation reference)
-    {
-        var value = reference.WalkUpConversions();
-        return value.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Value == value;
-    }
+    /// <summary>Yes wins, then Unknown, then No.</summary>
+    private static Fact Combine(Fact left, Fact right) =>
+        left.IsYes ? left : right.IsYes ? right : left.Answer == Answer.Unknown ? left : right;
 
     /// <summary>
     /// The bounded, cycle-safe, order-independent walk every per-method fact goes through: the cache first; then the bound and

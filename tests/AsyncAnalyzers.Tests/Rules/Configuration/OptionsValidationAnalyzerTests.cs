@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
+using AsyncAnalyzers.Options;
 using Microsoft.CodeAnalysis.Testing;
-using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.OptionsValidationAnalyzer>;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Configuration.OptionsValidationAnalyzer>;
 
 namespace AsyncAnalyzers.Tests.Rules.Configuration;
 
@@ -365,6 +366,26 @@ public class OptionsValidationAnalyzerTests
         test.ExpectedDiagnostics.Add(Expected(HandlerKey, "Logging.Crash.Missing", "the type 'Logging.Crash' has no method 'Missing'"));
         await test.RunAsync();
     }
+
+    public static System.Collections.Generic.IEnumerable<object[]> OptionKeys =>
+        System.Linq.Enumerable.Select(AnalyzerOptionKeys.Options, option => new object[] { option.Key });
+
+    // Every row of the options table is validated from its kind: a value no kind accepts is reported for each option, under
+    // its documented key (the key arrives lower-cased).
+    [Theory]
+    [MemberData(nameof(OptionKeys))]
+    public async Task EveryOption_ValueNoKindAccepts_Reports(string key)
+    {
+        await VerifyAsync($"{key} = Oops", Source, Expected(key, "Oops", ReasonFor(key)));
+    }
+
+    private static string ReasonFor(string key) => AnalyzerOptionKeys.Find(key)!.Kind switch
+    {
+        OptionKind.SymbolList or OptionKind.TypeList => "'Oops' is not of the form T:Namespace.Type or M:Namespace.Type.Method",
+        OptionKind.Boolean => "expected true or false",
+        OptionKind.MethodName => "'Oops' is not of the form Namespace.Type.Method",
+        var kind => throw new System.InvalidOperationException($"No malformed-value case for OptionKind.{kind}: add one here and in ASYNC901"),
+    };
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(string key, string value, string reason) =>
         VerifyCS.Diagnostic("ASYNC901").WithLocation(0).WithArguments(key, value, reason);

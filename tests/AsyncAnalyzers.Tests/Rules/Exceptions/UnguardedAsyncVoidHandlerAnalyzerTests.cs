@@ -16,9 +16,9 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
 
         static class Api
         {
-            public static Task LoadAsync() => Task.Delay(1);
-            public static Task<T> GetAsync<T>() => Task.FromResult(default(T));
-            public static ValueTask SaveAsync() => default;
+            public static Task LoadAsync() => System.IO.File.ReadAllTextAsync("data.txt");
+            public static async Task<T> GetAsync<T>() { await System.IO.File.ReadAllTextAsync("data.txt"); return default(T); }
+            public static ValueTask SaveAsync() => new ValueTask(System.IO.File.WriteAllTextAsync("state.txt", ""));
             public static async IAsyncEnumerable<int> StreamAsync() { await Task.Yield(); yield return 1; }
             public static void Log(Exception ex) { }
         }
@@ -960,6 +960,150 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                 {
                     await {|CS0103:Nowhere|}();
                 }
+            }
+            """ + Stubs);
+    }
+
+    // Callee summaries: the handler's awaited callees already catch everything (real code: tag and link updaters in a file manager).
+    [Fact]
+    public async Task AwaitsCalleeThatCatchesEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FileTags
+            {
+                public async Task UpdateFileTagsAsync(string path)
+                {
+                    try { await File.WriteAllTextAsync(path + ":tags", "red"); }
+                    catch (Exception ex) { Api.Log(ex); }
+                }
+            }
+
+            class Page
+            {
+                readonly FileTags _tags = new();
+                string _path = "";
+
+                async void OnTagClicked(object sender, EventArgs e)
+                {
+                    var path = _path;
+                    await _tags.UpdateFileTagsAsync(path);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThenUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FileTags
+            {
+                public async Task UpdateFileTagsAsync(string path)
+                {
+                    try { await File.WriteAllTextAsync(path + ":tags", "red"); }
+                    catch (Exception ex) { Api.Log(ex); }
+                }
+            }
+
+            class Page
+            {
+                readonly FileTags _tags = new();
+
+                async void [|OnTagClicked|](object sender, EventArgs e)
+                {
+                    await _tags.UpdateFileTagsAsync("a.txt");
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatLogsAndRethrows_Reports()
+    {
+        // Logged, but the rethrown exception still reaches the async void handler and crashes the process.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Interop
+            {
+                public async Task RunCommandAsync(string command)
+                {
+                    try { await File.AppendAllTextAsync("commands.log", command); }
+                    catch (Exception ex) { Api.Log(ex); throw; }
+                }
+            }
+
+            class Page
+            {
+                readonly Interop _interop = new();
+
+                async void [|OnRun|](object sender, EventArgs e) => await _interop.RunCommandAsync("ls");
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsInterfaceWhoseImplementationsCatchEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IRecentFiles
+            {
+                Task UpdateRecentFilesListAsync();
+            }
+
+            sealed class RecentFiles : IRecentFiles
+            {
+                public async Task UpdateRecentFilesListAsync()
+                {
+                    try { await File.ReadAllLinesAsync("recent.txt"); }
+                    catch (Exception ex) { Api.Log(ex); }
+                }
+            }
+
+            class Page
+            {
+                readonly IRecentFiles _recent = new RecentFiles();
+
+                async void OnActivated(object sender, EventArgs e) => await _recent.UpdateRecentFilesListAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCancelableDelay_Reports()
+    {
+        // A canceled delay rethrows OperationCanceledException at the await, inside async void.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Page
+            {
+                readonly System.Threading.CancellationTokenSource _cts = new();
+
+                async void [|OnTyping|](object sender, EventArgs e) => await Task.Delay(300, _cts.Token);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsDeepChainOfCoveredCallees_NoDiagnostic()
+    {
+        // Beyond the summary's depth the answer is Unknown, which never reports.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Chain
+            {
+                public async Task A() => await B();
+                async Task B() => await D();
+                async Task D() => await E();
+                async Task E()
+                {
+                    try { await File.ReadAllTextAsync("x"); }
+                    catch (Exception ex) { Api.Log(ex); }
+                }
+            }
+
+            class Page
+            {
+                readonly Chain _chain = new();
+
+                async void OnClick(object sender, EventArgs e) => await _chain.A();
             }
             """ + Stubs);
     }

@@ -17,7 +17,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
 
         static class Api
         {
-            public static Task LoadAsync() => Task.Delay(1);
+            public static Task LoadAsync() => System.IO.File.ReadAllTextAsync("data.txt");
         }
 
         namespace Diagnostics
@@ -413,7 +413,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
         test.TestState.Sources.Add(("/0/B.cs", Usings + """
             class B
             {
-                async void [|OnTick|](object sender, EventArgs e) => await Task.Delay(1);
+                async void [|OnTick|](object sender, EventArgs e) => await Api.LoadAsync();
             }
             """));
         test.FixedState.Sources.Add(("/0/A.cs", Usings + """
@@ -439,7 +439,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
                 {
                     try
                     {
-                        await Task.Delay(1);
+                        await Api.LoadAsync();
                     }
                     catch (Exception ex)
                     {

@@ -17,9 +17,9 @@ public class UnobservedFireAndForgetAnalyzerTests
 
         class Service
         {
-            public Task RefreshAsync() => Task.Delay(1);
-            public Task<T> GetAsync<T>() => Task.FromResult(default(T));
-            public ValueTask SaveAsync() => default;
+            public Task RefreshAsync() => System.IO.File.ReadAllTextAsync("data.txt");
+            public async Task<T> GetAsync<T>() { await System.IO.File.ReadAllTextAsync("data.txt"); return default(T); }
+            public ValueTask SaveAsync() => new ValueTask(System.IO.File.WriteAllTextAsync("state.txt", ""));
             public void Work() { }
         }
 
@@ -291,6 +291,26 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CatchAllThatLogsAndRethrows_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class C
+            {
+                void Start()
+                {
+                    _ = RunAsync();
+                }
+
+                async Task RunAsync()
+                {
+                    try { await System.IO.File.ReadAllTextAsync("data.txt"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); throw; }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CatchAllThatRethrows_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
@@ -301,10 +321,12 @@ public class UnobservedFireAndForgetAnalyzerTests
                     [|_ = RunAsync()|];
                 }
 
+                void Cleanup() { }
+
                 async Task RunAsync()
                 {
-                    try { await Task.Delay(1); }
-                    catch (Exception ex) { TaskHelpers.Log(ex); throw; }
+                    try { await System.IO.File.ReadAllTextAsync("data.txt"); }
+                    catch (Exception) { Cleanup(); throw; }
                 }
             }
             """ + Stubs);
@@ -795,6 +817,297 @@ public class UnobservedFireAndForgetAnalyzerTests
                     _ = {|CS0103:Missing|}();
                     _ = Task.Run({|CS0103:Nowhere|});
                 }
+            }
+            """ + Stubs);
+    }
+
+    // Callee summaries (issue: real-code precision). A timer or observer whose method is not async and returns
+    // Task.CompletedTask: the discarded task is complete, nothing can fault later.
+    [Fact]
+    public async Task CalleeReturnsCompletedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class InactivityObserver
+            {
+                System.Timers.Timer? _timer;
+
+                public Task RestartTimer()
+                {
+                    _timer?.Stop();
+                    _timer?.Start();
+                    return Task.CompletedTask;
+                }
+
+                public Task<int> CountAsync(int[] items) => Task.FromResult(items.Length);
+            }
+
+            class C
+            {
+                void OnMessage(InactivityObserver observer, int[] items)
+                {
+                    _ = observer.RestartTimer();
+                    _ = observer.CountAsync(items);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReturnsFromException_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Validator
+            {
+                public Task CheckAsync(string name) =>
+                    name.Length == 0 ? Task.FromException(new ArgumentException("empty")) : Task.CompletedTask;
+            }
+
+            class C
+            {
+                void OnMessage(Validator validator, string name)
+                {
+                    [|_ = validator.CheckAsync(name)|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsOnlyCoveredCallees_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Sidebar
+            {
+                public async Task RefreshAsync(CancellationToken token)
+                {
+                    await LoadSubfoldersAsync(token);
+                    await UpdateRecentItemsAsync();
+                }
+
+                async Task LoadSubfoldersAsync(CancellationToken token)
+                {
+                    try { await System.IO.File.ReadAllLinesAsync("folders.txt", token); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+
+                async Task UpdateRecentItemsAsync()
+                {
+                    try { await System.IO.File.ReadAllTextAsync("recent.txt"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void OnLoaded(Sidebar sidebar)
+                {
+                    _ = sidebar.RefreshAsync(CancellationToken.None);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsOneUncoveredCallee_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Sidebar
+            {
+                public async Task RefreshAsync()
+                {
+                    await LoadSubfoldersAsync();
+                    await UpdateRecentItemsAsync();
+                }
+
+                async Task LoadSubfoldersAsync()
+                {
+                    try { await System.IO.File.ReadAllLinesAsync("folders.txt"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+
+                async Task UpdateRecentItemsAsync() => await System.IO.File.ReadAllTextAsync("recent.txt");
+            }
+
+            class C
+            {
+                void OnLoaded(Sidebar sidebar)
+                {
+                    [|_ = sidebar.RefreshAsync()|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeWithFlagPrologue_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Widget
+            {
+                bool _loading;
+                bool _loaded;
+
+                public async Task LoadAsync()
+                {
+                    _loading = true;
+                    _loaded = false;
+                    try
+                    {
+                        await System.IO.File.ReadAllTextAsync("widget.json");
+                        _loaded = true;
+                    }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                    finally { _loading = false; }
+                }
+            }
+
+            class C
+            {
+                void Show(Widget widget) => _ = widget.LoadAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeWithCallInPrologue_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Widget
+            {
+                public async Task LoadAsync(string path)
+                {
+                    var full = System.IO.Path.GetFullPath(path);
+                    try { await System.IO.File.ReadAllTextAsync(full); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Show(Widget widget) => [|_ = widget.LoadAsync("w.json")|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InterfaceWhoseImplementationsCatchEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IJumpListService
+            {
+                Task AddFolderAsync(string path);
+            }
+
+            sealed class JumpListService : IJumpListService
+            {
+                public async Task AddFolderAsync(string path)
+                {
+                    try { await System.IO.File.AppendAllTextAsync("jumplist.txt", path); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                readonly IJumpListService _jumpList = new JumpListService();
+
+                void OnNavigated(string path) => _ = Task.Run(() => _jumpList.AddFolderAsync(path));
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InterfaceWithOneUncoveredImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IJumpListService
+            {
+                Task AddFolderAsync(string path);
+            }
+
+            sealed class JumpListService : IJumpListService
+            {
+                public async Task AddFolderAsync(string path)
+                {
+                    try { await System.IO.File.AppendAllTextAsync("jumplist.txt", path); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            sealed class RemoteJumpListService : IJumpListService
+            {
+                public Task AddFolderAsync(string path) => System.IO.File.AppendAllTextAsync("remote.txt", path);
+            }
+
+            class C
+            {
+                void OnNavigated(IJumpListService jumpList, string path) => [|_ = jumpList.AddFolderAsync(path)|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InterfaceWithoutImplementationHere_Reports()
+    {
+        // The implementation lives in another assembly: whatever it does, this compilation cannot show it is safe.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public interface IPublisher
+            {
+                Task PublishAsync(string message);
+            }
+
+            class C
+            {
+                void OnSaved(IPublisher publisher) => [|_ = publisher.PublishAsync("saved")|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task RecursiveCallees_Reports()
+    {
+        // A cycle is cut short (Unknown) and not cached; the uncovered await of the library call still makes it Yes.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Crawler
+            {
+                public async Task CrawlAsync(int depth)
+                {
+                    await System.IO.File.ReadAllTextAsync("page" + depth);
+                    if (depth > 0)
+                    {
+                        await CrawlAsync(depth - 1);
+                    }
+                }
+            }
+
+            class C
+            {
+                void Start(Crawler crawler) => [|_ = crawler.CrawlAsync(3)|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task DeepChainOfCoveredCallees_BeyondTheBound_NoDiagnostic()
+    {
+        // Four calls deep: the walk stops at three and answers Unknown, which never reports.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Chain
+            {
+                public async Task A() => await B();
+                async Task B() => await D();
+                async Task D() => await E();
+                async Task E() => await F();
+                async Task F()
+                {
+                    try { await System.IO.File.ReadAllTextAsync("x"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Start(Chain chain) => _ = chain.A();
             }
             """ + Stubs);
     }

@@ -19,8 +19,8 @@ public class UnobservedFireAndForgetCodeFixTests
 
         class Service
         {
-            public Task RefreshAsync() => Task.Delay(1);
-            public ValueTask SaveAsync() => default;
+            public Task RefreshAsync() => System.IO.File.ReadAllTextAsync("data.txt");
+            public ValueTask SaveAsync() => new ValueTask(System.IO.File.WriteAllTextAsync("state.txt", ""));
         }
 
         static class TaskHelpers

@@ -75,7 +75,7 @@ public class UnawaitedTaskAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
-            class Client { public Task SendAsync(string m) => Task.CompletedTask; }
+            class Client { public Task SendAsync(string m) => System.IO.File.AppendAllTextAsync("log.txt", m); }
             class C
             {
                 async Task M(Client? x, string m)
@@ -92,7 +92,7 @@ public class UnawaitedTaskAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
-            class Client { public Task SendAsync(string m) => Task.CompletedTask; }
+            class Client { public Task SendAsync(string m) => System.IO.File.AppendAllTextAsync("log.txt", m); }
             class C
             {
                 void M(Client? x) { [|x?.SendAsync("m")|]; }
@@ -105,7 +105,7 @@ public class UnawaitedTaskAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
-            class Client { public ValueTask<int> ReadAsync() => default; }
+            class Client { public async ValueTask<int> ReadAsync() => (await System.IO.File.ReadAllBytesAsync("data.bin")).Length; }
             class Holder { public Client? Client; }
             class C
             {
@@ -734,7 +734,7 @@ public class UnawaitedTaskAnalyzerTests
             using System.Threading.Tasks;
             class Loader
             {
-                public Task GetOrAdd(string key) => Task.Delay(key.Length);
+                public Task GetOrAdd(string key) => System.IO.File.ReadAllTextAsync(key);
             }
 
             class C
@@ -746,5 +746,100 @@ public class UnawaitedTaskAnalyzerTests
             }
             """,
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Loader.GetOrAdd"));
+    }
+
+    // Callee summaries (real code: a message bus's timers, observers and background loops).
+    [Fact]
+    public async Task CalleeReturnsCompletedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class CircuitBreaker
+            {
+                int _failures;
+
+                public Task ClosePartially()
+                {
+                    _failures = 0;
+                    return Task.CompletedTask;
+                }
+            }
+
+            class C
+            {
+                void OnSuccess(CircuitBreaker breaker) => breaker.ClosePartially();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskRunOfCoveredWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Scheduler
+            {
+                public void Start() => Task.Run(() => RunLoopAsync());
+
+                async Task RunLoopAsync()
+                {
+                    try
+                    {
+                        while (true)
+                        {
+                            await System.IO.File.AppendAllTextAsync("tick.log", "tick");
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskRunOfUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Scheduler
+            {
+                public void Start() => {|#0:Task.Run(() => RunLoopAsync())|};
+
+                async Task RunLoopAsync()
+                {
+                    while (true)
+                    {
+                        await System.IO.File.AppendAllTextAsync("tick.log", "tick");
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run"));
+    }
+
+    [Fact]
+    public async Task CalleeCatchesEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Notifier
+            {
+                public async Task NotifySubscribersAsync(string message)
+                {
+                    try { await System.IO.File.AppendAllTextAsync("subscribers.log", message); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+
+            class C
+            {
+                void OnChanged(Notifier notifier) => notifier.NotifySubscribersAsync("changed");
+            }
+            """);
     }
 }

@@ -9,12 +9,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AsyncAnalyzers.Rules;
+namespace AsyncAnalyzers.Rules.Configuration;
 
 /// <summary>
 /// ASYNC901: an <c>async_analyzers.*</c> .editorconfig option that is unknown or malformed. Reported once per (key, value)
 /// at the end of the compilation, on the first line of the first file (by path) the value applies to, so a bad
-/// <c>[*.cs]</c> setting gives one warning rather than one per file.
+/// <c>[*.cs]</c> setting gives one warning rather than one per file. Each known option is checked by its
+/// <see cref="OptionKind"/> from the table <see cref="AnalyzerOptionKeys.Options"/>; this file names no option.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
@@ -42,8 +43,9 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
                     }
 
                     // .editorconfig keys arrive lower-cased; report them as documented.
-                    var canonical = AnalyzerOptionKeys.All.TryGetKey(key, out var known) ? known : key;
-                    foreach (var reason in Validate(key, value, handlers))
+                    var option = AnalyzerOptionKeys.Find(key);
+                    var canonical = option?.Key ?? key;
+                    foreach (var reason in Validate(option, value, handlers))
                     {
                         problems.AddOrUpdate((canonical, value, reason), tree.Tree, (_, existing) => string.CompareOrdinal(existing.FilePath, tree.Tree.FilePath) <= 0 ? existing : tree.Tree);
                     }
@@ -62,37 +64,31 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static ImmutableArray<string> Validate(string key, string value, ExceptionHandlers? handlers)
+    private static ImmutableArray<string> Validate(AnalyzerOption? option, string value, ExceptionHandlers? handlers)
     {
-        if (!AnalyzerOptionKeys.All.ContainsKey(key))
+        if (option is null)
         {
             return ImmutableArray.Create("this option does not exist; see docs/configuration.md for the options AsyncAnalyzers reads");
         }
 
-        if (string.Equals(key, AnalyzerOptionKeys.Async103ExcludedMethods, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(key, AnalyzerOptionKeys.Async201ExcludedMethods, StringComparison.OrdinalIgnoreCase))
+        switch (option.Kind)
         {
-            return SymbolNameList.Parse(value).Errors;
-        }
+            case OptionKind.SymbolList:
+                return SymbolNameList.Parse(value).Errors;
 
-        if (string.Equals(key, AnalyzerOptionKeys.Async201MakePublicMethodsAsync, StringComparison.OrdinalIgnoreCase))
-        {
-            return bool.TryParse(value.Trim(), out _) ? ImmutableArray<string>.Empty : ImmutableArray.Create("expected true or false");
-        }
+            case OptionKind.TypeList:
+                var list = SymbolNameList.Parse(value);
+                return list.HasMethods ? list.Errors.Add("this option lists types only (T:Namespace.Type); M: entries are not understood") : list.Errors;
 
-        if (string.Equals(key, AnalyzerOptionKeys.Async301ConcurrentSafeTypes, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(key, AnalyzerOptionKeys.Async301UnsafeTypes, StringComparison.OrdinalIgnoreCase))
-        {
-            var list = SymbolNameList.Parse(value);
-            return list.HasMethods ? list.Errors.Add("this option lists types only (T:Namespace.Type); M: entries are not understood") : list.Errors;
-        }
+            case OptionKind.Boolean:
+                return bool.TryParse(value.Trim(), out _) ? ImmutableArray<string>.Empty : ImmutableArray.Create("expected true or false");
 
-        if (string.Equals(key, AnalyzerOptionKeys.ExceptionHandler, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value)
-            && handlers?.Resolve(value).Error is { } error)
-        {
-            return ImmutableArray.Create(error);
-        }
+            case OptionKind.MethodName:
+                // Naming a method needs the compilation; each value is resolved once per compilation.
+                return !string.IsNullOrWhiteSpace(value) && handlers?.Resolve(value).Error is { } error ? ImmutableArray.Create(error) : ImmutableArray<string>.Empty;
 
-        return ImmutableArray<string>.Empty;
+            default:
+                return ImmutableArray<string>.Empty;
+        }
     }
 }

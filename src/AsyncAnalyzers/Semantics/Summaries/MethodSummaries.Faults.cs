@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about exceptions: can a task fault (and so can the work a task stands for), is a task parameter ignored.</summary>
+internal sealed partial class MethodSummaries
+{
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _ignoresParameter = new(MethodOrdinalComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFault = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFaultUnseen = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Can the task this call returns end faulted? With <paramref name="unseenOnly"/>, only an exception that no catch logged or
+    /// forwarded counts (what matters for a task nobody awaits: ASYNC201, ASYNC402); without it, any exception (what matters to
+    /// an async void caller: ASYNC401). No when the work is complete by construction, Task.Delay, a method that returns only
+    /// completed tasks, or a body whose every statement is covered by a catch-all or only awaits callees that cannot fault; Yes
+    /// for anything else, library methods and bodies this compilation does not have included.
+    /// </summary>
+    public Fact CanFault(IInvocationOperation call, bool unseenOnly)
+    {
+        var walk = new Walk(DefaultDepth);
+        return Settle(CanFault(call, unseenOnly, walk), walk);
+    }
+
+    /// <summary>
+    /// Whether a statement of an async body can throw: No when all it does is await work that cannot fault, with arguments
+    /// whose evaluation cannot throw (<c>await SafeAsync(id);</c>, <c>var x = await SafeAsync();</c>, <c>return await SafeAsync();</c>);
+    /// Unknown when the answer depended on a walk cut short.
+    /// </summary>
+    public Fact StatementCanFault(IOperation statement, bool unseenOnly)
+    {
+        var walk = new Walk(DefaultDepth);
+        return Settle(Fact.From(!StatementCannotFault(statement, unseenOnly, walk)), walk);
+    }
+
+    private Fact CanFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
+        // Task.Delay(..., token) ends canceled, which an await rethrows: harmless for a task nobody awaits, not for an awaiter.
+        if (_work.CannotFault(call) && (unseenOnly || !IsCancelable(call)))
+        {
+            return Fact.No(call);
+        }
+
+        var method = call.TargetMethod;
+        if (_work.IsTaskStarter(method))
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value.WalkDownConversions();
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target.WalkDownConversions();
+                }
+
+                switch (value)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return LambdaCanFault(lambda, unseenOnly, walk);
+                    case IMethodReferenceOperation reference:
+                        return MethodCanFault(reference.Method, call, unseenOnly, walk);
+                }
+            }
+
+            return Fact.Yes(call);
+        }
+
+        // Delegates and library methods run code this compilation cannot read: they can fault.
+        if (method.MethodKind is MethodKind.DelegateInvoke || method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method))
+        {
+            return Fact.Yes(call);
+        }
+
+        return OverAllImplementations(method, walk, (m, w) => MethodCanFault(m, call, unseenOnly, w), whenNone: Fact.Yes(call));
+    }
+
+    private bool IsCancelable(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _symbols.CancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasSourceImplementations(IMethodSymbol method) =>
+        method.ContainingType?.TypeKind == TypeKind.Interface && method.ContainingAssembly is { } assembly
+        && SymbolEqualityComparer.Default.Equals(assembly, _symbols.Compilation.Assembly);
+
+    private Fact LambdaCanFault(IAnonymousFunctionOperation lambda, bool unseenOnly, Walk walk)
+    {
+        if (lambda.Symbol.IsAsync)
+        {
+            return Fact.From(!IsAsyncBodyCovered(lambda.Body, unseenOnly, walk), lambda.Body);
+        }
+
+        // Task.Run(() => SafeAsync()): the lambda only hands over a task whose own work cannot fault.
+        if (lambda.Body.Operations.Length == 1
+            && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+            && _work.FreshTask(returned) is { } inner)
+        {
+            return CanFault(inner, unseenOnly, walk);
+        }
+
+        // A synchronous delegate run on the thread pool faults with whatever its body throws, cancellation included
+        // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInSyncTaskRunLambda_Reports).
+        return Fact.From(!CatchAllCoverage.IsCovered(lambda.Body, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk, cancellationMayEscape: false)), lambda.Body);
+    }
+
+    private Fact MethodCanFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk) =>
+        Summarize(unseenOnly ? _canFaultUnseen : _canFault, method, use, walk, (self, body, innerWalk) => self.BodyCanFault(body, unseenOnly, innerWalk), unreadable: Fact.Yes());
+
+    private Fact BodyCanFault(MethodBody body, bool unseenOnly, Walk walk)
+    {
+        if (body.Method.IsAsync)
+        {
+            return Fact.From(!IsAsyncBodyCovered(body.Block, unseenOnly, walk), body.Block);
+        }
+
+        // A synchronous method run as Task.Run's delegate faults the task with whatever its body throws
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunMethodGroupIsCatchAll_NoDiagnostic).
+        if (!_symbols.IsTaskLike(body.Method.ReturnType))
+        {
+            return Fact.From(!CatchAllCoverage.IsCovered(body.Block, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk, cancellationMayEscape: false)), body.Block);
+        }
+
+        // Not async: exceptions are thrown at the call, not stored in the task. The task faults only if a returned task does.
+        var returnsAny = false;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is not IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned })
+            {
+                continue;
+            }
+
+            returnsAny = true;
+            var value = returned.WalkDownConversions();
+            if (CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols))
+            {
+                continue;
+            }
+
+            if (_work.FreshTask(value) is { } inner && CanFault(inner, unseenOnly, walk) is { IsNo: true })
+            {
+                continue;
+            }
+
+            return Fact.Yes(operation);
+        }
+
+        return returnsAny ? Fact.No(body.Block) : Fact.Yes(body.Block);
+    }
+
+    private bool IsAsyncBodyCovered(IBlockOperation block, bool unseenOnly, Walk walk) =>
+        CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk));
+
+    private CoverageOptions Options(bool unseenOnly, Walk walk, bool? cancellationMayEscape = null) =>
+        new(cancellationMayEscape: cancellationMayEscape ?? unseenOnly, observingCatchCounts: unseenOnly, isHarmless: statement => StatementCannotFault(statement, unseenOnly, walk));
+
+    private bool StatementCannotFault(IOperation statement, bool unseenOnly, Walk walk)
+    {
+        var value = statement switch
+        {
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value: var assigned } } => assigned,
+            IExpressionStatementOperation expression => expression.Operation,
+            IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
+                && group.Declarations[0].Declarators[0].Initializer is { } initializer => initializer.Value,
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            _ => null,
+        };
+
+        if (value?.WalkDownConversions() is not IAwaitOperation awaited
+            || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call
+            || !_symbols.IsTaskLike(call.Type))
+        {
+            return false;
+        }
+
+        // Task.Delay throws only on cancellation, which leaves an async method's task canceled, not faulted.
+        if (unseenOnly && _work.CannotFault(call))
+        {
+            return true;
+        }
+
+        return HasPlainInputs(call) && CanFault(call, unseenOnly, walk).IsNo;
+    }
+
+    /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>
+    private static bool HasPlainInputs(IInvocationOperation call)
+    {
+        if (call.Instance is { } instance && !IsPlainInput(instance))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsPlainInput(argument.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPlainInput(IOperation value) => value.ConstantValue.HasValue || value.WalkDownConversions() switch
+    {
+        ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IDefaultValueOperation
+            or ITypeOfOperation or INameOfOperation or IAnonymousFunctionOperation or IDelegateCreationOperation or IMethodReferenceOperation => true,
+        IFieldReferenceOperation { Instance: null } => true,
+        IFieldReferenceOperation { Instance: { } receiver } => IsPlainInput(receiver),
+        IPropertyReferenceOperation { Property.IsIndexer: false, Instance: null } => true,
+        IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } receiver } => IsPlainInput(receiver),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a method of the compilation never uses its task parameter except to discard it (<c>_ = task;</c>): a "forget"
+    /// helper that hides a task from everyone. Unknown for methods without a body here (a library helper may well observe it).
+    /// </summary>
+    public Fact IgnoresParameter(IMethodSymbol method, IParameterSymbol parameter, IOperation use)
+    {
+        method = method.BodyPart();
+
+        // Operations present extension calls unreduced, so the parameter's ordinal indexes the declaration's parameter list.
+        var ordinal = parameter.Ordinal;
+        if (ordinal >= method.Parameters.Length)
+        {
+            return Fact.Unknown;
+        }
+
+        var key = (method, ordinal);
+        if (_ignoresParameter.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_bodies.BodyOf(method, use) is not { } body)
+        {
+            return Fact.Unknown;
+        }
+
+        var declared = body.Method.Parameters[ordinal];
+        var fact = Fact.Yes(body.Block);
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, declared)
+                && !IsDiscarded(reference))
+            {
+                fact = Fact.No(reference);
+                break;
+            }
+        }
+
+        return _ignoresParameter.GetOrAdd(key, fact);
+    }
+
+    private static bool IsDiscarded(IOperation reference)
+    {
+        var value = reference.WalkUpConversions();
+        return value.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && discard.Value == value;
+    }
+}

@@ -44,8 +44,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC201 = Create(
         DiagnosticIds.UnawaitedTask,
         "Await the task or discard it explicitly",
-        "The awaitable returned by '{0}' is dropped: the code moves on before it completes and its exceptions are lost; await it, or assign it to '_' if fire-and-forget is intended",
-        "A task-returning call used as a statement starts work that nobody waits for. The caller continues before the work completes (racing past disposal or the end of a request), and an exception thrown by the work is never observed. Await the task, or write '_ = ...' to make an intentional fire-and-forget visible.",
+        "The awaitable returned by '{0}' is dropped: the code moves on before it completes and its exceptions are lost; {1}",
+        "A task-returning call used as a statement starts work that nobody waits for. The caller continues before the work completes (racing past disposal or the end of a request), and an exception thrown by the work is never observed. Await the task; where fire-and-forget is intended (or await is not allowed, as inside a lock), discard it with a continuation that reports its exception, so that the intent is visible and the failure is not lost. Calls whose task cannot fault (the callee returns only completed tasks, or catches every exception itself) are not reported.",
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
@@ -92,8 +92,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC401 = Create(
         DiagnosticIds.UnguardedAsyncVoidHandler,
         "Catch exceptions in async void handlers",
-        "'{0}' is async void and can throw after its first await with no catch-all; the exception will crash the process",
-        "An async void method or lambda has no task to carry its exception: one thrown after the first await is raised on the SynchronizationContext or the thread pool, where it crashes the process or vanishes. When the signature is forced (an event handler, an override, an interface implementation), wrap the body in a try/catch that catches Exception and reports it.",
+        "'{0}' is async void and can throw after its first await with no catch-all; the exception is raised where it resumes: on a UI context it reaches the app's unhandled-exception handler (which usually ends the app), on the thread pool it crashes the process",
+        "An async void method or lambda has no task to carry its exception: one thrown after the first await is raised on the SynchronizationContext it resumes on, where it goes to the application's unhandled-exception handler (Application.ThreadException, DispatcherUnhandledException, UnhandledException), or on the thread pool, where it crashes the process. When the signature is forced (an event handler, an override, an interface implementation), wrap the body in a try/catch that catches Exception and reports it.",
         RuleFamily.Exceptions,
         RuleLevel.Warning);
 

@@ -23,7 +23,8 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Unawaited;
 
 /// <summary>
 /// Fixes ASYNC201 and the compiler's CS4014: await the task in async code; in a synchronous method that can safely become async,
-/// make it async and await; everywhere, discard the task explicitly with <c>_ =</c>.
+/// make it async and await; everywhere, discard the task explicitly with <c>_ =</c>, attaching a fault-only continuation that
+/// reports its exception when the task can fault (a bare discard would be ASYNC402's next finding).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnawaitedTaskCodeFix))]
 [Shared]
@@ -71,7 +72,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
 
             if (site.CanDiscard)
             {
-                Register(context, diagnostic, "Discard the task explicitly ('_ =')", DiscardKey);
+                Register(context, diagnostic, site.CanFault ? "Discard the task and report its exception" : "Discard the task explicitly ('_ =')", DiscardKey);
             }
         }
     }
@@ -159,7 +160,10 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
                     needsUsing |= Await(editor, site, model, symbols);
                     break;
                 case DiscardKey when site.CanDiscard:
-                    editor.ReplaceNode(site.Expression, Discard(site.Expression));
+                    var observed = site.CanFault
+                        ? ObserveFaults(site.Expression.WithoutTrivia(), ExceptionHandlerEditing.UniqueName(model, site.Expression, "t"), ExceptionHandlerEditing.ConfiguredHandler(diagnostic), symbols.IsValueTask(site.Dropped.Type))
+                        : site.Expression.WithoutTrivia();
+                    editor.ReplaceNode(site.Expression, Discard(observed).WithTriviaFrom(site.Expression));
                     break;
             }
         }
@@ -212,11 +216,38 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
             .WithTriviaFrom(expression)
             .WithAdditionalAnnotations(Formatter.Annotation);
 
+    /// <summary>
+    /// <c>task.ContinueWith(t =&gt; Handler(t.Exception!), ..., OnlyOnFaulted, ...)</c>, inside the conditional access chain when
+    /// there is one (<c>x?.SendAsync().ContinueWith(...)</c>, so a null receiver still skips the call), through <c>AsTask()</c>
+    /// for a ValueTask and without a <c>ConfigureAwait</c>, which only matters to an await.
+    /// </summary>
+    private static ExpressionSyntax ObserveFaults(ExpressionSyntax expression, string name, string? handler, bool isValueTask)
+    {
+        if (expression is ConditionalAccessExpressionSyntax conditional)
+        {
+            return conditional.WithWhenNotNull(ObserveFaults(conditional.WhenNotNull, name, handler, isValueTask));
+        }
+
+        var task = expression;
+        if (task is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
+        {
+            task = configure.Expression;
+        }
+
+        if (isValueTask)
+        {
+            task = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("AsTask")));
+        }
+
+        return ExceptionHandlerEditing.FaultContinuation(task, name, handler);
+    }
+
     /// <summary>One dropped awaitable, with the fixes that apply to it.</summary>
     private sealed class Site
     {
-        private Site(ExpressionSyntax expression, DroppedAwaitable dropped, bool canAwait, IMethodSymbol? functionToMakeAsync, bool canDiscard)
+        private Site(ExpressionSyntax expression, DroppedAwaitable dropped, bool canAwait, IMethodSymbol? functionToMakeAsync, bool canDiscard, bool canFault)
         {
+            CanFault = canFault;
             Expression = expression;
             Dropped = dropped;
             CanAwait = canAwait;
@@ -233,6 +264,9 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
         public IMethodSymbol? FunctionToMakeAsync { get; }
 
         public bool CanDiscard { get; }
+
+        /// <summary>The task can fault unseen (MethodSummaries.CanFault): a bare discard would lose the exception.</summary>
+        public bool CanFault { get; }
 
         public static Site? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, AsyncSymbols symbols, CancellationToken cancellationToken)
         {
@@ -274,7 +308,10 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
 
             // A local named '_' would turn the discard into an assignment to it.
             var canDiscard = model.LookupSymbols(expression.SpanStart, name: "_").IsEmpty;
-            return new Site(expression, dropped, canAwait, toMakeAsync, canDiscard);
+            var canFault = !symbols.IsTaskLike(dropped.Type) ? false
+                : dropped.Producer is not IInvocationOperation call || CompilationServices.TryGet(model.Compilation) is not { } services
+                || !services.Summaries.CanFault(call, unseenOnly: true).IsNo;
+            return new Site(expression, dropped, canAwait, toMakeAsync, canDiscard, canFault);
         }
 
         private static IOperation? FunctionBody(AsyncContext context, SemanticModel model, IMethodSymbol function, CancellationToken cancellationToken)

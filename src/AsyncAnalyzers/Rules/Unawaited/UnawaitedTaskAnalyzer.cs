@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -94,6 +96,12 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             { } symbol => symbol.ContainingType is { } type ? type.Name + "." + symbol.Name : symbol.Name,
             _ => dropped.Type.Name,
         };
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), name));
+        // Inside a lock (or unsafe code, a catch filter) await is not allowed: the useful advice is to observe the exceptions
+        // (UnawaitedTaskAnalyzerTests.DroppedInsideLock_AdvisesObserving).
+        var advice = AsyncContext.CanInsertAwait(statement)
+            ? "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"
+            : "await is not allowed here, so discard it with a continuation that reports its exception";
+        var properties = services.ExceptionHandlers.PropertiesFor(context.Options, statement.Syntax.SyntaxTree);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), properties, name, advice));
     }
 }

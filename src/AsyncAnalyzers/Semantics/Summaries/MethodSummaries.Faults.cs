@@ -177,8 +177,18 @@ internal sealed partial class MethodSummaries
         };
 
         if (value?.WalkDownConversions() is not IAwaitOperation awaited
-            || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call
-            || !_symbols.IsTaskLike(call.Type))
+            || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call)
+        {
+            return false;
+        }
+
+        // await Task.Yield() only reschedules.
+        if (call.TargetMethod is { Name: "Yield", IsStatic: true } && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.Task))
+        {
+            return true;
+        }
+
+        if (!_symbols.IsTaskLike(call.Type))
         {
             return false;
         }

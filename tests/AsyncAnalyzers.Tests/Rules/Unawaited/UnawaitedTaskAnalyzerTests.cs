@@ -17,7 +17,7 @@ public class UnawaitedTaskAnalyzerTests
                 void M(Stream s) => {|#0:s.FlushAsync()|};
             }
             """,
-            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Stream.FlushAsync"));
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Stream.FlushAsync", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class UnawaitedTaskAnalyzerTests
                 void Work() { }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run").WithMessage(
-                "The awaitable returned by 'Task.Run' is dropped: the code moves on before it completes and its exceptions are lost; await it, or assign it to '_' if fire-and-forget is intended"));
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception").WithMessage(
+                "The awaitable returned by 'Task.Run' is dropped: the code moves on before it completes and its exceptions are lost; await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
     [Fact]
@@ -745,7 +745,7 @@ public class UnawaitedTaskAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Loader.GetOrAdd"));
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Loader.GetOrAdd", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
     // Callee summaries (real code: a message bus's timers, observers and background loops).
@@ -818,7 +818,7 @@ public class UnawaitedTaskAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run"));
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
     [Fact]
@@ -841,5 +841,33 @@ public class UnawaitedTaskAnalyzerTests
                 void OnChanged(Notifier notifier) => notifier.NotifySubscribersAsync("changed");
             }
             """);
+    }
+
+    [Fact]
+    public async Task DroppedInsideLock_AdvisesObserving()
+    {
+        // Inside a lock, await is not allowed: the message says what can be done there (real code: a broadcast to
+        // subscribers from a void interface method, under the lock that guards the subscriber list).
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            class Broadcaster
+            {
+                readonly object _gate = new();
+                readonly List<Stream> _subscribers = new();
+
+                public void Publish(byte[] message)
+                {
+                    lock (_gate)
+                    {
+                        foreach (var subscriber in _subscribers)
+                        {
+                            {|#0:subscriber.WriteAsync(message, 0, message.Length)|};
+                        }
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Stream.WriteAsync", "await is not allowed here, so discard it with a continuation that reports its exception"));
     }
 }

@@ -441,7 +441,7 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
-    public async Task LockInAsyncMethod_Discards()
+    public async Task LockInAsyncMethod_DiscardsAndReportsFaults()
     {
         await VerifyAsync("""
             using System.IO;
@@ -463,7 +463,7 @@ public class UnawaitedTaskCodeFixTests
                 readonly object _gate = new();
                 async Task M(Stream s)
                 {
-                    lock (_gate) { _ = s.FlushAsync(); }
+                    lock (_gate) { _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
                     await Task.Yield();
                 }
             }
@@ -471,7 +471,7 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
-    public async Task SyncLambdaExpressionBody_Discards()
+    public async Task SyncLambdaExpressionBody_DiscardsAndReportsFaults()
     {
         await VerifyAsync("""
             using System;
@@ -485,7 +485,7 @@ public class UnawaitedTaskCodeFixTests
             using System.IO;
             class C
             {
-                Action M(Stream s) => () => _ = s.FlushAsync();
+                Action M(Stream s) => () => _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default);
             }
             """, UnawaitedTaskCodeFix.DiscardKey);
     }
@@ -556,7 +556,7 @@ public class UnawaitedTaskCodeFixTests
     }
 
     [Fact]
-    public async Task DropsInTwoDocuments_FixAllDiscardsInProject()
+    public async Task DropsInTwoDocuments_FixAllDiscardsAndReportsFaultsInProject()
     {
         var test = new VerifyCS.Test
         {
@@ -580,14 +580,14 @@ public class UnawaitedTaskCodeFixTests
             using System.IO;
             class A
             {
-                void M(Stream s) { _ = s.FlushAsync(); _ = s.FlushAsync(); }
+                void M(Stream s) { _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); }
             }
             """);
         test.FixedState.Sources.Add("""
             using System.IO;
             class B
             {
-                void M(Stream? s) { _ = s?.FlushAsync(); }
+                void M(Stream? s) { _ = s?.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); }
             }
             """);
         await test.RunAsync();

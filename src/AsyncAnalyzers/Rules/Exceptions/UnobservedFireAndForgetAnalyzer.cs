@@ -113,45 +113,13 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        // A continuation that looks at its antecedent observes the fault (UnobservedFireAndForgetAnalyzerTests.ContinueWithCheckingIsFaulted_NoDiagnostic).
-        if (started.TargetMethod.Name == "ContinueWith" && ContinuationObservesAntecedent(started))
-        {
-            return true;
-        }
-
         // Work that catches everything itself, or logs what it rethrows, or only returns completed tasks, or awaits only such
-        // work, cannot fault unseen; nor can a call the analysis could not follow to the end (Unknown)
+        // work, cannot fault unseen; nor can a continuation that looks at its antecedent, or a task handed to a helper that
+        // attaches one (task.LogExceptions()); nor a call the analysis could not follow to the end (Unknown)
+        // (UnobservedFireAndForgetAnalyzerTests.ContinueWithCheckingIsFaulted_NoDiagnostic, ObservingExtensionHelper_NoDiagnostic,
         // (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaBodyIsCatchAll_NoDiagnostic, CatchAllThatLogsAndRethrows_NoDiagnostic,
         // CalleeReturnsCompletedTask_NoDiagnostic, CalleeAwaitsOnlyCoveredCallees_NoDiagnostic, InterfaceWhoseImplementationsCatchEverything_NoDiagnostic).
         return !services.Summaries.CanFault(started, unseenOnly: true).IsYes;
-    }
-
-    /// <summary><c>OnlyOnFaulted</c>, or a continuation that reads its antecedent parameter at all.</summary>
-    private static bool ContinuationObservesAntecedent(IInvocationOperation continueWith)
-    {
-        foreach (var argument in continueWith.Arguments)
-        {
-            var value = argument.Value.WalkDownConversions();
-            if (value.ConstantValue is { HasValue: true, Value: int options } && argument.Parameter?.Type.TypeKind == TypeKind.Enum
-                && ContinuationOptions.Has(options, ContinuationOptions.OnlyOnFaulted))
-            {
-                return true;
-            }
-
-            if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.Symbol.Parameters.Length > 0)
-            {
-                var antecedent = lambda.Symbol.Parameters[0];
-                foreach (var operation in lambda.Body.Descendants())
-                {
-                    if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 
     private static bool CanAwait(IOperation operation, ISymbol containingSymbol) =>

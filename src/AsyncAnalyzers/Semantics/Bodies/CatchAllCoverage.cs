@@ -238,6 +238,9 @@ internal static class CatchAllCoverage
         IReturnOperation { ReturnedValue: { } value } => IsPlainValue(value),
         IVariableDeclarationGroupOperation group => AllInitializersPlain(group),
 
+        // tcs.TrySetResult(value): the Try methods of TaskCompletionSource never throw (UnawaitedTaskAnalyzerTests.TaskRunThatOnlyCompletesASource_NoDiagnostic).
+        IExpressionStatementOperation { Operation: IInvocationOperation call } => IsPlainValue(call),
+
         // _loading = true; count = 0; (UnobservedFireAndForgetAnalyzerTests.CalleeWithFlagPrologue_NoDiagnostic)
         IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: var target, Value: var value } } => IsPlainTarget(target) && IsPlainValue(value),
         _ => false,
@@ -286,6 +289,19 @@ internal static class CatchAllCoverage
         return false;
     }
 
+    private static bool AllArgumentsPlain(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (!IsPlainValue(argument.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool AllInitializersPlain(IVariableDeclarationGroupOperation group)
     {
         foreach (var declaration in group.Declarations)
@@ -308,6 +324,9 @@ internal static class CatchAllCoverage
         ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IDefaultValueOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not => IsPlainValue(not.Operand),
+        IInvocationOperation { TargetMethod: { Name: "TrySetResult" or "TrySetCanceled" or "TrySetException" } trySet, Instance: { } source } call
+            when trySet.ContainingType?.Name == "TaskCompletionSource" && trySet.ContainingType.IsInNamespace("System", "Threading", "Tasks")
+            => IsPlainValue(source) && AllArgumentsPlain(call),
         IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
             => IsPlainValue(binary.LeftOperand) && IsPlainValue(binary.RightOperand),
         _ => false,

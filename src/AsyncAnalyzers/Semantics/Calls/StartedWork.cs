@@ -46,4 +46,32 @@ internal sealed class StartedWork
     public bool CannotFault(IInvocationOperation invocation) =>
         (invocation.TargetMethod is { Name: "Delay", IsStatic: true } delay && SymbolEqualityComparer.Default.Equals(delay.ContainingType, _symbols.Task))
         || (invocation.TargetMethod.Name is not ("FromException" or "FromCanceled") && CompletedTasks.IsKnownComplete(invocation, _symbols));
+
+    /// <summary><c>OnlyOnFaulted</c>, or a continuation that reads its antecedent parameter at all.</summary>
+    public static bool ContinuationObservesAntecedent(IInvocationOperation continueWith)
+    {
+        foreach (var argument in continueWith.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (value.ConstantValue is { HasValue: true, Value: int options } && argument.Parameter?.Type.TypeKind == TypeKind.Enum
+                && ContinuationOptions.Has(options, ContinuationOptions.OnlyOnFaulted))
+            {
+                return true;
+            }
+
+            if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } && lambda.Symbol.Parameters.Length > 0)
+            {
+                var antecedent = lambda.Symbol.Parameters[0];
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 }

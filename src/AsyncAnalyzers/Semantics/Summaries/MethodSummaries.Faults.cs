@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Calls;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,6 +11,7 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 internal sealed partial class MethodSummaries
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _ignoresParameter = new(MethodOrdinalComparer.Instance);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _observesParameter = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFault = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFaultUnseen = new(SymbolEqualityComparer.Default);
 
@@ -46,6 +48,25 @@ internal sealed partial class MethodSummaries
         }
 
         var method = call.TargetMethod;
+
+        // A continuation that looks at its antecedent observes its fault; so does a helper of the compilation that attaches
+        // one to its task argument (task.LogExceptions()) (UnawaitedTaskAnalyzerTests.ObservingExtensionHelper_NoDiagnostic).
+        if (method.Name == "ContinueWith" && _symbols.IsTaskLike(method.ContainingType) && StartedWork.ContinuationObservesAntecedent(call))
+        {
+            return Fact.No(call);
+        }
+
+        if (unseenOnly && ObservesTaskArgument(call) is { } observed)
+        {
+            return Fact.No(observed);
+        }
+
+        // Task.WhenAll(a(), b()) faults only if one of its tasks does (UnobservedFireAndForgetAnalyzerTests.WhenAllOfSafeTasks_NoDiagnostic).
+        if (method is { Name: "WhenAll", IsStatic: true } && _symbols.IsTaskLike(method.ContainingType))
+        {
+            return WhenAllCanFault(call, unseenOnly, walk);
+        }
+
         if (_work.IsTaskStarter(method))
         {
             foreach (var argument in call.Arguments)
@@ -75,6 +96,89 @@ internal sealed partial class MethodSummaries
         }
 
         return OverAllImplementations(method, walk, (m, w) => MethodCanFault(m, call, unseenOnly, w), whenNone: Fact.Yes(call));
+    }
+
+    private Fact WhenAllCanFault(IInvocationOperation whenAll, bool unseenOnly, Walk walk)
+    {
+        var any = false;
+        foreach (var argument in whenAll.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            var elements = value switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ when value.IsImplicit && value.Kind != OperationKind.ArrayCreation => System.Collections.Immutable.ImmutableArray.CreateRange(value.ChildOperations),
+                _ => System.Collections.Immutable.ImmutableArray.Create(value),
+            };
+
+            foreach (var element in elements)
+            {
+                if (_work.FreshTask(element) is not { } task || !CanFault(task, unseenOnly, walk).IsNo)
+                {
+                    return Fact.Yes(element);
+                }
+
+                any = true;
+            }
+        }
+
+        return any ? Fact.No(whenAll) : Fact.Yes(whenAll);
+    }
+
+    /// <summary>
+    /// The task argument of a helper in this compilation that attaches a continuation observing it (<c>task.ContinueWith(t =&gt;
+    /// Log(t.Exception), OnlyOnFaulted)</c>): the helper's result is that task or its observer, so a fault is seen. Null otherwise.
+    /// </summary>
+    private IOperation? ObservesTaskArgument(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } parameter && _symbols.IsTaskLike(parameter.Type)
+                && ObservesParameter(call.TargetMethod, parameter, call).IsYes)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The method's body calls <c>ContinueWith</c> on the parameter with a continuation that observes the antecedent.</summary>
+    public Fact ObservesParameter(IMethodSymbol method, IParameterSymbol parameter, IOperation use)
+    {
+        method = method.BodyPart();
+        var ordinal = parameter.Ordinal;
+        if (ordinal >= method.Parameters.Length || method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return Fact.Unknown;
+        }
+
+        var key = (method, ordinal);
+        if (_observesParameter.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_bodies.BodyOf(method, use) is not { } body)
+        {
+            return Fact.Unknown;
+        }
+
+        var declared = body.Method.Parameters[ordinal];
+        var fact = Fact.No(body.Block);
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } instance } continuation
+                && instance.WalkDownConversions() is IParameterReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Parameter, declared)
+                && StartedWork.ContinuationObservesAntecedent(continuation))
+            {
+                fact = Fact.Yes(continuation);
+                break;
+            }
+        }
+
+        return _observesParameter.GetOrAdd(key, fact);
     }
 
     private bool IsCancelable(IInvocationOperation call)

@@ -1111,4 +1111,66 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task ObservingExtensionHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Observing
+            {
+                public static Task LogExceptions(this Task task)
+                {
+                    task.ContinueWith(t => TaskHelpers.Log(t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
+                    return task;
+                }
+            }
+
+            class C
+            {
+                void Start(Service service) => _ = service.RefreshAsync().LogExceptions();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task WhenAllOfSafeTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class JumpList
+            {
+                public async Task RemoveFolderAsync(string path)
+                {
+                    try { await System.IO.File.WriteAllTextAsync("jumplist.txt", path); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void OnRemoved(JumpList jumpList, string a, string b) =>
+                    _ = Task.WhenAll(jumpList.RemoveFolderAsync(a), jumpList.RemoveFolderAsync(b));
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task WhenAllWithOneUnsafeTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class JumpList
+            {
+                public async Task RemoveFolderAsync(string path)
+                {
+                    try { await System.IO.File.WriteAllTextAsync("jumplist.txt", path); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void OnRemoved(JumpList jumpList, Service service, string a) =>
+                    [|_ = Task.WhenAll(jumpList.RemoveFolderAsync(a), service.RefreshAsync())|];
+            }
+            """ + Stubs);
+    }
 }

@@ -870,4 +870,70 @@ public class UnawaitedTaskAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Stream.WriteAsync", "await is not allowed here, so discard it with a continuation that reports its exception"));
     }
+
+    [Fact]
+    public async Task ObservingExtensionHelper_NoDiagnostic()
+    {
+        // The project's fire-and-forget helper logs the fault through a continuation and returns the task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                public static Task LogExceptions(this Task task)
+                {
+                    task.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                    return task;
+                }
+            }
+
+            class Scheduler
+            {
+                void OnElapsed() => Task.Factory.StartNew(() => Execute()).LogExceptions();
+
+                void Execute() => System.IO.File.AppendAllText("jobs.log", "run");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HelperThatDoesNotObserve_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                public static Task WithName(this Task task, string name) => task;
+            }
+
+            class Scheduler
+            {
+                void OnElapsed() => {|#0:Task.Run(() => Execute()).WithName("job")|};
+
+                void Execute() => System.IO.File.AppendAllText("jobs.log", "run");
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("TaskExtensions.WithName", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
+    [Fact]
+    public async Task TaskRunThatOnlyCompletesASource_NoDiagnostic()
+    {
+        // The AsyncManualResetEvent recipe: completing the source on the thread pool, then waiting for it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class AsyncManualResetEvent
+            {
+                volatile TaskCompletionSource<bool> _source = new();
+
+                public void Set()
+                {
+                    var source = _source;
+                    Task.Factory.StartNew(() => source.TrySetResult(true), CancellationToken.None, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
+                    source.Task.Wait();
+                }
+            }
+            """);
+    }
 }

@@ -5,6 +5,7 @@ using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
+using AsyncAnalyzers.Semantics.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,11 +37,12 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
 
             var independence = services.Independence;
             var operationCanceled = symbols.OperationCanceledException;
-            start.RegisterOperationAction(c => AnalyzeBlock(c, independence, operationCanceled), OperationKind.Block);
+            var summaries = services.Summaries;
+            start.RegisterOperationAction(c => AnalyzeBlock(c, independence, summaries, operationCanceled), OperationKind.Block);
         });
     }
 
-    private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, INamedTypeSymbol? operationCanceled)
+    private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
     {
         var block = (IBlockOperation)context.Operation;
         if (!HasTwoGatherShapesInARow(block))
@@ -60,6 +62,14 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             // Any other statement (a local function, a using declaration, an await foreach, a label...) ends the group
             // (IndependentAwaitsAnalyzerTests.StatementBetween_NoDiagnostic, AwaitUsingBetween_NoDiagnostic).
             var candidate = independence.DescribeStatement(statement);
+
+            // A thin Task.Run wrapper is CPU work put on the pool on purpose: no latency to overlap
+            // (IndependentAwaitsAnalyzerTests.TaskRunWrappers_NoDiagnostic).
+            if (candidate is not null && summaries.IsThreadPoolOffload(candidate.Footprint.Invocation).IsYes)
+            {
+                candidate = null;
+            }
+
             if (candidate is null)
             {
                 Report(context, block, members, operationCanceled);

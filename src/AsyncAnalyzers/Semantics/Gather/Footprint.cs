@@ -9,8 +9,10 @@ namespace AsyncAnalyzers.Semantics.Gather;
 /// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
 internal sealed class Footprint
 {
-    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources)
+    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources, ImmutableArray<string> identifiers, bool changesState)
     {
+        Identifiers = identifiers;
+        ChangesState = changesState;
         Await = awaitOperation;
         Invocation = invocation;
         Reads = reads;
@@ -30,7 +32,13 @@ internal sealed class Footprint
     /// <summary>Resource arguments (paths, URLs, keys) of calls on a concurrency-safe receiver, keyed by receiver.</summary>
     public ImmutableArray<string> Resources { get; }
 
-    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources);
+    /// <summary>Resource keys of the identifier arguments (ids, keys, names): the entities the call addresses.</summary>
+    public ImmutableArray<string> Identifiers { get; }
+
+    /// <summary>The call's name says it changes state (<see cref="SideEffects.ChangesState"/>).</summary>
+    public bool ChangesState { get; }
+
+    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState);
 
     /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
     public bool IsRootedAt(string rootSegment, bool writesOnly)

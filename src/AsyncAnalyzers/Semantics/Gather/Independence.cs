@@ -28,6 +28,7 @@ internal sealed class Independence
     private readonly ImmutableArray<INamedTypeSymbol> _valueLikeTypes;
     private readonly ImmutableArray<INamedTypeSymbol> _pureStaticTypes;
     private readonly INamedTypeSymbol? _uri;
+    private readonly INamedTypeSymbol? _guid;
 
     private Independence(AsyncSymbols symbols, ConcurrencySafety safety, ImmutableArray<INamedTypeSymbol> valueLikeTypes, ImmutableArray<INamedTypeSymbol> pureStaticTypes, INamedTypeSymbol? uri)
     {
@@ -36,6 +37,7 @@ internal sealed class Independence
         _valueLikeTypes = valueLikeTypes;
         _pureStaticTypes = pureStaticTypes;
         _uri = uri;
+        _guid = symbols.GetTypeByMetadataName("System.Guid");
     }
 
     public static Independence Create(AsyncSymbols symbols)
@@ -188,10 +190,11 @@ internal sealed class Independence
             return null;
         }
 
-        if (IsOrderingSensitive(method))
+        if (IsOrderingSensitive(method) || SideEffects.IsGuard(method))
         {
             // IndependentAwaitsAnalyzerTests.CommitThenPublish_NoDiagnostic, SemaphoreAcquireThenWork_NoDiagnostic.
-            reason = "an ordering-sensitive method (acquire, release, commit, flush, complete, dispose)";
+            // A guard exists to throw before what follows runs (IndependentAwaitsAnalyzerTests.AuthorizationGuardThenRead_NoDiagnostic).
+            reason = "an ordering-sensitive method (acquire, release, commit, flush, complete, dispose) or a guard (authorize, ensure, validate, ...OrThrow)";
             return null;
         }
 
@@ -207,6 +210,7 @@ internal sealed class Independence
         var reads = ImmutableArray.CreateBuilder<string>();
         var writes = ImmutableArray.CreateBuilder<string>();
         var resources = ImmutableArray.CreateBuilder<string>();
+        var keys = ImmutableArray.CreateBuilder<string>();
 
         IOperation? receiver = invocation.Instance;
         var firstArgument = 0;
@@ -278,6 +282,14 @@ internal sealed class Independence
                 return null;
             }
 
+            // An identifier (an id, a key, a name) passed to two calls names one entity: a call that changes it and a call that
+            // reads or changes it are ordered (IndependentAwaitsAnalyzerTests.WriteThenReadOfSameId_NoDiagnostic, BanThenAnnounceBan_NoDiagnostic).
+            if (IsIdentifierType(argument.Value.WalkDownConversions().Type) && !argument.Value.WalkDownConversions().ConstantValue.HasValue
+                && AccessPath.ResourceKey(argument.Value) is { } identifier)
+            {
+                keys.Add(identifier);
+            }
+
             if (IsResourceType(argument.Value.WalkDownConversions().Type) && AccessPath.ResourceKey(argument.Value) is { } key)
             {
                 // One URL, path or key named by two operations, whatever objects they go through: a write then a read, two
@@ -292,7 +304,7 @@ internal sealed class Independence
         }
 
         reason = string.Empty;
-        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable());
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.ChangesState(method));
     }
 
     private static bool IsOrderingSensitive(IMethodSymbol method)
@@ -522,6 +534,19 @@ internal sealed class Independence
         }
 
         return false;
+    }
+
+    /// <summary>Types that identify an entity: strings, GUIDs, integers, URIs (and their nullable forms).</summary>
+    private bool IsIdentifierType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is not null
+            && (type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+                || SymbolEqualityComparer.Default.Equals(type, _uri) || SymbolEqualityComparer.Default.Equals(type, _guid));
     }
 
     private bool IsResourceType(ITypeSymbol? type) =>

@@ -11,6 +11,8 @@ internal sealed class IndependentGroup
     private readonly HashSet<string> _writes = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _prefixes = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _resources = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _identifiers = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _changedIdentifiers = new(System.StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
@@ -36,6 +38,15 @@ internal sealed class IndependentGroup
         foreach (var resource in footprint.Resources)
         {
             _resources.Add(resource);
+        }
+
+        foreach (var identifier in footprint.Identifiers)
+        {
+            _identifiers.Add(identifier);
+            if (footprint.ChangesState)
+            {
+                _changedIdentifiers.Add(identifier);
+            }
         }
 
         Count++;
@@ -77,6 +88,15 @@ internal sealed class IndependentGroup
             }
         }
 
+        // One entity named by two calls, one of which changes it: ordered.
+        foreach (var identifier in footprint.Identifiers)
+        {
+            if (_changedIdentifiers.Contains(identifier) || (footprint.ChangesState && _identifiers.Contains(identifier)))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -85,6 +105,8 @@ internal sealed class IndependentGroup
         _writes.Clear();
         _prefixes.Clear();
         _resources.Clear();
+        _identifiers.Clear();
+        _changedIdentifiers.Clear();
         Count = 0;
     }
 

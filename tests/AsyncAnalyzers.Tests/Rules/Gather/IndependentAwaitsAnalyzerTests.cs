@@ -1040,4 +1040,179 @@ public class IndependentAwaitsAnalyzerTests
             }
             """, Locations("'NowAsync', 'RemainingAsync'", 0, 1));
     }
+
+    // Ordered side effects (real code: an ASP.NET Core service's commands and a SignalR hub).
+    private const string Repositories = """
+
+        public sealed class User { public Guid Id { get; set; } }
+
+        public interface IUserRepository
+        {
+            Task EnablePremiumAsync(Guid userId);
+            Task<User> GetByIdAsync(Guid userId);
+            Task DeleteAsync(Guid userId);
+        }
+
+        public interface IDeviceRepository
+        {
+            Task<int> CountByUserAsync(Guid userId);
+            Task DeleteManyByUserAsync(Guid userId);
+        }
+
+        public interface IAuthorization
+        {
+            Task AuthorizeOrThrowAsync(Guid userId, string operation);
+        }
+
+        public interface IRoomController
+        {
+            Task BanUserFromRoom(long bannedUserId, long roomId);
+        }
+
+        public interface IEventDispatcher
+        {
+            Task PostUserBannedEvent(long roomId, long bannedUserId);
+        }
+        """;
+
+    [Fact]
+    public async Task WriteThenReadOfSameId_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class PremiumCommand
+            {
+                private readonly IUserRepository _users;
+                private readonly IDeviceRepository _devices;
+
+                public async Task<User> EnableAsync(Guid userId)
+                {
+                    await _users.EnablePremiumAsync(userId);
+                    var user = await _users.GetByIdAsync(userId);
+                    return user;
+                }
+
+                public async Task<int> EnableAndCountAsync(User user)
+                {
+                    await _users.EnablePremiumAsync(user.Id);
+                    var devices = await _devices.CountByUserAsync(user.Id);
+                    return devices;
+                }
+            }
+            """ + Repositories);
+    }
+
+    [Fact]
+    public async Task DeleteDependentsThenUser_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class DeleteUserCommand
+            {
+                private readonly IUserRepository _users;
+                private readonly IDeviceRepository _devices;
+
+                public async Task DeleteAsync(Guid userId)
+                {
+                    await _devices.DeleteManyByUserAsync(userId);
+                    await _users.DeleteAsync(userId);
+                }
+            }
+            """ + Repositories);
+    }
+
+    [Fact]
+    public async Task BanThenAnnounceBan_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class RefereeHub
+            {
+                private readonly IRoomController _rooms;
+                private readonly IEventDispatcher _events;
+
+                public async Task BanUser(long roomId, long bannedUserId)
+                {
+                    await _rooms.BanUserFromRoom(bannedUserId, roomId);
+                    await _events.PostUserBannedEvent(roomId, bannedUserId);
+                }
+            }
+            """ + Repositories);
+    }
+
+    [Fact]
+    public async Task AuthorizationGuardThenRead_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class MarkReadCommand
+            {
+                private readonly IAuthorization _authorization;
+                private readonly IDeviceRepository _devices;
+
+                public async Task<int> RunAsync(Guid userId, Guid otherId)
+                {
+                    await _authorization.AuthorizeOrThrowAsync(userId, "read");
+                    var count = await _devices.CountByUserAsync(otherId);
+                    return count;
+                }
+            }
+            """ + Repositories);
+    }
+
+    [Fact]
+    public async Task TwoReadsOfSameIdFromTwoRepositories_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class ProfileQuery
+            {
+                private readonly IUserRepository _users;
+                private readonly IDeviceRepository _devices;
+
+                public async Task<string> RunAsync(Guid userId)
+                {
+                    var user = {|#0:await _users.GetByIdAsync(userId)|};
+                    var devices = {|#1:await _devices.CountByUserAsync(userId)|};
+                    return user.Id + ":" + devices;
+                }
+            }
+            """ + Repositories, Locations("'GetByIdAsync', 'CountByUserAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task WritesOfDifferentIds_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public class CleanupCommand
+            {
+                private readonly IUserRepository _users;
+                private readonly IDeviceRepository _devices;
+
+                public async Task RunAsync(Guid staleUserId, Guid otherUserId)
+                {
+                    {|#0:await _devices.DeleteManyByUserAsync(staleUserId)|};
+                    {|#1:await _users.EnablePremiumAsync(otherUserId)|};
+                }
+            }
+            """ + Repositories, Locations("'DeleteManyByUserAsync', 'EnablePremiumAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task TaskRunWrappers_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Linq;
+
+            public static class EnumerableExtensions
+            {
+                public static Task<IList<T>> ToListAsync<T>(this IEnumerable<T> source) => Task.Run(() => (IList<T>)source.ToList());
+            }
+
+            public class Restorer
+            {
+                public async Task<int> RestoreAsync(IEnumerable<string> sources, IEnumerable<string> destinations)
+                {
+                    var items = await sources.ToListAsync();
+                    var targets = await destinations.ToListAsync();
+                    return items.Count + targets.Count;
+                }
+            }
+            """);
+    }
 }

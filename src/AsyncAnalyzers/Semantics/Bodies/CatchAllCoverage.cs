@@ -302,6 +302,24 @@ internal static class CatchAllCoverage
         return true;
     }
 
+    /// <summary>Plain values, member reads and strings built from them (a logging call's message and arguments).</summary>
+    private static bool AllArgumentsCheap(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation or IObjectCreationOperation or IAwaitOperation or IAnonymousFunctionOperation or ISimpleAssignmentOperation
+                    or ICompoundAssignmentOperation or IIncrementOrDecrementOperation)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static bool AllInitializersPlain(IVariableDeclarationGroupOperation group)
     {
         foreach (var declaration in group.Declarations)
@@ -327,6 +345,13 @@ internal static class CatchAllCoverage
         IInvocationOperation { TargetMethod: { Name: "TrySetResult" or "TrySetCanceled" or "TrySetException" } trySet, Instance: { } source } call
             when trySet.ContainingType?.Name == "TaskCompletionSource" && trySet.ContainingType.IsInNamespace("System", "Threading", "Tasks")
             => IsPlainValue(source) && AllArgumentsPlain(call),
+
+        // Thread.Sleep(interval) and logging (ILogger and its extensions swallow their own failures)
+        // (UnawaitedTaskAnalyzerTests.LongRunningLoopCoveredExceptSleepAndLogging_NoDiagnostic).
+        IInvocationOperation { TargetMethod: { Name: "Sleep", IsStatic: true, ContainingType.Name: "Thread" } sleep } call
+            when sleep.ContainingType.IsInNamespace("System", "Threading") => AllArgumentsPlain(call),
+        IInvocationOperation { TargetMethod: var log } call when log.Name.StartsWith("Log", System.StringComparison.Ordinal)
+            && (log.ContainingType.IsInNamespace("Microsoft", "Extensions", "Logging") || log.ContainingType?.Name == "ILogger") => AllArgumentsCheap(call),
         IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
             => IsPlainValue(binary.LeftOperand) && IsPlainValue(binary.RightOperand),
         _ => false,

@@ -936,4 +936,85 @@ public class UnawaitedTaskAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task LongRunningLoopCoveredExceptSleepAndLogging_NoDiagnostic()
+    {
+        // A background updater started from a constructor: each round is caught and logged, then the thread sleeps.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+
+            class BuildCountUpdater
+            {
+                const int UpdateInterval = 60_000;
+                readonly CancellationTokenSource _cancellation = new();
+                readonly ILogger _logger;
+
+                public BuildCountUpdater(ILogger logger)
+                {
+                    _logger = logger;
+                    Task.Factory.StartNew(RunUpdateLoop, TaskCreationOptions.LongRunning);
+                }
+
+                void RunUpdateLoop()
+                {
+                    while (!_cancellation.IsCancellationRequested)
+                    {
+                        try
+                        {
+                            System.IO.File.WriteAllText("counts.txt", DateTime.UtcNow.ToString());
+                        }
+                        catch (Exception ex)
+                        {
+                            _logger.LogError(ex, "Failed to update build user counts");
+                        }
+
+                        _logger.LogDebug("Next update in {Interval} ms", UpdateInterval);
+                        Thread.Sleep(UpdateInterval);
+                    }
+                }
+            }
+
+            namespace Microsoft.Extensions.Logging
+            {
+                public interface ILogger { }
+
+                public static class LoggerExtensions
+                {
+                    public static void LogError(this ILogger logger, Exception exception, string message) { }
+                    public static void LogDebug(this ILogger logger, string message, params object[] args) { }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LongRunningLoopWithUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class ExpiryLoop
+            {
+                readonly CancellationTokenSource _cancellation = new();
+
+                public ExpiryLoop() => {|#0:Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning)|};
+
+                void Run()
+                {
+                    while (!_cancellation.IsCancellationRequested)
+                    {
+                        System.IO.File.Delete("expired.tmp");
+                        Thread.Sleep(1000);
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("TaskFactory.StartNew", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
 }

@@ -339,6 +339,11 @@ internal static class CatchAllCoverage
 
     private static bool IsPlainValue(IOperation value) => value.ConstantValue.HasValue || value.WalkDownConversions() switch
     {
+        // return Task.CompletedTask; return Task.FromResult(true);
+        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromResult" } fromResult } call
+            when fromResult.ContainingType?.Name is "Task" or "ValueTask" && fromResult.ContainingType.IsInNamespace("System", "Threading", "Tasks") => AllArgumentsPlain(call),
+        IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } completed }
+            when completed.ContainingType?.Name is "Task" or "ValueTask" && completed.ContainingType.IsInNamespace("System", "Threading", "Tasks") => true,
         ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IDefaultValueOperation or IInstanceReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not => IsPlainValue(not.Operand),

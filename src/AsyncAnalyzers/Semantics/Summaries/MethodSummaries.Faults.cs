@@ -13,6 +13,8 @@ internal sealed partial class MethodSummaries
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _ignoresParameter = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), Fact> _observesParameter = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFault = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _syncThrows = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _syncThrowsUnseen = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _canFaultUnseen = new(SymbolEqualityComparer.Default);
 
     /// <summary>
@@ -280,6 +282,13 @@ internal sealed partial class MethodSummaries
             _ => null,
         };
 
+        // A call to a synchronous method of the compilation whose whole body is covered by a catch-all cannot throw
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsAwaitedTaskRunOfCoveredMethod_NoDiagnostic).
+        if (value?.WalkDownConversions() is IInvocationOperation syncCall && !_symbols.IsAwaitable(syncCall.Type))
+        {
+            return HasPlainInputs(syncCall) && SyncCallCannotThrow(syncCall, unseenOnly, walk);
+        }
+
         if (value?.WalkDownConversions() is not IAwaitOperation awaited
             || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call)
         {
@@ -303,7 +312,30 @@ internal sealed partial class MethodSummaries
             return true;
         }
 
-        return HasPlainInputs(call) && CanFault(call, unseenOnly, walk).IsNo;
+        // The awaited task must not fault, and a method that is not async must not throw before it returns the task (the throw
+        // would fault the awaiting body just the same) (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsSynchronousCalleeThatThrowsFirst_Reports).
+        return HasPlainInputs(call) && CanFault(call, unseenOnly, walk).IsNo
+            && (call.TargetMethod.IsAsync || _work.IsTaskStarter(call.TargetMethod) || call.TargetMethod.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(call.TargetMethod)
+                || SyncCallCannotThrow(call, unseenOnly, walk));
+    }
+
+    /// <summary>
+    /// A synchronous method (or a task-returning one that is not async) of the compilation whose whole body is covered by a
+    /// catch-all, or only returns completed tasks: calling it throws nothing. Over every implementation for an interface or
+    /// virtual method; No (it can throw) for a method without a body here.
+    /// </summary>
+    private bool SyncCallCannotThrow(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
+        var method = call.TargetMethod;
+        if (method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method))
+        {
+            return false;
+        }
+
+        var cache = unseenOnly ? _syncThrowsUnseen : _syncThrows;
+        return OverAllImplementations(method, walk, (m, w) => Summarize(cache, m, call, w, (self, body, innerWalk) =>
+            Fact.From(!CatchAllCoverage.IsCovered(body.Block, allowSynchronousPrologue: false, self._symbols, self.Options(unseenOnly, innerWalk, cancellationMayEscape: false)), body.Block),
+            unreadable: Fact.Yes()), whenNone: Fact.Yes()).IsNo;
     }
 
     /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>

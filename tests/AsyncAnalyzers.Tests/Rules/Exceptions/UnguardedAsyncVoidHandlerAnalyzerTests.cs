@@ -1107,4 +1107,61 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task AwaitsSynchronousCalleeThatThrowsFirst_Reports()
+    {
+        // Not async, returns a completed task, but validates first: the throw reaches the handler at the await.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Links
+            {
+                public Task<bool> CreateLinkAsync(string path)
+                {
+                    if (!File.Exists(path))
+                    {
+                        throw new FileNotFoundException(path);
+                    }
+
+                    return Task.FromResult(true);
+                }
+            }
+
+            class Page
+            {
+                readonly Links _links = new();
+
+                async void [|OnCreateLink|](object sender, EventArgs e) => await _links.CreateLinkAsync("a.lnk");
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsSynchronousCalleeCoveredWhole_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Links
+            {
+                public Task<bool> CreateLinkAsync(string path)
+                {
+                    try
+                    {
+                        File.WriteAllText(path, "[InternetShortcut]");
+                        return Task.FromResult(true);
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                        return Task.FromResult(false);
+                    }
+                }
+            }
+
+            class Page
+            {
+                readonly Links _links = new();
+
+                async void OnCreateLink(object sender, EventArgs e) => await _links.CreateLinkAsync("a.lnk");
+            }
+            """ + Stubs);
+    }
 }

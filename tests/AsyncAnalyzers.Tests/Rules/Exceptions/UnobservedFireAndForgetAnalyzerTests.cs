@@ -20,7 +20,7 @@ public class UnobservedFireAndForgetAnalyzerTests
             public Task RefreshAsync() => System.IO.File.ReadAllTextAsync("data.txt");
             public async Task<T> GetAsync<T>() { await System.IO.File.ReadAllTextAsync("data.txt"); return default(T); }
             public ValueTask SaveAsync() => new ValueTask(System.IO.File.WriteAllTextAsync("state.txt", ""));
-            public void Work() { }
+            public void Work() => System.IO.File.AppendAllText("work.log", "x");
         }
 
         static class TaskHelpers
@@ -1170,6 +1170,57 @@ public class UnobservedFireAndForgetAnalyzerTests
             {
                 void OnRemoved(JumpList jumpList, Service service, string a) =>
                     [|_ = Task.WhenAll(jumpList.RemoveFolderAsync(a), service.RefreshAsync())|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReturnsAwaitedTaskRunOfCoveredMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RecentItems
+            {
+                public async Task<bool> UpdateRecentFoldersAsync() => await Task.Run(() => UpdateRecentItems(true));
+
+                bool UpdateRecentItems(bool folders)
+                {
+                    try
+                    {
+                        System.IO.File.WriteAllText("recent.txt", folders.ToString());
+                        return true;
+                    }
+                    catch
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            class C
+            {
+                void OnChanged(RecentItems recent) => _ = recent.UpdateRecentFoldersAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReturnsAwaitedTaskRunOfUncoveredMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RecentItems
+            {
+                public async Task<bool> UpdateRecentFoldersAsync() => await Task.Run(() => UpdateRecentItems(true));
+
+                bool UpdateRecentItems(bool folders)
+                {
+                    System.IO.File.WriteAllText("recent.txt", folders.ToString());
+                    return true;
+                }
+            }
+
+            class C
+            {
+                void OnChanged(RecentItems recent) => [|_ = recent.UpdateRecentFoldersAsync()|];
             }
             """ + Stubs);
     }

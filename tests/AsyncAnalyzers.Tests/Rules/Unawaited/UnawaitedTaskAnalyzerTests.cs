@@ -63,7 +63,7 @@ public class UnawaitedTaskAnalyzerTests
                     {|#0:Task.Run(() => Work())|};
                 }
 
-                void Work() { }
+                void Work() => System.IO.File.AppendAllText("work.log", "x");
             }
             """,
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception").WithMessage(

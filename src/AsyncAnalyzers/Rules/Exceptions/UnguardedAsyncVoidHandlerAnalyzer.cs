@@ -110,6 +110,12 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, CompilationServices services)
     {
         var symbols = services.Symbols;
+        // Code that does not bind cannot be judged (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_NoDiagnostic).
+        if (MethodSummaries.HasErrors(body))
+        {
+            return;
+        }
+
         // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
         if (!AwaitPoints.HasRealAwait(body, symbols))
         {

@@ -202,6 +202,12 @@ internal sealed partial class MethodSummaries
 
     private Fact LambdaCanFault(IAnonymousFunctionOperation lambda, bool unseenOnly, Walk walk)
     {
+        if (HasErrors(lambda.Body))
+        {
+            walk.CutShort = true;
+            return Fact.Yes(lambda.Body);
+        }
+
         if (lambda.Symbol.IsAsync)
         {
             return Fact.From(!IsAsyncBodyCovered(lambda.Body, unseenOnly, walk), lambda.Body);

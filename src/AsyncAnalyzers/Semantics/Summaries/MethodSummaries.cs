@@ -81,6 +81,20 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static Fact Settle(Fact fact, Walk walk) => walk.CutShort && !fact.IsNo ? Fact.Unknown : fact;
 
+    /// <summary>True when the operation tree holds code that did not bind.</summary>
+    public static bool HasErrors(IOperation root)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is IInvalidOperation || operation.Type?.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Yes wins, then Unknown, then No.</summary>
     private static Fact Combine(Fact left, Fact right) =>
         left.IsYes ? left : right.IsYes ? right : left.Answer == Answer.Unknown ? left : right;
@@ -109,7 +123,23 @@ internal sealed partial class MethodSummaries
         walk.Remaining--;
         try
         {
-            var fact = _bodies.BodyOf(method, use) is { } body ? compute(this, body, walk) : unreadable;
+            Fact fact;
+            if (_bodies.BodyOf(method, use) is not { } body)
+            {
+                fact = unreadable;
+            }
+            else if (HasErrors(body.Block))
+            {
+                // Code that does not bind (a missing reference, half-typed code in the editor): the analysis cannot know what it
+                // does, so the answer is cut short like a cycle (UnobservedFireAndForgetAnalyzerTests.CalleeWithUnresolvedCode_NoDiagnostic).
+                walk.CutShort = true;
+                fact = unreadable;
+            }
+            else
+            {
+                fact = compute(this, body, walk);
+            }
+
             if (!walk.CutShort)
             {
                 cache.TryAdd(method, fact);

@@ -1164,4 +1164,19 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task HandlerWithUnresolvedCode_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Page
+            {
+                async void OnDrop(object sender, EventArgs e)
+                {
+                    var items = await {|CS0103:dataView|}.GetStorageItemsAsync();
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
 }

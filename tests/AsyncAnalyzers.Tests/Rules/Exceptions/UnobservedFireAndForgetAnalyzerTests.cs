@@ -1224,4 +1224,25 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeWithUnresolvedCode_NoDiagnostic()
+    {
+        // A missing reference (or half-typed code): what the callee does cannot be known, so nothing is reported.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Preview
+            {
+                public async Task LoadAsync()
+                {
+                    var image = new {|CS0246:BitmapImage|}();
+                    await image.SetSourceAsync();
+                }
+            }
+
+            class C
+            {
+                void Show(Preview preview) => _ = preview.LoadAsync();
+            }
+            """ + Stubs);
+    }
 }

@@ -110,12 +110,6 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, CompilationServices services)
     {
         var symbols = services.Symbols;
-        // Code that does not bind cannot be judged (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_NoDiagnostic).
-        if (MethodSummaries.HasErrors(body))
-        {
-            return;
-        }
-
         // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
         if (!AwaitPoints.HasRealAwait(body, symbols))
         {
@@ -126,17 +120,17 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         // an await of a callee that catches everything itself needs no try of its own (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatCatchesEverything_NoDiagnostic,
         // AwaitsInterfaceWhoseImplementationsCatchEverything_NoDiagnostic, AwaitsCalleeThatLogsAndRethrows_Reports).
         var summaries = services.Summaries;
-        var unknown = false;
         var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: false, isHarmless: statement =>
         {
-            var fact = summaries.StatementCanFault(statement, unseenOnly: false);
-            unknown |= fact.Answer == Answer.Unknown;
-            return fact.IsNo;
+            // A statement that does not bind, or a callee the summary could not follow to the end (too deep, a cycle), may well be
+            // safe: it gets the benefit of the doubt, and if nothing else is uncovered the rule stays silent
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDeepChainOfCoveredCallees_NoDiagnostic, HandlerWithUnresolvedCode_NoDiagnostic,
+            // HandlerWithUnresolvedCodeAndUncoveredWork_Reports).
+            var fact = MethodSummaries.HasErrors(statement) ? Fact.Unknown : summaries.StatementCanFault(statement, unseenOnly: false);
+            return !fact.IsYes;
         });
 
-        // A callee the summary could not follow to the end (too deep, a cycle) may well be safe: stay silent
-        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDeepChainOfCoveredCallees_NoDiagnostic).
-        if (CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, symbols, options) || unknown)
+        if (CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, symbols, options))
         {
             return;
         }

@@ -202,15 +202,10 @@ internal sealed partial class MethodSummaries
 
     private Fact LambdaCanFault(IAnonymousFunctionOperation lambda, bool unseenOnly, Walk walk)
     {
-        if (HasErrors(lambda.Body))
-        {
-            walk.CutShort = true;
-            return Fact.Yes(lambda.Body);
-        }
 
         if (lambda.Symbol.IsAsync)
         {
-            return Fact.From(!IsAsyncBodyCovered(lambda.Body, unseenOnly, walk), lambda.Body);
+            return IsAsyncBodyCovered(lambda.Body, unseenOnly, walk);
         }
 
         // Task.Run(() => SafeAsync()): the lambda only hands over a task whose own work cannot fault.
@@ -223,7 +218,7 @@ internal sealed partial class MethodSummaries
 
         // A synchronous delegate run on the thread pool faults with whatever its body throws, cancellation included
         // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInSyncTaskRunLambda_Reports).
-        return Fact.From(!CatchAllCoverage.IsCovered(lambda.Body, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk, cancellationMayEscape: false)), lambda.Body);
+        return Covered(lambda.Body, unseenOnly, walk, cancellationMayEscape: false);
     }
 
     private Fact MethodCanFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk) =>
@@ -233,14 +228,14 @@ internal sealed partial class MethodSummaries
     {
         if (body.Method.IsAsync)
         {
-            return Fact.From(!IsAsyncBodyCovered(body.Block, unseenOnly, walk), body.Block);
+            return IsAsyncBodyCovered(body.Block, unseenOnly, walk);
         }
 
         // A synchronous method run as Task.Run's delegate faults the task with whatever its body throws
         // (UnobservedFireAndForgetAnalyzerTests.TaskRunMethodGroupIsCatchAll_NoDiagnostic).
         if (!_symbols.IsTaskLike(body.Method.ReturnType))
         {
-            return Fact.From(!CatchAllCoverage.IsCovered(body.Block, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk, cancellationMayEscape: false)), body.Block);
+            return Covered(body.Block, unseenOnly, walk, cancellationMayEscape: false);
         }
 
         // Not async: exceptions are thrown at the call, not stored in the task. The task faults only if a returned task does.
@@ -270,11 +265,40 @@ internal sealed partial class MethodSummaries
         return returnsAny ? Fact.No(body.Block) : Fact.Yes(body.Block);
     }
 
-    private bool IsAsyncBodyCovered(IBlockOperation block, bool unseenOnly, Walk walk) =>
-        CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols, Options(unseenOnly, walk));
+    private Fact IsAsyncBodyCovered(IBlockOperation block, bool unseenOnly, Walk walk) => Covered(block, unseenOnly, walk, cancellationMayEscape: null);
 
-    private CoverageOptions Options(bool unseenOnly, Walk walk, bool? cancellationMayEscape = null) =>
-        new(cancellationMayEscape: cancellationMayEscape ?? unseenOnly, observingCatchCounts: unseenOnly, isHarmless: statement => StatementCannotFault(statement, unseenOnly, walk));
+    /// <summary>
+    /// Yes (can fault) when a statement that binds is left uncovered; No when every statement is covered or harmless; Unknown when
+    /// that held only because statements that do not bind (a missing reference, code being typed) were given the benefit of
+    /// the doubt (UnobservedFireAndForgetAnalyzerTests.CalleeWithUnresolvedCode_NoDiagnostic, CalleeWithUnresolvedCodeAndUncoveredWork_Reports).
+    /// </summary>
+    private Fact Covered(IBlockOperation block, bool unseenOnly, Walk walk, bool? cancellationMayEscape)
+    {
+        var unresolved = false;
+        var options = new CoverageOptions(cancellationMayEscape ?? unseenOnly, observingCatchCounts: unseenOnly, isHarmless: statement =>
+        {
+            if (HasErrors(statement))
+            {
+                unresolved = true;
+                return true;
+            }
+
+            return StatementCannotFault(statement, unseenOnly, walk);
+        });
+
+        if (!CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols, options))
+        {
+            return Fact.Yes(block);
+        }
+
+        if (unresolved)
+        {
+            walk.CutShort = true;
+            return Fact.Unknown;
+        }
+
+        return Fact.No(block);
+    }
 
     private bool StatementCannotFault(IOperation statement, bool unseenOnly, Walk walk)
     {
@@ -340,7 +364,7 @@ internal sealed partial class MethodSummaries
 
         var cache = unseenOnly ? _syncThrowsUnseen : _syncThrows;
         return OverAllImplementations(method, walk, (m, w) => Summarize(cache, m, call, w, (self, body, innerWalk) =>
-            Fact.From(!CatchAllCoverage.IsCovered(body.Block, allowSynchronousPrologue: false, self._symbols, self.Options(unseenOnly, innerWalk, cancellationMayEscape: false)), body.Block),
+            self.Covered(body.Block, unseenOnly, innerWalk, cancellationMayEscape: false),
             unreadable: Fact.Yes()), whenNone: Fact.Yes()).IsNo;
     }
 

@@ -81,7 +81,7 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static Fact Settle(Fact fact, Walk walk) => walk.CutShort && !fact.IsNo ? Fact.Unknown : fact;
 
-    /// <summary>True when the operation tree holds code that did not bind.</summary>
+    /// <summary>True when the operation tree holds code that did not bind (a missing reference, code being typed).</summary>
     public static bool HasErrors(IOperation root)
     {
         foreach (var operation in root.DescendantsAndSelf())
@@ -123,23 +123,7 @@ internal sealed partial class MethodSummaries
         walk.Remaining--;
         try
         {
-            Fact fact;
-            if (_bodies.BodyOf(method, use) is not { } body)
-            {
-                fact = unreadable;
-            }
-            else if (HasErrors(body.Block))
-            {
-                // Code that does not bind (a missing reference, half-typed code in the editor): the analysis cannot know what it
-                // does, so the answer is cut short like a cycle (UnobservedFireAndForgetAnalyzerTests.CalleeWithUnresolvedCode_NoDiagnostic).
-                walk.CutShort = true;
-                fact = unreadable;
-            }
-            else
-            {
-                fact = compute(this, body, walk);
-            }
-
+            var fact = _bodies.BodyOf(method, use) is { } body ? compute(this, body, walk) : unreadable;
             if (!walk.CutShort)
             {
                 cache.TryAdd(method, fact);

@@ -1171,10 +1171,27 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class Page
             {
+                bool _dropped;
+
                 async void OnDrop(object sender, EventArgs e)
                 {
                     var items = await {|CS0103:dataView|}.GetStorageItemsAsync();
-                    await Api.LoadAsync();
+                    _dropped = true;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HandlerWithUnresolvedCodeAndUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Page
+            {
+                async void [|OnDrop|](object sender, EventArgs e)
+                {
+                    var items = await {|CS0103:dataView|}.GetStorageItemsAsync();
+                    await File.WriteAllTextAsync("dropped.txt", "");
                 }
             }
             """ + Stubs);

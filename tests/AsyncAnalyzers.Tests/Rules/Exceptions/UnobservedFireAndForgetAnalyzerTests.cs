@@ -1245,4 +1245,24 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeWithUnresolvedCodeAndUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Preview
+            {
+                public async Task LoadAsync()
+                {
+                    var image = new {|CS0246:BitmapImage|}();
+                    await System.IO.File.ReadAllBytesAsync("preview.png");
+                }
+            }
+
+            class C
+            {
+                void Show(Preview preview) => [|_ = preview.LoadAsync()|];
+            }
+            """ + Stubs);
+    }
 }

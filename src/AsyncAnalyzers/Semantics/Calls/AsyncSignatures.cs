@@ -15,7 +15,8 @@ internal static class AsyncSignatures
     /// <c>...EventArgs</c>. The sender may have any type: WinRT's <c>TypedEventHandler&lt;TSender, TArgs&gt;</c> and callbacks such as
     /// <c>Action&lt;DialogViewModel, ButtonClickEventArgs&gt;</c> pass a typed one. <c>(object sender, object e)</c> is WinRT's
     /// <c>EventHandler&lt;object&gt;</c> (<c>Flyout.Opening</c>). An argument type that did not resolve but is named
-    /// <c>...EventArgs</c> is <see cref="SignatureKind.Unresolved"/>: the compilation is broken there and no rule can tell.
+    /// <c>...EventArgs</c>, or a sender type that did not resolve, is <see cref="SignatureKind.Unresolved"/>: the compilation is
+    /// broken there and no rule can tell.
     /// ASYNC202, ASYNC203 and ASYNC401 share this one definition, so an async void is exactly one of theirs (ExceptionsOverlapTests).
     /// </summary>
     public static SignatureKind HandlerShape(IMethodSymbol method, AsyncSymbols symbols)
@@ -30,7 +31,7 @@ internal static class AsyncSignatures
         var args = UnwrapNullable(method.Parameters[1].Type);
         if (IsEventArgs(args, symbols))
         {
-            return SignatureKind.Forced;
+            return sender.TypeKind == TypeKind.Error ? SignatureKind.Unresolved : SignatureKind.Forced;
         }
 
         if (args.TypeKind == TypeKind.Error && args.Name.EndsWith("EventArgs", StringComparison.Ordinal))

@@ -1311,6 +1311,11 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                 {
                     await Api.LoadAsync();
                 }
+
+                private async void TabView_Loaded({|CS0246:TabView|} sender, EventArgs args)
+                {
+                    await Api.LoadAsync();
+                }
             }
             """ + Stubs);
     }

@@ -784,6 +784,7 @@ public class AsyncVoidMethodAnalyzerTests
             {
                 private async void TabViewItem_DragEnter(object sender, {|CS0246:DragEventArgs|} e) => await Task.Delay(1);
                 private async void TabView_TabDroppedOutside({|CS0246:TabView|} sender, {|CS0246:TabViewTabDroppedOutsideEventArgs|} args) => await Task.Delay(1);
+                private async void TabView_Loaded({|CS0246:TabView|} sender, System.EventArgs args) => await Task.Delay(1);
             }
             """);
     }

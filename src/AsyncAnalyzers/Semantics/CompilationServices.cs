@@ -24,6 +24,7 @@ internal sealed class CompilationServices
     private MethodBodies? _bodies;
     private MethodSummaries? _summaries;
     private SourceImplementations? _implementations;
+    private ForcedSignatures? _forcedSignatures;
 
     private CompilationServices(AsyncSymbols symbols)
     {
@@ -50,6 +51,9 @@ internal sealed class CompilationServices
 
     /// <summary>Source implementations and overrides of interface and virtual methods, indexed on first use.</summary>
     public SourceImplementations Implementations => LazyInitializer.EnsureInitialized(ref _implementations, () => new SourceImplementations(Symbols.Compilation))!;
+
+    /// <summary>Which async void methods have a forced signature (ASYNC401) and which could return a task (ASYNC202).</summary>
+    public ForcedSignatures ForcedSignatures => LazyInitializer.EnsureInitialized(ref _forcedSignatures, () => new ForcedSignatures(Symbols))!;
 
     /// <summary>Interprocedural facts per method.</summary>
     public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations))!;

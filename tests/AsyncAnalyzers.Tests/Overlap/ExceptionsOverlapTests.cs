@@ -190,4 +190,102 @@ public class ExceptionsOverlapTests
             }
             """);
     }
+
+    [Fact]
+    public async Task MethodGroupTimerCallback_IsAsync401NotAsync202()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                private readonly Timer _timer;
+
+                public Poller() => _timer = new Timer(OnTick, null, 0, 5000);
+
+                private async void {|ASYNC401:OnTick|}(object? state) => await System.IO.File.ReadAllTextAsync("queue.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MethodSubscribedToCustomDelegateEvent_IsAsync401NotAsync202()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            struct Color { }
+
+            class ColorPicker
+            {
+                public event Action<Color>? ColorChanged;
+
+                public void Raise() => ColorChanged?.Invoke(default);
+            }
+
+            class ThemePage
+            {
+                public ThemePage(ColorPicker picker) => picker.ColorChanged += OnColorChanged;
+
+                private async void {|ASYNC401:OnColorChanged|}(Color color) => await System.IO.File.WriteAllTextAsync("theme.txt", "");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TypedSenderHandlerAndCallbackLambda_AreAsync401NotAsync202Or203()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class ContentDialog { }
+            class ContentDialogButtonClickEventArgs { }
+
+            class DynamicDialogViewModel
+            {
+                public Action<DynamicDialogViewModel, ContentDialogButtonClickEventArgs>? PrimaryButtonAction { get; set; }
+            }
+
+            class Dialogs
+            {
+                DynamicDialogViewModel Create() => new()
+                {
+                    PrimaryButtonAction = {|ASYNC401:async|} (vm, e) => await System.IO.File.WriteAllTextAsync("dialog.txt", ""),
+                };
+
+                private async void {|ASYNC401:OnPrimaryButtonClick|}(ContentDialog sender, ContentDialogButtonClickEventArgs args) =>
+                    await System.IO.File.WriteAllTextAsync("dialog.txt", "");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnresolvedHandlerTypes_AreNeitherAsync202NorAsync401()
+    {
+        // The compilation is broken where the handler's types should be: neither rule can tell whose the method is.
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class DynamicDialogViewModel
+            {
+                public Action<DynamicDialogViewModel, {|CS0246:KeyRoutedEventArgs|}>? KeyDownAction { get; set; }
+            }
+
+            sealed partial class TabBar
+            {
+                public TabBar() => {|CS0103:InitializeComponent|}();
+
+                DynamicDialogViewModel Create() => new()
+                {
+                    KeyDownAction = async (vm, e) => await System.IO.File.WriteAllTextAsync("tab.txt", ""),
+                };
+
+                private async void TabViewItem_Drop(object sender, {|CS0246:DragEventArgs|} e) => await System.IO.File.WriteAllTextAsync("tab.txt", "");
+            }
+            """);
+    }
 }

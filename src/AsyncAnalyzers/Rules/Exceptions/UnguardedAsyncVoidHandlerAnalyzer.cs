@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
@@ -12,9 +13,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AsyncAnalyzers.Rules.Exceptions;
 
 /// <summary>
-/// ASYNC401: an <c>async void</c> whose signature is forced (event handler, override, interface implementation), or an async
-/// lambda subscribed with <c>+=</c> or converted to an event-handler delegate, that can throw after its first await with no
-/// catch-all around it.
+/// ASYNC401: an <c>async void</c> whose signature is forced (event handler, override, interface implementation, XAML handler, a
+/// method group converted to a void delegate: <see cref="ForcedSignatures"/>, shared with ASYNC202), or an async lambda subscribed
+/// with <c>+=</c> or converted to an event-handler delegate, that can throw after its first await with no catch-all around it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
@@ -42,7 +43,6 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMethodBody(OperationAnalysisContext context, CompilationServices services)
     {
-        var symbols = services.Symbols;
         var body = (IMethodBodyOperation)context.Operation;
         if (context.ContainingSymbol is not IMethodSymbol { IsAsync: true, ReturnsVoid: true } method
             || (body.BlockBody ?? body.ExpressionBody) is not { } block)
@@ -50,8 +50,10 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // An async void whose signature could change is ASYNC202's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncVoidHelperNotForced_NoDiagnostic).
-        if (!AsyncSignatures.IsForcedByContract(method) && !AsyncSignatures.IsEventHandlerShape(method, symbols))
+        // An async void whose signature could change is ASYNC202's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncVoidHelperNotForced_NoDiagnostic);
+        // one whose handler types did not resolve is nobody's (UnguardedAsyncVoidHandlerAnalyzerTests.HalfTypedHandler_NoDiagnostic,
+        // UnresolvedEventArgsHandler_NoDiagnostic).
+        if (services.ForcedSignatures.Classify(method, context.CancellationToken) != SignatureKind.Forced)
         {
             return;
         }
@@ -61,11 +63,10 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLocalFunction(OperationAnalysisContext context, CompilationServices services)
     {
-        var symbols = services.Symbols;
         var localFunction = (ILocalFunctionOperation)context.Operation;
         if (localFunction.Symbol is not { IsAsync: true, ReturnsVoid: true } method
             || (localFunction.Body ?? localFunction.IgnoredBody) is not { } block
-            || !AsyncSignatures.IsEventHandlerShape(method, symbols))
+            || services.ForcedSignatures.ClassifyLocalFunction(method, localFunction.Root().Syntax) != SignatureKind.Forced)
         {
             return;
         }
@@ -90,22 +91,12 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         Report(context, lambda.Body, location, name, services);
     }
 
-    /// <summary>Subscribed with <c>+=</c> (any delegate type), or converted to a delegate with the event-handler shape.</summary>
-    private static bool IsHandlerLambda(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
-    {
-        IOperation current = lambda;
-        while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
-        {
-            current = current.Parent;
-            if (current is IDelegateCreationOperation creation && AsyncSignatures.IsEventHandlerDelegate(creation.Type, symbols))
-            {
-                return true;
-            }
-        }
-
-        // An async lambda given to an Action (not an event) is ASYNC203's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncLambdaPassedAsAction_NoDiagnostic).
-        return current.Parent is IEventAssignmentOperation { Adds: true } subscription && subscription.HandlerValue == current;
-    }
+    /// <summary>
+    /// Subscribed with <c>+=</c> (any delegate type), or converted to a delegate with the event-handler shape; an async lambda
+    /// given to an Action (not an event) is ASYNC203's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncLambdaPassedAsAction_NoDiagnostic).
+    /// </summary>
+    private static bool IsHandlerLambda(IAnonymousFunctionOperation lambda, AsyncSymbols symbols) =>
+        AsyncSignatures.LambdaSignature(lambda, symbols) == SignatureKind.Forced;
 
     private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, CompilationServices services)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// <summary>
 /// ASYNC203: an async lambda or anonymous method converted to a void-returning delegate (<c>Action</c>, <c>List&lt;T&gt;.ForEach</c>,
 /// <c>Parallel.ForEach</c>, timer callbacks), which makes it async void. Event subscriptions and event-handler-typed delegates
-/// belong to the Exceptions family (ASYNC401).
+/// belong to the Exceptions family (ASYNC401); the split is <see cref="AsyncSignatures.LambdaSignature"/>, shared with it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
@@ -32,17 +33,16 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.AnonymousFunction);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.AnonymousFunction);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var lambda = (IAnonymousFunctionOperation)context.Operation;
         if (!lambda.Symbol.IsAsync
-            || lambda.Parent is not IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: true } invoke } delegateType } creation)
+            || lambda.Parent is not IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: true } } delegateType } creation)
         {
             return;
         }
@@ -53,8 +53,23 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // EventHandler-shaped delegates are handlers too (AsyncLambdaToVoidDelegateAnalyzerTests.EventHandlerTypedLocal_NoDiagnostic).
-        if (AsyncSignatures.IsEventHandlerShape(invoke, symbols))
+        // Event-handler-shaped delegates are handlers too, with any sender (AsyncLambdaToVoidDelegateAnalyzerTests.EventHandlerTypedLocal_NoDiagnostic,
+        // TypedSenderCallback_NoDiagnostic); when the argument type did not resolve, no rule can tell (UnresolvedEventArgsCallback_NoDiagnostic).
+        if (AsyncSignatures.LambdaSignature(lambda, symbols) != SignatureKind.Changeable)
+        {
+            return;
+        }
+
+        // A callback that reports success and failure through its argument, its whole body under a catch-all: the caller waits on
+        // the argument, not on a task (AsyncLambdaToVoidDelegateAnalyzerTests.CompletesThroughArgument_NoDiagnostic).
+        if (CallbackCompletion.ReportsThroughArgument(lambda, symbols))
+        {
+            return;
+        }
+
+        // Every await is of a callee that never really awaits: the lambda has finished when the delegate returns
+        // (AsyncLambdaToVoidDelegateAnalyzerTests.AwaitsCalleeThatNeverAwaits_NoDiagnostic, AwaitsCalleeThatAwaitsIo_Reports).
+        if (AwaitPoints.HasRealAwait(lambda.Body, symbols) && services.Summaries.BodyCanSuspend(lambda.Body).IsNo)
         {
             return;
         }

@@ -10,21 +10,117 @@ namespace AsyncAnalyzers.Semantics.Calls;
 internal static class AsyncSignatures
 {
     /// <summary>
-    /// <c>void (object sender, TEventArgs e)</c>: the shape event handlers must have. The second parameter derives from EventArgs
-    /// (or is a type parameter constrained to it) or, for UI frameworks whose argument types do not (WinRT's), is a class or struct
-    /// named <c>...EventArgs</c>. ASYNC202 and ASYNC401 share this one definition, so an async void method is exactly one of
-    /// theirs (ExceptionsOverlapTests).
+    /// The event-handler shape: <c>void (TSender sender, TEventArgs e)</c>, where the second parameter derives from EventArgs (or is
+    /// a type parameter constrained to it) or, for UI frameworks whose argument types do not (WinRT's), is a class or struct named
+    /// <c>...EventArgs</c>. The sender may have any type: WinRT's <c>TypedEventHandler&lt;TSender, TArgs&gt;</c> and callbacks such as
+    /// <c>Action&lt;DialogViewModel, ButtonClickEventArgs&gt;</c> pass a typed one. <c>(object sender, object e)</c> is WinRT's
+    /// <c>EventHandler&lt;object&gt;</c> (<c>Flyout.Opening</c>). An argument type that did not resolve but is named
+    /// <c>...EventArgs</c>, or a sender type that did not resolve, is <see cref="SignatureKind.Unresolved"/>: the compilation is
+    /// broken there and no rule can tell.
+    /// ASYNC202, ASYNC203 and ASYNC401 share this one definition, so an async void is exactly one of theirs (ExceptionsOverlapTests).
     /// </summary>
-    public static bool IsEventHandlerShape(IMethodSymbol method, AsyncSymbols symbols) =>
-        method.ReturnsVoid
-        && method.Parameters.Length == 2
-        && method.Parameters[0].Type.SpecialType == SpecialType.System_Object
-        && method.Parameters[1].RefKind == RefKind.None
-        && IsEventArgs(method.Parameters[1].Type, symbols);
+    public static SignatureKind HandlerShape(IMethodSymbol method, AsyncSymbols symbols)
+    {
+        if (!method.ReturnsVoid || method.Parameters.Length != 2
+            || method.Parameters[0].RefKind != RefKind.None || method.Parameters[1].RefKind != RefKind.None)
+        {
+            return SignatureKind.Changeable;
+        }
 
-    /// <summary>A delegate type whose Invoke has the event-handler shape (EventHandler, EventHandler&lt;T&gt;, RoutedEventHandler, ...).</summary>
-    public static bool IsEventHandlerDelegate(ITypeSymbol? type, AsyncSymbols symbols) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } && IsEventHandlerShape(invoke, symbols);
+        var sender = method.Parameters[0].Type;
+        var args = UnwrapNullable(method.Parameters[1].Type);
+        if (IsEventArgs(args, symbols))
+        {
+            return sender.TypeKind == TypeKind.Error ? SignatureKind.Unresolved : SignatureKind.Forced;
+        }
+
+        if (args.TypeKind == TypeKind.Error && args.Name.EndsWith("EventArgs", StringComparison.Ordinal))
+        {
+            return SignatureKind.Unresolved;
+        }
+
+        return sender.SpecialType == SpecialType.System_Object && args.SpecialType == SpecialType.System_Object
+            ? SignatureKind.Forced
+            : SignatureKind.Changeable;
+    }
+
+    /// <summary>
+    /// The wider shape of a handler named in XAML markup (<c>Click="OnClick"</c>): in a code-behind class, any
+    /// <c>void (TSender sender, TArgs args)</c> whose sender is a reference type and whose argument is <c>object</c> or named
+    /// <c>...Args</c> (<c>TypedEventHandler&lt;FrameworkElement, object&gt;</c>). Unresolved when either type did not resolve.
+    /// </summary>
+    public static SignatureKind CodeBehindHandlerShape(IMethodSymbol method, AsyncSymbols symbols)
+    {
+        var shape = HandlerShape(method, symbols);
+        if (shape != SignatureKind.Changeable || !method.ReturnsVoid || method.Parameters.Length != 2
+            || method.Parameters[0].RefKind != RefKind.None || method.Parameters[1].RefKind != RefKind.None)
+        {
+            return shape;
+        }
+
+        var sender = method.Parameters[0].Type;
+        var args = UnwrapNullable(method.Parameters[1].Type);
+        if (sender.IsValueType || !(args.SpecialType == SpecialType.System_Object || args.Name.EndsWith("Args", StringComparison.Ordinal)))
+        {
+            return SignatureKind.Changeable;
+        }
+
+        return sender.TypeKind == TypeKind.Error || args.TypeKind == TypeKind.Error ? SignatureKind.Unresolved : SignatureKind.Forced;
+    }
+
+    /// <summary>Whether the method has the event-handler shape (<see cref="HandlerShape"/>), with unresolved types counting as not.</summary>
+    public static bool IsEventHandlerShape(IMethodSymbol method, AsyncSymbols symbols) => HandlerShape(method, symbols) == SignatureKind.Forced;
+
+    /// <summary>
+    /// A delegate type for event handlers: its Invoke has the event-handler shape (EventHandler, EventHandler&lt;T&gt;,
+    /// RoutedEventHandler, <c>Action&lt;TSender, XxxEventArgs&gt;</c>), or the type is named <c>...EventHandler</c> and takes two
+    /// parameters (its author declared it a handler: <c>EventHandler&lt;object&gt;</c>, <c>TypedEventHandler&lt;FrameworkElement, object&gt;</c>).
+    /// </summary>
+    public static SignatureKind HandlerDelegate(ITypeSymbol? type, AsyncSymbols symbols)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { } invoke } named)
+        {
+            return SignatureKind.Changeable;
+        }
+
+        var shape = HandlerShape(invoke, symbols);
+        if (shape == SignatureKind.Changeable && invoke.ReturnsVoid && invoke.Parameters.Length == 2
+            && named.Name.EndsWith("EventHandler", StringComparison.Ordinal))
+        {
+            return SignatureKind.Forced;
+        }
+
+        return shape;
+    }
+
+    /// <summary>A delegate type whose Invoke has the event-handler shape (see <see cref="HandlerDelegate"/>).</summary>
+    public static bool IsEventHandlerDelegate(ITypeSymbol? type, AsyncSymbols symbols) => HandlerDelegate(type, symbols) == SignatureKind.Forced;
+
+    /// <summary>
+    /// Who owns an async lambda or anonymous method converted to a <c>void</c> delegate: <see cref="SignatureKind.Forced"/>
+    /// (ASYNC401) when it is subscribed with <c>+=</c> or converted to an event-handler delegate, <see cref="SignatureKind.Unresolved"/>
+    /// when that delegate's argument type did not resolve, <see cref="SignatureKind.Changeable"/> (ASYNC203) otherwise.
+    /// </summary>
+    public static SignatureKind LambdaSignature(IAnonymousFunctionOperation lambda, AsyncSymbols symbols)
+    {
+        IOperation current = lambda;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+            if (current is IDelegateCreationOperation creation && HandlerDelegate(creation.Type, symbols) is var kind and not SignatureKind.Changeable)
+            {
+                return kind;
+            }
+        }
+
+        return current.Parent is IEventAssignmentOperation { Adds: true } subscription && subscription.HandlerValue == current
+            ? SignatureKind.Forced
+            : SignatureKind.Changeable;
+    }
+
+    /// <summary><c>T?</c> of a struct, or of a type that did not resolve (the compiler cannot tell it is a class): <c>T</c>.</summary>
+    private static ITypeSymbol UnwrapNullable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable ? nullable.TypeArguments[0] : type;
 
     private static bool IsEventArgs(ITypeSymbol type, AsyncSymbols symbols)
     {
@@ -95,7 +191,7 @@ internal static class AsyncSignatures
         }
 
         // A handler keeps its void signature so it can still be subscribed.
-        if (method.ReturnsVoid && IsEventHandlerShape(method, symbols))
+        if (method.ReturnsVoid && HandlerShape(method, symbols) != SignatureKind.Changeable)
         {
             return false;
         }
@@ -144,4 +240,17 @@ internal static class AsyncSignatures
 
         return true;
     }
+}
+
+/// <summary>Who owns an <c>async void</c> method, local function or lambda.</summary>
+internal enum SignatureKind
+{
+    /// <summary>The signature could return a task: ASYNC202 (methods, local functions) or ASYNC203 (lambdas) asks for it.</summary>
+    Changeable,
+
+    /// <summary>The signature is forced (handler, contract, callback): ASYNC401 asks for a guard when the body is unguarded.</summary>
+    Forced,
+
+    /// <summary>The types that would decide did not resolve: the compilation is broken there, and no rule reports.</summary>
+    Unresolved,
 }

@@ -1196,4 +1196,257 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+    [Fact]
+    public async Task MethodSubscribedToCustomDelegateEvent_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            struct Color { }
+            class ColorPicker
+            {
+                public event Action<Color>? ColorChanged;
+            }
+            class ThemePage
+            {
+                public ThemePage(ColorPicker picker) => picker.ColorChanged += OnColorChanged;
+
+                private async void [|OnColorChanged|](Color color)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task GuardedMethodSubscribedToCustomDelegateEvent_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            struct Color { }
+            class ColorPicker
+            {
+                public event Action<Color>? ColorChanged;
+            }
+            class ThemePage
+            {
+                public ThemePage(ColorPicker picker) => picker.ColorChanged += OnColorChanged;
+
+                private async void OnColorChanged(Color color)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task MethodGroupPassedAsTimerCallback_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Poller
+            {
+                private readonly System.Threading.Timer _timer;
+
+                public Poller() => _timer = new System.Threading.Timer(OnTick, null, 0, 5000);
+
+                private async void [|OnTick|](object? state) => await Api.LoadAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task MethodGroupPassedToCommand_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RelayCommand
+            {
+                public RelayCommand(Action execute) { }
+            }
+            class ViewModel
+            {
+                public ViewModel() => RestartCommand = new RelayCommand(DoRestartAsync);
+
+                public RelayCommand RestartCommand { get; }
+
+                private async void [|DoRestartAsync|]()
+                {
+                    await Api.SaveAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task GuardedMethodGroupPassedToCommand_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RelayCommand
+            {
+                public RelayCommand(Action execute) { }
+            }
+            class ViewModel
+            {
+                public ViewModel() => ReviewCommand = new RelayCommand(ExecuteReview);
+
+                public RelayCommand ReviewCommand { get; }
+
+                private async void ExecuteReview()
+                {
+                    try
+                    {
+                        await Api.SaveAsync();
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LocalFunctionRegisteredOnToken_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Session
+            {
+                void Start(System.Threading.CancellationToken token)
+                {
+                    token.Register(OnCanceled);
+
+                    async void [|OnCanceled|]() => await Api.SaveAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TypedSenderHandler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ContentDialog { }
+            class ContentDialogButtonClickEventArgs { public bool Cancel { get; set; } }
+            class CredentialDialog
+            {
+                private async void [|ContentDialog_PrimaryButtonClick|](ContentDialog sender, ContentDialogButtonClickEventArgs args)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task WinRtObjectArgsHandler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class StatusBar
+            {
+                private async void [|ZipEncodingFlyout_Opening|](object _, object e)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task XamlCodeBehindHandler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FrameworkElement { }
+            sealed partial class MainPage
+            {
+                public MainPage() => InitializeComponent();
+
+                private void InitializeComponent() { }
+
+                private async void [|Root_ActualThemeChanged|](FrameworkElement sender, object args)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task UnresolvedEventArgsHandler_NoDiagnostic()
+    {
+        // The UI framework's types did not resolve: the rule cannot tell what this is, and does not start reporting on broken code.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            sealed partial class TabBar
+            {
+                public TabBar() => {|CS0103:InitializeComponent|}();
+
+                private async void TabViewItem_Drop(object sender, {|CS0246:DragEventArgs|} e)
+                {
+                    await Api.LoadAsync();
+                }
+
+                private async void TabView_TabDroppedOutside({|CS0246:TabView|} sender, {|CS0246:TabViewTabDroppedOutsideEventArgs|} args)
+                {
+                    await Api.LoadAsync();
+                }
+
+                private async void Root_Loaded({|CS0246:FrameworkElement|} sender, object args)
+                {
+                    await Api.LoadAsync();
+                }
+
+                private async void TabView_Loaded({|CS0246:TabView|} sender, EventArgs args)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LambdaToTypedSenderCallback_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ContentDialogButtonClickEventArgs { }
+            class DynamicDialogViewModel
+            {
+                public Action<DynamicDialogViewModel, ContentDialogButtonClickEventArgs>? PrimaryButtonAction { get; set; }
+            }
+            class LibraryManager
+            {
+                DynamicDialogViewModel Restore() => new()
+                {
+                    PrimaryButtonAction = [|async|] (vm, e) =>
+                    {
+                        await Api.LoadAsync();
+                        await Api.SaveAsync();
+                    },
+                };
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task LambdaToNamedEventHandlerWithObjectArgs_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            delegate void TypedEventHandler<TSender, TResult>(TSender sender, TResult args);
+            class FrameworkElement
+            {
+                public event TypedEventHandler<FrameworkElement, object>? ActualThemeChanged;
+            }
+            class Shell
+            {
+                void Wire(FrameworkElement root)
+                {
+                    TypedEventHandler<FrameworkElement, object> handler = [|async|] (sender, args) => await Api.LoadAsync();
+                    root.ActualThemeChanged += handler;
+                }
+            }
+            """ + Stubs);
+    }
 }

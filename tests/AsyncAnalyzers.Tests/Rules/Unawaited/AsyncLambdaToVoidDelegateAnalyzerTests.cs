@@ -458,4 +458,278 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             }
             """);
     }
+
+    // Real shapes (issue 11: a file manager's dialogs and streamed files, a settings page; a server's repository clean-up).
+    [Fact]
+    public async Task TypedSenderCallback_NoDiagnostic()
+    {
+        // An event-handler-shaped callback with a typed sender is a handler: ASYNC401 guards it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class ContentDialogButtonClickEventArgs { public bool Cancel { get; set; } }
+            class DynamicDialogViewModel
+            {
+                public Action<DynamicDialogViewModel, ContentDialogButtonClickEventArgs>? PrimaryButtonAction { get; set; }
+            }
+            class DialogFactory
+            {
+                DynamicDialogViewModel Welcome() => new()
+                {
+                    PrimaryButtonAction = async (vm, e) => await System.IO.File.WriteAllTextAsync("welcome.txt", ""),
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnresolvedEventArgsCallback_NoDiagnostic()
+    {
+        // The argument type did not resolve (a UI framework missing from the build): no rule can tell what the callback is.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DynamicDialogViewModel
+            {
+                public Action<DynamicDialogViewModel, {|CS0246:RoutedEventArgs|}?>? DisplayControlOnLoaded { get; set; }
+                public Action<DynamicDialogViewModel, {|CS0246:KeyRoutedEventArgs|}>? KeyDownAction { get; set; }
+            }
+            class DialogFactory
+            {
+                DynamicDialogViewModel Rename() => new()
+                {
+                    DisplayControlOnLoaded = async (vm, e) => await Task.Delay(50),
+                    KeyDownAction = async (vm, e) => await System.IO.File.WriteAllTextAsync("name.txt", ""),
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompletesThroughArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            enum StreamedFileFailureMode { Failed, CurrentlyUnavailable }
+            sealed class StreamedFileDataRequest : IDisposable
+            {
+                public Stream AsStreamForWrite() => Stream.Null;
+                public void FailAndClose(StreamedFileFailureMode mode) { }
+                public void Dispose() { }
+            }
+            delegate void StreamedFileDataRequestedHandler(StreamedFileDataRequest request);
+            class ZipStorageFile
+            {
+                StreamedFileDataRequestedHandler DataStreamingHandler(string name)
+                {
+                    return async request =>
+                    {
+                        try
+                        {
+                            using var zip = File.OpenRead(name);
+                            await using (var output = request.AsStreamForWrite())
+                            {
+                                await zip.CopyToAsync(output);
+                            }
+                            request.Dispose();
+                        }
+                        catch
+                        {
+                            request.FailAndClose(StreamedFileFailureMode.Failed);
+                        }
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompletesThroughArgumentWithoutCatchAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            sealed class StreamedFileDataRequest : IDisposable
+            {
+                public Stream AsStreamForWrite() => Stream.Null;
+                public void FailAndClose(int mode) { }
+                public void Dispose() { }
+            }
+            delegate void StreamedFileDataRequestedHandler(StreamedFileDataRequest request);
+            class ZipStorageFile
+            {
+                StreamedFileDataRequestedHandler DataStreamingHandler(string name)
+                {
+                    return [|async request =>|]
+                    {
+                        try
+                        {
+                            using var zip = File.OpenRead(name);
+                            await zip.CopyToAsync(request.AsStreamForWrite());
+                            request.Dispose();
+                        }
+                        catch (IOException)
+                        {
+                            request.FailAndClose(1);
+                        }
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CatchAllThatDoesNotReportThroughArgument_Reports()
+    {
+        // ForEach returns before the deletes finish, caught or not: the catch tells nobody through the argument.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class Cleanup
+            {
+                void M(List<string> paths)
+                {
+                    paths.ForEach([|async path =>|]
+                    {
+                        try
+                        {
+                            await System.IO.File.WriteAllTextAsync(path, "");
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine(ex);
+                        }
+                    });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatNeverAwaits_NoDiagnostic()
+    {
+        // AddPageAsync never awaits (CS1998): the lambda has finished when the command's Action returns.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class RelayCommand<T>
+            {
+                public RelayCommand(Action<T?> execute) { }
+            }
+            class GeneralViewModel
+            {
+                private readonly List<string> _pages = new();
+
+                public GeneralViewModel()
+                {
+                    AddPageCommand = new RelayCommand<string>(async (path) => await AddPageAsync(path));
+                    SaveCommand = new RelayCommand<string>(async (path) => await SaveAsync(path).ConfigureAwait(false));
+                }
+
+                public RelayCommand<string> AddPageCommand { get; }
+                public RelayCommand<string> SaveCommand { get; }
+
+                private async Task AddPageAsync(string? path = null)
+                {
+                    if (string.IsNullOrWhiteSpace(path))
+                        return;
+
+                    _pages.Add(path);
+                }
+
+                private Task SaveAsync(string? path)
+                {
+                    _pages.Remove(path!);
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatAwaitsIo_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class RelayCommand<T>
+            {
+                public RelayCommand(Action<T?> execute) { }
+            }
+            class GeneralViewModel
+            {
+                public GeneralViewModel() => AddPageCommand = new RelayCommand<string>([|async (path) =>|] await AddPageAsync(path));
+
+                public RelayCommand<string> AddPageCommand { get; }
+
+                private async Task AddPageAsync(string? path)
+                {
+                    if (string.IsNullOrWhiteSpace(path))
+                        return;
+
+                    await System.IO.File.AppendAllTextAsync("pages.txt", path);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatNeverAwaitsThenIo_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                private async Task ValidateAsync(string path)
+                {
+                    if (path.Length == 0)
+                        throw new ArgumentException("empty", nameof(path));
+                }
+
+                Action<string> Create() => [|async path =>|]
+                {
+                    await ValidateAsync(path);
+                    await System.IO.File.WriteAllTextAsync(path, "");
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ListForEachOfRepositoryDelete_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class Application { public Guid Id { get; set; } }
+            interface IApplicationRepository
+            {
+                Task<ICollection<Application>> GetByOrganizationIdAsync(Guid organizationId);
+                Task DeleteAsync(Application application);
+            }
+            class DropApplicationsCommand
+            {
+                private readonly IApplicationRepository _repository;
+
+                public DropApplicationsCommand(IApplicationRepository repository) => _repository = repository;
+
+                public async Task DropAsync(Guid organizationId, IReadOnlyCollection<Guid> ids)
+                {
+                    var data = await _repository.GetByOrganizationIdAsync(organizationId);
+                    data.Where(a => ids.Contains(a.Id)).ToList().ForEach([|async a =>|]
+                    {
+                        await _repository.DeleteAsync(a);
+                    });
+                }
+            }
+            """);
+    }
 }

@@ -572,4 +572,389 @@ public class AsyncVoidMethodAnalyzerTests
             }
             """);
     }
+
+    // Real shapes: signatures forced by a use, a handler shape or XAML markup (issue 11: file manager, SignalR server).
+    [Fact]
+    public async Task PassedAsTimerCallback_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Poller
+            {
+                private readonly Timer _timer;
+
+                public Poller() => _timer = new Timer(OnTick, null, 0, 5000);
+
+                private async void OnTick(object? state) => await System.IO.File.ReadAllTextAsync("queue.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RegisteredOnCancellationToken_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Session
+            {
+                public void Start(CancellationToken stopping) => stopping.Register(OnStopping);
+
+                private async void OnStopping() => await System.IO.File.WriteAllTextAsync("state.txt", "stopped");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PassedToCommandConstructor_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class RelayCommand
+            {
+                public RelayCommand(Action execute) { }
+            }
+            class RelayCommand<T>
+            {
+                public RelayCommand(Action<T?> execute) { }
+            }
+            class MainViewModel
+            {
+                public MainViewModel()
+                {
+                    ReviewCommand = new RelayCommand(ExecuteReview);
+                    OpenTabCommand = new RelayCommand<string>(this.ExecuteOpenTab);
+                }
+
+                public RelayCommand ReviewCommand { get; }
+                public RelayCommand<string> OpenTabCommand { get; }
+
+                private async void ExecuteReview() => await System.IO.File.WriteAllTextAsync("review.txt", "");
+                private async void ExecuteOpenTab(string? path) => await System.IO.File.ReadAllTextAsync(path!);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PassedAsActionArgumentOfLibraryCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            record BeatmapUpdates(int[] Ids);
+            static class StatusWatcher
+            {
+                public static Task<IDisposable> StartPollingAsync(Action<BeatmapUpdates> callback, int interval) => Task.FromResult<IDisposable>(null!);
+            }
+            class Broadcaster
+            {
+                private readonly IDisposable _poller;
+
+                public Broadcaster() => _poller = StatusWatcher.StartPollingAsync(handleUpdates, 5000).Result;
+
+                private async void handleUpdates(BeatmapUpdates updates) => await System.IO.File.AppendAllTextAsync("log.txt", updates.Ids.Length.ToString());
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CallbackParameterOfOwnMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class ShellViewModel
+            {
+                public void RefreshItems(string path, Action postLoadCallback) => postLoadCallback();
+            }
+            class LayoutPage
+            {
+                private readonly ShellViewModel _shell = new();
+
+                void Navigate(string path) => _shell.RefreshItems(path, SetSelectedItemsOnNavigation);
+
+                public async void SetSelectedItemsOnNavigation() => await System.IO.File.ReadAllTextAsync("selection.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AssignedToCallbackProperty_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DialogOptions
+            {
+                public Action? OnAccepted { get; set; }
+                public Action<string>? OnRenamed { get; set; }
+            }
+            class Page
+            {
+                DialogOptions Build()
+                {
+                    var options = new DialogOptions { OnAccepted = Accept };
+                    options.OnRenamed = Rename;
+                    return options;
+                }
+
+                private async void Accept() => await System.IO.File.WriteAllTextAsync("accepted.txt", "");
+                private async void Rename(string name) => await System.IO.File.WriteAllTextAsync("name.txt", name);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DelegateCreationArgument_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            delegate void DragHandler(object sender, int position);
+            class Layout
+            {
+                private DragHandler? _dragOver;
+
+                void Init() => _dragOver = new DragHandler(Item_DragOver);
+
+                private async void Item_DragOver(object sender, int position) => await System.IO.File.ReadAllTextAsync("items.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalFunctionPassedAsCallback_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class C
+            {
+                void Start(CancellationToken token)
+                {
+                    token.Register(OnCanceled);
+
+                    async void OnCanceled() => await System.IO.File.WriteAllTextAsync("canceled.txt", "");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TypedSenderHandler_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class ContentDialog { }
+            class ContentDialogButtonClickEventArgs { public bool Cancel { get; set; } }
+            class DependencyObject { }
+            class DependencyPropertyChangedEventArgs { public object? NewValue { get; } }
+            class CredentialDialog
+            {
+                private async void ContentDialog_PrimaryButtonClick(ContentDialog sender, ContentDialogButtonClickEventArgs args) =>
+                    await System.IO.File.WriteAllTextAsync("credentials.txt", "");
+
+                private static async void OnSourceBytesChanged(DependencyObject d, DependencyPropertyChangedEventArgs e) =>
+                    await System.IO.File.ReadAllBytesAsync("image.png");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WinRtObjectArgsHandler_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class StatusBar
+            {
+                private async void BranchesFlyout_Opening(object _, object e) => await System.IO.File.ReadAllTextAsync("branches.txt");
+                private async void HistoryFlyout_Opening(object? sender, object e) => await System.IO.File.ReadAllTextAsync("history.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnresolvedEventArgs_NoDiagnostic()
+    {
+        // The UI framework's argument types did not resolve: the compilation is broken here, and the rule cannot know.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class TabBar
+            {
+                private async void TabViewItem_DragEnter(object sender, {|CS0246:DragEventArgs|} e) => await Task.Delay(1);
+                private async void TabView_TabDroppedOutside({|CS0246:TabView|} sender, {|CS0246:TabViewTabDroppedOutsideEventArgs|} args) => await Task.Delay(1);
+                private async void TabView_Loaded({|CS0246:TabView|} sender, System.EventArgs args) => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task XamlCodeBehindHandler_NoDiagnostic()
+    {
+        // A partial class calling InitializeComponent is a XAML code-behind: its (sender, args) methods are named in markup.
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            class FrameworkElement { }
+            class BreadcrumbBar { }
+            class BreadcrumbBarItemClickedArgs { public int Index { get; } }
+            sealed partial class NavigationToolbar
+            {
+                public NavigationToolbar()
+                {
+                    InitializeComponent();
+                }
+
+                private async void Root_ActualThemeChanged(FrameworkElement sender, object args) => await System.IO.File.ReadAllTextAsync("theme.txt");
+                private async void BreadcrumbBar_ItemClicked(BreadcrumbBar sender, BreadcrumbBarItemClickedArgs args) => await System.IO.File.ReadAllTextAsync("path.txt");
+            }
+            """);
+        test.TestState.Sources.Add("""
+            sealed partial class NavigationToolbar
+            {
+                private void InitializeComponent() { }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task XamlCodeBehindHelper_Reports()
+    {
+        // Only the (sender, args) shape can be named in markup; a helper of the code-behind can return Task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            sealed partial class SettingsPage
+            {
+                public SettingsPage() => this.InitializeComponent();
+
+                private void InitializeComponent() { }
+
+                private async void [|LoadAsync|](string path, int index) => await System.IO.File.ReadAllTextAsync(path);
+                private async void [|Navigate|](int index, object parameter) => await System.IO.File.ReadAllTextAsync("page.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TypedSenderWithObjectArgsOutsideCodeBehind_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Order { }
+            class Processor
+            {
+                private async void [|Process|](Order order, object state) => await System.IO.File.WriteAllTextAsync("order.txt", "");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HelperWithUnresolvedNonArgsParameter_Reports()
+    {
+        // An unresolved type that is not an event-argument type leaves the method a helper: the signature can still change.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class SidebarViewModel
+            {
+                public async void [|HandleItemInvokedAsync|](object item, {|CS0246:PointerUpdateKind|} pointerUpdateKind) => await System.IO.File.ReadAllTextAsync("item.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HelperCalledFromManyPlaces_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class DriveHelpers
+            {
+                public static async void [|EjectDeviceAsync|](string path) => await System.IO.File.ReadAllTextAsync(path);
+
+                public static async Task CheckEmptyDrive(string path)
+                {
+                    await Task.Yield();
+                    EjectDeviceAsync(path);
+                }
+
+                public static void Eject(string path) => EjectDeviceAsync(path);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StoredInLocalDelegate_Reports()
+    {
+        // The method's own code chose the delegate type; changing the method and the local is enough.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async void [|Refresh|]() => await System.IO.File.ReadAllTextAsync("data.txt");
+
+                void M()
+                {
+                    Action refresh = Refresh;
+                    refresh();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InvokedInsideCallbackLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class RelayCommand
+            {
+                public RelayCommand(Action execute) { }
+            }
+            class ViewModel
+            {
+                public ViewModel() => Command = new RelayCommand(() => Refresh());
+
+                public RelayCommand Command { get; }
+
+                async void [|Refresh|]() => await System.IO.File.ReadAllTextAsync("data.txt");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NameofReference_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async void [|Refresh|]() => await System.IO.File.ReadAllTextAsync("data.txt");
+
+                void M() => Console.WriteLine(nameof(Refresh));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalFunctionCalledDirectly_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            class C
+            {
+                void Start(CancellationToken token)
+                {
+                    token.Register(() => Console.WriteLine("canceled"));
+                    Save();
+
+                    async void [|Save|]() => await System.IO.File.WriteAllTextAsync("state.txt", "");
+                }
+            }
+            """);
+    }
 }

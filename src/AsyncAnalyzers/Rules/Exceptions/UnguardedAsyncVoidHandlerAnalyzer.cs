@@ -113,11 +113,12 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         var summaries = services.Summaries;
         var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: false, isHarmless: statement =>
         {
-            // A statement that does not bind, or a callee the summary could not follow to the end (too deep, a cycle), may well be
-            // safe: it gets the benefit of the doubt, and if nothing else is uncovered the rule stays silent
-            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDeepChainOfCoveredCallees_NoDiagnostic, HandlerWithUnresolvedCode_NoDiagnostic,
-            // HandlerWithUnresolvedCodeAndUncoveredWork_Reports).
-            var fact = MethodSummaries.HasErrors(statement) ? Fact.Unknown : summaries.StatementCanFault(statement, unseenOnly: false);
+            // A callee the summary could not follow to the end (too deep, a cycle, code that does not bind) may well be safe: it
+            // gets the benefit of the doubt, and if nothing else is uncovered the rule stays silent
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDeepChainOfCoveredCallees_NoDiagnostic). A statement of the handler
+            // itself that does not bind is unknown work, like a library call: it can throw
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports).
+            var fact = summaries.StatementCanFault(statement, unseenOnly: false);
             return !fact.IsYes;
         });
 

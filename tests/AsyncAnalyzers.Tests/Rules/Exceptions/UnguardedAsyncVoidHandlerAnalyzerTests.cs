@@ -1166,14 +1166,14 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
-    public async Task HandlerWithUnresolvedCode_NoDiagnostic()
+    public async Task HandlerWithUnresolvedCode_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class Page
             {
                 bool _dropped;
 
-                async void OnDrop(object sender, EventArgs e)
+                async void [|OnDrop|](object sender, EventArgs e)
                 {
                     var items = await {|CS0103:dataView|}.GetStorageItemsAsync();
                     _dropped = true;

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Calls;
+
+/// <summary>
+/// Does a synchronous library call do I/O (or wait), judged from evidence at the call: the declaring type, the receiver or an
+/// argument is an I/O type (<see cref="KnownTypeNames.InputOutput"/>, or a type named like a stream, reader, writer, connection,
+/// command, socket, client, session or database), an argument is a <c>Uri</c> or a string passed to a parameter named like a
+/// path, file, directory, URL or host. A call with no such evidence whose inputs are all in-memory values (strings, primitives,
+/// enums, arrays and spans of them, <see cref="KnownTypeNames.InMemoryValues"/>) computes: <c>parser.ParseDocument(html)</c>,
+/// <c>factory.CreateDbContext()</c>. Answers about types are cached for the compilation.
+/// </summary>
+internal sealed class IoEvidence
+{
+    private static readonly string[] IoNameSuffixes = { "Stream", "Reader", "Writer", "Connection", "Command", "Socket", "Client", "Session", "Database" };
+    private static readonly string[] LocationWords = { "path", "file", "filename", "filepath", "dir", "directory", "folder", "uri", "url", "host", "hostname", "address" };
+
+    private readonly ImmutableArray<INamedTypeSymbol> _inputOutput;
+    private readonly ImmutableArray<INamedTypeSymbol> _inMemory;
+    private readonly INamedTypeSymbol? _uri;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isIoType = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isInMemory = new(SymbolEqualityComparer.Default);
+
+    public IoEvidence(AsyncSymbols symbols)
+    {
+        _inputOutput = KnownTypeNames.Resolve(symbols, KnownTypeNames.InputOutput);
+        _inMemory = KnownTypeNames.Resolve(symbols, KnownTypeNames.InMemoryValues);
+        _uri = symbols.GetTypeByMetadataName("System.Uri");
+    }
+
+    /// <summary>
+    /// True when nothing at the call suggests I/O and every input is an in-memory value: the call is CPU work, and its async twin
+    /// would only add a task (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic).
+    /// </summary>
+    public bool IsComputation(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (IsIoType(method.ContainingType))
+        {
+            return false;
+        }
+
+        if (!method.IsStatic && (call.Instance?.Type is not { } receiver || IsIoType(receiver)))
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Type.SpecialType == SpecialType.System_String && NamesALocation(parameter.Name))
+            {
+                return false;
+            }
+
+            var value = argument.Value.WalkDownConversions();
+            if (value.ConstantValue.HasValue)
+            {
+                continue; // literals, null and constants are values, whatever the parameter type
+            }
+
+            var type = value.Type ?? parameter.Type;
+            if (IsIoType(type) || IsIoType(parameter.Type) || !IsInMemoryValue(type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True for the I/O types, a <c>Uri</c>, and types named like one (their bases and interfaces included).</summary>
+    public bool IsIoType(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is TypeKind.Error or TypeKind.Enum or TypeKind.Array)
+        {
+            return false;
+        }
+
+        if (_isIoType.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        return _isIoType.GetOrAdd(type, ComputeIsIoType(type));
+    }
+
+    private bool ComputeIsIoType(ITypeSymbol type)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (IsIoType(constraint))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsIoTypeItself(current))
+            {
+                return true;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (IsIoTypeItself(iface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsIoTypeItself(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        if (SymbolEqualityComparer.Default.Equals(definition, _uri))
+        {
+            return true;
+        }
+
+        foreach (var known in _inputOutput)
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, known))
+            {
+                return true;
+            }
+        }
+
+        foreach (var suffix in IoNameSuffixes)
+        {
+            if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Strings, primitives, enums, arrays and spans of them, nullable ones, and the listed value-like classes.</summary>
+    private bool IsInMemoryValue(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Object or SpecialType.System_IntPtr or SpecialType.System_UIntPtr:
+                return false;
+            case not SpecialType.None:
+                return true;
+        }
+
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Enum }:
+                return true;
+            case IArrayTypeSymbol array:
+                return IsInMemoryValue(array.ElementType);
+            case INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable:
+                return IsInMemoryValue(nullable.TypeArguments[0]);
+        }
+
+        if (_isInMemory.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        return _isInMemory.GetOrAdd(type, IsListedValue(type));
+    }
+
+    private bool IsListedValue(ITypeSymbol type)
+    {
+        foreach (var known in _inMemory)
+        {
+            if (type.InheritsFromOrEquals(known))
+            {
+                return true;
+            }
+
+            foreach (var iface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, known))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A parameter name whose camel-case words name a location: path, file, directory, folder, uri, url, host, address
+    /// (<c>path</c>, <c>fileName</c>, <c>destinationDirectoryName</c>, <c>requestUri</c>, <c>hostNameOrAddress</c>); not
+    /// <c>profile</c>.
+    /// </summary>
+    private static bool NamesALocation(string name)
+    {
+        var start = 0;
+        for (var i = 1; i <= name.Length; i++)
+        {
+            if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_')
+            {
+                if (IsLocationWord(name, start, i - start))
+                {
+                    return true;
+                }
+
+                start = i < name.Length && name[i] == '_' ? i + 1 : i;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLocationWord(string name, int start, int length)
+    {
+        foreach (var word in LocationWords)
+        {
+            if (word.Length == length && string.Compare(name, start, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

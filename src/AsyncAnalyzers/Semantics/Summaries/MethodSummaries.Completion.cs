@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about completion: does a task-returning method hand back a task that is already complete?</summary>
+internal sealed partial class MethodSummaries
+{
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayComplete = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Does every body a call to <paramref name="method"/> may run return an already-completed task? Yes when each is a
+    /// non-async method whose every return is complete by construction (<c>Task.FromResult(Foo())</c>, <c>Task.CompletedTask</c>,
+    /// <c>default(ValueTask)</c>, a call passing the synchronous mode, a call to a method that completes synchronously), or an
+    /// async method whose awaits all await such tasks; No when some body may return an incomplete task; Unknown when the answer
+    /// depended on a walk cut short. Library methods and bodies this compilation does not have answer No.
+    /// </summary>
+    public Fact CompletesSynchronously(IMethodSymbol method, IOperation use)
+    {
+        var walk = new Walk(DefaultDepth);
+        var mayComplete = Settle(MayCompleteLater(method, use, walk), walk);
+        return mayComplete.Answer switch
+        {
+            Answer.No => Fact.Yes(mayComplete.Proof),
+            Answer.Yes => Fact.No(mayComplete.Proof),
+            _ => Fact.Unknown,
+        };
+    }
+
+    /// <summary>The inverse fact, in the shape every walk shares: Yes (may complete later) wins, and a cut answers Unknown.</summary>
+    private Fact MayCompleteLater(IMethodSymbol method, IOperation use, Walk walk)
+    {
+        if (method.MethodKind != MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(method))
+        {
+            return Fact.Yes(use);
+        }
+
+        return OverAllImplementations(
+            method,
+            walk,
+            (m, w) => Summarize(_mayComplete, m, use, w, (self, body, inner) => self.BodyMayCompleteLater(body, inner), unreadable: Fact.Yes()),
+            whenNone: Fact.Yes(use));
+    }
+
+    private Fact BodyMayCompleteLater(MethodBody body, Walk walk)
+    {
+        if (!_symbols.IsTaskLike(body.Method.ReturnType))
+        {
+            return Fact.Yes(body.Block);
+        }
+
+        if (body.Method.IsAsync)
+        {
+            foreach (var operation in body.Block.DescendantsInSameFunction())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation awaited when !IsCompleteOnReturn(awaited.Operation.UnwrapConfigureAwait(), walk):
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        return Fact.Yes(operation);
+                }
+            }
+
+            return Fact.No(body.Block);
+        }
+
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && !IsCompleteOnReturn(returned, walk))
+            {
+                return Fact.Yes(operation);
+            }
+        }
+
+        return Fact.No(body.Block);
+    }
+
+    /// <summary>A task-valued expression that is complete when evaluated (or throws instead of producing a task).</summary>
+    private bool IsCompleteOnReturn(IOperation value, Walk walk)
+    {
+        value = value.WalkDownConversions();
+        switch (value)
+        {
+            case IThrowOperation:
+                return true;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return IsCompleteOnReturn(conditional.WhenTrue, walk) && IsCompleteOnReturn(whenFalse, walk);
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } factory } when _symbols.IsTaskLike(factory.ContainingType):
+                return true;
+            case IInvocationOperation call when !CompletedTasks.IsCompletedSuccessfullyByConstruction(call, _symbols):
+                return DualMode.PassesSynchronousMode(call) || MayCompleteLater(call.TargetMethod, call, walk).IsNo;
+            default:
+                return CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols);
+        }
+    }
+}

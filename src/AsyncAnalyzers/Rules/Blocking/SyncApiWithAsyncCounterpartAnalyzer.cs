@@ -224,10 +224,10 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         }
 
         // A library call with no sign of I/O whose inputs are in-memory values computes (parser.ParseDocument(html),
-        // factory.CreateDbContext()); the compilation's own methods are judged by their counterpart alone
-        // (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,
-        // LibraryParserOverStream_Reports, LibraryCallWithPathArgument_Reports).
-        return !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilationAssembly) && services.IoEvidence.IsComputation(invocation);
+        // factory.CreateDbContext()); the compilation's own methods, and its sibling projects', are judged by their counterpart
+        // alone (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,
+        // LibraryParserOverStream_Reports, LibraryCallWithPathArgument_Reports, SiblingProjectMethod_Reports).
+        return !services.IoEvidence.IsOwnCode(method) && services.IoEvidence.IsComputation(invocation);
     }
 
     /// <summary>Calls whose async twin is wrong advice or another rule's business.</summary>

@@ -18,7 +18,11 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// </summary>
 internal sealed class IoEvidence
 {
-    private static readonly string[] IoNameSuffixes = { "Stream", "Reader", "Writer", "Connection", "Command", "Socket", "Client", "Session", "Database" };
+    private static readonly string[] IoNameSuffixes =
+    {
+        "Stream", "Reader", "Writer", "Connection", "Command", "Transaction", "Socket", "Client", "Session", "Database",
+        "Lock", "Semaphore", "ResetEvent", "Queue",
+    };
     private static readonly string[] LocationWords = { "path", "file", "filename", "filepath", "dir", "directory", "folder", "uri", "url", "host", "hostname", "address" };
 
     private readonly ImmutableArray<INamedTypeSymbol> _inputOutput;
@@ -27,8 +31,12 @@ internal sealed class IoEvidence
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isIoType = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isInMemory = new(SymbolEqualityComparer.Default);
 
+    private readonly IAssemblySymbol _assembly;
+    private readonly ConcurrentDictionary<IAssemblySymbol, bool> _isOwn = new(SymbolEqualityComparer.Default);
+
     public IoEvidence(AsyncSymbols symbols)
     {
+        _assembly = symbols.Compilation.Assembly;
         _inputOutput = KnownTypeNames.Resolve(symbols, KnownTypeNames.InputOutput);
         _inMemory = KnownTypeNames.Resolve(symbols, KnownTypeNames.InMemoryValues);
         _uri = symbols.GetTypeByMetadataName("System.Uri");
@@ -77,6 +85,47 @@ internal sealed class IoEvidence
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True for this compilation's own methods and those of its sibling projects: assemblies whose name starts with the same
+    /// first dotted segment (<c>Shop.Data</c> for <c>Shop.Web</c>), except the platform's (<c>System</c>, <c>Microsoft</c>). Their
+    /// pairs are the user's own, judged by the counterpart alone (SyncApiWithAsyncCounterpartAnalyzerTests.SiblingProjectMethod_Reports).
+    /// </summary>
+    public bool IsOwnCode(IMethodSymbol method)
+    {
+        if (method.ContainingAssembly is not { } assembly)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(assembly, _assembly))
+        {
+            return true;
+        }
+
+        if (_isOwn.TryGetValue(assembly, out var cached))
+        {
+            return cached;
+        }
+
+        return _isOwn.GetOrAdd(assembly, IsSibling(assembly.Name, _assembly.Name));
+    }
+
+    private static bool IsSibling(string library, string own)
+    {
+        var prefix = FirstSegment(own);
+        return prefix.Length > 0
+            && !prefix.Equals("System", StringComparison.OrdinalIgnoreCase)
+            && !prefix.Equals("Microsoft", StringComparison.OrdinalIgnoreCase)
+            && !prefix.Equals("Windows", StringComparison.OrdinalIgnoreCase)
+            && prefix.Equals(FirstSegment(library), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string FirstSegment(string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot < 0 ? name : name.Substring(0, dot);
     }
 
     /// <summary>True for the I/O types, a <c>Uri</c>, and types named like one (their bases and interfaces included).</summary>

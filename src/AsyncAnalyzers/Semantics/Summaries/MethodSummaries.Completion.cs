@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
@@ -52,32 +53,64 @@ internal sealed partial class MethodSummaries
             return Fact.Yes(body.Block);
         }
 
-        if (body.Method.IsAsync)
-        {
-            foreach (var operation in body.Block.DescendantsInSameFunction())
-            {
-                switch (operation)
-                {
-                    case IAwaitOperation awaited when !IsCompleteOnReturn(awaited.Operation.UnwrapConfigureAwait(), walk):
-                    case IForEachLoopOperation { IsAsynchronous: true }:
-                    case IUsingOperation { IsAsynchronous: true }:
-                    case IUsingDeclarationOperation { IsAsynchronous: true }:
-                        return Fact.Yes(operation);
-                }
-            }
-
-            return Fact.No(body.Block);
-        }
-
+        // The awaited tasks of an async body, the returned ones of any other; an async body with no await completes synchronously.
+        var values = new List<IOperation>();
         foreach (var operation in body.Block.DescendantsInSameFunction())
         {
-            if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && !IsCompleteOnReturn(returned, walk))
+            switch (operation)
             {
-                return Fact.Yes(operation);
+                case IForEachLoopOperation { IsAsynchronous: true }:
+                case IUsingOperation { IsAsynchronous: true }:
+                case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    return Fact.Yes(operation);
+                case IAwaitOperation awaited when body.Method.IsAsync:
+                    values.Add(awaited.Operation.UnwrapConfigureAwait());
+                    break;
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } when !body.Method.IsAsync:
+                    values.Add(returned);
+                    break;
+            }
+        }
+
+        // Cheap answers first: one library call or task variable settles it without reading another body.
+        foreach (var value in values)
+        {
+            if (IsIncompleteWithoutWalk(value))
+            {
+                return Fact.Yes(value);
+            }
+        }
+
+        foreach (var value in values)
+        {
+            if (!IsCompleteOnReturn(value, walk))
+            {
+                return Fact.Yes(value);
             }
         }
 
         return Fact.No(body.Block);
+    }
+
+    /// <summary>A task-valued expression known to be possibly incomplete without following any call into a body.</summary>
+    private bool IsIncompleteWithoutWalk(IOperation value)
+    {
+        value = value.WalkDownConversions();
+        switch (value)
+        {
+            case IThrowOperation:
+                return false;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return IsIncompleteWithoutWalk(conditional.WhenTrue) || IsIncompleteWithoutWalk(whenFalse);
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } factory } when _symbols.IsTaskLike(factory.ContainingType):
+                return false;
+            case IInvocationOperation call when !CompletedTasks.IsCompletedSuccessfullyByConstruction(call, _symbols):
+                var method = call.TargetMethod;
+                return !DualMode.PassesSynchronousMode(call)
+                    && method.MethodKind != MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(method);
+            default:
+                return !CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols);
+        }
     }
 
     /// <summary>A task-valued expression that is complete when evaluated (or throws instead of producing a task).</summary>

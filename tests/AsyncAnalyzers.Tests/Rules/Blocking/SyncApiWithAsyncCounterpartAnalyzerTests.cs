@@ -27,12 +27,18 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
         }
         """;
 
-    /// <summary>Runs the test with <paramref name="library"/> compiled into a referenced assembly, so its methods are library methods.</summary>
-    private static async Task VerifyWithLibraryAsync(string library, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    /// <summary>
+    /// Runs the test with <paramref name="library"/> compiled into a referenced assembly (named <paramref name="libraryName"/>;
+    /// the test project is <c>TestProject</c>), so its methods are library methods.
+    /// </summary>
+    private static async Task VerifyWithLibraryAsync(string library, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        await VerifyWithLibraryAsync("Library", library, source, expected);
+
+    private static async Task VerifyWithLibraryAsync(string libraryName, string library, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
     {
         var test = new VerifyCS.Test { TestCode = source };
-        test.TestState.AdditionalProjects["Library"].Sources.Add(library);
-        test.TestState.AdditionalProjectReferences.Add("Library");
+        test.TestState.AdditionalProjects[libraryName].Sources.Add(library);
+        test.TestState.AdditionalProjectReferences.Add(libraryName);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
@@ -2419,5 +2425,92 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"),
             VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"));
+    }
+
+    private const string SettingsLibrary = """
+        using System.Threading.Tasks;
+
+        namespace Shop.Data
+        {
+            public class SettingsStore
+            {
+                public string Load(string key) => key;
+                public Task<string> LoadAsync(string key) => Task.FromResult(key);
+            }
+        }
+        """;
+
+    private const string SettingsConsumer = """
+        using System.Threading.Tasks;
+        using Shop.Data;
+
+        class Checkout
+        {
+            async Task<string> CurrencyAsync(SettingsStore settings)
+            {
+                await Task.Yield();
+                return {|#0:settings.Load("currency")|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task SiblingProjectMethod_Reports()
+    {
+        // A project of the same solution (TestProject.Data next to TestProject) is the user's own code: its pair is reported
+        // even over in-memory arguments, as when it is in the compilation.
+        await VerifyWithLibraryAsync("TestProject.Data", SettingsLibrary, SettingsConsumer,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("SettingsStore.Load", "SettingsStore.LoadAsync"));
+    }
+
+    [Fact]
+    public async Task ThirdPartyStoreOverInMemoryValues_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("Vendor.Settings", SettingsLibrary, SettingsConsumer.Replace("{|#0:", "").Replace("|}", ""));
+    }
+
+    [Fact]
+    public async Task LibraryLockAndClient_Reports()
+    {
+        await VerifyWithLibraryAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Vendor.Coordination
+            {
+                public sealed class AsyncLock
+                {
+                    public IDisposable Lock(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                    public Task<IDisposable> LockAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                }
+
+                public interface IProfileClient
+                {
+                    string GetProfile(string profile);
+                    Task<string> GetProfileAsync(string profile);
+                }
+            }
+            """, """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Vendor.Coordination;
+
+            class Cache
+            {
+                private readonly AsyncLock _mutex = new AsyncLock();
+
+                async Task<string> RefreshAsync(IProfileClient client, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    using ({|#0:_mutex.Lock(cancellationToken)|})
+                    {
+                        return {|#1:client.GetProfile("default")|};
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("AsyncLock.Lock", "AsyncLock.LockAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("IProfileClient.GetProfile", "IProfileClient.GetProfileAsync"));
     }
 }

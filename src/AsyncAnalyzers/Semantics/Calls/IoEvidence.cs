@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -25,9 +25,10 @@ internal sealed class IoEvidence
     };
     private static readonly string[] LocationWords = { "path", "file", "filename", "filepath", "dir", "directory", "folder", "uri", "url", "host", "hostname", "address" };
 
-    private readonly ImmutableArray<INamedTypeSymbol> _inputOutput;
-    private readonly ImmutableArray<INamedTypeSymbol> _inMemory;
-    private readonly INamedTypeSymbol? _uri;
+    // Matched by metadata name, not resolved: the lists are long, most compilations reference few of their types, and a name
+    // look-up walks every referenced assembly. Only the types a call actually meets are named, once each.
+    private static readonly HashSet<string> InputOutputNames = new(KnownTypeNames.InputOutput, StringComparer.Ordinal) { "System.Uri" };
+    private static readonly HashSet<string> InMemoryNames = new(KnownTypeNames.InMemoryValues, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isIoType = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _isInMemory = new(SymbolEqualityComparer.Default);
 
@@ -37,9 +38,6 @@ internal sealed class IoEvidence
     public IoEvidence(AsyncSymbols symbols)
     {
         _assembly = symbols.Compilation.Assembly;
-        _inputOutput = KnownTypeNames.Resolve(symbols, KnownTypeNames.InputOutput);
-        _inMemory = KnownTypeNames.Resolve(symbols, KnownTypeNames.InMemoryValues);
-        _uri = symbols.GetTypeByMetadataName("System.Uri");
     }
 
     /// <summary>
@@ -178,22 +176,8 @@ internal sealed class IoEvidence
         return false;
     }
 
-    private bool IsIoTypeItself(ITypeSymbol type)
+    private static bool IsIoTypeItself(ITypeSymbol type)
     {
-        var definition = type.OriginalDefinition;
-        if (SymbolEqualityComparer.Default.Equals(definition, _uri))
-        {
-            return true;
-        }
-
-        foreach (var known in _inputOutput)
-        {
-            if (SymbolEqualityComparer.Default.Equals(definition, known))
-            {
-                return true;
-            }
-        }
-
         foreach (var suffix in IoNameSuffixes)
         {
             if (type.Name.EndsWith(suffix, StringComparison.Ordinal))
@@ -202,7 +186,7 @@ internal sealed class IoEvidence
             }
         }
 
-        return false;
+        return InputOutputNames.Contains(MetadataName(type));
     }
 
     /// <summary>Strings, primitives, enums, arrays and spans of them, nullable ones, and the listed value-like classes.</summary>
@@ -234,25 +218,37 @@ internal sealed class IoEvidence
         return _isInMemory.GetOrAdd(type, IsListedValue(type));
     }
 
-    private bool IsListedValue(ITypeSymbol type)
+    private static bool IsListedValue(ITypeSymbol type)
     {
-        foreach (var known in _inMemory)
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            if (type.InheritsFromOrEquals(known))
+            if (InMemoryNames.Contains(MetadataName(current)))
             {
                 return true;
             }
+        }
 
-            foreach (var iface in type.AllInterfaces)
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (InMemoryNames.Contains(MetadataName(iface)))
             {
-                if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, known))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary><c>Namespace.Name`Arity</c> of a top-level type (nested types are in no list: they get a name no list has).</summary>
+    private static string MetadataName(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        if (definition.ContainingType is not null || definition.ContainingNamespace is not { } ns)
+        {
+            return definition.MetadataName;
+        }
+
+        return ns.IsGlobalNamespace ? definition.MetadataName : ns.ToDisplayString() + "." + definition.MetadataName;
     }
 
     /// <summary>

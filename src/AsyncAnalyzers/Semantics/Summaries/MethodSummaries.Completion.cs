@@ -16,8 +16,9 @@ internal sealed partial class MethodSummaries
     /// Does every body a call to <paramref name="method"/> may run return an already-completed task? Yes when each is a
     /// non-async method whose every return is complete by construction (<c>Task.FromResult(Foo())</c>, <c>Task.CompletedTask</c>,
     /// <c>default(ValueTask)</c>, a call passing the synchronous mode, a call to a method that completes synchronously), or an
-    /// async method whose awaits all await such tasks; No when some body may return an incomplete task; Unknown when the answer
-    /// depended on a walk cut short. Library methods and bodies this compilation does not have answer No.
+    /// async method whose awaits all await such tasks (an async callee reached through a call counts only when it has no await
+    /// at all: its body is not bound); No when some body may return an incomplete task; Unknown when the answer depended on a
+    /// walk cut short. Library methods and bodies this compilation does not have answer No.
     /// </summary>
     public Fact CompletesSynchronously(IMethodSymbol method, IOperation use)
     {
@@ -39,11 +40,28 @@ internal sealed partial class MethodSummaries
             return Fact.Yes(use);
         }
 
-        return OverAllImplementations(
-            method,
-            walk,
-            (m, w) => Summarize(_mayComplete, m, use, w, (self, body, inner) => self.BodyMayCompleteLater(body, inner), unreadable: Fact.Yes()),
-            whenNone: Fact.Yes(use));
+        return OverAllImplementations(method, walk, (m, w) => MethodMayCompleteLater(m, use, w), whenNone: Fact.Yes(use));
+    }
+
+    private Fact MethodMayCompleteLater(IMethodSymbol method, IOperation use, Walk walk)
+    {
+        // Read from syntax first, as binding another body is the costly part: an async method without await completes
+        // synchronously; one with awaits, reached through a call of the summarized method's body, is taken to complete later
+        // (the summarized method's own awaits are still checked one by one).
+        if (method.IsAsync && _bodies.ContainsAwait(method) is { } containsAwait)
+        {
+            if (!containsAwait)
+            {
+                return Fact.No(use);
+            }
+
+            if (walk.Remaining < DefaultDepth)
+            {
+                return Fact.Yes(use);
+            }
+        }
+
+        return Summarize(_mayComplete, method, use, walk, (self, body, inner) => self.BodyMayCompleteLater(body, inner), unreadable: Fact.Yes());
     }
 
     private Fact BodyMayCompleteLater(MethodBody body, Walk walk)

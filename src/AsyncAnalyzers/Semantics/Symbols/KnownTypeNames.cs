@@ -5,7 +5,8 @@ namespace AsyncAnalyzers.Semantics.Symbols;
 
 /// <summary>
 /// Every list of type names a rule or fact uses, in one place. Names are metadata names, resolved once per compilation through
-/// <see cref="AsyncSymbols"/>; a type the compilation does not reference is skipped.
+/// <see cref="AsyncSymbols"/> (a type the compilation does not reference is skipped), or, for the long ASYNC103 lists, compared
+/// with the names of the types a call meets.
 /// </summary>
 internal static class KnownTypeNames
 {
@@ -75,7 +76,7 @@ internal static class KnownTypeNames
     /// <summary>
     /// ASYNC103: types whose synchronous methods do I/O or wait (streams, readers and writers, connections and commands, sockets
     /// and network clients, files, processes, locks, EF Core's context). A call on one of them, or taking one as an argument, is
-    /// evidence of blocking; a type deriving from or implementing one of them counts too.
+    /// evidence of blocking; a type deriving from or implementing one of them counts too. Matched by name (IoEvidence).
     /// </summary>
     public static readonly string[] InputOutput =
     {
@@ -129,7 +130,7 @@ internal static class KnownTypeNames
 
     /// <summary>
     /// ASYNC103: classes besides strings, arrays and spans that are plain in-memory values; a library call whose inputs are all
-    /// such values, on a receiver that is not an I/O type, computes rather than blocks.
+    /// such values, on a receiver that is not an I/O type, computes rather than blocks. Matched by name (IoEvidence).
     /// </summary>
     public static readonly string[] InMemoryValues =
     {

@@ -42,6 +42,7 @@ public class DualModeTests
     [InlineData("sync arm that returns early", "if (!isAsync) { Sync(); return; } await Async();")]
     [InlineData("after an async arm that returns", "if (isAsync) { await Async(); return; } Sync();")]
     [InlineData("after an async arm that throws", "if (mode != IOBehavior.Synchronous) { await Async(); throw new System.Exception(); } Sync();")]
+    [InlineData("after an async arm that continues the loop", "while (ready) { if (isAsync) { await Async(); continue; } Sync(); }")]
     [InlineData("switch section", "switch (mode) { case IOBehavior.Asynchronous: await Async(); break; case IOBehavior.Synchronous: Sync(); break; }")]
     [InlineData("switch default section", "switch (mode) { case IOBehavior.Asynchronous: await Async(); break; default: Sync(); break; }")]
     [InlineData("switch expression arm", "_ = mode switch { IOBehavior.Asynchronous => await AsyncValue(), IOBehavior.Synchronous => Sync2() };")]

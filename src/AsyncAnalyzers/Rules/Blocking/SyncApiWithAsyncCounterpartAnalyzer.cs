@@ -85,7 +85,9 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         // The synchronous arm of a dual-mode body runs only for synchronous callers, next to an arm that already awaits
         // (SyncApiWithAsyncCounterpartAnalyzerTests.DualModeElseArm_NoDiagnostic, DualModeTernary_NoDiagnostic,
-        // DualModeSynchronousTestFirst_NoDiagnostic, DualModeNestedInSyncArm_NoDiagnostic, DualModeBoolFlag_NoDiagnostic).
+        // DualModeSynchronousTestFirst_NoDiagnostic, DualModeNestedInSyncArm_NoDiagnostic, DualModeBoolFlag_NoDiagnostic,
+        // DualModeSwitchOnMode_NoDiagnostic, DualModeInLambdaAndLocalFunction_NoDiagnostic); a call that ignores the mode is still
+        // reported (SyncApiWithAsyncCounterpartAnalyzerTests.DualModeUnguardedCall_Reports).
         if (DualMode.IsInSynchronousArm(invocation) || CounterpartIsNoBetter(invocation, found, receiverType, services, context.Compilation))
         {
             return;
@@ -207,7 +209,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         // A provider that does not override DbDataReader.ReadAsync (DbCommand.ExecuteReaderAsync, ...) inherits the base version,
         // which calls the synchronous one; through the base type itself the provider is unknown, and may override
-        // (SyncApiWithAsyncCounterpartAnalyzerTests.ProviderWithoutAsyncOverride_NoDiagnostic, ProviderWithAsyncOverride_Reports, ReaderThroughBaseType_Reports).
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.ProviderWithoutAsyncOverride_NoDiagnostic, ProviderWithAsyncOverride_Reports, TransactionThroughBaseType_Reports).
         if (KnownApis.IsAdoNetBaseDefault(implementation) && receiverType.TypeKind == TypeKind.Class && !KnownApis.IsAdoNetBaseType(receiverType))
         {
             return true;

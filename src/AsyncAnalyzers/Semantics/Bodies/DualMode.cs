@@ -279,10 +279,12 @@ internal static class DualMode
         return false;
     }
 
+    /// <summary>The arm's last statement leaves the block: return, throw, or continue/break out of the enclosing loop.</summary>
     private static bool EndsByLeaving(IOperation arm)
     {
         var last = arm is IBlockOperation { Operations.Length: > 0 } block ? block.Operations[block.Operations.Length - 1] : arm;
-        return last is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+        return last is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+            or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
     }
 
     private static bool IsLabelled(ISwitchCaseOperation section)

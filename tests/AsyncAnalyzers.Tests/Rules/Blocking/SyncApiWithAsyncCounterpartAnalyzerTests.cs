@@ -1929,7 +1929,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
-    public async Task ReaderThroughBaseType_Reports()
+    public async Task TransactionThroughBaseType_Reports()
     {
         // Through DbTransaction itself the provider is unknown, and most providers override CommitAsync.
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -6,9 +6,19 @@ namespace AsyncAnalyzers.Samples.Blocking;
 
 public sealed class Repository
 {
-    public void Save(string item) => _ = item;
+    private readonly string _path;
 
-    public Task SaveAsync(string item, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Repository(string path) => _path = path;
+
+    public void Save(string item) => File.AppendAllText(_path, item);
+
+    public Task SaveAsync(string item, CancellationToken cancellationToken = default) => File.AppendAllTextAsync(_path, item, cancellationToken);
+}
+
+public enum IOBehavior
+{
+    Synchronous,
+    Asynchronous,
 }
 
 /// <summary>ASYNC103: synchronous APIs called in async code while an async counterpart exists.</summary>
@@ -31,6 +41,14 @@ public static class SyncApiWithAsyncCounterpart
         var read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken);
         await repository.SaveAsync(text, cancellationToken);
         return read;
+    }
+
+    /// <summary>One body for both modes: the synchronous arm runs only for synchronous callers. No diagnostic.</summary>
+    public static async Task<int> DualMode(Stream stream, byte[] buffer, IOBehavior ioBehavior, CancellationToken cancellationToken)
+    {
+        return ioBehavior == IOBehavior.Asynchronous
+            ? await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)
+            : stream.Read(buffer, 0, buffer.Length);
     }
 
     /// <summary>In-memory receivers complete synchronously anyway: no diagnostic.</summary>

@@ -18,6 +18,7 @@ internal sealed class CompilationServices
     private static readonly ConditionalWeakTable<Compilation, Holder> PerCompilation = new();
 
     private AsyncCounterparts? _counterparts;
+    private IoEvidence? _ioEvidence;
     private StartedWork? _startedWork;
     private ExceptionHandlers? _exceptionHandlers;
     private Independence? _independence;
@@ -36,6 +37,9 @@ internal sealed class CompilationServices
 
     /// <summary>Foo → FooAsync, cached per (method, receiver type).</summary>
     public AsyncCounterparts Counterparts => LazyInitializer.EnsureInitialized(ref _counterparts, () => new AsyncCounterparts(Symbols))!;
+
+    /// <summary>Does a synchronous library call do I/O, judged from its receiver, arguments and parameter names; cached per type.</summary>
+    public IoEvidence IoEvidence => LazyInitializer.EnsureInitialized(ref _ioEvidence, () => new IoEvidence(Symbols))!;
 
     /// <summary>What a task-producing expression started.</summary>
     public StartedWork StartedWork => LazyInitializer.EnsureInitialized(ref _startedWork, () => new StartedWork(Symbols))!;

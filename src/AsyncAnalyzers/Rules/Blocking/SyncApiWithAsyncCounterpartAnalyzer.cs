@@ -16,11 +16,6 @@ namespace AsyncAnalyzers.Rules.Blocking;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 {
-
-
-
-
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC103);
 
     public override void Initialize(AnalysisContext context)
@@ -34,16 +29,14 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-
-            var counterparts = services.Counterparts;
             var exclusions = new ConcurrentDictionary<SyntaxTree, SymbolNameList>();
-            start.RegisterOperationAction(c => Analyze(c, symbols, counterparts, exclusions), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, services, exclusions), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols, AsyncCounterparts counterparts, ConcurrentDictionary<SyntaxTree, SymbolNameList> exclusions)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services, ConcurrentDictionary<SyntaxTree, SymbolNameList> exclusions)
     {
+        var symbols = services.Symbols;
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
 
@@ -70,7 +63,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (counterparts.Find(method, receiverType, invocation.SemanticModel, invocation.Syntax.SpanStart) is not { } found)
+        if (services.Counterparts.Find(method, receiverType, invocation.SemanticModel, invocation.Syntax.SpanStart) is not { } found)
         {
             return;
         }
@@ -86,6 +79,16 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
             || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols))
+        {
+            return;
+        }
+
+        // The synchronous arm of a dual-mode body runs only for synchronous callers, next to an arm that already awaits
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.DualModeElseArm_NoDiagnostic, DualModeTernary_NoDiagnostic,
+        // DualModeSynchronousTestFirst_NoDiagnostic, DualModeNestedInSyncArm_NoDiagnostic, DualModeBoolFlag_NoDiagnostic,
+        // DualModeSwitchOnMode_NoDiagnostic, DualModeInLambdaAndLocalFunction_NoDiagnostic); a call that ignores the mode is still
+        // reported (SyncApiWithAsyncCounterpartAnalyzerTests.DualModeUnguardedCall_Reports).
+        if (DualMode.IsInSynchronousArm(invocation) || CounterpartIsNoBetter(invocation, found, receiverType, services, context.Compilation))
         {
             return;
         }
@@ -180,6 +183,53 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The async call would not free the thread either, or the synchronous one does no I/O: the counterpart completes
+    /// synchronously, or the call computes over in-memory values.
+    /// </summary>
+    private static bool CounterpartIsNoBetter(IInvocationOperation invocation, Counterpart found, ITypeSymbol receiverType, CompilationServices services, Compilation compilation)
+    {
+        var method = invocation.TargetMethod;
+        var implementation = found.Implementation;
+
+        // A data reader's current row is buffered; a modal dialog is a message loop, not I/O
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic, DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic).
+        if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method))
+        {
+            return true;
+        }
+
+        // Microsoft.Data.Sqlite's async methods run synchronously (SyncApiWithAsyncCounterpartAnalyzerTests.SqliteProvider_NoDiagnostic).
+        if (KnownApis.IsSynchronousProvider(receiverType) || KnownApis.IsSynchronousProvider(implementation.ContainingType))
+        {
+            return true;
+        }
+
+        // A provider that does not override DbDataReader.ReadAsync (DbCommand.ExecuteReaderAsync, ...) inherits the base version,
+        // which calls the synchronous one; through the base type itself the provider is unknown, and may override
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.ProviderWithoutAsyncOverride_NoDiagnostic, ProviderWithAsyncOverride_Reports, TransactionThroughBaseType_Reports).
+        if (KnownApis.IsAdoNetBaseDefault(implementation) && receiverType.TypeKind == TypeKind.Class && !KnownApis.IsAdoNetBaseType(receiverType))
+        {
+            return true;
+        }
+
+        // A counterpart of this compilation that only ever returns completed tasks (Task.FromResult(GetColumnSchema()))
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartReturnsFromResult_NoDiagnostic, CounterpartAwaitsOnlyCompletedWork_NoDiagnostic,
+        // InterfaceCounterpartAllImplementationsSynchronous_NoDiagnostic).
+        var compilationAssembly = compilation.Assembly;
+        if (SymbolEqualityComparer.Default.Equals(implementation.ContainingAssembly, compilationAssembly)
+            && services.Summaries.CompletesSynchronously(implementation, invocation).IsYes)
+        {
+            return true;
+        }
+
+        // A library call with no sign of I/O whose inputs are in-memory values computes (parser.ParseDocument(html),
+        // factory.CreateDbContext()); the compilation's own methods, and its sibling projects', are judged by their counterpart
+        // alone (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,
+        // LibraryParserOverStream_Reports, LibraryCallWithPathArgument_Reports, SiblingProjectMethod_Reports).
+        return !services.IoEvidence.IsOwnCode(method) && services.IoEvidence.IsComputation(invocation);
     }
 
     /// <summary>Calls whose async twin is wrong advice or another rule's business.</summary>

@@ -11,11 +11,12 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// <summary>An async counterpart of a synchronous call, and how its CancellationToken parameter (if any) may be passed.</summary>
 internal readonly struct Counterpart
 {
-    public Counterpart(IMethodSymbol method, IParameterSymbol? token, bool tokenRequired)
+    public Counterpart(IMethodSymbol method, IParameterSymbol? token, bool tokenRequired, IMethodSymbol? implementation = null)
     {
         Method = method;
         Token = token;
         TokenRequired = tokenRequired;
+        Implementation = implementation ?? method.ReducedFrom ?? method;
     }
 
     /// <summary>The counterpart; for an extension method, the reduced form (receiver parameter removed).</summary>
@@ -28,6 +29,14 @@ internal readonly struct Counterpart
     public bool TokenRequired { get; }
 
     public bool IsExtension => Method.ReducedFrom is not null;
+
+    /// <summary>
+    /// The most-derived implementation of the counterpart the receiver's static type has: an override declared on the receiver's
+    /// type or on a base below the counterpart's declaring type, else the counterpart itself (for an extension, its declaration).
+    /// </summary>
+    public IMethodSymbol Implementation { get; }
+
+    public Counterpart WithImplementation(IMethodSymbol implementation) => new(Method, Token, TokenRequired, implementation);
 }
 
 /// <summary>
@@ -62,7 +71,7 @@ internal sealed class AsyncCounterparts
         // TryGetValue first, so that the common hit allocates no delegate.
         if (!_memberCache.TryGetValue((method, receiverType), out var found))
         {
-            found = _memberCache.GetOrAdd((method, receiverType), FindMember(method, receiverType));
+            found = _memberCache.GetOrAdd((method, receiverType), FindMember(method, receiverType) is { } member ? member.WithImplementation(MostDerived(member.Method, receiverType)) : null);
         }
 
         if (found is not null || semanticModel is null || method.IsStatic)
@@ -113,6 +122,40 @@ internal sealed class AsyncCounterparts
         }
 
         return Best(method, matches);
+    }
+
+    /// <summary>
+    /// The override of <paramref name="counterpart"/> nearest to <paramref name="receiverType"/> in its base chain: what a call
+    /// through that static type runs, unless a type derived from it overrides again.
+    /// </summary>
+    private static IMethodSymbol MostDerived(IMethodSymbol counterpart, ITypeSymbol receiverType)
+    {
+        var definition = counterpart.OriginalDefinition;
+        if (!(definition.IsVirtual || definition.IsAbstract || definition.IsOverride) || receiverType.TypeKind != TypeKind.Class)
+        {
+            return definition;
+        }
+
+        for (var type = receiverType; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(definition.Name))
+            {
+                if (member is not IMethodSymbol candidate)
+                {
+                    continue;
+                }
+
+                for (var current = candidate.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, definition))
+                    {
+                        return candidate.OriginalDefinition;
+                    }
+                }
+            }
+        }
+
+        return definition;
     }
 
     /// <summary>Prefers the overload that takes a token (so a fix can forward one) and notes whether the token may be omitted.</summary>
@@ -170,7 +213,9 @@ internal sealed class AsyncCounterparts
     /// </summary>
     private IMethodSymbol? Matches(IMethodSymbol sync, IMethodSymbol candidate, bool isExtension)
     {
-        if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate) || _symbols.IsObsolete(candidate.ReducedFrom ?? candidate))
+        // [Experimental] counterparts are a compile error to call (SyncApiWithAsyncCounterpartAnalyzerTests.ExperimentalCounterpart_NoDiagnostic).
+        if (candidate.Arity != sync.Arity || _symbols.IsObsolete(candidate) || _symbols.IsObsolete(candidate.ReducedFrom ?? candidate)
+            || AsyncSymbols.IsExperimental(candidate.ReducedFrom ?? candidate))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -76,6 +77,34 @@ internal sealed class MethodBodies
             IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => new MethodBody(method, expression, isExpressionBodied: true),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether the method's own body (not its lambdas or local functions) contains <c>await</c>, <c>await foreach</c> or
+    /// <c>await using</c>, read from syntax alone, without binding; null when the method has no single declaration here.
+    /// </summary>
+    public bool? ContainsAwait(IMethodSymbol method)
+    {
+        method = method.BodyPart();
+        if (method.DeclaringSyntaxReferences.Length != 1 || !ContainsTree(method.DeclaringSyntaxReferences[0].SyntaxTree)
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        foreach (var node in declaration.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case AwaitExpressionSyntax:
+                case CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)

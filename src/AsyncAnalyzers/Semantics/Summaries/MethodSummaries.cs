@@ -47,7 +47,9 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private Fact OverAllImplementations(IMethodSymbol method, Walk walk, Func<IMethodSymbol, Walk, Fact> summarize, Fact whenNone)
     {
-        var overridable = method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || (method.IsVirtual && !method.IsSealed) || (method.IsOverride && !method.IsSealed);
+        // A member of a sealed class or a struct has no overrides: no need for the implementation index.
+        var overridable = method.ContainingType?.TypeKind == TypeKind.Interface
+            || (method.ContainingType is { IsSealed: false, TypeKind: TypeKind.Class } && (method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed)));
         if (!overridable)
         {
             return summarize(method, walk);

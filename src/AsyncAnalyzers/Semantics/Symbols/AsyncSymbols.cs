@@ -264,4 +264,26 @@ internal sealed class AsyncSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// True when the method or one of its containing types carries <c>System.Diagnostics.CodeAnalysis.ExperimentalAttribute</c>:
+    /// using it is an error until the caller suppresses the attribute's diagnostic ID. Matched by name, so a polyfilled copy of
+    /// the attribute counts as the compiler counts it.
+    /// </summary>
+    public static bool IsExperimental(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "ExperimentalAttribute" } attributeClass
+                    && attributeClass.ContainingNamespace is { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

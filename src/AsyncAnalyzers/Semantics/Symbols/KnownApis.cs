@@ -17,4 +17,54 @@ internal static class KnownApis
     public static bool IsTestAssertionType(INamedTypeSymbol type) =>
         type.IsInNamespace("Xunit") || type.IsInNamespace("NUnit", "Framework") || type.IsInNamespace("Microsoft", "VisualStudio", "TestTools", "UnitTesting")
         || type.IsInNamespace("FluentAssertions");
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite: SQLite has no asynchronous I/O, so every async method of the provider runs synchronously
+    /// (Microsoft's "Async limitations" page says to prefer the synchronous ones).
+    /// </summary>
+    public static bool IsSynchronousProvider(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && named.IsInNamespace("Microsoft", "Data", "Sqlite");
+
+    /// <summary>
+    /// <c>DbDataReader.IsDBNull</c> and <c>GetFieldValue</c> (and their overrides): they read the current row, which the reader
+    /// has already buffered by the time <c>Read</c> returned.
+    /// </summary>
+    public static bool IsBufferedRowAccessor(IMethodSymbol method)
+    {
+        if (method.Name is not ("IsDBNull" or "GetFieldValue"))
+        {
+            return false;
+        }
+
+        var root = method.OriginalDefinition;
+        while (root.OverriddenMethod is { } overridden)
+        {
+            root = overridden.OriginalDefinition;
+        }
+
+        return IsAdoNetBase(root.ContainingType, "DbDataReader");
+    }
+
+    /// <summary>
+    /// An async method of <c>DbConnection</c>, <c>DbCommand</c>, <c>DbDataReader</c> or <c>DbTransaction</c> as the base class
+    /// implements it: it calls the synchronous method and returns a completed task. A provider that does not override it gains
+    /// nothing from the async call.
+    /// </summary>
+    public static bool IsAdoNetBaseDefault(IMethodSymbol implementation) =>
+        !implementation.IsAbstract
+        && (IsAdoNetBase(implementation.ContainingType, "DbConnection") || IsAdoNetBase(implementation.ContainingType, "DbCommand")
+            || IsAdoNetBase(implementation.ContainingType, "DbDataReader") || IsAdoNetBase(implementation.ContainingType, "DbTransaction"));
+
+    /// <summary>A type of System.Data.Common itself (the provider-neutral base classes), as opposed to a provider's type.</summary>
+    public static bool IsAdoNetBaseType(ITypeSymbol? type) => type is INamedTypeSymbol named && named.IsInNamespace("System", "Data", "Common");
+
+    /// <summary>
+    /// Windows Forms' <c>ShowDialog</c>: a modal message loop that keeps pumping the UI thread's messages, not I/O; its async
+    /// twin (.NET 9) is <c>[Experimental]</c>.
+    /// </summary>
+    public static bool IsModalDialog(IMethodSymbol method) =>
+        method.Name == "ShowDialog" && method.ContainingType.IsInNamespace("System", "Windows", "Forms");
+
+    private static bool IsAdoNetBase(INamedTypeSymbol? type, string name) =>
+        type is not null && type.Name == name && type.IsInNamespace("System", "Data", "Common");
 }

@@ -5,7 +5,8 @@ namespace AsyncAnalyzers.Semantics.Symbols;
 
 /// <summary>
 /// Every list of type names a rule or fact uses, in one place. Names are metadata names, resolved once per compilation through
-/// <see cref="AsyncSymbols"/>; a type the compilation does not reference is skipped.
+/// <see cref="AsyncSymbols"/> (a type the compilation does not reference is skipped), or, for the long ASYNC103 lists, compared
+/// with the names of the types a call meets.
 /// </summary>
 internal static class KnownTypeNames
 {
@@ -70,6 +71,84 @@ internal static class KnownTypeNames
         "System.IO.Path",
         "System.Math",
         "System.Uri",
+    };
+
+    /// <summary>
+    /// ASYNC103: types whose synchronous methods do I/O or wait (streams, readers and writers, connections and commands, sockets
+    /// and network clients, files, processes, locks, EF Core's context). A call on one of them, or taking one as an argument, is
+    /// evidence of blocking; a type deriving from or implementing one of them counts too. Matched by name (IoEvidence).
+    /// </summary>
+    public static readonly string[] InputOutput =
+    {
+        "System.IO.Stream",
+        "System.IO.TextReader",
+        "System.IO.TextWriter",
+        "System.IO.BinaryReader",
+        "System.IO.BinaryWriter",
+        "System.IO.File",
+        "System.IO.Directory",
+        "System.IO.FileSystemInfo",
+        "System.IO.RandomAccess",
+        "System.IO.Pipelines.PipeReader",
+        "System.IO.Pipelines.PipeWriter",
+        "System.IO.Compression.ZipArchive",
+        "System.IO.Compression.ZipArchiveEntry",
+        "System.Runtime.InteropServices.SafeHandle",
+        "System.Data.IDbConnection",
+        "System.Data.IDbCommand",
+        "System.Data.IDbTransaction",
+        "System.Data.IDataReader",
+        "System.Data.Common.DbConnection",
+        "System.Data.Common.DbCommand",
+        "System.Data.Common.DbTransaction",
+        "System.Data.Common.DbDataReader",
+        "System.Data.Common.DbBatch",
+        "System.Data.Common.DbDataSource",
+        "System.Net.Dns",
+        "System.Net.Sockets.Socket",
+        "System.Net.Sockets.TcpClient",
+        "System.Net.Sockets.TcpListener",
+        "System.Net.Sockets.UdpClient",
+        "System.Net.WebSockets.WebSocket",
+        "System.Net.Http.HttpMessageInvoker",
+        "System.Net.Http.HttpContent",
+        "System.Net.WebClient",
+        "System.Net.WebRequest",
+        "System.Net.WebResponse",
+        "System.Net.Mail.SmtpClient",
+        "System.Net.NetworkInformation.Ping",
+        "System.Text.Json.Utf8JsonWriter",
+        "System.Diagnostics.Process",
+        "System.Threading.SemaphoreSlim",
+        "Microsoft.EntityFrameworkCore.DbContext",
+        "Microsoft.EntityFrameworkCore.DbSet`1",
+        "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade",
+        "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction",
+        "Newtonsoft.Json.JsonReader",
+        "Newtonsoft.Json.JsonWriter",
+    };
+
+    /// <summary>
+    /// ASYNC103: classes besides strings, arrays and spans that are plain in-memory values; a library call whose inputs are all
+    /// such values, on a receiver that is not an I/O type, computes rather than blocks. Matched by name (IoEvidence).
+    /// </summary>
+    public static readonly string[] InMemoryValues =
+    {
+        "System.Span`1",
+        "System.ReadOnlySpan`1",
+        "System.Memory`1",
+        "System.ReadOnlyMemory`1",
+        "System.TimeSpan",
+        "System.Guid",
+        "System.DateTimeOffset",
+        "System.Threading.CancellationToken",
+        "System.Text.StringBuilder",
+        "System.Text.Encoding",
+        "System.Globalization.CultureInfo",
+        "System.IFormatProvider",
+        "System.Type",
+        "System.Version",
+        "System.Text.RegularExpressions.Regex",
     };
 
     /// <summary>The types of <paramref name="names"/> the compilation has.</summary>

@@ -13,11 +13,43 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
         public class Repository
         {
             public void Save() { }
-            public Task SaveAsync() => Task.CompletedTask;
+            public Task SaveAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             public int Count() => 0;
-            public Task<int> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult(0);
+            public Task<int> CountAsync(CancellationToken cancellationToken = default) => Task.Run(() => 0);
         }
         """;
+
+    private const string IOBehaviorEnum = """
+        internal enum IOBehavior
+        {
+            Synchronous,
+            Asynchronous,
+        }
+        """;
+
+    /// <summary>
+    /// Runs the test with <paramref name="library"/> compiled into a referenced assembly (named <paramref name="libraryName"/>;
+    /// the test project is <c>TestProject</c>), so its methods are library methods.
+    /// </summary>
+    private static async Task VerifyWithLibraryAsync(string library, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        await VerifyWithLibraryAsync("Library", library, source, expected);
+
+    private static async Task VerifyWithLibraryAsync(string libraryName, string library, string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalProjects[libraryName].Sources.Add(library);
+        test.TestState.AdditionalProjectReferences.Add(libraryName);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private static async Task VerifyWithIOBehaviorAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.Sources.Add(IOBehaviorEnum);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
 
     private static async Task VerifyWithRepositoryAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
     {
@@ -193,7 +225,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
 
             static class DocumentExtensions
             {
-                public static Task SaveAsync(this Document document) => Task.CompletedTask;
+                public static Task SaveAsync(this Document document) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -216,7 +248,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Cache
             {
                 public T Get<T>(string key) => default!;
-                public ValueTask<T> GetAsync<T>(string key) => default;
+                public ValueTask<T> GetAsync<T>(string key) => new(Task.Run(() => default(T)!));
             }
 
             class C
@@ -670,7 +702,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
 
             static class BuilderExtensions
             {
-                public static Task<StringBuilder> AppendAsync(this StringBuilder builder, string value) => Task.FromResult(builder.Append(value));
+                public static Task<StringBuilder> AppendAsync(this StringBuilder builder, string value) => Task.Run(() => builder.Append(value));
             }
 
             class C
@@ -788,7 +820,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Connection
             {
                 public void Close() { }
-                public Task CloseAsync() => Task.CompletedTask;
+                public Task CloseAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -832,11 +864,11 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
                 public class DbContext
                 {
                     public object Add(object entity) => entity;
-                    public ValueTask<object> AddAsync(object entity, CancellationToken cancellationToken = default) => new(entity);
+                    public ValueTask<object> AddAsync(object entity, CancellationToken cancellationToken = default) => new(Task.Run(() => entity));
                     public void AddRange(object[] entities) { }
-                    public Task AddRangeAsync(object[] entities, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                    public Task AddRangeAsync(object[] entities, CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("data.txt", "");
                     public int SaveChanges() => 0;
-                    public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Task.FromResult(0);
+                    public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Task.Run(() => 0);
                 }
             }
 
@@ -895,7 +927,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
 
             static class QueryExtensions
             {
-                public static Task<List<T>> ToListAsync<T>(this IEnumerable<T> source) => Task.FromResult(source.ToList());
+                public static Task<List<T>> ToListAsync<T>(this IEnumerable<T> source) => Task.Run(() => source.ToList());
             }
 
             class C
@@ -918,7 +950,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Client
             {
                 public Task Send() => Task.CompletedTask;
-                public Task SendAsync() => Task.CompletedTask;
+                public Task SendAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -945,7 +977,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
                     class Repository
                     {
                         public void Save() { }
-                        public Task SaveAsync() => Task.CompletedTask;
+                        public Task SaveAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
                     }
 
                     class C
@@ -1041,7 +1073,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             {
                 public void Save() { }
                 [Obsolete("Use Save")]
-                public Task SaveAsync() => Task.CompletedTask;
+                public Task SaveAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -1064,8 +1096,8 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Repository
             {
                 public void Save() { }
-                protected Task SaveAsync() => Task.CompletedTask;
-                private Task<int> CountAsync() => Task.FromResult(0);
+                protected Task SaveAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
+                private Task<int> CountAsync() => Task.Run(() => 0);
                 public int Count() => 0;
             }
 
@@ -1090,9 +1122,9 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Repository
             {
                 public void Save(int id) { }
-                public Task SaveAsync(string id) => Task.CompletedTask;
+                public Task SaveAsync(string id) => System.IO.File.WriteAllTextAsync("data.txt", "");
                 public void Load(int id) { }
-                public Task LoadAsync(int id, bool force) => Task.CompletedTask;
+                public Task LoadAsync(int id, bool force) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -1116,9 +1148,9 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Repository
             {
                 public int Count() => 0;
-                public Task<long> CountAsync() => Task.FromResult(0L);
+                public Task<long> CountAsync() => Task.Run(() => 0L);
                 public string Name() => "";
-                public Task NameAsync() => Task.CompletedTask;
+                public Task NameAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -1142,7 +1174,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             class Repository
             {
                 public void Save() { }
-                public static Task SaveAsync() => Task.CompletedTask;
+                public static Task SaveAsync() => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -1166,7 +1198,7 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
             {
                 static class DocumentExtensions
                 {
-                    public static Task SaveAsync(this App.Document document) => Task.CompletedTask;
+                    public static Task SaveAsync(this App.Document document) => System.IO.File.WriteAllTextAsync("data.txt", "");
                 }
             }
 
@@ -1393,5 +1425,1092 @@ public class SyncApiWithAsyncCounterpartAnalyzerTests
                 }
             }
             """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("StreamWriter.Flush", "StreamWriter.FlushAsync"));
+    }
+
+    // Dual-mode bodies: one implementation for synchronous and asynchronous callers, switched by a mode value.
+
+    [Fact]
+    public async Task DualModeElseArm_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pool
+            {
+                private readonly SemaphoreSlim _slots = new SemaphoreSlim(10);
+
+                internal async ValueTask<int> LeaseAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    if (ioBehavior == IOBehavior.Asynchronous)
+                        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    else
+                        _slots.Wait(cancellationToken);
+
+                    return 1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeTernary_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System.Net;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Resolver
+            {
+                internal async Task<IPAddress[]> ResolveAsync(string hostName, IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    var addresses = ioBehavior == IOBehavior.Asynchronous
+                        ? await Dns.GetHostAddressesAsync(hostName, cancellationToken).ConfigureAwait(false)
+                        : Dns.GetHostAddresses(hostName);
+                    return addresses;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeSynchronousTestFirst_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System.IO;
+            using System.Net;
+            using System.Net.Security;
+            using System.Threading.Tasks;
+
+            class Authenticator
+            {
+                internal async Task AuthenticateAsync(Stream transport, string target, IOBehavior ioBehavior)
+                {
+                    using var negotiate = new NegotiateStream(transport);
+                    if (ioBehavior == IOBehavior.Synchronous)
+                    {
+                        negotiate.AuthenticateAsClient(CredentialCache.DefaultNetworkCredentials, target);
+                    }
+                    else
+                    {
+                        await negotiate.AuthenticateAsClientAsync(CredentialCache.DefaultNetworkCredentials, target).ConfigureAwait(false);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeNestedInSyncArm_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Connector
+            {
+                internal async Task<TcpClient> ConnectAsync(IPAddress address, int port, int timeout, IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    var client = new TcpClient(address.AddressFamily);
+                    using (cancellationToken.Register(() => client.Dispose()))
+                    {
+                        try
+                        {
+                            if (ioBehavior == IOBehavior.Asynchronous)
+                            {
+                                await client.ConnectAsync(address, port, cancellationToken).ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                if (OperatingSystem.IsWindows())
+                                {
+                                    client.Connect(address, port);
+                                }
+                                else
+                                {
+                                    var original = client.Client.SendTimeout;
+                                    client.Client.SendTimeout = timeout;
+                                    client.Connect(address, port);
+                                    client.Client.SendTimeout = original;
+                                }
+                            }
+                        }
+                        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+                        {
+                            throw new OperationCanceledException(cancellationToken);
+                        }
+                    }
+
+                    return client;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeBoolFlag_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Framer
+            {
+                private async ValueTask FlushCoreAsync(Stream stream, bool isAsync, CancellationToken cancellationToken)
+                {
+                    if (!isAsync)
+                    {
+                        stream.Flush();
+                        return;
+                    }
+
+                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                private async Task<int> ReadCoreAsync(Stream stream, byte[] buffer, bool forceSynchronous)
+                {
+                    return forceSynchronous ? stream.Read(buffer, 0, buffer.Length) : await stream.ReadAsync(buffer, 0, buffer.Length);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeSwitchOnMode_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pipe
+            {
+                internal async Task<int> ReadAsync(Stream stream, byte[] buffer, IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    switch (ioBehavior)
+                    {
+                        case IOBehavior.Asynchronous:
+                            return await stream.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                        default:
+                            return stream.Read(buffer, 0, buffer.Length);
+                    }
+                }
+
+                internal async Task WriteAsync(Stream stream, byte[] buffer, IOBehavior ioBehavior) =>
+                    await (ioBehavior is IOBehavior.Synchronous
+                        ? WriteSynchronously(stream, buffer)
+                        : stream.WriteAsync(buffer, 0, buffer.Length));
+
+                private static Task WriteSynchronously(Stream stream, byte[] buffer)
+                {
+                    stream.Write(buffer, 0, buffer.Length);
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeInLambdaAndLocalFunction_NoDiagnostic()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Loader
+            {
+                internal Func<IOBehavior, Task<string>> Reader(TextReader reader) => async ioBehavior =>
+                    ioBehavior == IOBehavior.Asynchronous ? await reader.ReadToEndAsync() : reader.ReadToEnd();
+
+                internal Task<string> Read(TextReader reader, IOBehavior ioBehavior)
+                {
+                    return Local();
+
+                    async Task<string> Local()
+                    {
+                        if (ioBehavior != IOBehavior.Synchronous)
+                            return await reader.ReadLineAsync() ?? "";
+                        return reader.ReadLine() ?? "";
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeUnguardedCall_Reports()
+    {
+        // The mode is ignored: an async caller connects synchronously (MySqlBulkLoader.LoadAsync calling Connection.Open()).
+        await VerifyWithIOBehaviorAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Connection
+            {
+                public bool IsOpen { get; private set; }
+                public void Open() => OpenAsync(IOBehavior.Synchronous, CancellationToken.None).GetAwaiter().GetResult();
+                public Task OpenAsync(CancellationToken cancellationToken) => OpenAsync(IOBehavior.Asynchronous, cancellationToken);
+                internal async Task OpenAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    await System.IO.File.ReadAllTextAsync("server.txt", cancellationToken);
+                    IsOpen = true;
+                }
+            }
+
+            class BulkLoader
+            {
+                private readonly Connection _connection = new Connection();
+
+                internal async Task<int> LoadAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    if (!_connection.IsOpen)
+                    {
+                        {|#0:_connection.Open()|};
+                    }
+
+                    await Task.Delay(1, cancellationToken);
+                    return ioBehavior == IOBehavior.Asynchronous ? 1 : 0;
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Connection.Open", "Connection.OpenAsync"));
+    }
+
+    [Fact]
+    public async Task DualModeAsyncArm_Reports()
+    {
+        await VerifyWithIOBehaviorAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pool
+            {
+                private readonly SemaphoreSlim _slots = new SemaphoreSlim(10);
+
+                internal async Task LeaseAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    if (ioBehavior == IOBehavior.Asynchronous)
+                    {
+                        [|_slots.Wait(cancellationToken)|];
+                        await Task.Yield();
+                    }
+                    else
+                    {
+                        _slots.Wait(cancellationToken);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ModeTestWithoutAsyncArm_Reports()
+    {
+        // Neither arm awaits: a condition named like a mode is not enough to call the arm the synchronous one.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Exporter
+            {
+                async Task ExportAsync(string path, string text, bool isAsync)
+                {
+                    await Task.Yield();
+                    if (isAsync)
+                        System.Console.WriteLine(text);
+                    else
+                        [|File.WriteAllText(path, text)|];
+                }
+            }
+            """);
+    }
+
+    // Counterparts that are no better: they complete synchronously, or the call is not I/O.
+
+    [Fact]
+    public async Task ExperimentalCounterpart_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Diagnostics.CodeAnalysis;
+            using System.Threading.Tasks;
+
+            class Dialog
+            {
+                public int ShowModal() => 0;
+
+                [Experimental("DLG0001")]
+                public Task<int> ShowModalAsync() => Task.Run(() => 0);
+            }
+
+            [Experimental("PRV0001")]
+            class Preview
+            {
+                public class Channel
+                {
+                    public void Send(string message) => System.IO.File.AppendAllText("log.txt", message);
+                    public Task SendAsync(string message) => System.IO.File.AppendAllTextAsync("log.txt", message);
+                }
+            }
+
+            class C
+            {
+                async Task<int> M(Dialog dialog)
+                {
+                    await Task.Yield();
+                    return dialog.ShowModal();
+                }
+
+            #pragma warning disable PRV0001
+                async Task N(Preview.Channel channel)
+                {
+                    await Task.Yield();
+                    channel.Send("x");
+                }
+            #pragma warning restore PRV0001
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExperimentalOverloadBesideStableOne_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Diagnostics.CodeAnalysis;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                public void Flush() => System.IO.File.WriteAllText("store.dat", "");
+                public Task FlushAsync() => System.IO.File.WriteAllTextAsync("store.dat", "");
+
+                [Experimental("STO0001")]
+                public Task FlushAsync(CancellationToken cancellationToken) => System.IO.File.WriteAllTextAsync("store.dat", "", cancellationToken);
+            }
+
+            class C
+            {
+                async Task M(Store store)
+                {
+                    await Task.Yield();
+                    [|store.Flush()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DataReaderIsDBNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            class Procedures
+            {
+                async Task<List<string?>> LoadAsync(DbCommand command)
+                {
+                    var names = new List<string?>();
+                    using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+                    while (await reader.ReadAsync().ConfigureAwait(false))
+                    {
+                        names.Add(!reader.IsDBNull(1) ? reader.GetString(1) : null);
+                    }
+
+                    return names;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DataReaderGetFieldValue_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            class Orders
+            {
+                async Task<DateTime?> LastOrderAsync(DbCommand command)
+                {
+                    await using var reader = await command.ExecuteReaderAsync();
+                    return await reader.ReadAsync() ? reader.GetFieldValue<DateTime>(0) : null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DataReaderRead_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            class Orders
+            {
+                async Task<int> CountAsync(DbCommand command)
+                {
+                    await using var reader = await command.ExecuteReaderAsync();
+                    var count = 0;
+                    while ({|#0:reader.Read()|})
+                    {
+                        count++;
+                    }
+
+                    return count;
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("DbDataReader.Read", "DbDataReader.ReadAsync"));
+    }
+
+    [Fact]
+    public async Task ProviderWithoutAsyncOverride_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data;
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            sealed class LocalTransaction : DbTransaction
+            {
+                public override IsolationLevel IsolationLevel => IsolationLevel.Serializable;
+                protected override DbConnection? DbConnection => null;
+                public override void Commit() => System.IO.File.Move("journal.tmp", "journal.db");
+                public override void Rollback() => System.IO.File.Delete("journal.tmp");
+            }
+
+            class Unit
+            {
+                async Task CompleteAsync(LocalTransaction transaction)
+                {
+                    await Task.Yield();
+                    transaction.Commit();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ProviderWithAsyncOverride_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data;
+            using System.Data.Common;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class RemoteTransaction : DbTransaction
+            {
+                public override IsolationLevel IsolationLevel => IsolationLevel.Serializable;
+                protected override DbConnection? DbConnection => null;
+                public override void Commit() => System.IO.File.WriteAllText("commit.log", "commit");
+                public override void Rollback() => System.IO.File.WriteAllText("commit.log", "rollback");
+                public override Task CommitAsync(CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("commit.log", "commit", cancellationToken);
+            }
+
+            class Unit
+            {
+                async Task CompleteAsync(RemoteTransaction transaction)
+                {
+                    await Task.Yield();
+                    {|#0:transaction.Commit()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("RemoteTransaction.Commit", "RemoteTransaction.CommitAsync"));
+    }
+
+    [Fact]
+    public async Task TransactionThroughBaseType_Reports()
+    {
+        // Through DbTransaction itself the provider is unknown, and most providers override CommitAsync.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            class Unit
+            {
+                async Task CompleteAsync(DbConnection connection)
+                {
+                    await using var transaction = await connection.BeginTransactionAsync();
+                    {|#0:transaction.Commit()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("DbTransaction.Commit", "DbTransaction.CommitAsync"));
+    }
+
+    [Fact]
+    public async Task SqliteProvider_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.Data.Sqlite
+            {
+                public class SqliteConnection
+                {
+                    public SqliteConnection(string connectionString) { }
+                    public void Open() { }
+                    public Task OpenAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+                }
+
+                public class SqliteCommand
+                {
+                    public SqliteCommand(string text, SqliteConnection connection) { }
+                    public SqliteDataReader ExecuteReader() => new SqliteDataReader();
+                    public Task<SqliteDataReader> ExecuteReaderAsync(CancellationToken cancellationToken = default) => Task.FromResult(new SqliteDataReader());
+                }
+
+                public class SqliteDataReader
+                {
+                    public bool Read() => false;
+                    public Task<bool> ReadAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.Data.Sqlite;
+
+            class CloudDetector
+            {
+                async Task<int> CountRootsAsync(string databasePath)
+                {
+                    await Task.Yield();
+                    var database = new SqliteConnection($"Data Source='{databasePath}'");
+                    database.Open();
+                    var command = new SqliteCommand("SELECT * FROM roots", database);
+                    var reader = command.ExecuteReader();
+                    var count = 0;
+                    while (reader.Read())
+                    {
+                        count++;
+                    }
+
+                    return count;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FormShowDialog_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("""
+            using System.Diagnostics.CodeAnalysis;
+            using System.Threading.Tasks;
+
+            namespace System.Windows.Forms
+            {
+                public interface IWin32Window { }
+
+                public enum DialogResult { None, OK, Cancel }
+
+                public class Form : IWin32Window
+                {
+                    public DialogResult ShowDialog() => DialogResult.OK;
+                    public DialogResult ShowDialog(IWin32Window owner) => DialogResult.OK;
+                    public Task<DialogResult> ShowDialogAsync() => Task.FromResult(DialogResult.OK);
+                    public Task<DialogResult> ShowDialogAsync(IWin32Window owner) => Task.FromResult(DialogResult.OK);
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using System.Windows.Forms;
+
+            class SettingsForm : Form { }
+
+            class MainForm : Form
+            {
+                async void OnSettingsClick()
+                {
+                    await Task.Yield();
+                    using var settings = new System.IO.MemoryStream();
+                    new SettingsForm().ShowDialog(this);
+                    new SettingsForm().ShowDialog();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CounterpartReturnsFromResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Collections.ObjectModel;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class ResultReader
+            {
+                private readonly List<string> _columns = new List<string>();
+
+                public ReadOnlyCollection<string> GetColumnSchema() => _columns.AsReadOnly();
+
+                /// <remarks>Runs synchronously; prefer GetColumnSchema.</remarks>
+                public Task<ReadOnlyCollection<string>> GetColumnSchemaAsync(CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return Task.FromResult(GetColumnSchema());
+                }
+
+                public int Count() => _columns.Count;
+
+                public ValueTask<int> CountAsync() => new ValueTask<int>(Count());
+            }
+
+            class BulkCopy
+            {
+                async Task<int> MapAsync(ResultReader reader)
+                {
+                    await Task.Yield();
+                    var schema = reader.GetColumnSchema();
+                    return schema.Count + reader.Count();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CounterpartAwaitsOnlyCompletedWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Settings
+            {
+                private string _value = "";
+
+                public string Load() => _value;
+
+                public async Task<string> LoadAsync(CancellationToken cancellationToken = default)
+                {
+                    await Task.CompletedTask;
+                    return await Cached();
+                }
+
+                private Task<string> Cached() => _value.Length > 0 ? Task.FromResult(_value) : Task.FromResult("default");
+
+                public void Save(string value) => _value = value;
+
+                public Task SaveAsync(string value)
+                {
+                    if (value is null)
+                    {
+                        return Task.FromException(new System.ArgumentNullException(nameof(value)));
+                    }
+
+                    Save(value);
+                    return Task.CompletedTask;
+                }
+            }
+
+            class C
+            {
+                async Task M(Settings settings)
+                {
+                    await Task.Yield();
+                    settings.Save(settings.Load());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CounterpartDoesRealWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Settings
+            {
+                public string Load() => System.IO.File.ReadAllText("settings.json");
+
+                public async Task<string> LoadAsync()
+                {
+                    await Task.CompletedTask;
+                    return await System.IO.File.ReadAllTextAsync("settings.json");
+                }
+
+                public string Peek() => Load();
+
+                public Task<string> PeekAsync() => Task.FromResult(Load()).ContinueWith(t => t.Result);
+            }
+
+            class C
+            {
+                async Task<int> M(Settings settings)
+                {
+                    await Task.Yield();
+                    return {|#0:settings.Load()|}.Length + {|#1:settings.Peek()|}.Length;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Settings.Load", "Settings.LoadAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("Settings.Peek", "Settings.PeekAsync"));
+    }
+
+    [Fact]
+    public async Task InterfaceCounterpartAllImplementationsSynchronous_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            interface IClock
+            {
+                long Now();
+                ValueTask<long> NowAsync();
+            }
+
+            sealed class SystemClock : IClock
+            {
+                public long Now() => System.DateTime.UtcNow.Ticks;
+                public ValueTask<long> NowAsync() => new(Now());
+            }
+
+            sealed class FixedClock : IClock
+            {
+                public long Now() => 0;
+                public ValueTask<long> NowAsync() => default;
+            }
+
+            class C
+            {
+                async Task<long> M(IClock clock)
+                {
+                    await Task.Yield();
+                    return clock.Now();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InterfaceCounterpartOneImplementationDoesIo_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            interface IStore
+            {
+                string Read();
+                Task<string> ReadAsync();
+            }
+
+            sealed class MemoryStore : IStore
+            {
+                public string Read() => "";
+                public Task<string> ReadAsync() => Task.FromResult("");
+            }
+
+            sealed class FileStore : IStore
+            {
+                public string Read() => System.IO.File.ReadAllText("store.txt");
+                public Task<string> ReadAsync() => System.IO.File.ReadAllTextAsync("store.txt");
+            }
+
+            class C
+            {
+                async Task<string> M(IStore store)
+                {
+                    await Task.Yield();
+                    return [|store.Read()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LibraryParserOverString_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Markup
+            {
+                public class Document { }
+
+                public class HtmlParser
+                {
+                    public Document ParseDocument(string source) => new Document();
+                    public Task<Document> ParseDocumentAsync(string source, CancellationToken cancellation = default) => Task.Run(() => new Document());
+                    public Document ParseDocument(ReadOnlyMemory<char> source, bool strict) => new Document();
+                    public Task<Document> ParseDocumentAsync(ReadOnlyMemory<char> source, bool strict) => Task.Run(() => new Document());
+                }
+            }
+            """, """
+            using System;
+            using System.Threading.Tasks;
+            using Markup;
+
+            class Scraper
+            {
+                private readonly HtmlParser _parser = new HtmlParser();
+
+                async Task<Document> ScrapeAsync(System.Net.Http.HttpClient http, string url)
+                {
+                    var html = await http.GetStringAsync(url);
+                    _parser.ParseDocument(html.AsMemory(), strict: false);
+                    return _parser.ParseDocument(html);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DbContextFactoryCreate_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContext
+                {
+                    public int SaveChanges() => 0;
+                    public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Task.Run(() => 0);
+                }
+
+                public interface IDbContextFactory<TContext> where TContext : DbContext
+                {
+                    TContext CreateDbContext();
+                    Task<TContext> CreateDbContextAsync(CancellationToken cancellationToken = default);
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            class AppDbContext : DbContext { }
+
+            class Handler
+            {
+                private readonly IDbContextFactory<AppDbContext> _factory;
+
+                Handler(IDbContextFactory<AppDbContext> factory) => _factory = factory;
+
+                async Task<int> HandleAsync()
+                {
+                    var context = _factory.CreateDbContext();
+                    await Task.Yield();
+                    return {|#0:context.SaveChanges()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("DbContext.SaveChanges", "DbContext.SaveChangesAsync"));
+    }
+
+    [Fact]
+    public async Task LibraryParserOverStream_Reports()
+    {
+        await VerifyWithLibraryAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Markup
+            {
+                public class Document { }
+
+                public class HtmlParser
+                {
+                    public Document ParseDocument(Stream source) => new Document();
+                    public Task<Document> ParseDocumentAsync(Stream source, CancellationToken cancellation = default) => Task.Run(() => new Document());
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+            using Markup;
+
+            class Scraper
+            {
+                async Task<Document> ScrapeAsync(System.Net.Http.HttpClient http, string url)
+                {
+                    using var body = await http.GetStreamAsync(url);
+                    return {|#0:new HtmlParser().ParseDocument(body)|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("HtmlParser.ParseDocument", "HtmlParser.ParseDocumentAsync"));
+    }
+
+    [Fact]
+    public async Task LibraryCallWithPathArgument_Reports()
+    {
+        await VerifyWithLibraryAsync("""
+            using System.Threading.Tasks;
+
+            namespace Imaging
+            {
+                public class Image { }
+
+                public static class ImageLoader
+                {
+                    public static Image Load(string filePath) => new Image();
+                    public static Task<Image> LoadAsync(string filePath) => Task.Run(() => new Image());
+                }
+
+                public class Thumbnailer
+                {
+                    public byte[] Render(Image image, int size) => new byte[size];
+                    public Task<byte[]> RenderAsync(Image image, int size) => Task.Run(() => new byte[size]);
+                }
+
+                public class StorageClient
+                {
+                    public string Download(string key) => key;
+                    public Task<string> DownloadAsync(string key) => Task.Run(() => key);
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Imaging;
+
+            class Gallery
+            {
+                async Task<byte[]> ThumbnailAsync(string path, Thumbnailer thumbnailer, StorageClient storage)
+                {
+                    await Task.Yield();
+                    var image = {|#0:ImageLoader.Load(path)|};
+                    {|#2:storage.Download("index")|};
+                    return {|#1:thumbnailer.Render(image, 64)|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("ImageLoader.Load", "ImageLoader.LoadAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("Thumbnailer.Render", "Thumbnailer.RenderAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(2).WithArguments("StorageClient.Download", "StorageClient.DownloadAsync"));
+    }
+
+    [Fact]
+    public async Task ZipEntryCopyTo_Reports()
+    {
+        // Inflating a whole archive entry on the caller's thread, then writing it to a file.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class Extractor
+            {
+                async Task<MemoryStream> ExtractAsync(ZipArchive archive, string name, string destination)
+                {
+                    var entry = archive.GetEntry(name)!;
+                    var buffer = new MemoryStream();
+                    using (var entryStream = entry.Open())
+                    {
+                        {|#0:entryStream.CopyTo(buffer)|};
+                    }
+
+                    await using var output = new FileStream(destination, FileMode.Create);
+                    using var again = entry.Open();
+                    {|#1:again.CopyTo(output)|};
+                    buffer.Position = 0;
+                    return buffer;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"));
+    }
+
+    private const string SettingsLibrary = """
+        using System.Threading.Tasks;
+
+        namespace Shop.Data
+        {
+            public class SettingsStore
+            {
+                public string Load(string key) => key;
+                public Task<string> LoadAsync(string key) => Task.FromResult(key);
+            }
+        }
+        """;
+
+    private const string SettingsConsumer = """
+        using System.Threading.Tasks;
+        using Shop.Data;
+
+        class Checkout
+        {
+            async Task<string> CurrencyAsync(SettingsStore settings)
+            {
+                await Task.Yield();
+                return {|#0:settings.Load("currency")|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task SiblingProjectMethod_Reports()
+    {
+        // A project of the same solution (TestProject.Data next to TestProject) is the user's own code: its pair is reported
+        // even over in-memory arguments, as when it is in the compilation.
+        await VerifyWithLibraryAsync("TestProject.Data", SettingsLibrary, SettingsConsumer,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("SettingsStore.Load", "SettingsStore.LoadAsync"));
+    }
+
+    [Fact]
+    public async Task ThirdPartyStoreOverInMemoryValues_NoDiagnostic()
+    {
+        await VerifyWithLibraryAsync("Vendor.Settings", SettingsLibrary, SettingsConsumer.Replace("{|#0:", "").Replace("|}", ""));
+    }
+
+    [Fact]
+    public async Task LibraryLockAndClient_Reports()
+    {
+        await VerifyWithLibraryAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Vendor.Coordination
+            {
+                public sealed class AsyncLock
+                {
+                    public IDisposable Lock(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                    public Task<IDisposable> LockAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                }
+
+                public interface IProfileClient
+                {
+                    string GetProfile(string profile);
+                    Task<string> GetProfileAsync(string profile);
+                }
+            }
+            """, """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Vendor.Coordination;
+
+            class Cache
+            {
+                private readonly AsyncLock _mutex = new AsyncLock();
+
+                async Task<string> RefreshAsync(IProfileClient client, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    using ({|#0:_mutex.Lock(cancellationToken)|})
+                    {
+                        return {|#1:client.GetProfile("default")|};
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("AsyncLock.Lock", "AsyncLock.LockAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("IProfileClient.GetProfile", "IProfileClient.GetProfileAsync"));
     }
 }

@@ -107,7 +107,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Repository
             {
                 public void Save() { }
-                public Task SaveAsync(System.Threading.CancellationToken cancellationToken) => Task.CompletedTask;
+                public Task SaveAsync(System.Threading.CancellationToken cancellationToken) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -125,7 +125,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Repository
             {
                 public void Save() { }
-                public Task SaveAsync(System.Threading.CancellationToken cancellationToken) => Task.CompletedTask;
+                public Task SaveAsync(System.Threading.CancellationToken cancellationToken) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -149,7 +149,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Repository
             {
                 public void Save(int id, bool force = false) { }
-                public Task SaveAsync(int id, bool force = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task SaveAsync(int id, bool force = false, CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -167,7 +167,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Repository
             {
                 public void Save(int id, bool force = false) { }
-                public Task SaveAsync(int id, bool force = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task SaveAsync(int id, bool force = false, CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class C
@@ -220,7 +220,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Cache
             {
                 public T Get<T>(string key) => default!;
-                public ValueTask<T> GetAsync<T>(string key) => default;
+                public ValueTask<T> GetAsync<T>(string key) => new(Task.Run(() => default(T)!));
             }
 
             class C
@@ -237,7 +237,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Cache
             {
                 public T Get<T>(string key) => default!;
-                public ValueTask<T> GetAsync<T>(string key) => default;
+                public ValueTask<T> GetAsync<T>(string key) => new(Task.Run(() => default(T)!));
             }
 
             class C
@@ -319,7 +319,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
 
             static class DocumentExtensions
             {
-                public static Task SaveAsync(this Document document) => Task.CompletedTask;
+                public static Task SaveAsync(this Document document) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class Document
@@ -337,7 +337,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
 
             static class DocumentExtensions
             {
-                public static Task SaveAsync(this Document document) => Task.CompletedTask;
+                public static Task SaveAsync(this Document document) => System.IO.File.WriteAllTextAsync("data.txt", "");
             }
 
             class Document
@@ -363,7 +363,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Document
             {
                 public void Save() { }
-                public Task SaveAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task SaveAsync(CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("data.txt", "");
 
                 public async Task CloseAsync(CancellationToken token)
                 {
@@ -378,7 +378,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
             class Document
             {
                 public void Save() { }
-                public Task SaveAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public Task SaveAsync(CancellationToken cancellationToken = default) => System.IO.File.WriteAllTextAsync("data.txt", "");
 
                 public async Task CloseAsync(CancellationToken token)
                 {

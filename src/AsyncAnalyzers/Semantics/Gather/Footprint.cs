@@ -35,7 +35,7 @@ internal sealed class Footprint
     /// <summary>Resource keys of the identifier arguments (ids, keys, names): the entities the call addresses.</summary>
     public ImmutableArray<string> Identifiers { get; }
 
-    /// <summary>The call's name says it changes state (<see cref="SideEffects.ChangesState"/>).</summary>
+    /// <summary>The call's name says it changes the entity it names (<see cref="SideEffects.Mutates"/>); announcing it does not count.</summary>
     public bool ChangesState { get; }
 
     public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState);

@@ -283,7 +283,8 @@ internal sealed class Independence
             }
 
             // An identifier (an id, a key, a name) passed to two calls names one entity: a call that changes it and a call that
-            // reads or changes it are ordered (IndependentAwaitsAnalyzerTests.WriteThenReadOfSameId_NoDiagnostic, BanThenAnnounceBan_NoDiagnostic).
+            // reads, changes or announces it are ordered; two announcements are not (IndependentAwaitsAnalyzerTests.WriteThenReadOfSameId_NoDiagnostic,
+            // BanThenAnnounceBan_NoDiagnostic, EventLogAndPushForSameUser_Reports).
             if (IsIdentifierType(argument.Value.WalkDownConversions().Type) && !argument.Value.WalkDownConversions().ConstantValue.HasValue
                 && AccessPath.ResourceKey(argument.Value) is { } identifier)
             {
@@ -304,7 +305,7 @@ internal sealed class Independence
         }
 
         reason = string.Empty;
-        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.ChangesState(method));
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method));
     }
 
     private static bool IsOrderingSensitive(IMethodSymbol method)

@@ -1215,4 +1215,26 @@ public class IndependentAwaitsAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task EventLogAndPushForSameUser_Reports()
+    {
+        // Two announcements about one user (an event log entry, a push) do not change it: they may run together.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public interface IEventService { Task LogUserEventAsync(Guid userId, int eventType); }
+            public interface IPushService { Task PushLogOutAsync(Guid userId); }
+
+            public class OffboardingCommand
+            {
+                private readonly IEventService _events;
+                private readonly IPushService _push;
+
+                public async Task CompleteAsync(User user)
+                {
+                    {|#0:await _events.LogUserEventAsync(user.Id, 1)|};
+                    {|#1:await _push.PushLogOutAsync(user.Id)|};
+                }
+            }
+            """ + Repositories, Locations("'LogUserEventAsync', 'PushLogOutAsync'", 0, 1));
+    }
 }

@@ -16,13 +16,29 @@ internal static class DualMode
 {
     /// <summary>
     /// True when <paramref name="operation"/> sits in the synchronous arm of a mode test (<c>if (async) await A(); else B();</c>,
-    /// <c>async ? await A() : B()</c>, <c>if (mode == IOBehavior.Synchronous) { B(); return; }</c>) whose other arm awaits, or
-    /// which leaves the function early in a function that awaits elsewhere.
+    /// <c>async ? await A() : B()</c>, <c>if (mode == IOBehavior.Synchronous) { B(); return; }</c>) whose other arm does asynchronous
+    /// work (awaits, or starts work whose task it hands on), or which leaves the function early in a function that awaits
+    /// elsewhere. Inside a local function, the arm is synchronous when every call of the local function is in one
+    /// (<c>mode == IOBehavior.Asynchronous ? ReadAsync() : ReadSyncOverAsync()</c>); a lambda is not followed.
     /// </summary>
-    public static bool IsInSynchronousArm(IOperation operation)
+    public static bool IsInSynchronousArm(IOperation operation) => IsInSynchronousArm(operation, MaxLocalFunctionDepth);
+
+    // A local function called from the synchronous arm of another local function: as deep as real code goes.
+    private const int MaxLocalFunctionDepth = 2;
+
+    private static bool IsInSynchronousArm(IOperation operation, int depth)
     {
-        for (var child = operation; child.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = parent)
+        var child = operation;
+        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation:
+                    return false;
+                case ILocalFunctionOperation localFunction:
+                    return depth > 0 && EveryCallInSynchronousArm(localFunction, depth - 1);
+            }
+
             if (parent is not IConditionalOperation conditional || child == conditional.Condition
                 || ModeTest(conditional.Condition) is not { } trueMeansAsync)
             {
@@ -43,6 +59,30 @@ internal static class DualMode
         }
 
         return false;
+    }
+
+    /// <summary>The local function is called at least once, only directly (never as a delegate), and only from synchronous arms.</summary>
+    private static bool EveryCallInSynchronousArm(ILocalFunctionOperation localFunction, int depth)
+    {
+        var called = false;
+        foreach (var operation in localFunction.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol):
+                    if (!IsInSynchronousArm(call, depth))
+                    {
+                        return false;
+                    }
+
+                    called = true;
+                    break;
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, localFunction.Symbol):
+                    return false;
+            }
+        }
+
+        return called;
     }
 
     /// <summary>
@@ -145,6 +185,9 @@ internal static class DualMode
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
                 case IReturnOperation { ReturnedValue: { Type: { } type } } when type.Name is "Task" or "ValueTask":
+                // mode == IOBehavior.Asynchronous ? new ValueTask<int>(ReadAsync(buffer)) : ReadSync(buffer): the arm starts the work
+                // whose task the function hands on (DualModeTests.SynchronousArm_IsFound "conditional expression arm").
+                case IInvocationOperation { Type.Name: "Task" or "ValueTask", TargetMethod.Name: not ("FromResult" or "FromException" or "FromCanceled") }:
                     return true;
             }
         }

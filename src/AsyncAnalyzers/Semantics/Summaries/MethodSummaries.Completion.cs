@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>
+/// Facts about completion: does a call hand back a task that is already complete, is a helper's body a status test, does a
+/// helper hand back its argument. They answer <see cref="ICallFacts"/>, what the body-level completion analysis
+/// (<see cref="CompletedTasks"/>) asks about other methods.
+/// </summary>
+internal sealed partial class MethodSummaries : ICallFacts
+{
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncomplete = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedCondition = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedParameter = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Is the task this call returns complete when the call returns? Yes for a source method (every implementation, for an
+    /// interface or virtual method) that is not async and returns only tasks complete by construction (<c>Task.FromResult</c>,
+    /// <c>Task.CompletedTask</c>, <c>Task.FromException</c>) or calls that complete synchronously; or that is async and awaits only
+    /// such tasks, in-memory stream operations (<c>resource.CopyToAsync(memory)</c>) and calls passing the synchronous mode value.
+    /// Library methods, delegates and anything unread answer no.
+    /// </summary>
+    public bool CompletesSynchronously(IInvocationOperation call)
+    {
+        var walk = new Walk(DefaultDepth);
+        return Settle(MayReturnIncomplete(call, walk), walk).IsNo;
+    }
+
+    /// <summary>Yes when the task may still be running when the call returns; No when it is complete (the proof: the body).</summary>
+    private Fact MayReturnIncomplete(IInvocationOperation call, Walk walk)
+    {
+        if (DualMode.PassesSynchronousMode(call) || CompletedTasks.IsCompletedByConstruction(call, _symbols))
+        {
+            return Fact.No(call);
+        }
+
+        var method = call.TargetMethod;
+        if (!_symbols.IsTaskLike(method.ReturnType) || method.MethodKind is MethodKind.DelegateInvoke
+            || (method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method)))
+        {
+            return Fact.Yes(call);
+        }
+
+        return OverAllImplementations(method, walk, (m, w) => MethodMayReturnIncomplete(m, call, w), whenNone: Fact.Yes(call));
+    }
+
+    private Fact MethodMayReturnIncomplete(IMethodSymbol method, IOperation use, Walk walk) =>
+        Summarize(_mayReturnIncomplete, method, use, walk, (self, body, innerWalk) => self.BodyMayReturnIncomplete(body, innerWalk), unreadable: Fact.Yes());
+
+    private Fact BodyMayReturnIncomplete(MethodBody body, Walk walk)
+    {
+        if (body.Method.IsAsync)
+        {
+            // An async method completes synchronously when nothing it awaits can suspend it (CS1998 included).
+            foreach (var operation in body.Block.DescendantsInSameFunction())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation awaited when !AwaitedCompletes(awaited.Operation, walk):
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        return Fact.Yes(operation);
+                }
+            }
+
+            return Fact.No(body.Block);
+        }
+
+        // Not async: the task is whatever the returns hand back.
+        var returnsAny = false;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            switch (operation)
+            {
+                case IReturnOperation { Kind: OperationKind.YieldReturn }:
+                    return Fact.Yes(operation);
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned }:
+                    returnsAny = true;
+                    if (!ReturnedCompletes(returned, walk))
+                    {
+                        return Fact.Yes(operation);
+                    }
+
+                    break;
+            }
+        }
+
+        return returnsAny ? Fact.No(body.Block) : Fact.Yes(body.Block);
+    }
+
+    private bool ReturnedCompletes(IOperation returned, Walk walk)
+    {
+        var value = returned.WalkDownConversions();
+        switch (value)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                // value is null ? Task.FromResult(false) : Task.FromResult(true) (SyncOverAsyncTests.ResultOfSourceMethodReturningFromResult_NoDiagnostic).
+                return ReturnedCompletes(conditional.WhenTrue, walk) && ReturnedCompletes(whenFalse, walk);
+            case ICoalesceOperation coalesce:
+                return ReturnedCompletes(coalesce.Value, walk) && ReturnedCompletes(coalesce.WhenNull, walk);
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (!ReturnedCompletes(arm.Value, walk))
+                    {
+                        return false;
+                    }
+                }
+
+                return switchExpression.Arms.Length > 0;
+            case IInvocationOperation inner:
+                return MayReturnIncomplete(inner, walk).IsNo;
+            default:
+                return CompletedTasks.IsCompletedByConstruction(value, _symbols);
+        }
+    }
+
+    private bool AwaitedCompletes(IOperation awaited, Walk walk)
+    {
+        var value = awaited.UnwrapConfigureAwait();
+        return ReturnedCompletes(value, walk) || IsInMemoryStreamOperation(value);
+    }
+
+    /// <summary>
+    /// <c>ReadAsync</c>, <c>WriteAsync</c>, <c>FlushAsync</c> or <c>CopyToAsync</c> on a stream in memory, copying to one in memory:
+    /// the memory stream's overrides return completed tasks (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingInMemory_NoDiagnostic).
+    /// </summary>
+    private bool IsInMemoryStreamOperation(IOperation value)
+    {
+        if (value is not IInvocationOperation { TargetMethod.Name: "ReadAsync" or "WriteAsync" or "FlushAsync" or "CopyToAsync", Instance: { } stream } call
+            || !call.TargetMethod.ContainingType.InheritsFromOrEquals(_symbols.Stream)
+            || !InMemoryWriters.IsOverMemoryStream(stream, _symbols))
+        {
+            return false;
+        }
+
+        if (call.TargetMethod.Name != "CopyToAsync")
+        {
+            return true;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return InMemoryWriters.IsOverMemoryStream(argument.Value, _symbols);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The bool expression that is all a source property getter or method returns (<c>HasValue =&gt; _value.Task.Status ==
+    /// TaskStatus.RanToCompletion</c>, <c>static bool IsDone(Task t) { return t.IsCompleted; }</c>), so a guard through it reads as
+    /// the test itself; null for a member that can be overridden, has more than one statement, or has no body here.
+    /// </summary>
+    public IOperation? ReturnedCondition(IMethodSymbol member, IOperation use)
+    {
+        if (member.ReturnType.SpecialType != SpecialType.System_Boolean || IsOverridable(member))
+        {
+            return null;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        var fact = Summarize(_returnedCondition, member, use, walk, (_, body, _) => SingleReturned(body) is { } returned ? Fact.Yes(returned) : Fact.No(body.Block), unreadable: Fact.No());
+        return fact.IsYes ? fact.Proof : null;
+    }
+
+    /// <summary>
+    /// The argument a source helper hands back as its result: an extension or static method that is not async and whose every
+    /// return returns the same parameter (<c>public static Task LogExceptions(this Task task) { task.ContinueWith(...); return task; }</c>).
+    /// </summary>
+    public IOperation? ReturnedArgument(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (!method.IsStatic || method.IsAsync || method.Parameters.Length == 0 || !_symbols.IsTaskLike(method.ReturnType))
+        {
+            return null;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        var fact = Summarize(_returnedParameter, method, call, walk, (_, body, _) => ReturnedParameter(body), unreadable: Fact.No());
+        if (fact is not { IsYes: true, Proof: IParameterReferenceOperation { Parameter.Ordinal: var ordinal } })
+        {
+            return null;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static Fact ReturnedParameter(MethodBody body)
+    {
+        IParameterSymbol? returned = null;
+        IOperation? proof = null;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            switch (operation)
+            {
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value }
+                    when value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter } reference
+                    && (returned is null || SymbolEqualityComparer.Default.Equals(returned, parameter)):
+                    returned = parameter;
+                    proof = reference;
+                    break;
+                case IReturnOperation:
+                    return Fact.No(operation);
+            }
+        }
+
+        // A write to the parameter anywhere makes "returns its argument" false (the order of the walk is not the order of the code).
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, returned) && reference.IsWrite())
+            {
+                return Fact.No(operation);
+            }
+        }
+
+        return proof is null ? Fact.No(body.Block) : Fact.Yes(proof);
+    }
+
+    /// <summary>The value of a body that is only <c>return expression;</c> (or <c>=&gt; expression</c>).</summary>
+    private static IOperation? SingleReturned(MethodBody body) =>
+        body.Block.Operations.Length == 1 && body.Block.Operations[0] is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } ? returned : null;
+
+    private static bool IsOverridable(IMethodSymbol method) =>
+        method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || (method.IsVirtual && !method.IsSealed) || (method.IsOverride && !method.IsSealed);
+}

@@ -42,6 +42,7 @@ public class CompletedTasksTests
     [InlineData("WhenAll through Cast", "await Task.WhenAll(list.Cast<Task>()); return list[0].Result;")]
     [InlineData("local assigned only inside a guard", "Task<int>? s = null; if (t.IsCompleted) { s = t; } return s!.Result;")]
     [InlineData("local assigned only complete tasks", "var s = Task.FromResult(1); if (flag) { s = Task.FromResult(2); } return s.Result;")]
+    [InlineData("copy of an awaited task", "await t; var copy = t; return copy.Result;")]
     [InlineData("not-equals status early exit", "if (t.Status != TaskStatus.RanToCompletion) { throw new InvalidOperationException(); } return t.Result;")]
     public async Task CompleteShape_IsKnownComplete(string shape, string body)
     {
@@ -75,6 +76,7 @@ public class CompletedTasksTests
     [InlineData("switch expression arm for Running", "return t.Status switch { TaskStatus.Running => t.Result, _ => 0 };")]
     [InlineData("filter on something else", "return list.Where(x => x.Id > 0).Select(x => x.Result).Sum();")]
     [InlineData("WhenAll over a filter", "await Task.WhenAll(list.Where(x => x.Id > 0)); return list[0].Result;")]
+    [InlineData("copy made before the await", "var copy = t; await u; return copy.Result;")]
     [InlineData("local also assigned an unknown task", "var s = u; if (t.IsCompleted) { s = t; } return s.Result;")]
     [InlineData("local passed by ref", "Task<int>? s = null; if (t.IsCompleted) { s = t; } Swap(ref s); return s!.Result;")]
     [InlineData("WhenAny winner checked with == and continue", "var w = await Task.WhenAny(t, u); if (w == t) { return 0; } return t.Result;")]

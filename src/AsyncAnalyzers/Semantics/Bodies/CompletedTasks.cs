@@ -223,16 +223,23 @@ internal static class CompletedTasks
 
                 // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
                 // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
-                if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer
-                    && (IsCompletedByConstruction(initializer) || IsCompletedWhenReturned(initializer)))
+                if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer)
                 {
-                    return true;
-                }
+                    if (IsCompletedByConstruction(initializer) || IsCompletedWhenReturned(initializer))
+                    {
+                        return true;
+                    }
 
-                // if (t.IsCompletedSuccessfully) { success = t; } ... success.Result: every value the local ever holds is complete
-                // (BlockingWaitAnalyzerTests.ResultOfLocalAssignedOnlyInsideGuard_NoDiagnostic).
-                if (EveryAssignedValueComplete(local, use))
+                    // await t; var copy = t; copy.Result: a copy of a task known complete where it is copied.
+                    if (_depth > 0 && initializer.ReferencedVariable() is not null && Deeper().IsKnownComplete(initializer))
+                    {
+                        return true;
+                    }
+                }
+                else if (EveryAssignedValueComplete(local, use))
                 {
+                    // if (t.IsCompletedSuccessfully) { success = t; } ... success.Result: every value the local ever holds is complete
+                    // (BlockingWaitAnalyzerTests.ResultOfLocalAssignedOnlyInsideGuard_NoDiagnostic).
                     return true;
                 }
             }

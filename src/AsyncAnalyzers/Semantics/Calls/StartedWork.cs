@@ -4,6 +4,7 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Calls;
@@ -57,6 +58,10 @@ internal sealed class StartedWork
         switch (delegateUse)
         {
             case IArgumentOperation { Parent: IObjectCreationOperation { Type: { } type } }:
+                return SymbolEqualityComparer.Default.Equals(type, _symbols.Thread);
+            case IInvalidOperation { Type: { } type, Syntax: BaseObjectCreationExpressionSyntax }:
+                // new Thread(() => ...) whose body does not compile (yet, or in a build missing a reference): overload resolution
+                // failed, but the lambda is still the new thread's body (SyncOverAsyncTests.ResultInDedicatedThreadBodyWithErrors_NoDiagnostic).
                 return SymbolEqualityComparer.Default.Equals(type, _symbols.Thread);
             case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "StartNew" } call } when IsTaskStarter(call.TargetMethod):
                 return HasLongRunning(call.Arguments) || IsLongRunningFactory(call.Instance);

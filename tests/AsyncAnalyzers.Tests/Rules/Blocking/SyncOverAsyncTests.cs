@@ -1852,4 +1852,28 @@ public class SyncOverAsyncTests
             }
             """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
     }
+
+    [Fact]
+    public async Task ResultInDedicatedThreadBodyWithErrors_NoDiagnostic()
+    {
+        // The thread's body does not compile (a missing reference), so new Thread(...) fails overload resolution; the lambda is
+        // still the dedicated thread's body.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class StaRunner
+            {
+                public void Run(Task<string> work)
+                {
+                    var thread = new Thread(() =>
+                    {
+                        {|CS0103:NativeMethods|}.OleInitialize();
+                        File.WriteAllText("out.txt", work.GetAwaiter().GetResult());
+                    });
+                    thread.Start();
+                }
+            }
+            """);
+    }
 }

@@ -29,6 +29,21 @@ public class CompletedTasksTests
     [InlineData("IsFaulted guard", "return t.IsFaulted ? 0 : t.IsCanceled ? 1 : t.IsCompleted ? t.Result : 2;")]
     [InlineData("GetResult after Wait", "t.Wait(); return t.GetAwaiter().GetResult();")]
     [InlineData("async lambda awaiting its own parameter", "var f = list.Select(async x => { await x; return x.Result; }); return 0;")]
+    [InlineData("guard on a field chain", "return other._task.IsCompleted ? other._task.Result : 0;")]
+    [InlineData("status check on a field chain", "return other._task.Status == TaskStatus.RanToCompletion ? other._task.Result : await other._task;")]
+    [InlineData("switch on the status", "switch (t.Status) { case TaskStatus.RanToCompletion: return t.Result; default: return 0; }")]
+    [InlineData("switch expression on the status", "return t.Status switch { TaskStatus.Faulted or TaskStatus.Canceled => 0, TaskStatus.RanToCompletion => t.Result, _ => 1 };")]
+    [InlineData("WhenAny winner checked with != and return", "var w = await Task.WhenAny(t, u); if (w != t) { return 0; } return t.Result;")]
+    [InlineData("WhenAny held in a local and awaited", "var any = Task.WhenAny(t, u); var w = await any; return w.Result;")]
+    [InlineData("guard on a foreach local", "foreach (var x in list) { if (x.IsCompletedSuccessfully) { return x.Result; } } return 0;")]
+    [InlineData("completion filter", "return list.Where(x => x.IsCompletedSuccessfully).Select(x => x.Result).Sum();")]
+    [InlineData("status filter", "return list.Where(x => x.Status == TaskStatus.RanToCompletion).Sum(x => x.Result);")]
+    [InlineData("filter chained after WaitAll", "Task.WaitAll(tasks); return tasks.Where(x => x.Id > 0).OrderBy(x => x.Id).Select(x => x.Result).Sum();")]
+    [InlineData("WhenAll through Cast", "await Task.WhenAll(list.Cast<Task>()); return list[0].Result;")]
+    [InlineData("local assigned only inside a guard", "Task<int>? s = null; if (t.IsCompleted) { s = t; } return s!.Result;")]
+    [InlineData("local assigned only complete tasks", "var s = Task.FromResult(1); if (flag) { s = Task.FromResult(2); } return s.Result;")]
+    [InlineData("copy of an awaited task", "await t; var copy = t; return copy.Result;")]
+    [InlineData("not-equals status early exit", "if (t.Status != TaskStatus.RanToCompletion) { throw new InvalidOperationException(); } return t.Result;")]
     public async Task CompleteShape_IsKnownComplete(string shape, string body)
     {
         Assert.True(await IsLastWaitKnownCompleteAsync(body), shape);
@@ -53,6 +68,18 @@ public class CompletedTasksTests
     [InlineData("WhenAny without await", "return Task.WhenAny(t, u).Result.Id;")]
     [InlineData("local initialized with FromResult, then reassigned", "var done = Task.FromResult(1); done = Next(); return done.Result;")]
     [InlineData("field of another instance", "await other._task; return other._task.Result;")]
+    [InlineData("field chain with an await between guard and use", "if (other._task.IsCompleted) { await u; return other._task.Result; } return 0;")]
+    [InlineData("field chain reassigned inside the guard", "if (other._task.IsCompleted) { other._task = Next(); return other._task.Result; } return 0;")]
+    [InlineData("field chain read in a lambda inside the guard", "if (other._task.IsCompleted) { Func<int> f = () => other._task.Result; return f(); } return 0;")]
+    [InlineData("switch on another task's status", "switch (u.Status) { case TaskStatus.RanToCompletion: return t.Result; } return 0;")]
+    [InlineData("switch case that includes Running", "switch (t.Status) { case TaskStatus.Running: case TaskStatus.RanToCompletion: return t.Result; } return 0;")]
+    [InlineData("switch expression arm for Running", "return t.Status switch { TaskStatus.Running => t.Result, _ => 0 };")]
+    [InlineData("filter on something else", "return list.Where(x => x.Id > 0).Select(x => x.Result).Sum();")]
+    [InlineData("WhenAll over a filter", "await Task.WhenAll(list.Where(x => x.Id > 0)); return list[0].Result;")]
+    [InlineData("copy made before the await", "var copy = t; await u; return copy.Result;")]
+    [InlineData("local also assigned an unknown task", "var s = u; if (t.IsCompleted) { s = t; } return s.Result;")]
+    [InlineData("local passed by ref", "Task<int>? s = null; if (t.IsCompleted) { s = t; } Swap(ref s); return s!.Result;")]
+    [InlineData("WhenAny winner checked with == and continue", "var w = await Task.WhenAny(t, u); if (w == t) { return 0; } return t.Result;")]
     public async Task IncompleteShape_IsNotKnownComplete(string shape, string body)
     {
         Assert.False(await IsLastWaitKnownCompleteAsync(body), shape);
@@ -76,6 +103,8 @@ public class CompletedTasksTests
                 Task<int> _task = Task.Run(() => 0);
 
                 static Task<int> Next() => Task.Run(() => 1);
+
+                static void Swap(ref Task<int>? task) => task = Next();
 
                 async Task<int> M(Task<int> t, Task<int> u, Task<int>[] tasks, List<Task<int>> list, bool flag, C other)
                 {

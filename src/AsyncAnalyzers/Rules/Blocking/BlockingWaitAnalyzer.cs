@@ -33,14 +33,13 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.PropertyReference, OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.PropertyReference, OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var kind = BlockingCalls.Classify(context.Operation, symbols, out var task);
         if (kind == BlockingKind.None)
         {
@@ -53,9 +52,18 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Task known to be complete: awaited before on every path, WhenAll, guards, FromResult
-        // (BlockingWaitAnalyzerTests.ResultAfterAwaitOfSameTask_NoDiagnostic; CompletedTasksTests.CompleteShape_IsKnownComplete pins each shape).
-        if (task is not null && CompletedTasks.IsKnownComplete(task, symbols))
+        // Task known to be complete: awaited before on every path, WhenAll, guards, FromResult; with the summaries, also a call passing
+        // the synchronous mode value or whose callee completes synchronously, and guards through helpers
+        // (BlockingWaitAnalyzerTests.ResultAfterAwaitOfSameTask_NoDiagnostic; CompletedTasksTests.CompleteShape_IsKnownComplete pins each shape;
+        // SyncOverAsyncTests.GetResultOfCallPassingSynchronousMode_NoDiagnostic, SyncOverAsyncTests.ResultOfSourceMethodReturningFromResult_NoDiagnostic).
+        if (task is not null && CompletedTasks.IsKnownComplete(task, symbols, services.Summaries))
+        {
+            return;
+        }
+
+        // if (async) await t; else t.GetAwaiter().GetResult(): the synchronous arm serves synchronous callers, next to the asynchronous one
+        // (BlockingWaitAnalyzerTests.GetResultInSynchronousArmOfDualModeBody_NoDiagnostic, SyncOverAsyncTests.WaitInLocalFunctionCalledFromSynchronousArm_NoDiagnostic).
+        if (DualMode.IsInSynchronousArm(context.Operation))
         {
             return;
         }
@@ -79,6 +87,181 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // new Thread(() => ...), StartNew(..., TaskCreationOptions.LongRunning): a thread of its own, holding no pool thread and no
+        // synchronization context while it waits (SyncOverAsyncTests.ResultInDedicatedThreadBody_NoDiagnostic).
+        if (asyncContext.FunctionOperation is IAnonymousFunctionOperation lambda && services.StartedWork.IsDedicatedThreadBody(lambda.DelegateUse()))
+        {
+            return;
+        }
+
+        // Task.WaitAll over Task.Run(() => Work()) tasks, Task.Run(() => Work()).Wait(timeout): a join of synchronous work on other
+        // threads (parallelism, or a timeout guard), with nothing asynchronous to await instead (SyncOverAsyncTests.WaitAllOverSynchronousWork_NoDiagnostic,
+        // SyncOverAsyncTests.WaitWithTimeoutOnSynchronousWork_NoDiagnostic).
+        if (context.Operation is IInvocationOperation wait && (IsJoinOfSynchronousWork(kind, wait, task, services) || HasTimeoutFromCaller(wait, asyncContext, symbols)))
+        {
+            return;
+        }
+
+        // A custom SynchronizationContext or TaskScheduler: the code that implements the threading model pumps and then waits by
+        // design (SyncOverAsyncTests.GetResultInsideSynchronizationContext_NoDiagnostic).
+        if (IsInsideScheduler(context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        // A synchronous signature fixed by someone else, with no synchronous call to use instead: nothing for the author to act on
+        // (SyncOverAsyncTests.GetResultInInterfaceImplementation_NoDiagnostic, SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
+        if (!IsActionable(context.Operation, asyncContext, context.ContainingSymbol, task, services))
+        {
+            return;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
+    }
+
+    private static bool IsJoinOfSynchronousWork(BlockingKind kind, IInvocationOperation invocation, IOperation? task, CompilationServices services)
+    {
+        switch (kind)
+        {
+            case BlockingKind.WaitAll:
+                return services.StartedWork.AllRunSynchronousDelegates(invocation, services.Summaries);
+            case BlockingKind.Wait when HasTimeout(invocation, services.Symbols):
+                return services.StartedWork.RunsSynchronousDelegate(task!, services.Summaries);
+            case BlockingKind.WaitAny when HasTimeout(invocation, services.Symbols):
+                return services.StartedWork.AllRunSynchronousDelegates(invocation, services.Summaries);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>bool TryFlush(TimeSpan timeout) =&gt; _writer.Wait(timeout);</c>: the method hands its caller's time-out to the wait, so a
+    /// bounded synchronous wait is its contract (SyncOverAsyncTests.WaitWithTimeoutFromParameter_NoDiagnostic).
+    /// </summary>
+    private static bool HasTimeoutFromCaller(IInvocationOperation wait, AsyncContext asyncContext, AsyncSymbols symbols)
+    {
+        if (asyncContext.FunctionOperation is not null)
+        {
+            return false;
+        }
+
+        foreach (var argument in wait.Arguments)
+        {
+            if (argument.Parameter is { } parameter
+                && (parameter.Type.SpecialType == SpecialType.System_Int32 || SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.TimeSpan))
+                && argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: var timeout }
+                && SymbolEqualityComparer.Default.Equals(timeout.ContainingSymbol, asyncContext.Function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideScheduler(ISymbol containingSymbol, AsyncSymbols symbols)
+    {
+        for (var type = containingSymbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if ((symbols.SynchronizationContext is { } context && type.InheritsFromOrEquals(context))
+                || (symbols.TaskScheduler is { } scheduler && type.InheritsFromOrEquals(scheduler)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Wait(5000), Wait(TimeSpan.FromSeconds(5)), Wait(timeout, token): the overloads that give up after a time.</summary>
+    private static bool HasTimeout(IInvocationOperation invocation, AsyncSymbols symbols)
+    {
+        foreach (var parameter in invocation.TargetMethod.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Int32 || SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.TimeSpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The advice "make the caller async" applies: the enclosing member is a constructor, property or field initializer the author
+    /// shapes, or a method whose synchronous signature is the author's own (a lambda or local function is judged by its member,
+    /// except a lambda given to Task.Run, which can become async itself). A method whose signature is fixed
+    /// (an override, an interface implementation, ref or out parameters, the synchronous half of a Foo/FooAsync pair, a method used
+    /// only as a callback that must return no task or called only from such methods) is actionable only when the blocked call has a
+    /// synchronous overload to call instead (SyncOverAsyncTests.BlockingInPrivateCallbackMethod_NoDiagnostic,
+    /// SyncOverAsyncTests.BlockingInHelperOfFixedSignature_NoDiagnostic, SyncOverAsyncTests.WaitInMethodWithOutParameter_NoDiagnostic,
+    /// SyncOverAsyncTests.GetResultInSyncHalfOfAsyncPair_NoDiagnostic).
+    /// </summary>
+    private static bool IsActionable(IOperation operation, AsyncContext asyncContext, ISymbol containingSymbol, IOperation? task, CompilationServices services)
+    {
+        // Task.Run(() => Load().Result): the lambda itself can become async (Task.Run takes a task-returning delegate too).
+        if (asyncContext.FunctionOperation is IAnonymousFunctionOperation lambda
+            && lambda.DelegateUse() is IArgumentOperation { Parent: IInvocationOperation call } && services.StartedWork.IsTaskStarter(call.TargetMethod))
+        {
+            return true;
+        }
+
+        // Any other lambda or local function runs inside its member (tracker.GetAll().ToDictionary(n => n.Value.Result) in a method whose
+        // signature is fixed): the member decides (SyncOverAsyncTests.BlockingInHelperOfFixedSignature_NoDiagnostic).
+        if ((asyncContext.FunctionOperation is null ? asyncContext.Function : containingSymbol as IMethodSymbol) is not { } method)
+        {
+            return true;
+        }
+
+        var fixedSignature = AsyncSignatures.IsForcedByContract(method)
+            || HasRefOrOutParameter(method)
+            || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
+            || services.Summaries.SignatureFixedByUses(method, operation).IsYes;
+
+        return !fixedSignature || HasSynchronousAlternative(task, method, services);
+    }
+
+    /// <summary>An async method cannot have ref or out parameters: <c>void CreateUser(int id, out Mock context)</c> cannot just become async.</summary>
+    private static bool HasRefOrOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>JsonSerializer.DeserializeAsync(stream, type).GetAwaiter().GetResult()</c>: the synchronous <c>Deserialize(stream, type)</c>
+    /// exists, and calling it fixes the blocking wherever the signature is fixed. The enclosing method itself is no alternative
+    /// (<c>override int Read(...) =&gt; ReadAsync(...).GetAwaiter().GetResult()</c>) (SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
+    /// </summary>
+    private static bool HasSynchronousAlternative(IOperation? task, IMethodSymbol method, CompilationServices services)
+    {
+        if (task?.UnwrapConfigureAwait() is not IInvocationOperation call
+            || services.Counterparts.FindSynchronous(call.TargetMethod, call.Instance?.Type ?? call.TargetMethod.ContainingType) is not { } synchronous)
+        {
+            return false;
+        }
+
+        // _inner.FlushAsync().Wait() inside Flush(): _inner.Flush() is an alternative; ReadAsync(...) on this inside Read() is not.
+        if (call.Instance is not (null or IInstanceReferenceOperation))
+        {
+            return true;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, synchronous.OriginalDefinition))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

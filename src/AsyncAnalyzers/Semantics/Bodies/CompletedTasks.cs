@@ -5,115 +5,55 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
+/// What the completion analysis asks about other methods. <c>MethodSummaries</c> answers (Summaries/); the body-level analysis
+/// only sees this interface, so the layers still depend downwards.
+/// </summary>
+internal interface ICallFacts
+{
+    /// <summary>
+    /// The <c>bool</c> expression that is all the body of a source property getter or method returns (<c>HasValue =&gt;
+    /// _value.Task.Status == TaskStatus.RanToCompletion</c>), so that a guard through the helper reads as the test itself; null
+    /// when the member has no such body here or can be overridden.
+    /// </summary>
+    IOperation? ReturnedCondition(IMethodSymbol member, IOperation use);
+
+    /// <summary>Is the task this call returns already complete when the call returns (a callee that completes synchronously)?</summary>
+    bool CompletesSynchronously(IInvocationOperation call);
+
+    /// <summary>The argument a call hands back as its result (<c>task.LogExceptions()</c> returning <c>task</c>), or null.</summary>
+    IOperation? ReturnedArgument(IInvocationOperation call);
+}
+
+/// <summary>
 /// Decides whether a task operand is known to be complete where it is used, so that <c>.Result</c>, <c>.Wait()</c> or
 /// <c>GetResult()</c> on it cannot block. Flow-sensitive over the structured operation tree: an <c>await</c> counts only when
 /// it dominates the use (a preceding statement of an enclosing block, evaluated unconditionally), guards count only in the branch
-/// they protect, and any later write to the local cancels what was known.
+/// they protect, and any later write to the variable cancels what was known.
+/// <para>
+/// A task is read from a variable (local, parameter, field of <c>this</c>, static field), possibly through a chain of fields and
+/// properties (<c>a.B</c>, <c>_lazy.Value</c>, <c>_value.Task</c>). A chain is re-read at every use and may hand back another task
+/// after the code suspends, so for a chain only guards count, with no suspension between the guard and the use; a chain of
+/// <c>Lazy&lt;T&gt;.Value</c> is stable (the same value every time) and counts like a variable.
+/// </para>
 /// </summary>
 internal static class CompletedTasks
 {
-    public static bool IsKnownComplete(IOperation taskOperand, AsyncSymbols symbols)
-    {
-        var operand = taskOperand.UnwrapConfigureAwait();
+    /// <summary>How deep a walk follows helpers, copies between locals and assignments before it answers "not known".</summary>
+    private const int MaxDepth = 3;
 
-        // t?.Result: the receiver is the conditional access's operand (CompletedTasksTests.CompleteShape_IsKnownComplete "t?.Result after await").
-        if (operand is IConditionalAccessInstanceOperation && operand.FirstAncestor<IConditionalAccessOperation>() is { } access)
-        {
-            operand = access.Operation.UnwrapConfigureAwait();
-        }
-
-        if (IsCompletedByConstruction(operand, symbols))
-        {
-            return true;
-        }
-
-        switch (operand)
-        {
-            case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
-                // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
-                return IsSymbolComplete(variable, operand, symbols);
-            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } holder } lazy
-                when IsLazyValue(lazy, symbols) && holder.ReferencedVariable() is { } variable:
-                // await _lazy.Value; _lazy.Value.Result: Lazy<T>.Value hands back the same task every time
-                // (BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
-                return IsTargetCompleteAt(new Target(variable, isCollection: false), operand, symbols);
-            case IArrayElementReferenceOperation { ArrayReference: var array }:
-                return IsCollectionComplete(array.ReferencedVariable(), operand, symbols);
-            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
-                return IsCollectionComplete(instance.ReferencedVariable(), operand, symbols);
-            case IPropertyReferenceOperation { Property: { Name: "Value" } value, Instance: { } pair }
-                when SymbolEqualityComparer.Default.Equals(value.ContainingType.OriginalDefinition, symbols.KeyValuePair) && pair.ReferencedVariable() is { } entry:
-                // downloads.Select(pair => pair.Value.Result) after await Task.WhenAll(downloads.Values)
-                // (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
-                return IsEntryOfCompleteCollection(entry, operand, symbols);
-            default:
-                return false;
-        }
-    }
-
-
-    private static bool IsSymbolComplete(ISymbol symbol, IOperation use, AsyncSymbols symbols)
-    {
-        // ContinueWith(prev => prev.Result): the antecedent is complete when the continuation runs
-        // (BlockingWaitAnalyzerTests.ResultOfAntecedentInContinueWith_NoDiagnostic); tasks.Select(t => t.Result) after WhenAll(tasks)
-        // (BlockingWaitAnalyzerTests.SelectResultAfterWhenAllOfCollection_NoDiagnostic).
-        if (symbol is IParameterSymbol parameter
-            && IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation)
-            && (collection is null || IsCollectionComplete(collection, invocation!, symbols)))
-        {
-            return true;
-        }
-
-        if (symbol is ILocalSymbol local)
-        {
-            // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic).
-            if (FindForEach(local, use) is { } loop)
-            {
-                return IsCollectionComplete(loop.Collection.WalkDownConversions().ReferencedVariable(), loop, symbols);
-            }
-
-            // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
-            // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
-            if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer && IsCompletedByConstruction(initializer, symbols))
-            {
-                return true;
-            }
-        }
-
-        return IsTargetCompleteAt(new Target(symbol, isCollection: false), use, symbols);
-    }
-
-    /// <summary>A lambda parameter or foreach local that enumerates a collection known to be complete.</summary>
-    private static bool IsEntryOfCompleteCollection(ISymbol entry, IOperation use, AsyncSymbols symbols) => entry switch
-    {
-        IParameterSymbol parameter => IsEnumeratedOrContinuationParameter(parameter, use, symbols, out var collection, out var invocation)
-            && collection is not null && IsCollectionComplete(collection, invocation!, symbols),
-        ILocalSymbol local => FindForEach(local, use) is { } loop && IsCollectionComplete(loop.Collection.WalkDownConversions().ReferencedVariable(), loop, symbols),
-        _ => false,
-    };
-
-    private static bool IsCollectionComplete(ISymbol? collection, IOperation point, AsyncSymbols symbols)
-    {
-        if (collection is null)
-        {
-            return false;
-        }
-
-        // Task.Factory.ContinueWhenAll(tasks, all => all[0].Result): every antecedent is complete (SyncOverAsyncTests.AntecedentsInContinueWhenAll_NoDiagnostic).
-        if (collection is IParameterSymbol parameter
-            && IsEnumeratedOrContinuationParameter(parameter, point, symbols, out var source, out _)
-            && source is null)
-        {
-            return true;
-        }
-
-        return IsTargetCompleteAt(new Target(collection, isCollection: true), point, symbols);
-    }
+    /// <summary>
+    /// Is the task known complete here? With <paramref name="facts"/>, also a task from a call that passes the synchronous mode
+    /// value or whose callee completes synchronously, and guards through source helpers (what blocking cares about: the task is
+    /// complete when the call returns, whatever its outcome). Without, only what this body proves.
+    /// </summary>
+    public static bool IsKnownComplete(IOperation taskOperand, AsyncSymbols symbols, ICallFacts? facts = null) =>
+        new Analysis(symbols, facts, MaxDepth).IsKnownComplete(taskOperand);
 
     /// <summary>
     /// A task that is complete and cannot fault or be canceled: <c>Task.CompletedTask</c>, <c>Task.FromResult(...)</c>,
@@ -123,387 +63,955 @@ internal static class CompletedTasks
     {
         var value = operand.WalkDownConversions();
         return value is not (IAwaitOperation or IInvocationOperation { TargetMethod.Name: "FromException" or "FromCanceled" })
-            && IsCompletedByConstruction(value, symbols);
+            && new Analysis(symbols, null, 0).IsCompletedByConstruction(value);
     }
 
-    /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>
-    private static bool IsCompletedByConstruction(IOperation operand, AsyncSymbols symbols)
+    /// <summary>Task.FromResult, Task.FromException, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask): complete, whatever the outcome.</summary>
+    public static bool IsCompletedByConstruction(IOperation operand, AsyncSymbols symbols) =>
+        new Analysis(symbols, null, 0).IsCompletedByConstruction(operand.WalkDownConversions());
+
+    /// <summary>
+    /// The task chains that the condition, when true, proves complete (<c>t.IsCompleted</c>, <c>a.B.Status == TaskStatus.RanToCompletion</c>,
+    /// <c>x.HasValue</c> through a helper). Exposed for tests and for summaries of helpers.
+    /// </summary>
+    internal static IReadOnlyList<TaskPath> ProvenWhenTrue(IOperation condition, AsyncSymbols symbols, ICallFacts? facts = null)
     {
-        switch (operand)
+        var proven = new List<TaskPath>();
+        new Analysis(symbols, facts, MaxDepth).WhenTrue(condition, proven);
+        return proven;
+    }
+
+    private static readonly ImmutableHashSet<string> StatusMembers = ImmutableHashSet.Create("IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled");
+
+    /// <summary>LINQ operators whose result holds only elements of their source, in any order: a filter of complete tasks is complete.</summary>
+    private static readonly ImmutableHashSet<string> SubsetOperators = ImmutableHashSet.Create(
+        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast",
+        "ToArray", "ToList", "ToHashSet", "AsEnumerable", "Distinct", "DistinctBy", "Reverse", "Cast", "OfType");
+
+    /// <summary>LINQ operators whose result holds every element of their source: awaiting it awaits them all.</summary>
+    private static readonly ImmutableHashSet<string> AllElementOperators = ImmutableHashSet.Create(
+        "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "ToArray", "ToList", "AsEnumerable", "Reverse", "Cast");
+
+    private sealed class Analysis
+    {
+        private readonly AsyncSymbols _symbols;
+        private readonly ICallFacts? _facts;
+        private readonly int _depth;
+
+        public Analysis(AsyncSymbols symbols, ICallFacts? facts, int depth)
         {
-            case IInvocationOperation { TargetMethod: { IsStatic: true } method }
-                when symbols.IsTaskLike(method.ContainingType) && method.Name is "FromResult" or "FromException" or "FromCanceled":
+            _symbols = symbols;
+            _facts = facts;
+            _depth = depth;
+        }
+
+        public bool IsKnownComplete(IOperation taskOperand)
+        {
+            var operand = taskOperand.UnwrapConfigureAwait();
+
+            // t?.Result: the receiver is the conditional access's operand (CompletedTasksTests.CompleteShape_IsKnownComplete "t?.Result after await").
+            if (operand is IConditionalAccessInstanceOperation && operand.FirstAncestor<IConditionalAccessOperation>() is { } access)
+            {
+                operand = access.Operation.UnwrapConfigureAwait();
+            }
+
+            if (IsCompletedByConstruction(operand) || IsCompletedWhenReturned(operand))
+            {
                 return true;
-            case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
-                when symbols.IsTaskLike(property.ContainingType):
-                return true;
-            case IObjectCreationOperation { Constructor: { } constructor } creation when symbols.IsValueTask(creation.Type):
-                return constructor.Parameters.Length == 1 && !symbols.IsTaskLike(constructor.Parameters[0].Type)
-                    && constructor.Parameters[0].Type.TypeKind != TypeKind.Interface;
-            case IDefaultValueOperation defaultValue when symbols.IsValueTask(defaultValue.Type):
-                return true;
-            case IAwaitOperation awaited:
-                // The task WhenAny hands back is the one that finished (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
-                return IsWhenAny(awaited.Operation, symbols);
-            default:
+            }
+
+            switch (operand)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
+                    // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
+                    return IsSymbolComplete(variable, operand);
+                case IArrayElementReferenceOperation { ArrayReference: var array }:
+                    return IsCollectionComplete(array.ReferencedVariable(), operand);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
+                    return IsCollectionComplete(instance.ReferencedVariable(), operand);
+                case IPropertyReferenceOperation { Property: { Name: "Value" } value, Instance: { } pair }
+                    when SymbolEqualityComparer.Default.Equals(value.ContainingType.OriginalDefinition, _symbols.KeyValuePair) && pair.ReferencedVariable() is { } entry
+                    && IsEntryOfCompleteCollection(entry, operand):
+                    // downloads.Select(pair => pair.Value.Result) after await Task.WhenAll(downloads.Values)
+                    // (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                    return true;
+            }
+
+            // a.B.Status == RanToCompletion ? a.B.Result : await a.B; await _lazy.Value; _lazy.Value.Result
+            // (BlockingWaitAnalyzerTests.ResultGuardedOnPropertyChain_NoDiagnostic, BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
+            return TaskPath.Of(operand) is { IsVariable: false } chain && IsTargetCompleteAt(new Target(chain, isCollection: false), operand);
+        }
+
+        /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>
+        public bool IsCompletedByConstruction(IOperation operand)
+        {
+            switch (operand)
+            {
+                case IInvocationOperation { TargetMethod: { IsStatic: true } method }
+                    when _symbols.IsTaskLike(method.ContainingType) && method.Name is "FromResult" or "FromException" or "FromCanceled":
+                    return true;
+                case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
+                    when _symbols.IsTaskLike(property.ContainingType):
+                    return true;
+                case IObjectCreationOperation { Constructor: { } constructor } creation when _symbols.IsValueTask(creation.Type):
+                    return constructor.Parameters.Length == 1 && !_symbols.IsTaskLike(constructor.Parameters[0].Type)
+                        && constructor.Parameters[0].Type.TypeKind != TypeKind.Interface;
+                case IDefaultValueOperation defaultValue when _symbols.IsValueTask(defaultValue.Type):
+                    return true;
+                case IAwaitOperation awaited:
+                    // The task WhenAny hands back is the one that finished (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
+                    return IsWhenAny(awaited.Operation);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// With call facts only: a call that passes the synchronous mode value (<c>ReadAsync(IOBehavior.Synchronous)</c>,
+        /// <c>FlushAsync(async: false)</c>) or whose callee completes synchronously returns a task that is already complete
+        /// (SyncOverAsyncTests.GetResultOfCallPassingSynchronousMode_NoDiagnostic, SyncOverAsyncTests.ResultOfSourceMethodReturningFromResult_NoDiagnostic).
+        /// A helper that hands back its argument (<c>task.LogExceptions()</c>) is the argument.
+        /// </summary>
+        private bool IsCompletedWhenReturned(IOperation operand)
+        {
+            if (_facts is null || _depth <= 0 || operand.WalkDownConversions() is not IInvocationOperation call || !_symbols.IsTaskLike(call.Type))
+            {
                 return false;
-        }
-    }
-
-    private static bool IsWhenAny(IOperation awaited, AsyncSymbols symbols) =>
-        awaited.UnwrapConfigureAwait() is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny }
-        && symbols.IsTaskLike(whenAny.ContainingType);
-
-    private static bool IsEnumeratedOrContinuationParameter(IParameterSymbol parameter, IOperation use, AsyncSymbols symbols, out ISymbol? collection, out IOperation? invocation)
-    {
-        collection = null;
-        invocation = null;
-        var lambda = FindLambdaOf(parameter, use);
-        if (lambda is null || parameter.Ordinal != 0)
-        {
-            return false;
-        }
-
-        if (lambda.DelegateUse() is not IArgumentOperation { Parent: IInvocationOperation call })
-        {
-            return false;
-        }
-
-        invocation = call;
-        if (call.TargetMethod.Name == "ContinueWith" && symbols.IsTaskLike(call.TargetMethod.ContainingType))
-        {
-            return true;
-        }
-
-        if (call.TargetMethod.Name is "ContinueWhenAll" or "ContinueWhenAny" && IsTaskFactory(call.TargetMethod.ContainingType, symbols))
-        {
-            return true;
-        }
-
-        // tasks.Select(t => t.Result) after await Task.WhenAll(tasks): the lambda sees the collection's elements.
-        var source = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
-        collection = source?.WalkDownConversions().ReferencedVariable();
-        return collection is not null;
-    }
-
-    private static bool IsTaskFactory(ITypeSymbol? type, AsyncSymbols symbols) =>
-        SymbolEqualityComparer.Default.Equals(type, symbols.TaskFactory) || SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, symbols.TaskFactoryOfT);
-
-    private static IAnonymousFunctionOperation? FindLambdaOf(IParameterSymbol parameter, IOperation use)
-    {
-        foreach (var current in use.Ancestors())
-        {
-            if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
-            {
-                return lambda;
-            }
-        }
-
-        return null;
-    }
-
-    private static IForEachLoopOperation? FindForEach(ILocalSymbol local, IOperation use)
-    {
-        foreach (var current in use.Ancestors())
-        {
-            if (current is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
-            {
-                return loop;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsTargetCompleteAt(Target target, IOperation point, AsyncSymbols symbols)
-    {
-        var child = point;
-        for (var parent = point.Parent; parent is not null; child = parent, parent = parent.Parent)
-        {
-            // A local function body runs whenever it is called, possibly before any await that precedes its declaration
-            // (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "local function declared after the await").
-            if (parent is ILocalFunctionOperation)
-            {
-                return false;
             }
 
-            if (parent is IAnonymousFunctionOperation lambda && IsContinuationOfWhenAllOver(lambda, target, symbols))
+            if (DualMode.PassesSynchronousMode(call) || _facts.CompletesSynchronously(call))
             {
-                return !IsWrittenWithin(target.Symbol, lambda, point);
+                return true;
             }
 
-            // if (t.IsCompleted) { ... t.Result ... }, unless t is reassigned inside the branch before the use
-            // (BlockingWaitAnalyzerTests.ResultGuardedByIsCompleted_NoDiagnostic, CompletedTasksTests.IncompleteShape_IsNotKnownComplete "reassigned inside the guard").
-            if (!target.IsCollection && IsGuardedBranch(parent, child, target.Symbol, symbols))
+            return _facts.ReturnedArgument(call) is { } argument && Deeper().IsKnownComplete(argument);
+        }
+
+        private Analysis Deeper() => new(_symbols, _facts, _depth - 1);
+
+        /// <summary><c>Task.WhenAny(...)</c>, called here or stored in a local that is never reassigned.</summary>
+        private bool IsWhenAny(IOperation awaited)
+        {
+            var value = awaited.UnwrapConfigureAwait();
+            if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
             {
-                return !IsWrittenWithin(target.Symbol, child, point);
+                value = initializer.UnwrapConfigureAwait();
             }
 
-            // if (await t > 0) { t.Result }, await t > 0 && t.Result > 1: the operand evaluated first dominates the use
-            // (BlockingWaitAnalyzerTests.ResultInBranchOfIfWithAwaitedCondition_NoDiagnostic).
-            if (EvaluatedBefore(parent, child) is { } before && EvaluatesCompleting(before, target, symbols))
+            return value is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny } && _symbols.IsTaskLike(whenAny.ContainingType);
+        }
+
+        private bool IsSymbolComplete(ISymbol symbol, IOperation use)
+        {
+            // ContinueWith(prev => prev.Result): the antecedent is complete when the continuation runs
+            // (BlockingWaitAnalyzerTests.ResultOfAntecedentInContinueWith_NoDiagnostic); tasks.Select(t => t.Result) after WhenAll(tasks)
+            // (BlockingWaitAnalyzerTests.SelectResultAfterWhenAllOfCollection_NoDiagnostic).
+            if (symbol is IParameterSymbol parameter && IsEnumeratedOrContinuationParameter(parameter, use, out var source, out var invocation, out var isContinuation)
+                && (isContinuation || IsCompleteSequence(source!, invocation!)))
             {
-                return !IsWrittenAfter(target.Symbol, before, point);
+                return true;
             }
 
-            var siblings = parent switch
+            if (symbol is ILocalSymbol local)
             {
-                IBlockOperation block => block.Operations,
-                ISwitchCaseOperation switchCase => switchCase.Body,
-                _ => ImmutableArray<IOperation>.Empty,
-            };
-
-            var index = siblings.IndexOf(child);
-            for (var i = index - 1; i >= 0; i--)
-            {
-                if (Completes(siblings[i], target, symbols))
+                // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic);
+                // otherwise a guard inside the loop may still prove it (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
+                if (FindForEach(local, use) is { } loop && IsCompleteSequence(loop.Collection, loop))
                 {
-                    // await t; t = Next(); t.Result (BlockingWaitAnalyzerTests.ResultAfterAwaitThenReassignment_Reports).
-                    return !IsWrittenAfter(target.Symbol, siblings[i], point);
+                    return true;
                 }
-            }
-        }
 
-        return false;
-    }
-
-    private static IOperation? EvaluatedBefore(IOperation parent, IOperation child) => parent switch
-    {
-        IConditionalOperation conditional when conditional.Condition != child => conditional.Condition,
-        IBinaryOperation binary when binary.RightOperand == child => binary.LeftOperand,
-        _ => null,
-    };
-
-    /// <summary>Is <paramref name="child"/> evaluated only when <paramref name="parent"/>'s condition proves the task complete?</summary>
-    private static bool IsGuardedBranch(IOperation parent, IOperation child, ISymbol task, AsyncSymbols symbols) => parent switch
-    {
-        IConditionalOperation conditional when conditional.WhenTrue == child => Implies(conditional.Condition, task, symbols),
-        IConditionalOperation conditional when conditional.WhenFalse == child => ImpliesWhenFalse(conditional.Condition, task, symbols),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => and.RightOperand == child && Implies(and.LeftOperand, task, symbols),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => or.RightOperand == child && ImpliesWhenFalse(or.LeftOperand, task, symbols),
-        _ => false,
-    };
-
-    /// <summary>Does the condition, when true, prove the task complete?</summary>
-    private static bool Implies(IOperation condition, ISymbol task, AsyncSymbols symbols)
-    {
-        switch (condition.WalkDownConversions())
-        {
-            case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } property
-                when IsReferenceTo(property.Instance, task) && symbols.IsTaskLike(property.Property.ContainingType):
-                return true;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                return Implies(and.LeftOperand, task, symbols) || Implies(and.RightOperand, task, symbols);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                return IsFinalStatusCheck(equals.LeftOperand, equals.RightOperand, task, symbols)
-                    || IsFinalStatusCheck(equals.RightOperand, equals.LeftOperand, task, symbols)
-                    || IsWhenAnyWinnerCheck(equals.LeftOperand, equals.RightOperand, task, symbols)
-                    || IsWhenAnyWinnerCheck(equals.RightOperand, equals.LeftOperand, task, symbols);
-            case IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }:
-                return IsFinalStatusCheck(value, constant, task, symbols);
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>Does the condition, when false, prove the task complete? (<c>!t.IsCompleted</c>)</summary>
-    private static bool ImpliesWhenFalse(IOperation condition, ISymbol task, AsyncSymbols symbols) => condition.WalkDownConversions() switch
-    {
-        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => Implies(not.Operand, task, symbols),
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => ImpliesWhenFalse(or.LeftOperand, task, symbols) || ImpliesWhenFalse(or.RightOperand, task, symbols),
-        _ => false,
-    };
-
-    private static bool IsFinalStatusCheck(IOperation status, IOperation value, ISymbol task, AsyncSymbols symbols) =>
-        status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property
-        && IsReferenceTo(property.Instance, task)
-        && value.WalkDownConversions() is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled" } field }
-        && SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.TaskStatus);
-
-    /// <summary><c>await Task.WhenAny(a, b) == a</c>, or the same through a local holding the awaited WhenAny result.</summary>
-    private static bool IsWhenAnyWinnerCheck(IOperation candidate, IOperation winner, ISymbol task, AsyncSymbols symbols)
-    {
-        if (!IsReferenceTo(candidate, task))
-        {
-            return false;
-        }
-
-        var value = winner.WalkDownConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            value = local.Local.FindSingleInitializer(winner)?.WalkDownConversions()!;
-        }
-
-        return value is IAwaitOperation awaited && IsWhenAny(awaited.Operation, symbols);
-    }
-
-    /// <summary>Does this statement, once it completes normally, leave the target complete?</summary>
-    private static bool Completes(IOperation statement, Target target, AsyncSymbols symbols)
-    {
-        switch (statement)
-        {
-            case IBlockOperation block:
-                foreach (var inner in block.Operations)
+                // var t = Task.FromResult(1); or var winner = await Task.WhenAny(a, b); never reassigned
+                // (SyncOverAsyncTests.ResultOfLocalInitializedWithFromResult_NoDiagnostic, BlockingWaitAnalyzerTests.ResultOfWhenAnyWinner_NoDiagnostic).
+                if (local.FindSingleInitializer(use)?.WalkDownConversions() is { } initializer)
                 {
-                    if (Completes(inner, target, symbols))
+                    if (IsCompletedByConstruction(initializer) || IsCompletedWhenReturned(initializer))
+                    {
+                        return true;
+                    }
+
+                    // await t; var copy = t; copy.Result: a copy of a task known complete where it is copied.
+                    if (_depth > 0 && initializer.ReferencedVariable() is not null && Deeper().IsKnownComplete(initializer))
                     {
                         return true;
                     }
                 }
+                else if (EveryAssignedValueComplete(local, use))
+                {
+                    // if (t.IsCompletedSuccessfully) { success = t; } ... success.Result: every value the local ever holds is complete
+                    // (BlockingWaitAnalyzerTests.ResultOfLocalAssignedOnlyInsideGuard_NoDiagnostic).
+                    return true;
+                }
+            }
 
-                return false;
-
-            case IConditionalOperation conditional when EvaluatesCompleting(conditional.Condition, target, symbols):
-                // if (await t > 0) { ... }: the condition runs on every path (CompletedTasksTests.CompleteShape_IsKnownComplete "await in if condition").
-                return true;
-
-            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return Completes(conditional.WhenTrue, target, symbols) && Completes(whenFalse, target, symbols);
-
-            case IConditionalOperation { WhenFalse: null } guard when !target.IsCollection:
-                // if (!t.IsCompleted) { await t; } or if (!t.IsCompleted) return;
-                // (BlockingWaitAnalyzerTests.ResultAfterNotCompletedAwaitGuard_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterNotCompletedReturnGuard_NoDiagnostic).
-                return ImpliesWhenFalse(guard.Condition, target.Symbol, symbols)
-                    && (Completes(guard.WhenTrue, target, symbols) || AlwaysExits(guard.WhenTrue));
-
-            case ITryOperation { Catches.IsEmpty: false, Body.Operations: { Length: > 0 } body }:
-                // try { await all; } catch { ... }: the await throws only once the task has completed, so a handler entered from
-                // the first statement still leaves it complete; a later statement may throw before an await further down
-                // (BlockingWaitAnalyzerTests.ResultAfterAwaitInTryWithCatch_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterLaterAwaitInTryWithCatch_Reports).
-                // try/finally without a handler stays unknown (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "await in a try block").
-                return body[0] is IExpressionStatementOperation { Operation: IAwaitOperation } && Completes(body[0], target, symbols);
-
-            case IConditionalOperation or ILoopOperation or ITryOperation or ISwitchOperation or ILockOperation or IUsingOperation:
-                return false;
+            return IsTargetCompleteAt(new Target(new TaskPath(symbol, ImmutableArray<ISymbol>.Empty), isCollection: false), use);
         }
 
-        return EvaluatesCompleting(statement, target, symbols);
-    }
-
-    /// <summary>Does the operation, on every path through it, await or wait for the target?</summary>
-    private static bool EvaluatesCompleting(IOperation operation, Target target, AsyncSymbols symbols)
-    {
-        foreach (var evaluated in UnconditionalOperations(operation))
+        /// <summary>
+        /// Every write of the local stores null or a task known complete where it is stored; none is a ref/out/compound write. The
+        /// local then holds a complete task (or null, which throws rather than blocks) wherever it is read.
+        /// </summary>
+        private bool EveryAssignedValueComplete(ILocalSymbol local, IOperation use)
         {
-            if (evaluated is IAwaitOperation awaited && WaitsFor(awaited.Operation.UnwrapConfigureAwait(), target, symbols))
+            if (_depth <= 0 || !_symbols.IsTaskLike(local.Type))
+            {
+                return false;
+            }
+
+            var values = new List<IOperation>();
+            foreach (var operation in use.Root().Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    if (declarator.Initializer?.Value is { } initial)
+                    {
+                        values.Add(initial);
+                    }
+                }
+                else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
+                {
+                    if (reference.WalkUpConversions().Parent is not ISimpleAssignmentOperation assignment || assignment.Target != reference.WalkUpConversions())
+                    {
+                        return false;
+                    }
+
+                    values.Add(assignment.Value);
+                }
+            }
+
+            var anyTask = false;
+            var deeper = Deeper();
+            foreach (var value in values)
+            {
+                if (value.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation { Type.IsReferenceType: true })
+                {
+                    continue;
+                }
+
+                if (!deeper.IsKnownComplete(value))
+                {
+                    return false;
+                }
+
+                anyTask = true;
+            }
+
+            return anyTask;
+        }
+
+        /// <summary>A lambda parameter or foreach local that enumerates a collection known to be complete.</summary>
+        private bool IsEntryOfCompleteCollection(ISymbol entry, IOperation use) => entry switch
+        {
+            IParameterSymbol parameter => IsEnumeratedOrContinuationParameter(parameter, use, out var source, out var invocation, out var isContinuation)
+                && !isContinuation && IsCompleteSequence(source!, invocation!),
+            ILocalSymbol local => FindForEach(local, use) is { } loop && IsCompleteSequence(loop.Collection, loop),
+            _ => false,
+        };
+
+        /// <summary>
+        /// The elements of a sequence are complete: a collection known complete, seen through LINQ operators that keep only its
+        /// elements (<c>tasks.Where(...).Select(t =&gt; t.Result)</c> after <c>WaitAll(tasks)</c>), or a filter that proves each element
+        /// (<c>tasks.Where(t =&gt; t.IsCompletedSuccessfully)</c>) (SyncOverAsyncTests.SelectResultOverFilterAfterWaitAll_ReportsOnlyWaitAll,
+        /// SyncOverAsyncTests.SelectResultAfterCompletionFilter_NoDiagnostic).
+        /// </summary>
+        private bool IsCompleteSequence(IOperation source, IOperation point)
+        {
+            var value = source.WalkDownConversions();
+            for (var steps = 0; steps < 8 && value is IInvocationOperation call && IsLinqOperator(call, SubsetOperators); steps++)
+            {
+                if (call.TargetMethod.Name == "Where" && FilterProvesElements(call))
+                {
+                    return true;
+                }
+
+                value = LinqSource(call)!.WalkDownConversions();
+            }
+
+            return IsCollectionComplete(value.ReferencedVariable(), point);
+        }
+
+        private bool IsLinqOperator(IInvocationOperation call, ImmutableHashSet<string> names) =>
+            names.Contains(call.TargetMethod.Name)
+            && LinqSource(call) is not null
+            && (SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.Enumerable)
+                || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, _symbols.ListOfT));
+
+        private static IOperation? LinqSource(IInvocationOperation call) =>
+            call.TargetMethod.IsExtensionMethod ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
+
+        /// <summary><c>Where(t =&gt; t.IsCompletedSuccessfully)</c>, <c>Where(t =&gt; t.Status == TaskStatus.RanToCompletion)</c>.</summary>
+        private bool FilterProvesElements(IInvocationOperation where)
+        {
+            if (where.Arguments.Length < 2
+                || where.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length == 0
+                || lambda.Body.Operations.Length != 1
+                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } predicate })
+            {
+                return false;
+            }
+
+            var element = new TaskPath(lambda.Symbol.Parameters[0], ImmutableArray<ISymbol>.Empty);
+            var proven = new List<TaskPath>();
+            WhenTrue(predicate, proven);
+            return Contains(proven, element);
+        }
+
+        private bool IsCollectionComplete(ISymbol? collection, IOperation point)
+        {
+            if (collection is null)
+            {
+                return false;
+            }
+
+            // Task.Factory.ContinueWhenAll(tasks, all => all[0].Result): every antecedent is complete (SyncOverAsyncTests.AntecedentsInContinueWhenAll_NoDiagnostic).
+            if (collection is IParameterSymbol parameter
+                && IsEnumeratedOrContinuationParameter(parameter, point, out _, out _, out var isContinuation)
+                && isContinuation)
             {
                 return true;
             }
 
-            // t.Wait(); t.Result: the first wait is the one mistake to report (BlockingWaitAnalyzerTests.ResultAfterWaitOfSameTask_ReportsOnlyWait).
-            if (BlockingWaitCompletes(evaluated, target, symbols))
+            return IsTargetCompleteAt(new Target(new TaskPath(collection, ImmutableArray<ISymbol>.Empty), isCollection: true), point);
+        }
+
+        private bool IsEnumeratedOrContinuationParameter(IParameterSymbol parameter, IOperation use, out IOperation? source, out IOperation? invocation, out bool isContinuation)
+        {
+            source = null;
+            invocation = null;
+            isContinuation = false;
+            var lambda = FindLambdaOf(parameter, use);
+            if (lambda is null || parameter.Ordinal != 0)
             {
+                return false;
+            }
+
+            if (lambda.DelegateUse() is not IArgumentOperation { Parent: IInvocationOperation call })
+            {
+                return false;
+            }
+
+            invocation = call;
+            if (call.TargetMethod.Name == "ContinueWith" && _symbols.IsTaskLike(call.TargetMethod.ContainingType))
+            {
+                isContinuation = true;
                 return true;
             }
+
+            if (call.TargetMethod.Name is "ContinueWhenAll" or "ContinueWhenAny" && IsTaskFactory(call.TargetMethod.ContainingType))
+            {
+                isContinuation = true;
+                return true;
+            }
+
+            // tasks.Select(t => t.Result) after await Task.WhenAll(tasks): the lambda sees the collection's elements.
+            source = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
+            return source is not null;
         }
 
-        return false;
-    }
+        private bool IsTaskFactory(ITypeSymbol? type) =>
+            SymbolEqualityComparer.Default.Equals(type, _symbols.TaskFactory) || SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, _symbols.TaskFactoryOfT);
 
-    private static bool BlockingWaitCompletes(IOperation operation, Target target, AsyncSymbols symbols)
-    {
-        switch (BlockingCalls.Classify(operation, symbols, out var task))
+        private static IAnonymousFunctionOperation? FindLambdaOf(IParameterSymbol parameter, IOperation use)
         {
-            case BlockingKind.Result or BlockingKind.GetResult:
-                return !target.IsCollection && IsReferenceTo(task!.UnwrapConfigureAwait(), target.Symbol);
-            case BlockingKind.Wait:
-                // Wait(timeout) returns false when the time runs out, leaving the task incomplete.
-                return !target.IsCollection && ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && IsReferenceTo(task, target.Symbol);
-            case BlockingKind.WaitAll:
-                return ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && ArgumentsInclude((IInvocationOperation)operation, target);
-            default:
-                return false;
+            foreach (var current in use.Ancestors())
+            {
+                if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
         }
-    }
 
-    /// <summary>Is the awaited expression the target itself, or Task.WhenAll over it?</summary>
-    private static bool WaitsFor(IOperation awaited, Target target, AsyncSymbols symbols)
-    {
-        if (!target.IsCollection && IsReferenceTo(awaited, target.Symbol, symbols))
+        private static IForEachLoopOperation? FindForEach(ILocalSymbol local, IOperation use)
         {
+            foreach (var current in use.Ancestors())
+            {
+                if (current is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsTargetCompleteAt(Target target, IOperation point)
+        {
+            var stable = target.Path.IsStable(_symbols);
+            var child = point;
+            for (var parent = point.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                // A local function body runs whenever it is called, possibly before any await that precedes its declaration
+                // (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "local function declared after the await").
+                if (parent is ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (parent is IAnonymousFunctionOperation lambda)
+                {
+                    // A lambda may run later, after a property chain handed back another task.
+                    if (!stable)
+                    {
+                        return false;
+                    }
+
+                    if (IsContinuationOfWhenAllOver(lambda, target))
+                    {
+                        return !IsWrittenWithin(target.Path, lambda, point);
+                    }
+                }
+
+                // if (t.IsCompleted) { ... t.Result ... }, unless t is reassigned inside the branch before the use
+                // (BlockingWaitAnalyzerTests.ResultGuardedByIsCompleted_NoDiagnostic, CompletedTasksTests.IncompleteShape_IsNotKnownComplete "reassigned inside the guard").
+                if (!target.IsCollection && IsGuardedBranch(parent, child, target.Path))
+                {
+                    return !IsWrittenWithin(target.Path, child, point) && (stable || !SuspendsBetween(parent, point));
+                }
+
+                // if (await t > 0) { t.Result }, await t > 0 && t.Result > 1: the operand evaluated first dominates the use
+                // (BlockingWaitAnalyzerTests.ResultInBranchOfIfWithAwaitedCondition_NoDiagnostic).
+                if (stable && EvaluatedBefore(parent, child) is { } before && EvaluatesCompleting(before, target))
+                {
+                    return !IsWrittenAfter(target.Path, before, point);
+                }
+
+                var siblings = parent switch
+                {
+                    IBlockOperation block => block.Operations,
+                    ISwitchCaseOperation switchCase => switchCase.Body,
+                    _ => ImmutableArray<IOperation>.Empty,
+                };
+
+                var index = siblings.IndexOf(child);
+                for (var i = index - 1; i >= 0; i--)
+                {
+                    if (Completes(siblings[i], target, stable))
+                    {
+                        // await t; t = Next(); t.Result (BlockingWaitAnalyzerTests.ResultAfterAwaitThenReassignment_Reports).
+                        return !IsWrittenAfter(target.Path, siblings[i], point) && (stable || !SuspendsBetween(siblings[i], point));
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? EvaluatedBefore(IOperation parent, IOperation child) => parent switch
+        {
+            IConditionalOperation conditional when conditional.Condition != child => conditional.Condition,
+            IBinaryOperation binary when binary.RightOperand == child => binary.LeftOperand,
+            _ => null,
+        };
+
+        /// <summary>Is <paramref name="child"/> evaluated only when <paramref name="parent"/>'s condition proves the task complete?</summary>
+        private bool IsGuardedBranch(IOperation parent, IOperation child, TaskPath task) => parent switch
+        {
+            IConditionalOperation conditional when conditional.WhenTrue == child => Implies(conditional.Condition, task),
+            IConditionalOperation conditional when conditional.WhenFalse == child => ImpliesWhenFalse(conditional.Condition, task),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and => and.RightOperand == child && Implies(and.LeftOperand, task),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => or.RightOperand == child && ImpliesWhenFalse(or.LeftOperand, task),
+
+            // switch (t.Status) { case TaskStatus.RanToCompletion: ... t.Result ... } (SyncOverAsyncTests.ResultInSwitchCaseOnStatus_NoDiagnostic).
+            ISwitchCaseOperation { Parent: ISwitchOperation { Value: var value } } section when section.Body.Contains(child) =>
+                section.Clauses.Length > 0 && AllClausesFinal(section.Clauses) && IsStatusOf(value, task),
+
+            // t.Status switch { TaskStatus.RanToCompletion => t.Result, ... } (SyncOverAsyncTests.ResultInSwitchCaseOnStatus_NoDiagnostic).
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation { Value: var value } } arm when arm.Value == child =>
+                IsFinalStatusPattern(arm.Pattern) && IsStatusOf(value, task),
+            _ => false,
+        };
+
+        private bool AllClausesFinal(ImmutableArray<ICaseClauseOperation> clauses)
+        {
+            foreach (var clause in clauses)
+            {
+                var final = clause switch
+                {
+                    ISingleValueCaseClauseOperation single => IsFinalStatus(single.Value),
+                    IPatternCaseClauseOperation pattern => pattern.Guard is null && IsFinalStatusPattern(pattern.Pattern),
+                    _ => false,
+                };
+
+                if (!final)
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 
-        return IsWhenAllOver(awaited, target, symbols);
-    }
-
-    /// <summary>
-    /// <c>Task.WhenAll(...)</c> over the target, called here or stored in a local that is never reassigned
-    /// (<c>var all = Task.WhenAll(tasks); await all;</c>, BlockingWaitAnalyzerTests.ResultAfterAwaitOfWhenAllLocal_NoDiagnostic).
-    /// </summary>
-    private static bool IsWhenAllOver(IOperation operation, Target target, AsyncSymbols symbols)
-    {
-        var value = operation.WalkDownConversions();
-        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        private bool IsFinalStatusPattern(IPatternOperation pattern) => pattern switch
         {
-            value = initializer.WalkDownConversions();
+            IConstantPatternOperation constant => IsFinalStatus(constant.Value),
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => IsFinalStatusPattern(or.LeftPattern) && IsFinalStatusPattern(or.RightPattern),
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } and => IsFinalStatusPattern(and.LeftPattern) || IsFinalStatusPattern(and.RightPattern),
+            _ => false,
+        };
+
+        private bool IsFinalStatus(IOperation value) =>
+            value.WalkDownConversions() is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled" } field }
+            && SymbolEqualityComparer.Default.Equals(field.ContainingType, _symbols.TaskStatus);
+
+        /// <summary><c>t.Status</c> for the task at <paramref name="task"/>.</summary>
+        private bool IsStatusOf(IOperation status, TaskPath task) =>
+            status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property
+            && _symbols.IsTaskLike(property.Property.ContainingType)
+            && task.Equals(TaskPath.Of(property.Instance));
+
+        private bool Implies(IOperation condition, TaskPath task)
+        {
+            var proven = new List<TaskPath>();
+            WhenTrue(condition, proven);
+            return Contains(proven, task);
         }
 
-        return value is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
-            && symbols.IsTaskLike(whenAll.ContainingType)
-            && ArgumentsInclude(call, target);
-    }
-
-    /// <summary>
-    /// <c>Task.WhenAll(a, b).ContinueWith(_ => a.Result + b.Result)</c>: the continuation runs once WhenAll has completed, which
-    /// is once every task it was given has (SyncOverAsyncTests.ResultInContinuationOfWhenAll_NoDiagnostic).
-    /// </summary>
-    private static bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target, AsyncSymbols symbols)
-    {
-        return lambda.DelegateUse() is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
-            && symbols.IsTaskLike(method.ContainingType)
-            && IsWhenAllOver(antecedent, target, symbols);
-    }
-
-    /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
-    private static bool ArgumentsInclude(IInvocationOperation call, Target target)
-    {
-        foreach (var argument in call.Arguments)
+        private bool ImpliesWhenFalse(IOperation condition, TaskPath task)
         {
-            var value = argument.Value.WalkDownConversions();
-            if (target.IsCollection)
-            {
-                // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
-                if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
-                {
-                    value = dictionary;
-                }
+            var proven = new List<TaskPath>();
+            WhenFalse(condition, proven);
+            return Contains(proven, task);
+        }
 
-                if (IsReferenceTo(value, target.Symbol))
+        private static bool Contains(List<TaskPath> proven, TaskPath task)
+        {
+            foreach (var path in proven)
+            {
+                if (path.Equals(task))
                 {
                     return true;
                 }
             }
-            else if (value is IArrayCreationOperation { Initializer: { } initializer })
+
+            return false;
+        }
+
+        /// <summary>Collects the tasks the condition, when true, proves complete.</summary>
+        public void WhenTrue(IOperation condition, List<TaskPath> proven)
+        {
+            switch (condition.WalkDownConversions())
             {
-                foreach (var element in initializer.ElementValues)
-                {
-                    if (IsReferenceTo(element, target.Symbol))
-                    {
-                        return true;
-                    }
-                }
-            }
-            else if (value.IsImplicit && value.Kind != OperationKind.ArrayCreation)
-            {
-                // C# 13 binds WhenAll(a, b) to WhenAll(params ReadOnlySpan<Task>) on .NET 9 and later: the compiler-made collection
-                // is a collection-expression operation, newer than the Roslyn we build against, whose children are the arguments
-                // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
-                foreach (var element in value.ChildOperations)
-                {
-                    if (IsReferenceTo(element, target.Symbol))
-                    {
-                        return true;
-                    }
-                }
-            }
-            else if (IsReferenceTo(value, target.Symbol))
-            {
-                return true;
+                case IPropertyReferenceOperation { Property.Name: var name, Instance: var instance } property
+                    when StatusMembers.Contains(name) && _symbols.IsTaskLike(property.Property.ContainingType):
+                    Add(proven, TaskPath.Of(instance));
+                    return;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    WhenFalse(not.Operand, proven);
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                    WhenTrue(and.LeftOperand, proven);
+                    WhenTrue(and.RightOperand, proven);
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    StatusOrWinner(equals.LeftOperand, equals.RightOperand, proven);
+                    StatusOrWinner(equals.RightOperand, equals.LeftOperand, proven);
+                    return;
+                case IIsPatternOperation { Value: var value, Pattern: var pattern } when IsFinalStatusPattern(pattern):
+                    AddStatusOwner(value, proven);
+                    return;
+                case IInvocationOperation call when IsStatusExtension(call):
+                    // task.IsCompletedSuccessfully(): a helper named after the status property, here or in a library
+                    // (BlockingWaitAnalyzerTests.ResultGuardedByStatusExtensionMethod_NoDiagnostic).
+                    Add(proven, TaskPath.Of(call.Arguments[0].Value));
+                    return;
+                case IInvalidOperation invalid when UnresolvedStatusCall(invalid) is { } receiver:
+                    // The same helper when its assembly is missing: the call binds to the status property and fails (CS1955).
+                    Add(proven, TaskPath.Of(receiver));
+                    return;
+                case IInvocationOperation call when call.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
+                    // if (IsReady(t)): a source helper whose body is the test (BlockingWaitAnalyzerTests.ResultGuardedBySourceHelper_NoDiagnostic).
+                    FromHelper(call.TargetMethod, call.Instance, call.Arguments, call, proven);
+                    return;
+                case IPropertyReferenceOperation { Property: { GetMethod: { } getter, Parameters.Length: 0 } } property
+                    when property.Type?.SpecialType == SpecialType.System_Boolean:
+                    // if (HasValue): a property whose getter is the test (SyncOverAsyncTests.ResultGuardedByHasValueProperty_NoDiagnostic).
+                    FromHelper(getter, property.Instance, ImmutableArray<IArgumentOperation>.Empty, property, proven);
+                    return;
             }
         }
 
-        return false;
+        /// <summary>Collects the tasks the condition, when false, proves complete (<c>!t.IsCompleted</c>, <c>winner != t</c>).</summary>
+        private void WhenFalse(IOperation condition, List<TaskPath> proven)
+        {
+            switch (condition.WalkDownConversions())
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    WhenTrue(not.Operand, proven);
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                    WhenFalse(or.LeftOperand, proven);
+                    WhenFalse(or.RightOperand, proven);
+                    return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
+                    // if (winner != t) continue; ... t.Result (BlockingWaitAnalyzerTests.ResultAfterWhenAnyWinnerNotEqualsContinue_NoDiagnostic).
+                    StatusOrWinner(notEquals.LeftOperand, notEquals.RightOperand, proven);
+                    StatusOrWinner(notEquals.RightOperand, notEquals.LeftOperand, proven);
+                    return;
+            }
+        }
+
+        private void StatusOrWinner(IOperation left, IOperation right, List<TaskPath> proven)
+        {
+            // t.Status == TaskStatus.RanToCompletion
+            if (IsFinalStatus(right))
+            {
+                AddStatusOwner(left, proven);
+                return;
+            }
+
+            // await Task.WhenAny(a, b) == a, or the same through a local holding the awaited WhenAny result
+            var winner = right.WalkDownConversions();
+            if (winner is ILocalReferenceOperation local)
+            {
+                winner = local.Local.FindSingleInitializer(winner)?.WalkDownConversions()!;
+            }
+
+            if (winner is IAwaitOperation awaited && IsWhenAny(awaited.Operation))
+            {
+                Add(proven, TaskPath.Of(left));
+            }
+        }
+
+        private void AddStatusOwner(IOperation status, List<TaskPath> proven)
+        {
+            if (status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property && _symbols.IsTaskLike(property.Property.ContainingType))
+            {
+                Add(proven, TaskPath.Of(property.Instance));
+            }
+        }
+
+        private static void Add(List<TaskPath> proven, TaskPath? path)
+        {
+            if (path is not null)
+            {
+                proven.Add(path);
+            }
+        }
+
+        private bool IsStatusExtension(IInvocationOperation call) =>
+            StatusMembers.Contains(call.TargetMethod.Name)
+            && call.TargetMethod is { IsStatic: true, Parameters.Length: 1, ReturnType.SpecialType: SpecialType.System_Boolean }
+            && call.Arguments.Length == 1
+            && _symbols.IsTaskLike(call.Arguments[0].Value.WalkDownConversions().Type);
+
+        /// <summary><c>t.IsCompletedSuccessfully()</c> that failed to bind (its extension's assembly is missing): the receiver.</summary>
+        private IOperation? UnresolvedStatusCall(IInvalidOperation invalid)
+        {
+            if (invalid.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } access }
+                || !StatusMembers.Contains(name))
+            {
+                return null;
+            }
+
+            // The receiver is a child of the call, or (newer compilers) of the member access the call failed on.
+            foreach (var child in invalid.ChildOperations)
+            {
+                IEnumerable<IOperation> receivers = child.Syntax == access ? child.ChildOperations : new[] { child };
+                foreach (var receiver in receivers)
+                {
+                    if (receiver.Syntax == access.Expression && _symbols.IsTaskLike(receiver.WalkDownConversions().Type))
+                    {
+                        return receiver;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A helper's body proves tasks in its own terms (its parameters, the fields of its instance); translated to the call site:
+        /// a parameter becomes the argument, a field of the instance the same field read through the call's receiver.
+        /// </summary>
+        private void FromHelper(IMethodSymbol helper, IOperation? receiver, ImmutableArray<IArgumentOperation> arguments, IOperation use, List<TaskPath> proven)
+        {
+            if (_facts is null || _depth <= 0 || _facts.ReturnedCondition(helper, use) is not { } body)
+            {
+                return;
+            }
+
+            var inHelper = new List<TaskPath>();
+            Deeper().WhenTrue(body, inHelper);
+            foreach (var path in inHelper)
+            {
+                switch (path.Root)
+                {
+                    case IParameterSymbol parameter:
+                        foreach (var argument in arguments)
+                        {
+                            if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                            {
+                                Add(proven, TaskPath.Of(argument.Value)?.Append(path.Members));
+                            }
+                        }
+
+                        break;
+                    case IFieldSymbol { IsStatic: true }:
+                        proven.Add(path);
+                        break;
+                    case IFieldSymbol or INamedTypeSymbol when receiver is null or IInstanceReferenceOperation:
+                        proven.Add(path);
+                        break;
+                    case IFieldSymbol field:
+                        Add(proven, TaskPath.Of(receiver)?.Append(ImmutableArray.Create<ISymbol>(field)).Append(path.Members));
+                        break;
+                    case INamedTypeSymbol:
+                        Add(proven, TaskPath.Of(receiver)?.Append(path.Members));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Does this statement, once it completes normally, leave the target complete?</summary>
+        private bool Completes(IOperation statement, Target target, bool stable)
+        {
+            switch (statement)
+            {
+                case IBlockOperation block:
+                    foreach (var inner in block.Operations)
+                    {
+                        if (Completes(inner, target, stable))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+
+                case IConditionalOperation conditional when stable && EvaluatesCompleting(conditional.Condition, target):
+                    // if (await t > 0) { ... }: the condition runs on every path (CompletedTasksTests.CompleteShape_IsKnownComplete "await in if condition").
+                    return true;
+
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Completes(conditional.WhenTrue, target, stable) && Completes(whenFalse, target, stable);
+
+                case IConditionalOperation { WhenFalse: null } guard when !target.IsCollection:
+                    // if (!t.IsCompleted) { await t; } or if (!t.IsCompleted) return;
+                    // (BlockingWaitAnalyzerTests.ResultAfterNotCompletedAwaitGuard_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterNotCompletedReturnGuard_NoDiagnostic).
+                    return ImpliesWhenFalse(guard.Condition, target.Path)
+                        && (Completes(guard.WhenTrue, target, stable) || AlwaysExits(guard.WhenTrue));
+
+                case ITryOperation { Catches.IsEmpty: false, Body.Operations: { Length: > 0 } body } when stable:
+                    // try { await all; } catch { ... }: the await throws only once the task has completed, so a handler entered from
+                    // the first statement still leaves it complete; a later statement may throw before an await further down
+                    // (BlockingWaitAnalyzerTests.ResultAfterAwaitInTryWithCatch_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterLaterAwaitInTryWithCatch_Reports).
+                    // try/finally without a handler stays unknown (CompletedTasksTests.IncompleteShape_IsNotKnownComplete "await in a try block").
+                    return body[0] is IExpressionStatementOperation { Operation: IAwaitOperation } && Completes(body[0], target, stable);
+
+                case IConditionalOperation or ILoopOperation or ITryOperation or ISwitchOperation or ILockOperation or IUsingOperation:
+                    return false;
+            }
+
+            return stable && EvaluatesCompleting(statement, target);
+        }
+
+        /// <summary>Does the operation, on every path through it, await or wait for the target?</summary>
+        private bool EvaluatesCompleting(IOperation operation, Target target)
+        {
+            foreach (var evaluated in UnconditionalOperations(operation))
+            {
+                if (evaluated is IAwaitOperation awaited && WaitsFor(awaited.Operation.UnwrapConfigureAwait(), target))
+                {
+                    return true;
+                }
+
+                // t.Wait(); t.Result: the first wait is the one mistake to report (BlockingWaitAnalyzerTests.ResultAfterWaitOfSameTask_ReportsOnlyWait).
+                if (BlockingWaitCompletes(evaluated, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool BlockingWaitCompletes(IOperation operation, Target target)
+        {
+            switch (BlockingCalls.Classify(operation, _symbols, out var task))
+            {
+                case BlockingKind.Result or BlockingKind.GetResult:
+                    return !target.IsCollection && target.Path.Equals(TaskPath.Of(task!.UnwrapConfigureAwait()));
+                case BlockingKind.Wait:
+                    // Wait(timeout) returns false when the time runs out, leaving the task incomplete.
+                    return !target.IsCollection && ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && target.Path.Equals(TaskPath.Of(task));
+                case BlockingKind.WaitAll:
+                    return ((IInvocationOperation)operation).TargetMethod.ReturnsVoid && ArgumentsInclude((IInvocationOperation)operation, target);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Is the awaited expression the target itself, or Task.WhenAll over it?</summary>
+        private bool WaitsFor(IOperation awaited, Target target)
+        {
+            if (!target.IsCollection && target.Path.Equals(TaskPath.Of(awaited)))
+            {
+                return true;
+            }
+
+            return IsWhenAllOver(awaited, target);
+        }
+
+        /// <summary>
+        /// <c>Task.WhenAll(...)</c> over the target, called here or stored in a local that is never reassigned
+        /// (<c>var all = Task.WhenAll(tasks); await all;</c>, BlockingWaitAnalyzerTests.ResultAfterAwaitOfWhenAllLocal_NoDiagnostic).
+        /// </summary>
+        private bool IsWhenAllOver(IOperation operation, Target target)
+        {
+            var value = operation.WalkDownConversions();
+            if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+            {
+                value = initializer.WalkDownConversions();
+            }
+
+            return value is IInvocationOperation { TargetMethod: { Name: "WhenAll", IsStatic: true } whenAll } call
+                && _symbols.IsTaskLike(whenAll.ContainingType)
+                && ArgumentsInclude(call, target);
+        }
+
+        /// <summary>
+        /// <c>Task.WhenAll(a, b).ContinueWith(_ => a.Result + b.Result)</c>: the continuation runs once WhenAll has completed, which
+        /// is once every task it was given has (SyncOverAsyncTests.ResultInContinuationOfWhenAll_NoDiagnostic).
+        /// </summary>
+        private bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target)
+        {
+            return lambda.DelegateUse() is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
+                && _symbols.IsTaskLike(method.ContainingType)
+                && IsWhenAllOver(antecedent, target);
+        }
+
+        /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
+        private bool ArgumentsInclude(IInvocationOperation call, Target target)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value.WalkDownConversions();
+                if (target.IsCollection)
+                {
+                    // WhenAll(tasks.Cast<Task>()), WaitAll(tasks.ToArray()): every element of tasks (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
+                    for (var steps = 0; steps < 4 && value is IInvocationOperation linq && IsLinqOperator(linq, AllElementOperators); steps++)
+                    {
+                        value = LinqSource(linq)!.WalkDownConversions();
+                    }
+
+                    // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                    if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
+                    {
+                        value = dictionary;
+                    }
+
+                    if (target.Path.Equals(TaskPath.Of(value)))
+                    {
+                        return true;
+                    }
+                }
+                else if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (target.Path.Equals(TaskPath.Of(element)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (value.IsImplicit && value.Kind != OperationKind.ArrayCreation)
+                {
+                    // C# 13 binds WhenAll(a, b) to WhenAll(params ReadOnlySpan<Task>) on .NET 9 and later: the compiler-made collection
+                    // is a collection-expression operation, newer than the Roslyn we build against, whose children are the arguments
+                    // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
+                    foreach (var element in value.ChildOperations)
+                    {
+                        if (target.Path.Equals(TaskPath.Of(element)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (target.Path.Equals(TaskPath.Of(value)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Any write to the target after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
+        private static bool IsWrittenAfter(TaskPath target, IOperation completingStatement, IOperation use)
+        {
+            var start = completingStatement.Syntax.SpanStart;
+            foreach (var operation in use.Root().Descendants())
+            {
+                if (operation.Syntax.SpanStart > start && IsWriteOrMutation(operation, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A write to the target inside <paramref name="scope"/> before <paramref name="use"/>.</summary>
+        private static bool IsWrittenWithin(TaskPath target, IOperation scope, IOperation use)
+        {
+            var end = use.Syntax.SpanStart;
+            foreach (var operation in scope.DescendantsAndSelf())
+            {
+                if (operation.Syntax.SpanStart < end && IsWriteOrMutation(operation, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Can the code suspend between the guard (or the statement that proved completion) and the use? An await, an
+        /// <c>await foreach</c> or <c>await using</c> in between lets other code replace what a property chain returns.
+        /// </summary>
+        private static bool SuspendsBetween(IOperation guard, IOperation use)
+        {
+            var start = guard.Syntax.SpanStart;
+            var end = use.Syntax.SpanStart;
+            foreach (var operation in use.Root().Descendants())
+            {
+                if (operation.Syntax.SpanStart > start && operation.Syntax.SpanStart < end
+                    && operation is IAwaitOperation or IForEachLoopOperation { IsAsynchronous: true } or IUsingOperation { IsAsynchronous: true } or IUsingDeclarationOperation { IsAsynchronous: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWriteOrMutation(IOperation operation, TaskPath target)
+        {
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), target.Root))
+            {
+                return operation.IsWrite() || IsMutatingCollection(operation, target.Root);
+            }
+
+            // a.B = other: the chain now hands back another task.
+            return !target.IsVariable
+                && operation is IPropertyReferenceOperation or IFieldReferenceOperation
+                && operation.IsWrite()
+                && TaskPath.Of(operation) is { } written
+                && target.StartsWith(written);
+        }
+
+        /// <summary>For collections: <c>tasks.Add(...)</c> after the WhenAll brings in a task nobody awaited.</summary>
+        private static bool IsMutatingCollection(IOperation reference, ISymbol symbol) =>
+            symbol is ILocalSymbol { Type.TypeKind: not TypeKind.Array } or IParameterSymbol { Type.TypeKind: not TypeKind.Array } or IFieldSymbol { Type.TypeKind: not TypeKind.Array }
+            && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" } call
+            && call.Instance == reference;
     }
 
     /// <summary>Operations the statement evaluates on every path through it (not under conditions, lambdas or nested statements).</summary>
@@ -549,71 +1057,123 @@ internal static class CompletedTasks
         _ => false,
     };
 
-    private static bool IsReferenceTo(IOperation? operation, ISymbol symbol, AsyncSymbols? symbols = null)
-    {
-        var value = operation?.WalkDownConversions();
-        if (symbols is not null && value is IPropertyReferenceOperation { Instance: { } holder } lazy && IsLazyValue(lazy, symbols))
-        {
-            value = holder;
-        }
-
-        return SymbolEqualityComparer.Default.Equals(value.ReferencedVariable(), symbol);
-    }
-
-    private static bool IsLazyValue(IPropertyReferenceOperation property, AsyncSymbols symbols) =>
-        property.Property.Name == "Value" && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.OriginalDefinition, symbols.LazyOfT);
-
-    /// <summary>Any write to the symbol after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
-    private static bool IsWrittenAfter(ISymbol symbol, IOperation completingStatement, IOperation use)
-    {
-        var start = completingStatement.Syntax.SpanStart;
-        foreach (var operation in use.Root().Descendants())
-        {
-            if (operation.Syntax.SpanStart > start && IsWriteOrMutation(operation, symbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A write to the symbol inside <paramref name="scope"/> before <paramref name="use"/>.</summary>
-    private static bool IsWrittenWithin(ISymbol symbol, IOperation scope, IOperation use)
-    {
-        var end = use.Syntax.SpanStart;
-        foreach (var operation in scope.DescendantsAndSelf())
-        {
-            if (operation.Syntax.SpanStart < end && IsWriteOrMutation(operation, symbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsWriteOrMutation(IOperation operation, ISymbol symbol) =>
-        operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
-        && SymbolEqualityComparer.Default.Equals(operation.ReferencedVariable(), symbol)
-        && (operation.IsWrite() || IsMutatingCollection(operation, symbol));
-
-    /// <summary>For collections: <c>tasks.Add(...)</c> after the WhenAll brings in a task nobody awaited.</summary>
-    private static bool IsMutatingCollection(IOperation reference, ISymbol symbol) =>
-        symbol is ILocalSymbol { Type.TypeKind: not TypeKind.Array } or IParameterSymbol { Type.TypeKind: not TypeKind.Array } or IFieldSymbol { Type.TypeKind: not TypeKind.Array }
-        && reference.Parent is IInvocationOperation { TargetMethod.Name: "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" } call
-        && call.Instance == reference;
-
     private readonly struct Target
     {
-        public Target(ISymbol symbol, bool isCollection)
+        public Target(TaskPath path, bool isCollection)
         {
-            Symbol = symbol;
+            Path = path;
             IsCollection = isCollection;
         }
 
-        public ISymbol Symbol { get; }
+        public TaskPath Path { get; }
 
         public bool IsCollection { get; }
     }
+}
+
+/// <summary>
+/// Where a task is read from: a variable (local, parameter, field of <c>this</c>, static field) and the fields and properties
+/// read after it (<c>a.B</c>: root <c>a</c>, members <c>[B]</c>). A chain that starts at <c>this</c> (<c>Context.Status</c>, a
+/// property of the instance) has the containing type as its root. Members compare by their original definitions.
+/// </summary>
+internal sealed class TaskPath
+{
+    private const int MaxMembers = 4;
+
+    public TaskPath(ISymbol root, ImmutableArray<ISymbol> members)
+    {
+        Root = root;
+        Members = members;
+    }
+
+    public ISymbol Root { get; }
+
+    public ImmutableArray<ISymbol> Members { get; }
+
+    /// <summary>A plain variable, with nothing read through it.</summary>
+    public bool IsVariable => Members.IsEmpty;
+
+    /// <summary>The path of a variable read through fields and non-indexed properties; null for anything else (a call, an index).</summary>
+    public static TaskPath? Of(IOperation? operation)
+    {
+        var value = operation?.WalkDownConversions();
+        if (value.ReferencedVariable() is { } variable)
+        {
+            return new TaskPath(variable, ImmutableArray<ISymbol>.Empty);
+        }
+
+        var members = new List<ISymbol>();
+        while (members.Count < MaxMembers)
+        {
+            switch (value)
+            {
+                case IPropertyReferenceOperation { Property: { IsIndexer: false, IsStatic: false, Parameters.Length: 0 } property, Instance: { } instance }:
+                    members.Add(property);
+                    value = instance.WalkDownConversions();
+                    break;
+                case IFieldReferenceOperation { Field: { IsStatic: false } field, Instance: { } instance }:
+                    members.Add(field);
+                    value = instance.WalkDownConversions();
+                    break;
+                default:
+                    return null;
+            }
+
+            if ((value.ReferencedVariable() ?? ThisInstance(value)) is { } root)
+            {
+                members.Reverse();
+                return new TaskPath(root, members.ToImmutableArray());
+            }
+        }
+
+        return null;
+    }
+
+    private static ISymbol? ThisInstance(IOperation? value) =>
+        value is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: { } type } ? type : null;
+
+    /// <summary>Every member is <c>Lazy&lt;T&gt;.Value</c>, which hands back the same value every time: as good as a variable.</summary>
+    public bool IsStable(AsyncSymbols symbols)
+    {
+        foreach (var member in Members)
+        {
+            if (member is not IPropertySymbol { Name: "Value" } property
+                || !SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, symbols.LazyOfT))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public TaskPath Append(ImmutableArray<ISymbol> more) => more.IsEmpty ? this : new TaskPath(Root, Members.AddRange(more));
+
+    /// <summary>Is <paramref name="prefix"/> this path or a path this one reads through?</summary>
+    public bool StartsWith(TaskPath prefix)
+    {
+        if (prefix.Members.Length > Members.Length || !SameSymbol(Root, prefix.Root))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Members.Length; i++)
+        {
+            if (!SameSymbol(Members[i], prefix.Members[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public bool Equals(TaskPath? other) => other is not null && other.Members.Length == Members.Length && StartsWith(other);
+
+    public override bool Equals(object? obj) => Equals(obj as TaskPath);
+
+    public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Root.OriginalDefinition) * 31 + Members.Length;
+
+    private static bool SameSymbol(ISymbol left, ISymbol right) =>
+        SymbolEqualityComparer.Default.Equals(left, right) || SymbolEqualityComparer.Default.Equals(left.OriginalDefinition, right.OriginalDefinition);
 }

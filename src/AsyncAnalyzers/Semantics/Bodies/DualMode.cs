@@ -20,14 +20,28 @@ internal static class DualMode
     /// <c>async ? await A() : B()</c>, <c>if (mode == IOBehavior.Synchronous) { B(); return; }</c>,
     /// <c>if (mode is IOBehavior.Synchronous &amp;&amp; ...) B(); else await A();</c>, a <c>switch</c> section or switch-expression arm
     /// labelled with the synchronous member (or the default one, when every labelled section is asynchronous), and the statements
-    /// after <c>if (async) { await A(); return; }</c>, which only synchronous callers reach.
+    /// after <c>if (async) { await A(); return; }</c>, which only synchronous callers reach. The other arm's asynchronous work is
+    /// an await or work started whose task it hands on. Inside a local function, the arm is synchronous when every call of the
+    /// local function is in one (<c>mode == IOBehavior.Asynchronous ? ReadAsync() : ReadSyncOverAsync()</c>); a lambda is not followed.
     /// </summary>
-    public static bool IsInSynchronousArm(IOperation operation)
+    public static bool IsInSynchronousArm(IOperation operation) => IsInSynchronousArm(operation, MaxLocalFunctionDepth);
+
+    // A local function called from the synchronous arm of another local function: as deep as real code goes.
+    private const int MaxLocalFunctionDepth = 2;
+
+    private static bool IsInSynchronousArm(IOperation operation, int depth)
     {
-        for (var child = operation; child.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = parent)
+        var child = operation;
+        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             switch (parent)
             {
+                case IAnonymousFunctionOperation:
+                    return false;
+
+                case ILocalFunctionOperation localFunction:
+                    return depth > 0 && EveryCallInSynchronousArm(localFunction, depth - 1);
+
                 case IConditionalOperation conditional when child != conditional.Condition:
                 {
                     var inTrueArm = child == conditional.WhenTrue;
@@ -67,6 +81,30 @@ internal static class DualMode
         }
 
         return false;
+    }
+
+    /// <summary>The local function is called at least once, only directly (never as a delegate), and only from synchronous arms.</summary>
+    private static bool EveryCallInSynchronousArm(ILocalFunctionOperation localFunction, int depth)
+    {
+        var called = false;
+        foreach (var operation in localFunction.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol):
+                    if (!IsInSynchronousArm(call, depth))
+                    {
+                        return false;
+                    }
+
+                    called = true;
+                    break;
+                case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, localFunction.Symbol):
+                    return false;
+            }
+        }
+
+        return called;
     }
 
     /// <summary>
@@ -419,6 +457,9 @@ internal static class DualMode
                 case IUsingOperation { IsAsynchronous: true }:
                 case IUsingDeclarationOperation { IsAsynchronous: true }:
                 case IReturnOperation { ReturnedValue: { Type: { } type } } when type.Name is "Task" or "ValueTask":
+                // mode == IOBehavior.Asynchronous ? new ValueTask<int>(ReadAsync(buffer)) : ReadSync(buffer): the arm starts the work
+                // whose task the function hands on (DualModeCallerTests.SynchronousArm_IsFound "conditional expression arm").
+                case IInvocationOperation { Type.Name: "Task" or "ValueTask", TargetMethod.Name: not ("FromResult" or "FromException" or "FromCanceled") }:
                     return true;
             }
         }

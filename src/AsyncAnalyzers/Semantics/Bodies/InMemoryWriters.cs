@@ -7,7 +7,8 @@ namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
 /// Readers, writers and wrapping streams built over a <c>MemoryStream</c> in the same function (<c>new StreamWriter(buffer)</c>,
-/// <c>new GZipStream(buffer, ...)</c>, <c>new Utf8JsonWriter(buffer)</c>): their I/O goes to memory, so it never blocks.
+/// <c>new GZipStream(buffer, ...)</c>, <c>new Utf8JsonWriter(buffer)</c>), and embedded resource streams
+/// (<c>Assembly.GetManifestResourceStream</c>, read from the loaded image): their I/O goes to memory, so it never blocks.
 /// </summary>
 internal static class InMemoryWriters
 {
@@ -32,6 +33,14 @@ internal static class InMemoryWriters
         if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
         {
             value = initializer.WalkDownConversions();
+        }
+
+        // assembly.GetManifestResourceStream(name): an embedded resource is read from the loaded image
+        // (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingInMemory_NoDiagnostic).
+        if (value is IInvocationOperation { TargetMethod: { Name: "GetManifestResourceStream", ContainingType: { Name: "Assembly" } assembly } }
+            && assembly.IsInNamespace("System", "Reflection"))
+        {
+            return true;
         }
 
         if (value is not IObjectCreationOperation { Constructor: { } constructor } creation)

@@ -48,6 +48,7 @@ internal sealed class AsyncCounterparts
 {
     private readonly AsyncSymbols _symbols;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), Counterpart?> _memberCache = new(new PairComparer());
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), IMethodSymbol?> _synchronousCache = new(new PairComparer());
     private readonly ConcurrentDictionary<string, bool> _sourceHasAsyncName = new(StringComparer.Ordinal);
 
     public AsyncCounterparts(AsyncSymbols symbols) => _symbols = symbols;
@@ -103,6 +104,53 @@ internal sealed class AsyncCounterparts
         }
 
         return Best(method, matches);
+    }
+
+    /// <summary>
+    /// The reverse look-up: a synchronous <c>Foo</c> on the same receiver type for a call to <c>FooAsync</c>, such that
+    /// <c>FooAsync</c> is Foo's counterpart (same parameters, optionally plus a trailing token; returning an awaitable of Foo's
+    /// result); not obsolete. <c>JsonSerializer.DeserializeAsync(stream, type, options)</c> finds <c>Deserialize(stream, type, options)</c>.
+    /// Cached per (method, receiver type).
+    /// </summary>
+    public IMethodSymbol? FindSynchronous(IMethodSymbol asyncMethod, ITypeSymbol receiverType)
+    {
+        if (asyncMethod.MethodKind != MethodKind.Ordinary || asyncMethod.IsExtensionMethod
+            || !asyncMethod.Name.EndsWith("Async", StringComparison.Ordinal) || asyncMethod.Name.Length == "Async".Length)
+        {
+            return null;
+        }
+
+        if (!_synchronousCache.TryGetValue((asyncMethod, receiverType), out var found))
+        {
+            found = _synchronousCache.GetOrAdd((asyncMethod, receiverType), FindSynchronousMember(asyncMethod, receiverType));
+        }
+
+        return found;
+    }
+
+    private IMethodSymbol? FindSynchronousMember(IMethodSymbol asyncMethod, ITypeSymbol receiverType)
+    {
+        var syncName = asyncMethod.Name.Substring(0, asyncMethod.Name.Length - "Async".Length);
+        foreach (var type in TypeAndBases(receiverType))
+        {
+            foreach (var member in type.GetMembers(syncName))
+            {
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } candidate || candidate.IsStatic != asyncMethod.IsStatic
+                    || candidate.Arity != asyncMethod.Arity || _symbols.IsObsolete(candidate)
+                    || (candidate.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(candidate.ContainingType, asyncMethod.ContainingType)))
+                {
+                    continue;
+                }
+
+                var sync = candidate.IsGenericMethod ? candidate.Construct(asyncMethod.TypeArguments.ToArray()) : candidate;
+                if (Matches(sync, asyncMethod, isExtension: false) is not null)
+                {
+                    return sync;
+                }
+            }
+        }
+
+        return null;
     }
 
     private Counterpart? FindMember(IMethodSymbol method, ITypeSymbol receiverType)

@@ -143,7 +143,7 @@ internal static class AsyncSignatures
 
     /// <summary>
     /// The signature is dictated by a base class, an interface or another declaration: an override, an explicit or implicit
-    /// implementation, or a partial method declared in two parts (often a generator's hook, such as
+    /// implementation (of a method or a property's accessor), or a partial method declared in two parts (often a generator's hook, such as
     /// <c>partial void OnNameChanged(string value)</c>).
     /// </summary>
     public static bool IsForcedByContract(IMethodSymbol method)
@@ -154,7 +154,8 @@ internal static class AsyncSignatures
             return true;
         }
 
-        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind != MethodKind.Ordinary)
+        // A property accessor implements the interface's accessor (SyncOverAsyncTests.ResultInInterfacePropertyImplementation_NoDiagnostic).
+        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet))
         {
             return false;
         }

@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Calls;
@@ -13,6 +16,9 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// </summary>
 internal sealed class StartedWork
 {
+    /// <summary>The value of <c>TaskCreationOptions.LongRunning</c>.</summary>
+    private const int LongRunning = 2;
+
     private readonly AsyncSymbols _symbols;
 
     public StartedWork(AsyncSymbols symbols)
@@ -41,6 +47,225 @@ internal sealed class StartedWork
         (method.Name == "Run" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.Task))
         || (method.Name == "StartNew"
             && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.TaskFactory) || SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _symbols.TaskFactoryOfT)));
+
+    /// <summary>
+    /// Where a delegate goes (<see cref="OperationExtensions.DelegateUse"/>): is it the body of a thread of its own? <c>new
+    /// Thread(...)</c>, or <c>StartNew(..., TaskCreationOptions.LongRunning)</c> (directly, or on a local <c>TaskFactory</c> made
+    /// with LongRunning). Such a body holds no pool thread and no synchronization context while it blocks.
+    /// </summary>
+    public bool IsDedicatedThreadBody(IOperation? delegateUse)
+    {
+        switch (delegateUse)
+        {
+            case IArgumentOperation { Parent: IObjectCreationOperation { Type: { } type } }:
+                return SymbolEqualityComparer.Default.Equals(type, _symbols.Thread);
+            case IInvalidOperation { Type: { } type, Syntax: BaseObjectCreationExpressionSyntax }:
+                // new Thread(() => ...) whose body does not compile (yet, or in a build missing a reference): overload resolution
+                // failed, but the lambda is still the new thread's body (SyncOverAsyncTests.ResultInDedicatedThreadBodyWithErrors_NoDiagnostic).
+                return SymbolEqualityComparer.Default.Equals(type, _symbols.Thread);
+            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "StartNew" } call } when IsTaskStarter(call.TargetMethod):
+                return HasLongRunning(call.Arguments) || IsLongRunningFactory(call.Instance);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// A task that runs a synchronous delegate: <c>Task.Run(() =&gt; Work())</c>, <c>StartNew(Work)</c> with a non-async delegate
+    /// that returns no awaitable, called here or stored in a local that is never reassigned. Waiting for it waits for a thread
+    /// doing synchronous work, not for asynchronous I/O. <paramref name="facts"/> sees through helpers that hand back their
+    /// argument (<c>StartNew(...).LogExceptions()</c>).
+    /// </summary>
+    public bool RunsSynchronousDelegate(IOperation task, ICallFacts? facts, int depth = 3)
+    {
+        var value = task.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        if (value is not IInvocationOperation call || depth <= 0)
+        {
+            return false;
+        }
+
+        if (!IsTaskStarter(call.TargetMethod))
+        {
+            return facts?.ReturnedArgument(call) is { } handedBack && RunsSynchronousDelegate(handedBack, facts, depth - 1);
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IDelegateCreationOperation creation)
+            {
+                return IsSynchronousDelegate(creation);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every task of a <c>Task.WaitAll</c> or <c>WaitAny</c> runs a synchronous delegate: each argument (<c>WaitAll(a, b)</c>,
+    /// <c>WaitAll(new[] { a, b })</c>), or a local collection whose every element comes from such a start (<c>var tasks = new
+    /// List&lt;Task&gt;(); tasks.Add(Task.Run(...)); Task.WaitAll(tasks.ToArray());</c>) and that nothing else fills.
+    /// </summary>
+    public bool AllRunSynchronousDelegates(IInvocationOperation wait, ICallFacts? facts)
+    {
+        var any = false;
+        foreach (var argument in wait.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !IsTaskCollectionOrTask(parameter.Type))
+            {
+                continue;
+            }
+
+            any = true;
+            var value = argument.Value.WalkDownConversions();
+            if (value is IArrayCreationOperation { Initializer: { } initializer } || (value.IsImplicit && value.Kind != OperationKind.ArrayCreation && argument.ArgumentKind == ArgumentKind.ParamArray))
+            {
+                var elements = value is IArrayCreationOperation { Initializer: { } explicitElements } ? explicitElements.ElementValues : value.ChildOperations.ToImmutableArray();
+                if (elements.IsEmpty || !elements.All(element => RunsSynchronousDelegate(element, facts)))
+                {
+                    return false;
+                }
+            }
+            else if (_symbols.IsTaskLike(value.Type))
+            {
+                if (!RunsSynchronousDelegate(value, facts))
+                {
+                    return false;
+                }
+            }
+            else if (!IsCollectionOfSynchronousWork(value, facts))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private bool IsTaskCollectionOrTask(ITypeSymbol type) =>
+        _symbols.IsTaskLike(type)
+        || type is IArrayTypeSymbol { ElementType: var element } && _symbols.IsTaskLike(element)
+        || type is INamedTypeSymbol { TypeArguments.Length: 1 } named && _symbols.IsTaskLike(named.TypeArguments[0]);
+
+    /// <summary><c>tasks</c> or <c>tasks.ToArray()</c>, where <c>tasks</c> is a local list only ever given synchronous work.</summary>
+    private bool IsCollectionOfSynchronousWork(IOperation collection, ICallFacts? facts)
+    {
+        var value = collection;
+        if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList", Instance: { } listInstance } && listInstance.Type is { } listType
+            && SymbolEqualityComparer.Default.Equals(listType.OriginalDefinition, _symbols.ListOfT))
+        {
+            value = listInstance.WalkDownConversions();
+        }
+        else if (value is IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList", IsExtensionMethod: true } extension } linq
+            && SymbolEqualityComparer.Default.Equals(extension.ContainingType, _symbols.Enumerable) && linq.Arguments.Length == 1)
+        {
+            value = linq.Arguments[0].Value.WalkDownConversions();
+        }
+
+        if (value is not ILocalReferenceOperation { Local: var local })
+        {
+            return false;
+        }
+
+        var elements = 0;
+        foreach (var operation in value.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                // Starts empty: new List<Task>(), or an array of synchronous starts.
+                switch (declarator.Initializer?.Value.WalkDownConversions())
+                {
+                    case IObjectCreationOperation { Initializer: null } empty when empty.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32):
+                        // new List<Task>() or new List<Task>(capacity)
+                        break;
+                    case IArrayCreationOperation { Initializer: { } initializer } when initializer.ElementValues.All(element => RunsSynchronousDelegate(element, facts)):
+                        elements += initializer.ElementValues.Length;
+                        break;
+                    default:
+                        return false;
+                }
+
+                continue;
+            }
+
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local) || reference == value)
+            {
+                continue;
+            }
+
+            switch (reference.Parent)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when add.Instance == reference:
+                    if (!RunsSynchronousDelegate(add.Arguments[0].Value, facts))
+                    {
+                        return false;
+                    }
+
+                    elements++;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "Clear" } read when read.Instance == reference:
+                case IPropertyReferenceOperation { Property.Name: "Count" or "Length" }:
+                case IForEachLoopOperation:
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "WaitAll" or "WaitAny" or "WhenAll" or "WhenAny", IsStatic: true } } }:
+                    break;
+                default:
+                    // Passed elsewhere, stored, filled by AddRange: its elements are not all known here.
+                    return false;
+            }
+        }
+
+        return elements > 0;
+    }
+
+    private bool IsSynchronousDelegate(IDelegateCreationOperation creation)
+    {
+        if (creation.Type is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke } || _symbols.IsAwaitable(invoke.ReturnType))
+        {
+            return false;
+        }
+
+        return creation.Target switch
+        {
+            IAnonymousFunctionOperation lambda => !lambda.Symbol.IsAsync,
+            IMethodReferenceOperation reference => !reference.Method.IsAsync && !_symbols.IsAwaitable(reference.Method.ReturnType),
+            _ => false,
+        };
+    }
+
+    private bool HasLongRunning(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _symbols.TaskCreationOptions)
+                && argument.Value.ConstantValue is { HasValue: true, Value: int options }
+                && (options & LongRunning) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A local <c>TaskFactory</c> made with <c>TaskCreationOptions.LongRunning</c>.</summary>
+    private bool IsLongRunningFactory(IOperation? factory)
+    {
+        var value = factory?.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        return value is IObjectCreationOperation creation
+            && (SymbolEqualityComparer.Default.Equals(creation.Type, _symbols.TaskFactory) || SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, _symbols.TaskFactoryOfT))
+            && HasLongRunning(creation.Arguments);
+    }
 
     /// <summary>Task.Delay, Task.Yield-like and already-complete tasks: nothing that can fault with an exception worth seeing.</summary>
     public bool CannotFault(IInvocationOperation invocation) =>

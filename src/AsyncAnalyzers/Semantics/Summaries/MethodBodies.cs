@@ -64,8 +64,9 @@ internal sealed class MethodBodies
             return null;
         }
 
+        // A method, an accessor (get { ... }), or the arrow of an expression-bodied property (=> ...), whose operation is the block.
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not BaseMethodDeclarationSyntax)
+        if (syntax is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax }))
         {
             return null;
         }
@@ -75,6 +76,7 @@ internal sealed class MethodBodies
         {
             IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } => new MethodBody(method, block, isExpressionBodied: false),
             IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => new MethodBody(method, expression, isExpressionBodied: true),
+            IBlockOperation arrow when syntax is ArrowExpressionClauseSyntax => new MethodBody(method, arrow, isExpressionBodied: true),
             _ => null,
         };
     }
@@ -106,6 +108,13 @@ internal sealed class MethodBodies
 
         return false;
     }
+
+    /// <summary>
+    /// The semantic model of a tree of this compilation, for a summary that reads declarations rather than one body (how a
+    /// private method is referenced across its type's parts); null for a tree outside the compilation.
+    /// </summary>
+    public SemanticModel? ModelOf(SyntaxTree tree, IOperation? use) =>
+        !ContainsTree(tree) ? null : use?.SemanticModel is { } own && own.SyntaxTree == tree ? own : ModelFor(tree);
 
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)
     {

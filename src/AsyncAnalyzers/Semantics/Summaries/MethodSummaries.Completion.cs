@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
@@ -7,43 +6,68 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
 
-/// <summary>Facts about completion: does a task-returning method hand back a task that is already complete?</summary>
-internal sealed partial class MethodSummaries
+/// <summary>
+/// Facts about completion: does a call hand back a task that is already complete, is a helper's body a status test, does a
+/// helper hand back its argument. They answer <see cref="ICallFacts"/>, what the body-level completion analysis
+/// (<see cref="CompletedTasks"/>) asks about other methods.
+/// </summary>
+internal sealed partial class MethodSummaries : ICallFacts
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayComplete = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncomplete = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedCondition = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedParameter = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// Does every body a call to <paramref name="method"/> may run return an already-completed task? Yes when each is a
-    /// non-async method whose every return is complete by construction (<c>Task.FromResult(Foo())</c>, <c>Task.CompletedTask</c>,
-    /// <c>default(ValueTask)</c>, a call passing the synchronous mode, a call to a method that completes synchronously), or an
-    /// async method whose awaits all await such tasks (an async callee reached through a call counts only when it has no await
-    /// at all: its body is not bound); No when some body may return an incomplete task; Unknown when the answer depended on a
+    /// Is the task this call returns complete when the call returns? Yes for a source method (every implementation, for an
+    /// interface or virtual method) that is not async and returns only tasks complete by construction (<c>Task.FromResult</c>,
+    /// <c>Task.CompletedTask</c>, <c>Task.FromException</c>) or calls that complete synchronously; or that is async and awaits only
+    /// such tasks, in-memory stream operations (<c>resource.CopyToAsync(memory)</c>) and calls passing the synchronous mode value.
+    /// Library methods, delegates and anything unread answer no.
+    /// </summary>
+    public bool CompletesSynchronously(IInvocationOperation call)
+    {
+        var walk = new Walk(DefaultDepth);
+        return Settle(MayReturnIncomplete(call, walk), walk).IsNo;
+    }
+
+    /// <summary>
+    /// The same question about a method rather than a call (ASYNC103 asks it of a counterpart): Yes when every body a call to
+    /// <paramref name="method"/> may run hands back a completed task, No when one may not, Unknown when the answer depended on a
     /// walk cut short. Library methods and bodies this compilation does not have answer No.
     /// </summary>
     public Fact CompletesSynchronously(IMethodSymbol method, IOperation use)
     {
         var walk = new Walk(DefaultDepth);
-        var mayComplete = Settle(MayCompleteLater(method, use, walk), walk);
-        return mayComplete.Answer switch
+        var mayReturnIncomplete = method.MethodKind != MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(method)
+            ? Fact.Yes(use)
+            : Settle(OverAllImplementations(method, walk, (m, w) => MethodMayReturnIncomplete(m, use, w), whenNone: Fact.Yes(use)), walk);
+        return mayReturnIncomplete.Answer switch
         {
-            Answer.No => Fact.Yes(mayComplete.Proof),
-            Answer.Yes => Fact.No(mayComplete.Proof),
+            Answer.No => Fact.Yes(mayReturnIncomplete.Proof),
+            Answer.Yes => Fact.No(mayReturnIncomplete.Proof),
             _ => Fact.Unknown,
         };
     }
 
-    /// <summary>The inverse fact, in the shape every walk shares: Yes (may complete later) wins, and a cut answers Unknown.</summary>
-    private Fact MayCompleteLater(IMethodSymbol method, IOperation use, Walk walk)
+    /// <summary>Yes when the task may still be running when the call returns; No when it is complete (the proof: the body).</summary>
+    private Fact MayReturnIncomplete(IInvocationOperation call, Walk walk)
     {
-        if (method.MethodKind != MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(method))
+        if (DualMode.PassesSynchronousMode(call) || CompletedTasks.IsCompletedByConstruction(call, _symbols))
         {
-            return Fact.Yes(use);
+            return Fact.No(call);
         }
 
-        return OverAllImplementations(method, walk, (m, w) => MethodMayCompleteLater(m, use, w), whenNone: Fact.Yes(use));
+        var method = call.TargetMethod;
+        if (!_symbols.IsTaskLike(method.ReturnType) || method.MethodKind is MethodKind.DelegateInvoke
+            || (method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method)))
+        {
+            return Fact.Yes(call);
+        }
+
+        return OverAllImplementations(method, walk, (m, w) => MethodMayReturnIncomplete(m, call, w), whenNone: Fact.Yes(call));
     }
 
-    private Fact MethodMayCompleteLater(IMethodSymbol method, IOperation use, Walk walk)
+    private Fact MethodMayReturnIncomplete(IMethodSymbol method, IOperation use, Walk walk)
     {
         // Read from syntax first, as binding another body is the costly part: an async method without await completes
         // synchronously; one with awaits, reached through a call of the summarized method's body, is taken to complete later
@@ -61,92 +85,202 @@ internal sealed partial class MethodSummaries
             }
         }
 
-        return Summarize(_mayComplete, method, use, walk, (self, body, inner) => self.BodyMayCompleteLater(body, inner), unreadable: Fact.Yes());
+        return Summarize(_mayReturnIncomplete, method, use, walk, (self, body, innerWalk) => self.BodyMayReturnIncomplete(body, innerWalk), unreadable: Fact.Yes());
     }
 
-    private Fact BodyMayCompleteLater(MethodBody body, Walk walk)
+    private Fact BodyMayReturnIncomplete(MethodBody body, Walk walk)
     {
-        if (!_symbols.IsTaskLike(body.Method.ReturnType))
+        if (body.Method.IsAsync)
         {
-            return Fact.Yes(body.Block);
+            // An async method completes synchronously when nothing it awaits can suspend it (CS1998 included).
+            foreach (var operation in body.Block.DescendantsInSameFunction())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation awaited when !AwaitedCompletes(awaited.Operation, walk):
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                        return Fact.Yes(operation);
+                }
+            }
+
+            return Fact.No(body.Block);
         }
 
-        // The awaited tasks of an async body, the returned ones of any other; an async body with no await completes synchronously.
-        var values = new List<IOperation>();
+        // Not async: the task is whatever the returns hand back.
+        var returnsAny = false;
         foreach (var operation in body.Block.DescendantsInSameFunction())
         {
             switch (operation)
             {
-                case IForEachLoopOperation { IsAsynchronous: true }:
-                case IUsingOperation { IsAsynchronous: true }:
-                case IUsingDeclarationOperation { IsAsynchronous: true }:
+                case IReturnOperation { Kind: OperationKind.YieldReturn }:
                     return Fact.Yes(operation);
-                case IAwaitOperation awaited when body.Method.IsAsync:
-                    values.Add(awaited.Operation.UnwrapConfigureAwait());
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned }:
+                    returnsAny = true;
+                    if (!ReturnedCompletes(returned, walk))
+                    {
+                        return Fact.Yes(operation);
+                    }
+
                     break;
-                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } when !body.Method.IsAsync:
-                    values.Add(returned);
-                    break;
             }
         }
 
-        // Cheap answers first: one library call or task variable settles it without reading another body.
-        foreach (var value in values)
-        {
-            if (IsIncompleteWithoutWalk(value))
-            {
-                return Fact.Yes(value);
-            }
-        }
-
-        foreach (var value in values)
-        {
-            if (!IsCompleteOnReturn(value, walk))
-            {
-                return Fact.Yes(value);
-            }
-        }
-
-        return Fact.No(body.Block);
+        // => throw new NotSupportedException(): no task at all, the call throws (CompletesSynchronouslyTests.CompletedShapes_AreYes "throws instead").
+        return returnsAny || OnlyThrows(body.Block) ? Fact.No(body.Block) : Fact.Yes(body.Block);
     }
 
-    /// <summary>A task-valued expression known to be possibly incomplete without following any call into a body.</summary>
-    private bool IsIncompleteWithoutWalk(IOperation value)
-    {
-        value = value.WalkDownConversions();
-        switch (value)
-        {
-            case IThrowOperation:
-                return false;
-            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return IsIncompleteWithoutWalk(conditional.WhenTrue) || IsIncompleteWithoutWalk(whenFalse);
-            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } factory } when _symbols.IsTaskLike(factory.ContainingType):
-                return false;
-            case IInvocationOperation call when !CompletedTasks.IsCompletedSuccessfullyByConstruction(call, _symbols):
-                var method = call.TargetMethod;
-                return !DualMode.PassesSynchronousMode(call)
-                    && method.MethodKind != MethodKind.LocalFunction && method.DeclaringSyntaxReferences.Length == 0 && !HasSourceImplementations(method);
-            default:
-                return !CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols);
-        }
-    }
+    private static bool OnlyThrows(IBlockOperation block) =>
+        block.Operations.Length > 0
+        && block.Operations[block.Operations.Length - 1] is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } or IReturnOperation { ReturnedValue: IThrowOperation };
 
-    /// <summary>A task-valued expression that is complete when evaluated (or throws instead of producing a task).</summary>
-    private bool IsCompleteOnReturn(IOperation value, Walk walk)
+    private bool ReturnedCompletes(IOperation returned, Walk walk)
     {
-        value = value.WalkDownConversions();
+        var value = returned.WalkDownConversions();
         switch (value)
         {
             case IThrowOperation:
                 return true;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return IsCompleteOnReturn(conditional.WhenTrue, walk) && IsCompleteOnReturn(whenFalse, walk);
-            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromException" or "FromCanceled" } factory } when _symbols.IsTaskLike(factory.ContainingType):
-                return true;
-            case IInvocationOperation call when !CompletedTasks.IsCompletedSuccessfullyByConstruction(call, _symbols):
-                return DualMode.PassesSynchronousMode(call) || MayCompleteLater(call.TargetMethod, call, walk).IsNo;
+                // value is null ? Task.FromResult(false) : Task.FromResult(true) (SyncOverAsyncTests.ResultOfSourceMethodReturningFromResult_NoDiagnostic).
+                return ReturnedCompletes(conditional.WhenTrue, walk) && ReturnedCompletes(whenFalse, walk);
+            case ICoalesceOperation coalesce:
+                return ReturnedCompletes(coalesce.Value, walk) && ReturnedCompletes(coalesce.WhenNull, walk);
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (!ReturnedCompletes(arm.Value, walk))
+                    {
+                        return false;
+                    }
+                }
+
+                return switchExpression.Arms.Length > 0;
+            case IInvocationOperation inner:
+                return MayReturnIncomplete(inner, walk).IsNo;
             default:
-                return CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols);
+                return CompletedTasks.IsCompletedByConstruction(value, _symbols);
         }
     }
+
+    private bool AwaitedCompletes(IOperation awaited, Walk walk)
+    {
+        var value = awaited.UnwrapConfigureAwait();
+        return ReturnedCompletes(value, walk) || IsInMemoryStreamOperation(value);
+    }
+
+    /// <summary>
+    /// <c>ReadAsync</c>, <c>WriteAsync</c>, <c>FlushAsync</c> or <c>CopyToAsync</c> on a stream in memory, copying to one in memory:
+    /// the memory stream's overrides return completed tasks (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingInMemory_NoDiagnostic).
+    /// </summary>
+    private bool IsInMemoryStreamOperation(IOperation value)
+    {
+        if (value is not IInvocationOperation { TargetMethod.Name: "ReadAsync" or "WriteAsync" or "FlushAsync" or "CopyToAsync", Instance: { } stream } call
+            || !call.TargetMethod.ContainingType.InheritsFromOrEquals(_symbols.Stream)
+            || !InMemoryWriters.IsOverMemoryStream(stream, _symbols))
+        {
+            return false;
+        }
+
+        if (call.TargetMethod.Name != "CopyToAsync")
+        {
+            return true;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return InMemoryWriters.IsOverMemoryStream(argument.Value, _symbols);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The bool expression that is all a source property getter or method returns (<c>HasValue =&gt; _value.Task.Status ==
+    /// TaskStatus.RanToCompletion</c>, <c>static bool IsDone(Task t) { return t.IsCompleted; }</c>), so a guard through it reads as
+    /// the test itself; null for a member that can be overridden, has more than one statement, or has no body here.
+    /// </summary>
+    public IOperation? ReturnedCondition(IMethodSymbol member, IOperation use)
+    {
+        if (member.ReturnType.SpecialType != SpecialType.System_Boolean || IsOverridable(member))
+        {
+            return null;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        var fact = Summarize(_returnedCondition, member, use, walk, (_, body, _) => SingleReturned(body) is { } returned ? Fact.Yes(returned) : Fact.No(body.Block), unreadable: Fact.No());
+        return fact.IsYes ? fact.Proof : null;
+    }
+
+    /// <summary>
+    /// The argument a source helper hands back as its result: an extension or static method that is not async and whose every
+    /// return returns the same parameter (<c>public static Task LogExceptions(this Task task) { task.ContinueWith(...); return task; }</c>).
+    /// </summary>
+    public IOperation? ReturnedArgument(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (!method.IsStatic || method.IsAsync || method.Parameters.Length == 0 || !_symbols.IsTaskLike(method.ReturnType))
+        {
+            return null;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        var fact = Summarize(_returnedParameter, method, call, walk, (_, body, _) => ReturnedParameter(body), unreadable: Fact.No());
+        if (fact is not { IsYes: true, Proof: IParameterReferenceOperation { Parameter.Ordinal: var ordinal } })
+        {
+            return null;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static Fact ReturnedParameter(MethodBody body)
+    {
+        IParameterSymbol? returned = null;
+        IOperation? proof = null;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            switch (operation)
+            {
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value }
+                    when value?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var parameter } reference
+                    && (returned is null || SymbolEqualityComparer.Default.Equals(returned, parameter)):
+                    returned = parameter;
+                    proof = reference;
+                    break;
+                case IReturnOperation:
+                    return Fact.No(operation);
+            }
+        }
+
+        // A write to the parameter anywhere makes "returns its argument" false (the order of the walk is not the order of the code).
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, returned) && reference.IsWrite())
+            {
+                return Fact.No(operation);
+            }
+        }
+
+        return proof is null ? Fact.No(body.Block) : Fact.Yes(proof);
+    }
+
+    /// <summary>The value of a body that is only <c>return expression;</c> (or <c>=&gt; expression</c>).</summary>
+    private static IOperation? SingleReturned(MethodBody body) =>
+        body.Block.Operations.Length == 1 && body.Block.Operations[0] is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } ? returned : null;
+
+    private static bool IsOverridable(IMethodSymbol method) =>
+        method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || (method.IsVirtual && !method.IsSealed) || (method.IsOverride && !method.IsSealed);
 }

@@ -21,6 +21,9 @@ internal sealed class AsyncSymbols
         TaskStatus = Get("System.Threading.Tasks.TaskStatus");
         TaskFactory = Get("System.Threading.Tasks.TaskFactory");
         TaskFactoryOfT = Get("System.Threading.Tasks.TaskFactory`1");
+        TaskCreationOptions = Get("System.Threading.Tasks.TaskCreationOptions");
+        TaskScheduler = Get("System.Threading.Tasks.TaskScheduler");
+        SynchronizationContext = Get("System.Threading.SynchronizationContext");
         Thread = Get("System.Threading.Thread");
         CancellationToken = Get("System.Threading.CancellationToken");
         CancellationTokenSource = Get("System.Threading.CancellationTokenSource");
@@ -61,6 +64,9 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? TaskStatus { get; }
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? TaskFactoryOfT { get; }
+    public INamedTypeSymbol? TaskCreationOptions { get; }
+    public INamedTypeSymbol? TaskScheduler { get; }
+    public INamedTypeSymbol? SynchronizationContext { get; }
     public INamedTypeSymbol? Thread { get; }
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? CancellationTokenSource { get; }

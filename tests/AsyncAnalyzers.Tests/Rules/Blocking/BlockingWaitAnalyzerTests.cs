@@ -1270,4 +1270,586 @@ public class BlockingWaitAnalyzerTests
             }
             """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
     }
+
+    [Fact]
+    public async Task ResultGuardedOnPropertyChain_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            interface IAgent<T>
+            {
+                Task<T> Context { get; }
+            }
+            class Supervisor<T>
+            {
+                private Task<T> Pending { get; set; } = Task.Run(() => default(T)!);
+
+                async Task<T> SendAsync(IAgent<T> activeContext)
+                {
+                    var context = activeContext.Context.Status == TaskStatus.RanToCompletion
+                        ? activeContext.Context.Result
+                        : await activeContext.Context.ConfigureAwait(false);
+                    var pending = Pending.IsCompletedSuccessfully ? Pending.Result : await Pending;
+                    return context!;
+                }
+
+                async Task<T> NextAsync(IAgent<T> agent)
+                {
+                    if (agent.Context.IsCompleted)
+                    {
+                        return agent.Context.GetAwaiter().GetResult();
+                    }
+
+                    return await agent.Context;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedOnPropertyChainWithAwaitBetween_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            interface IAgent
+            {
+                Task<int> Context { get; }
+            }
+            class C
+            {
+                async Task<int> M(IAgent agent, IAgent other)
+                {
+                    if (agent.Context.IsCompleted)
+                    {
+                        await Task.Delay(10);
+                        return {|#0:agent.Context.Result|};
+                    }
+
+                    await agent.Context;
+                    return {|#1:agent.Context.Result|} + (other.Context.IsCompleted ? {|#2:agent.Context.Result|} : 0);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(2).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultGuardedByStatusExtensionMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                public static bool IsCompletedSuccessfully(this Task task) => task.Status == TaskStatus.RanToCompletion;
+            }
+            interface INode<T>
+            {
+                Task<T> Value { get; }
+            }
+            class Tracker<T>
+            {
+                async Task<T> RemoveNode(INode<T> node)
+                {
+                    var value = node.Value.IsCompletedSuccessfully()
+                        ? node.Value.GetAwaiter().GetResult()
+                        : await node.Value.ConfigureAwait(false);
+                    return value;
+                }
+
+                static async Task<string> CreateContext(Task<string> context, CancellationToken cancellationToken)
+                {
+                    return context.IsCompletedSuccessfully()
+                        ? context.Result
+                        : await context.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByStatusExtensionOfOtherTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                public static bool IsCompletedSuccessfully(this Task task) => task.Status == TaskStatus.RanToCompletion;
+            }
+            class C
+            {
+                async Task<int> M(Task<int> context, Task<int> other)
+                {
+                    return other.IsCompletedSuccessfully() ? {|#0:context.Result|} : await context;
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultGuardedBySourceHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class Ready
+            {
+                public static bool Done(Task task)
+                {
+                    return task.IsCompleted && !task.IsFaulted;
+                }
+            }
+            class C
+            {
+                async Task<int> M(Task<int> load)
+                {
+                    if (Ready.Done(load))
+                    {
+                        return load.Result;
+                    }
+
+                    return await load;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByHelperTestingSomethingElse_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                static bool Started(Task task) => task.Status != TaskStatus.Created;
+
+                public virtual bool Loaded(Task task) => task.IsCompleted;
+
+                async Task<int> M(Task<int> load)
+                {
+                    if (Started(load))
+                    {
+                        return {|#0:load.Result|};
+                    }
+
+                    return Loaded(load) ? {|#1:load.Result|} : await load;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAnyWinnerNotEqualsContinue_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Connector
+            {
+                async Task<Task<int>> ConnectAsync(List<Task<int>> tasks, CancellationToken token)
+                {
+                    while (tasks.Count > 0)
+                    {
+                        var whenAnyDone = Task.WhenAny(tasks);
+                        var timeout = Task.Delay(250, token);
+                        var whenAnyOrTimeout = await Task.WhenAny(whenAnyDone, timeout).ConfigureAwait(false);
+                        if (whenAnyOrTimeout != whenAnyDone)
+                        {
+                            continue;
+                        }
+
+                        await timeout.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                        return whenAnyDone.Result;
+                    }
+
+                    throw new InvalidOperationException();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAnyWinnerEqualsContinue_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> work)
+                {
+                    var timeout = Task.Delay(250);
+                    var winner = await Task.WhenAny(work, timeout);
+                    if (winner == work)
+                    {
+                        Console.WriteLine("in time");
+                    }
+
+                    return {|#0:work.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(List<Task<IDisposable>> tasks, List<Task<IDisposable>> others)
+                {
+                    foreach (var task in tasks)
+                    {
+                        if (task.IsCompletedSuccessfully)
+                        {
+                            task.Result.Dispose();
+                        }
+                    }
+
+                    await Task.WhenAll(others.Cast<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    foreach (var other in others)
+                    {
+                        other.Result.Dispose();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ForEachLocalWithoutGuard_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(List<Task<IDisposable>> tasks)
+                {
+                    await Task.WhenAll(tasks.Where(t => t.Id > 0));
+                    foreach (var task in tasks)
+                    {
+                        if (task.Id > 0)
+                        {
+                            {|#0:task.Result|}.Dispose();
+                        }
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultOfLocalAssignedOnlyInsideGuard_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> FirstSuccessAsync(List<Task<int>> tasks)
+                {
+                    Task<int>? successTask = null;
+                    while (tasks.Count > 0)
+                    {
+                        var completedTask = await Task.WhenAny(tasks).ConfigureAwait(false);
+                        tasks.Remove(completedTask);
+                        if (completedTask.IsCompletedSuccessfully)
+                        {
+                            successTask = completedTask;
+                            break;
+                        }
+                    }
+
+                    if (successTask == null)
+                    {
+                        throw new InvalidOperationException();
+                    }
+
+                    return successTask.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfLocalAlsoAssignedOutsideGuard_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> first, Task<int> second)
+                {
+                    Task<int> chosen = second;
+                    if (first.IsCompletedSuccessfully)
+                    {
+                        chosen = first;
+                    }
+
+                    await Task.Yield();
+                    return {|#0:chosen.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task GetResultInSynchronousArmOfDualModeBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            class Session
+            {
+                private readonly Stream _stream = new FileStream("data.bin", FileMode.Open);
+
+                async Task FlushAsync(bool async, Task pending)
+                {
+                    if (async)
+                    {
+                        await pending.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        pending.GetAwaiter().GetResult();
+                    }
+                }
+
+                async ValueTask<int> ReadAsync(IOBehavior ioBehavior, Task<int> read, CancellationToken token)
+                {
+                    if (ioBehavior == IOBehavior.Synchronous)
+                    {
+                        return read.Result;
+                    }
+
+                    return await read.WaitAsync(token).ConfigureAwait(false);
+                }
+
+                async Task<int> PeekAsync(bool isAsync, Task<int> read) => isAsync ? await read : read.GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInAsynchronousArmOfDualModeBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Session
+            {
+                async Task FlushAsync(bool async, Task pending, Task other)
+                {
+                    if (async)
+                    {
+                        {|#0:pending.GetAwaiter().GetResult()|};
+                    }
+                    else
+                    {
+                        await other;
+                    }
+                }
+
+                async Task SaveAsync(bool overwrite, Task pending)
+                {
+                    if (overwrite)
+                    {
+                        await pending;
+                    }
+                    else
+                    {
+                        {|#1:pending.Wait()|};
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task ResultOfCallPassingSynchronousModeInAsyncMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            class Reader
+            {
+                private async ValueTask<int> ReadAsync(IOBehavior ioBehavior, CancellationToken token)
+                {
+                    await Task.Delay(1, token);
+                    return 1;
+                }
+
+                private async Task FlushAsync(bool async) => await Task.Delay(1);
+
+                async Task<int> M(CancellationToken token)
+                {
+                    FlushAsync(async: false).GetAwaiter().GetResult();
+                    return ReadAsync(IOBehavior.Synchronous, token).Result + await ReadAsync(IOBehavior.Asynchronous, token);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfCallPassingAsynchronousModeInAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            class Reader
+            {
+                private async ValueTask<int> ReadAsync(IOBehavior ioBehavior, CancellationToken token)
+                {
+                    await Task.Delay(1, token);
+                    return 1;
+                }
+
+                private async Task FlushAsync(bool async) => await Task.Delay(1);
+
+                async Task<int> M(IOBehavior ioBehavior, CancellationToken token)
+                {
+                    {|#0:FlushAsync(async: true).GetAwaiter().GetResult()|};
+                    return {|#1:ReadAsync(IOBehavior.Asynchronous, token).Result|} + {|#2:ReadAsync(ioBehavior, token).Result|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(2).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultOfAsyncMethodCopyingInMemory_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Reflection;
+            using System.Threading.Tasks;
+            static class CoreHelpers
+            {
+                public static async Task<byte[]> GetEmbeddedResourceAsync(string file)
+                {
+                    var assembly = typeof(CoreHelpers).GetTypeInfo().Assembly;
+                    using (var s = assembly.GetManifestResourceStream($"App.{file}")!)
+                    using (var ms = new MemoryStream())
+                    {
+                        await s.CopyToAsync(ms);
+                        return ms.ToArray();
+                    }
+                }
+            }
+            class LicensingService
+            {
+                private readonly byte[] _certificate;
+
+                public LicensingService()
+                {
+                    _certificate = CoreHelpers.GetEmbeddedResourceAsync("licensing.cer").GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfAsyncMethodCopyingFromFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            static class CoreHelpers
+            {
+                public static async Task<byte[]> GetFileAsync(string file)
+                {
+                    using (var s = File.OpenRead(file))
+                    using (var ms = new MemoryStream())
+                    {
+                        await s.CopyToAsync(ms);
+                        return ms.ToArray();
+                    }
+                }
+            }
+            class LicensingService
+            {
+                private readonly byte[] _certificate;
+
+                public LicensingService()
+                {
+                    _certificate = {|#0:CoreHelpers.GetFileAsync("licensing.cer").GetAwaiter().GetResult()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task ResultGuardedByUnresolvedStatusExtension_NoDiagnostic()
+    {
+        // The helper's assembly is missing: the call binds to the Task.IsCompletedSuccessfully property and fails, as in a build
+        // without the package that declares the extension.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> context)
+                {
+                    if (context.{|CS1955:IsCompletedSuccessfully|}())
+                    {
+                        return context.GetAwaiter().GetResult();
+                    }
+
+                    return await context;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByUnresolvedOtherCall_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> context)
+                {
+                    if (context.{|CS1955:Id|}())
+                    {
+                        return {|#0:context.GetAwaiter().GetResult()|};
+                    }
+
+                    return await context;
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
 }

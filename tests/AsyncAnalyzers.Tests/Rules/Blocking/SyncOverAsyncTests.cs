@@ -693,4 +693,1187 @@ public class SyncOverAsyncTests
             }
             """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
     }
+
+    [Fact]
+    public async Task GetResultOfCallPassingSynchronousMode_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data;
+            using System.Data.Common;
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            abstract class Command : DbCommand
+            {
+                public override int ExecuteNonQuery() => ExecuteNonQueryAsync(IOBehavior.Synchronous, CancellationToken.None).Result;
+
+                public int Run() => ExecuteNonQueryAsync(IOBehavior.Synchronous, default).GetAwaiter().GetResult();
+
+                public void Flush()
+                {
+                    var pending = FlushAsync(async: false);
+                    pending.Wait();
+                }
+
+                private async ValueTask<int> ExecuteNonQueryAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return 1;
+                }
+
+                private async Task FlushAsync(bool async) => await Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultOfCallPassingModeVariable_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            class Command
+            {
+                public int Run(IOBehavior ioBehavior) => {|#0:ExecuteAsync(ioBehavior, default).GetAwaiter().GetResult()|};
+
+                public int RunAsynchronously() => {|#1:ExecuteAsync(IOBehavior.Asynchronous, default).Result|};
+
+                private async ValueTask<int> ExecuteAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return 1;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task WaitInLocalFunctionCalledFromSynchronousArm_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            enum IOBehavior
+            {
+                Synchronous,
+                Asynchronous,
+            }
+            class ByteHandler
+            {
+                private readonly Stream _stream = new FileStream("data.bin", FileMode.Open);
+
+                public ValueTask<int> ReadBytesAsync(Memory<byte> buffer, IOBehavior ioBehavior)
+                {
+                    return ioBehavior == IOBehavior.Asynchronous ? new ValueTask<int>(DoReadBytesAsync(buffer)) :
+                        _stream.CanTimeout ? new ValueTask<int>(_stream.Read(buffer.Span)) :
+                        DoReadBytesSyncOverAsync(buffer);
+
+                    ValueTask<int> DoReadBytesSyncOverAsync(Memory<byte> buffer)
+                    {
+                        return new ValueTask<int>(DoReadBytesAsync(buffer).GetAwaiter().GetResult());
+                    }
+
+                    async Task<int> DoReadBytesAsync(Memory<byte> buffer) => await _stream.ReadAsync(buffer);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitInLocalFunctionCalledOutsideSynchronousArm_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class ByteHandler
+            {
+                private readonly Stream _stream = new FileStream("data.bin", FileMode.Open);
+
+                public int ReadBytes(Memory<byte> buffer, bool async)
+                {
+                    var first = async ? 0 : ReadSyncOverAsync(buffer);
+                    return first + ReadSyncOverAsync(buffer);
+
+                    int ReadSyncOverAsync(Memory<byte> buffer) => {|#0:_stream.ReadAsync(buffer).AsTask().GetAwaiter().GetResult()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task ResultOfSourceMethodReturningFromResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            interface ISettingSource
+            {
+                Task<bool> DetectAsync();
+            }
+            class RegistrySource : ISettingSource
+            {
+                public Task<bool> DetectAsync() => Task.FromResult(true);
+            }
+            class Provider
+            {
+                private bool? _cache;
+                private readonly ISettingSource _source = new RegistrySource();
+
+                private bool IsTrackingEnabled
+                {
+                    get
+                    {
+                        _cache ??= DetectTrackSelectionSetting().Result;
+                        return _cache.Value && _source.DetectAsync().Result;
+                    }
+                }
+
+                private Task<bool> DetectTrackSelectionSetting()
+                {
+                    var value = System.Environment.GetEnvironmentVariable("TRACKING");
+                    if (bool.TryParse(value, out var result))
+                    {
+                        return Task.FromResult(result);
+                    }
+
+                    return Parse(value);
+                }
+
+                private static Task<bool> Parse(string? value) => value is null ? Task.FromResult(false) : Task.FromResult(value.Length > 0);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfSourceMethodStartingWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            interface ISettingSource
+            {
+                Task<bool> DetectAsync();
+            }
+            class RegistrySource : ISettingSource
+            {
+                public Task<bool> DetectAsync() => Task.FromResult(true);
+            }
+            class FileSource : ISettingSource
+            {
+                public async Task<bool> DetectAsync() => (await File.ReadAllTextAsync("settings.ini")).Length > 0;
+            }
+            class Provider
+            {
+                private readonly ISettingSource _source = new FileSource();
+
+                private bool IsTrackingEnabled => {|#0:Detect().Result|} && {|#1:_source.DetectAsync().Result|};
+
+                private Task<bool> Detect()
+                {
+                    if (bool.TryParse(System.Environment.GetEnvironmentVariable("TRACKING"), out var result))
+                    {
+                        return Task.FromResult(result);
+                    }
+
+                    return Task.Run(() => File.Exists("seer.ini"));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task SelectResultOverFilterAfterWaitAll_ReportsOnlyWaitAll()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Reflection;
+            using System.Threading.Tasks;
+            record ScanInfo(Exception? LoadException);
+            static class AssemblyTypeCache
+            {
+                static readonly ConcurrentDictionary<Assembly, Task<ScanInfo>> Assemblies = new();
+
+                public static IEnumerable<ScanInfo> FailedAssemblies()
+                {
+                    Task<ScanInfo>[] tasks = Assemblies.Select(x => x.Value).ToArray();
+                    {|#0:Task.WaitAll(tasks)|};
+
+                    return tasks.Where(x => x.Result.LoadException != null).Select(x => x.Result);
+                }
+
+                public static IEnumerable<ScanInfo> Ordered(List<Task<ScanInfo>> tasks)
+                {
+                    {|#1:Task.WaitAll(tasks.ToArray())|};
+                    return tasks.OrderBy(x => x.Id).Skip(1).Select(x => x.Result).ToList();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAll"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments("Task.WaitAll"));
+    }
+
+    [Fact]
+    public async Task SelectResultAfterCompletionFilter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                int[] Finished(IEnumerable<Task<int>> tasks) =>
+                    tasks.Where(t => t.Status == TaskStatus.RanToCompletion).Select(t => t.Result).ToArray();
+
+                int Sum(List<Task<int>> tasks)
+                {
+                    var total = 0;
+                    foreach (var task in tasks.Where(t => t.IsCompletedSuccessfully))
+                    {
+                        total += task.Result;
+                    }
+
+                    return total + tasks.Where(t => t.IsCompleted).Sum(t => t.GetAwaiter().GetResult());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectResultAfterOtherFilter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                int[] Finished(IEnumerable<Task<int>> tasks, Task<int>[] others)
+                {
+                    {|#1:Task.WaitAll(others)|};
+                    return tasks.Where(t => t.Status != TaskStatus.Faulted).Select(t => {|#0:t.Result|}).ToArray();
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments("Task.WaitAll"));
+    }
+
+    [Fact]
+    public async Task ResultInSwitchCaseOnStatus_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class PendingValue<T>
+            {
+                private readonly TaskCompletionSource<T> _value = new();
+
+                public void SetValue(Task<T> value)
+                {
+                    switch (value.Status)
+                    {
+                        case TaskStatus.RanToCompletion:
+                            _value.TrySetResult(value.Result);
+                            break;
+                        case TaskStatus.Faulted:
+                        case TaskStatus.Canceled:
+                            value.GetAwaiter().GetResult();
+                            break;
+                        default:
+                            throw new ArgumentException("A completed task was expected");
+                    }
+                }
+
+                public string Describe(Task<T> value) => value.Status switch
+                {
+                    TaskStatus.RanToCompletion => $"done: {value.Result}",
+                    TaskStatus.Faulted or TaskStatus.Canceled => value.Exception?.Message ?? "canceled",
+                    _ => "running",
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInSwitchCaseOnOtherStatus_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class C
+            {
+                public int Read(Task<int> value, Task<int> other)
+                {
+                    switch (value.Status)
+                    {
+                        case TaskStatus.Running:
+                            return {|#0:value.Result|};
+                        case TaskStatus.RanToCompletion:
+                            return {|#1:other.Result|};
+                        default:
+                            return 0;
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultGuardedByHasValueProperty_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class CacheValue<T>
+            {
+                private readonly TaskCompletionSource<T> _value = new();
+
+                public bool HasValue => _value.Task.Status == TaskStatus.RanToCompletion;
+
+                public bool IsReady
+                {
+                    get { return _value.Task.IsCompletedSuccessfully; }
+                }
+
+                public void Evict()
+                {
+                    lock (this)
+                    {
+                        if (HasValue)
+                        {
+                            if (_value.Task.Result is IDisposable disposable)
+                            {
+                                disposable.Dispose();
+                            }
+                        }
+                    }
+                }
+
+                public T? Peek(CacheValue<T> other) => other.IsReady ? other._value.Task.Result : default;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByPropertyTestingOtherTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class CacheValue<T>
+            {
+                private readonly TaskCompletionSource<T> _value = new();
+                private readonly TaskCompletionSource<T> _next = new();
+
+                public bool HasValue => _value.Task.Status == TaskStatus.RanToCompletion;
+
+                public virtual bool IsReady => _next.Task.IsCompleted;
+
+                public T Read() => HasValue ? {|#0:_next.Task.Result|} : default!;
+
+                public T Next() => IsReady ? {|#1:_next.Task.Result|} : default!;
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultGuardedOnLazyValueChain_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Listener
+            {
+                private readonly Lazy<Task<IDisposable>> _lazyChannel = new(() => Task.Run(() => (IDisposable)new System.IO.MemoryStream()));
+
+                public void Close()
+                {
+                    if (_lazyChannel.IsValueCreated && _lazyChannel.Value.IsCompletedSuccessfully)
+                    {
+                        _lazyChannel.Value.Result.Dispose();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOnLazyValueChainWithoutGuard_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Listener
+            {
+                private readonly Lazy<Task<IDisposable>> _lazyChannel = new(() => Task.Run(() => (IDisposable)new System.IO.MemoryStream()));
+
+                public void Close()
+                {
+                    if (_lazyChannel.IsValueCreated)
+                    {
+                        {|#0:_lazyChannel.Value.Result|}.Dispose();
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultInDedicatedThreadBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Store
+            {
+                public Task<string> GetForUse(int id) => File.ReadAllTextAsync($"{id}.json");
+
+                public void Hold(ManualResetEventSlim released)
+                {
+                    new Thread(() =>
+                    {
+                        using (var first = new StringReader(GetForUse(1).Result))
+                        {
+                            released.Wait();
+                        }
+                    }).Start();
+
+                    Task.Factory.StartNew(() => GetForUse(2).Wait(), TaskCreationOptions.LongRunning);
+
+                    var factory = new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None);
+                    factory.StartNew(() => Console.WriteLine(GetForUse(3).GetAwaiter().GetResult()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInPoolThreadBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Store
+            {
+                public Task<string> GetForUse(int id) => File.ReadAllTextAsync($"{id}.json");
+
+                public void Hold()
+                {
+                    Task.Factory.StartNew(() => {|#0:GetForUse(2).Wait()|}, TaskCreationOptions.PreferFairness);
+                    ThreadPool.QueueUserWorkItem(_ => Console.WriteLine({|#1:GetForUse(3).Result|}));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task WaitAllOverSynchronousWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            static class TaskExtensions
+            {
+                public static Task LogExceptions(this Task task)
+                {
+                    task.ContinueWith(t => Console.Error.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted);
+                    return task;
+                }
+            }
+            class ImportService
+            {
+                public void Fetch(IEnumerable<string> lists)
+                {
+                    var taskList = new List<Task>();
+                    var taskFactory = new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None);
+                    foreach (var list in lists)
+                    {
+                        var task = taskFactory.StartNew(() => File.ReadAllText(list)).LogExceptions();
+                        taskList.Add(task);
+                    }
+
+                    Task.WaitAll(taskList.ToArray());
+                    Task.WaitAll(Task.Run(() => Compute(1)), Task.Run(Scan));
+                }
+
+                private static int Compute(int x) => x * 2;
+
+                private static void Scan()
+                {
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitAllOverAsynchronousWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class ImportService
+            {
+                public void Fetch(IEnumerable<string> lists, List<Task> given)
+                {
+                    var taskList = new List<Task>();
+                    foreach (var list in lists)
+                    {
+                        taskList.Add(Task.Run(() => File.ReadAllTextAsync(list)));
+                        taskList.Add(Task.Run(() => File.ReadAllText(list)));
+                    }
+
+                    {|#0:Task.WaitAll(taskList.ToArray())|};
+                    {|#1:Task.WaitAll(Task.Run(async () => await File.ReadAllTextAsync("a")), Task.Run(() => File.ReadAllText("b")))|};
+                    {|#2:Task.WaitAll(given.ToArray())|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAll"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments("Task.WaitAll"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(2).WithArguments("Task.WaitAll"));
+    }
+
+    [Fact]
+    public async Task WaitWithTimeoutOnSynchronousWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class RootFolderService
+            {
+                public void GetDetails(string path, bool timeout)
+                {
+                    Task.Run(() =>
+                    {
+                        if (Directory.Exists(path))
+                        {
+                            Console.WriteLine(Directory.GetFiles(path).Length);
+                        }
+                    }).Wait(timeout ? 5000 : -1);
+
+                    var probe = Task.Run(() => File.Exists(path));
+                    if (!probe.Wait(TimeSpan.FromSeconds(5)))
+                    {
+                        Console.WriteLine("mount not responding");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitOnSynchronousWorkWithoutTimeout_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            class RootFolderService
+            {
+                public bool GetDetails(string path)
+                {
+                    {|#0:Task.Run(() => Directory.GetFiles(path)).Wait()|};
+                    return {|#1:Task.Run(() => File.ReadAllTextAsync(path)).Wait(5000)|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task GetResultInInterfaceImplementation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            interface IExecute<T>
+            {
+                void Execute(T message);
+            }
+            interface ISearch
+            {
+                Task<List<string>> SearchAsync(int id);
+            }
+            record SearchCommand(int Id);
+            class SearchService : IExecute<SearchCommand>, IDisposable
+            {
+                private readonly ISearch _search;
+                private readonly Task _flush = File.WriteAllTextAsync("log.txt", "");
+
+                public SearchService(ISearch search) => _search = search;
+
+                public void Execute(SearchCommand message)
+                {
+                    var decisions = _search.SearchAsync(message.Id).GetAwaiter().GetResult();
+                    Console.WriteLine(decisions.Count);
+                }
+
+                void IDisposable.Dispose() => _flush.Wait();
+            }
+            abstract class IndexerBase
+            {
+                public abstract string Test();
+            }
+            class Indexer : IndexerBase
+            {
+                private readonly ISearch _search;
+
+                public Indexer(ISearch search) => _search = search;
+
+                public override string Test() => _search.SearchAsync(0).Result[0];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInOwnMethodNextToImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            interface IExecute<T>
+            {
+                void Execute(T message);
+            }
+            interface ISearch
+            {
+                Task<List<string>> SearchAsync(int id);
+            }
+            record SearchCommand(int Id);
+            class SearchService : IExecute<SearchCommand>
+            {
+                private readonly ISearch _search;
+
+                public SearchService(ISearch search) => _search = search;
+
+                public void Execute(SearchCommand message) => Search(message.Id);
+
+                public int Search(int id) => {|#0:_search.SearchAsync(id).GetAwaiter().GetResult()|}.Count;
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task GetResultInOverrideWithSynchronousOverload_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            abstract class Serializer
+            {
+                public abstract object? Deserialize(Stream input, Type type);
+            }
+            class JsonStreamSerializer : Serializer
+            {
+                public override object? Deserialize(Stream input, Type type) =>
+                    {|#0:JsonSerializer.DeserializeAsync(input, type).GetAwaiter().GetResult()|};
+            }
+            static class STJson
+            {
+                public static object? Deserialize(Stream input, Type type) =>
+                    {|#1:JsonSerializer.DeserializeAsync(input, type).GetAwaiter().GetResult()|};
+            }
+            class WrappingStream : Stream
+            {
+                private readonly Stream _inner = new FileStream("data.bin", FileMode.Open);
+                public override bool CanRead => true;
+                public override bool CanSeek => false;
+                public override bool CanWrite => false;
+                public override long Length => _inner.Length;
+                public override long Position { get => _inner.Position; set => _inner.Position = value; }
+                public override void Flush() => {|#2:_inner.FlushAsync().Wait()|};
+                public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+                public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
+                public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+                public override void SetLength(long value) => throw new NotSupportedException();
+                public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(2).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task ResultInInterfacePropertyImplementation_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            interface ISettings
+            {
+                string Theme { get; }
+            }
+            class FileSettings : ISettings
+            {
+                private readonly Task<string> _load = File.ReadAllTextAsync("theme.txt");
+
+                public string Theme => _load.Result;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInSyncHalfOfAsyncPair_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Client
+            {
+                private readonly HttpClient _http = new();
+
+                public string Get(string url) => Task.Run(() => GetAsync(url)).GetAwaiter().GetResult();
+
+                public Task<string> GetAsync(string url, CancellationToken cancellationToken = default) => _http.GetStringAsync(url, cancellationToken);
+
+                public void DownloadFile(string url, string fileName) => DownloadFileAsync(url, fileName).GetAwaiter().GetResult();
+
+                public async Task DownloadFileAsync(string url, string fileName) =>
+                    await System.IO.File.WriteAllBytesAsync(fileName, await _http.GetByteArrayAsync(url));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInPrivateCallbackMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            interface IRoomStore
+            {
+                Task StopAcceptingAsync();
+            }
+            class Updater
+            {
+                private readonly Func<string, string> _providePassword;
+                private readonly Task<string> _refresh = File.ReadAllTextAsync("password.txt");
+                private readonly IRoomStore _rooms;
+
+                public Updater(CancellationToken stopping, IRoomStore rooms)
+                {
+                    _rooms = rooms;
+                    stopping.Register(ShutdownSafely);
+                    Task.Factory.StartNew(RunUpdateLoop, TaskCreationOptions.LongRunning);
+                    _providePassword = ProvidePasswordFromRefreshTask;
+                }
+
+                private void ShutdownSafely() => _rooms.StopAcceptingAsync().Wait();
+
+                private void RunUpdateLoop()
+                {
+                    while (true)
+                    {
+                        UpdateAsync().Wait();
+                        Thread.Sleep(1000);
+                    }
+                }
+
+                private string ProvidePasswordFromRefreshTask(string user) => _refresh.GetAwaiter().GetResult() + user;
+
+                private static Task UpdateAsync() => File.AppendAllTextAsync("counts.txt", "1");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInPrivateMethodCalledDirectly_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Updater
+            {
+                public event EventHandler? Changed;
+
+                public Updater(CancellationToken stopping)
+                {
+                    stopping.Register(ShutdownSafely);
+                    Changed += OnChanged;
+                    Task.Run(Refresh);
+                    ShutdownSafely();
+                }
+
+                private void ShutdownSafely() => {|#0:File.WriteAllTextAsync("state.txt", "stopped").Wait()|};
+
+                private void OnChanged(object? sender, EventArgs e) => {|#1:File.WriteAllTextAsync("state.txt", "changed").Wait()|};
+
+                private void Refresh() => {|#2:File.WriteAllTextAsync("state.txt", "refreshed").Wait()|};
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(2).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInWebActionUnderLock_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            interface IDecisionProcessor
+            {
+                Task ProcessDecision(string decision, int? downloadClientId);
+            }
+            interface IAccess
+            {
+                Task<bool> AccessReports(int organizationId);
+            }
+            class ReleasePushController
+            {
+                private static readonly object PushLock = new();
+                private readonly IDecisionProcessor _processor;
+                private readonly IAccess _access;
+
+                public ReleasePushController(IDecisionProcessor processor, IAccess access)
+                {
+                    _processor = processor;
+                    _access = access;
+                }
+
+                public string Create(string release, int? downloadClientId)
+                {
+                    lock (PushLock)
+                    {
+                        {|#0:_processor.ProcessDecision(release, downloadClientId).GetAwaiter().GetResult()|};
+                    }
+
+                    return release;
+                }
+
+                public async Task<int> Add(IEnumerable<int> organizations)
+                {
+                    if (organizations.Any(id => {|#1:_access.AccessReports(id).Result|} == false))
+                    {
+                        return 0;
+                    }
+
+                    await Task.Yield();
+                    return 1;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task BlockingInHelperOfFixedSignature_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            interface ICacheObserver
+            {
+                void CacheCleared();
+            }
+            interface INode
+            {
+                Task<string> Value { get; }
+            }
+            interface ITracker
+            {
+                IEnumerable<INode> GetAll();
+            }
+            class Index : ICacheObserver
+            {
+                private readonly object _lock = new();
+                private readonly ITracker _tracker;
+                private Dictionary<string, INode> _index = new();
+
+                public Index(ITracker tracker) => _tracker = tracker;
+
+                public void CacheCleared() => Rebuild();
+
+                private void Rebuild()
+                {
+                    lock (_lock)
+                    {
+                        _index = _tracker.GetAll().ToDictionary(node => node.Value.Result, node => node);
+                        Log();
+                    }
+                }
+
+                private void Log() => Console.WriteLine(_tracker.GetAll().First().Value.Result);
+            }
+            static class Program
+            {
+                static void Main(string[] args)
+                {
+                    if (args.Length > 0)
+                    {
+                        OpenFileFromTile(args[0]);
+                    }
+                }
+
+                public static void OpenFileFromTile(string filePath) => Launcher.LaunchAsync(filePath).Wait();
+            }
+            static class Launcher
+            {
+                public static Task LaunchAsync(string path) => Task.Run(() => System.Diagnostics.Process.Start(path));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInHelperOfOwnMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            interface ICacheObserver
+            {
+                void CacheCleared();
+            }
+            interface IStore
+            {
+                Task<string> LoadAsync();
+            }
+            class Index : ICacheObserver
+            {
+                private readonly IStore _store;
+
+                public Index(IStore store) => _store = store;
+
+                public void CacheCleared() => Rebuild();
+
+                public void Refresh() => Rebuild();
+
+                private void Rebuild() => Console.WriteLine({|#0:_store.LoadAsync().Result|});
+            }
+            static class Program
+            {
+                static void Main(string[] args) => Open(args[0]);
+
+                public static void Open(string filePath) => Launcher.LaunchAsync(filePath).Wait();
+
+                public static void OpenFromMenu(string filePath) => {|#1:Launcher.LaunchAsync(filePath).Wait()|};
+            }
+            static class Launcher
+            {
+                public static Task LaunchAsync(string path) => Task.Run(() => System.Diagnostics.Process.Start(path));
+
+                public static void Reopen(string path) => Program.OpenFromMenu(path);
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task WaitInMethodWithOutParameter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            interface IHub
+            {
+                Task OnConnectedAsync();
+            }
+            class MultiplayerTest
+            {
+                private readonly IHub _hub;
+                protected int User;
+
+                public MultiplayerTest(IHub hub)
+                {
+                    _hub = hub;
+                    CreateUser(1, out User);
+                }
+
+                protected void CreateUser(int userId, out int context)
+                {
+                    context = userId;
+                    _hub.OnConnectedAsync().Wait();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitWithTimeoutFromParameter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class FileLogger : IDisposable
+            {
+                private readonly Task _writerTask;
+
+                public FileLogger() => _writerTask = Task.Run(ProcessQueueAsync);
+
+                public bool TryCompleteAndFlush(TimeSpan timeout) => _writerTask.Wait(timeout);
+
+                public bool TryFlush(int millisecondsTimeout, CancellationToken token) => _writerTask.Wait(millisecondsTimeout, token);
+
+                public void Dispose() => TryCompleteAndFlush(Timeout.InfiniteTimeSpan);
+
+                private static async Task ProcessQueueAsync() => await File.AppendAllTextAsync("log.txt", "x");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitWithOwnTimeout_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class FileLogger
+            {
+                private readonly Task _writerTask = Task.Run(ProcessQueueAsync);
+
+                public bool TryCompleteAndFlush(bool quick) => {|#0:_writerTask.Wait(quick ? 100 : 5000)|};
+
+                public Func<TimeSpan, bool> Flusher => timeout => {|#1:_writerTask.Wait(timeout)|};
+
+                private static async Task ProcessQueueAsync() => await File.AppendAllTextAsync("log.txt", "x");
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task GetResultInsideSynchronizationContext_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Concurrent;
+            using System.Threading;
+            using System.Threading.Tasks;
+            sealed class StaSynchronizationContext : SynchronizationContext
+            {
+                private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = new();
+
+                public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+
+                public void Run(Task task)
+                {
+                    var completionSignal = task.ContinueWith(_ => _queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    foreach (var work in _queue.GetConsumingEnumerable())
+                    {
+                        work.Callback(work.State);
+                    }
+
+                    completionSignal.GetAwaiter().GetResult();
+                    task.GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInClassUsingSynchronizationContext_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            sealed class Pump
+            {
+                private readonly SynchronizationContext _context = new();
+
+                public void Run(Task task)
+                {
+                    _context.Post(_ => { }, null);
+                    {|#0:task.GetAwaiter().GetResult()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task LambdaGivenToTaskRunInFixedMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            interface IStore
+            {
+                Task<string> LoadAsync();
+            }
+            class Cache : IDisposable
+            {
+                private readonly IStore _store;
+
+                public Cache(IStore store) => _store = store;
+
+                public void Dispose()
+                {
+                    Task.Run(() => Console.WriteLine({|#0:_store.LoadAsync().Result|}));
+                    Action log = () => Console.WriteLine(_store.LoadAsync().Result);
+                    log();
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultInDedicatedThreadBodyWithErrors_NoDiagnostic()
+    {
+        // The thread's body does not compile (a missing reference), so new Thread(...) fails overload resolution; the lambda is
+        // still the dedicated thread's body.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class StaRunner
+            {
+                public void Run(Task<string> work)
+                {
+                    var thread = new Thread(() =>
+                    {
+                        {|CS0103:NativeMethods|}.OleInitialize();
+                        File.WriteAllText("out.txt", work.GetAwaiter().GetResult());
+                    });
+                    thread.Start();
+                }
+            }
+            """);
+    }
 }

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Calls;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about how a method is used, seen through every reference to it.</summary>
+internal sealed partial class MethodSummaries
+{
+    /// <summary>How many callers up a fixed signature is followed (a helper of a helper of an interface implementation).</summary>
+    private const int UsesDepth = 2;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUses = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Is this method's synchronous signature fixed by the way it is used? Yes when every reference to it is one of:
+    /// <list type="bullet">
+    /// <item>a method group converted to a delegate that fixes it: the body of a thread of its own (<c>new Thread(Loop)</c>,
+    /// <c>StartNew(Loop, TaskCreationOptions.LongRunning)</c>), or a callback whose delegate returns no awaitable
+    /// (<c>lifetime.ApplicationStopping.Register(Stop)</c>, <c>_callback = ProvidePassword</c>);</item>
+    /// <item>a call from a member whose own signature is fixed: an override or interface implementation, the entry point
+    /// <c>Main</c>, or (up to <see cref="UsesDepth"/> callers) a method fixed the same way.</item>
+    /// </list>
+    /// No when it is called from code that could become async, or given to an event (an async void handler is the fix there)
+    /// or to <c>Task.Run</c> (which takes a task-returning delegate too). Only private methods are read (their references are all
+    /// in their type), and static methods of the type that declares <c>Main</c> (whose references are looked for in the whole
+    /// compilation); Unknown for any other.
+    /// </summary>
+    public Fact SignatureFixedByUses(IMethodSymbol method, IOperation use) => SignatureFixedByUses(method.BodyPart(), use, UsesDepth);
+
+    private Fact SignatureFixedByUses(IMethodSymbol method, IOperation use, int depth)
+    {
+        if (_signatureFixedByUses.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || ReferenceScope(method, type) is not { } scope)
+        {
+            return Fact.Unknown;
+        }
+
+        var fact = EveryReferenceFixesSignature(method, scope, use, depth);
+        return fact.Answer == Answer.Unknown ? fact : _signatureFixedByUses.GetOrAdd(method, fact);
+    }
+
+    /// <summary>The syntax that holds every reference to the method, or null when it cannot be known here.</summary>
+    private IEnumerable<SyntaxNode>? ReferenceScope(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        if (method.DeclaredAccessibility == Accessibility.Private)
+        {
+            return DeclarationsOf(type);
+        }
+
+        // Program.OpenFile(path) called from Main: the type of the entry point, which a library does not expose.
+        if (method.IsStatic && DeclaresEntryPoint(type) && type.DeclaredAccessibility != Accessibility.Public)
+        {
+            return TreesMentioning(method.Name);
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<SyntaxNode> DeclarationsOf(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            yield return reference.GetSyntax();
+        }
+    }
+
+    private IEnumerable<SyntaxNode> TreesMentioning(string name)
+    {
+        foreach (var tree in _symbols.Compilation.SyntaxTrees)
+        {
+            if (tree.GetText().ToString().IndexOf(name, StringComparison.Ordinal) >= 0)
+            {
+                yield return tree.GetRoot();
+            }
+        }
+    }
+
+    private static bool DeclaresEntryPoint(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("Main"))
+        {
+            if (member is IMethodSymbol { IsStatic: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Fact EveryReferenceFixesSignature(IMethodSymbol method, IEnumerable<SyntaxNode> scope, IOperation use, int depth)
+    {
+        var fact = Fact.No();
+        foreach (var root in scope)
+        {
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return Fact.Unknown;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != method.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                // this.Loop and Loop are the same reference; the operation is the member access's.
+                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                var reference = expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression
+                    ? CallerFixesSignature(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, method, use, depth)
+                    : model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation } && FixesSignature(creation)
+                        ? Fact.Yes(creation)
+                        : Fact.No(model.GetOperation(expression));
+
+                if (!reference.IsYes)
+                {
+                    return reference;
+                }
+
+                fact = reference;
+            }
+        }
+
+        return fact;
+    }
+
+    /// <summary>A call from an override or interface implementation, from Main, or from a method whose signature is fixed by its own uses.</summary>
+    private Fact CallerFixesSignature(IMethodSymbol? caller, IMethodSymbol callee, IOperation use, int depth)
+    {
+        if (caller is null || caller.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+        {
+            return Fact.No();
+        }
+
+        if (AsyncSignatures.IsForcedByContract(caller) || caller is { IsStatic: true, Name: "Main" })
+        {
+            return Fact.Yes();
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, callee))
+        {
+            return Fact.Yes(); // a recursive call adds no caller
+        }
+
+        return depth > 0 ? SignatureFixedByUses(caller.BodyPart(), use, depth - 1) : Fact.Unknown;
+    }
+
+    private bool FixesSignature(IDelegateCreationOperation creation)
+    {
+        IOperation delegateUse = creation;
+        while (delegateUse.Parent is IConversionOperation or IDelegateCreationOperation)
+        {
+            delegateUse = delegateUse.Parent;
+        }
+
+        delegateUse = delegateUse.Parent!;
+        if (_work.IsDedicatedThreadBody(delegateUse))
+        {
+            return true;
+        }
+
+        if (creation.Type is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke } delegateType
+            || _symbols.IsAwaitable(invoke.ReturnType)
+            || AsyncSignatures.IsEventHandlerDelegate(delegateType, _symbols))
+        {
+            return false;
+        }
+
+        return delegateUse is not IArgumentOperation { Parent: IInvocationOperation call } || !_work.IsTaskStarter(call.TargetMethod);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
@@ -29,6 +30,12 @@ internal sealed partial class MethodSummaries
             return cached;
         }
 
+        // Binding another body is the costly part: only a declaration that reads like a single Run/StartNew is bound.
+        if (!LooksLikeOffload(method))
+        {
+            return _offloads.GetOrAdd(method, Fact.No());
+        }
+
         if (_bodies.BodyOf(method, call) is not { } body)
         {
             return Fact.Unknown;
@@ -50,5 +57,29 @@ internal sealed partial class MethodSummaries
         }
 
         return _offloads.GetOrAdd(method, fact);
+    }
+
+    /// <summary><c>=&gt; Task.Run(...)</c>, <c>{ return await Task.Factory.StartNew(...); }</c>, read from syntax without binding.</summary>
+    private static bool LooksLikeOffload(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        var expression = declaration.ExpressionBody?.Expression
+            ?? (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+        while (expression is AwaitExpressionSyntax or ParenthesizedExpressionSyntax or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } })
+        {
+            expression = expression switch
+            {
+                AwaitExpressionSyntax awaited => awaited.Expression,
+                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax configure } => configure.Expression,
+                _ => expression,
+            };
+        }
+
+        return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } };
     }
 }

@@ -2,8 +2,11 @@ using System.Threading.Tasks;
 
 namespace AsyncAnalyzers.Samples.Blocking;
 
-/// <summary>ASYNC104: blocking on a task from synchronous code (a suggestion: make the caller async).</summary>
-public sealed class SyncOverAsync
+/// <summary>
+/// ASYNC104: blocking on a task from synchronous code (a suggestion: make the caller async). Internal: in a library's public API the
+/// advice would be a breaking change, and the rule stays silent there unless async_analyzers.ASYNC104.report_public_api = true.
+/// </summary>
+internal sealed class SyncOverAsync
 {
     private readonly IUserApi _api;
 

@@ -13,6 +13,12 @@ public static class AnalyzerOptionKeys
     /// <summary>Methods and types ASYNC103 must not report: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async103ExcludedMethods = Prefix + "ASYNC103.excluded_methods";
 
+    /// <summary>
+    /// <c>true</c> or <c>false</c> (the default): whether ASYNC104 reports blocking inside a library's public API (a method visible
+    /// outside the assembly, not a controller action), where the advice to make the method async is a breaking change.
+    /// </summary>
+    public const string Async104ReportPublicApi = Prefix + "ASYNC104.report_public_api";
+
     /// <summary>Fire-and-forget helpers ASYNC201 must not report when their task is dropped: <c>T:Namespace.Type|M:Namespace.Type.Method</c>.</summary>
     public const string Async201ExcludedMethods = Prefix + "ASYNC201.excluded_methods";
 
@@ -40,6 +46,7 @@ public static class AnalyzerOptionKeys
     /// </summary>
     public static ImmutableArray<AnalyzerOption> Options { get; } = ImmutableArray.Create(
         new AnalyzerOption(Async103ExcludedMethods, DiagnosticIds.SyncApiWithAsyncCounterpart, OptionKind.SymbolList),
+        new AnalyzerOption(Async104ReportPublicApi, DiagnosticIds.SyncOverAsync, OptionKind.Boolean),
         new AnalyzerOption(Async201ExcludedMethods, DiagnosticIds.UnawaitedTask, OptionKind.SymbolList),
         new AnalyzerOption(Async201MakePublicMethodsAsync, DiagnosticIds.UnawaitedTask, OptionKind.Boolean),
         new AnalyzerOption(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
@@ -111,7 +112,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         // A synchronous signature fixed by someone else, with no synchronous call to use instead: nothing for the author to act on
         // (SyncOverAsyncTests.GetResultInInterfaceImplementation_NoDiagnostic, SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
-        if (!IsActionable(context.Operation, asyncContext, context.ContainingSymbol, task, services))
+        if (!IsActionable(context.Operation, asyncContext, context.ContainingSymbol, task, services, ReportsPublicApi(context)))
         {
             return;
         }
@@ -197,7 +198,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     /// SyncOverAsyncTests.BlockingInHelperOfFixedSignature_NoDiagnostic, SyncOverAsyncTests.WaitInMethodWithOutParameter_NoDiagnostic,
     /// SyncOverAsyncTests.GetResultInSyncHalfOfAsyncPair_NoDiagnostic).
     /// </summary>
-    private static bool IsActionable(IOperation operation, AsyncContext asyncContext, ISymbol containingSymbol, IOperation? task, CompilationServices services)
+    private static bool IsActionable(IOperation operation, AsyncContext asyncContext, ISymbol containingSymbol, IOperation? task, CompilationServices services, bool reportPublicApi)
     {
         // Task.Run(() => Load().Result): the lambda itself can become async (Task.Run takes a task-returning delegate too).
         if (asyncContext.FunctionOperation is IAnonymousFunctionOperation lambda
@@ -216,9 +217,46 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         var fixedSignature = AsyncSignatures.IsForcedByContract(method)
             || HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
-            || services.Summaries.SignatureFixedByUses(method, operation).IsYes;
+            || services.Summaries.SignatureFixedByUses(method, operation).IsYes
+            || (!reportPublicApi && IsPublicApiOfLibrary(method, services.Symbols.Compilation));
 
         return !fixedSignature || HasSynchronousAlternative(task, method, services);
+    }
+
+    private static bool ReportsPublicApi(OperationAnalysisContext context) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(AnalyzerOptionKeys.Async104ReportPublicApi, out var value)
+        && bool.TryParse(value.Trim(), out var report) && report;
+
+    /// <summary>
+    /// A method of a library's public API (visible outside the assembly): making it async breaks every caller outside the
+    /// solution, so the advice is not a change a maintainer can just make (SyncOverAsyncTests.BlockingInPublicApiOfLibrary_NoDiagnostic).
+    /// Controller actions and hub methods are public too, but the framework calls them and awaits a task just as well
+    /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API.
+    /// </summary>
+    private static bool IsPublicApiOfLibrary(IMethodSymbol method, Compilation compilation)
+    {
+        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.Name.EndsWith("Controller", System.StringComparison.Ordinal) || (type.Name is "ControllerBase" or "Hub" or "PageModel" && type.IsInNamespace("Microsoft", "AspNetCore")))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>An async method cannot have ref or out parameters: <c>void CreateUser(int id, out Mock context)</c> cannot just become async.</summary>

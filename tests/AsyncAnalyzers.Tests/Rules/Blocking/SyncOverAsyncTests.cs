@@ -1876,4 +1876,84 @@ public class SyncOverAsyncTests
             }
             """);
     }
+
+    // A library's public API: "make it async" is a breaking change for callers outside the solution (real code: a message
+    // bus's public registration extensions blocking on an assembly scan).
+    private const string PublicRegistration = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        public interface IRegistrar { void Add(string type); }
+
+        public static class RegistrationExtensions
+        {
+            public static void AddConsumers(this IRegistrar registrar, string assembly)
+            {
+                foreach (var type in {|#0:TypeCache.FindTypesAsync(assembly).GetAwaiter().GetResult()|})
+                {
+                    registrar.Add(type);
+                }
+            }
+        }
+
+        static class TypeCache
+        {
+            public static Task<List<string>> FindTypesAsync(string assembly) => Task.Run(() => System.IO.File.ReadAllLines(assembly + ".types").ToList());
+        }
+        """;
+
+    [Fact]
+    public async Task BlockingInPublicApiOfLibrary_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(PublicRegistration.Replace("{|#0:", "").Replace("GetResult()|}", "GetResult()"));
+    }
+
+    [Fact]
+    public async Task BlockingInPublicApiOfLibraryWithOption_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = PublicRegistration,
+            EditorConfig = "async_analyzers.ASYNC104.report_public_api = true",
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BlockingInInternalTypeOfLibrary_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(PublicRegistration.Replace("public static class RegistrationExtensions", "static class RegistrationExtensions"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task BlockingInControllerActionOfLibrary_Reports()
+    {
+        // The framework calls an action and awaits a task just as well: the action can become async.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            public abstract class ControllerBase { }
+
+            public interface IReleaseService { Task<int> ProcessAsync(string title); }
+
+            public class ReleasePushController : ControllerBase
+            {
+                private readonly IReleaseService _releases;
+                private readonly object _lock = new();
+
+                public ReleasePushController(IReleaseService releases) => _releases = releases;
+
+                public int Create(string title)
+                {
+                    lock (_lock)
+                    {
+                        return {|#0:_releases.ProcessAsync(title).Result|};
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
 }

@@ -251,9 +251,29 @@ internal static class CatchAllCoverage
     {
         ILocalReferenceOperation or IParameterReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
-        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, SetMethod.IsImplicitlyDeclared: false } property } => IsAutoProperty(property),
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, SetMethod.IsImplicitlyDeclared: false } property } =>
+            IsAutoProperty(property) || IsNotifyingProperty(property),
+
+        // viewModel.IsLoading = false: a view model's property raises PropertyChanged and nothing else
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeSettingViewModelPropertiesAroundTry_NoDiagnostic).
+        IPropertyReferenceOperation { Instance: { } instance, Property: { IsIndexer: false, SetMethod: not null } property } =>
+            IsPlainValue(instance) && IsNotifyingProperty(property),
         _ => false,
     };
+
+    /// <summary>A property of a type that implements INotifyPropertyChanged (a view model): its setter stores and notifies.</summary>
+    private static bool IsNotifyingProperty(IPropertySymbol property)
+    {
+        foreach (var iface in property.ContainingType.AllInterfaces)
+        {
+            if (iface.Name == "INotifyPropertyChanged" && iface.IsInNamespace("System", "ComponentModel"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsAutoProperty(IPropertySymbol property)
     {

@@ -1265,4 +1265,71 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeSettingViewModelPropertiesAroundTry_NoDiagnostic()
+    {
+        // A properties page: progress flags on the view model around a covered size computation.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class PropertiesViewModel : System.ComponentModel.INotifyPropertyChanged
+            {
+                bool _busy;
+
+                public event System.ComponentModel.PropertyChangedEventHandler? PropertyChanged;
+
+                public bool IsBusy
+                {
+                    get => _busy;
+                    set { _busy = value; PropertyChanged?.Invoke(this, new System.ComponentModel.PropertyChangedEventArgs(nameof(IsBusy))); }
+                }
+            }
+
+            class FolderProperties
+            {
+                readonly PropertiesViewModel _viewModel = new();
+
+                public async Task GetFolderSizeAsync()
+                {
+                    _viewModel.IsBusy = true;
+                    try { await System.IO.File.ReadAllBytesAsync("size.cache"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                    _viewModel.IsBusy = false;
+                }
+            }
+
+            class C
+            {
+                void OnOpened(FolderProperties properties) => _ = properties.GetFolderSizeAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeSettingPlainObjectPropertyAfterTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Settings
+            {
+                public string Theme { get => _theme; set => _theme = value.Length > 0 ? value : throw new ArgumentException(); }
+                string _theme = "";
+            }
+
+            class Loader
+            {
+                readonly Settings _settings = new();
+
+                public async Task LoadAsync(string theme)
+                {
+                    try { await System.IO.File.ReadAllBytesAsync("theme.cache"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                    _settings.Theme = theme;
+                }
+            }
+
+            class C
+            {
+                void OnOpened(Loader loader) => [|_ = loader.LoadAsync("dark")|];
+            }
+            """ + Stubs);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -7,13 +8,15 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 
 /// <summary>
 /// Which methods of this compilation's source implement an interface method or override a virtual one: what a call through an
-/// interface or a virtual method may run, as far as this compilation can tell. Built once, on the first question, from one walk
-/// over the source types (most compilations never ask).
+/// interface or a virtual method may run, as far as this compilation can tell. One walk over the source types, on the first
+/// question, indexes which types implement each interface and derive from each class (cheap: no member is looked at); each
+/// method asked about is then resolved against those types only, and cached.
 /// </summary>
 internal sealed class SourceImplementations
 {
     private readonly Compilation _compilation;
-    private Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>? _map;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _byMethod = new(SymbolEqualityComparer.Default);
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _subtypes;
 
     public SourceImplementations(Compilation compilation)
     {
@@ -23,13 +26,79 @@ internal sealed class SourceImplementations
     /// <summary>The source implementations and overrides of <paramref name="method"/> (its original definition), possibly empty.</summary>
     public ImmutableArray<IMethodSymbol> Of(IMethodSymbol method)
     {
-        var map = LazyInitializer.EnsureInitialized(ref _map, Build)!;
-        return map.TryGetValue(method.OriginalDefinition, out var found) ? found : ImmutableArray<IMethodSymbol>.Empty;
+        method = method.OriginalDefinition;
+        if (_byMethod.TryGetValue(method, out var found))
+        {
+            return found;
+        }
+
+        return _byMethod.GetOrAdd(method, Resolve(method));
     }
 
-    private Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> Build()
+    private ImmutableArray<IMethodSymbol> Resolve(IMethodSymbol method)
     {
-        var builders = new Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>.Builder>(SymbolEqualityComparer.Default);
+        if (method.ContainingType?.OriginalDefinition is not { } declaringType)
+        {
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        var subtypes = LazyInitializer.EnsureInitialized(ref _subtypes, Build)!;
+        if (!subtypes.TryGetValue(declaringType, out var types))
+        {
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        foreach (var type in types)
+        {
+            if (declaringType.TypeKind == TypeKind.Interface)
+            {
+                foreach (var iface in type.AllInterfaces)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, declaringType))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in iface.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol candidate && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method)
+                            && type.FindImplementationForInterfaceMember(candidate) is IMethodSymbol implementation
+                            && implementation.DeclaringSyntaxReferences.Length > 0)
+                        {
+                            Add(builder, implementation);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (member is not IMethodSymbol { IsOverride: true } candidate)
+                {
+                    continue;
+                }
+
+                for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                    {
+                        Add(builder, candidate);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Every class and struct of the source, under each interface it implements and each class it derives from.</summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> Build()
+    {
+        var subtypes = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         var stack = new Stack<INamespaceOrTypeSymbol>();
         stack.Push(_compilation.Assembly.GlobalNamespace);
         while (stack.Count > 0)
@@ -60,48 +129,33 @@ internal sealed class SourceImplementations
                 continue;
             }
 
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IMethodSymbol { IsOverride: true } method)
-                {
-                    for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                    {
-                        Add(builders, overridden.OriginalDefinition, method);
-                    }
-                }
-            }
-
             foreach (var iface in type.AllInterfaces)
             {
-                foreach (var member in iface.GetMembers())
-                {
-                    if (member is IMethodSymbol { IsStatic: false } interfaceMethod
-                        && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
-                        && implementation.DeclaringSyntaxReferences.Length > 0)
-                    {
-                        Add(builders, interfaceMethod.OriginalDefinition, implementation);
-                    }
-                }
+                AddSubtype(subtypes, iface.OriginalDefinition, type);
+            }
+
+            for (var baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+            {
+                AddSubtype(subtypes, baseType.OriginalDefinition, type);
             }
         }
 
-        var map = new Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(builders.Count, SymbolEqualityComparer.Default);
-        foreach (var pair in builders)
-        {
-            map[pair.Key] = pair.Value.ToImmutable();
-        }
-
-        return map;
+        return subtypes;
     }
 
-    private static void Add(Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>.Builder> builders, IMethodSymbol key, IMethodSymbol implementation)
+    private static void AddSubtype(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> subtypes, INamedTypeSymbol supertype, INamedTypeSymbol type)
     {
-        if (!builders.TryGetValue(key, out var list))
+        if (!subtypes.TryGetValue(supertype, out var list))
         {
-            builders[key] = list = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            subtypes[supertype] = list = new List<INamedTypeSymbol>();
         }
 
-        foreach (var existing in list)
+        list.Add(type);
+    }
+
+    private static void Add(ImmutableArray<IMethodSymbol>.Builder builder, IMethodSymbol implementation)
+    {
+        foreach (var existing in builder)
         {
             if (SymbolEqualityComparer.Default.Equals(existing, implementation))
             {
@@ -109,6 +163,6 @@ internal sealed class SourceImplementations
             }
         }
 
-        list.Add(implementation);
+        builder.Add(implementation);
     }
 }

@@ -217,8 +217,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         var fixedSignature = AsyncSignatures.IsForcedByContract(method)
             || HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
-            || services.Summaries.SignatureFixedByUses(method, operation).IsYes
-            || (!reportPublicApi && IsPublicApiOfLibrary(method, services.Symbols.Compilation));
+            || services.Summaries.SignatureFixedByUses(method, operation, publicApiIsFixed: !reportPublicApi).IsYes
+            || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation));
 
         return !fixedSignature || HasSynchronousAlternative(task, method, services);
     }
@@ -227,37 +227,6 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(AnalyzerOptionKeys.Async104ReportPublicApi, out var value)
         && bool.TryParse(value.Trim(), out var report) && report;
 
-    /// <summary>
-    /// A method of a library's public API (visible outside the assembly): making it async breaks every caller outside the
-    /// solution, so the advice is not a change a maintainer can just make (SyncOverAsyncTests.BlockingInPublicApiOfLibrary_NoDiagnostic).
-    /// Controller actions and hub methods are public too, but the framework calls them and awaits a task just as well
-    /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API.
-    /// </summary>
-    private static bool IsPublicApiOfLibrary(IMethodSymbol method, Compilation compilation)
-    {
-        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind != MethodKind.Ordinary)
-        {
-            return false;
-        }
-
-        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
-        {
-            if (type.Name.EndsWith("Controller", System.StringComparison.Ordinal) || (type.Name is "ControllerBase" or "Hub" or "PageModel" && type.IsInNamespace("Microsoft", "AspNetCore")))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>An async method cannot have ref or out parameters: <c>void CreateUser(int id, out Mock context)</c> cannot just become async.</summary>
     private static bool HasRefOrOutParameter(IMethodSymbol method)

@@ -241,6 +241,38 @@ internal static class AsyncSignatures
 
         return true;
     }
+
+    /// <summary>
+    /// A method of a library's public API (visible outside the assembly): making it async breaks every caller outside the
+    /// solution, so the advice is not a change a maintainer can just make (ASYNC104: SyncOverAsyncTests.BlockingInPublicApiOfLibrary_NoDiagnostic).
+    /// Controller actions and hub methods are public too, but the framework calls them and awaits a task just as well
+    /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API.
+    /// </summary>
+    public static bool IsPublicApiOfLibrary(IMethodSymbol method, Compilation compilation)
+    {
+        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.Name.EndsWith("Controller", System.StringComparison.Ordinal) || (type.Name is "ControllerBase" or "Hub" or "PageModel" && type.IsInNamespace("Microsoft", "AspNetCore")))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>Who owns an <c>async void</c> method, local function or lambda.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class MethodSummaries
     private const int UsesDepth = 2;
 
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUses = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUsesOrPublicApi = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Is this method's synchronous signature fixed by the way it is used? Yes when every reference to it is one of:
@@ -31,11 +32,18 @@ internal sealed partial class MethodSummaries
     /// in their type), and static methods of the type that declares <c>Main</c> (whose references are looked for in the whole
     /// compilation); Unknown for any other.
     /// </summary>
-    public Fact SignatureFixedByUses(IMethodSymbol method, IOperation use) => SignatureFixedByUses(method.BodyPart(), use, UsesDepth);
+    /// <remarks>
+    /// With <paramref name="publicApiIsFixed"/>, a call from a library's public API counts as a fixed caller too
+    /// (<see cref="AsyncSignatures.IsPublicApiOfLibrary"/>): a private helper of public registration methods
+    /// (SyncOverAsyncTests.BlockingInPrivateHelperOfPublicApi_NoDiagnostic).
+    /// </remarks>
+    public Fact SignatureFixedByUses(IMethodSymbol method, IOperation use, bool publicApiIsFixed = false) =>
+        SignatureFixedByUses(method.BodyPart(), use, UsesDepth, publicApiIsFixed);
 
-    private Fact SignatureFixedByUses(IMethodSymbol method, IOperation use, int depth)
+    private Fact SignatureFixedByUses(IMethodSymbol method, IOperation use, int depth, bool publicApiIsFixed)
     {
-        if (_signatureFixedByUses.TryGetValue(method, out var cached))
+        var cache = publicApiIsFixed ? _signatureFixedByUsesOrPublicApi : _signatureFixedByUses;
+        if (cache.TryGetValue(method, out var cached))
         {
             return cached;
         }
@@ -45,8 +53,8 @@ internal sealed partial class MethodSummaries
             return Fact.Unknown;
         }
 
-        var fact = EveryReferenceFixesSignature(method, scope, use, depth);
-        return fact.Answer == Answer.Unknown ? fact : _signatureFixedByUses.GetOrAdd(method, fact);
+        var fact = EveryReferenceFixesSignature(method, scope, use, depth, publicApiIsFixed);
+        return fact.Answer == Answer.Unknown ? fact : cache.GetOrAdd(method, fact);
     }
 
     /// <summary>The syntax that holds every reference to the method, or null when it cannot be known here.</summary>
@@ -98,7 +106,7 @@ internal sealed partial class MethodSummaries
         return false;
     }
 
-    private Fact EveryReferenceFixesSignature(IMethodSymbol method, IEnumerable<SyntaxNode> scope, IOperation use, int depth)
+    private Fact EveryReferenceFixesSignature(IMethodSymbol method, IEnumerable<SyntaxNode> scope, IOperation use, int depth, bool publicApiIsFixed)
     {
         var fact = Fact.No();
         foreach (var root in scope)
@@ -119,7 +127,7 @@ internal sealed partial class MethodSummaries
                 // this.Loop and Loop are the same reference; the operation is the member access's.
                 SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
                 var reference = expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression
-                    ? CallerFixesSignature(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, method, use, depth)
+                    ? CallerFixesSignature(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, invocation, model, method, use, depth, publicApiIsFixed)
                     : model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation } && FixesSignature(creation)
                         ? Fact.Yes(creation)
                         : Fact.No(model.GetOperation(expression));
@@ -137,14 +145,24 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>A call from an override or interface implementation, from Main, or from a method whose signature is fixed by its own uses.</summary>
-    private Fact CallerFixesSignature(IMethodSymbol? caller, IMethodSymbol callee, IOperation use, int depth)
+    private Fact CallerFixesSignature(IMethodSymbol? caller, SyntaxNode call, SemanticModel model, IMethodSymbol callee, IOperation use, int depth, bool publicApiIsFixed)
     {
+        // (_, message) => OnMessage(message) given to a void callback: the synchronous lambda fixes what it calls
+        // (SyncOverAsyncTests.BlockingInPrivateMethodCalledFromVoidCallbackLambda_NoDiagnostic).
+        if (caller is { MethodKind: MethodKind.AnonymousFunction, IsAsync: false }
+            && call.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambdaSyntax
+            && model.GetOperation(lambdaSyntax) is IAnonymousFunctionOperation { Parent: IDelegateCreationOperation creation })
+        {
+            return Fact.From(FixesSignature(creation), creation);
+        }
+
         if (caller is null || caller.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
         {
             return Fact.No();
         }
 
-        if (AsyncSignatures.IsForcedByContract(caller) || caller is { IsStatic: true, Name: "Main" })
+        if (AsyncSignatures.IsForcedByContract(caller) || caller is { IsStatic: true, Name: "Main" }
+            || (publicApiIsFixed && AsyncSignatures.IsPublicApiOfLibrary(caller, _symbols.Compilation)))
         {
             return Fact.Yes();
         }
@@ -154,7 +172,7 @@ internal sealed partial class MethodSummaries
             return Fact.Yes(); // a recursive call adds no caller
         }
 
-        return depth > 0 ? SignatureFixedByUses(caller.BodyPart(), use, depth - 1) : Fact.Unknown;
+        return depth > 0 ? SignatureFixedByUses(caller.BodyPart(), use, depth - 1, publicApiIsFixed) : Fact.Unknown;
     }
 
     private bool FixesSignature(IDelegateCreationOperation creation)

@@ -1956,4 +1956,102 @@ public class SyncOverAsyncTests
             }
             """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
     }
+
+    [Fact]
+    public async Task BlockingInPrivateHelperOfPublicApi_NoDiagnostic()
+    {
+        // The private helper of public registration methods: making it async means making them async too.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IRegistrar { void Add(string type); }
+
+            public static class RegistrationExtensions
+            {
+                public static void AddFromNamespaceOf(this IRegistrar registrar, string assembly)
+                {
+                    foreach (var type in FindTypesInNamespace(assembly))
+                    {
+                        registrar.Add(type);
+                    }
+                }
+
+                private static string[] FindTypesInNamespace(string assembly) =>
+                    Task.Run(() => System.IO.File.ReadAllLines(assembly + ".types")).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInPrivateHelperOfInternalApi_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            interface IRegistrar { void Add(string type); }
+
+            static class RegistrationExtensions
+            {
+                public static void AddFromNamespaceOf(this IRegistrar registrar, string assembly)
+                {
+                    foreach (var type in FindTypesInNamespace(assembly))
+                    {
+                        registrar.Add(type);
+                    }
+                }
+
+                private static string[] FindTypesInNamespace(string assembly) =>
+                    {|#0:Task.Run(() => System.IO.File.ReadAllLines(assembly + ".types")).GetAwaiter().GetResult()|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
+    [Fact]
+    public async Task BlockingInPrivateMethodCalledFromVoidCallbackLambda_NoDiagnostic()
+    {
+        // A pub/sub subscription takes an Action: the lambda cannot return a task, so neither can what it calls.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface ISubscriber { void Subscribe(string channel, Action<string, string> handler); }
+            interface IHubContext { Task SendAsync(string message); }
+
+            class ScoreProcessedSubscriber
+            {
+                private readonly IHubContext _hub;
+
+                public ScoreProcessedSubscriber(ISubscriber subscriber, IHubContext hub)
+                {
+                    _hub = hub;
+                    subscriber.Subscribe("scores", (_, message) => OnMessageReceived(message));
+                }
+
+                private void OnMessageReceived(string message) => _hub.SendAsync(message).Wait();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInPrivateMethodCalledFromTaskRunLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            interface IHubContext { Task SendAsync(string message); }
+
+            class Notifier
+            {
+                private readonly IHubContext _hub;
+
+                public Notifier(IHubContext hub) => _hub = hub;
+
+                internal void Start() => Task.Run(() => Notify("started"));
+
+                private void Notify(string message) => {|#0:_hub.SendAsync(message).Wait()|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
 }

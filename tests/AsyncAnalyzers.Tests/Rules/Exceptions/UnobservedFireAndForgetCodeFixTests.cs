@@ -203,7 +203,7 @@ public class UnobservedFireAndForgetCodeFixTests
             {
                 void Start(Service t)
                 {
-                    _ = t.RefreshAsync().ContinueWith(t1 => Trace.TraceError(t1.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    _ = t.RefreshAsync().ContinueWith(task => Trace.TraceError(task.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 }
             }
             """ + Stubs);

@@ -260,7 +260,7 @@ public class IndependentAwaitsCodeFixTests
     }
 
     [Fact]
-    public async Task SameMethodTwice_GetsDistinctNames()
+    public async Task SameMethodTwice_NamesTellTheReceiversApart()
     {
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
@@ -271,9 +271,9 @@ public class IndependentAwaitsCodeFixTests
             """), InClass("""
             async Task M()
             {
-                var saveTask = _users.SaveAsync("a");
-                var saveTask2 = _audit.SaveAsync("b");
-                await Task.WhenAll(saveTask, saveTask2);
+                var saveUsersTask = _users.SaveAsync("a");
+                var saveAuditTask = _audit.SaveAsync("b");
+                await Task.WhenAll(saveUsersTask, saveAuditTask);
             }
             """));
     }

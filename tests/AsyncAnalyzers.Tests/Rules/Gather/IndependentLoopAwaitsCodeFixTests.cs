@@ -61,7 +61,7 @@ public class IndependentLoopAwaitsCodeFixTests
             """), InClass("""
             async Task M(IEnumerable<string> urls, CancellationToken ct)
             {
-                await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (url, ct2) => await _http.GetStringAsync(url, ct));
+                await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (url, cancellationToken) => await _http.GetStringAsync(url, ct));
             }
             """));
     }

@@ -121,17 +121,18 @@ internal static class GatherEditing
     /// still hold when their turn comes). Each group is rebuilt from its statements as they are then, with the groups nested in
     /// them already rewritten.
     /// </summary>
-    public static void Apply(FixPass pass, IEnumerable<Plan> plans)
+    public static void Apply(FixPass pass, IReadOnlyList<Plan> plans)
     {
+        // Names are chosen in document order: the first group of a file gets the plain names.
+        var names = plans.OrderBy(p => p.Statements[0].SpanStart).ToDictionary(p => p, p => Names(p, pass.Edit(p.Document)));
         foreach (var plan in plans)
         {
             var edit = pass.Edit(plan.Document);
-            var names = Names(plan, edit);
             var taskType = edit.Types.Expression(plan.Document.Symbols.Task, plan.Statements[0].SpanStart);
             edit.Editor.ReplaceNode(plan.Container, (current, _) =>
             {
                 var statements = Statements(current, plan.FirstIndex, plan.Statements.Length);
-                var replacement = Rewrite(plan, statements, names, taskType);
+                var replacement = Rewrite(plan, statements, names[plan], taskType);
                 return Splice(current, plan.FirstIndex, plan.Statements.Length, replacement);
             });
         }

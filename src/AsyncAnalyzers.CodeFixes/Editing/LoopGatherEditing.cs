@@ -185,23 +185,22 @@ internal static class LoopGatherEditing
     /// Writes every plan with its chosen kind. A loop nested in another planned loop is rewritten first; the outer rewrite is then
     /// built from its loop as it is at that point, so the inner rewrite survives in one pass.
     /// </summary>
-    public static void Apply(FixPass pass, IEnumerable<(Plan Plan, Kind Kind)> plans)
+    public static void Apply(FixPass pass, IReadOnlyList<(Plan Plan, Kind Kind)> plans)
     {
+        // The lambdas' new parameters, named in document order.
+        var names = plans.Where(p => p.Kind == Kind.WhenAll || p.Plan.CanUseParallel)
+            .OrderBy(p => p.Plan.Loop.SpanStart)
+            .ToDictionary(p => p.Plan, p => Names(pass.Edit(p.Plan.Document), p.Plan, p.Kind));
         foreach (var (plan, kind) in plans)
         {
-            if (kind == Kind.ParallelForEach && !plan.CanUseParallel)
+            if (!names.TryGetValue(plan, out var planNames))
             {
                 continue;
             }
 
             var edit = pass.Edit(plan.Document);
             var loop = plan.Loop;
-            var parameter = plan.Parameter.IsKind(SyntaxKind.None)
-                ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, UniqueNames.ItemName(CollectionName(plan.Collection))))
-                : plan.Parameter;
-            var tokenParameter = kind == Kind.ParallelForEach
-                ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, "ct", "cancellationToken", "token"))
-                : default;
+            var (parameter, tokenParameter) = planNames;
             if (plan.NeedsLinq && kind == Kind.WhenAll)
             {
                 edit.Types.Import("System.Linq");
@@ -235,6 +234,19 @@ internal static class LoopGatherEditing
                 return statement is null ? current : WithLoopTrivia(statement, plan, kind).WithAdditionalAnnotations(Formatter.Annotation);
             });
         }
+    }
+
+    /// <summary>The item parameter (a <c>for</c> loop's new one, or the foreach variable) and, for Parallel.ForEachAsync, the token parameter.</summary>
+    private static (SyntaxToken Parameter, SyntaxToken TokenParameter) Names(DocumentEdit edit, Plan plan, Kind kind)
+    {
+        var loop = plan.Loop;
+        var parameter = plan.Parameter.IsKind(SyntaxKind.None)
+            ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, UniqueNames.ItemName(CollectionName(plan.Collection))))
+            : plan.Parameter;
+        var tokenParameter = kind == Kind.ParallelForEach
+            ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, "ct", "cancellationToken", "token"))
+            : default;
+        return (parameter, tokenParameter);
     }
 
     private static ExpressionStatementSyntax WhenAllStatement(Plan plan, AwaitExpressionSyntax awaitExpression, SyntaxToken parameter, ExpressionSyntax taskType)

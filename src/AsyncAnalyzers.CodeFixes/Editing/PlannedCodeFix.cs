@@ -71,6 +71,13 @@ public abstract class PlannedCodeFix : CodeFixProvider
     /// </summary>
     private protected abstract Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The fixes in document order, for choosing new names before the edits run inner-first: the first finding of a file gets
+    /// the plain name, a later one the suffix.
+    /// </summary>
+    private protected static IEnumerable<PlannedFix> InDocumentOrder(IEnumerable<PlannedFix> fixes) =>
+        fixes.OrderBy(f => f.Plan.Document.Document.Id.Id).ThenBy(f => f.Plan.Target.SpanStart).ThenByDescending(f => f.Plan.Target.Span.Length);
+
     private async Task<Solution> FixAsync(Solution solution, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
         var pass = new FixPass(solution);

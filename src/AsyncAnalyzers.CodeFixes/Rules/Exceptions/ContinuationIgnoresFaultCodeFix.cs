@@ -77,6 +77,11 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
+        // The options rewrite's new names (a local for a receiver that is not a plain variable, the continuation's parameter),
+        // chosen in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => ((Plan)f.Plan).Body is null)
+            .ToDictionary(f => f.Plan, f => NamesFor(pass.Edit(f.Plan.Document), (Plan)f.Plan));
         foreach (var fix in fixes)
         {
             var plan = (Plan)fix.Plan;
@@ -87,11 +92,20 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
             }
             else
             {
-                FixWithOptions(edit, plan, ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
+                FixWithOptions(edit, plan, names[plan], ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static (string? Antecedent, string Parameter) NamesFor(DocumentEdit edit, Plan plan)
+    {
+        var statement = plan.Target;
+        var receiver = ((MemberAccessExpressionSyntax)plan.Invocation.Expression).Expression;
+        var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!;
+        var antecedent = IsPlainVariable(receiver, edit.Model) ? null : edit.Names.Unique(statement.SpanStart, scope.Span, "antecedent");
+        return (antecedent, edit.Names.Unique(receiver.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
     }
 
     /// <summary>
@@ -132,7 +146,7 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
     /// <c>_ = x.ContinueWith(t =&gt; Handler(t.Exception!), ..., OnlyOnFaulted, ...);</c>. A receiver that is not a plain variable is
     /// first stored in a local, so the work it starts still runs once.
     /// </summary>
-    private static void FixWithOptions(DocumentEdit edit, Plan plan, string? handler)
+    private static void FixWithOptions(DocumentEdit edit, Plan plan, (string? Antecedent, string Parameter) names, string? handler)
     {
         var statement = (ExpressionStatementSyntax)plan.Target;
         var invocation = plan.Invocation;
@@ -141,14 +155,12 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
         var position = statement.SpanStart;
         ExpressionSyntax antecedent;
         StatementSyntax? local = null;
-        if (IsPlainVariable(receiver, edit.Model))
+        if (names.Antecedent is not { } name)
         {
             antecedent = receiver.WithoutTrivia();
         }
         else
         {
-            var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!;
-            var name = edit.Names.Unique(position, scope.Span, "antecedent");
             antecedent = SyntaxFactory.IdentifierName(name);
             local = SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
                     SyntaxFactory.IdentifierName("var"),
@@ -158,7 +170,7 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
         }
 
         var onlyOnSuccess = ExceptionHandlerEditing.ContinuationOption(edit, position, "OnlyOnRanToCompletion");
-        var parameter = edit.Names.Unique(receiver.Span.End, default, ExceptionHandlerEditing.TaskParameterNames);
+        var parameter = names.Parameter;
         var discard = SyntaxFactory.ExpressionStatement(DiscardEditing.Discard(ExceptionHandlerEditing.FaultContinuation(edit, position, antecedent, parameter, handler)))
             .WithAdditionalAnnotations(Formatter.Annotation);
         var invocationPath = SyntaxPath.From(statement, invocation);

@@ -34,15 +34,17 @@ public sealed class UnguardedAsyncVoidHandlerCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
+        // The catch clause follows the body, which moves into the try block: its variable must not clash with the function's
+        // parameters or the names around the function, while the body's own locals are out of its scope.
+        var names = InDocumentOrder(fixes).ToDictionary(
+            f => f.Plan,
+            f => pass.Edit(f.Plan.Document).Names.Unique(f.Plan.Target.SpanStart, default, ExceptionHandlerEditing.ExceptionNames));
         foreach (var fix in fixes)
         {
             var plan = (Plan)fix.Plan;
             var edit = pass.Edit(plan.Document);
             var function = plan.Target;
-
-            // The catch clause follows the body, which moves into the try block: its variable must not clash with the function's
-            // parameters or the names around the function, while the body's own locals are out of its scope.
-            var name = edit.Names.Unique(function.SpanStart, default, ExceptionHandlerEditing.ExceptionNames);
+            var name = names[plan];
             var catchAll = ExceptionHandlerEditing.CatchAll(edit, function.SpanStart, name, ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
 
             // The callback sees the function with any nested handler already rewritten.

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
@@ -51,6 +52,10 @@ public sealed class UnobservedFireAndForgetCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
+        // The continuation's parameter, named in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => f.Plan.Target is AssignmentExpressionSyntax && ((Plan)f.Plan).SelectTask is null)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(((AssignmentExpressionSyntax)f.Plan.Target).Right.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
         foreach (var fix in fixes)
         {
             var plan = (Plan)fix.Plan;
@@ -63,7 +68,7 @@ public sealed class UnobservedFireAndForgetCodeFix : PlannedCodeFix
             }
             else if (node is AssignmentExpressionSyntax { Right: var value })
             {
-                var name = edit.Names.Unique(value.Span.End, default, ExceptionHandlerEditing.TaskParameterNames);
+                var name = names[plan];
                 var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
                 var isValueTask = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.ValueTask);
                 var position = value.SpanStart;

@@ -28,7 +28,7 @@ public sealed class IndependentAwaitsCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        GatherEditing.Apply(pass, fixes.Select(f => (GatherEditing.Plan)f.Plan));
+        GatherEditing.Apply(pass, fixes.Select(f => (GatherEditing.Plan)f.Plan).ToList());
         return Task.CompletedTask;
     }
 }

@@ -37,7 +37,7 @@ public sealed class IndependentLoopAwaitsCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        LoopGatherEditing.Apply(pass, fixes.Select(f => ((LoopGatherEditing.Plan)f.Plan, f.Key == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll)));
+        LoopGatherEditing.Apply(pass, fixes.Select(f => ((LoopGatherEditing.Plan)f.Plan, f.Key == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll)).ToList());
         return Task.CompletedTask;
     }
 }

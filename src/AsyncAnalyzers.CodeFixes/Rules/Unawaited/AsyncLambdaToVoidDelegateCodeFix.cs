@@ -42,18 +42,17 @@ public sealed class AsyncLambdaToVoidDelegateCodeFix : PlannedCodeFix
         // A call nested in another fixed call's lambda is rewritten first; the outer rewrite starts from the current call. Two
         // lambdas of one call would each rewrite it: the first wins, the other's diagnostic is re-evaluated on the result.
         var calls = new HashSet<SyntaxNode>();
-        foreach (var fix in fixes)
+        var planned = fixes.Where(f => calls.Add(f.Plan.Target)).ToList();
+
+        // The delegates' new token parameters, named in document order.
+        var names = InDocumentOrder(planned)
+            .Where(f => ((Plan)f.Plan).Sibling.DelegateTakesToken)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(((Plan)f.Plan).Lambda.SpanStart, ((Plan)f.Plan).Lambda.Span, TokenParameterNames));
+        foreach (var fix in planned)
         {
             var plan = (Plan)fix.Plan;
-            if (!calls.Add(plan.Target))
-            {
-                continue;
-            }
-
             var edit = pass.Edit(plan.Document);
-            var tokenParameter = plan.Sibling.DelegateTakesToken
-                ? edit.Names.Unique(plan.Lambda.SpanStart, plan.Lambda.Span, TokenParameterNames)
-                : null;
+            var tokenParameter = names.TryGetValue(plan, out var name) ? name : null;
             edit.Editor.ReplaceNode(plan.Target, (current, _) => current is InvocationExpressionSyntax call ? plan.Rewrite(call, tokenParameter) : current);
         }
 

@@ -95,6 +95,11 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
+        // The continuations' parameters, named in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => FormOf(f) == Form.Discard && ((Plan)f.Plan).Site.CanFault)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(f.Plan.Target.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
+
         // A method made async for several of its drops changes its signature once.
         var declarations = new Dictionary<SyntaxNode, DocumentEdit>();
         foreach (var fix in fixes)
@@ -102,12 +107,10 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
             var plan = (Plan)fix.Plan;
             var edit = pass.Edit(plan.Document);
             var site = plan.Site;
-            var form = fix.Key == DiscardKey ? Form.Discard : plan.Form;
-            switch (form)
+            switch (FormOf(fix))
             {
                 case Form.Discard:
-                    var observed = site.CanFault;
-                    var name = observed ? edit.Names.Unique(site.Expression.Span.End, default, ExceptionHandlerEditing.TaskParameterNames) : null;
+                    var name = names.TryGetValue(plan, out var taken) ? taken : null;
                     var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
                     var isValueTask = plan.Document.Symbols.IsValueTask(site.Dropped.Type);
                     var position = site.Expression.SpanStart;
@@ -169,6 +172,8 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
 
         return true;
     }
+
+    private static Form FormOf(PlannedFix fix) => fix.Key == DiscardKey ? Form.Discard : ((Plan)fix.Plan).Form;
 
     /// <summary>Replaces the expression with <c>await expression</c> (a conditional access with a completed fallback).</summary>
     private static void Await(DocumentEdit edit, Site site)

@@ -83,7 +83,8 @@ public sealed class AsyncVoidMethodCodeFix : PlannedCodeFix
     private static void FixCaller(DocumentEdit edit, InvocationExpressionSyntax call, CancellationToken cancellationToken)
     {
         var model = edit.Model;
-        if (model.GetOperation(call, cancellationToken)?.Parent is not IExpressionStatementOperation statement
+        if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+            || invocation.Parent is not IExpressionStatementOperation statement
             || model.GetEnclosingSymbol(call.SpanStart, cancellationToken) is not { } enclosing)
         {
             return;
@@ -93,15 +94,36 @@ public sealed class AsyncVoidMethodCodeFix : PlannedCodeFix
         if (AsyncContext.Of(statement, enclosing).IsAsync && AsyncContext.CanInsertAwait(statement))
         {
             edit.Editor.ReplaceNode(call, (current, _) => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, (ExpressionSyntax)current));
+            return;
         }
-        else if (model.LookupSymbols(call.SpanStart, name: "_").IsEmpty)
+
+        if (!model.LookupSymbols(call.SpanStart, name: "_").IsEmpty)
         {
-            edit.Editor.ReplaceNode(
-                call,
-                (current, _) => DiscardEditing.Discard(((ExpressionSyntax)current).WithoutTrivia())
-                    .WithTriviaFrom(current)
-                    .WithAdditionalAnnotations(Formatter.Annotation));
+            return;
         }
+
+        // The fire-and-forget the caller had before, made explicit; a task that can fault gets the continuation that reports
+        // its exception (as ASYNC201's discard does), or the discard would be ASYNC402's next finding.
+        var services = edit.Document.Services;
+        string? parameter = null;
+        string? handler = null;
+        if (!services.Summaries.CanFault(invocation, unseenOnly: true).IsNo)
+        {
+            parameter = edit.Names.Unique(call.Span.End, default, ExceptionHandlerEditing.TaskParameterNames);
+            handler = services.ExceptionHandlers.ForTree(edit.Document.Document.Project.AnalyzerOptions, edit.Document.Tree).CallTarget;
+        }
+
+        var position = call.SpanStart;
+        edit.Editor.ReplaceNode(
+            call,
+            (current, _) =>
+            {
+                var task = ((ExpressionSyntax)current).WithoutTrivia();
+                ExpressionSyntax value = parameter is null ? task : ExceptionHandlerEditing.FaultContinuation(edit, position, task, parameter, handler);
+                return DiscardEditing.Discard(value)
+                    .WithTriviaFrom(current)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            });
     }
 
     private sealed class Plan : FixPlan

@@ -80,9 +80,12 @@ public class FixSafetyTests
 
 internal static class FixSafety
 {
-    public static async Task<Solution> LoadAsync(string corpus)
+    public static Task<Solution> LoadAsync(string corpus) =>
+        LoadDirectoryAsync(Path.Combine(new[] { AnalyzerRunner.RepositoryRoot }.Concat(corpus.Split('/')).ToArray()));
+
+    /// <summary>Every .cs file under the directory as one project; asserts it compiles.</summary>
+    public static async Task<Solution> LoadDirectoryAsync(string directory)
     {
-        var directory = Path.Combine(new[] { AnalyzerRunner.RepositoryRoot }.Concat(corpus.Split('/')).ToArray());
         var files = AnalyzerRunner.SourceFiles(directory).Select(f => (f, File.ReadAllText(f))).ToList();
         Assert.NotEmpty(files);
         var solution = await CreateSolutionAsync(files);
@@ -189,7 +192,7 @@ internal static class FixSafety
         return count;
     }
 
-    private static IEnumerable<CodeFixProvider> FixersFor(string id) => AnalyzerRunner.AllCodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
+    public static IEnumerable<CodeFixProvider> FixersFor(string id) => AnalyzerRunner.AllCodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
 
     private static async Task<List<Diagnostic>> FixableDiagnosticsAsync(Document document)
     {
@@ -197,7 +200,7 @@ internal static class FixSafety
         return (await AnalyzerDiagnosticsAsync(document)).Where(d => fixable.Contains(d.Id)).ToList();
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Document document)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Document document)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
         var tree = (await document.GetSyntaxTreeAsync())!;
@@ -207,7 +210,7 @@ internal static class FixSafety
         return result.Diagnostics.Concat(compilerWarnings).Where(d => d.Location.SourceTree == tree).ToImmutableArray();
     }
 
-    private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer)
+    public static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer)
     {
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);

@@ -674,4 +674,47 @@ public class BlockingWaitCodeFixTests
             """));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_NestedAndOnOneLine_OnePassInEveryScope()
+    {
+        // Task.WaitAll(a.Result, b): the inner .Result and the outer WaitAll are fixed by the same pass, as are several
+        // findings on one line; document, project and solution scope each need exactly one pass.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<Task> outer, Task<int> a, Task<int> b, Task done, Task other, CancellationToken token)
+                    {
+                        await Task.Yield();
+                        {|ASYNC101:Task.WaitAll({|ASYNC101:outer.Result|}, done)|};
+                        {|ASYNC101:other.Wait(token)|}; var x = {|ASYNC101:a.Result|} + {|ASYNC101:b.GetAwaiter().GetResult()|};
+                        return x;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<Task> outer, Task<int> a, Task<int> b, Task done, Task other, CancellationToken token)
+                    {
+                        await Task.Yield();
+                        await Task.WhenAll(await outer, done);
+                        await other.WaitAsync(token); var x = await a + await b;
+                        return x;
+                    }
+                }
+                """,
+            NumberOfIncrementalIterations = 5,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }

@@ -426,6 +426,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
                 }
                 """ + Stubs,
             NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllIterations = 1,
         };
         test.NumberOfIncrementalIterations = 3;

@@ -615,4 +615,84 @@ public class UnawaitedTaskCodeFixTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_DefaultFitsEachPlace_OnePassInEveryScope()
+    {
+        // What dotnet format and Fix All apply with the first action's key: await in async code (two on one line), one
+        // signature change for the two drops of a private method, an observing discard in an interface implementation and in a lock.
+        var test = new VerifyCS.Test
+        {
+            NumberOfIncrementalIterations = 6,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 2,
+        };
+        test.TestState.Sources.Add(("/0/A.cs", """
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+            class A
+            {
+                private readonly object _gate = new();
+
+                public async Task Notify(Stream? a, Stream? b)
+                {
+                    [|a?.FlushAsync()|]; [|b?.FlushAsync()|];
+                    lock (_gate) { [|a?.FlushAsync()|]; }
+                    await Task.Yield();
+                }
+
+                private void Both(Stream data, Stream index)
+                {
+                    [|data.FlushAsync()|];
+                    [|index.FlushAsync()|];
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/B.cs", """
+            using System.IO;
+            interface ISaver { void Save(Stream stream); }
+            class B : ISaver
+            {
+                public void Save(Stream stream) { [|stream.FlushAsync()|]; }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/A.cs", """
+            #nullable enable
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class A
+            {
+                private readonly object _gate = new();
+
+                public async Task Notify(Stream? a, Stream? b)
+                {
+                    await (a?.FlushAsync() ?? Task.CompletedTask); await (b?.FlushAsync() ?? Task.CompletedTask);
+                    lock (_gate) { _ = a?.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+                    await Task.Yield();
+                }
+
+                private async Task Both(Stream data, Stream index)
+                {
+                    await data.FlushAsync();
+                    await index.FlushAsync();
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/B.cs", """
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            interface ISaver { void Save(Stream stream); }
+            class B : ISaver
+            {
+                public void Save(Stream stream) { _ = stream.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+            }
+            """));
+        await test.RunAsync();
+    }
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace AsyncAnalyzers.CodeFixes.Editing;
 
@@ -73,14 +72,14 @@ internal sealed class DocumentEdit
     public DocumentEdit(FixDocument document)
     {
         Document = document;
-        Editor = new SyntaxEditor(document.Root, document.Document.Project.Solution.Services);
+        Editor = new OnePassEditor(document.Root);
         Names = new UniqueNames(document);
         Types = new TypeNames(document);
     }
 
     public FixDocument Document { get; }
 
-    public SyntaxEditor Editor { get; }
+    public OnePassEditor Editor { get; }
 
     public UniqueNames Names { get; }
 

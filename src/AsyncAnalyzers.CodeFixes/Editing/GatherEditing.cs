@@ -129,7 +129,7 @@ internal static class GatherEditing
         {
             var edit = pass.Edit(plan.Document);
             var taskType = edit.Types.Expression(plan.Document.Symbols.Task, plan.Statements[0].SpanStart);
-            edit.Editor.ReplaceNode(plan.Container, (current, _) =>
+            edit.Editor.ReplaceNode(plan.Container, current =>
             {
                 var statements = Statements(current, plan.FirstIndex, plan.Statements.Length);
                 var replacement = Rewrite(plan, statements, names[plan], taskType);

@@ -212,7 +212,7 @@ internal static class LoopGatherEditing
             var optionsType = kind == Kind.ParallelForEach && symbols.ParallelOptions is { } parallelOptions ? edit.Types.Name(parallelOptions, loop.SpanStart) : null;
             var awaitPath = SyntaxPath.From(loop, plan.AwaitExpression);
             var accessPaths = plan.Accesses.Select(a => SyntaxPath.From(plan.AwaitExpression, a)).ToImmutableArray();
-            edit.Editor.ReplaceNode(loop, (current, _) =>
+            edit.Editor.ReplaceNode(loop, current =>
             {
                 // The await as it is now (loops nested in it already rewritten), with items[i] replaced by the parameter.
                 var currentAwait = awaitPath.Follow<AwaitExpressionSyntax>(current) ?? plan.AwaitExpression;

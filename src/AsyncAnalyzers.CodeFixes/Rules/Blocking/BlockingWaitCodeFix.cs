@@ -52,7 +52,7 @@ public sealed class BlockingWaitCodeFix : PlannedCodeFix
             var kind = plan.Kind;
 
             // The callback sees the node as already edited by nested fixes, so the rewrite works on the current shape.
-            pass.Edit(plan.Document).Editor.ReplaceNode(plan.Target, (current, _) => Rewrite(current, kind));
+            pass.Edit(plan.Document).Editor.ReplaceNode(plan.Target, current => Rewrite(current, kind));
         }
 
         return Task.CompletedTask;

@@ -57,7 +57,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : PlannedCodeFix
             var token = TokenArgument(edit, plan.Call, plan.Diagnostic, cancellationToken);
             var name = plan.Name;
             var isExtension = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.Extension);
-            edit.Editor.ReplaceNode(plan.Call, (current, _) => current is InvocationExpressionSyntax invocation
+            edit.Editor.ReplaceNode(plan.Call, current => current is InvocationExpressionSyntax invocation
                 ? AwaitEditing.AwaitReplacing(invocation, Rewrite(invocation, name, isExtension, token))
                 : current);
         }

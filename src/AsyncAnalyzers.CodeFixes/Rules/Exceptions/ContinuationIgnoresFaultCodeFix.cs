@@ -119,7 +119,7 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
         var bodyPath = SyntaxPath.From(replaced, plan.Body!);
         var readInBody = SyntaxPath.From(plan.Body!, plan.Read);
         var original = plan.Read;
-        edit.Editor.ReplaceNode(replaced, (current, _) =>
+        edit.Editor.ReplaceNode(replaced, current =>
         {
             if (invocationPath.Follow<InvocationExpressionSyntax>(current) is not { Expression: MemberAccessExpressionSyntax access } invocation
                 || bodyPath.Follow<ExpressionSyntax>(current) is not { } body
@@ -201,7 +201,7 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
                 edit.Editor.InsertBefore(globalStatement, SyntaxFactory.GlobalStatement(local.WithTrailingTrivia(lineBreak)));
             }
 
-            edit.Editor.ReplaceNode(globalStatement, (current, _) => current is GlobalStatementSyntax g ? g.WithStatement((StatementSyntax)Rewrite(g.Statement)) : current);
+            edit.Editor.ReplaceNode(globalStatement, current => current is GlobalStatementSyntax g ? g.WithStatement((StatementSyntax)Rewrite(g.Statement)) : current);
             edit.Editor.InsertAfter(globalStatement, SyntaxFactory.GlobalStatement(discard.WithoutTrivia().WithTrailingTrivia(lineBreak)));
             return;
         }
@@ -211,7 +211,7 @@ public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
             edit.Editor.InsertBefore(statement, local);
         }
 
-        edit.Editor.ReplaceNode(statement, (current, _) => Rewrite(current));
+        edit.Editor.ReplaceNode(statement, current => Rewrite(current));
         edit.Editor.InsertAfter(statement, discard);
     }
 

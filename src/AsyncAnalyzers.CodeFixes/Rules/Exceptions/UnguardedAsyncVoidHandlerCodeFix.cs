@@ -48,7 +48,7 @@ public sealed class UnguardedAsyncVoidHandlerCodeFix : PlannedCodeFix
             var catchAll = ExceptionHandlerEditing.CatchAll(edit, function.SpanStart, name, ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
 
             // The callback sees the function with any nested handler already rewritten.
-            edit.Editor.ReplaceNode(function, (current, _) => Wrap(current, catchAll));
+            edit.Editor.ReplaceNode(function, current => Wrap(current, catchAll));
         }
 
         return Task.CompletedTask;

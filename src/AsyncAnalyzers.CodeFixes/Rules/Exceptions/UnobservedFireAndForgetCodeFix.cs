@@ -64,7 +64,7 @@ public sealed class UnobservedFireAndForgetCodeFix : PlannedCodeFix
             if (plan.SelectTask is { } selectTask)
             {
                 // The callback sees the node with any nested fix already applied; the selector finds the task in it by shape.
-                edit.Editor.ReplaceNode(node, (current, _) => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, selectTask(current)));
+                edit.Editor.ReplaceNode(node, current => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, selectTask(current)));
             }
             else if (node is AssignmentExpressionSyntax { Right: var value })
             {
@@ -72,7 +72,7 @@ public sealed class UnobservedFireAndForgetCodeFix : PlannedCodeFix
                 var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
                 var isValueTask = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.ValueTask);
                 var position = value.SpanStart;
-                edit.Editor.ReplaceNode(value, (current, _) => Observe(edit, position, (ExpressionSyntax)current, name, handler, isValueTask));
+                edit.Editor.ReplaceNode(value, current => Observe(edit, position, (ExpressionSyntax)current, name, handler, isValueTask));
             }
         }
 

@@ -53,7 +53,7 @@ public sealed class AsyncLambdaToVoidDelegateCodeFix : PlannedCodeFix
             var plan = (Plan)fix.Plan;
             var edit = pass.Edit(plan.Document);
             var tokenParameter = names.TryGetValue(plan, out var name) ? name : null;
-            edit.Editor.ReplaceNode(plan.Target, (current, _) => current is InvocationExpressionSyntax call ? plan.Rewrite(call, tokenParameter) : current);
+            edit.Editor.ReplaceNode(plan.Target, current => current is InvocationExpressionSyntax call ? plan.Rewrite(call, tokenParameter) : current);
         }
 
         return Task.CompletedTask;

@@ -65,7 +65,7 @@ public sealed class AsyncVoidMethodCodeFix : PlannedCodeFix
 
             var edit = pass.Edit(plan.Document);
             var task = MakeAsyncEditing.TaskReturnType(edit, plan.Target);
-            edit.Editor.ReplaceNode(plan.Target, (current, _) => MakeAsyncEditing.ReturnTask(current, task));
+            edit.Editor.ReplaceNode(plan.Target, current => MakeAsyncEditing.ReturnTask(current, task));
         }
     }
 
@@ -93,7 +93,7 @@ public sealed class AsyncVoidMethodCodeFix : PlannedCodeFix
         // Callbacks: a caller may be the body of another fixed method, or hold another fixed call in its arguments.
         if (AsyncContext.Of(statement, enclosing).IsAsync && AsyncContext.CanInsertAwait(statement))
         {
-            edit.Editor.ReplaceNode(call, (current, _) => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, (ExpressionSyntax)current));
+            edit.Editor.ReplaceNode(call, current => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, (ExpressionSyntax)current));
             return;
         }
 
@@ -116,7 +116,7 @@ public sealed class AsyncVoidMethodCodeFix : PlannedCodeFix
         var position = call.SpanStart;
         edit.Editor.ReplaceNode(
             call,
-            (current, _) =>
+            current =>
             {
                 var task = ((ExpressionSyntax)current).WithoutTrivia();
                 ExpressionSyntax value = parameter is null ? task : ExceptionHandlerEditing.FaultContinuation(edit, position, task, parameter, handler);

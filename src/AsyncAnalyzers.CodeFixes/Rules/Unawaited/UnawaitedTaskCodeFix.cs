@@ -114,7 +114,7 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
                     var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
                     var isValueTask = plan.Document.Symbols.IsValueTask(site.Dropped.Type);
                     var position = site.Expression.SpanStart;
-                    edit.Editor.ReplaceNode(site.Expression, (current, _) =>
+                    edit.Editor.ReplaceNode(site.Expression, current =>
                     {
                         var expression = ((ExpressionSyntax)current).WithoutTrivia();
                         var value = name is not null ? ObserveFaults(edit, position, expression, name, handler, isValueTask) : expression;
@@ -134,7 +134,7 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
         foreach (var pair in declarations)
         {
             var task = MakeAsyncEditing.TaskReturnType(pair.Value, pair.Key);
-            pair.Value.Editor.ReplaceNode(pair.Key, (current, _) => MakeAsyncEditing.MakeAsync(current, task));
+            pair.Value.Editor.ReplaceNode(pair.Key, current => MakeAsyncEditing.MakeAsync(current, task));
         }
 
         return Task.CompletedTask;
@@ -187,7 +187,7 @@ public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
                 : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, edit.Types.Expression(edit.Document.Symbols.Task, site.Expression.SpanStart), SyntaxFactory.IdentifierName("CompletedTask"));
         }
 
-        edit.Editor.ReplaceNode(site.Expression, (current, _) =>
+        edit.Editor.ReplaceNode(site.Expression, current =>
         {
             var expression = (ExpressionSyntax)current;
             ExpressionSyntax operand = expression.WithoutTrivia();

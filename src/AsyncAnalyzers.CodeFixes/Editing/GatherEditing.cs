@@ -3,14 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
-using AsyncAnalyzers.Semantics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace AsyncAnalyzers.CodeFixes.Editing;
@@ -23,9 +19,10 @@ namespace AsyncAnalyzers.CodeFixes.Editing;
 internal static class GatherEditing
 {
     /// <summary>A planned rewrite of one group: where its statements are and what replaces them.</summary>
-    internal sealed class Plan
+    internal sealed class Plan : FixPlan
     {
-        public Plan(SyntaxNode container, int firstIndex, ImmutableArray<StatementSyntax> statements, ImmutableArray<AwaitExpressionSyntax> awaits, ImmutableArray<bool> isValueTask, ArgumentSyntax? configureAwait)
+        public Plan(FixDocument document, Diagnostic diagnostic, FixOption option, SyntaxNode container, int firstIndex, ImmutableArray<StatementSyntax> statements, ImmutableArray<AwaitExpressionSyntax> awaits, ImmutableArray<bool> isValueTask, ArgumentSyntax? configureAwait)
+            : base(document, diagnostic, statements[0], ImmutableArray.Create(option))
         {
             Container = container;
             FirstIndex = firstIndex;
@@ -33,6 +30,7 @@ internal static class GatherEditing
             Awaits = awaits;
             IsValueTask = isValueTask;
             ConfigureAwait = configureAwait;
+            AwaitPaths = statements.Select((s, i) => SyntaxPath.From(s, awaits[i])).ToImmutableArray();
         }
 
         /// <summary>A <see cref="BlockSyntax"/>, or the <see cref="CompilationUnitSyntax"/> of top-level statements.</summary>
@@ -44,6 +42,9 @@ internal static class GatherEditing
 
         public ImmutableArray<AwaitExpressionSyntax> Awaits { get; }
 
+        /// <summary>Where each await sits in its statement, to find it again once groups nested in it are rewritten.</summary>
+        public ImmutableArray<SyntaxPath> AwaitPaths { get; }
+
         public ImmutableArray<bool> IsValueTask { get; }
 
         public ArgumentSyntax? ConfigureAwait { get; }
@@ -53,8 +54,10 @@ internal static class GatherEditing
     /// Plans the rewrite of the group whose awaits are at the diagnostic's locations; null when the fix cannot be made safely
     /// (statements not consecutive in one block, awaits that disagree on <c>ConfigureAwait</c>, an unexpected shape).
     /// </summary>
-    public static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static Plan? TryPlan(FixDocument document, Diagnostic diagnostic, FixOption option, CancellationToken cancellationToken)
     {
+        var root = document.Root;
+        var model = document.Model;
         var locations = new[] { diagnostic.Location }.Concat(diagnostic.AdditionalLocations).ToList();
         if (locations.Count < 2)
         {
@@ -67,7 +70,6 @@ internal static class GatherEditing
         SyntaxNode? container = null;
         var firstIndex = -1;
         ArgumentSyntax? configureAwait = null;
-        var symbols = CompilationServices.TryGet(model.Compilation)?.Symbols;
         for (var i = 0; i < locations.Count; i++)
         {
             if (locations[i].SourceTree != root.SyntaxTree
@@ -108,61 +110,81 @@ internal static class GatherEditing
 
             statements.Add(statement);
             awaits.Add(awaitExpression);
-            isValueTask.Add(symbols?.IsValueTask(type) == true);
+            isValueTask.Add(document.Symbols.IsValueTask(type));
         }
 
-        return new Plan(container!, firstIndex, statements.ToImmutable(), awaits.ToImmutable(), isValueTask.ToImmutable(), configureAwait);
+        return new Plan(document, diagnostic, option, container!, firstIndex, statements.ToImmutable(), awaits.ToImmutable(), isValueTask.ToImmutable(), configureAwait);
     }
 
-    /// <summary>Applies every plan of one document in one editor pass (Fix All and the single fix share it).</summary>
-    public static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Plan> plans, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the plans (inner groups first, later groups of a container before earlier ones, so the indexes of earlier groups
+    /// still hold when their turn comes). Each group is rebuilt from its statements as they are then, with the groups nested in
+    /// them already rewritten.
+    /// </summary>
+    public static void Apply(FixPass pass, IReadOnlyList<Plan> plans)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || plans.Count == 0)
+        // Names are chosen in document order: the first group of a file gets the plain names.
+        var names = plans.OrderBy(p => p.Statements[0].SpanStart).ToDictionary(p => p, p => Names(p, pass.Edit(p.Document)));
+        foreach (var plan in plans)
         {
-            return document;
-        }
-
-        var usedNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in root.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
+            var edit = pass.Edit(plan.Document);
+            var taskType = edit.Types.Expression(plan.Document.Symbols.Task, plan.Statements[0].SpanStart);
+            edit.Editor.ReplaceNode(plan.Container, current =>
             {
-                usedNames.Add(token.ValueText);
+                var statements = Statements(current, plan.FirstIndex, plan.Statements.Length);
+                var replacement = Rewrite(plan, statements, names[plan], taskType);
+                return Splice(current, plan.FirstIndex, plan.Statements.Length, replacement);
+            });
+        }
+    }
+
+    /// <summary>One task local per await: free in the container, camelCase with the Task suffix, distinct within the group.</summary>
+    private static ImmutableArray<string> Names(Plan plan, DocumentEdit edit)
+    {
+        var plain = plan.Awaits.Select((a, i) => BaseName(plan.Statements[i], a)).ToList();
+        var baseNames = plain.ToList();
+        for (var i = 0; i < baseNames.Count; i++)
+        {
+            // Two calls of the same method (_users.SaveAsync, _audit.SaveAsync) are told apart by their receivers.
+            if (plain.Count(b => b == plain[i]) > 1 && ReceiverName(plan.Awaits[i]) is { } receiver)
+            {
+                baseNames[i] += char.ToUpperInvariant(receiver[0]) + receiver.Substring(1);
             }
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-
-        // Later groups of a container first, so the indexes of earlier groups still hold when their turn comes.
-        foreach (var plan in plans.OrderByDescending(p => p.FirstIndex))
-        {
-            foreach (var name in model.LookupSymbols(plan.Statements[0].SpanStart).Select(s => s.Name))
-            {
-                usedNames.Add(name);
-            }
-
-            var names = plan.Awaits.Select((a, i) => Unique(BaseName(plan.Statements[i], a), usedNames)).ToImmutableArray();
-            var replacement = Rewrite(plan, names);
-            editor.ReplaceNode(plan.Container, (current, _) => Splice(current, plan.FirstIndex, plan.Statements.Length, replacement));
-        }
-
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        var position = plan.Statements[0].SpanStart;
+        var scope = plan.Container.Span;
+        return baseNames.Select(b => edit.Names.Unique(position, scope, UniqueNames.TaskName(b))).ToImmutableArray();
     }
 
-    private static ImmutableArray<StatementSyntax> Rewrite(Plan plan, ImmutableArray<string> names)
+    private static ImmutableArray<StatementSyntax> Statements(SyntaxNode container, int firstIndex, int count) => container switch
     {
-        var first = plan.Statements[0];
+        BlockSyntax block => block.Statements.Skip(firstIndex).Take(count).ToImmutableArray(),
+        CompilationUnitSyntax unit => unit.Members.Skip(firstIndex).Take(count).Select(m => ((GlobalStatementSyntax)m).Statement).ToImmutableArray(),
+        _ => ImmutableArray<StatementSyntax>.Empty,
+    };
+
+    private static ImmutableArray<StatementSyntax> Rewrite(Plan plan, ImmutableArray<StatementSyntax> currentStatements, ImmutableArray<string> names, ExpressionSyntax taskType)
+    {
+        var statements = currentStatements.Length == plan.Statements.Length ? currentStatements : plan.Statements;
+        var awaits = statements.Select((s, i) => plan.AwaitPaths[i].Follow<AwaitExpressionSyntax>(s) ?? plan.Awaits[i]).ToImmutableArray();
+        if (awaits.Where((a, i) => !statements[i].Contains(a)).Any())
+        {
+            // The shape changed under us: rebuild from the original statements rather than mix two trees.
+            statements = plan.Statements;
+            awaits = plan.Awaits;
+        }
+
+        var first = statements[0];
         var indentation = first.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
-        var endOfLine = plan.Statements[plan.Statements.Length - 1].GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var endOfLine = statements[statements.Length - 1].GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var leading = indentation == default ? TriviaList() : TriviaList(indentation);
         var trailing = endOfLine == default ? TriviaList(ElasticCarriageReturnLineFeed) : TriviaList(endOfLine);
 
         var result = ImmutableArray.CreateBuilder<StatementSyntax>();
-        for (var i = 0; i < plan.Statements.Length; i++)
+        for (var i = 0; i < statements.Length; i++)
         {
-            var operand = StripConfigureAwait(plan.Awaits[i].Expression).WithoutTrivia();
+            var operand = StripConfigureAwait(awaits[i].Expression).WithoutTrivia();
             ExpressionSyntax started = plan.IsValueTask[i]
                 ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(operand), IdentifierName("AsTask")))
                 : operand;
@@ -172,14 +194,9 @@ internal static class GatherEditing
                     SingletonSeparatedList(
                         VariableDeclarator(Identifier(names[i]))
                             .WithInitializer(EqualsValueClause(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)), started)))));
-            result.Add(declaration.WithLeadingTrivia(plan.Statements[i].GetLeadingTrivia()).WithTrailingTrivia(plan.Statements[i].GetTrailingTrivia()));
+            result.Add(declaration.WithLeadingTrivia(statements[i].GetLeadingTrivia()).WithTrailingTrivia(statements[i].GetTrailingTrivia()));
         }
 
-        var taskType = MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName("System"), IdentifierName("Threading")), IdentifierName("Tasks")),
-                IdentifierName("Task"))
-            .WithAdditionalAnnotations(Simplifier.Annotation);
         ExpressionSyntax whenAll = InvocationExpression(
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, IdentifierName("WhenAll")),
             ArgumentList(SeparatedList(names.Select(n => Argument(IdentifierName(n))), names.Skip(1).Select(_ => Token(TriviaList(), SyntaxKind.CommaToken, TriviaList(Space))))));
@@ -190,16 +207,16 @@ internal static class GatherEditing
         // The formatter separates top-level statements like members (with blank lines); there the copied indentation is enough.
         result.Add(plan.Container is BlockSyntax ? whenAllStatement.WithAdditionalAnnotations(Formatter.Annotation) : whenAllStatement);
 
-        for (var i = 0; i < plan.Statements.Length; i++)
+        for (var i = 0; i < statements.Length; i++)
         {
-            var statement = plan.Statements[i];
+            var statement = statements[i];
             if (statement is ExpressionStatementSyntax { Expression: AwaitExpressionSyntax })
             {
                 // No result to take: Task.WhenAll has already observed the operation.
                 continue;
             }
 
-            var awaitExpression = plan.Awaits[i];
+            var awaitExpression = awaits[i];
             var taken = awaitExpression.WithExpression(WithConfigureAwait(IdentifierName(names[i]), plan.ConfigureAwait));
             result.Add(statement.ReplaceNode(awaitExpression, taken).WithLeadingTrivia(leading).WithTrailingTrivia(trailing));
         }
@@ -313,18 +330,19 @@ internal static class GatherEditing
             name = name.Substring(0, name.Length - "Async".Length);
         }
 
-        return name.Length == 0 ? "operation" : char.ToLowerInvariant(name[0]) + name.Substring(1);
+        return name.Length == 0 ? "operation" : UniqueNames.CamelCase(name);
     }
 
-    private static string Unique(string baseName, HashSet<string> usedNames)
+    /// <summary><c>users</c> for <c>_users.SaveAsync()</c> or <c>this.Users.SaveAsync()</c>; null when the receiver has no simple name.</summary>
+    private static string? ReceiverName(AwaitExpressionSyntax awaitExpression)
     {
-        var candidate = baseName + "Task";
-        for (var suffix = 2; usedNames.Contains(candidate) || SyntaxFacts.GetKeywordKind(candidate) != SyntaxKind.None; suffix++)
+        if (StripConfigureAwait(awaitExpression.Expression) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
-            candidate = baseName + "Task" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return null;
         }
 
-        usedNames.Add(candidate);
-        return candidate;
+        var receiver = access.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member ? member.Name : access.Expression;
+        var name = receiver is SimpleNameSyntax simple ? UniqueNames.CamelCase(simple.Identifier.ValueText) : string.Empty;
+        return name.Length == 0 ? null : name;
     }
 }

@@ -3,16 +3,13 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using AsyncAnalyzers.Extensions;
-using AsyncAnalyzers.Rules.Gather;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -36,16 +33,16 @@ internal static class LoopGatherEditing
     }
 
     /// <summary>What a rewrite of one loop needs, taken from the original tree.</summary>
-    internal sealed class Plan
+    internal sealed class Plan : FixPlan
     {
-        public Plan(StatementSyntax loop, AwaitExpressionSyntax originalAwait, ExpressionSyntax collection, SyntaxToken parameter, AwaitExpressionSyntax awaitExpression, ExpressionSyntax operand, ArgumentSyntax? configureAwait, bool isValueTask, ExpressionSyntax? results, bool needsLinq, bool canUseParallel, string? tokenName)
+        public Plan(FixDocument document, Diagnostic diagnostic, ImmutableArray<FixOption> options, StatementSyntax loop, AwaitExpressionSyntax awaitExpression, ExpressionSyntax collection, SyntaxToken parameter, ImmutableArray<ElementAccessExpressionSyntax> accesses, ArgumentSyntax? configureAwait, bool isValueTask, ExpressionSyntax? results, bool needsLinq, bool canUseParallel, string? tokenName)
+            : base(document, diagnostic, loop, options)
         {
             Loop = loop;
-            OriginalAwait = originalAwait;
+            AwaitExpression = awaitExpression;
             Collection = collection;
             Parameter = parameter;
-            AwaitExpression = awaitExpression;
-            Operand = operand;
+            Accesses = accesses;
             ConfigureAwait = configureAwait;
             IsValueTask = isValueTask;
             Results = results;
@@ -56,19 +53,16 @@ internal static class LoopGatherEditing
 
         public StatementSyntax Loop { get; }
 
-        /// <summary>The loop's await in the document, whose interior comments stay where they are.</summary>
-        public AwaitExpressionSyntax OriginalAwait { get; }
+        /// <summary>The loop's await.</summary>
+        public AwaitExpressionSyntax AwaitExpression { get; }
 
         public ExpressionSyntax Collection { get; }
 
-        /// <summary>The lambda parameter: the foreach variable, or a fresh name standing for <c>items[i]</c>.</summary>
+        /// <summary>The foreach variable, which becomes the lambda parameter; default for a <c>for</c> loop, whose parameter gets a new name.</summary>
         public SyntaxToken Parameter { get; }
 
-        /// <summary>The loop's await, with <c>items[i]</c> already replaced by the parameter in a <c>for</c> loop.</summary>
-        public AwaitExpressionSyntax AwaitExpression { get; }
-
-        /// <summary>The awaited task without <c>ConfigureAwait</c>.</summary>
-        public ExpressionSyntax Operand { get; }
+        /// <summary>Every <c>items[i]</c> of a <c>for</c> loop's await, replaced by the lambda parameter.</summary>
+        public ImmutableArray<ElementAccessExpressionSyntax> Accesses { get; }
 
         public ArgumentSyntax? ConfigureAwait { get; }
 
@@ -87,10 +81,12 @@ internal static class LoopGatherEditing
     }
 
     /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
-    public static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static Plan? TryPlan(FixDocument document, Diagnostic diagnostic, FixOption whenAll, FixOption parallel, CancellationToken cancellationToken)
     {
-        if (CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols
-            || diagnostic.AdditionalLocations.Count != 1
+        var root = document.Root;
+        var model = document.Model;
+        var symbols = document.Symbols;
+        if (diagnostic.AdditionalLocations.Count != 1
             || diagnostic.Location.SourceTree != root.SyntaxTree
             || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not StatementSyntax loop
             || loop is not (ForEachStatementSyntax or ForStatementSyntax)
@@ -123,7 +119,6 @@ internal static class LoopGatherEditing
             return null;
         }
 
-        var originalAwait = awaitExpression;
         var configureAwait = GatherEditing.ConfigureAwaitArgument(awaitExpression.Expression);
         var operand = GatherEditing.StripConfigureAwait(awaitExpression.Expression);
         var operandType = model.GetTypeInfo(operand, cancellationToken).Type;
@@ -137,7 +132,8 @@ internal static class LoopGatherEditing
         }
 
         ExpressionSyntax collection;
-        SyntaxToken parameter;
+        SyntaxToken parameter = default;
+        var accesses = ImmutableArray<ElementAccessExpressionSyntax>.Empty;
         ITypeSymbol? elementType;
         ITypeSymbol? collectionType;
         if (loop is ForEachStatementSyntax forEach)
@@ -167,10 +163,7 @@ internal static class LoopGatherEditing
             collection = indexed.Collection;
             collectionType = model.GetTypeInfo(indexed.Collection, cancellationToken).Type;
             elementType = indexed.ElementType;
-            parameter = TokenEditing.Identifier(FreeName(ItemName(indexed.Collection), loop, model));
-            var name = parameter;
-            awaitExpression = awaitExpression.ReplaceNodes(indexed.Accesses, (original, _) => IdentifierName(name).WithTriviaFrom(original));
-            operand = GatherEditing.StripConfigureAwait(awaitExpression.Expression);
+            accesses = indexed.Accesses;
         }
 
         // Queryable.Select would hand the calls to a query provider (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
@@ -184,49 +177,81 @@ internal static class LoopGatherEditing
         var token = results is null ? ParallelToken(model, loop, symbols, cancellationToken) : default;
         var canUseParallel = results is null && HasParallelForEachAsync(symbols) && token.Usable
             && !Implements(collectionType, symbols.IAsyncEnumerableOfT);
-        return new Plan(loop, originalAwait, collection, parameter, awaitExpression, operand, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
+        var options = canUseParallel ? ImmutableArray.Create(whenAll, parallel) : ImmutableArray.Create(whenAll);
+        return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
-    /// <summary>Applies every plan of one document in one editor pass (Fix All and the single fix share it).</summary>
-    public static async Task<Document> ApplyAsync(Document document, IReadOnlyList<Plan> plans, Kind kind, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every plan with its chosen kind. A loop nested in another planned loop is rewritten first; the outer rewrite is then
+    /// built from its loop as it is at that point, so the inner rewrite survives in one pass.
+    /// </summary>
+    public static void Apply(FixPass pass, IReadOnlyList<(Plan Plan, Kind Kind)> plans)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
+        // The lambdas' new parameters, named in document order.
+        var names = plans.Where(p => p.Kind == Kind.WhenAll || p.Plan.CanUseParallel)
+            .OrderBy(p => p.Plan.Loop.SpanStart)
+            .ToDictionary(p => p.Plan, p => Names(pass.Edit(p.Plan.Document), p.Plan, p.Kind));
+        foreach (var (plan, kind) in plans)
         {
-            return document;
-        }
-
-        var editor = new SyntaxEditor(root, document.Project.Solution.Services);
-        var imports = new HashSet<string>(StringComparer.Ordinal);
-        var applicable = plans.Where(p => kind == Kind.WhenAll || p.CanUseParallel).ToList();
-        foreach (var plan in applicable)
-        {
-            // A loop inside another rewritten loop is left for the next pass: the outer rewrite is built from the original text.
-            if (applicable.Any(other => other != plan && other.Loop.Span.Contains(plan.Loop.Span)))
+            if (!names.TryGetValue(plan, out var planNames))
             {
                 continue;
             }
 
-            var statement = kind == Kind.WhenAll
-                ? WhenAllStatement(plan, model, symbols, imports)
-                : ParallelStatement(plan, model, symbols, imports);
-            if (statement is null)
+            var edit = pass.Edit(plan.Document);
+            var loop = plan.Loop;
+            var (parameter, tokenParameter) = planNames;
+            if (plan.NeedsLinq && kind == Kind.WhenAll)
             {
-                continue;
+                edit.Types.Import("System.Linq");
             }
 
-            editor.ReplaceNode(plan.Loop, WithLoopTrivia(statement, plan, kind).WithAdditionalAnnotations(Formatter.Annotation));
-        }
+            var symbols = plan.Document.Symbols;
+            var taskType = kind == Kind.WhenAll ? edit.Types.Expression(symbols.Task, loop.SpanStart) : null;
+            var parallelType = kind == Kind.ParallelForEach && symbols.Parallel is { } parallel ? edit.Types.Expression(parallel, loop.SpanStart) : null;
+            var optionsType = kind == Kind.ParallelForEach && symbols.ParallelOptions is { } parallelOptions ? edit.Types.Name(parallelOptions, loop.SpanStart) : null;
+            var awaitPath = SyntaxPath.From(loop, plan.AwaitExpression);
+            var accessPaths = plan.Accesses.Select(a => SyntaxPath.From(plan.AwaitExpression, a)).ToImmutableArray();
+            edit.Editor.ReplaceNode(loop, current =>
+            {
+                // The await as it is now (loops nested in it already rewritten), with items[i] replaced by the parameter.
+                var currentAwait = awaitPath.Follow<AwaitExpressionSyntax>(current) ?? plan.AwaitExpression;
+                var found = accessPaths.Select(p => p.Follow<ElementAccessExpressionSyntax>(currentAwait)).ToList();
+                var currentAccesses = found.OfType<ElementAccessExpressionSyntax>().ToList();
+                if (currentAccesses.Count != found.Count)
+                {
+                    currentAwait = plan.AwaitExpression;
+                    currentAccesses = plan.Accesses.ToList();
+                }
 
-        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
-        return await TokenEditing.AddImportsAsync(changed, imports, cancellationToken).ConfigureAwait(false);
+                var name = parameter.ValueText;
+                var awaitExpression = currentAccesses.Count == 0
+                    ? currentAwait
+                    : currentAwait.ReplaceNodes(currentAccesses, (original, _) => IdentifierName(TokenEditing.Identifier(name)).WithTriviaFrom(original));
+                StatementSyntax? statement = kind == Kind.WhenAll
+                    ? WhenAllStatement(plan, awaitExpression, parameter, taskType!)
+                    : ParallelStatement(plan, awaitExpression, parameter, tokenParameter, parallelType, optionsType);
+                return statement is null ? current : WithLoopTrivia(statement, plan, kind).WithAdditionalAnnotations(Formatter.Annotation);
+            });
+        }
     }
 
-    private static ExpressionStatementSyntax WhenAllStatement(Plan plan, SemanticModel model, AsyncSymbols symbols, HashSet<string> imports)
+    /// <summary>The item parameter (a <c>for</c> loop's new one, or the foreach variable) and, for Parallel.ForEachAsync, the token parameter.</summary>
+    private static (SyntaxToken Parameter, SyntaxToken TokenParameter) Names(DocumentEdit edit, Plan plan, Kind kind)
     {
-        var position = plan.Loop.SpanStart;
-        ExpressionSyntax task = plan.Operand.WithoutTrivia();
+        var loop = plan.Loop;
+        var parameter = plan.Parameter.IsKind(SyntaxKind.None)
+            ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, UniqueNames.ItemName(CollectionName(plan.Collection))))
+            : plan.Parameter;
+        var tokenParameter = kind == Kind.ParallelForEach
+            ? TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, loop.Span, "ct", "cancellationToken", "token"))
+            : default;
+        return (parameter, tokenParameter);
+    }
+
+    private static ExpressionStatementSyntax WhenAllStatement(Plan plan, AwaitExpressionSyntax awaitExpression, SyntaxToken parameter, ExpressionSyntax taskType)
+    {
+        ExpressionSyntax task = GatherEditing.StripConfigureAwait(awaitExpression.Expression).WithoutTrivia();
         if (plan.IsValueTask)
         {
             // Task.WhenAll takes tasks; AsTask keeps each ValueTask awaited exactly once.
@@ -235,15 +260,10 @@ internal static class LoopGatherEditing
 
         var select = InvocationExpression(
             MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, CollectionReceiver(plan.Collection), IdentifierName("Select")),
-            ArgumentList(SingletonSeparatedList(Argument(SimpleLambdaExpression(Parameter(plan.Parameter.WithoutTrivia()), task)))));
-        if (plan.NeedsLinq)
-        {
-            imports.Add("System.Linq");
-        }
-
+            ArgumentList(SingletonSeparatedList(Argument(SimpleLambdaExpression(Parameter(parameter.WithoutTrivia()), task)))));
         var whenAll = GatherEditing.WithConfigureAwait(
             InvocationExpression(
-                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TokenEditing.TypeName(model, position, symbols.Task, imports), IdentifierName("WhenAll")),
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, IdentifierName("WhenAll")),
                 ArgumentList(SingletonSeparatedList(Argument(select)))),
             plan.ConfigureAwait);
         var awaited = AwaitExpression(whenAll);
@@ -254,15 +274,13 @@ internal static class LoopGatherEditing
                 ArgumentList(SingletonSeparatedList(Argument(awaited)))));
     }
 
-    private static ExpressionStatementSyntax? ParallelStatement(Plan plan, SemanticModel model, AsyncSymbols symbols, HashSet<string> imports)
+    private static ExpressionStatementSyntax? ParallelStatement(Plan plan, AwaitExpressionSyntax awaitExpression, SyntaxToken parameter, SyntaxToken tokenParameter, ExpressionSyntax? parallelType, TypeSyntax? optionsType)
     {
-        if (symbols.Parallel is not { } parallel
-            || symbols.ParallelOptions is not { } parallelOptions)
+        if (parallelType is null || optionsType is null)
         {
             return null;
         }
 
-        var position = plan.Loop.SpanStart;
         var initializers = new List<ExpressionSyntax>
         {
             AssignmentExpression(
@@ -275,11 +293,6 @@ internal static class LoopGatherEditing
             initializers.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName("CancellationToken"), IdentifierName(TokenEditing.Identifier(plan.TokenName))));
         }
 
-        if (TokenEditing.TypeName(model, position, parallelOptions, imports) is not TypeSyntax optionsType)
-        {
-            return null;
-        }
-
         var options = ObjectCreationExpression(optionsType.WithTrailingTrivia(Space))
             .WithArgumentList(null)
             .WithInitializer(InitializerExpression(
@@ -289,14 +302,13 @@ internal static class LoopGatherEditing
                 Token(TriviaList(Space), SyntaxKind.CloseBraceToken, TriviaList())));
 
         // The body's own token is not passed on: the call keeps the token it had, so each iteration behaves as in the loop.
-        var tokenParameter = TokenEditing.Identifier(FreeName("ct", plan.Loop, model, plan.Parameter.ValueText));
         var body = ParenthesizedLambdaExpression(
-                ParameterList(SeparatedList(new[] { Parameter(plan.Parameter.WithoutTrivia()), Parameter(tokenParameter) })),
-                plan.AwaitExpression.WithoutTrivia())
+                ParameterList(SeparatedList(new[] { Parameter(parameter.WithoutTrivia()), Parameter(tokenParameter) })),
+                awaitExpression.WithoutTrivia())
             .WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
         var call = GatherEditing.WithConfigureAwait(
             InvocationExpression(
-                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TokenEditing.TypeName(model, position, parallel, imports), IdentifierName("ForEachAsync")),
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, parallelType, IdentifierName("ForEachAsync")),
                 ArgumentList(SeparatedList(new[] { Argument(plan.Collection.WithoutTrivia()), Argument(options), Argument(body) }))),
             plan.ConfigureAwait);
         return ExpressionStatement(AwaitExpression(call));
@@ -318,7 +330,7 @@ internal static class LoopGatherEditing
         }
 
         // The WhenAll rewrite keeps the task expression, Parallel.ForEachAsync the whole await.
-        var kept = kind == Kind.WhenAll ? GatherEditing.StripConfigureAwait(plan.OriginalAwait.Expression) : (ExpressionSyntax)plan.OriginalAwait;
+        var kept = kind == Kind.WhenAll ? GatherEditing.StripConfigureAwait(plan.AwaitExpression.Expression) : (ExpressionSyntax)plan.AwaitExpression;
         var inner = loop.DescendantTrivia(descendIntoTrivia: false)
             .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
             .Where(t => !leading.Contains(t) && !loop.GetTrailingTrivia().Contains(t))
@@ -537,43 +549,11 @@ internal static class LoopGatherEditing
             : ParenthesizedExpression(bare);
     }
 
-    /// <summary><c>url</c> for <c>urls</c>, <c>item</c> otherwise.</summary>
-    private static string ItemName(ExpressionSyntax collection)
+    /// <summary><c>urls</c> for <c>urls</c>, <c>this._urls</c> or <c>request.Urls</c>; empty when the collection has no name.</summary>
+    private static string CollectionName(ExpressionSyntax collection) => collection switch
     {
-        var name = collection is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : string.Empty;
-        return name.Length > 1 && name.EndsWith("s", StringComparison.Ordinal) && !name.EndsWith("ss", StringComparison.Ordinal)
-            ? name.Substring(0, name.Length - 1)
-            : "item";
-    }
-
-    /// <summary>A name no symbol in scope at the loop and no identifier of the loop uses, so the new lambda parameter shadows nothing.</summary>
-    private static string FreeName(string baseName, StatementSyntax loop, SemanticModel model, string? alsoTaken = null)
-    {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in loop.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                used.Add(token.ValueText);
-            }
-        }
-
-        foreach (var symbol in model.LookupSymbols(loop.SpanStart))
-        {
-            used.Add(symbol.Name);
-        }
-
-        if (alsoTaken is not null)
-        {
-            used.Add(alsoTaken);
-        }
-
-        var candidate = baseName;
-        for (var suffix = 2; used.Contains(candidate) || SyntaxFacts.GetKeywordKind(candidate) != SyntaxKind.None; suffix++)
-        {
-            candidate = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return candidate;
-    }
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => string.Empty,
+    };
 }

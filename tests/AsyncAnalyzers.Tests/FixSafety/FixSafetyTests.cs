@@ -51,6 +51,20 @@ public class FixSafetyTests
         Assert.True(checkedFixes > 0, "no Fix All was applied: the suite checked nothing");
     }
 
+    public static IEnumerable<object[]> CorporaAndScopes =>
+        from corpus in Corpora
+        from scope in new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution }
+        select new object[] { corpus[0], scope };
+
+    [Theory]
+    [MemberData(nameof(CorporaAndScopes))]
+    public async Task FixAllInEveryScope_OnePassLeavesNothingItCouldFix(string corpus, FixAllScope scope)
+    {
+        var checkedFixes = await FixSafety.CheckFixAllInScopeAsync(await FixSafety.LoadAsync(corpus), scope);
+        _output.WriteLine($"{corpus}: {checkedFixes} Fix All applications in {scope} scope checked");
+        Assert.True(checkedFixes > 0, "no Fix All was applied: the suite checked nothing");
+    }
+
     [Fact]
     public async Task BrokenFix_IsCaughtByTheHarness()
     {
@@ -80,9 +94,14 @@ public class FixSafetyTests
 
 internal static class FixSafety
 {
-    public static async Task<Solution> LoadAsync(string corpus)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Project, Task<ImmutableArray<Diagnostic>>> Analyses = new();
+
+    public static Task<Solution> LoadAsync(string corpus) =>
+        LoadDirectoryAsync(Path.Combine(new[] { AnalyzerRunner.RepositoryRoot }.Concat(corpus.Split('/')).ToArray()));
+
+    /// <summary>Every .cs file under the directory as one project; asserts it compiles.</summary>
+    public static async Task<Solution> LoadDirectoryAsync(string directory)
     {
-        var directory = Path.Combine(new[] { AnalyzerRunner.RepositoryRoot }.Concat(corpus.Split('/')).ToArray());
         var files = AnalyzerRunner.SourceFiles(directory).Select(f => (f, File.ReadAllText(f))).ToList();
         Assert.NotEmpty(files);
         var solution = await CreateSolutionAsync(files);
@@ -189,7 +208,75 @@ internal static class FixSafety
         return count;
     }
 
-    private static IEnumerable<CodeFixProvider> FixersFor(string id) => AnalyzerRunner.AllCodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
+    /// <summary>
+    /// Fix All in <paramref name="scope"/>, one pass, for every fixer and every key on offer in the corpus, and with no key (what
+    /// dotnet format may pass: each finding's default): no new compiler errors, no finding of the fixer's rules left that offers
+    /// the applied key (with no key: any fix), and a second pass changes nothing.
+    /// </summary>
+    public static async Task<int> CheckFixAllInScopeAsync(Solution solution, FixAllScope scope)
+    {
+        var count = 0;
+        var errorsBefore = await ErrorsAsync(solution);
+        var diagnostics = await ProjectDiagnosticsAsync(solution.Projects.Single());
+        foreach (var fixer in AnalyzerRunner.AllCodeFixes)
+        {
+            var mine = diagnostics.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id))
+                .Select(d => (Document: solution.GetDocument(d.Location.SourceTree)!, Diagnostic: d))
+                .ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var keys = new List<string?> { null };
+            foreach (var (document, diagnostic) in mine)
+            {
+                keys.AddRange((await ActionsAsync(document, diagnostic, fixer)).Select(a => a.EquivalenceKey).Where(k => !keys.Contains(k)));
+            }
+
+            var ids = mine.Select(m => m.Diagnostic.Id).Distinct().ToImmutableArray();
+            var triggers = scope == FixAllScope.Document ? mine.Select(m => m.Document).Distinct().ToList() : new List<Document> { mine[0].Document };
+            foreach (var key in keys)
+            {
+                foreach (var trigger in triggers)
+                {
+                    var what = $"Fix All '{key ?? "(no key)"}' of {fixer.GetType().Name} in {scope} scope" + (scope == FixAllScope.Document ? $" of {trigger.Name}" : string.Empty);
+                    var fixedSolution = await FixAllAsync(trigger, fixer, key, ids, scope) ?? solution;
+                    var fixedDocument = fixedSolution.GetDocument(trigger.Id)!;
+                    AssertNoNewErrors(errorsBefore, await ErrorsAsync(fixedSolution), what, await fixedDocument.GetTextAsync());
+
+                    foreach (var remaining in (await ProjectDiagnosticsAsync(fixedSolution.Projects.Single())).Where(d => ids.Contains(d.Id)))
+                    {
+                        var document = fixedSolution.GetDocument(remaining.Location.SourceTree)!;
+                        if (scope == FixAllScope.Document && document.Id != trigger.Id)
+                        {
+                            continue;
+                        }
+
+                        var offered = (await ActionsAsync(document, remaining, fixer)).Where(a => key is null || a.EquivalenceKey == key).ToList();
+                        Assert.True(offered.Count == 0, $"{what} left {remaining} with '{offered.FirstOrDefault()?.Title}' on offer: one pass did not fix it");
+                    }
+
+                    var second = await FixAllAsync(fixedDocument, fixer, key, ids, scope);
+                    if (second is not null)
+                    {
+                        foreach (var document in fixedSolution.Projects.Single().Documents)
+                        {
+                            Assert.True(
+                                (await document.GetTextAsync()).ToString() == (await second.GetDocument(document.Id)!.GetTextAsync()).ToString(),
+                                $"{what}: a second pass changed {document.Name}");
+                        }
+                    }
+
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    public static IEnumerable<CodeFixProvider> FixersFor(string id) => AnalyzerRunner.AllCodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
 
     private static async Task<List<Diagnostic>> FixableDiagnosticsAsync(Document document)
     {
@@ -197,17 +284,26 @@ internal static class FixSafety
         return (await AnalyzerDiagnosticsAsync(document)).Where(d => fixable.Contains(d.Id)).ToList();
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Document document)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Document document)
     {
-        var compilation = (await document.Project.GetCompilationAsync())!;
         var tree = (await document.GetSyntaxTreeAsync())!;
+        return (await ProjectDiagnosticsAsync(document.Project)).Where(d => d.Location.SourceTree == tree).ToImmutableArray();
+    }
+
+    /// <summary>Every analyzer of the package (and the compiler's CS4014) over a project snapshot, analyzed once per snapshot.</summary>
+    public static Task<ImmutableArray<Diagnostic>> ProjectDiagnosticsAsync(Project project) =>
+        Analyses.GetValue(project, p => AnalyzeAsync(p));
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Project project)
+    {
+        var compilation = (await project.GetCompilationAsync())!;
         var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers);
         Assert.True(result.AnalyzerFailures.IsEmpty, string.Join(Environment.NewLine, result.AnalyzerFailures));
         var compilerWarnings = compilation.GetDiagnostics().Where(d => d.Id == "CS4014");
-        return result.Diagnostics.Concat(compilerWarnings).Where(d => d.Location.SourceTree == tree).ToImmutableArray();
+        return result.Diagnostics.Concat(compilerWarnings).ToImmutableArray();
     }
 
-    private static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer)
+    public static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer)
     {
         var actions = new List<CodeAction>();
         var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
@@ -221,11 +317,11 @@ internal static class FixSafety
         return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
     }
 
-    private static async Task<Solution?> FixAllAsync(Document document, CodeFixProvider fixer, string key, ImmutableArray<string> ids)
+    private static async Task<Solution?> FixAllAsync(Document document, CodeFixProvider fixer, string? key, ImmutableArray<string> ids, FixAllScope scope = FixAllScope.Document)
     {
         var provider = fixer.GetFixAllProvider();
         Assert.NotNull(provider);
-        var context = new FixAllContext(document, fixer, FixAllScope.Document, key, ids, new DiagnosticProvider(), CancellationToken.None);
+        var context = new FixAllContext(document, fixer, scope, key!, ids, new DiagnosticProvider(), CancellationToken.None);
         var action = await provider!.GetFixAsync(context);
         return action is null ? null : await ApplyAsync(action);
     }

@@ -86,3 +86,71 @@ public sealed class LoopMistakes
         }
     };
 }
+
+public interface IUsers
+{
+    Task<string> GetUserAsync(int id);
+
+    Task<string> GetAddressAsync(int id);
+}
+
+public interface IOrderBook
+{
+    Task<int> CountOrdersAsync(int id);
+}
+
+// Independent awaits (ASYNC301): a name another method uses stays free here, two groups of one method, a group nested in a
+// lambda that another group awaits.
+public sealed class ProfileMistakes
+{
+    private readonly IUsers _users;
+    private readonly IOrderBook _orders;
+
+    public ProfileMistakes(IUsers users, IOrderBook orders)
+    {
+        _users = users;
+        _orders = orders;
+    }
+
+    public async Task<int> Length(int id)
+    {
+        var userTask = _users.GetUserAsync(id);
+        return (await userTask).Length;
+    }
+
+    public async Task<string> Card(int id, int other)
+    {
+        var user = await _users.GetUserAsync(id);
+        var orders = await _orders.CountOrdersAsync(id);
+        Console.WriteLine(user + orders);
+        var otherUser = await _users.GetUserAsync(other);
+        var otherOrders = await _orders.CountOrdersAsync(other);
+        return otherUser + otherOrders;
+    }
+
+    public async Task<int> Nested(int id, Func<Func<Task<string>>, Task<string>> run)
+    {
+        var summary = await run(async () =>
+        {
+            var user = await _users.GetUserAsync(id);
+            var orders = await _orders.CountOrdersAsync(id);
+            return user + orders;
+        });
+        var count = await _orders.CountOrdersAsync(id);
+        return summary.Length + count;
+    }
+
+    public async Task TouchAll(IEnumerable<string[]> batches)
+    {
+        foreach (var batch in batches)
+        {
+            await Task.Run(async () =>
+            {
+                foreach (var path in batch)
+                {
+                    await File.WriteAllTextAsync(path, string.Empty);
+                }
+            });
+        }
+    }
+}

@@ -1,32 +1,35 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
-using AsyncAnalyzers.Rules.Blocking;
 using AsyncAnalyzers.Semantics.Calls;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Blocking;
 
-/// <summary>ASYNC101: replaces a blocking wait with <c>await</c> (ASYNC104 has no fix: its caller is synchronous).</summary>
+/// <summary>
+/// ASYNC101: replaces a blocking wait with <c>await</c> (ASYNC104 has no fix: its caller is synchronous). Every shape is one kind
+/// of change with one key, so Fix All and <c>dotnet format</c> fix <c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>
+/// and <c>Task.WaitAll</c> together, nested ones included (<c>Task.WaitAll(a.Result, b)</c>).
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitCodeFix))]
 [Shared]
-public sealed class BlockingWaitCodeFix : CodeFixProvider
+public sealed class BlockingWaitCodeFix : PlannedCodeFix
 {
-    public const string AwaitResultKey = "AwaitInsteadOfResult";
-    public const string AwaitWaitKey = "AwaitInsteadOfWait";
-    public const string AwaitWaitAsyncKey = "AwaitWaitAsyncInsteadOfWait";
-    public const string AwaitGetResultKey = "AwaitInsteadOfGetResult";
-    public const string AwaitWhenAllKey = "AwaitWhenAllInsteadOfWaitAll";
-    public const string AwaitWhenAnyKey = "AwaitWhenAnyInsteadOfWaitAny";
+    public const string AwaitKey = "ASYNC101.Await";
+
+    public BlockingWaitCodeFix()
+        : base(DiagnosticIds.BlockingWaitInAsyncCode)
+    {
+    }
 
     private enum FixKind
     {
@@ -38,69 +41,21 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
         WhenAny,
     }
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWaitInAsyncCode);
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult<FixPlan?>(TryPlan(document, diagnostic, cancellationToken));
 
-    // Fixes can nest (GetAsync(t.Result).Result), so Fix All applies every diagnostic of a document in one editor pass.
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        foreach (var fix in fixes)
         {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (TryPlan(root, model, diagnostic, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            var document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(Title(plan.Kind), ct => ApplyAsync(document, new[] { plan }, ct), Key(plan.Kind)),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return document;
-        }
-
-        var plans = new List<Plan>();
-        foreach (var diagnostic in diagnostics)
-        {
-            // Fix All applies the chosen kind only (fixing every '.Result' must not also rewrite WaitAll calls); no key means every kind.
-            if (TryPlan(root, model, diagnostic, context.CancellationToken) is { } plan
-                && (context.CodeActionEquivalenceKey is null || Key(plan.Kind) == context.CodeActionEquivalenceKey))
-            {
-                plans.Add(plan);
-            }
-        }
-
-        return plans.Count == 0 ? document : await ApplyAsync(document, plans, context.CancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, IEnumerable<Plan> plans, CancellationToken cancellationToken)
-    {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        foreach (var plan in plans)
-        {
+            var plan = (Plan)fix.Plan;
             var kind = plan.Kind;
 
             // The callback sees the node as already edited by nested fixes, so the rewrite works on the current shape.
-            editor.ReplaceNode(plan.Node, (current, _) => Rewrite(current, kind));
+            pass.Edit(plan.Document).Editor.ReplaceNode(plan.Target, current => Rewrite(current, kind));
         }
 
-        return editor.GetChangedDocument();
+        return Task.CompletedTask;
     }
 
     private static SyntaxNode Rewrite(SyntaxNode current, FixKind kind)
@@ -125,8 +80,9 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
     }
 
     /// <summary>Decides, on the original document, whether a fix applies and which; null when it would not compile or keep meaning.</summary>
-    private static Plan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static Plan? TryPlan(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        var model = document.Model;
         if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kindName)
             || !System.Enum.TryParse<BlockingKind>(kindName, out var blockingKind))
@@ -134,7 +90,7 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
             return null;
         }
 
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var node = document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (node is not ExpressionSyntax expression || IsInCatchFilter(expression))
         {
             return null;
@@ -153,7 +109,7 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
             _ => null,
         };
 
-        return kind is { } fix ? new Plan(expression, fix) : null;
+        return kind is { } fix ? new Plan(document, diagnostic, expression, fix) : null;
     }
 
     /// <summary>Wait() becomes await t; Wait(token) becomes await t.WaitAsync(token); Wait(timeout) returns a bool and has no fix.</summary>
@@ -180,14 +136,18 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
         return null;
     }
 
-    /// <summary>Task.WaitAll(a, b); becomes await Task.WhenAll(a, b); only as a statement and only for the array/params overload.</summary>
+    /// <summary>
+    /// <c>Task.WaitAll(a, b);</c> becomes <c>await Task.WhenAll(a, b);</c>, only as a statement and only when every argument is
+    /// one of the tasks: the params array, the params span of C# 13 on .NET 9 and later, or an enumerable, with no timeout or token
+    /// given (a token defaulted by the overload is fine).
+    /// </summary>
     private static bool PlanWhen(ExpressionSyntax expression, SemanticModel model, string whenName, CancellationToken cancellationToken)
     {
         // WaitAny's index and the bool of the timeout overloads have no counterpart in what WhenAll/WhenAny return.
         if (expression is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } invocation
             || invocation.Expression is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Parameters.Length: 1 } method
-            || method.Parameters[0].Type is not IArrayTypeSymbol)
+            || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod.Parameters.Length: > 0 } operation
+            || operation.Arguments.Any(a => a.Parameter is null || (a.Parameter.Ordinal > 0 && a.ArgumentKind != ArgumentKind.DefaultValue)))
         {
             return false;
         }
@@ -262,25 +222,13 @@ public sealed class BlockingWaitCodeFix : CodeFixProvider
         _ => "Await 'Task.WhenAny' instead of calling 'Task.WaitAny'",
     };
 
-    private static string Key(FixKind kind) => kind switch
+    private sealed class Plan : FixPlan
     {
-        FixKind.Result => AwaitResultKey,
-        FixKind.Wait => AwaitWaitKey,
-        FixKind.WaitAsync => AwaitWaitAsyncKey,
-        FixKind.GetResult => AwaitGetResultKey,
-        FixKind.WhenAll => AwaitWhenAllKey,
-        _ => AwaitWhenAnyKey,
-    };
-
-    private sealed class Plan
-    {
-        public Plan(SyntaxNode node, FixKind kind)
+        public Plan(FixDocument document, Diagnostic diagnostic, ExpressionSyntax node, FixKind kind)
+            : base(document, diagnostic, node, ImmutableArray.Create(new FixOption(AwaitKey, Title(kind))))
         {
-            Node = node;
             Kind = kind;
         }
-
-        public SyntaxNode Node { get; }
 
         public FixKind Kind { get; }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -6,50 +5,29 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
-using AsyncAnalyzers.Rules.Blocking;
-using AsyncAnalyzers.Semantics;
-using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Blocking;
 
 /// <summary>ASYNC103: <c>x.Foo(a)</c> → <c>await x.FooAsync(a, token)</c>, keeping receiver, type arguments, arguments and trivia.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SyncApiWithAsyncCounterpartCodeFix))]
 [Shared]
-public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
+public sealed class SyncApiWithAsyncCounterpartCodeFix : PlannedCodeFix
 {
-    private const string AwaitCounterpartKey = "ASYNC103.AwaitCounterpart";
+    public const string AwaitCounterpartKey = "ASYNC103.AwaitCounterpart";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SyncApiWithAsyncCounterpart);
-
-    // Fixes nest (writer.Write(File.ReadAllText(p))), so Fix All applies every diagnostic of a document in one editor pass.
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public SyncApiWithAsyncCounterpartCodeFix()
+        : base(DiagnosticIds.SyncApiWithAsyncCounterpart)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null || FindCall(root, diagnostic) is null || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Counterpart, out var name))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Await '{name}'",
-                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    AwaitCounterpartKey),
-                diagnostic);
-        }
     }
+
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult<FixPlan?>(FindCall(document.Root, diagnostic) is { } call && diagnostic.Properties[DiagnosticProperties.Counterpart] is { } name
+            ? new Plan(document, diagnostic, call, name)
+            : null);
 
     /// <summary>The call a fixable diagnostic points at, or null when there is nothing to fix.</summary>
     private static InvocationExpressionSyntax? FindCall(SyntaxNode root, Diagnostic diagnostic)
@@ -69,34 +47,22 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
             : null;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (CompilationServices.TryGet(editor.SemanticModel.Compilation)?.Symbols is not { } symbols)
+        // Inner calls come first, so an enclosing call's rewrite starts from its already-rewritten arguments.
+        foreach (var fix in fixes)
         {
-            return document;
-        }
-
-        var imports = new HashSet<string>(StringComparer.Ordinal);
-
-        // Innermost calls first, so an enclosing call's rewrite starts from its already-rewritten arguments.
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Length))
-        {
-            if (FindCall(editor.OriginalRoot, diagnostic) is not { } call)
-            {
-                continue;
-            }
-
-            var token = TokenArgument(editor, call, diagnostic, symbols, imports, cancellationToken);
-            var properties = diagnostic.Properties;
-            var name = properties[DiagnosticProperties.Counterpart]!;
-            var isExtension = properties.ContainsKey(DiagnosticProperties.Extension);
-            editor.ReplaceNode(call, (current, _) => current is InvocationExpressionSyntax invocation
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            var token = TokenArgument(edit, plan.Call, plan.Diagnostic, cancellationToken);
+            var name = plan.Name;
+            var isExtension = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.Extension);
+            edit.Editor.ReplaceNode(plan.Call, current => current is InvocationExpressionSyntax invocation
                 ? AwaitEditing.AwaitReplacing(invocation, Rewrite(invocation, name, isExtension, token))
                 : current);
         }
 
-        return await TokenEditing.AddImportsAsync(editor.GetChangedDocument(), imports, cancellationToken).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     private static InvocationExpressionSyntax Rewrite(InvocationExpressionSyntax invocation, string name, bool isExtension, ArgumentSyntax? token)
@@ -131,7 +97,7 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
     /// else nothing. Named when the call names its arguments or leaves optional parameters out, where a positional token
     /// would bind to the wrong parameter.
     /// </summary>
-    private static ArgumentSyntax? TokenArgument(DocumentEditor editor, InvocationExpressionSyntax call, Diagnostic diagnostic, AsyncSymbols symbols, ISet<string> imports, CancellationToken cancellationToken)
+    private static ArgumentSyntax? TokenArgument(DocumentEdit edit, InvocationExpressionSyntax call, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var properties = diagnostic.Properties;
         if (!properties.TryGetValue(DiagnosticProperties.TokenParameter, out var parameterName) || parameterName is null)
@@ -139,18 +105,19 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
             return null;
         }
 
+        var symbols = edit.Document.Symbols;
         var required = properties.ContainsKey(DiagnosticProperties.TokenRequired);
         var value = properties.TryGetValue(DiagnosticProperties.TokenInScope, out var inScope) && inScope is not null
-            ? TokenEditing.TokenInScope(editor.SemanticModel, call.SpanStart, inScope, symbols)
+            ? TokenEditing.TokenInScope(edit.Model, call.SpanStart, inScope, symbols)
             : null;
-        value ??= required ? TokenEditing.None(editor.SemanticModel, call.SpanStart, symbols, imports) : null;
+        value ??= required ? TokenEditing.None(edit.Types, call.SpanStart, symbols) : null;
         if (value is null)
         {
             return null;
         }
 
         var argument = SyntaxFactory.Argument(value);
-        var sync = editor.SemanticModel.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
+        var sync = edit.Model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
         var arguments = call.ArgumentList.Arguments;
         if (sync is null || arguments.Count != sync.Parameters.Length || arguments.Any(a => a.NameColon is not null))
         {
@@ -158,5 +125,19 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : CodeFixProvider
         }
 
         return argument;
+    }
+
+    private sealed class Plan : FixPlan
+    {
+        public Plan(FixDocument document, Diagnostic diagnostic, InvocationExpressionSyntax call, string name)
+            : base(document, diagnostic, call, ImmutableArray.Create(new FixOption(AwaitCounterpartKey, $"Await '{name}'")))
+        {
+            Call = call;
+            Name = name;
+        }
+
+        public InvocationExpressionSyntax Call { get; }
+
+        public string Name { get; }
     }
 }

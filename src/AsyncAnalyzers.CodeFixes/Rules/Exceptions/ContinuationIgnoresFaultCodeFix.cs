@@ -5,13 +5,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
-using AsyncAnalyzers.Rules.Exceptions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -23,38 +20,47 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Exceptions;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContinuationIgnoresFaultCodeFix))]
 [Shared]
-public sealed class ContinuationIgnoresFaultCodeFix : CodeFixProvider
+public sealed class ContinuationIgnoresFaultCodeFix : PlannedCodeFix
 {
-    private const string AwaitKey = "ASYNC403.Await";
-    private const string OnlyOnRanToCompletionKey = "ASYNC403.OnlyOnRanToCompletion";
+    /// <summary>The one kind of change: let the fault be seen, by awaiting in async code or by a fault-only continuation elsewhere.</summary>
+    public const string ObserveFaultsKey = "ASYNC403.ObserveFaults";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ContinuationIgnoresFault);
-
-    // Continuations can nest, and the options fix inserts statements, so Fix All rewrites each document in one editor pass.
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public ContinuationIgnoresFaultCodeFix()
+        : base(DiagnosticIds.ContinuationIgnoresFault)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var diagnostic = context.Diagnostics[0];
-        if (root is null || KeyFor(diagnostic) is not { } key || Find(root, diagnostic) is not { } found)
-        {
-            return;
-        }
-
-        if (key == OnlyOnRanToCompletionKey && StatementOf(found.Invocation) is not { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax })
-        {
-            return;
-        }
-
-        var title = key == AwaitKey ? "Await the antecedent instead of continuing" : "Continue only on success and report faults";
-        context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key), diagnostic);
     }
 
-    private static string? KeyFor(Diagnostic diagnostic) =>
-        diagnostic.Properties.ContainsKey(DiagnosticProperties.AwaitShape) ? AwaitKey
-        : diagnostic.Properties.ContainsKey(DiagnosticProperties.OptionsShape) ? OnlyOnRanToCompletionKey
-        : null;
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var isAwait = diagnostic.Properties.ContainsKey(DiagnosticProperties.AwaitShape);
+        if ((!isAwait && !diagnostic.Properties.ContainsKey(DiagnosticProperties.OptionsShape))
+            || Find(document.Root, diagnostic) is not { } found)
+        {
+            return Task.FromResult<FixPlan?>(null);
+        }
+
+        if (isAwait)
+        {
+            // await x.ContinueWith(t => E(t.Result)) (or the dropped statement of it) becomes E(await x).
+            var invocation = found.Invocation;
+            SyntaxNode continuation = invocation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configureAwait }
+                ? configureAwait
+                : invocation;
+            SyntaxNode? replaced = continuation.Parent switch
+            {
+                AwaitExpressionSyntax awaitExpression => awaitExpression,
+                ExpressionStatementSyntax => continuation,
+                _ => null,
+            };
+            return Task.FromResult<FixPlan?>(replaced is not null && found.Lambda?.ExpressionBody is { } body && body.Span.Contains(found.Read.Span)
+                ? new Plan(document, diagnostic, replaced, "Await the antecedent instead of continuing", found.Invocation, found.Read, body, continuation == invocation ? null : (InvocationExpressionSyntax)continuation)
+                : null);
+        }
+
+        return Task.FromResult<FixPlan?>(StatementOf(found.Invocation) is { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } statement
+            ? new Plan(document, diagnostic, statement, "Continue only on success and report faults", found.Invocation, found.Read, null, null)
+            : null);
+    }
 
     private static (InvocationExpressionSyntax Invocation, ExpressionSyntax Read, LambdaExpressionSyntax? Lambda)? Find(SyntaxNode root, Diagnostic diagnostic)
     {
@@ -69,58 +75,70 @@ public sealed class ContinuationIgnoresFaultCodeFix : CodeFixProvider
         return (invocation, read, lambda);
     }
 
-    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-        await FixAsync(document, diagnostics.Where(d => KeyFor(d) == context.CodeActionEquivalenceKey).ToImmutableArray(), context.CodeActionEquivalenceKey!, context.CancellationToken).ConfigureAwait(false);
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in diagnostics)
+        // The options rewrite's new names (a local for a receiver that is not a plain variable, the continuation's parameter),
+        // chosen in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => ((Plan)f.Plan).Body is null)
+            .ToDictionary(f => f.Plan, f => NamesFor(pass.Edit(f.Plan.Document), (Plan)f.Plan));
+        foreach (var fix in fixes)
         {
-            if (Find(editor.OriginalRoot, diagnostic) is not { } found)
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            if (plan.Body is not null)
             {
-                continue;
-            }
-
-            if (key == AwaitKey)
-            {
-                FixWithAwait(editor, found.Invocation, found.Read, found.Lambda);
+                FixWithAwait(edit, plan);
             }
             else
             {
-                FixWithOptions(editor, found.Invocation, ExceptionHandlerEditing.ConfiguredHandler(diagnostic));
+                FixWithOptions(edit, plan, names[plan], ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
             }
         }
 
-        return editor.GetChangedDocument();
+        return Task.CompletedTask;
     }
 
-    /// <summary><c>await x.ContinueWith(t =&gt; F(t.Result))</c> → <c>F(await x)</c>; a dropped continuation becomes a statement.</summary>
-    private static void FixWithAwait(DocumentEditor editor, InvocationExpressionSyntax invocation, ExpressionSyntax read, LambdaExpressionSyntax? lambda)
+    private static (string? Antecedent, string Parameter) NamesFor(DocumentEdit edit, Plan plan)
     {
-        if (lambda?.ExpressionBody is not { } body || !body.Span.Contains(read.Span))
-        {
-            return;
-        }
+        var statement = plan.Target;
+        var receiver = ((MemberAccessExpressionSyntax)plan.Invocation.Expression).Expression;
+        var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!;
+        var antecedent = IsPlainVariable(receiver, edit.Model) ? null : edit.Names.Unique(statement.SpanStart, scope.Span, "antecedent");
+        return (antecedent, edit.Names.Unique(receiver.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
+    }
 
-        var antecedent = ((MemberAccessExpressionSyntax)invocation.Expression).Expression.WithoutTrivia();
-        SyntaxNode replaced = invocation;
-        if (invocation.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configureAwait } configureAccess)
+    /// <summary>
+    /// <c>await x.ContinueWith(t =&gt; F(t.Result))</c> → <c>F(await x)</c>; a dropped continuation becomes a statement. Built from
+    /// the current node, so a fix nested in the antecedent or in the lambda survives.
+    /// </summary>
+    private static void FixWithAwait(DocumentEdit edit, Plan plan)
+    {
+        var replaced = plan.Target;
+        var invocationPath = SyntaxPath.From(replaced, plan.Invocation);
+        var bodyPath = SyntaxPath.From(replaced, plan.Body!);
+        var readInBody = SyntaxPath.From(plan.Body!, plan.Read);
+        var original = plan.Read;
+        edit.Editor.ReplaceNode(replaced, current =>
         {
-            antecedent = configureAwait.WithExpression(configureAccess.WithExpression(antecedent)).WithoutTrivia();
-            replaced = configureAwait;
-        }
+            if (invocationPath.Follow<InvocationExpressionSyntax>(current) is not { Expression: MemberAccessExpressionSyntax access } invocation
+                || bodyPath.Follow<ExpressionSyntax>(current) is not { } body
+                || (readInBody.Follow<ExpressionSyntax>(body) is { } found && found.IsEquivalentTo(original) ? found : body.DescendantNodesAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(n => n.IsEquivalentTo(original))) is not { } read)
+            {
+                return current;
+            }
 
-        var newBody = body.ReplaceNode(read, AwaitEditing.AwaitReplacing(read, antecedent));
-        if (replaced.Parent is AwaitExpressionSyntax awaitExpression)
-        {
-            var parenthesized = SyntaxFactory.ParenthesizedExpression(newBody.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
-            editor.ReplaceNode(awaitExpression, parenthesized.WithTriviaFrom(awaitExpression));
-        }
-        else if (replaced.Parent is ExpressionStatementSyntax statement)
-        {
-            editor.ReplaceNode(statement.Expression, newBody.WithTriviaFrom(statement.Expression).WithAdditionalAnnotations(Formatter.Annotation));
-        }
+            var antecedent = access.Expression.WithoutTrivia();
+            if (plan.ConfigureAwait is not null && invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax configureAwait } configureAccess)
+            {
+                antecedent = configureAwait.WithExpression(configureAccess.WithExpression(antecedent)).WithoutTrivia();
+            }
+
+            var newBody = body.ReplaceNode(read, AwaitEditing.AwaitReplacing(read, antecedent));
+            return current is AwaitExpressionSyntax
+                ? SyntaxFactory.ParenthesizedExpression(newBody.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(current)
+                : newBody.WithTriviaFrom(current).WithAdditionalAnnotations(Formatter.Annotation);
+        });
     }
 
     /// <summary>
@@ -128,59 +146,73 @@ public sealed class ContinuationIgnoresFaultCodeFix : CodeFixProvider
     /// <c>_ = x.ContinueWith(t =&gt; Handler(t.Exception!), ..., OnlyOnFaulted, ...);</c>. A receiver that is not a plain variable is
     /// first stored in a local, so the work it starts still runs once.
     /// </summary>
-    private static void FixWithOptions(DocumentEditor editor, InvocationExpressionSyntax invocation, string? handler)
+    private static void FixWithOptions(DocumentEdit edit, Plan plan, (string? Antecedent, string Parameter) names, string? handler)
     {
-        if (StatementOf(invocation) is not { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } statement)
-        {
-            return;
-        }
-
+        var statement = (ExpressionStatementSyntax)plan.Target;
+        var invocation = plan.Invocation;
         var access = (MemberAccessExpressionSyntax)invocation.Expression;
         var receiver = access.Expression;
-        var newStatements = new List<StatementSyntax>();
+        var position = statement.SpanStart;
         ExpressionSyntax antecedent;
-        if (IsPlainVariable(receiver, editor.SemanticModel))
+        StatementSyntax? local = null;
+        if (names.Antecedent is not { } name)
         {
             antecedent = receiver.WithoutTrivia();
         }
         else
         {
-            var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent! : statement.Parent!;
-            var local = ExceptionHandlerEditing.UniqueName(editor.SemanticModel, scope, "antecedent");
-            antecedent = SyntaxFactory.IdentifierName(local);
-            newStatements.Add(SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
+            antecedent = SyntaxFactory.IdentifierName(name);
+            local = SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
                     SyntaxFactory.IdentifierName("var"),
-                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(local)).WithInitializer(SyntaxFactory.EqualsValueClause(receiver.WithoutTrivia())))))
+                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name)).WithInitializer(SyntaxFactory.EqualsValueClause(receiver.WithoutTrivia())))))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
-                .WithAdditionalAnnotations(Formatter.Annotation));
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        var arguments = invocation.ArgumentList.Arguments;
-        var onlyOnSuccess = ExceptionHandlerEditing.ContinuationOption("OnlyOnRanToCompletion");
-        var newArguments = arguments.Count == 1
-            ? arguments.Add(SyntaxFactory.Argument(onlyOnSuccess))
-            : arguments.Replace(arguments[1], SyntaxFactory.Argument(SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, arguments[1].Expression.WithoutTrivia(), onlyOnSuccess)));
-        var newInvocation = invocation.WithExpression(access.WithExpression(antecedent.WithTriviaFrom(receiver))).WithArgumentList(invocation.ArgumentList.WithArguments(newArguments));
-        var rewritten = statement.ReplaceNode(invocation, newInvocation);
-        newStatements.Add(newStatements.Count > 0 ? rewritten.WithLeadingTrivia(SyntaxFactory.ElasticMarker) : rewritten);
+        var onlyOnSuccess = ExceptionHandlerEditing.ContinuationOption(edit, position, "OnlyOnRanToCompletion");
+        var parameter = names.Parameter;
+        var discard = SyntaxFactory.ExpressionStatement(DiscardEditing.Discard(ExceptionHandlerEditing.FaultContinuation(edit, position, antecedent, parameter, handler)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var invocationPath = SyntaxPath.From(statement, invocation);
+        SyntaxNode Rewrite(SyntaxNode current)
+        {
+            if (current is not ExpressionStatementSyntax currentStatement
+                || invocationPath.Follow<InvocationExpressionSyntax>(currentStatement) is not { Expression: MemberAccessExpressionSyntax currentAccess } currentInvocation)
+            {
+                return current;
+            }
 
-        var parameter = ExceptionHandlerEditing.UniqueName(editor.SemanticModel, receiver, "t");
-        var fault = ExceptionHandlerEditing.FaultContinuation(antecedent, parameter, handler);
-        var discard = DiscardEditing.Discard(fault);
-        newStatements.Add(SyntaxFactory.ExpressionStatement(discard).WithAdditionalAnnotations(Formatter.Annotation));
+            var arguments = currentInvocation.ArgumentList.Arguments;
+            var newArguments = arguments.Count == 1
+                ? arguments.Add(SyntaxFactory.Argument(onlyOnSuccess))
+                : arguments.Replace(arguments[1], SyntaxFactory.Argument(SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, arguments[1].Expression.WithoutTrivia(), onlyOnSuccess)));
+            var newInvocation = currentInvocation.WithExpression(currentAccess.WithExpression(antecedent.WithTriviaFrom(currentAccess.Expression))).WithArgumentList(currentInvocation.ArgumentList.WithArguments(newArguments));
+            var rewritten = currentStatement.ReplaceNode(currentInvocation, newInvocation);
+            return local is not null ? rewritten.WithLeadingTrivia(SyntaxFactory.ElasticMarker) : rewritten;
+        }
 
         if (statement.Parent is GlobalStatementSyntax globalStatement)
         {
             // Top-level statements sit at column 0; plain line breaks keep the formatter from adding blank lines between them.
             var lineBreak = globalStatement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             lineBreak = lineBreak.RawKind == 0 ? SyntaxFactory.ElasticLineFeed : lineBreak;
-            editor.InsertAfter(globalStatement, newStatements.Skip(1).Select(s => SyntaxFactory.GlobalStatement(s.WithoutTrivia().WithTrailingTrivia(lineBreak))).ToArray());
-            editor.ReplaceNode(globalStatement, SyntaxFactory.GlobalStatement(newStatements[0]));
+            if (local is not null)
+            {
+                edit.Editor.InsertBefore(globalStatement, SyntaxFactory.GlobalStatement(local.WithTrailingTrivia(lineBreak)));
+            }
+
+            edit.Editor.ReplaceNode(globalStatement, current => current is GlobalStatementSyntax g ? g.WithStatement((StatementSyntax)Rewrite(g.Statement)) : current);
+            edit.Editor.InsertAfter(globalStatement, SyntaxFactory.GlobalStatement(discard.WithoutTrivia().WithTrailingTrivia(lineBreak)));
             return;
         }
 
-        editor.InsertAfter(statement, newStatements.Skip(1).ToArray());
-        editor.ReplaceNode(statement, newStatements[0]);
+        if (local is not null)
+        {
+            edit.Editor.InsertBefore(statement, local);
+        }
+
+        edit.Editor.ReplaceNode(statement, current => Rewrite(current));
+        edit.Editor.InsertAfter(statement, discard);
     }
 
     private static ExpressionStatementSyntax? StatementOf(InvocationExpressionSyntax invocation) => invocation.Parent switch
@@ -193,4 +225,28 @@ public sealed class ContinuationIgnoresFaultCodeFix : CodeFixProvider
     private static bool IsPlainVariable(ExpressionSyntax receiver, SemanticModel semanticModel) =>
         receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
         && semanticModel.GetSymbolInfo(receiver).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol;
+
+    private sealed class Plan : FixPlan
+    {
+        public Plan(FixDocument document, Diagnostic diagnostic, SyntaxNode target, string title, InvocationExpressionSyntax invocation, ExpressionSyntax read, ExpressionSyntax? body, InvocationExpressionSyntax? configureAwait)
+            : base(document, diagnostic, target, ImmutableArray.Create(new FixOption(ObserveFaultsKey, title)))
+        {
+            Invocation = invocation;
+            Read = read;
+            Body = body;
+            ConfigureAwait = configureAwait;
+        }
+
+        /// <summary>The <c>ContinueWith</c> call.</summary>
+        public InvocationExpressionSyntax Invocation { get; }
+
+        /// <summary>The read of the antecedent's result (<c>t.Result</c>).</summary>
+        public ExpressionSyntax Read { get; }
+
+        /// <summary>The lambda's expression body, for the await rewrite; null for the options rewrite.</summary>
+        public ExpressionSyntax? Body { get; }
+
+        /// <summary>The <c>.ConfigureAwait(...)</c> call on the continuation, kept on the awaited antecedent.</summary>
+        public InvocationExpressionSyntax? ConfigureAwait { get; }
+    }
 }

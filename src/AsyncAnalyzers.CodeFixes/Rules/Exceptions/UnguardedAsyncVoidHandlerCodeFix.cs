@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -5,11 +6,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Exceptions;
@@ -17,50 +16,42 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Exceptions;
 /// <summary>ASYNC401: wraps the handler's body in <c>try { ... } catch (Exception ex) { Handler(ex); }</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnguardedAsyncVoidHandlerCodeFix))]
 [Shared]
-public sealed class UnguardedAsyncVoidHandlerCodeFix : CodeFixProvider
+public sealed class UnguardedAsyncVoidHandlerCodeFix : PlannedCodeFix
 {
-    private const string WrapInTryCatchKey = "ASYNC401.WrapInTryCatch";
+    public const string WrapInTryCatchKey = "ASYNC401.WrapInTryCatch";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedAsyncVoidHandler);
+    private static readonly FixOption WrapInTryCatch = new(WrapInTryCatchKey, "Catch and report exceptions in the handler");
 
-    // Handlers can nest (a lambda subscribed inside a handler), so Fix All rewrites each document in one editor pass.
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnguardedAsyncVoidHandlerCodeFix()
+        : base(DiagnosticIds.UnguardedAsyncVoidHandler)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var diagnostic = context.Diagnostics[0];
-        if (root is null || FindFunction(root, diagnostic) is not { } function || BodyStatements(function) is null)
-        {
-            return;
-        }
-
-        context.RegisterCodeFix(
-            CodeAction.Create("Catch and report exceptions in the handler", ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), WrapInTryCatchKey),
-            diagnostic);
     }
 
-    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-        await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false);
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult<FixPlan?>(FindFunction(document.Root, diagnostic) is { } function && BodyStatements(function) is not null
+            ? new Plan(document, diagnostic, function)
+            : null);
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in diagnostics)
+        // The catch clause follows the body, which moves into the try block: its variable must not clash with the function's
+        // parameters or the names around the function, while the body's own locals are out of its scope.
+        var names = InDocumentOrder(fixes).ToDictionary(
+            f => f.Plan,
+            f => pass.Edit(f.Plan.Document).Names.Unique(f.Plan.Target.SpanStart, default, ExceptionHandlerEditing.ExceptionNames));
+        foreach (var fix in fixes)
         {
-            if (FindFunction(editor.OriginalRoot, diagnostic) is not { } function || BodyStatements(function) is null)
-            {
-                continue;
-            }
-
-            var name = ExceptionHandlerEditing.UniqueName(editor.SemanticModel, function, "ex");
-            var handler = ExceptionHandlerEditing.ConfiguredHandler(diagnostic);
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            var function = plan.Target;
+            var name = names[plan];
+            var catchAll = ExceptionHandlerEditing.CatchAll(edit, function.SpanStart, name, ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic));
 
             // The callback sees the function with any nested handler already rewritten.
-            editor.ReplaceNode(function, (current, _) => Wrap(current, name, handler));
+            edit.Editor.ReplaceNode(function, current => Wrap(current, catchAll));
         }
 
-        return editor.GetChangedDocument();
+        return Task.CompletedTask;
     }
 
     private static SyntaxNode? FindFunction(SyntaxNode root, Diagnostic diagnostic)
@@ -69,7 +60,7 @@ public sealed class UnguardedAsyncVoidHandlerCodeFix : CodeFixProvider
         return token.Parent?.AncestorsAndSelf().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
     }
 
-    private static SyntaxNode Wrap(SyntaxNode function, string name, string? handler)
+    private static SyntaxNode Wrap(SyntaxNode function, CatchClauseSyntax catchAll)
     {
         if (BodyStatements(function) is not { } statements)
         {
@@ -78,7 +69,7 @@ public sealed class UnguardedAsyncVoidHandlerCodeFix : CodeFixProvider
 
         var tryStatement = SyntaxFactory.TryStatement(
                 MultiLineBlock(statements),
-                SyntaxFactory.SingletonList(ExceptionHandlerEditing.CatchAll(name, handler)),
+                SyntaxFactory.SingletonList(catchAll),
                 null)
             .WithAdditionalAnnotations(Formatter.Annotation);
         var body = MultiLineBlock(SyntaxFactory.SingletonList<StatementSyntax>(tryStatement));
@@ -124,5 +115,13 @@ public sealed class UnguardedAsyncVoidHandlerCodeFix : CodeFixProvider
         return expression is null
             ? null
             : SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+    }
+
+    private sealed class Plan : FixPlan
+    {
+        public Plan(FixDocument document, Diagnostic diagnostic, SyntaxNode function)
+            : base(document, diagnostic, function, ImmutableArray.Create(WrapInTryCatch))
+        {
+        }
     }
 }

@@ -1,16 +1,14 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
-using AsyncAnalyzers.Rules.Exceptions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,68 +20,63 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Exceptions;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnobservedFireAndForgetCodeFix))]
 [Shared]
-public sealed class UnobservedFireAndForgetCodeFix : CodeFixProvider
+public sealed class UnobservedFireAndForgetCodeFix : PlannedCodeFix
 {
-    private const string AwaitKey = "ASYNC402.Await";
-    private const string ObserveFaultsKey = "ASYNC402.ObserveFaults";
+    /// <summary>The one kind of change: observe the task's faults, by awaiting in async code and through a continuation elsewhere.</summary>
+    public const string ObserveFaultsKey = "ASYNC402.ObserveFaults";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnobservedFireAndForget);
-
-    // A discard can sit inside the lambda of another discarded Task.Run, so Fix All rewrites each document in one editor pass.
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnobservedFireAndForgetCodeFix()
+        : base(DiagnosticIds.UnobservedFireAndForget)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var diagnostic = context.Diagnostics[0];
-        if (root is null || KeyFor(diagnostic) is not { } key || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
-        {
-            return;
-        }
-
-        var title = key == AwaitKey ? "Await the task" : "Report the task's exception through a continuation";
-        if (key == AwaitKey
-            ? TaskSelector(node, (await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false))!, context.CancellationToken) is null
-            : node is not AssignmentExpressionSyntax)
-        {
-            return;
-        }
-
-        context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key), diagnostic);
     }
 
-    private static string? KeyFor(Diagnostic diagnostic) =>
-        diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix) ? null
-        : diagnostic.Properties.ContainsKey(DiagnosticProperties.CanAwait) ? AwaitKey
-        : ObserveFaultsKey;
-
-    private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-        await FixAsync(document, diagnostics.Where(d => KeyFor(d) == context.CodeActionEquivalenceKey).ToImmutableArray(), context.CodeActionEquivalenceKey!, context.CancellationToken).ConfigureAwait(false);
-
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in diagnostics)
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
+            || document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax node)
         {
-            var node = editor.OriginalRoot.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (key == AwaitKey)
+            return Task.FromResult<FixPlan?>(null);
+        }
+
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.CanAwait))
+        {
+            return Task.FromResult<FixPlan?>(TaskSelector(node, document.Model, cancellationToken) is { } selectTask
+                ? new Plan(document, diagnostic, node, selectTask, "Await the task")
+                : null);
+        }
+
+        return Task.FromResult<FixPlan?>(node is AssignmentExpressionSyntax
+            ? new Plan(document, diagnostic, node, selectTask: null, "Report the task's exception through a continuation")
+            : null);
+    }
+
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
+    {
+        // The continuation's parameter, named in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => f.Plan.Target is AssignmentExpressionSyntax && ((Plan)f.Plan).SelectTask is null)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(((AssignmentExpressionSyntax)f.Plan.Target).Right.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
+        foreach (var fix in fixes)
+        {
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            var node = plan.Target;
+            if (plan.SelectTask is { } selectTask)
             {
-                if (TaskSelector(node, editor.SemanticModel, cancellationToken) is { } selectTask)
-                {
-                    // The callback sees the node with any nested fix already applied; the selector finds the task in it by shape.
-                    editor.ReplaceNode(node, (current, _) => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, selectTask(current)));
-                }
+                // The callback sees the node with any nested fix already applied; the selector finds the task in it by shape.
+                edit.Editor.ReplaceNode(node, current => AwaitEditing.AwaitReplacing((ExpressionSyntax)current, selectTask(current)));
             }
             else if (node is AssignmentExpressionSyntax { Right: var value })
             {
-                var name = ExceptionHandlerEditing.UniqueName(editor.SemanticModel, node, "t");
-                var handler = ExceptionHandlerEditing.ConfiguredHandler(diagnostic);
-                var isValueTask = diagnostic.Properties.ContainsKey(DiagnosticProperties.ValueTask);
-                editor.ReplaceNode(value, (current, _) => Observe((ExpressionSyntax)current, name, handler, isValueTask));
+                var name = names[plan];
+                var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
+                var isValueTask = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.ValueTask);
+                var position = value.SpanStart;
+                edit.Editor.ReplaceNode(value, current => Observe(edit, position, (ExpressionSyntax)current, name, handler, isValueTask));
             }
         }
 
-        return editor.GetChangedDocument();
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -125,7 +118,7 @@ public sealed class UnobservedFireAndForgetCodeFix : CodeFixProvider
         return null;
     }
 
-    private static InvocationExpressionSyntax Observe(ExpressionSyntax value, string name, string? handler, bool isValueTask)
+    private static InvocationExpressionSyntax Observe(DocumentEdit edit, int position, ExpressionSyntax value, string name, string? handler, bool isValueTask)
     {
         var task = value.WithoutTrivia();
 
@@ -140,6 +133,18 @@ public sealed class UnobservedFireAndForgetCodeFix : CodeFixProvider
             task = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("AsTask")));
         }
 
-        return ExceptionHandlerEditing.FaultContinuation(task, name, handler).WithTriviaFrom(value).WithAdditionalAnnotations(Formatter.Annotation);
+        return ExceptionHandlerEditing.FaultContinuation(edit, position, task, name, handler).WithTriviaFrom(value).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private sealed class Plan : FixPlan
+    {
+        public Plan(FixDocument document, Diagnostic diagnostic, ExpressionSyntax node, System.Func<SyntaxNode, ExpressionSyntax>? selectTask, string title)
+            : base(document, diagnostic, node, ImmutableArray.Create(new FixOption(ObserveFaultsKey, title)))
+        {
+            SelectTask = selectTask;
+        }
+
+        /// <summary>Where the task to await is, in async code; null where a continuation reports the fault.</summary>
+        public System.Func<SyntaxNode, ExpressionSyntax>? SelectTask { get; }
     }
 }

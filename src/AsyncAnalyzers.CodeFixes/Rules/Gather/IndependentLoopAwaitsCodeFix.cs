@@ -1,84 +1,43 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Gather;
 
 /// <summary>
 /// ASYNC302: replace the loop with <c>await Task.WhenAll(items.Select(...))</c> (<c>results.AddRange(...)</c> when it filled a
-/// list), or, for a loop without results on a framework that has it, with a bounded <c>Parallel.ForEachAsync</c>.
+/// list), the default; or, for a loop without results on a framework that has it, with a bounded <c>Parallel.ForEachAsync</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(IndependentLoopAwaitsCodeFix))]
 [Shared]
-public sealed class IndependentLoopAwaitsCodeFix : CodeFixProvider
+public sealed class IndependentLoopAwaitsCodeFix : PlannedCodeFix
 {
-    internal const string WhenAllKey = nameof(IndependentLoopAwaitsCodeFix) + ".WhenAll";
-    internal const string ParallelKey = nameof(IndependentLoopAwaitsCodeFix) + ".ParallelForEachAsync";
+    public const string WhenAllKey = "ASYNC302.WhenAll";
+    public const string ParallelKey = "ASYNC302.ParallelForEachAsync";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.IndependentAwaitInLoop);
+    private static readonly FixOption WhenAll = new(WhenAllKey, "Start every iteration and await Task.WhenAll");
 
-    /// <summary>One editor pass per document, for the kind of rewrite the user picked.</summary>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixDocumentAsync);
+    private static readonly FixOption Parallel = new(
+        ParallelKey,
+        "Run the iterations with Parallel.ForEachAsync (at most " + LoopGatherEditing.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture) + " at a time)");
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public IndependentLoopAwaitsCodeFix()
+        : base(DiagnosticIds.IndependentAwaitInLoop)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (LoopGatherEditing.TryPlan(root, model, diagnostic, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Start every iteration and await Task.WhenAll",
-                    ct => LoopGatherEditing.ApplyAsync(context.Document, new[] { plan }, LoopGatherEditing.Kind.WhenAll, ct),
-                    WhenAllKey),
-                diagnostic);
-
-            if (plan.CanUseParallel)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Run the iterations with Parallel.ForEachAsync (at most " + LoopGatherEditing.MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture) + " at a time)",
-                        ct => LoopGatherEditing.ApplyAsync(context.Document, new[] { plan }, LoopGatherEditing.Kind.ParallelForEach, ct),
-                        ParallelKey),
-                    diagnostic);
-            }
-        }
     }
 
-    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult<FixPlan?>(LoopGatherEditing.TryPlan(document, diagnostic, WhenAll, Parallel, cancellationToken));
+
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return document;
-        }
-
-        var kind = context.CodeActionEquivalenceKey == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll;
-        var plans = new List<LoopGatherEditing.Plan>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (LoopGatherEditing.TryPlan(root, model, diagnostic, context.CancellationToken) is { } plan)
-            {
-                plans.Add(plan);
-            }
-        }
-
-        return await LoopGatherEditing.ApplyAsync(document, plans, kind, context.CancellationToken).ConfigureAwait(false);
+        LoopGatherEditing.Apply(pass, fixes.Select(f => ((LoopGatherEditing.Plan)f.Plan, f.Key == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll)).ToList());
+        return Task.CompletedTask;
     }
 }

@@ -1,19 +1,16 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Editing;
-using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,69 +23,66 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Unawaited;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AsyncLambdaToVoidDelegateCodeFix))]
 [Shared]
-public sealed class AsyncLambdaToVoidDelegateCodeFix : CodeFixProvider
+public sealed class AsyncLambdaToVoidDelegateCodeFix : PlannedCodeFix
 {
     public const string UseAsyncSiblingKey = "ASYNC203.UseAsyncSibling";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AsyncLambdaToVoidDelegate);
+    private static readonly string[] TokenParameterNames = { "cancellationToken", "ct", "token" };
 
-    // Each fix rewrites one call statement, and two diagnostics nested in one call are rewritten one at a time.
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AsyncLambdaToVoidDelegateCodeFix()
+        : base(DiagnosticIds.AsyncLambdaToVoidDelegate)
     {
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan.Create(root, model, diagnostic, symbols, context.CancellationToken) is { } plan)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use '{plan.Sibling.Method.Name}' and await it",
-                        async ct =>
-                        {
-                            var editor = await DocumentEditor.CreateAsync(context.Document, ct).ConfigureAwait(false);
-                            editor.ReplaceNode(plan.Call, plan.Rewrite());
-                            return editor.GetChangedDocument();
-                        },
-                        UseAsyncSiblingKey),
-                    diagnostic);
-            }
-        }
     }
 
-    private sealed class Plan
-    {
-        private static readonly string[] TokenParameterNames = { "cancellationToken", "ct", "token" };
+    private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Task.FromResult<FixPlan?>(Plan.Create(document, diagnostic, cancellationToken));
 
-        private Plan(InvocationExpressionSyntax call, AnonymousFunctionExpressionSyntax lambda, AsyncDelegateSibling sibling, string? token, string? tokenParameterName)
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
+    {
+        // A call nested in another fixed call's lambda is rewritten first; the outer rewrite starts from the current call. Two
+        // lambdas of one call would each rewrite it: the first wins, the other's diagnostic is re-evaluated on the result.
+        var calls = new HashSet<SyntaxNode>();
+        var planned = fixes.Where(f => calls.Add(f.Plan.Target)).ToList();
+
+        // The delegates' new token parameters, named in document order.
+        var names = InDocumentOrder(planned)
+            .Where(f => ((Plan)f.Plan).Sibling.DelegateTakesToken)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(((Plan)f.Plan).Lambda.SpanStart, ((Plan)f.Plan).Lambda.Span, TokenParameterNames));
+        foreach (var fix in planned)
         {
-            Call = call;
-            Lambda = lambda;
-            Sibling = sibling;
-            Token = token;
-            TokenParameterName = tokenParameterName;
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            var tokenParameter = names.TryGetValue(plan, out var name) ? name : null;
+            edit.Editor.ReplaceNode(plan.Target, current => current is InvocationExpressionSyntax call ? plan.Rewrite(call, tokenParameter) : current);
         }
 
-        public InvocationExpressionSyntax Call { get; }
+        return Task.CompletedTask;
+    }
+
+    private sealed class Plan : FixPlan
+    {
+        private Plan(FixDocument document, Diagnostic diagnostic, InvocationExpressionSyntax call, AnonymousFunctionExpressionSyntax lambda, int lambdaIndex, AsyncDelegateSibling sibling, string? token)
+            : base(document, diagnostic, call, ImmutableArray.Create(new FixOption(UseAsyncSiblingKey, $"Use '{sibling.Method.Name}' and await it")))
+        {
+            Lambda = lambda;
+            LambdaIndex = lambdaIndex;
+            Sibling = sibling;
+            Token = token;
+        }
 
         public AnonymousFunctionExpressionSyntax Lambda { get; }
+
+        public int LambdaIndex { get; }
 
         public AsyncDelegateSibling Sibling { get; }
 
         private string? Token { get; }
 
-        private string? TokenParameterName { get; }
-
-        public static Plan? Create(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, AsyncSymbols symbols, CancellationToken cancellationToken)
+        public static Plan? Create(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var lambda = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault();
+            var model = document.Model;
+            var symbols = document.Symbols;
+            var lambda = document.Root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>().FirstOrDefault();
             if (lambda is null || lambda.SpanStart != diagnostic.Location.SourceSpan.Start
                 || lambda.Parent is not ArgumentSyntax { NameColon: null } argumentSyntax
                 || argumentSyntax.Parent?.Parent is not InvocationExpressionSyntax call
@@ -117,45 +111,36 @@ public sealed class AsyncLambdaToVoidDelegateCodeFix : CodeFixProvider
                 return null;
             }
 
-            string? tokenParameterName = null;
-            if (sibling.DelegateTakesToken)
+            // The new delegate parameter is added without a type, so the lambda's parameters must be implicitly typed.
+            if (sibling.DelegateTakesToken
+                && (lambda is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters } && parameters.Any(p => p.Type is not null)
+                    || lambda is AnonymousMethodExpressionSyntax))
             {
-                // The new delegate parameter is added without a type, so the lambda's parameters must be implicitly typed.
-                if (lambda is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters } && parameters.Any(p => p.Type is not null)
-                    || lambda is AnonymousMethodExpressionSyntax)
-                {
-                    return null;
-                }
-
-                tokenParameterName = TokenParameterNames.FirstOrDefault(name =>
-                    model.LookupSymbols(lambda.Body.SpanStart, name: name).IsEmpty && !LambdaDeclares(lambda, name));
-                if (tokenParameterName is null)
-                {
-                    return null;
-                }
+                return null;
             }
 
-            return new Plan(call, lambda, sibling, sibling.TokenOrdinal >= 0 ? tokenInScope?.Name : null, tokenParameterName);
+            var lambdaIndex = call.ArgumentList.Arguments.IndexOf(argumentSyntax);
+            return new Plan(document, diagnostic, call, lambda, lambdaIndex, sibling, sibling.TokenOrdinal >= 0 ? tokenInScope?.Name : null);
         }
 
-        private static bool LambdaDeclares(AnonymousFunctionExpressionSyntax lambda, string name) =>
-            lambda.DescendantNodesAndSelf().Any(n => n is ParameterSyntax p && p.Identifier.ValueText == name
-                || n is VariableDeclaratorSyntax v && v.Identifier.ValueText == name
-                || n is SingleVariableDesignationSyntax d && d.Identifier.ValueText == name);
-
-        public ExpressionSyntax Rewrite()
+        /// <summary>The call as it is now (lambdas nested in it already rewritten), renamed to the sibling and awaited.</summary>
+        public ExpressionSyntax Rewrite(InvocationExpressionSyntax call, string? tokenParameterName)
         {
-            var arguments = Call.ArgumentList.Arguments;
-            var lambdaIndex = arguments.IndexOf(a => a.Expression == Lambda);
-            var newLambda = TokenParameterName is null ? Lambda : AddParameter(Lambda, TokenParameterName);
-            arguments = arguments.Replace(arguments[lambdaIndex], arguments[lambdaIndex].WithExpression(newLambda));
+            var arguments = call.ArgumentList.Arguments;
+            if (LambdaIndex < 0 || LambdaIndex >= arguments.Count || arguments[LambdaIndex].Expression is not AnonymousFunctionExpressionSyntax lambda)
+            {
+                return call;
+            }
+
+            var newLambda = tokenParameterName is null ? lambda : AddParameter(lambda, tokenParameterName);
+            arguments = arguments.Replace(arguments[LambdaIndex], arguments[LambdaIndex].WithExpression(newLambda));
             if (Token is not null && Sibling.TokenOrdinal >= 0 && Sibling.TokenOrdinal <= arguments.Count)
             {
                 arguments = arguments.Insert(Sibling.TokenOrdinal, SyntaxFactory.Argument(SyntaxFactory.IdentifierName(Token)));
             }
 
-            var newCall = Call.WithExpression(Rename(Call.Expression, Sibling.Method.Name)).WithArgumentList(Call.ArgumentList.WithArguments(arguments));
-            return AwaitEditing.AwaitReplacing(Call, newCall).WithAdditionalAnnotations(Formatter.Annotation);
+            var newCall = call.WithExpression(Rename(call.Expression, Sibling.Method.Name)).WithArgumentList(call.ArgumentList.WithArguments(arguments));
+            return AwaitEditing.AwaitReplacing(call, newCall).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static ExpressionSyntax Rename(ExpressionSyntax callee, string name) => callee switch

@@ -11,70 +11,133 @@ using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.CodeFixes.Rules.Unawaited;
 
 /// <summary>
-/// Fixes ASYNC201 and the compiler's CS4014: await the task in async code; in a synchronous method that can safely become async,
-/// make it async and await; everywhere, discard the task explicitly with <c>_ =</c>, attaching a fault-only continuation that
-/// reports its exception when the task can fault (a bare discard would be ASYNC402's next finding).
+/// Fixes ASYNC201 and the compiler's CS4014. The default (<see cref="ObserveKey"/>) is what fits the place: await the task in
+/// async code; in a synchronous method that can safely become async, make it async and await (once per method, however many
+/// findings it holds); elsewhere, discard the task explicitly with <c>_ =</c>, attaching a fault-only continuation that reports
+/// its exception when the task can fault (a bare discard would be ASYNC402's next finding). Where the default awaits, discarding
+/// is offered as the alternative (<see cref="DiscardKey"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnawaitedTaskCodeFix))]
 [Shared]
-public sealed class UnawaitedTaskCodeFix : CodeFixProvider
+public sealed class UnawaitedTaskCodeFix : PlannedCodeFix
 {
-    public const string AwaitKey = "ASYNC201.Await";
-    public const string MakeAsyncKey = "ASYNC201.MakeAsync";
+    /// <summary>The default: await (making the method async where it must and can), else discard and report faults.</summary>
+    public const string ObserveKey = "ASYNC201.Observe";
+
+    /// <summary>The alternative: an explicit, observed fire-and-forget.</summary>
     public const string DiscardKey = "ASYNC201.Discard";
 
     /// <summary>The compiler's "Because this call is not awaited..." warning, which gets the same fixes.</summary>
     public const string CompilerUnawaitedId = "CS4014";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnawaitedTask, CompilerUnawaitedId);
-
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) =>
-            await ApplyAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnawaitedTaskCodeFix()
+        : base(DiagnosticIds.UnawaitedTask, CompilerUnawaitedId)
     {
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
+    }
+
+    private enum Form
+    {
+        Await,
+        MakeAsync,
+        Discard,
+    }
+
+    private protected override async Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (Site.Find(document.Root, document.Model, diagnostic, document.Symbols, cancellationToken) is not { } site)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var discardTitle = site.CanFault ? "Discard the task and report its exception" : "Discard the task explicitly ('_ =')";
+        if (site.CanAwait)
         {
-            if (Site.Find(root, model, diagnostic, symbols, context.CancellationToken) is not { } site)
-            {
-                continue;
-            }
+            return new Plan(document, diagnostic, site, Form.Await, null, Options(new FixOption(ObserveKey, "Await the task"), site, discardTitle));
+        }
 
-            if (site.CanAwait)
-            {
-                Register(context, diagnostic, "Await the task", AwaitKey);
-            }
-            else if (site.FunctionToMakeAsync is { } function
-                && MayChangeSignature(context.Document, root.SyntaxTree, function)
-                && await MakeAsyncEditing.CallersSurviveAsync(function, context.Document.Project.Solution, context.CancellationToken, allowDroppedCalls: false).ConfigureAwait(false))
-            {
-                Register(context, diagnostic, $"Make '{function.Name}' async and await the task", MakeAsyncKey);
-            }
+        if (site.FunctionToMakeAsync is { } function
+            && MakeAsyncEditing.FindDeclaration(function, cancellationToken) is { } declaration
+            && MayChangeSignature(document.Document, document.Tree, function)
+            && await CallersSurviveAsync(document, function, cancellationToken).ConfigureAwait(false))
+        {
+            return new Plan(document, diagnostic, site, Form.MakeAsync, declaration, Options(new FixOption(ObserveKey, $"Make '{function.Name}' async and await the task"), site, discardTitle));
+        }
 
-            if (site.CanDiscard)
+        return site.CanDiscard
+            ? new Plan(document, diagnostic, site, Form.Discard, null, ImmutableArray.Create(new FixOption(ObserveKey, discardTitle), new FixOption(DiscardKey, discardTitle, isOffered: false)))
+            : null;
+    }
+
+    private static ImmutableArray<FixOption> Options(FixOption observe, Site site, string discardTitle) =>
+        site.CanDiscard ? ImmutableArray.Create(observe, new FixOption(DiscardKey, discardTitle)) : ImmutableArray.Create(observe);
+
+    /// <summary>Whether the function has no caller at all, asked once per function and document (Fix All plans many drops of one method).</summary>
+    private static async Task<bool> CallersSurviveAsync(FixDocument document, IMethodSymbol function, CancellationToken cancellationToken)
+    {
+        var cache = document.Cache(nameof(UnawaitedTaskCodeFix), () => new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
+        if (!cache.TryGetValue(function, out var survive))
+        {
+            survive = await MakeAsyncEditing.CallersSurviveAsync(function, document.Document.Project.Solution, cancellationToken, allowDroppedCalls: false).ConfigureAwait(false);
+            cache[function] = survive;
+        }
+
+        return survive;
+    }
+
+    private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
+    {
+        // The continuations' parameters, named in document order.
+        var names = InDocumentOrder(fixes)
+            .Where(f => FormOf(f) == Form.Discard && ((Plan)f.Plan).Site.CanFault)
+            .ToDictionary(f => f.Plan, f => pass.Edit(f.Plan.Document).Names.Unique(f.Plan.Target.Span.End, default, ExceptionHandlerEditing.TaskParameterNames));
+
+        // A method made async for several of its drops changes its signature once.
+        var declarations = new Dictionary<SyntaxNode, DocumentEdit>();
+        foreach (var fix in fixes)
+        {
+            var plan = (Plan)fix.Plan;
+            var edit = pass.Edit(plan.Document);
+            var site = plan.Site;
+            switch (FormOf(fix))
             {
-                Register(context, diagnostic, site.CanFault ? "Discard the task and report its exception" : "Discard the task explicitly ('_ =')", DiscardKey);
+                case Form.Discard:
+                    var name = names.TryGetValue(plan, out var taken) ? taken : null;
+                    var handler = ExceptionHandlerEditing.ConfiguredHandler(plan.Diagnostic);
+                    var isValueTask = plan.Document.Symbols.IsValueTask(site.Dropped.Type);
+                    var position = site.Expression.SpanStart;
+                    edit.Editor.ReplaceNode(site.Expression, current =>
+                    {
+                        var expression = ((ExpressionSyntax)current).WithoutTrivia();
+                        var value = name is not null ? ObserveFaults(edit, position, expression, name, handler, isValueTask) : expression;
+                        return Discard(value).WithTriviaFrom(current);
+                    });
+                    break;
+                case Form.MakeAsync:
+                    declarations[plan.Declaration!] = edit;
+                    Await(edit, site);
+                    break;
+                default:
+                    Await(edit, site);
+                    break;
             }
         }
+
+        foreach (var pair in declarations)
+        {
+            var task = MakeAsyncEditing.TaskReturnType(pair.Value, pair.Key);
+            pair.Value.Editor.ReplaceNode(pair.Key, current => MakeAsyncEditing.MakeAsync(current, task));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -110,105 +173,32 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
         return true;
     }
 
-    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key) =>
-        context.RegisterCodeFix(
-            CodeAction.Create(title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), key, ct), key),
-            diagnostic);
+    private static Form FormOf(PlannedFix fix) => fix.Key == DiscardKey ? Form.Discard : ((Plan)fix.Plan).Form;
 
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
+    /// <summary>Replaces the expression with <c>await expression</c> (a conditional access with a completed fallback).</summary>
+    private static void Await(DocumentEdit edit, Site site)
     {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null || CompilationServices.TryGet(model.Compilation)?.Symbols is not { } symbols)
-        {
-            return document;
-        }
-
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var functions = new List<(IMethodSymbol Symbol, SyntaxNode Declaration)>();
-        var rejected = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var needsUsing = false;
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-        {
-            if (Site.Find(root, model, diagnostic, symbols, cancellationToken) is not { } site)
-            {
-                continue;
-            }
-
-            switch (key)
-            {
-                case AwaitKey when site.CanAwait:
-                    needsUsing |= Await(editor, site, model, symbols);
-                    break;
-                case MakeAsyncKey when site.FunctionToMakeAsync is { } function && MakeAsyncEditing.FindDeclaration(function, cancellationToken) is { } declaration:
-                    if (rejected.Contains(function) || !MayChangeSignature(document, root.SyntaxTree, function))
-                    {
-                        continue;
-                    }
-
-                    if (!functions.Any(f => SymbolEqualityComparer.Default.Equals(f.Symbol, function)))
-                    {
-                        if (!await MakeAsyncEditing.CallersSurviveAsync(function, document.Project.Solution, cancellationToken, allowDroppedCalls: false).ConfigureAwait(false))
-                        {
-                            rejected.Add(function);
-                            continue;
-                        }
-
-                        functions.Add((function, declaration));
-                    }
-
-                    needsUsing |= Await(editor, site, model, symbols);
-                    break;
-                case DiscardKey when site.CanDiscard:
-                    var observed = site.CanFault
-                        ? ObserveFaults(site.Expression.WithoutTrivia(), ExceptionHandlerEditing.UniqueName(model, site.Expression, "t"), ExceptionHandlerEditing.ConfiguredHandler(diagnostic), symbols.IsValueTask(site.Dropped.Type))
-                        : site.Expression.WithoutTrivia();
-                    editor.ReplaceNode(site.Expression, Discard(observed).WithTriviaFrom(site.Expression));
-                    break;
-            }
-        }
-
-        foreach (var (_, declaration) in functions)
-        {
-            var (task, taskNeedsUsing) = MakeAsyncEditing.TaskName(model, declaration.SpanStart, symbols.Task);
-            needsUsing |= taskNeedsUsing;
-            editor.ReplaceNode(declaration, (current, _) => MakeAsyncEditing.MakeAsync(current, task));
-        }
-
-        if (needsUsing && root is CompilationUnitSyntax)
-        {
-            editor.ReplaceNode(root, (current, _) => MakeAsyncEditing.AddTasksUsing((CompilationUnitSyntax)current));
-        }
-
-        return editor.GetChangedDocument();
-    }
-
-    /// <summary>Replaces the expression with <c>await expression</c>; returns true when a using directive is needed for Task.</summary>
-    private static bool Await(DocumentEditor editor, Site site, SemanticModel model, AsyncSymbols symbols)
-    {
-        ExpressionSyntax operand = site.Expression.WithoutTrivia();
-        var needsUsing = false;
+        ExpressionSyntax? fallback = null;
         if (site.Dropped.IsConditionalAccess)
         {
             // await x?.FooAsync() throws when x is null; await a completed task instead.
-            ExpressionSyntax fallback;
-            if (symbols.IsValueTask(site.Dropped.Type))
-            {
-                fallback = SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression);
-            }
-            else
-            {
-                var (task, taskNeedsUsing) = MakeAsyncEditing.TaskName(model, site.Expression.SpanStart, symbols.Task);
-                needsUsing = taskNeedsUsing;
-                fallback = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("CompletedTask"));
-            }
-
-            operand = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, operand, fallback))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            fallback = edit.Document.Symbols.IsValueTask(site.Dropped.Type)
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
+                : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, edit.Types.Expression(edit.Document.Symbols.Task, site.Expression.SpanStart), SyntaxFactory.IdentifierName("CompletedTask"));
         }
 
-        editor.ReplaceNode(site.Expression, AwaitEditing.AwaitReplacing(site.Expression, operand));
-        return needsUsing;
+        edit.Editor.ReplaceNode(site.Expression, current =>
+        {
+            var expression = (ExpressionSyntax)current;
+            ExpressionSyntax operand = expression.WithoutTrivia();
+            if (fallback is not null)
+            {
+                operand = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, operand, fallback))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            return AwaitEditing.AwaitReplacing(expression, operand);
+        });
     }
 
     private static AssignmentExpressionSyntax Discard(ExpressionSyntax expression) =>
@@ -221,11 +211,11 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
     /// there is one (<c>x?.SendAsync().ContinueWith(...)</c>, so a null receiver still skips the call), through <c>AsTask()</c>
     /// for a ValueTask and without a <c>ConfigureAwait</c>, which only matters to an await.
     /// </summary>
-    private static ExpressionSyntax ObserveFaults(ExpressionSyntax expression, string name, string? handler, bool isValueTask)
+    private static ExpressionSyntax ObserveFaults(DocumentEdit edit, int position, ExpressionSyntax expression, string name, string? handler, bool isValueTask)
     {
         if (expression is ConditionalAccessExpressionSyntax conditional)
         {
-            return conditional.WithWhenNotNull(ObserveFaults(conditional.WhenNotNull, name, handler, isValueTask));
+            return conditional.WithWhenNotNull(ObserveFaults(edit, position, conditional.WhenNotNull, name, handler, isValueTask));
         }
 
         var task = expression;
@@ -239,7 +229,7 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
             task = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("AsTask")));
         }
 
-        return ExceptionHandlerEditing.FaultContinuation(task, name, handler);
+        return ExceptionHandlerEditing.FaultContinuation(edit, position, task, name, handler);
     }
 
     /// <summary>One dropped awaitable, with the fixes that apply to it.</summary>
@@ -331,5 +321,24 @@ public sealed class UnawaitedTaskCodeFix : CodeFixProvider
         private static bool IsEntryPointCompatible(IMethodSymbol function, SyntaxNode node) =>
             function is not { Name: "Main", IsStatic: true }
             || ((CSharpParseOptions)node.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp7_1;
+    }
+
+    private sealed class Plan : FixPlan
+    {
+        public Plan(FixDocument document, Diagnostic diagnostic, Site site, Form form, SyntaxNode? declaration, ImmutableArray<FixOption> options)
+            : base(document, diagnostic, site.Expression, options)
+        {
+            Site = site;
+            Form = form;
+            Declaration = declaration;
+        }
+
+        public Site Site { get; }
+
+        /// <summary>What the default option does here.</summary>
+        public Form Form { get; }
+
+        /// <summary>The declaration made async, for <see cref="Form.MakeAsync"/>.</summary>
+        public SyntaxNode? Declaration { get; }
     }
 }

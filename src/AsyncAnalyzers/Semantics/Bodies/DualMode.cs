@@ -43,21 +43,21 @@ internal static class DualMode
                     return depth > 0 && EveryCallInSynchronousArm(localFunction, depth - 1);
 
                 case IConditionalOperation conditional when child != conditional.Condition:
-                {
-                    var inTrueArm = child == conditional.WhenTrue;
-                    if (ImpliedMode(conditional.Condition, outcome: inTrueArm) != false)
                     {
-                        continue; // the asynchronous arm, or not a mode test
-                    }
+                        var inTrueArm = child == conditional.WhenTrue;
+                        if (ImpliedMode(conditional.Condition, outcome: inTrueArm) != false)
+                        {
+                            continue; // the asynchronous arm, or not a mode test
+                        }
 
-                    var other = inTrueArm ? conditional.WhenFalse : conditional.WhenTrue;
-                    if (other is not null ? HasAsyncWork(other) : LeavesEarly(child))
-                    {
-                        return true;
-                    }
+                        var other = inTrueArm ? conditional.WhenFalse : conditional.WhenTrue;
+                        if (other is not null ? HasAsyncWork(other) : LeavesEarly(child))
+                        {
+                            return true;
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case IBlockOperation block when FollowsAsynchronousExit(block, child):
                     return true;

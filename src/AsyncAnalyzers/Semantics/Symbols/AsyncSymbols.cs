@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -10,6 +11,8 @@ namespace AsyncAnalyzers.Semantics.Symbols;
 internal sealed class AsyncSymbols
 {
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _awaitableCache = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<INamedTypeSymbol?> _taskScheduler;
+    private readonly Lazy<INamedTypeSymbol?> _trace;
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
@@ -54,6 +57,8 @@ internal sealed class AsyncSymbols
         ParallelOptions = Get("System.Threading.Tasks.ParallelOptions");
         IEnumerableOfT = Get("System.Collections.Generic.IEnumerable`1");
         Enumerable = Get("System.Linq.Enumerable");
+        _taskScheduler = new Lazy<INamedTypeSymbol?>(() => Get("System.Threading.Tasks.TaskScheduler"));
+        _trace = new Lazy<INamedTypeSymbol?>(() => Get("System.Diagnostics.Trace"));
     }
 
     public Compilation Compilation { get; }
@@ -97,6 +102,12 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? ParallelOptions { get; }
     public INamedTypeSymbol? IEnumerableOfT { get; }
     public INamedTypeSymbol? Enumerable { get; }
+
+    /// <summary>A type only the code fixes name (the fault continuation's scheduler); resolved on first use, so analyzers never pay for it.</summary>
+    public INamedTypeSymbol? TaskScheduler => _taskScheduler.Value;
+
+    /// <summary>A type only the code fixes name (the default exception handler); resolved on first use, so analyzers never pay for it.</summary>
+    public INamedTypeSymbol? Trace => _trace.Value;
 
     /// <summary>
     /// Resolves the symbols of a compilation, or null when it has no Task type (nothing async to analyze). Called once per

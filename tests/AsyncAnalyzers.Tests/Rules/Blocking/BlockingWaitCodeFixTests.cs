@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Rules.Blocking;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Blocking.BlockingWaitAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Blocking.BlockingWaitCodeFix>;
 
 namespace AsyncAnalyzers.Tests.Rules.Blocking;
@@ -385,8 +384,9 @@ public class BlockingWaitCodeFixTests
                     }
                 }
                 """,
-            NumberOfFixAllIterations = 2,
-            NumberOfFixAllInDocumentIterations = 2,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
         };
         await test.RunAsync();
     }
@@ -615,16 +615,17 @@ public class BlockingWaitCodeFixTests
     }
 
     [Fact]
-    public async Task FixAllInProject_FixesEveryDocumentForTheChosenKind()
+    public async Task FixAllInProject_FixesEveryKindInEveryDocumentInOnePass()
     {
+        // One key for every shape: Fix All (and dotnet format, which applies the first action's key) leaves no ASYNC101 behind.
         var test = new VerifyCS.Test
         {
-            NumberOfIncrementalIterations = 2,
+            NumberOfIncrementalIterations = 4,
             NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
-            CodeActionEquivalenceKey = BlockingWaitCodeFix.AwaitResultKey,
+            CodeActionEquivalenceKey = BlockingWaitCodeFix.AwaitKey,
         };
-        test.FixedState.MarkupHandling = MarkupMode.Allow;
         test.TestState.Sources.Add(("/0/A.cs", """
             using System.Threading.Tasks;
             class A
@@ -655,7 +656,7 @@ public class BlockingWaitCodeFixTests
                 async Task<int> M(Task<int> t, Task done)
                 {
                     await Task.Yield();
-                    {|ASYNC101:done.Wait()|};
+                    await done;
                     return await t;
                 }
             }
@@ -667,10 +668,53 @@ public class BlockingWaitCodeFixTests
                 async Task<int> M(Task<int> t, Task<int> u)
                 {
                     await Task.Yield();
-                    return await t + {|ASYNC101:u.GetAwaiter().GetResult()|};
+                    return await t + await u;
                 }
             }
             """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_NestedAndOnOneLine_OnePassInEveryScope()
+    {
+        // Task.WaitAll(a.Result, b): the inner .Result and the outer WaitAll are fixed by the same pass, as are several
+        // findings on one line; document, project and solution scope each need exactly one pass.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<Task> outer, Task<int> a, Task<int> b, Task done, Task other, CancellationToken token)
+                    {
+                        await Task.Yield();
+                        {|ASYNC101:Task.WaitAll({|ASYNC101:outer.Result|}, done)|};
+                        {|ASYNC101:other.Wait(token)|}; var x = {|ASYNC101:a.Result|} + {|ASYNC101:b.GetAwaiter().GetResult()|};
+                        return x;
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(Task<Task> outer, Task<int> a, Task<int> b, Task done, Task other, CancellationToken token)
+                    {
+                        await Task.Yield();
+                        await Task.WhenAll(await outer, done);
+                        await other.WaitAsync(token); var x = await a + await b;
+                        return x;
+                    }
+                }
+                """,
+            NumberOfIncrementalIterations = 5,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+        };
         await test.RunAsync();
     }
 }

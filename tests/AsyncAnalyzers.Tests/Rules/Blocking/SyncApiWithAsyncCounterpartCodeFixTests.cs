@@ -490,7 +490,9 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
                     }
                 }
                 """,
+            NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfIncrementalIterations = 3,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("TextWriter.Write", "TextWriter.WriteAsync"));
@@ -505,6 +507,7 @@ public class SyncApiWithAsyncCounterpartCodeFixTests
         var test = new VerifyCS.Test
         {
             NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
         };
         test.TestState.Sources.Add("""

@@ -505,6 +505,8 @@ public class ThreadSleepCodeFixTests
                     }
                 }
                 """,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
@@ -516,6 +518,7 @@ public class ThreadSleepCodeFixTests
         var test = new VerifyCS.Test
         {
             NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
         };
         test.TestState.Sources.Add("""
@@ -572,6 +575,49 @@ public class ThreadSleepCodeFixTests
                 }
             }
             """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_TwoOnOneLineAndOneInALambda_OnePassAndOneUsing()
+    {
+        // Task is not imported: the pass adds the using directive once for every fix of the document.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading;
+
+                class C
+                {
+                #pragma warning disable CS1998
+                    async void M()
+                    {
+                        [|Thread.Sleep(1)|]; [|Thread.Sleep(2)|];
+                        Action run = async () => [|Thread.Sleep(3)|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                #pragma warning disable CS1998
+                    async void M()
+                    {
+                        await Task.Delay(1); await Task.Delay(2);
+                        Action run = async () => await Task.Delay(3);
+                    }
+                }
+                """,
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
         await test.RunAsync();
     }
 }

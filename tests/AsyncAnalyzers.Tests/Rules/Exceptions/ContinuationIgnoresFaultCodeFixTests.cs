@@ -323,4 +323,53 @@ public class ContinuationIgnoresFaultCodeFixTests
             """));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_BothFormsAndTwoLocals_OnePassInEveryScope()
+    {
+        // Await where the continuation is awaited, options and a fault-only continuation elsewhere: one key, one pass. Two
+        // receivers that are calls get their locals in document order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                class C
+                {
+                    void Start()
+                    {
+                        Api.LoadAsync().ContinueWith(t => Api.Log([|t.Result|]));
+                        Api.LoadAsync().ContinueWith(t => Api.Log([|t.Result|].Length));
+                    }
+
+                    async Task<int> LengthAsync()
+                    {
+                        return await Api.LoadAsync().ContinueWith(t => [|t.Result|].Length);
+                    }
+                }
+                """ + Stubs,
+            FixedCode = Usings + """
+                class C
+                {
+                    void Start()
+                    {
+                        var antecedent = Api.LoadAsync();
+                        antecedent.ContinueWith(t => Api.Log(t.Result), TaskContinuationOptions.OnlyOnRanToCompletion);
+                        _ = antecedent.ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                        var antecedent2 = Api.LoadAsync();
+                        antecedent2.ContinueWith(t => Api.Log(t.Result.Length), TaskContinuationOptions.OnlyOnRanToCompletion);
+                        _ = antecedent2.ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    }
+
+                    async Task<int> LengthAsync()
+                    {
+                        return (await Api.LoadAsync()).Length;
+                    }
+                }
+                """ + Stubs,
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }

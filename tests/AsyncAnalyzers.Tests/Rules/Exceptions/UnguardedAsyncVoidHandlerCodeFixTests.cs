@@ -69,7 +69,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
     }
 
     [Fact]
-    public async Task WithoutDiagnosticsUsing_QualifiesTrace()
+    public async Task WithoutDiagnosticsUsing_AddsIt()
     {
         await VerifyCS.VerifyCodeFixAsync("""
             using System;
@@ -84,6 +84,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
             }
             """ + Stubs, """
             using System;
+            using System.Diagnostics;
             using System.Threading.Tasks;
 
             class Form
@@ -96,7 +97,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
                     }
                     catch (Exception ex)
                     {
-                        System.Diagnostics.Trace.TraceError(ex.ToString());
+                        Trace.TraceError(ex.ToString());
                     }
                 }
             }
@@ -233,8 +234,9 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
     }
 
     [Fact]
-    public async Task ExceptionNameTaken_PicksAnotherName()
+    public async Task LocalNamedExInBody_CatchKeepsEx()
     {
+        // The body moves into the try block, a sibling scope of the catch clause: its 'ex' does not clash with the catch's.
         await VerifyCS.VerifyCodeFixAsync(Usings + """
             class Form
             {
@@ -254,9 +256,39 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
                         var ex = 1;
                         await Api.LoadAsync();
                     }
-                    catch (Exception ex1)
+                    catch (Exception ex)
                     {
-                        Trace.TraceError(ex1.ToString());
+                        Trace.TraceError(ex.ToString());
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ExceptionNameTaken_PicksAnotherName()
+    {
+        // A parameter named 'ex' is in scope in the catch clause: the variable is called 'exception' instead.
+        await VerifyCS.VerifyCodeFixAsync(Usings + """
+            class Form
+            {
+                async void [|OnClick|](object sender, EventArgs ex)
+                {
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs, Usings + """
+            class Form
+            {
+                async void OnClick(object sender, EventArgs ex)
+                {
+                    try
+                    {
+                        await Api.LoadAsync();
+                    }
+                    catch (Exception exception)
+                    {
+                        Trace.TraceError(exception.ToString());
                     }
                 }
             }
@@ -394,6 +426,7 @@ public class UnguardedAsyncVoidHandlerCodeFixTests
                 }
                 """ + Stubs,
             NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllIterations = 1,
         };
         test.NumberOfIncrementalIterations = 3;

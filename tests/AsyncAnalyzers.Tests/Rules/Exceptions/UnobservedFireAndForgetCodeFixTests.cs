@@ -203,7 +203,7 @@ public class UnobservedFireAndForgetCodeFixTests
             {
                 void Start(Service t)
                 {
-                    _ = t.RefreshAsync().ContinueWith(t1 => Trace.TraceError(t1.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    _ = t.RefreshAsync().ContinueWith(task => Trace.TraceError(task.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 }
             }
             """ + Stubs);
@@ -297,6 +297,7 @@ public class UnobservedFireAndForgetCodeFixTests
                 }
                 """ + Stubs,
             NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
@@ -338,6 +339,59 @@ public class UnobservedFireAndForgetCodeFixTests
                 void Start(Service service) => _ = service.SaveAsync().AsTask().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
             """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_AwaitAndContinuationShareTheKey_OnePassInEveryScope()
+    {
+        // Await in async code, a continuation where the code cannot wait: both are the one ASYNC402 change, so one Fix All (and
+        // one dotnet format pass) fixes both kinds, a discard nested in a discarded lambda and two on one line included.
+        var test = new VerifyCS.Test
+        {
+            TestCode = Usings + """
+                class C
+                {
+                    void Start(Service service)
+                    {
+                        [|_ = Task.Run(async () =>
+                        {
+                            [|_ = service.RefreshAsync()|];
+                            await Task.Yield();
+                        })|];
+                    }
+
+                    async Task StartAsync(Service service)
+                    {
+                        [|_ = service.RefreshAsync()|]; [|_ = service.RefreshAsync()|];
+                        await Task.Yield();
+                    }
+                }
+                """ + Stubs,
+            FixedCode = Usings + """
+                class C
+                {
+                    void Start(Service service)
+                    {
+                        _ = Task.Run(async () =>
+                        {
+                            await service.RefreshAsync();
+                            await Task.Yield();
+                        }).ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                    }
+
+                    async Task StartAsync(Service service)
+                    {
+                        await service.RefreshAsync(); await service.RefreshAsync();
+                        await Task.Yield();
+                    }
+                }
+                """ + Stubs,
+            NumberOfIncrementalIterations = 4,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
         await test.RunAsync();
     }
 }

@@ -260,7 +260,7 @@ public class IndependentAwaitsCodeFixTests
     }
 
     [Fact]
-    public async Task SameMethodTwice_GetsDistinctNames()
+    public async Task SameMethodTwice_NamesTellTheReceiversApart()
     {
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
@@ -271,9 +271,9 @@ public class IndependentAwaitsCodeFixTests
             """), InClass("""
             async Task M()
             {
-                var saveTask = _users.SaveAsync("a");
-                var saveTask2 = _audit.SaveAsync("b");
-                await Task.WhenAll(saveTask, saveTask2);
+                var saveUsersTask = _users.SaveAsync("a");
+                var saveAuditTask = _audit.SaveAsync("b");
+                await Task.WhenAll(saveUsersTask, saveAuditTask);
             }
             """));
     }
@@ -450,6 +450,121 @@ public class IndependentAwaitsCodeFixTests
             },
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NameOfAnotherMethodsLocal_IsFreeHere()
+    {
+        // Names are unique among what is in scope, not across the file: Other's userTask does not make this one userTask2.
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<string> Other(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                return await userTask;
+            }
+
+            async Task<int> M(int id)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id)|};
+                var count = await _orders.CountAsync(id);
+                return user.Length + count;
+            }
+            """), InClass("""
+            async Task<string> Other(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                return await userTask;
+            }
+
+            async Task<int> M(int id)
+            {
+                var userTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask, countTask);
+                var user = await userTask;
+                var count = await countTask;
+                return user.Length + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task LocalDeclaredLaterInTheBlock_TakesTheNameAway()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var user = {|ASYNC301:await _users.GetAsync(id)|};
+                var count = await _orders.CountAsync(id);
+                var userTask = user.Length;
+                return userTask + count;
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var userTask2 = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(userTask2, countTask);
+                var user = await userTask2;
+                var count = await countTask;
+                var userTask = user.Length;
+                return userTask + count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FixAll_GroupInALambdaAndTwoGroups_OnePassInEveryScope()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(int id, int other, Func<Func<Task<int>>, Task<int>> run)
+                {
+                    var user = {|ASYNC301:await _users.GetAsync(id)|};
+                    var count = await _orders.CountAsync(id);
+                    var inner = await run(async () =>
+                    {
+                        var user = {|ASYNC301:await _users.GetAsync(count)|};
+                        var pending = await _orders.CountAsync(count);
+                        return user.Length + pending;
+                    });
+                    var otherUser = {|ASYNC301:await _users.GetAsync(other)|};
+                    var otherCount = await _orders.CountAsync(other);
+                    return user.Length + count + inner + otherUser.Length + otherCount;
+                }
+                """),
+            FixedCode = InClass("""
+                async Task<int> M(int id, int other, Func<Func<Task<int>>, Task<int>> run)
+                {
+                    var userTask = _users.GetAsync(id);
+                    var countTask = _orders.CountAsync(id);
+                    await Task.WhenAll(userTask, countTask);
+                    var user = await userTask;
+                    var count = await countTask;
+                    var inner = await run(async () =>
+                    {
+                        var userTask2 = _users.GetAsync(count);
+                        var pendingTask = _orders.CountAsync(count);
+                        await Task.WhenAll(userTask2, pendingTask);
+                        var user = await userTask2;
+                        var pending = await pendingTask;
+                        return user.Length + pending;
+                    });
+                    var otherUserTask = _users.GetAsync(other);
+                    var otherCountTask = _orders.CountAsync(other);
+                    await Task.WhenAll(otherUserTask, otherCountTask);
+                    var otherUser = await otherUserTask;
+                    var otherCount = await otherCountTask;
+                    return user.Length + count + inner + otherUser.Length + otherCount;
+                }
+                """),
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
     }

@@ -61,7 +61,7 @@ public class IndependentLoopAwaitsCodeFixTests
             """), InClass("""
             async Task M(IEnumerable<string> urls, CancellationToken ct)
             {
-                await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (url, ct2) => await _http.GetStringAsync(url, ct));
+                await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (url, cancellationToken) => await _http.GetStringAsync(url, ct));
             }
             """));
     }
@@ -662,6 +662,8 @@ public class IndependentLoopAwaitsCodeFixTests
                 }
                 """)),
             CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.WhenAllKey,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
             NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
@@ -780,6 +782,62 @@ public class IndependentLoopAwaitsCodeFixTests
             CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.WhenAllKey,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInDocumentIterations = 2,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_DefaultIsWhenAllAndNestedLoopsAreFixedInOnePass()
+    {
+        // No key chosen (dotnet format takes the first action's): WhenAll, the first option of every loop. The loop inside the
+        // awaited lambda and two for loops of one method (each with its own 'path') are fixed in the same pass.
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(string[] paths, string[] logs, IEnumerable<string[]> batches)
+                {
+                    {|ASYNC302:for|} (var i = 0; i < paths.Length; i++)
+                    {
+                        await File.ReadAllTextAsync(paths[i]);
+                    }
+
+                    {|ASYNC302:for|} (var i = 0; i < logs.Length; i++)
+                    {
+                        await File.WriteAllTextAsync(logs[i], "");
+                    }
+
+                    foreach (var batch in batches)
+                    {
+                        await Task.Run(async () =>
+                        {
+                            {|ASYNC302:foreach|} (var path in batch)
+                            {
+                                await File.WriteAllTextAsync(path, "");
+                            }
+                        });
+                    }
+                }
+                """),
+            FixedCode = WithLinq(InClass("""
+                async Task M(string[] paths, string[] logs, IEnumerable<string[]> batches)
+                {
+                    await Task.WhenAll(paths.Select(path => File.ReadAllTextAsync(path)));
+
+                    await Task.WhenAll(logs.Select(log => File.WriteAllTextAsync(log, "")));
+
+                    foreach (var batch in batches)
+                    {
+                        await Task.Run(async () =>
+                        {
+                            await Task.WhenAll(batch.Select(path => File.WriteAllTextAsync(path, "")));
+                        });
+                    }
+                }
+                """)),
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
     }

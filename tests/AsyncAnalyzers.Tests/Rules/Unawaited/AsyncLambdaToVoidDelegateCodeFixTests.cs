@@ -173,4 +173,62 @@ public class AsyncLambdaToVoidDelegateCodeFixTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_NestedCalls_OnePassInEveryScope()
+    {
+        // The inner call is rewritten inside the outer lambda, then the outer call around it; the inner token parameter
+        // cannot reuse the outer one's name. One at a time, the inner call is fixed second and finds the outer lambda's
+        // token to forward; in one pass it is planned on the original code, where there is none.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(int[][] groups)
+                    {
+                        Parallel.ForEach(groups, [|async group =>|]
+                        {
+                            await Task.Yield();
+                            Parallel.ForEach(group, [|async item =>|] await Task.Delay(item));
+                        });
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(int[][] groups)
+                    {
+                        await Parallel.ForEachAsync(groups, async (group, cancellationToken) =>
+                        {
+                            await Task.Yield();
+                            await Parallel.ForEachAsync(group, cancellationToken, async (item, ct) => await Task.Delay(item));
+                        });
+                    }
+                }
+                """,
+            BatchFixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task M(int[][] groups)
+                    {
+                        await Parallel.ForEachAsync(groups, async (group, cancellationToken) =>
+                        {
+                            await Task.Yield();
+                            await Parallel.ForEachAsync(group, async (item, ct) => await Task.Delay(item));
+                        });
+                    }
+                }
+                """,
+            NumberOfIncrementalIterations = 2,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }

@@ -210,4 +210,97 @@ public class AsyncVoidMethodCodeFixTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAll_MethodsCallingEachOtherAndCallersInAnotherFile_OnePassInEveryScope()
+    {
+        // Each signature changes once; every caller, in this file or another, awaits in async code and discards in synchronous
+        // code, with the continuation that reports the exception when the task can fault.
+        var test = new VerifyCS.Test
+        {
+            NumberOfIncrementalIterations = 2,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        test.TestState.Sources.Add(("/0/Reloader.cs", """
+            using System;
+            using System.Threading.Tasks;
+            public class Reloader
+            {
+                public async void [|Reload|]()
+                {
+                    await Task.Delay(1);
+                    throw new InvalidOperationException();
+                }
+
+                private async void [|ReloadTwice|]()
+                {
+                    await Task.Yield();
+                    Reload();
+                    Reload();
+                }
+
+                public void Start() { ReloadTwice(); }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Callers.cs", """
+            using System.Threading.Tasks;
+            public static class Callers
+            {
+                public static async Task TwiceAsync(Reloader reloader)
+                {
+                    reloader.Reload();
+                    await Task.Yield();
+                }
+
+                public static void Once(Reloader reloader)
+                {
+                    reloader.Reload();
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Reloader.cs", """
+            using System;
+            using System.Diagnostics;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public class Reloader
+            {
+                public async Task Reload()
+                {
+                    await Task.Delay(1);
+                    throw new InvalidOperationException();
+                }
+
+                private async Task ReloadTwice()
+                {
+                    await Task.Yield();
+                    await Reload();
+                    await Reload();
+                }
+
+                public void Start() { _ = ReloadTwice().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Callers.cs", """
+            using System.Diagnostics;
+            using System.Threading;
+            using System.Threading.Tasks;
+            public static class Callers
+            {
+                public static async Task TwiceAsync(Reloader reloader)
+                {
+                    await reloader.Reload();
+                    await Task.Yield();
+                }
+
+                public static void Once(Reloader reloader)
+                {
+                    _ = reloader.Reload().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AsyncAnalyzers.CodeFixes.Rules.Unawaited;
+using AsyncAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Unawaited.UnawaitedTaskAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Unawaited.UnawaitedTaskCodeFix>;
 
@@ -20,6 +21,21 @@ public class UnawaitedTaskCodeFixTests
         // CS4014 is fixable, so markup for it in the fixed code states what remains rather than being ignored.
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync();
+    }
+
+    /// <summary>
+    /// Where the task can be neither awaited nor awaited after making the method async, the one fix offered is the observing
+    /// discard, and it is the default that Fix All and dotnet format apply.
+    /// </summary>
+    private static async Task AssertOnlyDiscardOfferedAsync(string source)
+    {
+        var offered = await OfferedFixes.ListAsync(new AsyncAnalyzers.Rules.Unawaited.UnawaitedTaskAnalyzer(), new UnawaitedTaskCodeFix(), source);
+        Assert.NotEmpty(offered);
+        Assert.All(offered, o =>
+        {
+            Assert.StartsWith("Discard the task", o.Title, System.StringComparison.Ordinal);
+            Assert.Equal(UnawaitedTaskCodeFix.ObserveKey, o.Key);
+        });
     }
 
     [Fact]
@@ -47,7 +63,7 @@ public class UnawaitedTaskCodeFixTests
                     await Task.Yield();
                 }
             }
-            """, UnawaitedTaskCodeFix.AwaitKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -75,7 +91,7 @@ public class UnawaitedTaskCodeFixTests
                     await Task.Yield();
                 }
             }
-            """, UnawaitedTaskCodeFix.AwaitKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -103,7 +119,7 @@ public class UnawaitedTaskCodeFixTests
                     await Task.Yield();
                 }
             }
-            """, UnawaitedTaskCodeFix.AwaitKey, CompilerDiagnostics.Warnings);
+            """, UnawaitedTaskCodeFix.ObserveKey, CompilerDiagnostics.Warnings);
     }
 
     [Fact]
@@ -139,7 +155,7 @@ public class UnawaitedTaskCodeFixTests
                 using System.Threading.Tasks;
                 await Task.Delay(1);
                 """,
-            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.AwaitKey,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.ObserveKey,
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
@@ -161,7 +177,7 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -191,7 +207,7 @@ public class UnawaitedTaskCodeFixTests
                     }
                 }
                 """,
-            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.ObserveKey,
             EditorConfig = "async_analyzers.ASYNC201.make_public_methods_async = true",
         };
         await test.RunAsync();
@@ -216,7 +232,7 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -246,7 +262,7 @@ public class UnawaitedTaskCodeFixTests
                     await s.FlushAsync();
                 }
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -276,7 +292,7 @@ public class UnawaitedTaskCodeFixTests
                     return 1;
                 }
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -297,7 +313,7 @@ public class UnawaitedTaskCodeFixTests
             {
                 async Task Flush(Stream s) => await s.FlushAsync();
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -327,7 +343,7 @@ public class UnawaitedTaskCodeFixTests
                     async Task Flush() { await s.FlushAsync(); }
                 }
             }
-            """, UnawaitedTaskCodeFix.MakeAsyncKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -341,7 +357,7 @@ public class UnawaitedTaskCodeFixTests
                 public override void Flush(Stream s) { [|s.FlushAsync()|]; }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -355,7 +371,7 @@ public class UnawaitedTaskCodeFixTests
                 public void Flush(Stream s) { [|s.FlushAsync()|]; }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -370,7 +386,7 @@ public class UnawaitedTaskCodeFixTests
                 void OnClick(object sender, EventArgs e) { [|_s?.FlushAsync()|]; }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -384,7 +400,7 @@ public class UnawaitedTaskCodeFixTests
                 int Twice(Stream s) => Length(s) * 2;
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -399,7 +415,7 @@ public class UnawaitedTaskCodeFixTests
                 Action<Stream> Get() => Flush;
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -418,7 +434,7 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.MakeAsyncKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -437,7 +453,7 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.AwaitKey);
+        await AssertOnlyDiscardOfferedAsync(source);
     }
 
     [Fact]
@@ -456,18 +472,20 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """, """
+            using System.Diagnostics;
             using System.IO;
+            using System.Threading;
             using System.Threading.Tasks;
             class C
             {
                 readonly object _gate = new();
                 async Task M(Stream s)
                 {
-                    lock (_gate) { _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+                    lock (_gate) { _ = s.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
                     await Task.Yield();
                 }
             }
-            """, UnawaitedTaskCodeFix.DiscardKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -482,12 +500,15 @@ public class UnawaitedTaskCodeFixTests
             }
             """, """
             using System;
+            using System.Diagnostics;
             using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
             class C
             {
-                Action M(Stream s) => () => _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default);
+                Action M(Stream s) => () => _ = s.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
-            """, UnawaitedTaskCodeFix.DiscardKey);
+            """, UnawaitedTaskCodeFix.ObserveKey);
     }
 
     [Fact]
@@ -504,12 +525,27 @@ public class UnawaitedTaskCodeFixTests
                 }
             }
             """;
-        await VerifyAsync(source, source, UnawaitedTaskCodeFix.DiscardKey);
+        var offered = await OfferedFixes.ListAsync(new AsyncAnalyzers.Rules.Unawaited.UnawaitedTaskAnalyzer(), new UnawaitedTaskCodeFix(), source);
+        Assert.DoesNotContain(offered, o => o.Key == UnawaitedTaskCodeFix.DiscardKey || o.Title.StartsWith("Discard", System.StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task TwoDropsInOneMethod_FixAllMakesAsyncOnce()
     {
+        // One signature change for both drops, in one Fix All pass. Applied one at a time, the first fix makes the method async
+        // and the second drop becomes the compiler's CS4014, whose default fix (the same key) awaits it.
+        var fixedSource = """
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task Flush(Stream a, Stream b)
+                {
+                    await a.FlushAsync();
+                    await b.FlushAsync();
+                }
+            }
+            """;
         var test = new VerifyCS.Test
         {
             TestCode = """
@@ -524,34 +560,15 @@ public class UnawaitedTaskCodeFixTests
                     }
                 }
                 """,
-            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.MakeAsyncKey,
+            FixedCode = fixedSource,
+            BatchFixedCode = fixedSource,
+            CodeActionEquivalenceKey = UnawaitedTaskCodeFix.ObserveKey,
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            NumberOfIncrementalIterations = 2,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
         };
-        test.FixedState.MarkupHandling = MarkupMode.Allow;
-        test.FixedState.Sources.Add("""
-            using System.IO;
-            using System.Threading.Tasks;
-            class C
-            {
-                async Task Flush(Stream a, Stream b)
-                {
-                    await a.FlushAsync();
-                    {|CS4014:b.FlushAsync()|};
-                }
-            }
-            """);
-        test.BatchFixedState.Sources.Add("""
-            using System.IO;
-            using System.Threading.Tasks;
-            class C
-            {
-                async Task Flush(Stream a, Stream b)
-                {
-                    await a.FlushAsync();
-                    await b.FlushAsync();
-                }
-            }
-            """);
         await test.RunAsync();
     }
 
@@ -577,19 +594,105 @@ public class UnawaitedTaskCodeFixTests
             }
             """);
         test.FixedState.Sources.Add("""
+            using System.Diagnostics;
             using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
             class A
             {
-                void M(Stream s) { _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); _ = s.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); }
+                void M(Stream s) { _ = s.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); _ = s.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
             }
             """);
         test.FixedState.Sources.Add("""
+            using System.Diagnostics;
             using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
             class B
             {
-                void M(Stream? s) { _ = s?.FlushAsync().ContinueWith(t => System.Diagnostics.Trace.TraceError(t.Exception!.ToString()), System.Threading.CancellationToken.None, System.Threading.Tasks.TaskContinuationOptions.OnlyOnFaulted, System.Threading.Tasks.TaskScheduler.Default); }
+                void M(Stream? s) { _ = s?.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
             }
             """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_DefaultFitsEachPlace_OnePassInEveryScope()
+    {
+        // What dotnet format and Fix All apply with the first action's key: await in async code (two on one line), one
+        // signature change for the two drops of a private method, an observing discard in an interface implementation and in a lock.
+        var test = new VerifyCS.Test
+        {
+            NumberOfIncrementalIterations = 6,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 2,
+        };
+        test.TestState.Sources.Add(("/0/A.cs", """
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+            class A
+            {
+                private readonly object _gate = new();
+
+                public async Task Notify(Stream? a, Stream? b)
+                {
+                    [|a?.FlushAsync()|]; [|b?.FlushAsync()|];
+                    lock (_gate) { [|a?.FlushAsync()|]; }
+                    await Task.Yield();
+                }
+
+                private void Both(Stream data, Stream index)
+                {
+                    [|data.FlushAsync()|];
+                    [|index.FlushAsync()|];
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/B.cs", """
+            using System.IO;
+            interface ISaver { void Save(Stream stream); }
+            class B : ISaver
+            {
+                public void Save(Stream stream) { [|stream.FlushAsync()|]; }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/A.cs", """
+            #nullable enable
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class A
+            {
+                private readonly object _gate = new();
+
+                public async Task Notify(Stream? a, Stream? b)
+                {
+                    await (a?.FlushAsync() ?? Task.CompletedTask); await (b?.FlushAsync() ?? Task.CompletedTask);
+                    lock (_gate) { _ = a?.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+                    await Task.Yield();
+                }
+
+                private async Task Both(Stream data, Stream index)
+                {
+                    await data.FlushAsync();
+                    await index.FlushAsync();
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/B.cs", """
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+            interface ISaver { void Save(Stream stream); }
+            class B : ISaver
+            {
+                public void Save(Stream stream) { _ = stream.FlushAsync().ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); }
+            }
+            """));
         await test.RunAsync();
     }
 }

@@ -11,7 +11,6 @@ namespace AsyncAnalyzers.Semantics.Symbols;
 internal sealed class AsyncSymbols
 {
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _awaitableCache = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<INamedTypeSymbol?> _taskScheduler;
     private readonly Lazy<INamedTypeSymbol?> _trace;
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
@@ -57,7 +56,6 @@ internal sealed class AsyncSymbols
         ParallelOptions = Get("System.Threading.Tasks.ParallelOptions");
         IEnumerableOfT = Get("System.Collections.Generic.IEnumerable`1");
         Enumerable = Get("System.Linq.Enumerable");
-        _taskScheduler = new Lazy<INamedTypeSymbol?>(() => Get("System.Threading.Tasks.TaskScheduler"));
         _trace = new Lazy<INamedTypeSymbol?>(() => Get("System.Diagnostics.Trace"));
     }
 
@@ -102,9 +100,6 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? ParallelOptions { get; }
     public INamedTypeSymbol? IEnumerableOfT { get; }
     public INamedTypeSymbol? Enumerable { get; }
-
-    /// <summary>A type only the code fixes name (the fault continuation's scheduler); resolved on first use, so analyzers never pay for it.</summary>
-    public INamedTypeSymbol? TaskScheduler => _taskScheduler.Value;
 
     /// <summary>A type only the code fixes name (the default exception handler); resolved on first use, so analyzers never pay for it.</summary>
     public INamedTypeSymbol? Trace => _trace.Value;

@@ -42,6 +42,9 @@ internal static class DiagnosticProperties
     /// <summary>ASYNC403: set when the fix may add OnlyOnRanToCompletion and a fault continuation.</summary>
     public const string OptionsShape = "OptionsShape";
 
+    /// <summary>ASYNC207: set when the awaited call is a plain <c>Task.Factory.StartNew(f)</c> that <c>Task.Run(f)</c> can replace.</summary>
+    public const string TaskRun = "TaskRun";
+
     /// <summary>ASYNC401-403: the configured exception handler to call, fully qualified (<c>global::Ns.Type.Method</c>).</summary>
     public const string ExceptionHandler = "ExceptionHandler";
 }

@@ -27,6 +27,9 @@ internal static class DiagnosticProperties
     /// <summary>ASYNC103: set when the counterpart is an extension method (an implicit <c>this</c> must be spelled out).</summary>
     public const string Extension = "Extension";
 
+    /// <summary>ASYNC103: the namespace to import for a library extension counterpart (<c>Microsoft.EntityFrameworkCore</c>).</summary>
+    public const string CounterpartNamespace = "CounterpartNamespace";
+
     /// <summary>ASYNC302: the shape of the loop body ("Await" or "Add") when the fix can rewrite the loop.</summary>
     public const string Shape = "Shape";
 

@@ -57,7 +57,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         // Task.WhenAny's result is a task that has already completed, and a method of the program returning Task<Task> may well
         // mean "started" by its outer task (NestedTaskAwaitAnalyzerTests.WhenAny_NoDiagnostic, OwnMethodReturningTaskOfTask_NoDiagnostic).
         var origin = Origin(outer);
-        if (origin is null)
+        if (origin is null || ReturnsAntecedent(origin))
         {
             return;
         }
@@ -95,6 +95,44 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation { Type: INamedTypeSymbol created } creation when IsTaskApi(created) => creation,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>antecedent.ContinueWith(t =&gt; t, ...)</c>: the inner task is the antecedent, complete when the continuation runs; the
+    /// idiom awaits it without rethrowing its fault or cancellation (NestedTaskAwaitAnalyzerTests.ContinueWithReturningAntecedent_NoDiagnostic).
+    /// </summary>
+    private static bool ReturnsAntecedent(IOperation origin)
+    {
+        if (origin is not IInvocationOperation { TargetMethod.Name: "ContinueWith", Arguments.Length: > 0 } invocation)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: > 0 } lambda })
+            {
+                var antecedent = lambda.Symbol.Parameters[0];
+                var any = false;
+                foreach (var operation in lambda.Body.DescendantsInSameFunction())
+                {
+                    if (operation is IReturnOperation ret)
+                    {
+                        if (ret.ReturnedValue?.WalkDownConversions() is not IParameterReferenceOperation reference
+                            || !SymbolEqualityComparer.Default.Equals(reference.Parameter, antecedent))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTaskApi(INamedTypeSymbol? type) =>

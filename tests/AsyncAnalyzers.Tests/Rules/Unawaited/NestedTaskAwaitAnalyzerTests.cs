@@ -518,4 +518,41 @@ public class NestedTaskAwaitAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ContinueWithReturningAntecedent_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(TimeSpan delay, CancellationToken token)
+                {
+                    await Task.Delay(delay, token)
+                        .ContinueWith(t => t, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                        .ConfigureAwait(false);
+                    await Task.Delay(delay, token).ContinueWith(antecedent => { return antecedent; });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWithReturningOtherTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task first, Task second)
+                {
+                    [|await first.ContinueWith(t => t.IsFaulted ? second : t)|];
+                }
+            }
+            """);
+    }
 }

@@ -592,4 +592,62 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Queryable.Count", "EntityFrameworkQueryableExtensions.CountAsync"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task EfNavigationCollectionCount_NoDiagnostic()
+    {
+        await VerifyWithEfCoreAsync("""
+            class C
+            {
+                async Task<int> M(AppDb db, int id)
+                {
+                    var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id);
+                    return order is null ? 0 : order.Lines.Count() + order.Lines.Where(l => l.Id > 0).ToList().Count;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task QueryableOverTypeNamedDbSetElsewhere_NoDiagnostic()
+    {
+        await VerifyWithEfCoreAsync("""
+            namespace Cache
+            {
+                class DbSet<T> : System.Collections.Generic.List<T> { }
+            }
+
+            class C
+            {
+                async Task<int> M(Cache.DbSet<Order> cached)
+                {
+                    await Task.Yield();
+                    return cached.AsQueryable().Count() + cached.Count();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EfQueryLocalAssignedThroughOutArgument_NoDiagnostic()
+    {
+        await VerifyWithEfCoreAsync("""
+            class C
+            {
+                static bool TryGet(out IQueryable<Order> query)
+                {
+                    query = new System.Collections.Generic.List<Order>().AsQueryable();
+                    return true;
+                }
+
+                async Task<int> M(AppDb db)
+                {
+                    await Task.Yield();
+                    IQueryable<Order> query = db.Orders;
+                    TryGet(out query);
+                    return query.Count();
+                }
+            }
+            """);
+    }
 }

@@ -73,6 +73,22 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC206 = Create(
+        DiagnosticIds.NullTaskReturned,
+        "Do not return null from a non-async method returning a task",
+        "'{0}' returns null where its caller expects a task; awaiting it throws NullReferenceException",
+        "A method that returns Task or Task<T> without the async keyword hands its return value to the caller as is: a null task makes 'await' throw a NullReferenceException far from the mistake. Return Task.CompletedTask or Task.FromResult(...) instead, or declare the return type as 'Task?' when null is a documented answer that callers check.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
+    public static readonly DiagnosticDescriptor ASYNC207 = Create(
+        DiagnosticIds.NestedTaskAwaited,
+        "Do not await only the outer task of a nested task",
+        "'{0}' returns a task of a task: this await waits only until the inner task has been created, and the inner task's completion and exceptions are lost",
+        "Task.Factory.StartNew and ContinueWith do not understand async delegates: given one, they return a Task<Task> whose outer task completes as soon as the delegate reaches its first await. Awaiting only the outer task moves on before the work is done and drops its exceptions. Use Task.Run, which unwraps the inner task, or await the result of Unwrap().",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC301 = Create(
         DiagnosticIds.IndependentSequentialAwaits,
         "Run independent awaits concurrently",
@@ -125,7 +141,7 @@ public static class Descriptors
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
         System.Collections.Immutable.ImmutableArray.Create(
             ASYNC101, ASYNC102, ASYNC103, ASYNC104,
-            ASYNC201, ASYNC202, ASYNC203, ASYNC204,
+            ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC206, ASYNC207,
             ASYNC301, ASYNC302,
             ASYNC401, ASYNC402, ASYNC403,
             ASYNC901);

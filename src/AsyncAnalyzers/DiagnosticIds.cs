@@ -17,6 +17,8 @@ public static class DiagnosticIds
     public const string AsyncVoidMethod = "ASYNC202";
     public const string AsyncLambdaToVoidDelegate = "ASYNC203";
     public const string TaskLocalNeverObserved = "ASYNC204";
+    public const string NullTaskReturned = "ASYNC206";
+    public const string NestedTaskAwaited = "ASYNC207";
 
     // 3xx Gather: independent awaits that run one after another but could run concurrently.
     public const string IndependentSequentialAwaits = "ASYNC301";

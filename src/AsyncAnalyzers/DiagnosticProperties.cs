@@ -27,6 +27,9 @@ internal static class DiagnosticProperties
     /// <summary>ASYNC103: set when the counterpart is an extension method (an implicit <c>this</c> must be spelled out).</summary>
     public const string Extension = "Extension";
 
+    /// <summary>ASYNC103: the namespace to import for a library extension counterpart (<c>Microsoft.EntityFrameworkCore</c>).</summary>
+    public const string CounterpartNamespace = "CounterpartNamespace";
+
     /// <summary>ASYNC302: the shape of the loop body ("Await" or "Add") when the fix can rewrite the loop.</summary>
     public const string Shape = "Shape";
 
@@ -41,6 +44,9 @@ internal static class DiagnosticProperties
 
     /// <summary>ASYNC403: set when the fix may add OnlyOnRanToCompletion and a fault continuation.</summary>
     public const string OptionsShape = "OptionsShape";
+
+    /// <summary>ASYNC207: set when the awaited call is a plain <c>Task.Factory.StartNew(f)</c> that <c>Task.Run(f)</c> can replace.</summary>
+    public const string TaskRun = "TaskRun";
 
     /// <summary>ASYNC401-403: the configured exception handler to call, fully qualified (<c>global::Ns.Type.Method</c>).</summary>
     public const string ExceptionHandler = "ExceptionHandler";

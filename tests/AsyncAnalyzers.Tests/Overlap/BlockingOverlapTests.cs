@@ -8,6 +8,61 @@ namespace AsyncAnalyzers.Tests.Overlap;
 public class BlockingOverlapTests
 {
     [Fact]
+    public async Task EfCoreQueryCountInAsyncMethod_IsAsync103Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Linq.Expressions;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            class Order { public int Id { get; set; } }
+
+            class AppDb : DbContext
+            {
+                public DbSet<Order> Orders => Set<Order>();
+            }
+
+            class C
+            {
+                async Task<int> M(AppDb db, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    var count = {|ASYNC103:db.Orders.Count()|};
+                    return count + {|ASYNC103:db.Orders.Where(o => o.Id > 1).ToList()|}.Count;
+                }
+            }
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                internal class DbContext
+                {
+                    public virtual DbSet<TEntity> Set<TEntity>() where TEntity : class => throw new NotSupportedException();
+                }
+
+                internal abstract class DbSet<TEntity> : IQueryable<TEntity> where TEntity : class
+                {
+                    public abstract Type ElementType { get; }
+                    public abstract Expression Expression { get; }
+                    public abstract IQueryProvider Provider { get; }
+                    public abstract IEnumerator<TEntity> GetEnumerator();
+                    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+                }
+
+                internal static class EntityFrameworkQueryableExtensions
+                {
+                    public static Task<int> CountAsync<TSource>(this IQueryable<TSource> source, CancellationToken cancellationToken = default) => Task.Run(() => source.Count(), cancellationToken);
+                    public static Task<List<TSource>> ToListAsync<TSource>(this IQueryable<TSource> source, CancellationToken cancellationToken = default) => Task.Run(() => source.ToList(), cancellationToken);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task WaitWithTokenInAsyncCode_IsAsync101NotAsync103()
     {
         await Verify.VerifyAsync("""

@@ -150,4 +150,85 @@ public class UnawaitedOverlapTests
             }
             """);
     }
+
+    [Fact]
+    public async Task NullReturnedAsTask_IsAsync206Only()
+    {
+        await Verify.VerifyAsync("""
+            #nullable disable
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(bool ready, Task work) => ready ? {|ASYNC206:null|} : work;
+                Task<string> N() { return {|ASYNC206:null|}; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullReturnedAsNonNullableTask_IsAsync206AndTheCompilersNullableWarning()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() => {|CS8603:{|ASYNC206:null|}|};
+                Task N() => {|ASYNC206:null!|};
+                Task? O() => null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedStartNewOfAsyncLambda_IsAsync207Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    {|ASYNC207:await Task.Factory.StartNew(async () => await Task.Delay(100))|};
+                    {|ASYNC207:await Task.Factory.StartNew(async () => await Task.Delay(100), TaskCreationOptions.LongRunning)|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnawaitedStartNewOfAsyncLambda_IsCompilerCs4014NotAsync207()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    {|CS4014:Task.Factory.StartNew(async () => await Task.Delay(100))|};
+                    await Task.Yield();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedWhenAny_NoDiagnostic()
+    {
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task work)
+                {
+                    await Task.WhenAny(work, Task.Delay(1000));
+                    await await Task.Factory.StartNew(async () => await Task.Delay(100));
+                }
+            }
+            """);
+    }
 }

@@ -57,6 +57,12 @@ public sealed class SyncApiWithAsyncCounterpartCodeFix : PlannedCodeFix
             var token = TokenArgument(edit, plan.Call, plan.Diagnostic, cancellationToken);
             var name = plan.Name;
             var isExtension = plan.Diagnostic.Properties.ContainsKey(DiagnosticProperties.Extension);
+            if (plan.Diagnostic.Properties.TryGetValue(DiagnosticProperties.CounterpartNamespace, out var import) && !string.IsNullOrEmpty(import))
+            {
+                // query.CountAsync() binds only where Microsoft.EntityFrameworkCore is imported; query.Count() needed System.Linq only.
+                edit.Types.Import(import!);
+            }
+
             edit.Editor.ReplaceNode(plan.Call, current => current is InvocationExpressionSyntax invocation
                 ? AwaitEditing.AwaitReplacing(invocation, Rewrite(invocation, name, isExtension, token))
                 : current);

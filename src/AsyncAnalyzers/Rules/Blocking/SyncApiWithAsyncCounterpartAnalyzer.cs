@@ -40,11 +40,17 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
 
-        // Cheapest checks first: most invocations return here, before any look-up. Extension methods (LINQ's ToList) are never
-        // reported (SyncApiWithAsyncCounterpartAnalyzerTests.LinqToList_NoDiagnostic); a method that already returns an
-        // awaitable is not a synchronous API (SyncApiWithAsyncCounterpartAnalyzerTests.MethodReturningTask_NoDiagnostic).
-        if (method.IsExtensionMethod
-            || method.ContainingType is null
+        // LINQ operators are reported only where they run an EF Core query (SyncApiWithAsyncCounterpartAnalyzerTests.EfQueryCount_Reports,
+        // LinqToList_NoDiagnostic).
+        if (method.IsExtensionMethod)
+        {
+            AnalyzeQuery(context, services, exclusions);
+            return;
+        }
+
+        // Cheapest checks first: most invocations return here, before any look-up. A method that already returns an awaitable
+        // is not a synchronous API (SyncApiWithAsyncCounterpartAnalyzerTests.MethodReturningTask_NoDiagnostic).
+        if (method.ContainingType is null
             || method.Name.EndsWith("Async", System.StringComparison.Ordinal)
             || symbols.IsAwaitable(method.ReturnType))
         {
@@ -107,6 +113,42 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             FixProperties(invocation, found, symbols, context.ContainingSymbol),
             method.ContainingType.Name + "." + method.Name,
             (counterpart.ReducedFrom ?? counterpart).ContainingType.Name + "." + counterpart.Name));
+    }
+
+    /// <summary>
+    /// <c>query.Count()</c>, <c>query.ToList()</c>, ... over a DbSet in async code, where EF Core has <c>CountAsync</c>,
+    /// <c>ToListAsync</c>. A LINQ call inside a query's lambda is in a lambda that is not async, and in an expression tree that
+    /// EF translates to SQL (SyncApiWithAsyncCounterpartAnalyzerTests.EfCountInsideExpressionTree_NoDiagnostic).
+    /// </summary>
+    private static void AnalyzeQuery(OperationAnalysisContext context, CompilationServices services, ConcurrentDictionary<SyntaxTree, SymbolNameList> exclusions)
+    {
+        var symbols = services.Symbols;
+        var invocation = (IInvocationOperation)context.Operation;
+        var type = invocation.TargetMethod.ContainingType;
+        if (!(SymbolEqualityComparer.Default.Equals(type, symbols.Queryable) || SymbolEqualityComparer.Default.Equals(type, symbols.Enumerable))
+            || !AsyncContext.Of(invocation, context.ContainingSymbol).IsAsync
+            || EfCoreQueries.Find(invocation, symbols) is not { } found)
+        {
+            return;
+        }
+
+        // The synchronous arm of a dual-mode body, and user exclusions (SyncApiWithAsyncCounterpartAnalyzerTests.EfQueryDualMode_NoDiagnostic,
+        // EfQueryExcludedInEditorConfig_NoDiagnostic).
+        var method = invocation.TargetMethod;
+        var excluded = exclusions.GetOrAdd(invocation.Syntax.SyntaxTree, t => SymbolNameList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t), AnalyzerOptionKeys.Async103ExcludedMethods));
+        if (DualMode.IsInSynchronousArm(invocation) || excluded.Contains(method, type))
+        {
+            return;
+        }
+
+        var properties = FixProperties(invocation, found, symbols, context.ContainingSymbol)
+            .Add(DiagnosticProperties.CounterpartNamespace, (found.Method.ReducedFrom ?? found.Method).ContainingNamespace.ToDisplayString());
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ASYNC103,
+            invocation.Syntax.GetLocation(),
+            properties,
+            type.Name + "." + method.Name,
+            (found.Method.ReducedFrom ?? found.Method).ContainingType.Name + "." + found.Method.Name));
     }
 
     private static ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, Counterpart found, AsyncSymbols symbols, ISymbol containingSymbol)

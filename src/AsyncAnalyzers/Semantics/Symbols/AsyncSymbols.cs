@@ -12,6 +12,7 @@ internal sealed class AsyncSymbols
 {
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _awaitableCache = new(SymbolEqualityComparer.Default);
     private readonly Lazy<INamedTypeSymbol?> _trace;
+    private readonly Lazy<INamedTypeSymbol?> _efQueryableExtensions;
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
@@ -57,6 +58,8 @@ internal sealed class AsyncSymbols
         IEnumerableOfT = Get("System.Collections.Generic.IEnumerable`1");
         Enumerable = Get("System.Linq.Enumerable");
         _trace = new Lazy<INamedTypeSymbol?>(() => Get("System.Diagnostics.Trace"));
+        Queryable = Get("System.Linq.Queryable");
+        _efQueryableExtensions = new Lazy<INamedTypeSymbol?>(() => Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions"));
     }
 
     public Compilation Compilation { get; }
@@ -100,6 +103,10 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? ParallelOptions { get; }
     public INamedTypeSymbol? IEnumerableOfT { get; }
     public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? Queryable { get; }
+
+    /// <summary>EF Core's <c>CountAsync</c>, <c>ToListAsync</c>, ...: resolved on the first LINQ call over a query in async code.</summary>
+    public INamedTypeSymbol? EfQueryableExtensions => _efQueryableExtensions.Value;
 
     /// <summary>A type only the code fixes name (the default exception handler); resolved on first use, so analyzers never pay for it.</summary>
     public INamedTypeSymbol? Trace => _trace.Value;

@@ -13,6 +13,20 @@ internal static class KnownApis
     public static bool IsEfCoreTrackingMethod(IMethodSymbol method) =>
         method.Name is "Add" or "AddRange" or "Attach" or "AttachRange" && method.ContainingType.IsInNamespace("Microsoft", "EntityFrameworkCore");
 
+    /// <summary>EF Core's <c>DbSet&lt;T&gt;</c> or a type deriving from it: a query over it runs in the database.</summary>
+    public static bool IsEfCoreDbSet(ITypeSymbol? type)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "DbSet" && current.Arity == 1 && current.IsInNamespace("Microsoft", "EntityFrameworkCore"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>xUnit, NUnit, MSTest and FluentAssertions: Assert.Throws and Assert.ThrowsAsync test different things.</summary>
     public static bool IsTestAssertionType(INamedTypeSymbol type) =>
         type.IsInNamespace("Xunit") || type.IsInNamespace("NUnit", "Framework") || type.IsInNamespace("Microsoft", "VisualStudio", "TestTools", "UnitTesting")

@@ -4,7 +4,7 @@ using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnal
 
 namespace AsyncAnalyzers.Tests.Rules.Blocking;
 
-public class SyncApiWithAsyncCounterpartAnalyzerTests
+public partial class SyncApiWithAsyncCounterpartAnalyzerTests
 {
     private const string Repository = """
         using System.Threading;

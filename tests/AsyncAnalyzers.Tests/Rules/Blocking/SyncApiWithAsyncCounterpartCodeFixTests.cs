@@ -4,7 +4,7 @@ using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnaly
 
 namespace AsyncAnalyzers.Tests.Rules.Blocking;
 
-public class SyncApiWithAsyncCounterpartCodeFixTests
+public partial class SyncApiWithAsyncCounterpartCodeFixTests
 {
     [Fact]
     public async Task StaticCall_AwaitsCounterpart()

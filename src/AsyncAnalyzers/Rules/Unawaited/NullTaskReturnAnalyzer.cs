@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Unawaited;
+
+/// <summary>
+/// ASYNC206: a non-async method, local function, lambda or accessor whose return type is Task or Task&lt;T&gt; returns null
+/// (<c>return null;</c>, <c>=&gt; null</c>, <c>default</c>, a null arm of <c>?:</c> or of a switch expression).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC206);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationServices.TryGet(start.Compilation) is not { } services)
+            {
+                return;
+            }
+
+            var symbols = services.Symbols;
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Return);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var ret = (IReturnOperation)context.Operation;
+        if (ret.ReturnedValue is not { } value || !MayBeNull(value))
+        {
+            return;
+        }
+
+        var function = AsyncContext.Of(ret, context.ContainingSymbol).Function;
+
+        // In an async function 'return null' completes the task with a null result (NullTaskReturnAnalyzerTests.AsyncMethod_NoDiagnostic,
+        // AsyncLambda_NoDiagnostic); Task? says null is an answer the callers check (NullTaskReturnAnalyzerTests.NullableTaskReturnType_NoDiagnostic,
+        // NullableTaskLambda_NoDiagnostic); ValueTask cannot be null (NullTaskReturnAnalyzerTests.NullableValueTask_NoDiagnostic).
+        if (function is null
+            || function.IsAsync
+            || function.ReturnNullableAnnotation == NullableAnnotation.Annotated
+            || !symbols.IsTask(function.ReturnType))
+        {
+            return;
+        }
+
+        foreach (var found in NullSources(value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), NameOf(function)));
+        }
+    }
+
+    /// <summary>A cheap first test: the value is a null constant, a default, or a conditional or switch that may give one.</summary>
+    private static bool MayBeNull(IOperation value)
+    {
+        var inner = Unwrap(value);
+        return inner is IConditionalOperation or ISwitchExpressionOperation or IDefaultValueOperation
+            || (inner is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } });
+    }
+
+    /// <summary>
+    /// The parts of a returned value that are null: the value itself, or arms of <c>?:</c> and switch expressions, recursively.
+    /// A task-typed variable or call that might hold null is not reported: only a null written here is sure
+    /// (NullTaskReturnAnalyzerTests.ReturnsFieldThatMayBeNull_NoDiagnostic).
+    /// </summary>
+    private static ImmutableArray<IOperation> NullSources(IOperation value)
+    {
+        var found = ImmutableArray.CreateBuilder<IOperation>();
+        var stack = new System.Collections.Generic.Stack<IOperation>();
+        stack.Push(value);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            switch (Unwrap(current))
+            {
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation { Type.IsReferenceType: true }:
+                case IDefaultValueOperation { Type: null }:
+                    found.Add(current);
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    stack.Push(whenFalse);
+                    stack.Push(conditional.WhenTrue);
+                    break;
+                case ISwitchExpressionOperation switchExpression:
+                    for (var i = switchExpression.Arms.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push(switchExpression.Arms[i].Value);
+                    }
+
+                    break;
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <summary>
+    /// Strips reference conversions and parentheses only: a user-defined conversion to Task from a null value of another type
+    /// calls an operator that may well return a task (NullTaskReturnAnalyzerTests.UserDefinedConversionFromNull_NoDiagnostic).
+    /// </summary>
+    private static IOperation Unwrap(IOperation operation)
+    {
+        var current = operation;
+        while (true)
+        {
+            switch (current)
+            {
+                case IConversionOperation { Conversion.IsUserDefined: false } conversion:
+                    current = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    current = parenthesized.Operand;
+                    break;
+                default:
+                    return current;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>null!</c> has no operation of its own: the suppression is part of the mistake (it silences the compiler's warning
+    /// without making the task any less null), so the diagnostic and the fix cover it.
+    /// </summary>
+    private static SyntaxNode Located(SyntaxNode syntax)
+    {
+        var current = syntax;
+        while (current.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax suppression
+            && suppression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression))
+        {
+            current = suppression;
+        }
+
+        return current;
+    }
+
+    private static string NameOf(IMethodSymbol function) => function.MethodKind switch
+    {
+        MethodKind.AnonymousFunction => "lambda",
+        MethodKind.PropertyGet => function.AssociatedSymbol?.Name ?? function.Name,
+        _ => function.Name,
+    };
+}

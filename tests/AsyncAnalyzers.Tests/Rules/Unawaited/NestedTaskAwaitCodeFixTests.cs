@@ -1,0 +1,267 @@
+using System.Threading.Tasks;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Unawaited.NestedTaskAwaitAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Unawaited.NestedTaskAwaitCodeFix>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class NestedTaskAwaitCodeFixTests
+{
+    [Fact]
+    public async Task StartNew_UsesTaskRun()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    [|await Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    await Task.Run(async () => await Task.Delay(100));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartNewWithTokenAndConfigureAwait_UsesTaskRun()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(CancellationToken token)
+                {
+                    [|await Task.Factory.StartNew(async () => await Task.Delay(100, token), token).ConfigureAwait(false)|];
+                }
+            }
+            """, """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(CancellationToken token)
+                {
+                    await Task.Run(async () => await Task.Delay(100, token), token).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartNewWithOptions_OffersUnwrapOnly()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    [|await Task.Factory.StartNew(async () => await Task.Delay(100), TaskCreationOptions.LongRunning).ConfigureAwait(false)|];
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    await Task.Factory.StartNew(async () => await Task.Delay(100), TaskCreationOptions.LongRunning).Unwrap().ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWith_Unwraps()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task first)
+                {
+                    [|await first.ContinueWith(async _ => await Task.Delay(100))|];
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task first)
+                {
+                    await first.ContinueWith(async _ => await Task.Delay(100)).Unwrap();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Local_Unwraps()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    var work = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    [|await work|];
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    var work = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    await work.Unwrap();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartNew_UnwrapAlternative()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M()
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M()
+                    {
+                        await Task.Factory.StartNew(async () => await Task.Delay(100)).Unwrap();
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.Unwrap",
+            CodeActionIndex = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InnerValueTask_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static async ValueTask WorkAsync() => await Task.Delay(1);
+
+                async Task M()
+                {
+                    [|await Task.Factory.StartNew(() => WorkAsync())|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FixAll_OnePass()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(1))|];
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(2))|];
+                        [|await Task.Factory.StartNew(() => Task.Delay(3))|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        await Task.Run(async () => await Task.Delay(1));
+                        await Task.Run(async () => await Task.Delay(2));
+                        await Task.Run(() => Task.Delay(3));
+                    }
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAllUnwrap_OnePass()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(1))|];
+                        [|await first.ContinueWith(async _ => await Task.Delay(3)).ConfigureAwait(false)|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        await Task.Factory.StartNew(async () => await Task.Delay(1)).Unwrap();
+                        await first.ContinueWith(async _ => await Task.Delay(3)).Unwrap().ConfigureAwait(false);
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.Unwrap",
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+}

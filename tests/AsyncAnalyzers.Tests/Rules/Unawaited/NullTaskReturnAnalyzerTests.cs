@@ -1,0 +1,592 @@
+using System.Threading.Tasks;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Unawaited.NullTaskReturnAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class NullTaskReturnAnalyzerTests
+{
+    [Fact]
+    public async Task ReturnNullFromTaskMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() { return [|null|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedNull_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() => [|null|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskOfTReturnsNull_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<string> M(int id)
+                {
+                    if (id < 0)
+                    {
+                        return [|null|];
+                    }
+
+                    return Task.FromResult("x");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalWithNullArm_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(bool ready, Task work) => ready ? [|null|] : work;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalWithNullInSecondArm_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<int> M(bool ready, Task<int> work) { return ready ? work : [|null|]; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnDefault_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() { return [|default|]; }
+                Task<string> N() => [|default(Task<string>)|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CastNull_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() => [|(Task)null|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaToFuncOfTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<Task> M() => () => [|null|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AnonymousMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<Task> M() => delegate { return [|null|]; };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    await Local();
+
+                    Task Local() => [|null|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PropertyGetter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                public Task Completion => [|null|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionArm_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(int kind, Task a) => kind switch
+                {
+                    0 => a,
+                    _ => [|null|],
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InterfaceImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            interface IHandler
+            {
+                Task HandleAsync(CancellationToken cancellationToken);
+            }
+
+            class Handler : IHandler
+            {
+                public Task HandleAsync(CancellationToken cancellationToken) => [|null|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OverrideReturnsNull_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            abstract class Base
+            {
+                public abstract Task StartAsync();
+            }
+
+            class Derived : Base
+            {
+                public override Task StartAsync()
+                {
+                    return [|null|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableEnabledNonNullableTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() => [|null|];
+                Task<string> N() => [|null!|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsLocalFunction_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                await Run();
+
+                static Task Run() => [|null|];
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LambdaInsideAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Func<Func<Task>, Task> run)
+                {
+                    await run(() => [|null|]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BothConditionalArmsNull_ReportsEach()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(bool a, bool b, Task t) => a ? {|#0:null|} : b ? {|#1:null|} : t;
+            }
+            """, VerifyCS.Diagnostic("ASYNC206").WithLocation(0).WithArguments("M"), VerifyCS.Diagnostic("ASYNC206").WithLocation(1).WithArguments("M"));
+    }
+
+    [Fact]
+    public async Task AsyncMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<string> M() { await Task.Yield(); return null; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<Task<string>> M() => async () => { await Task.Yield(); return null; };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableTaskReturnType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task? M(bool b) => b ? null : Task.CompletedTask;
+                Task<string>? N() { return null; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableTaskLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<Task?> M() => () => null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableValueTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                ValueTask? M() => null;
+                ValueTask N() => default;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnsFieldThatMayBeNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task _pending;
+                Task M() => _pending;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnsCompletedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M() => Task.CompletedTask;
+                Task<string> N() => Task.FromResult<string>(null);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskResultNullInsideFromResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<object> M() { return Task.FromResult((object)null); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ObjectReturningMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                object M() => null;
+                string N() { return null; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserDefinedConversionFromNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Job
+            {
+                public static implicit operator Task(Job job) => Task.CompletedTask;
+            }
+
+            class C
+            {
+                Task M() => (Job)null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaReturningObject_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<object> M() => () => null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalWithoutNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(bool b, Task t) => b ? Task.CompletedTask : t;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncLocalFunction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<string> M()
+                {
+                    return Local();
+
+                    async Task<string> Local() { await Task.Yield(); return null; }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullInsideNestedNonTaskLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M()
+                {
+                    Func<string> f = () => null;
+                    return Task.FromResult(f());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task VoidMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M() { Task t = null; return; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CustomAwaitableReturnsNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Runtime.CompilerServices;
+
+            class Awaitable
+            {
+                public TaskAwaiter GetAwaiter() => default;
+            }
+
+            class C
+            {
+                Awaitable M() => null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsyncTaskOfTaskReturnsNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<Task> M() { await Task.Yield(); return null; }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionWithoutNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(int kind, Task a) => kind switch { 0 => a, _ => Task.CompletedTask };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableTaskPropertyGetter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Threading.Tasks;
+
+            class C
+            {
+                public Task? Pending => null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ThrowInsteadOfNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(bool b) => b ? throw new InvalidOperationException() : Task.CompletedTask;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskCompletionSourceTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly TaskCompletionSource<object> _source = new TaskCompletionSource<object>();
+                Task M() => _source.Task;
+            }
+            """);
+    }
+}

@@ -21,8 +21,8 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Blocking;
 [Shared]
 public sealed class SynchronousDisposalCodeFix : PlannedCodeFix
 {
-    public const string AwaitUsingKey = "ASYNC105.AwaitUsing";
-    public const string AwaitDisposeAsyncKey = "ASYNC105.AwaitDisposeAsync";
+    /// <summary>One key for both forms: the disposal's shape (a using or a Dispose call) decides the form, not the user.</summary>
+    public const string DisposeAsynchronouslyKey = "ASYNC105.DisposeAsynchronously";
 
     public SynchronousDisposalCodeFix()
         : base(DiagnosticIds.SynchronousDisposal)
@@ -52,8 +52,8 @@ public sealed class SynchronousDisposalCodeFix : PlannedCodeFix
         }
 
         var option = target is InvocationExpressionSyntax
-            ? new FixOption(AwaitDisposeAsyncKey, "Use 'await DisposeAsync()'")
-            : new FixOption(AwaitUsingKey, "Use 'await using'");
+            ? new FixOption(DisposeAsynchronouslyKey, "Use 'await DisposeAsync()'")
+            : new FixOption(DisposeAsynchronouslyKey, "Use 'await using'");
         return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, target, option, UsesConfigureAwaitFalse(target)));
     }
 

@@ -115,10 +115,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Async code where await can go: not synchronous code (SynchronousDisposalAnalyzerTests.SynchronousMethod_NoDiagnostic,
     /// SyncLambdaInAsyncMethod_NoDiagnostic), not lock or unsafe code (SynchronousDisposalAnalyzerTests.InsideLock_NoDiagnostic,
-    /// UnsafeBlock_NoDiagnostic), not the synchronous arm of a dual-mode body (SynchronousDisposalAnalyzerTests.DualModeSynchronousArm_NoDiagnostic).
+    /// UnsafeBlock_NoDiagnostic), not the synchronous arm of a dual-mode body nor its common code, which synchronous callers run
+    /// too (SynchronousDisposalAnalyzerTests.DualModeSynchronousArm_NoDiagnostic, DualModeCommonPath_NoDiagnostic).
     /// </summary>
-    private static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol) =>
-        AsyncContext.Of(operation, containingSymbol).IsAsync && AsyncContext.CanInsertAwait(operation) && !DualMode.IsInSynchronousArm(operation);
+    private static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol)
+    {
+        var context = AsyncContext.Of(operation, containingSymbol);
+        return context.IsAsync && AsyncContext.CanInsertAwait(operation) && !DualMode.TakesMode(context.Function) && !DualMode.IsInSynchronousArm(operation);
+    }
 
     /// <summary>The type whose disposal writes or waits, judged on the most precise type the value shows; null when it does not.</summary>
     private static ITypeSymbol? DisposalWaits(IOperation? value, ITypeSymbol? declaredType, IOperation use, CompilationServices services)
@@ -137,7 +141,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
         // Stream s = File.Create(p): the value is a FileStream (SynchronousDisposalAnalyzerTests.StreamTypedLocalFromFileCreate_Reports).
         var origin = DisposedResources.Origin(value);
-        var type = origin.Type is { TypeKind: TypeKind.Class } precise && precise.InheritsFromOrEquals(declaredType as INamedTypeSymbol) ? precise : declaredType;
+        var type = origin.Type is { TypeKind: TypeKind.Class } precise ? precise : declaredType;
         return services.Summaries.AsyncDisposalWaits(type, use).IsYes ? type : null;
     }
 

@@ -27,7 +27,10 @@ internal sealed partial class MethodSummaries
         // Timer.Dispose and CancellationTokenRegistration.Dispose do not block on I/O, their DisposeAsync waits for callbacks that
         // the synchronous Dispose lets run (SynchronousDisposalAnalyzerTests.TimerAndRegistration_NoDiagnostic); Sqlite runs synchronously
         // (SynchronousDisposalAnalyzerTests.SqliteLikeProviderWithoutOverride_NoDiagnostic covers the provider without an override).
+        // SslStream and NegotiateStream buffer nothing: their disposal closes the inner stream, which is judged on its own
+        // (SynchronousDisposalAnalyzerTests.AuthenticatedStream_NoDiagnostic).
         if (type.InheritsFromOrEquals(_symbols.MemoryStream) || type.InheritsFromOrEquals(_symbols.StringWriter)
+            || type.InheritsFromOrEquals(_symbols.AuthenticatedStream)
             || SymbolEqualityComparer.Default.Equals(type, _symbols.ThreadingTimer)
             || SymbolEqualityComparer.Default.Equals(type, _symbols.CancellationTokenRegistration)
             || KnownApis.IsSynchronousProvider(type))

@@ -48,6 +48,7 @@ internal sealed class AsyncSymbols
         CompressionMode = Get("System.IO.Compression.CompressionMode");
         Utf8JsonWriter = Get("System.Text.Json.Utf8JsonWriter");
         ThreadingTimer = Get("System.Threading.Timer");
+        AuthenticatedStream = Get("System.Net.Security.AuthenticatedStream");
         CancellationTokenRegistration = Get("System.Threading.CancellationTokenRegistration");
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
@@ -102,6 +103,7 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? CompressionMode { get; }
     public INamedTypeSymbol? Utf8JsonWriter { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? AuthenticatedStream { get; }
     public INamedTypeSymbol? CancellationTokenRegistration { get; }
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }

@@ -940,4 +940,55 @@ public class SynchronousDisposalAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task DualModeCommonPath_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            enum IOBehavior { Synchronous, Asynchronous }
+
+            class C
+            {
+                async Task ConnectAsync(FileStream stream, IOBehavior ioBehavior)
+                {
+                    try
+                    {
+                        if (ioBehavior == IOBehavior.Asynchronous)
+                            await stream.FlushAsync().ConfigureAwait(false);
+                        else
+                            stream.Flush();
+                    }
+                    catch (IOException)
+                    {
+                        stream.Dispose();
+                        throw;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AuthenticatedStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Net.Security;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream inner, string host)
+                {
+                    using var ssl = new SslStream(inner);
+                    using var negotiate = new NegotiateStream(inner);
+                    await ssl.AuthenticateAsClientAsync(host);
+                }
+            }
+            """);
+    }
 }

@@ -50,25 +50,35 @@ internal static class DisposedResources
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.File) || SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.FileInfo):
                 return method.Name is "OpenRead" or "OpenText" || HasReadAccess(invocation.Arguments, symbols);
 
+            // XmlWriter.Create(builder), a factory over a StringBuilder, a StringWriter or a memory stream writes to memory
+            // (SynchronousDisposalAnalyzerTests.XmlWriterOverStringBuilder_NoDiagnostic).
+            case IInvocationOperation { TargetMethod.IsStatic: true, Arguments: { Length: > 0 } arguments }
+                when IsInMemoryTarget(arguments[0].Value, symbols):
+                return true;
+
             case IObjectCreationOperation { Constructor: { } constructor } creation:
-                // new FileStream(path, FileMode.Open, FileAccess.Read) (SynchronousDisposalAnalyzerTests.FileStreamReadAccess_NoDiagnostic).
+                // new FileStream(path, FileMode.Open, FileAccess.Read), new GZipStream(s, CompressionMode.Decompress),
+                // new ZipArchive(s, ZipArchiveMode.Read), new CryptoStream(s, t, CryptoStreamMode.Read)
+                // (SynchronousDisposalAnalyzerTests.FileStreamReadAccess_NoDiagnostic, DecompressingStream_NoDiagnostic, ReadingArchives_NoDiagnostic).
+                if (HasReadAccess(creation.Arguments, symbols))
+                {
+                    return true;
+                }
+
+                // new ZipArchive(stream) opens it for reading (SynchronousDisposalAnalyzerTests.ReadingArchives_NoDiagnostic).
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.ZipArchive) && creation.Arguments.Length == 1)
+                {
+                    return true;
+                }
+
                 if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.FileStream))
                 {
-                    return HasReadAccess(creation.Arguments, symbols);
+                    return false;
                 }
 
                 var overStream = false;
                 foreach (var argument in creation.Arguments)
                 {
-                    // new GZipStream(s, CompressionMode.Decompress) reads (SynchronousDisposalAnalyzerTests.DecompressingStream_NoDiagnostic).
-                    if (symbols.CompressionMode is { } mode
-                        && SymbolEqualityComparer.Default.Equals(argument.Value.WalkDownConversions().Type, mode)
-                        && argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int modeValue }
-                        && modeValue == 0)
-                    {
-                        return true;
-                    }
-
                     if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream))
                     {
                         overStream = true;
@@ -91,20 +101,24 @@ internal static class DisposedResources
         }
     }
 
+    /// <summary>An argument that opens for reading: an enum member named Read or Decompress (FileAccess, CompressionMode, ZipArchiveMode, CryptoStreamMode).</summary>
     private static bool HasReadAccess(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, AsyncSymbols symbols)
     {
         foreach (var argument in arguments)
         {
-            var value = argument.Value.WalkDownConversions();
-            if (symbols.FileAccess is { } access
-                && SymbolEqualityComparer.Default.Equals(value.Type, access)
-                && value.ConstantValue is { HasValue: true, Value: int accessValue }
-                && accessValue == 1)
+            if (argument.Value.WalkDownConversions() is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum, Name: "Read" or "Decompress" } field }
+                && (SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.FileAccess) || field.ContainingType.IsInNamespace("System", "IO") || field.ContainingType.IsInNamespace("System", "Security", "Cryptography")))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsInMemoryTarget(IOperation value, AsyncSymbols symbols)
+    {
+        var type = value.WalkDownConversions().Type;
+        return type.InheritsFromOrEquals(symbols.StringBuilder) || type.InheritsFromOrEquals(symbols.StringWriter) || InMemoryWriters.IsOverMemoryStream(value, symbols);
     }
 }

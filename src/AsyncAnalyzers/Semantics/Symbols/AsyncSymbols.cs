@@ -45,10 +45,10 @@ internal sealed class AsyncSymbols
         File = Get("System.IO.File");
         FileInfo = Get("System.IO.FileInfo");
         FileAccess = Get("System.IO.FileAccess");
-        CompressionMode = Get("System.IO.Compression.CompressionMode");
         Utf8JsonWriter = Get("System.Text.Json.Utf8JsonWriter");
         ThreadingTimer = Get("System.Threading.Timer");
         AuthenticatedStream = Get("System.Net.Security.AuthenticatedStream");
+        ZipArchive = Get("System.IO.Compression.ZipArchive");
         CancellationTokenRegistration = Get("System.Threading.CancellationTokenRegistration");
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
@@ -100,10 +100,10 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? File { get; }
     public INamedTypeSymbol? FileInfo { get; }
     public INamedTypeSymbol? FileAccess { get; }
-    public INamedTypeSymbol? CompressionMode { get; }
     public INamedTypeSymbol? Utf8JsonWriter { get; }
     public INamedTypeSymbol? ThreadingTimer { get; }
     public INamedTypeSymbol? AuthenticatedStream { get; }
+    public INamedTypeSymbol? ZipArchive { get; }
     public INamedTypeSymbol? CancellationTokenRegistration { get; }
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }

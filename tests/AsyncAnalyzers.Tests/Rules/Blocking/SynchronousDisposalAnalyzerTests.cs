@@ -991,4 +991,71 @@ public class SynchronousDisposalAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task XmlWriterOverStringBuilder_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using System.Xml;
+
+            class C
+            {
+                async Task<string> M()
+                {
+                    var builder = new StringBuilder();
+                    using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Async = true }))
+                    {
+                        await writer.WriteElementStringAsync(null, "a", null, "b");
+                    }
+
+                    using var other = XmlWriter.Create(new StringWriter());
+                    return builder.ToString();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReadingArchives_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream source, Stream target, ICryptoTransform transform)
+                {
+                    using var decrypting = new CryptoStream(source, transform, CryptoStreamMode.Read);
+                    using var archive = new ZipArchive(source);
+                    using var reading = new ZipArchive(source, ZipArchiveMode.Read);
+                    await decrypting.CopyToAsync(target);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EncryptingStreamOverFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(string path, byte[] data, ICryptoTransform transform)
+                {
+                    [|using|] var encrypting = new CryptoStream(File.Create(path), transform, CryptoStreamMode.Write);
+                    await encrypting.WriteAsync(data);
+                }
+            }
+            """);
+    }
 }

@@ -110,7 +110,7 @@ public sealed class SynchronousDisposalCodeFix : PlannedCodeFix
         if (configureAwait
             && statement.Declaration is { Variables.Count: 1 } declaration
             && ListAnchor(statement) is { } anchor
-            && !NameDeclaredElsewhere(anchor.Parent!, statement, declaration.Variables[0].Identifier.ValueText))
+            && !NameDeclaredElsewhere(Scope(anchor), statement, declaration.Variables[0].Identifier.ValueText))
         {
             var hoisted = SyntaxFactory.LocalDeclarationStatement(declaration.WithoutTrivia())
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
@@ -141,7 +141,7 @@ public sealed class SynchronousDisposalCodeFix : PlannedCodeFix
         if (configureAwait && statement.Declaration.Variables.Count == 1 && ListAnchor(statement) is { } anchor)
         {
             var variable = statement.Declaration.Variables[0].Identifier.ValueText;
-            var scope = anchor.Parent!.Span;
+            var scope = Scope(anchor).Span;
             var configured = edit.Names.Unique(statement.Span.End, scope, "configured" + Capitalize(UniqueNames.CamelCase(variable)));
             var disposal = SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(
@@ -193,6 +193,9 @@ public sealed class SynchronousDisposalCodeFix : PlannedCodeFix
         GlobalStatementSyntax global => global,
         _ => null,
     };
+
+    /// <summary>The scope a hoisted local lives in: its block, the whole switch for a switch section, the file for top-level code.</summary>
+    private static SyntaxNode Scope(SyntaxNode anchor) => anchor.Parent is SwitchSectionSyntax { Parent: { } switchStatement } ? switchStatement : anchor.Parent!;
 
     private static SyntaxNode Wrap(SyntaxNode anchor, StatementSyntax statement) =>
         anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;

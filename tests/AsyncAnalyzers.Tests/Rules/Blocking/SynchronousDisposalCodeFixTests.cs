@@ -293,6 +293,66 @@ public class SynchronousDisposalCodeFixTests
     }
 
     [Fact]
+    public async Task ConfigureAwaitNameTakenInOtherSwitchSection_PlainAwaitUsing()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(int kind, string path)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            [|using|] (var stream = File.Create(path))
+                            {
+                                await stream.FlushAsync().ConfigureAwait(false);
+                            }
+
+                            break;
+                        default:
+                            [|using|] (var stream = File.Create(path + ".bak"))
+                            {
+                                await stream.FlushAsync().ConfigureAwait(false);
+                            }
+
+                            break;
+                    }
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(int kind, string path)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            await using (var stream = File.Create(path))
+                            {
+                                await stream.FlushAsync().ConfigureAwait(false);
+                            }
+
+                            break;
+                        default:
+                            await using (var stream = File.Create(path + ".bak"))
+                            {
+                                await stream.FlushAsync().ConfigureAwait(false);
+                            }
+
+                            break;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task TopLevelUsingDeclaration_BecomesAwaitUsing()
     {
         var test = new VerifyCS.Test

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -8,6 +9,8 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 /// <summary>Facts about disposal: does disposing a type asynchronously do work its synchronous Dispose blocks on (ASYNC105)?</summary>
 internal sealed partial class MethodSummaries
 {
+    private readonly ConcurrentDictionary<ITypeSymbol, Fact> _asyncDisposalWaits = new(SymbolEqualityComparer.Default);
+
     /// <summary>
     /// Yes when the type's DisposeAsync is its own and does I/O or waits: a library type that overrides the base's synchronous
     /// default (FileStream, StreamWriter, a provider's DbConnection, Utf8JsonWriter), an ADO.NET base type whose provider is
@@ -16,6 +19,28 @@ internal sealed partial class MethodSummaries
     /// registrations whose synchronous Dispose never blocks. Unknown when a walk was cut short.
     /// </summary>
     public Fact AsyncDisposalWaits(ITypeSymbol? type, IOperation use)
+    {
+        if (type is null)
+        {
+            return Fact.No(use);
+        }
+
+        // One answer per type for the compilation; an answer cut short is not kept (the rule of MethodSummaries).
+        if (_asyncDisposalWaits.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var fact = ComputeAsyncDisposalWaits(type, use);
+        if (fact.Answer != Answer.Unknown)
+        {
+            _asyncDisposalWaits.TryAdd(type, fact);
+        }
+
+        return fact;
+    }
+
+    private Fact ComputeAsyncDisposalWaits(ITypeSymbol? type, IOperation use)
     {
         if (type is null || _symbols.IAsyncDisposable is not { } asyncDisposable || type.TypeKind == TypeKind.Error
             || !(SymbolEqualityComparer.Default.Equals(type, asyncDisposable) || type.AllInterfaces.Contains(asyncDisposable, SymbolEqualityComparer.Default)))

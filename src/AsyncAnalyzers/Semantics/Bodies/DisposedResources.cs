@@ -107,7 +107,7 @@ internal static class DisposedResources
         foreach (var argument in arguments)
         {
             if (argument.Value.WalkDownConversions() is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum, Name: "Read" or "Decompress" } field }
-                && (SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.FileAccess) || field.ContainingType.IsInNamespace("System", "IO") || field.ContainingType.IsInNamespace("System", "Security", "Cryptography")))
+                && (SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.FileAccess) || IsOpeningMode(field.ContainingType)))
             {
                 return true;
             }
@@ -115,6 +115,14 @@ internal static class DisposedResources
 
         return false;
     }
+
+    /// <summary>
+    /// CompressionMode, ZipArchiveMode, CryptoStreamMode: the enum that says which way a wrapper works. Not FileShare, whose
+    /// Read lets others read a file this code writes (SynchronousDisposalAnalyzerTests.FileStreamWriteSharedForReading_Reports).
+    /// </summary>
+    private static bool IsOpeningMode(INamedTypeSymbol type) =>
+        type.Name.EndsWith("Mode", System.StringComparison.Ordinal)
+        && (type.IsInNamespace("System", "IO") || type.IsInNamespace("System", "Security", "Cryptography"));
 
     private static bool IsInMemoryTarget(IOperation value, AsyncSymbols symbols)
     {

@@ -1058,4 +1058,23 @@ public class SynchronousDisposalAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task FileStreamWriteSharedForReading_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task PutAsync(Stream source, string path, CancellationToken cancellationToken)
+                {
+                    [|using|] var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
+                    await source.CopyToAsync(file, 4096, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
 }

@@ -41,6 +41,14 @@ public static class Descriptors
         RuleFamily.Blocking,
         RuleLevel.Suggestion);
 
+    public static readonly DiagnosticDescriptor ASYNC105 = Create(
+        DiagnosticIds.SynchronousDisposal,
+        "Dispose asynchronously in async code",
+        "'{0}' is disposed synchronously in async code, but its disposal writes or waits; {1}",
+        "Disposing a file stream, a writer over one, a database connection or any type whose DisposeAsync does I/O with a plain using or Dispose() blocks the thread while buffers are flushed and connections are closed. In async code, 'await using' or 'await DisposeAsync()' does the same work without holding the thread. Types whose disposal stays in memory or only reads are not reported.",
+        RuleFamily.Blocking,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC201 = Create(
         DiagnosticIds.UnawaitedTask,
         "Await the task or discard it explicitly",
@@ -140,7 +148,7 @@ public static class Descriptors
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
         System.Collections.Immutable.ImmutableArray.Create(
-            ASYNC101, ASYNC102, ASYNC103, ASYNC104,
+            ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC105,
             ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC206, ASYNC207,
             ASYNC301, ASYNC302,
             ASYNC401, ASYNC402, ASYNC403,

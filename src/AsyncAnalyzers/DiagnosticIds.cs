@@ -11,6 +11,7 @@ public static class DiagnosticIds
     public const string ThreadSleepInAsyncCode = "ASYNC102";
     public const string SyncApiWithAsyncCounterpart = "ASYNC103";
     public const string SyncOverAsync = "ASYNC104";
+    public const string SynchronousDisposal = "ASYNC105";
 
     // 2xx Unawaited: asynchronous work that nobody waits for.
     public const string UnawaitedTask = "ASYNC201";

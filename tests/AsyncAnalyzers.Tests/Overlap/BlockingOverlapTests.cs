@@ -8,6 +8,52 @@ namespace AsyncAnalyzers.Tests.Overlap;
 public class BlockingOverlapTests
 {
     [Fact]
+    public async Task DisposeOfFileStreamInAsyncCode_IsAsync105NotAsync103()
+    {
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(FileStream stream, StreamWriter writer, byte[] data)
+                {
+                    await stream.WriteAsync(data);
+                    {|ASYNC105:stream.Dispose()|};
+                    {|ASYNC105:using|} (writer)
+                    {
+                        await writer.WriteAsync("x");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UsingInsideLockInAsyncCode_NeitherAsync105NorAsync103()
+    {
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly object _gate = new();
+
+                async Task M(string path)
+                {
+                    await Task.Yield();
+                    lock (_gate)
+                    {
+                        using var stream = File.Create(path);
+                        stream.Dispose();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task EfCoreQueryCountInAsyncMethod_IsAsync103Only()
     {
         await Verify.VerifyAsync("""

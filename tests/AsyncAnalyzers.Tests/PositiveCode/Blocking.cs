@@ -109,3 +109,59 @@ public sealed class Mistakes
         gate.Release();
     }
 }
+
+public sealed class Disposal
+{
+    private StreamWriter? _log;
+
+    public async Task Usings(string path, string text)
+    {
+        using (var stream = File.Create(path))
+        {
+            using var writer = new StreamWriter(stream);
+            await writer.WriteAsync(text);
+        }
+
+        using var a = File.Create(path + ".a"); using var b = File.Create(path + ".b");
+        await a.FlushAsync();
+        using (b)
+        {
+            await b.FlushAsync();
+        }
+    }
+
+    public async Task Configured(string path, string text)
+    {
+        using (var stream = File.Create(path))
+        {
+            await stream.FlushAsync().ConfigureAwait(false);
+        }
+
+        using var writer = new StreamWriter(path + ".log");
+        await writer.WriteAsync(text).ConfigureAwait(false);
+        if (text.Length > 0)
+            using (var copy = File.Create(path + ".copy"))
+                await copy.FlushAsync().ConfigureAwait(false);
+    }
+
+    public async Task Calls(FileStream stream, string text)
+    {
+        try
+        {
+            await stream.FlushAsync();
+        }
+        finally
+        {
+            stream.Dispose();
+            _log?.Dispose();
+        }
+
+        Func<string, Task> write = async path =>
+        {
+            using var writer = File.CreateText(path);
+            await writer.WriteAsync(text);
+            writer.Dispose();
+        };
+        await write(text);
+    }
+}

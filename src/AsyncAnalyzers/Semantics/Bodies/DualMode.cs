@@ -385,6 +385,46 @@ internal static class DualMode
         return false;
     }
 
+    /// <summary>
+    /// True when the function takes a mode flag (a <c>bool</c> named for a mode, or an enum with a Synchronous/Asynchronous
+    /// member): its common code runs for synchronous callers too.
+    /// </summary>
+    public static bool TakesMode(IMethodSymbol? function)
+    {
+        if (function is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in function.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Boolean ? NameMode(parameter.Name) is not null : IsModeEnum(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsModeEnum(ITypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Enum)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol && MemberMode(member.Name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IFieldSymbol? EnumMember(IOperation operand) =>
         operand.WalkDownConversions() is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } ? field : null;
 

@@ -40,6 +40,17 @@ internal sealed class AsyncSymbols
         StringWriter = Get("System.IO.StringWriter");
         StringBuilder = Get("System.Text.StringBuilder");
         IDisposable = Get("System.IDisposable");
+        IAsyncDisposable = Get("System.IAsyncDisposable");
+        TextWriter = Get("System.IO.TextWriter");
+        FileStream = Get("System.IO.FileStream");
+        File = Get("System.IO.File");
+        FileInfo = Get("System.IO.FileInfo");
+        FileAccess = Get("System.IO.FileAccess");
+        Utf8JsonWriter = Get("System.Text.Json.Utf8JsonWriter");
+        ThreadingTimer = Get("System.Threading.Timer");
+        AuthenticatedStream = Get("System.Net.Security.AuthenticatedStream");
+        ZipArchive = Get("System.IO.Compression.ZipArchive");
+        CancellationTokenRegistration = Get("System.Threading.CancellationTokenRegistration");
         INotifyCompletion = Get("System.Runtime.CompilerServices.INotifyCompletion");
         Memory = Get("System.Memory`1");
         ReadOnlyMemory = Get("System.ReadOnlyMemory`1");
@@ -86,6 +97,17 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? StringWriter { get; }
     public INamedTypeSymbol? StringBuilder { get; }
     public INamedTypeSymbol? IDisposable { get; }
+    public INamedTypeSymbol? IAsyncDisposable { get; }
+    public INamedTypeSymbol? TextWriter { get; }
+    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? FileInfo { get; }
+    public INamedTypeSymbol? FileAccess { get; }
+    public INamedTypeSymbol? Utf8JsonWriter { get; }
+    public INamedTypeSymbol? ThreadingTimer { get; }
+    public INamedTypeSymbol? AuthenticatedStream { get; }
+    public INamedTypeSymbol? ZipArchive { get; }
+    public INamedTypeSymbol? CancellationTokenRegistration { get; }
     public INamedTypeSymbol? INotifyCompletion { get; }
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }

@@ -1,0 +1,132 @@
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Bodies;
+
+/// <summary>
+/// What a disposed value is, as far as the function that disposes it shows: the value behind a local (its single initializer),
+/// and whether its disposal has nothing to flush by construction (ASYNC105): a stream or writer over memory, a file opened for
+/// reading, a decompressing wrapper, a JSON writer over a buffer writer.
+/// </summary>
+internal static class DisposedResources
+{
+    // A writer over a compressor over a file is as deep as real code goes.
+    private const int MaxDepth = 4;
+
+    /// <summary>The value behind a local read once assigned (<c>var s = File.Create(p); using (s)</c>), else the value itself.</summary>
+    public static IOperation Origin(IOperation value)
+    {
+        var current = value.WalkDownConversions();
+        if (current is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(current) is { } initializer)
+        {
+            return initializer.WalkDownConversions();
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// True when disposing the value cannot write or wait: it is built over memory or a buffer writer, or it only reads
+    /// (File.OpenRead, FileAccess.Read, CompressionMode.Decompress, or a wrapper over such a stream).
+    /// </summary>
+    public static bool HasNothingToFlush(IOperation value, AsyncSymbols symbols) =>
+        InMemoryWriters.IsOverMemoryStream(value, symbols) || IsReadOnlyOrBuffered(Origin(value), symbols, MaxDepth);
+
+    private static bool IsReadOnlyOrBuffered(IOperation value, AsyncSymbols symbols, int depth)
+    {
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        value = Origin(value);
+        switch (value)
+        {
+            // File.OpenRead(path), new FileInfo(path).OpenRead(), File.Open(path, mode, FileAccess.Read)
+            // (SynchronousDisposalAnalyzerTests.FileOpenRead_NoDiagnostic, FileOpenWithReadAccess_NoDiagnostic).
+            case IInvocationOperation { TargetMethod: var method } invocation
+                when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.File) || SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.FileInfo):
+                return method.Name is "OpenRead" or "OpenText" || HasReadAccess(invocation.Arguments, symbols);
+
+            // XmlWriter.Create(builder), a factory over a StringBuilder, a StringWriter or a memory stream writes to memory
+            // (SynchronousDisposalAnalyzerTests.XmlWriterOverStringBuilder_NoDiagnostic).
+            case IInvocationOperation { TargetMethod.IsStatic: true, Arguments: { Length: > 0 } arguments }
+                when IsInMemoryTarget(arguments[0].Value, symbols):
+                return true;
+
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                // new FileStream(path, FileMode.Open, FileAccess.Read), new GZipStream(s, CompressionMode.Decompress),
+                // new ZipArchive(s, ZipArchiveMode.Read), new CryptoStream(s, t, CryptoStreamMode.Read)
+                // (SynchronousDisposalAnalyzerTests.FileStreamReadAccess_NoDiagnostic, DecompressingStream_NoDiagnostic, ReadingArchives_NoDiagnostic).
+                if (HasReadAccess(creation.Arguments, symbols))
+                {
+                    return true;
+                }
+
+                // new ZipArchive(stream) opens it for reading (SynchronousDisposalAnalyzerTests.ReadingArchives_NoDiagnostic).
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.ZipArchive) && creation.Arguments.Length == 1)
+                {
+                    return true;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, symbols.FileStream))
+                {
+                    return false;
+                }
+
+                var overStream = false;
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream))
+                    {
+                        overStream = true;
+
+                        // A wrapper over a stream that only reads has nothing to write back
+                        // (SynchronousDisposalAnalyzerTests.BufferedStreamOverReadOnlyFile_NoDiagnostic).
+                        if (IsReadOnlyOrBuffered(argument.Value, symbols, depth - 1))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                // new Utf8JsonWriter(bufferWriter): flushing advances an in-memory buffer writer
+                // (SynchronousDisposalAnalyzerTests.Utf8JsonWriterOverBufferWriter_NoDiagnostic).
+                return !overStream && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Utf8JsonWriter);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An argument that opens for reading: an enum member named Read or Decompress (FileAccess, CompressionMode, ZipArchiveMode, CryptoStreamMode).</summary>
+    private static bool HasReadAccess(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, AsyncSymbols symbols)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum, Name: "Read" or "Decompress" } field }
+                && (SymbolEqualityComparer.Default.Equals(field.ContainingType, symbols.FileAccess) || IsOpeningMode(field.ContainingType)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// CompressionMode, ZipArchiveMode, CryptoStreamMode: the enum that says which way a wrapper works. Not FileShare, whose
+    /// Read lets others read a file this code writes (SynchronousDisposalAnalyzerTests.FileStreamWriteSharedForReading_Reports).
+    /// </summary>
+    private static bool IsOpeningMode(INamedTypeSymbol type) =>
+        type.Name.EndsWith("Mode", System.StringComparison.Ordinal)
+        && (type.IsInNamespace("System", "IO") || type.IsInNamespace("System", "Security", "Cryptography"));
+
+    private static bool IsInMemoryTarget(IOperation value, AsyncSymbols symbols)
+    {
+        var type = value.WalkDownConversions().Type;
+        return type.InheritsFromOrEquals(symbols.StringBuilder) || type.InheritsFromOrEquals(symbols.StringWriter) || InMemoryWriters.IsOverMemoryStream(value, symbols);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about disposal: does disposing a type asynchronously do work its synchronous Dispose blocks on (ASYNC105)?</summary>
+internal sealed partial class MethodSummaries
+{
+    private readonly ConcurrentDictionary<ITypeSymbol, Fact> _asyncDisposalWaits = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Yes when the type's DisposeAsync is its own and does I/O or waits: a library type that overrides the base's synchronous
+    /// default (FileStream, StreamWriter, a provider's DbConnection, Utf8JsonWriter), an ADO.NET base type whose provider is
+    /// unknown, or a type of this compilation whose DisposeAsync can suspend. No for types that are not IAsyncDisposable,
+    /// in-memory types, DisposeAsync inherited from Stream or TextWriter (it calls Dispose), library interfaces, and timers and
+    /// registrations whose synchronous Dispose never blocks. Unknown when a walk was cut short.
+    /// </summary>
+    public Fact AsyncDisposalWaits(ITypeSymbol? type, IOperation use)
+    {
+        if (type is null)
+        {
+            return Fact.No(use);
+        }
+
+        // One answer per type for the compilation; an answer cut short is not kept (the rule of MethodSummaries).
+        if (_asyncDisposalWaits.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var fact = ComputeAsyncDisposalWaits(type, use);
+        if (fact.Answer != Answer.Unknown)
+        {
+            _asyncDisposalWaits.TryAdd(type, fact);
+        }
+
+        return fact;
+    }
+
+    private Fact ComputeAsyncDisposalWaits(ITypeSymbol? type, IOperation use)
+    {
+        if (type is null || _symbols.IAsyncDisposable is not { } asyncDisposable || type.TypeKind == TypeKind.Error
+            || !(SymbolEqualityComparer.Default.Equals(type, asyncDisposable) || type.AllInterfaces.Contains(asyncDisposable, SymbolEqualityComparer.Default)))
+        {
+            return Fact.No(use);
+        }
+
+        // MemoryStream and StringWriter dispose in memory (SynchronousDisposalAnalyzerTests.MemoryStream_NoDiagnostic, StringWriter_NoDiagnostic);
+        // Timer.Dispose and CancellationTokenRegistration.Dispose do not block on I/O, their DisposeAsync waits for callbacks that
+        // the synchronous Dispose lets run (SynchronousDisposalAnalyzerTests.TimerAndRegistration_NoDiagnostic); Sqlite runs synchronously
+        // (SynchronousDisposalAnalyzerTests.SqliteLikeProviderWithoutOverride_NoDiagnostic covers the provider without an override).
+        // SslStream and NegotiateStream buffer nothing: their disposal closes the inner stream, which is judged on its own
+        // (SynchronousDisposalAnalyzerTests.AuthenticatedStream_NoDiagnostic).
+        if (type.InheritsFromOrEquals(_symbols.MemoryStream) || type.InheritsFromOrEquals(_symbols.StringWriter)
+            || type.InheritsFromOrEquals(_symbols.AuthenticatedStream)
+            || SymbolEqualityComparer.Default.Equals(type, _symbols.ThreadingTimer)
+            || SymbolEqualityComparer.Default.Equals(type, _symbols.CancellationTokenRegistration)
+            || KnownApis.IsSynchronousProvider(type))
+        {
+            return Fact.No(use);
+        }
+
+        if (asyncDisposable.GetMembers("DisposeAsync").FirstOrDefault() is not IMethodSymbol disposeAsync)
+        {
+            return Fact.No(use);
+        }
+
+        // An interface or type parameter may be anything (SynchronousDisposalAnalyzerTests.InterfaceTypedResource_NoDiagnostic).
+        if (type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter)
+        {
+            return Fact.No(use);
+        }
+
+        if (type.FindImplementationForInterfaceMember(disposeAsync) is not IMethodSymbol implementing)
+        {
+            return Fact.No(use);
+        }
+
+        var implementation = MostDerivedOverride(type, implementing);
+
+        if (implementation.DeclaringSyntaxReferences.Length > 0)
+        {
+            // The compilation's own DisposeAsync counts when it awaits something real
+            // (SynchronousDisposalAnalyzerTests.OwnTypeDisposeAsyncAwaits_Reports, OwnTypeDisposeAsyncCompletesSynchronously_NoDiagnostic).
+            return OwnDisposeAsyncCanSuspend(implementation, use);
+        }
+
+        // DisposeAsync inherited from Stream or TextWriter calls Dispose and returns a completed task: nothing to gain, and a stream
+        // seen only as Stream may be any stream (SynchronousDisposalAnalyzerTests.ReadOnlyStreamInheritingDisposeAsync_NoDiagnostic,
+        // StreamFromUnknownSource_NoDiagnostic).
+        var declaring = implementation.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(declaring, _symbols.Stream) || SymbolEqualityComparer.Default.Equals(declaring, _symbols.TextWriter))
+        {
+            return Fact.No(use);
+        }
+
+        // The ADO.NET bases' DisposeAsync calls Dispose: a provider that does not override it gains nothing; through the base type
+        // the provider is unknown and may override (SynchronousDisposalAnalyzerTests.SqliteLikeProviderWithoutOverride_NoDiagnostic,
+        // DbConnectionBaseType_Reports).
+        if (KnownApis.IsAdoNetBaseDefault(implementation))
+        {
+            return Fact.From(KnownApis.IsAdoNetBaseType(type), use);
+        }
+
+        return Fact.Yes(use);
+    }
+
+    /// <summary>
+    /// The override of <paramref name="implementing"/> that runs for <paramref name="type"/>: the compiler names the base method that
+    /// implements the interface (Stream.DisposeAsync for a FileStream), not the override a derived type declares.
+    /// </summary>
+    private static IMethodSymbol MostDerivedOverride(ITypeSymbol type, IMethodSymbol implementing)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(implementing.Name))
+            {
+                if (member is not IMethodSymbol { Parameters.Length: 0 } method)
+                {
+                    continue;
+                }
+
+                for (var overridden = method; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, implementing.OriginalDefinition))
+                    {
+                        return method;
+                    }
+                }
+            }
+        }
+
+        return implementing;
+    }
+
+    private Fact OwnDisposeAsyncCanSuspend(IMethodSymbol method, IOperation use)
+    {
+        // The same walk and cache as CallCanSuspend, over the method and every override of it in the compilation.
+        var walk = new Walk(DefaultDepth);
+        var fact = OverAllImplementations(
+            method,
+            walk,
+            (m, w) => Summarize(_canSuspend, m, use, w, (self, body, inner) => self.MethodCanSuspend(body, inner), unreadable: Fact.Yes()),
+            whenNone: Fact.No(use));
+        return Settle(fact, walk);
+    }
+}

@@ -1,0 +1,1080 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Blocking.SynchronousDisposalAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Blocking;
+
+public class SynchronousDisposalAnalyzerTests
+{
+    private static async Task VerifyTopLevelAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UsingStatementOverFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    {|#0:using|} (var stream = new FileStream(path, FileMode.Create))
+                    {
+                        await stream.WriteAsync(data, 0, data.Length);
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("FileStream", "use 'await using'"));
+    }
+
+    [Fact]
+    public async Task UsingDeclarationOverFileCreate_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    [|using|] var stream = File.Create(path);
+                    await stream.WriteAsync(data);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamWriterOverPath_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task WriteAsync(string path, string text)
+                {
+                    [|using|] var writer = new StreamWriter(path);
+                    await writer.WriteLineAsync(text);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposeCallOnFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(FileStream stream, byte[] data)
+                {
+                    await stream.WriteAsync(data);
+                    {|#0:stream.Dispose()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("FileStream", "await 'DisposeAsync()' instead"));
+    }
+
+    [Fact]
+    public async Task DisposeInFinally_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    var stream = File.OpenWrite(path);
+                    try
+                    {
+                        await stream.WriteAsync(data);
+                    }
+                    finally
+                    {
+                        [|stream.Dispose()|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalDispose_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private StreamWriter? _log;
+
+                async Task CloseAsync()
+                {
+                    await Task.Yield();
+                    [|_log?.Dispose()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M(string path)
+                {
+                    return Write();
+
+                    async Task Write()
+                    {
+                        [|using|] var writer = File.CreateText(path);
+                        await writer.WriteAsync("x");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InAsyncLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<string, Task> Writer() => async path =>
+                {
+                    [|using|] (var writer = new StreamWriter(path))
+                    {
+                        await writer.WriteAsync("x");
+                    }
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedAsyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task CloseAsync(StreamWriter writer) => [|writer.Dispose()|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsWithAwait_Reports()
+    {
+        await VerifyTopLevelAsync("""
+            using System.IO;
+
+            [|using|] var writer = new StreamWriter("out.txt");
+            await writer.WriteLineAsync("done");
+            """);
+    }
+
+    [Fact]
+    public async Task ValueTaskMethodWithConfigureAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async ValueTask SaveAsync(string path, byte[] data)
+                {
+                    [|using|] var stream = new FileStream(path, FileMode.Append, FileAccess.Write);
+                    await stream.WriteAsync(data).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InsideAwaitForeach_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAllAsync(IAsyncEnumerable<(string Path, string Text)> files)
+                {
+                    await foreach (var file in files)
+                    {
+                        [|using|] var writer = new StreamWriter(file.Path);
+                        await writer.WriteAsync(file.Text);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OwnTypeDisposeAsyncAwaits_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            sealed class Journal : IDisposable, IAsyncDisposable
+            {
+                private readonly Stream _stream = Stream.Null;
+
+                public void Dispose() => _stream.Dispose();
+
+                public async ValueTask DisposeAsync()
+                {
+                    await _stream.FlushAsync();
+                    await _stream.DisposeAsync();
+                }
+            }
+
+            class C
+            {
+                async Task M()
+                {
+                    [|using|] (var journal = new Journal())
+                    {
+                        await Task.Yield();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DbConnectionBaseType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> CountAsync(DbProviderFactory factory)
+                {
+                    [|using|] DbConnection connection = factory.CreateConnection()!;
+                    await connection.OpenAsync();
+                    return 1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamTypedLocalFromFileCreate_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    [|using|] Stream stream = File.Create(path);
+                    await stream.WriteAsync(data);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Utf8JsonWriterOverFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(FileStream file)
+                {
+                    [|using|] var writer = new Utf8JsonWriter(file);
+                    writer.WriteStartObject();
+                    writer.WriteEndObject();
+                    await writer.FlushAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompressingStreamOverFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    [|using|] var zip = new GZipStream(File.Create(path), CompressionMode.Compress);
+                    await zip.WriteAsync(data);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<byte[]> M(Stream source)
+                {
+                    using var buffer = new MemoryStream();
+                    await source.CopyToAsync(buffer);
+                    var copy = new MemoryStream();
+                    copy.Dispose();
+                    return buffer.ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StringWriter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<string> M()
+                {
+                    using var writer = new StringWriter();
+                    await writer.WriteAsync("x");
+                    return writer.ToString();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamWriterOverMemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<byte[]> M()
+                {
+                    var buffer = new MemoryStream();
+                    using (var writer = new StreamWriter(buffer))
+                    {
+                        await writer.WriteAsync("x");
+                    }
+
+                    return buffer.ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileOpenRead_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(string path, byte[] buffer)
+                {
+                    using var stream = File.OpenRead(path);
+                    using var other = new FileInfo(path).OpenRead();
+                    return await stream.ReadAsync(buffer);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileOpenWithReadAccess_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(string path, byte[] buffer)
+                {
+                    using (var stream = File.Open(path, FileMode.Open, FileAccess.Read))
+                    {
+                        return await stream.ReadAsync(buffer);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileStreamReadAccess_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(string path, byte[] buffer)
+                {
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+                    return await stream.ReadAsync(buffer);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DecompressingStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream source, Stream target)
+                {
+                    using var zip = new GZipStream(source, CompressionMode.Decompress);
+                    await zip.CopyToAsync(target);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BufferedStreamOverReadOnlyFile_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(string path, byte[] buffer)
+                {
+                    using var stream = new BufferedStream(File.OpenRead(path));
+                    return await stream.ReadAsync(buffer);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Utf8JsonWriterOverBufferWriter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Buffers;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M()
+                {
+                    var buffer = new ArrayBufferWriter<byte>();
+                    using (var writer = new Utf8JsonWriter(buffer))
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteEndObject();
+                    }
+
+                    await Task.Yield();
+                    return buffer.WrittenCount;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReadOnlyStreamInheritingDisposeAsync_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            sealed class ChunkStream : Stream
+            {
+                public override bool CanRead => true;
+                public override bool CanSeek => false;
+                public override bool CanWrite => false;
+                public override long Length => throw new NotSupportedException();
+                public override long Position { get => 0; set => throw new NotSupportedException(); }
+                public override void Flush() { }
+                public override int Read(byte[] buffer, int offset, int count) => 0;
+                public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+                public override void SetLength(long value) => throw new NotSupportedException();
+                public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            }
+
+            class C
+            {
+                async Task<int> M(byte[] buffer)
+                {
+                    using var stream = new ChunkStream();
+                    return await stream.ReadAsync(buffer);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamFromUnknownSource_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(HttpClient client, Stream given, byte[] buffer)
+                {
+                    using var stream = await client.GetStreamAsync("https://example.com");
+                    using (given)
+                    {
+                        return await stream.ReadAsync(buffer);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IDisposableOnly_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<string> M(HttpClient client, string path)
+                {
+                    using var cts = new CancellationTokenSource();
+                    using var response = await client.GetAsync("https://example.com", cts.Token);
+                    using var reader = new StreamReader(path);
+                    response.Dispose();
+                    return await reader.ReadToEndAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SynchronousMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+
+            class C
+            {
+                void Save(string path, byte[] data)
+                {
+                    using var stream = File.Create(path);
+                    stream.Write(data);
+                    stream.Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLambdaInAsyncMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(string path)
+                {
+                    await Task.Run(() =>
+                    {
+                        using var writer = new StreamWriter(path);
+                        writer.Write("x");
+                    });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InsideLock_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly object _gate = new();
+                private StreamWriter? _log;
+
+                async Task RotateAsync(string path)
+                {
+                    await Task.Yield();
+                    lock (_gate)
+                    {
+                        _log?.Dispose();
+                        using (var marker = File.Create(path))
+                        {
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnsafeBlock_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(string path)
+                    {
+                        await Task.Yield();
+                        unsafe
+                        {
+                            using var stream = File.Create(path);
+                        }
+                    }
+                }
+                """,
+        };
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true));
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AwaitUsingAlready_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task SaveAsync(string path, byte[] data)
+                {
+                    await using var stream = File.Create(path);
+                    await using (var writer = new StreamWriter(stream))
+                    {
+                        await writer.WriteAsync("x");
+                    }
+
+                    await stream.DisposeAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OwnTypeDisposeAsyncCompletesSynchronously_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            sealed class Lease : IDisposable, IAsyncDisposable
+            {
+                public void Dispose() { }
+
+                public ValueTask DisposeAsync()
+                {
+                    Dispose();
+                    return default;
+                }
+            }
+
+            class C
+            {
+                async Task M()
+                {
+                    using (var lease = new Lease())
+                    {
+                        await Task.Yield();
+                    }
+
+                    var other = new Lease();
+                    other.Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SqliteLikeProviderWithoutOverride_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data;
+            using System.Data.Common;
+            using System.Threading.Tasks;
+
+            sealed class LocalConnection : DbConnection
+            {
+                public override string ConnectionString { get; set; } = "";
+                public override string Database => "";
+                public override string DataSource => "";
+                public override string ServerVersion => "";
+                public override ConnectionState State => ConnectionState.Open;
+                public override void ChangeDatabase(string databaseName) { }
+                public override void Close() { }
+                public override void Open() { }
+                protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => throw new System.NotSupportedException();
+                protected override DbCommand CreateDbCommand() => throw new System.NotSupportedException();
+            }
+
+            class C
+            {
+                async Task M()
+                {
+                    using var connection = new LocalConnection();
+                    await connection.OpenAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InterfaceTypedResource_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface IChannelSession : IDisposable, IAsyncDisposable
+            {
+                Task SendAsync(string message);
+            }
+
+            class C
+            {
+                async Task M(Func<IChannelSession> open)
+                {
+                    using var session = open();
+                    await session.SendAsync("x");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TimerAndRegistration_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(CancellationToken token)
+                {
+                    using var timer = new Timer(_ => { }, null, 1000, 1000);
+                    using var registration = token.Register(() => { });
+                    await Task.Delay(100, token);
+                    registration.Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposeBool_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Holder : IAsyncDisposable
+            {
+                private FileStream? _stream;
+
+                protected virtual void Dispose(bool disposing) => _stream = null;
+
+                public async ValueTask DisposeAsync()
+                {
+                    if (_stream is not null)
+                    {
+                        await _stream.DisposeAsync();
+                    }
+
+                    Dispose(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposeOfThis_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            sealed class Session : IDisposable, IAsyncDisposable
+            {
+                private readonly Stream _stream = Stream.Null;
+
+                public void Dispose() => _stream.Dispose();
+
+                public async ValueTask DisposeAsync() => await _stream.FlushAsync();
+
+                public async Task EndAsync()
+                {
+                    await _stream.FlushAsync();
+                    Dispose();
+                    this.Dispose();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeSynchronousArm_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async ValueTask CloseAsync(FileStream stream, bool isAsync)
+                {
+                    if (isAsync)
+                    {
+                        await stream.DisposeAsync().ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        stream.Dispose();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FieldInitializerAndNonAsyncTaskMethod_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SaveAsync(string path)
+                {
+                    using (var stream = File.Create(path))
+                    {
+                        stream.WriteByte(1);
+                    }
+
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeCommonPath_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            enum IOBehavior { Synchronous, Asynchronous }
+
+            class C
+            {
+                async Task ConnectAsync(FileStream stream, IOBehavior ioBehavior)
+                {
+                    try
+                    {
+                        if (ioBehavior == IOBehavior.Asynchronous)
+                            await stream.FlushAsync().ConfigureAwait(false);
+                        else
+                            stream.Flush();
+                    }
+                    catch (IOException)
+                    {
+                        stream.Dispose();
+                        throw;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AuthenticatedStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Net.Security;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream inner, string host)
+                {
+                    using var ssl = new SslStream(inner);
+                    using var negotiate = new NegotiateStream(inner);
+                    await ssl.AuthenticateAsClientAsync(host);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task XmlWriterOverStringBuilder_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using System.Xml;
+
+            class C
+            {
+                async Task<string> M()
+                {
+                    var builder = new StringBuilder();
+                    using (var writer = XmlWriter.Create(builder, new XmlWriterSettings { Async = true }))
+                    {
+                        await writer.WriteElementStringAsync(null, "a", null, "b");
+                    }
+
+                    using var other = XmlWriter.Create(new StringWriter());
+                    return builder.ToString();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReadingArchives_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream source, Stream target, ICryptoTransform transform)
+                {
+                    using var decrypting = new CryptoStream(source, transform, CryptoStreamMode.Read);
+                    using var archive = new ZipArchive(source);
+                    using var reading = new ZipArchive(source, ZipArchiveMode.Read);
+                    await decrypting.CopyToAsync(target);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EncryptingStreamOverFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(string path, byte[] data, ICryptoTransform transform)
+                {
+                    [|using|] var encrypting = new CryptoStream(File.Create(path), transform, CryptoStreamMode.Write);
+                    await encrypting.WriteAsync(data);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileStreamWriteSharedForReading_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task PutAsync(Stream source, string path, CancellationToken cancellationToken)
+                {
+                    [|using|] var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous);
+                    await source.CopyToAsync(file, 4096, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+}

@@ -55,7 +55,7 @@ internal sealed class BaselineError
 /// <summary>
 /// The parsed baseline file. Format, one finding per line, sorted: <c>file | member | rule | fingerprint</c>, then <c>| count</c>
 /// when the member holds several identical findings. Lines starting with <c>#</c> and blank lines are ignored. Every other line
-/// either is an entry or is an error naming the line: a hand-edited file never silently suppresses less (or nothing).
+/// (up to a trailing <c># comment</c>) either is an entry or is an error naming the line: a hand-edited file never silently suppresses less (or nothing).
 /// </summary>
 internal sealed class BaselineFile
 {
@@ -85,8 +85,8 @@ internal sealed class BaselineFile
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in text.Lines)
         {
-            var content = line.ToString().Trim();
-            if (content.Length == 0 || content[0] == '#')
+            var content = WithoutComment(line.ToString()).Trim();
+            if (content.Length == 0)
             {
                 continue;
             }
@@ -109,6 +109,16 @@ internal sealed class BaselineFile
         }
 
         return new BaselineFile(entries.ToImmutable(), errors.ToImmutable());
+    }
+
+    /// <summary>
+    /// The line without its comment: a whole line starting with <c>#</c>, or a <c>#</c> after the last <c>|</c> (the fingerprint
+    /// and the count never hold one; file paths, which may, come first).
+    /// </summary>
+    private static string WithoutComment(string line)
+    {
+        var hash = line.IndexOf('#', line.LastIndexOf('|') + 1);
+        return line.TrimStart().StartsWith("#", StringComparison.Ordinal) ? string.Empty : hash >= 0 ? line.Substring(0, hash) : line;
     }
 
     private static string? Read(string content, Func<string, bool> isRule, out BaselineEntry? entry, TextSpan span, int number)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -47,6 +48,14 @@ internal sealed class BaselineSettings
     public string Directory { get; }
 
     public bool CheckStale { get; }
+
+    /// <summary>
+    /// Per entry key, how many of its findings the suppressor has matched so far in this compilation. The compiler hands the
+    /// suppressor every diagnostic of a build at once, but other hosts (CompilationWithAnalyzers) hand them over in batches, the
+    /// compilation-end ASYNC902 reports last; keeping the counts here lets those be judged against every batch. A member lives in
+    /// one file, so one batch holds all its findings: the largest count seen is the count.
+    /// </summary>
+    public ConcurrentDictionary<string, int> Matched { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Is an AsyncAnalyzers rule (not a configuration diagnostic) that a baseline can hold.</summary>
     public static bool IsBaselineRule(string id) => BaselineRules.Contains(id);

@@ -14,7 +14,7 @@ namespace AsyncAnalyzers.Rules.Configuration;
 /// so they still appear as suppressed, with a justification, in SARIF and in the IDE. While the build records the baseline
 /// (<c>AsyncAnalyzersBaseline=update</c>) it suppresses every finding, so the recording build succeeds in Strict mode too. It also
 /// suppresses the ASYNC902 reports of <see cref="BaselineAnalyzer"/> that a matched finding accounts for, which leaves the stale
-/// entries reported.
+/// entries reported. The ASYNC902 reports come from a compilation-end action, so every finding has been matched by then.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BaselineSuppressor : DiagnosticSuppressor
@@ -74,12 +74,11 @@ public sealed class BaselineSuppressor : DiagnosticSuppressor
             }
         }
 
-        var matched = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pair in found)
         {
             // Beyond the recorded count, the extra identical findings are new: the first ones in the file keep the entry.
             var accepted = pair.Value.OrderBy(d => d.Location.SourceSpan.Start).Take(parsed.ByKey[pair.Key].Count).ToList();
-            matched[pair.Key] = accepted.Count;
+            baseline.Matched.AddOrUpdate(pair.Key, accepted.Count, (_, seen) => Math.Max(seen, accepted.Count));
             foreach (var diagnostic in accepted)
             {
                 context.ReportSuppression(Suppression.Create(Listed[diagnostic.Id], diagnostic));
@@ -91,7 +90,7 @@ public sealed class BaselineSuppressor : DiagnosticSuppressor
             if (candidate.Properties.TryGetValue(DiagnosticProperties.BaselineEntry, out var key) && key is not null
                 && candidate.Properties.TryGetValue(DiagnosticProperties.BaselineOccurrence, out var occurrence)
                 && int.TryParse(occurrence, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                && matched.TryGetValue(key, out var count) && number <= count)
+                && baseline.Matched.TryGetValue(key, out var count) && number <= count)
             {
                 context.ReportSuppression(Suppression.Create(Matched, candidate));
             }

@@ -238,6 +238,24 @@ public class BaselineTests
         Assert.Empty(Parse(text).Errors);
     }
 
+    [Fact]
+    public async Task Recording_EveryRulesFindingsCarryTheirKey()
+    {
+        // A rule that creates its diagnostic without Findings.Create could not be recorded; the samples show every rule.
+        var samples = Path.Combine(AnalyzerRunner.RepositoryRoot, "samples", "AsyncAnalyzers.Samples");
+        var files = AnalyzerRunner.SourceFiles(samples).Select(f => (f, File.ReadAllText(f)));
+        var compilation = AnalyzerRunner.Compile(files, await AnalyzerRunner.GetReferencesAsync());
+        var global = new Dictionary<string, string>
+        {
+            [BaselineSettings.ModeKey] = BaselineSettings.UpdateMode,
+            [BaselineSettings.FileKey] = Path.Combine(samples, BaselineFile.DefaultFileName),
+        };
+        var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers, EditorConfigOptionsProvider.Empty.WithGlobalOptions(global), reportSuppressedDiagnostics: true);
+        var findings = result.Diagnostics.Where(d => BaselineSettings.IsBaselineRule(d.Id)).ToList();
+        Assert.Equal(BaselineSettings.BaselineRules.OrderBy(id => id, System.StringComparer.Ordinal), findings.Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal));
+        Assert.All(findings, d => Assert.True(d.Properties.ContainsKey(DiagnosticProperties.BaselineEntry) && d.IsSuppressed, d.ToString()));
+    }
+
     private static BaselineFile Parse(string text) => BaselineFile.Parse(SourceText.From(text), BaselineSettings.IsBaselineRule);
 
     private static IEnumerable<string> Ids(IEnumerable<Diagnostic> diagnostics, bool suppressed) =>

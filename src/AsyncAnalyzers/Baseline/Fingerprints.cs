@@ -133,8 +133,10 @@ internal static class Fingerprints
     /// <summary>The tokens of <paramref name="span"/> without trivia, separated by single spaces: whitespace and comments do not count.</summary>
     public static string SpanText(SyntaxNode root, TextSpan span)
     {
+        // From the token at the start, token by token: the suppressor keys every finding of a build, and walking down from the root
+        // for each one (DescendantTokens) cost more than everything else it does.
         var builder = new StringBuilder();
-        foreach (var token in root.DescendantTokens(span))
+        for (var token = root.FindToken(span.Start); token.RawKind != 0 && (token.SpanStart < span.End || (span.IsEmpty && token.SpanStart <= span.Start)); token = token.GetNextToken())
         {
             if (token.Span.Length > 0 && (token.Span.OverlapsWith(span) || (span.IsEmpty && token.Span.Contains(span.Start))))
             {

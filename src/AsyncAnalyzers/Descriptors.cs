@@ -145,6 +145,22 @@ public static class Descriptors
         RuleFamily.Configuration,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC902 = Create(
+        DiagnosticIds.StaleBaselineEntry,
+        "Remove the stale baseline entry",
+        "The baseline entry on line {0} ({1} in '{2}'{3}) matches no finding any more; run 'dotnet build -p:AsyncAnalyzersBaseline=update' to remove it",
+        "An entry of the AsyncAnalyzers baseline no longer matches a finding: the mistake it recorded was fixed, or its code was rewritten. Updating the baseline removes the entry, so the baseline only shrinks and a fixed mistake cannot come back unnoticed under an old entry.",
+        RuleFamily.Configuration,
+        RuleLevel.Suggestion);
+
+    public static readonly DiagnosticDescriptor ASYNC903 = Create(
+        DiagnosticIds.MalformedBaseline,
+        "Fix the malformed baseline entry",
+        "Line {0} of the AsyncAnalyzers baseline cannot be read: {1}; it suppresses nothing until it is fixed or the baseline is updated",
+        "A line of the AsyncAnalyzers baseline file could not be understood, usually after a hand edit or a merge. The line suppresses nothing, so the findings it was meant to cover are reported; fix the line or regenerate the file with 'dotnet build -p:AsyncAnalyzersBaseline=update'.",
+        RuleFamily.Configuration,
+        RuleLevel.Warning);
+
     /// <summary>The descriptors in the catalogue, in ID order.</summary>
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
         System.Collections.Immutable.ImmutableArray.Create(
@@ -152,7 +168,7 @@ public static class Descriptors
             ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC206, ASYNC207,
             ASYNC301, ASYNC302,
             ASYNC401, ASYNC402, ASYNC403,
-            ASYNC901);
+            ASYNC901, ASYNC902, ASYNC903);
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -30,6 +30,8 @@ public static class DiagnosticIds
     public const string UnobservedFireAndForget = "ASYNC402";
     public const string ContinuationIgnoresFault = "ASYNC403";
 
-    // 9xx Configuration: mistakes in the package's .editorconfig options.
+    // 9xx Configuration: mistakes in the package's .editorconfig options and baseline file.
     public const string InvalidConfiguration = "ASYNC901";
+    public const string StaleBaselineEntry = "ASYNC902";
+    public const string MalformedBaseline = "ASYNC903";
 }

@@ -50,4 +50,13 @@ internal static class DiagnosticProperties
 
     /// <summary>ASYNC401-403: the configured exception handler to call, fully qualified (<c>global::Ns.Type.Method</c>).</summary>
     public const string ExceptionHandler = "ExceptionHandler";
+
+    /// <summary>
+    /// Every rule, while <c>dotnet build -p:AsyncAnalyzersBaseline=update</c> records the baseline: the finding's baseline key
+    /// (<c>file | member | rule | fingerprint</c>), which the build reads from the error log to write the file.
+    /// </summary>
+    public const string BaselineEntry = "AsyncAnalyzers.BaselineEntry";
+
+    /// <summary>ASYNC902: which of the entry's recorded findings (1 to its count) this report stands for.</summary>
+    public const string BaselineOccurrence = "AsyncAnalyzers.BaselineOccurrence";
 }

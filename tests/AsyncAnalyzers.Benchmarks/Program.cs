@@ -14,7 +14,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Measures what the package adds to a compilation: the compiler alone (bind, flow analysis, emit) against the compiler with
 // every AsyncAnalyzers analyzer, on a generated corpus at several sizes. Single-threaded, so the numbers are CPU cost, not
 // luck of scheduling. Usage: dotnet run -c Release --project tests/AsyncAnalyzers.Benchmarks [-- --sizes 25000,200000 --iterations 3]
-// --mistakes 0.1 writes most mistake-prone shapes in their correct form (CorpusGenerator.Generate). With --csc it runs the SDK's own csc instead, as `dotnet build` does (CscBenchmark.cs).
+// --mistakes 0.1 writes most mistake-prone shapes in their correct form (CorpusGenerator.Generate). --baseline measures the
+// baseline's suppressor and stale check with a 1,000-entry baseline against no baseline file (BaselineBenchmark.cs). With --csc it runs the SDK's own csc instead, as `dotnet build` does (CscBenchmark.cs).
 var sizes = new[] { 25_000, 50_000, 100_000, 200_000 };
 var iterations = 3;
 var mistakeRate = 1.0;
@@ -85,6 +86,11 @@ if (telemetry)
     }
 
     return 0;
+}
+
+if (args.Contains("--baseline"))
+{
+    return BaselineBenchmark.Run(analyzers, references, sizes, iterations, mistakeRate);
 }
 
 Console.WriteLine($"AsyncAnalyzers benchmark: {analyzers.Length} analyzers, {iterations} measured iterations per configuration (minimum CPU time), single-threaded");

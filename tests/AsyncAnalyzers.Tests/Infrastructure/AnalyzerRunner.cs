@@ -48,10 +48,15 @@ internal static class AnalyzerRunner
     }
 
     /// <summary>Runs the analyzers; analyzer exceptions are collected, never swallowed.</summary>
-    public static async Task<AnalysisResult> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider? options = null)
+    public static async Task<AnalysisResult> RunAsync(
+        Compilation compilation,
+        ImmutableArray<DiagnosticAnalyzer> analyzers,
+        AnalyzerConfigOptionsProvider? options = null,
+        ImmutableArray<AdditionalText> additionalFiles = default,
+        bool reportSuppressedDiagnostics = false)
     {
         var exceptions = new List<string>();
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options ?? EditorConfigOptionsProvider.Empty);
+        var analyzerOptions = new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles, options ?? EditorConfigOptionsProvider.Empty);
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
@@ -65,7 +70,7 @@ internal static class AnalyzerRunner
                 },
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
-                reportSuppressedDiagnostics: false));
+                reportSuppressedDiagnostics: reportSuppressedDiagnostics));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         var failures = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()).Concat(exceptions).ToImmutableArray();
         return new AnalysisResult(diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(), failures);

@@ -14,10 +14,19 @@ internal sealed class EditorConfigOptionsProvider : AnalyzerConfigOptionsProvide
     public static readonly EditorConfigOptionsProvider Empty = new(null);
 
     private readonly AnalyzerConfigSet? _set;
+    private readonly DictionaryOptions _global;
 
-    private EditorConfigOptionsProvider(AnalyzerConfigSet? set) => _set = set;
+    private EditorConfigOptionsProvider(AnalyzerConfigSet? set, DictionaryOptions? global = null)
+    {
+        _set = set;
+        _global = global ?? DictionaryOptions.None;
+    }
 
-    public override AnalyzerConfigOptions GlobalOptions => DictionaryOptions.None;
+    public override AnalyzerConfigOptions GlobalOptions => _global;
+
+    /// <summary>These options with global values (<c>build_property.*</c>, as MSBuild's CompilerVisibleProperty passes them).</summary>
+    public EditorConfigOptionsProvider WithGlobalOptions(IEnumerable<KeyValuePair<string, string>> values) =>
+        new(_set, new DictionaryOptions(values.ToImmutableDictionary(AnalyzerConfigOptions.KeyComparer)));
 
     public static EditorConfigOptionsProvider FromFiles(IEnumerable<string> editorConfigPaths) =>
         new(AnalyzerConfigSet.Create(editorConfigPaths.Select(p => AnalyzerConfig.Parse(File.ReadAllText(p), p)).ToList()));

@@ -40,22 +40,26 @@ public partial class SamplesTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
 
         var editorConfigs = Directory.EnumerateFiles(SamplesDirectory, ".editorconfig", SearchOption.AllDirectories);
-        var result = await AnalyzerRunner.RunAsync(compilation, analyzers, EditorConfigOptionsProvider.FromFiles(editorConfigs));
+        // The samples project passes its baseline as an additional file and turns the stale check on, as the package's targets do.
+        var options = EditorConfigOptionsProvider.FromFiles(editorConfigs)
+            .WithGlobalOptions(new Dictionary<string, string> { [AsyncAnalyzers.Baseline.BaselineSettings.StaleCheckKey] = "true" });
+        var baseline = ImmutableArray.Create<AdditionalText>(new FileText(BaselinePath));
+        var result = await AnalyzerRunner.RunAsync(compilation, analyzers, options, baseline);
         Assert.Empty(result.AnalyzerFailures);
 
         var reported = result.Diagnostics
             .Where(d => d.Id.StartsWith("ASYNC", System.StringComparison.Ordinal))
-            .Select(d => Format(d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Id))
+            .Select(d => Format(d.Location.GetLineSpan().Path, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Id))
             .OrderBy(s => s, System.StringComparer.Ordinal)
             .ToList();
-        var expected = files.SelectMany(Markers).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+        var expected = files.SelectMany(Markers).Concat(BaselineMarkers()).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
         return (expected, reported);
     }
 
     [Fact]
     public void Markers_CoverEveryRule()
     {
-        var marked = AnalyzerRunner.SourceFiles(SamplesDirectory).SelectMany(Markers).Select(m => m.Split(' ')[^1]).ToHashSet();
+        var marked = AnalyzerRunner.SourceFiles(SamplesDirectory).SelectMany(Markers).Concat(BaselineMarkers()).Select(m => m.Split(' ')[^1]).ToHashSet();
         var missing = Descriptors.All.Select(d => d.Id).Where(id => !marked.Contains(id)).ToList();
         Assert.True(missing.Count == 0, "Rules without a sample marker: " + string.Join(", ", missing));
     }
@@ -74,6 +78,35 @@ public partial class SamplesTests
                 }
             }
         }
+    }
+
+    private static string BaselinePath => Path.Combine(SamplesDirectory, AsyncAnalyzers.Baseline.BaselineFile.DefaultFileName);
+
+    /// <summary>The baseline's diagnostics are on its own lines, marked with a trailing <c># ASYNCxxx</c> comment.</summary>
+    private static IEnumerable<string> BaselineMarkers()
+    {
+        var lines = File.ReadAllLines(BaselinePath);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = BaselineMarkerPattern().Match(lines[i]);
+            if (match.Success && !lines[i].TrimStart().StartsWith('#'))
+            {
+                yield return Format(BaselinePath, i + 1, match.Groups["id"].Value);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"#\s*(?<id>ASYNC\d{3})\s*$")]
+    private static partial Regex BaselineMarkerPattern();
+
+    private sealed class FileText : AdditionalText
+    {
+        public FileText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(Path));
     }
 
     private static string Format(string file, int line, string id) =>

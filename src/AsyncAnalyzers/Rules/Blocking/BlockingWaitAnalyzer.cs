@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
@@ -78,7 +79,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 properties = properties.Add(DiagnosticProperties.NoFix, "true");
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC101, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC101, context.Operation.Syntax.GetLocation(), null, properties, BlockingCalls.Describe(kind)));
             return;
         }
 
@@ -117,7 +118,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), properties, BlockingCalls.Describe(kind)));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), null, properties, BlockingCalls.Describe(kind)));
     }
 
     private static bool IsJoinOfSynchronousWork(BlockingKind kind, IInvocationOperation invocation, IOperation? task, CompilationServices services)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
@@ -107,9 +108,11 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Findings.Create(
+            context.Options,
             Descriptors.ASYNC103,
             invocation.Syntax.GetLocation(),
+            null,
             FixProperties(invocation, found, symbols, context.ContainingSymbol),
             method.ContainingType.Name + "." + method.Name,
             (counterpart.ReducedFrom ?? counterpart).ContainingType.Name + "." + counterpart.Name));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -69,6 +70,6 @@ public sealed class ThreadSleepAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.TokenInScope, token.Name);
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC102, invocation.Syntax.GetLocation(), properties));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC102, invocation.Syntax.GetLocation(), null, properties));
     }
 }

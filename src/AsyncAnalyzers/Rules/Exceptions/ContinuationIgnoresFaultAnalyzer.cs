@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -105,7 +106,8 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.OptionsShape, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Findings.Create(
+            context.Options,
             Descriptors.ASYNC403,
             read.Syntax.GetLocation(),
             ImmutableArray.Create(invocation.Syntax.GetLocation()),

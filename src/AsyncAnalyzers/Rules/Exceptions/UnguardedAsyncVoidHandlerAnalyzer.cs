@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -128,6 +129,6 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC401, location, properties, name));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC401, location, null, properties, name));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -72,7 +73,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.ValueTask, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC402, assignment.Syntax.GetLocation(), properties, started.TargetMethod.Name));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, assignment.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
     }
 
     private static void AnalyzeForgetHelper(OperationAnalysisContext context, CompilationServices services)
@@ -99,7 +100,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             properties = CanAwait(invocation, context.ContainingSymbol) && started.TargetMethod.Name != "ContinueWith"
                 ? properties.Add(DiagnosticProperties.CanAwait, "true")
                 : properties.Add(DiagnosticProperties.NoFix, "true");
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC402, invocation.Syntax.GetLocation(), properties, started.TargetMethod.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, invocation.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
             return;
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -117,7 +118,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             var first = members[0].Await.Syntax.GetLocation();
             var others = members.Skip(1).Select(m => m.Await.Syntax.GetLocation());
             var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'"));
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC301, first, others, members.Count, names));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC301, first, others, null, members.Count, names));
         }
 
         members.Clear();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
@@ -125,7 +126,8 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
 
         // The loop keyword is the statement's first token; operations have no location of their own for it.
         var location = loop.Syntax.GetFirstToken().GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Findings.Create(
+            context.Options,
             Descriptors.ASYNC302,
             location,
             new[] { awaitOperation.Syntax.GetLocation() },

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -76,7 +77,7 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
 
         var kind = lambda.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
         var display = delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC203, HeaderLocation(lambda.Syntax), kind, display));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC203, HeaderLocation(lambda.Syntax), null, null, kind, display));
     }
 
     private static bool IsEventSubscription(IOperation creation) => creation.WalkUpConversions().Parent is IEventAssignmentOperation;

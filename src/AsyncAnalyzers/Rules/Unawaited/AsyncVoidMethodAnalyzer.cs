@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Calls;
@@ -48,7 +49,7 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         if (context.Symbol is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
             && services.ForcedSignatures.Classify(method, context.CancellationToken) == SignatureKind.Changeable)
         {
-            Report(context.ReportDiagnostic, method);
+            Report(context.ReportDiagnostic, context.Options, method);
         }
     }
 
@@ -59,15 +60,15 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         if (context.Operation is ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } local }
             && services.ForcedSignatures.ClassifyLocalFunction(local, context.Operation.Root().Syntax) == SignatureKind.Changeable)
         {
-            Report(context.ReportDiagnostic, local);
+            Report(context.ReportDiagnostic, context.Options, local);
         }
     }
 
-    private static void Report(System.Action<Diagnostic> report, IMethodSymbol method)
+    private static void Report(System.Action<Diagnostic> report, AnalyzerOptions options, IMethodSymbol method)
     {
         if (method.Locations.Length > 0 && method.Locations[0].IsInSource)
         {
-            report(Diagnostic.Create(Descriptors.ASYNC202, method.Locations[0], method.Name));
+            report(Findings.Create(options, Descriptors.ASYNC202, method.Locations[0], null, null, method.Name));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -61,7 +62,7 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         {
             foreach (var neverRead in scan.NeverRead)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, neverRead.Syntax.GetLocation(), neverRead.Symbol.Name));
+                context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC204, neverRead.Syntax.GetLocation(), null, null, neverRead.Symbol.Name));
             }
 
             return;
@@ -71,7 +72,7 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         var graph = context.GetControlFlowGraph();
         foreach (var store in UnobservedTaskLocals.Find(graph, scan.Captured, symbols, context.CancellationToken, only: declarator.Symbol))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), store.Local.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), null, null, store.Local.Name));
         }
     }
 }

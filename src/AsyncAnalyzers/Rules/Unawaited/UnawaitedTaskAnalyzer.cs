@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -102,6 +103,6 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             ? "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"
             : "await is not allowed here, so discard it with a continuation that reports its exception";
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, statement.Syntax.SyntaxTree);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), properties, name, advice));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), null, properties, name, advice));
     }
 }

@@ -146,9 +146,11 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         var properties = FixProperties(invocation, found, symbols, context.ContainingSymbol)
             .Add(DiagnosticProperties.CounterpartNamespace, (found.Method.ReducedFrom ?? found.Method).ContainingNamespace.ToDisplayString());
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportDiagnostic(Findings.Create(
+            context.Options,
             Descriptors.ASYNC103,
             invocation.Syntax.GetLocation(),
+            null,
             properties,
             type.Name + "." + method.Name,
             (found.Method.ReducedFrom ?? found.Method).ContainingType.Name + "." + found.Method.Name));

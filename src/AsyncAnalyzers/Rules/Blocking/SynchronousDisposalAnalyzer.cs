@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -74,7 +75,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         var properties = allAsyncDisposable
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC105, keyword, properties, culprit.Name, "use 'await using'"));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC105, keyword, null, properties, culprit.Name, "use 'await using'"));
     }
 
     private static void AnalyzeDispose(OperationAnalysisContext context, CompilationServices services)
@@ -115,7 +116,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
         var location = invocation.Parent is IConditionalAccessOperation conditional ? conditional.Syntax.GetLocation() : invocation.Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC105, location, properties, culprit.Name, "await 'DisposeAsync()' instead"));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC105, location, null, properties, culprit.Name, "await 'DisposeAsync()' instead"));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -74,7 +75,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.TaskRun, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC207, await.Syntax.GetLocation(), properties, OriginName(origin)));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC207, await.Syntax.GetLocation(), null, properties, OriginName(origin)));
     }
 
     /// <summary>The StartNew/ContinueWith call or Task&lt;Task&gt; creation the awaited value comes from, through one local at most.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -56,7 +57,7 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
 
         foreach (var found in NullSources(value))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), NameOf(function)));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), null, null, NameOf(function)));
         }
     }
 

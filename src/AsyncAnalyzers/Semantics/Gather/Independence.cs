@@ -211,6 +211,7 @@ internal sealed class Independence
         var writes = ImmutableArray.CreateBuilder<string>();
         var resources = ImmutableArray.CreateBuilder<string>();
         var keys = ImmutableArray.CreateBuilder<string>();
+        var sharedKeys = ImmutableArray.CreateBuilder<string>();
 
         IOperation? receiver = invocation.Instance;
         var firstArgument = 0;
@@ -293,19 +294,21 @@ internal sealed class Independence
 
             if (IsResourceType(argument.Value.WalkDownConversions().Type) && AccessPath.ResourceKey(argument.Value) is { } key)
             {
-                // One URL, path or key named by two operations, whatever objects they go through: a write then a read, two
-                // repositories over one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
-                // FileWriteThenReadOfSamePath_NoDiagnostic, SameKeyThroughDifferentReceivers_NoDiagnostic).
-                resources.Add(key);
+                // One URL, path or key named by two operations, whatever objects they go through, orders them when one does more
+                // than read it: a write then a read, two repositories saving into one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
+                // FileWriteThenReadOfSamePath_NoDiagnostic, SameKeyThroughDifferentReceivers_NoDiagnostic, SameKeyReadThenUnknownVerb_NoDiagnostic).
+                // Two reads of one key from different services do not (SameKeyReadFromDifferentServices_Reports).
+                sharedKeys.Add(key);
 
-                // The same key through this receiver: per-item loops (ASYNC302) see the key vary when the receiver does
-                // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports).
+                // The same key through this receiver always orders: per-item loops (ASYNC302) see the key vary when the receiver does
+                // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports), and one service asked twice for one key is a repeat
+                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic).
                 resources.Add(AccessPath.Through(receiverPath, key));
             }
         }
 
         reason = string.Empty;
-        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method));
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method));
     }
 
     private static bool IsOrderingSensitive(IMethodSymbol method)

@@ -8,6 +8,18 @@ namespace AsyncAnalyzers.Tests.Rules.Gather;
 
 public class IndependentAwaitsAnalyzerTests
 {
+    /// <summary>Three services that answer for one product key, as members of the class under test.</summary>
+    private const string Shop = """
+
+            private readonly ICatalog _catalog;
+            private readonly IPricing _pricing;
+            private readonly IInventory _inventory;
+
+            public interface ICatalog { Task<string> GetProductAsync(string sku, CancellationToken ct); Task<string> GetOrAddAsync(string sku); }
+            public interface IPricing { Task<decimal> GetPriceAsync(string sku, CancellationToken ct); Task HandleAsync(string sku); Task UpdatePriceAsync(string sku, decimal price); }
+            public interface IInventory { Task<int> GetStockLevelAsync(string sku, CancellationToken ct); }
+        """;
+
     private static DiagnosticResult Group(int count) => VerifyCS.Diagnostic("ASYNC301").WithLocation(0).WithLocation(1).WithArguments(count, "'GetAsync', 'CountAsync'");
 
     private static DiagnosticResult Locations(string names, params int[] markers)
@@ -19,6 +31,102 @@ public class IndependentAwaitsAnalyzerTests
         }
 
         return result.WithArguments(markers.Length, names);
+    }
+
+    [Fact]
+    public async Task SameKeyReadFromDifferentServices_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var product = {|#0:await _catalog.GetProductAsync(sku, ct)|};
+                var price = {|#1:await _pricing.GetPriceAsync(sku, ct)|};
+                var stock = {|#2:await _inventory.GetStockLevelAsync(sku, ct)|};
+                return product + price + stock;
+            }
+            """ + Shop), Locations("'GetProductAsync', 'GetPriceAsync', 'GetStockLevelAsync'", 0, 1, 2));
+    }
+
+    [Fact]
+    public async Task SameUrlReadThroughTwoClients_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly HttpClient _mirror;
+
+            async Task<int> M(string url)
+            {
+                var page = {|#0:await _http.GetStringAsync(url)|};
+                var copy = {|#1:await _mirror.GetStringAsync(url)|};
+                return page.Length + copy.Length;
+            }
+            """), Locations("'GetStringAsync', 'GetStringAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task SameKeyReadTwiceFromOneService_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(string url)
+            {
+                var page = await _http.GetStringAsync(url);
+                var again = await _http.GetStringAsync(url);
+                return page.Length + again.Length;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SameKeyReadThenUnknownVerb_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var product = await _catalog.GetProductAsync(sku, ct);
+                await _pricing.HandleAsync(sku);
+                return product;
+            }
+            """ + Shop));
+    }
+
+    [Fact]
+    public async Task SameKeyWrittenThenReadFromAnotherService_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<decimal> M(string sku, CancellationToken ct)
+            {
+                await _pricing.UpdatePriceAsync(sku, 10m);
+                var stock = await _inventory.GetStockLevelAsync(sku, ct);
+                return stock;
+            }
+            """ + Shop));
+    }
+
+    [Fact]
+    public async Task SameKeyGetOrAddThenRead_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<decimal> M(string sku, CancellationToken ct)
+            {
+                var product = await _catalog.GetOrAddAsync(sku);
+                var price = await _pricing.GetPriceAsync(sku, ct);
+                return product.Length + price;
+            }
+            """ + Shop));
+    }
+
+    [Fact]
+    public async Task SameUrlPostedThenReadThroughAnotherClient_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly HttpClient _mirror;
+
+            async Task<int> M(string url)
+            {
+                await _http.PostAsync(url, null);
+                var copy = await _mirror.GetStringAsync(url);
+                return copy.Length;
+            }
+            """));
     }
 
     [Fact]

@@ -8,6 +8,43 @@ namespace AsyncAnalyzers.Tests.Rules.Gather;
 
 public class IndependentAwaitsCodeFixTests
 {
+    private const string Shop = """
+
+            private readonly ICatalog _catalog;
+            private readonly IPricing _pricing;
+            private readonly IInventory _inventory;
+
+            public interface ICatalog { Task<string> GetProductAsync(string sku, CancellationToken ct); }
+            public interface IPricing { Task<decimal> GetPriceAsync(string sku, CancellationToken ct); }
+            public interface IInventory { Task<int> GetStockLevelAsync(string sku, CancellationToken ct); }
+        """;
+
+    [Fact]
+    public async Task SameKeyFromThreeServices_StartsAllThenAwaitsWhenAll()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var product = {|ASYNC301:await _catalog.GetProductAsync(sku, ct).ConfigureAwait(false)|};
+                var price = await _pricing.GetPriceAsync(sku, ct).ConfigureAwait(false);
+                var stock = await _inventory.GetStockLevelAsync(sku, ct).ConfigureAwait(false);
+                return product + price + stock;
+            }
+            """ + Shop), InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var productTask = _catalog.GetProductAsync(sku, ct);
+                var priceTask = _pricing.GetPriceAsync(sku, ct);
+                var stockTask = _inventory.GetStockLevelAsync(sku, ct);
+                await Task.WhenAll(productTask, priceTask, stockTask).ConfigureAwait(false);
+                var product = await productTask.ConfigureAwait(false);
+                var price = await priceTask.ConfigureAwait(false);
+                var stock = await stockTask.ConfigureAwait(false);
+                return product + price + stock;
+            }
+            """ + Shop));
+    }
+
     [Fact]
     public async Task Declarations_StartsBothThenAwaitsWhenAll()
     {

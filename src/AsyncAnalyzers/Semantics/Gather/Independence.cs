@@ -311,6 +311,126 @@ internal sealed class Independence
         return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method));
     }
 
+    /// <summary>
+    /// What the per-item work after a loop's await reads and writes (ASYNC302's loop bodies: <c>var r = await F(item);</c> then work on
+    /// <c>r</c>), as access paths, with the locals and parameters it assigns. False when the work awaits, leaves the loop (break,
+    /// return, goto), or writes something that is not a variable, field, property chain or an element of one.
+    /// </summary>
+    public bool DescribeFollowingWork(IEnumerable<IOperation> statements, List<string> reads, List<string> writes, HashSet<ISymbol> assigned)
+    {
+        foreach (var statement in statements)
+        {
+            foreach (var operation in statement.DescendantsInSameFunction())
+            {
+                // A second await, or leaving the loop on a result, makes the iterations depend on each other
+                // (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic, ReturnOnResultInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
+                if (operation is IReturnOperation or IBranchOperation { BranchKind: not BranchKind.Continue }
+                    or IForEachLoopOperation { IsAsynchronous: true } or IUsingOperation { IsAsynchronous: true } or IUsingDeclarationOperation { IsAsynchronous: true })
+                {
+                    return false;
+                }
+            }
+
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation:
+                        return false;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } }:
+                        // An object initializer sets a member of the new object.
+                        break;
+                    case IAssignmentOperation assignment:
+                        if (!AddWrite(assignment.Target, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IIncrementOrDecrementOperation increment:
+                        if (!AddWrite(increment.Target, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference:
+                        if (!AddWrite(byReference.Value, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver } } ownCall:
+                        // A helper of the class (Map, Log) is work on the result; one whose name says it changes state may change what
+                        // the next call reads (IndependentLoopAwaitsAnalyzerTests.ResultThenHelperThatSaves_NoDiagnostic).
+                        if (SideEffects.Mutates(ownCall.TargetMethod))
+                        {
+                            writes.Add(AccessPath.This);
+                        }
+
+                        break;
+                    case IInvocationOperation { Instance: { } instance } call when instance is not IInstanceReferenceOperation:
+                        // A call on a variable or member may change it (dict.Add, list.Add, _cache.Set), unless its name says it only reads.
+                        if (PathOf(instance.WalkDownConversions(), out _) is { } receiver && !SideEffects.OnlyReads(call.TargetMethod) && call.TargetMethod.Name != "ToString")
+                        {
+                            writes.Add(receiver);
+                        }
+
+                        break;
+                    case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
+                        if (PathOf(operation, out _) is { } read)
+                        {
+                            reads.Add(read);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Records an assignment target of per-item work (see <see cref="DescribeFollowingWork"/>); false when it cannot be named.</summary>
+    public bool AddWrite(IOperation target, List<string> writes, HashSet<ISymbol> assigned)
+    {
+        target = target.WalkDownConversions();
+        switch (target)
+        {
+            case IDeclarationExpressionOperation or IDiscardOperation or IVariableDeclaratorOperation:
+                return true;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    if (!AddWrite(element, writes, assigned))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }:
+                return AddWrite(collection, writes, assigned);
+            case IArrayElementReferenceOperation element:
+                return AddWrite(element.ArrayReference, writes, assigned);
+        }
+
+        if (target.ReferencedLocalOrParameter() is { } variable)
+        {
+            assigned.Add(variable);
+        }
+
+        // IndependentLoopAwaitsAnalyzerTests.ResultWrittenThroughCallResult_NoDiagnostic.
+        if (PathOf(target, out _) is not { } path)
+        {
+            return false;
+        }
+
+        writes.Add(path);
+        return true;
+    }
+
     private static bool IsOrderingSensitive(IMethodSymbol method)
     {
         var name = method.Name;

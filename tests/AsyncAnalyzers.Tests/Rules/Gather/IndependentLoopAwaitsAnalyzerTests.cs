@@ -223,6 +223,201 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task UsingResponseThenKeyedWrite_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, System.Net.HttpStatusCode>> M(List<Endpoint> endpoints)
+            {
+                var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+                {|#0:foreach|} (var endpoint in endpoints)
+                {
+                    using var response = {|#1:await _http.GetAsync(endpoint.HealthUrl)|};
+                    statuses[endpoint.Name] = response.StatusCode;
+                }
+
+                return statuses;
+            }
+
+            public sealed class Endpoint
+            {
+                public string Name { get; set; } = "";
+                public string HealthUrl { get; set; } = "";
+            }
+            """), Loop("GetAsync", "endpoints"));
+    }
+
+    [Fact]
+    public async Task ElementAssignedByIndex_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string[]> M(string[] urls)
+            {
+                var pages = new string[urls.Length];
+                {|#0:for|} (var i = 0; i < urls.Length; i++)
+                {
+                    pages[i] = {|#1:await _http.GetStringAsync(urls[i])|};
+                }
+
+                return pages;
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task DictionaryAssignedByItem_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, string>> M(IEnumerable<string> paths)
+            {
+                var texts = new Dictionary<string, string>();
+                {|#0:foreach|} (var path in paths)
+                    texts[path] = {|#1:await File.ReadAllTextAsync(path)|};
+                return texts;
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task LocalThenAddMapped_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<int>> M(List<Uri> uris)
+            {
+                var lengths = new List<int>();
+                {|#0:foreach|} (var uri in uris)
+                {
+                    var page = {|#1:await _http.GetStringAsync(uri).ConfigureAwait(false)|};
+                    lengths.Add(Measure(page));
+                }
+
+                return lengths;
+            }
+
+            private int Measure(string page) => page.Length;
+            """), Loop("GetStringAsync", "uris"));
+    }
+
+    [Fact]
+    public async Task ResultFeedsNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                var offset = 0;
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url + offset);
+                    offset += page.Length;
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultThenHelperThatSaves_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    SavePage(page);
+                }
+            }
+
+            private void SavePage(string page) { }
+            """));
+    }
+
+    [Fact]
+    public async Task ReturnOnResultInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    if (page.Length == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitThenUnrelatedWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(string[] urls)
+            {
+                var count = 0;
+                foreach (var url in urls)
+                {
+                    await _http.GetStringAsync(url);
+                    count++;
+                }
+
+                return count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultWrittenThroughCallResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    Find(url).Text = page;
+                }
+            }
+
+            private static Holder Find(string url) => new Holder();
+
+            public sealed class Holder
+            {
+                public string Text { get; set; } = "";
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultThenCallOnTheClient_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    _http.CancelPendingRequests();
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultKeyedIntoTheIteratedList_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<string> urls)
+            {
+                for (var i = 0; i < urls.Count; i++)
+                {
+                    urls[i] = await _http.GetStringAsync(urls[i]);
+                }
+            }
+            """));
+    }
+
+    [Fact]
     public async Task SameReceiverOfUnknownType_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

@@ -178,7 +178,11 @@ internal static class LoopGatherEditing
         var token = results is null ? ParallelToken(model, loop, symbols, cancellationToken) : default;
         var canUseParallel = results is null && HasParallelForEachAsync(symbols) && token.Usable
             && !Implements(collectionType, symbols.IAsyncEnumerableOfT);
-        var options = canUseParallel ? ImmutableArray.Create(whenAll, parallel) : ImmutableArray.Create(whenAll);
+        // A collection of unknown or large size gets the bounded form by default: WhenAll would start every call at once
+        // (IndependentLoopAwaitsCodeFixTests.UnknownSize_DefaultsToParallelForEachAsync, SmallArrayLiteral_DefaultsToWhenAll).
+        var options = !canUseParallel ? ImmutableArray.Create(whenAll)
+            : IsKnownSmall(model.GetOperation(collection, cancellationToken)) ? ImmutableArray.Create(whenAll, parallel)
+            : ImmutableArray.Create(parallel, whenAll);
         return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
@@ -721,6 +725,12 @@ internal static class LoopGatherEditing
 
         return candidates.Length == 0 ? true : fromLinq ? false : null;
     }
+
+    /// <summary>The largest array literal whose calls the fix starts all at once by default.</summary>
+    public const int SmallCollection = 16;
+
+    private static bool IsKnownSmall(IOperation? collection) =>
+        collection?.WalkDownConversions() is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallCollection };
 
     private static bool HasParallelForEachAsync(AsyncSymbols symbols)
     {

@@ -564,6 +564,7 @@ public class IndependentLoopAwaitsCodeFixTests
                 await Task.WhenAll(args.Select(path => File.ReadAllTextAsync(path)));
 
                 """,
+            CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.WhenAllKey,
         };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.OutputKind = OutputKind.ConsoleApplication;
@@ -837,6 +838,52 @@ public class IndependentLoopAwaitsCodeFixTests
     }
 
     [Fact]
+    public async Task UnknownSize_DefaultsToParallelForEachAsync()
+    {
+        await new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(IEnumerable<string> paths, CancellationToken ct)
+                {
+                    {|ASYNC302:foreach|} (var path in paths)
+                    {
+                        await File.WriteAllTextAsync(path, "", ct);
+                    }
+                }
+                """),
+            FixedCode = InClass("""
+                async Task M(IEnumerable<string> paths, CancellationToken ct)
+                {
+                    await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (path, cancellationToken) => await File.WriteAllTextAsync(path, "", ct));
+                }
+                """),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task SmallArrayLiteral_DefaultsToWhenAll()
+    {
+        await new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(CancellationToken ct)
+                {
+                    {|ASYNC302:foreach|} (var path in new[] { "a.txt", "b.txt" })
+                    {
+                        await File.WriteAllTextAsync(path, "", ct);
+                    }
+                }
+                """),
+            FixedCode = WithLinq(InClass("""
+                async Task M(CancellationToken ct)
+                {
+                    await Task.WhenAll(new[] { "a.txt", "b.txt" }.Select(path => File.WriteAllTextAsync(path, "", ct)));
+                }
+                """)),
+        }.RunAsync();
+    }
+
+    [Fact]
     public async Task FixAllInDocument_RewritesEveryLoopInOnePass()
     {
         var test = new VerifyCS.Test
@@ -1002,9 +1049,10 @@ public class IndependentLoopAwaitsCodeFixTests
     }
 
     [Fact]
-    public async Task FixAll_DefaultIsWhenAllAndNestedLoopsAreFixedInOnePass()
+    public async Task FixAll_DefaultIsParallelForUnknownSizesAndNestedLoopsAreFixedInOnePass()
     {
-        // No key chosen (dotnet format takes the first action's): WhenAll, the first option of every loop. The loop inside the
+        // No key chosen (dotnet format takes the first action's): Parallel.ForEachAsync, the first option of every loop over a
+        // collection of unknown size. The loop inside the
         // awaited lambda and two for loops of one method (each with its own 'path') are fixed in the same pass.
         var test = new VerifyCS.Test
         {
@@ -1033,22 +1081,22 @@ public class IndependentLoopAwaitsCodeFixTests
                     }
                 }
                 """),
-            FixedCode = WithLinq(InClass("""
+            FixedCode = InClass("""
                 async Task M(string[] paths, string[] logs, IEnumerable<string[]> batches)
                 {
-                    await Task.WhenAll(paths.Select(path => File.ReadAllTextAsync(path)));
+                    await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (path, ct) => await File.ReadAllTextAsync(path));
 
-                    await Task.WhenAll(logs.Select(log => File.WriteAllTextAsync(log, "")));
+                    await Parallel.ForEachAsync(logs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (log, ct) => await File.WriteAllTextAsync(log, ""));
 
                     foreach (var batch in batches)
                     {
                         await Task.Run(async () =>
                         {
-                            await Task.WhenAll(batch.Select(path => File.WriteAllTextAsync(path, "")));
+                            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (path, ct) => await File.WriteAllTextAsync(path, ""));
                         });
                     }
                 }
-                """)),
+                """),
             NumberOfIncrementalIterations = 3,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInProjectIterations = 1,

@@ -53,7 +53,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(block.Syntax.SyntaxTree);
         independence = independence.WithSafety(independence.Safety.WithUserLists(
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
-            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)).WithAssumption(ReceiverAssumption.AssumesSafe(options, AnalyzerOptionKeys.Async301UnknownReceivers)));
 
         var group = new IndependentGroup();
         var members = new List<GatherStatement>();
@@ -116,11 +116,30 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         {
             var first = members[0].Await.Syntax.GetLocation();
             var others = members.Skip(1).Select(m => m.Await.Syntax.GetLocation());
-            var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'"));
+            var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'")) + Assumption(members);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC301, first, others, members.Count, names));
         }
 
         members.Clear();
+    }
+
+    /// <summary>
+    /// "; if 'ISearchIndex' allows concurrent calls" when the group calls one receiver of a type without evidence more than once,
+    /// under the <c>unknown_receivers = assume_safe</c> option; empty otherwise.
+    /// </summary>
+    private static string Assumption(List<GatherStatement> members)
+    {
+        var assumed = new List<string>();
+        foreach (var group in members.Where(m => m.Footprint.AssumedSafe is not null).GroupBy(m => m.Footprint.ReceiverPath))
+        {
+            var name = group.First().Footprint.AssumedSafe!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            if (group.Count() > 1 && !assumed.Contains(name))
+            {
+                assumed.Add(name);
+            }
+        }
+
+        return assumed.Count == 0 ? string.Empty : "; if " + string.Join(" and ", assumed.Select(a => "'" + a + "'")) + (assumed.Count == 1 ? " allows" : " allow") + " concurrent calls";
     }
 
     // A catch or finally that reads a result, or catches cancellation, depends on the order

@@ -99,7 +99,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.Syntax.SyntaxTree);
         independence = independence.WithSafety(independence.Safety.WithUserLists(
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
-            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)).WithAssumption(ReceiverAssumption.AssumesSafe(options, AnalyzerOptionKeys.Async302UnknownReceivers)));
         if (independence.Describe(awaitOperation, out _) is not { } footprint
             || !IsPerItem(footprint, variable, loop as IForLoopOperation, collection)
             || (results is not null && footprint.IsRootedAt(AccessPath.Segment(results), writesOnly: false)))
@@ -122,6 +122,13 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var count = collection is IArrayCreationOperation { Initializer.ElementValues.Length: var length }
             ? " (" + length.ToString(CultureInfo.InvariantCulture) + " operations)"
             : string.Empty;
+
+        // The one receiver every item's call goes through, under the unknown_receivers = assume_safe option
+        // (IndependentLoopAwaitsAnalyzerTests.ReadPerItemFromUnknownReceiverAssumedSafe_ReportsTheAssumption).
+        if (footprint.AssumedSafe is { } assumed && footprint.ReceiverPath is { } receiverPath && !AccessPath.IsUnder(receiverPath, AccessPath.Segment(variable)))
+        {
+            count += ", if '" + assumed.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' allows concurrent calls";
+        }
         var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
 
         // The loop keyword is the statement's first token; operations have no location of their own for it.

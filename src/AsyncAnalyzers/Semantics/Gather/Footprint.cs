@@ -9,8 +9,10 @@ namespace AsyncAnalyzers.Semantics.Gather;
 /// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
 internal sealed class Footprint
 {
-    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources, ImmutableArray<string> identifiers, bool changesState, ImmutableArray<string> keys, bool onlyReads)
+    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources, ImmutableArray<string> identifiers, bool changesState, ImmutableArray<string> keys, bool onlyReads, ITypeSymbol? assumedSafe = null, string? receiverPath = null)
     {
+        AssumedSafe = assumedSafe;
+        ReceiverPath = receiverPath;
         Keys = keys;
         OnlyReads = onlyReads;
         Identifiers = identifiers;
@@ -49,7 +51,16 @@ internal sealed class Footprint
     /// <summary>The call's name says it only reads (<see cref="SideEffects.OnlyReads"/>).</summary>
     public bool OnlyReads { get; }
 
-    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState, Keys, OnlyReads);
+    /// <summary>
+    /// The receiver's type when nothing says whether it allows concurrent calls and the <c>unknown_receivers</c> option assumes it
+    /// does for reads; null otherwise. Messages name it when the group or loop calls that receiver more than once.
+    /// </summary>
+    public ITypeSymbol? AssumedSafe { get; }
+
+    /// <summary>The access path of the call's receiver (the static type's for a static call).</summary>
+    public string? ReceiverPath { get; }
+
+    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState, Keys, OnlyReads, AssumedSafe, ReceiverPath);
 
     /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
     public bool IsRootedAt(string rootSegment, bool writesOnly)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
@@ -40,7 +41,7 @@ internal sealed class Independence
         _guid = symbols.GetTypeByMetadataName("System.Guid");
     }
 
-    public static Independence Create(AsyncSymbols symbols)
+    public static Independence Create(AsyncSymbols symbols, Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? typesUnder = null)
     {
         var uri = symbols.GetTypeByMetadataName("System.Uri");
         var valueLike = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -63,7 +64,7 @@ internal sealed class Independence
         var pure = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         pure.AddRange(KnownTypeNames.Resolve(symbols, KnownTypeNames.PureStatic));
 
-        return new Independence(symbols, ConcurrencySafety.Create(symbols), valueLike.ToImmutable(), pure.ToImmutable(), uri);
+        return new Independence(symbols, ConcurrencySafety.Create(symbols, typesUnder), valueLike.ToImmutable(), pure.ToImmutable(), uri);
     }
 
     public ConcurrencySafety Safety => _safety;
@@ -223,6 +224,7 @@ internal sealed class Independence
 
         string receiverPath;
         bool receiverSafe;
+        ITypeSymbol? assumedSafe = null;
         if (receiver is null)
         {
             receiverPath = AccessPath.Static(method.ContainingType);
@@ -253,6 +255,13 @@ internal sealed class Independence
 
             receiverPath = path;
             receiverSafe = _safety.IsSafe(receiver.WalkDownConversions().Type);
+            if (!receiverSafe && _safety.AssumeSafe && SideEffects.OnlyReads(method))
+            {
+                // No evidence either way, and the option assumes such receivers allow concurrent reads
+                // (IndependentAwaitsAnalyzerTests.ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption).
+                assumedSafe = receiver.WalkDownConversions().Type;
+                receiverSafe = true;
+            }
         }
 
         reads.Add(receiverPath);
@@ -308,7 +317,7 @@ internal sealed class Independence
         }
 
         reason = string.Empty;
-        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method));
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method), assumedSafe, receiverPath);
     }
 
     /// <summary>
@@ -453,7 +462,7 @@ internal sealed class Independence
         var segments = new List<string>();
         while (true)
         {
-            if (_safety.IsUnsafe(current.Type))
+            if (_safety.IsListedUnsafe(current.Type))
             {
                 unsafeType = true;
             }

@@ -130,6 +130,114 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(int id, int other)
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var friend = {|#1:await _users.GetAsync(other)|};
+                    return name.Length + friend.Length;
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_safe",
+            ExpectedDiagnostics = { Locations("'GetAsync', 'GetAsync'; if 'IUsers' allows concurrent calls", 0, 1) },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadsFromTwoUnknownReceiversAssumedSafe_NamesNoAssumption()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(int id)
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var count = {|#1:await _orders.CountAsync(id)|};
+                    return name.Length + count;
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_safe",
+            ExpectedDiagnostics = { Group(2) },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WritesThroughOneUnknownReceiverAssumedSafe_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M()
+                {
+                    await _users.SaveAsync("a");
+                    await _users.SaveAsync("b");
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_safe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadsFromOneServiceWithSafeImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPages _pages;
+
+            async Task<int> M(string a, string b)
+            {
+                var first = {|#0:await _pages.FetchAsync(a)|};
+                var second = {|#1:await _pages.FetchAsync(b)|};
+                return first.Length + second.Length;
+            }
+
+            public interface IPages { Task<string> FetchAsync(string url); }
+
+            public sealed class Pages : IPages
+            {
+                private readonly HttpClient _http;
+
+                public Pages(HttpClient http) => _http = http;
+
+                public Task<string> FetchAsync(string url) => _http.GetStringAsync(url);
+            }
+            """), Locations("'FetchAsync', 'FetchAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ImplementationHoldingUnsafeResource_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IRows _left;
+            private readonly IRows _right;
+
+            async Task<int> M(string a, string b)
+            {
+                var first = await _left.FindAsync(a);
+                var second = await _right.FindAsync(b);
+                return first + second;
+            }
+
+            public interface IRows { Task<int> FindAsync(string key); }
+
+            public sealed class Rows : IRows
+            {
+                private readonly System.Data.Common.DbConnection _connection;
+
+                public Rows(System.Data.Common.DbConnection connection) => _connection = connection;
+
+                public Task<int> FindAsync(string key) => Task.FromResult(_connection.State == System.Data.ConnectionState.Open ? 1 : 0);
+            }
+            """));
+    }
+
+    [Fact]
     public async Task TwoDeclarationsOnDifferentReceivers_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

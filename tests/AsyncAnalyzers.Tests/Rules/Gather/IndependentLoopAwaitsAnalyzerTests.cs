@@ -223,6 +223,101 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task ReadPerItemFromUnknownReceiverAssumedSafe_ReportsTheAssumption()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int[] ids)
+                {
+                    {|#0:foreach|} (var id in ids)
+                    {
+                        {|#1:await _users.GetAsync(id)|};
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC302.unknown_receivers = assume_safe",
+            ExpectedDiagnostics = { Loop("GetAsync", "ids", ", if 'IUsers' allows concurrent calls") },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WritePerItemFromUnknownReceiverAssumedSafe_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(string[] names)
+                {
+                    foreach (var name in names)
+                    {
+                        await _users.SaveAsync(name);
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC302.unknown_receivers = assume_safe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadPerItemFromServiceWithSafeImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPages _pages;
+
+            async Task M(string[] urls)
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _pages.FetchAsync(url)|};
+                }
+            }
+
+            public interface IPages { Task<string> FetchAsync(string url); }
+
+            public sealed class Pages : IPages
+            {
+                private readonly HttpClient _http;
+                private readonly string _prefix;
+
+                public Pages(HttpClient http, string prefix) { _http = http; _prefix = prefix; }
+
+                public Task<string> FetchAsync(string url) => _http.GetStringAsync(_prefix + url);
+            }
+            """), Loop("FetchAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task ReadPerItemFromServiceWithMutableState_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPages _pages;
+
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    await _pages.FetchAsync(url);
+                }
+            }
+
+            public interface IPages { Task<string> FetchAsync(string url); }
+
+            public sealed class Pages : IPages
+            {
+                private readonly HttpClient _http;
+                private int _count;
+
+                public Pages(HttpClient http) => _http = http;
+
+                public Task<string> FetchAsync(string url) { _count++; return _http.GetStringAsync(url); }
+            }
+            """));
+    }
+
+    [Fact]
     public async Task UsingResponseThenKeyedWrite_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

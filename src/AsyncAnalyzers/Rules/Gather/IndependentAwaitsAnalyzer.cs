@@ -45,7 +45,14 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
     {
         var block = (IBlockOperation)context.Operation;
-        if (!HasTwoGatherShapesInARow(block))
+        // The walk stops at the first operand that is not a plain value, an await or a consumer of the results: cheap.
+        var hasExpressionGroups = false;
+        foreach (var statement in block.Operations)
+        {
+            hasExpressionGroups |= !Independence.AwaitsInOneExpression(statement).IsEmpty;
+        }
+
+        if (!hasExpressionGroups && !HasTwoGatherShapesInARow(block))
         {
             return;
         }
@@ -89,6 +96,45 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context, block, members, operationCanceled);
+
+        if (hasExpressionGroups)
+        {
+            foreach (var statement in block.Operations)
+            {
+                ReportExpression(context, block, statement, independence, summaries, operationCanceled);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Awaits of one expression, all evaluated before it uses their results (<c>await a.X(d) - await b.Y(d)</c>,
+    /// <c>new Page(await A(), await B())</c>): reported like a group of statements when every one is independent of the others.
+    /// </summary>
+    private static void ReportExpression(OperationAnalysisContext context, IBlockOperation block, IOperation statement, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
+    {
+        // An expression body (`=> await A() + await B()`) has no block to start the tasks in
+        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_NoDiagnostic).
+        if (statement.IsImplicit || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
+        {
+            return;
+        }
+
+        var group = new IndependentGroup();
+        var members = new List<GatherStatement>();
+        foreach (var awaitOperation in awaits)
+        {
+            // IndependentAwaitsAnalyzerTests.DependentAwaitsInOneExpression_NoDiagnostic, TaskRunWrappers_NoDiagnostic.
+            if (independence.Describe(awaitOperation, out _) is not { } footprint
+                || summaries.IsThreadPoolOffload(footprint.Invocation).IsYes
+                || !group.TryAdd(footprint))
+            {
+                return;
+            }
+
+            members.Add(new GatherStatement(statement, awaitOperation, null, footprint));
+        }
+
+        Report(context, block, members, operationCanceled, ExpressionShape);
     }
 
     private static bool HasTwoGatherShapesInARow(IBlockOperation block)
@@ -108,7 +154,9 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled)
+    private static readonly ImmutableDictionary<string, string?> ExpressionShape = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, "Expression");
+
+    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled, ImmutableDictionary<string, string?>? properties = null)
     {
         if (members.Count >= 2
             && AsyncContext.Of(members[0].Statement, context.ContainingSymbol).IsAsync
@@ -117,7 +165,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             var first = members[0].Await.Syntax.GetLocation();
             var others = members.Skip(1).Select(m => m.Await.Syntax.GetLocation());
             var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'")) + Assumption(members);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC301, first, others, members.Count, names));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ASYNC301, first, others, properties, members.Count, names));
         }
 
         members.Clear();

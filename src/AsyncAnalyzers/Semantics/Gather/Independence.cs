@@ -133,6 +133,72 @@ internal sealed class Independence
             : awaitOperation;
     }
 
+    /// <summary>
+    /// The awaits of one statement's expression that are all evaluated, in order, before the expression uses their results:
+    /// operands of arithmetic, arguments of a call or <c>new</c>, tuple and array elements, interpolations
+    /// (<c>var total = await a.X(d) - await b.Y(d);</c>, <c>return new Page(await A(), await B());</c>). Empty when the statement has
+    /// fewer than two, or when anything else in the expression could run between them or decide whether they run (a condition,
+    /// <c>&amp;&amp;</c>, <c>??</c>, an assignment, a lambda, a call that is not the consumer of the results).
+    /// </summary>
+    public static ImmutableArray<IAwaitOperation> AwaitsInOneExpression(IOperation statement)
+    {
+        IOperation? value = statement switch
+        {
+            IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
+                => group.Declarations[0].Declarators[0].Initializer?.Value,
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment } => assignment.Value,
+            _ => null,
+        };
+        if (value is null || value.WalkDownConversions() is IAwaitOperation)
+        {
+            return ImmutableArray<IAwaitOperation>.Empty;
+        }
+
+        var awaits = ImmutableArray.CreateBuilder<IAwaitOperation>();
+        return CollectAwaits(value, awaits) && awaits.Count >= 2 ? awaits.ToImmutable() : ImmutableArray<IAwaitOperation>.Empty;
+    }
+
+    private static bool CollectAwaits(IOperation operation, ImmutableArray<IAwaitOperation>.Builder awaits)
+    {
+        switch (operation)
+        {
+            case IAwaitOperation awaited:
+                awaits.Add(awaited);
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                // IndependentAwaitsAnalyzerTests.AwaitsOnBothSidesOfAnd_NoDiagnostic.
+                return false;
+            case IConversionOperation or IParenthesizedOperation or IBinaryOperation or IUnaryOperation or ITupleOperation or IArgumentOperation
+                or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation
+                or IArrayCreationOperation or IArrayInitializerOperation or IObjectCreationOperation or IObjectOrCollectionInitializerOperation
+                or IMemberInitializerOperation or IAnonymousObjectCreationOperation
+                or IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation:
+                break;
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } initializer:
+                return CollectAwaits(initializer.Value, awaits);
+            case IInvocationOperation invocation when invocation.Instance is null or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation:
+                // The call consumes the results: it runs after every argument is evaluated.
+                break;
+            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
+                or IDefaultValueOperation or ITypeOfOperation or INameOfOperation:
+                return true;
+            default:
+                // IndependentAwaitsAnalyzerTests.AwaitsInConditionalExpression_NoDiagnostic.
+                return false;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (!CollectAwaits(child, awaits))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A call returning a plain <c>Task</c>/<c>ValueTask</c> whose only arguments (besides its receiver) are cancellation tokens.</summary>
     private bool IsOpaque(IInvocationOperation invocation)
     {

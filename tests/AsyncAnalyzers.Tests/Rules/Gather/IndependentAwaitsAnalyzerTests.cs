@@ -238,6 +238,96 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsAsOperandsOfOneExpression_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                var balance = ({|#0:await _users.GetAsync(id)|}).Length - {|#1:await _orders.PendingAsync(id)|};
+                return balance;
+            }
+            """), Locations("'GetAsync', 'PendingAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task AwaitsAsArgumentsOfNew_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Tuple<string, int>> M(int id)
+            {
+                return new Tuple<string, int>({|#0:await _users.GetAsync(id)|}, {|#1:await _orders.CountAsync(id)|});
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task GroupInsideIfBlock_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, bool details)
+            {
+                if (details)
+                {
+                    var name = {|#0:await _users.GetAsync(id)|};
+                    var count = {|#1:await _orders.CountAsync(id)|};
+                    return name.Length + count;
+                }
+
+                return 0;
+            }
+            """), Group(2));
+    }
+
+    [Fact]
+    public async Task DependentAwaitsInOneExpression_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                return await _orders.CountAsync(id) + await _orders.PendingAsync(id);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsOnBothSidesOfAnd_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<bool> M(int id)
+            {
+                var both = await _orders.CountAsync(id) > 0 && await _audit.GetAsync(id) != null;
+                return both;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsInConditionalExpression_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, bool flag)
+            {
+                var value = flag ? await _orders.CountAsync(id) : (await _users.GetAsync(id)).Length;
+                return value + (await _orders.CountAsync(id) > 0 ? 1 : (await _users.GetAsync(id)).Length);
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsAroundASideEffect_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private int _calls;
+
+            async Task<int> M(int id)
+            {
+                var sum = await _orders.CountAsync(id) + _calls++ + await _audit.GetAsync(id).ContinueWith(t => 1);
+                return sum;
+            }
+            """));
+    }
+
+    [Fact]
     public async Task TwoDeclarationsOnDifferentReceivers_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

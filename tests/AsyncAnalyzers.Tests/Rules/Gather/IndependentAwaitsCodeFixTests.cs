@@ -46,6 +46,46 @@ public class IndependentAwaitsCodeFixTests
     }
 
     [Fact]
+    public async Task AwaitsAsArgumentsOfNew_StartsBothBeforeTheStatement()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<Tuple<string, int>> M(int id)
+            {
+                var page = new Tuple<string, int>({|ASYNC301:await _users.GetAsync(id).ConfigureAwait(false)|}, await _orders.CountAsync(id).ConfigureAwait(false));
+                return page;
+            }
+            """), InClass("""
+            async Task<Tuple<string, int>> M(int id)
+            {
+                var getTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(getTask, countTask).ConfigureAwait(false);
+                var page = new Tuple<string, int>(await getTask.ConfigureAwait(false), await countTask.ConfigureAwait(false));
+                return page;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsAsOperandsOfReturn_StartsBothBeforeTheReturn()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                return ({|ASYNC301:await _users.GetAsync(id)|}).Length - await _orders.PendingAsync(id);
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var getTask = _users.GetAsync(id);
+                var pendingTask = _orders.PendingAsync(id).AsTask();
+                await Task.WhenAll(getTask, pendingTask);
+                return (await getTask).Length - await pendingTask;
+            }
+            """));
+    }
+
+    [Fact]
     public async Task Declarations_StartsBothThenAwaitsWhenAll()
     {
         await VerifyCS.VerifyCodeFixAsync(InClass("""

@@ -77,6 +77,15 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
                 candidate = null;
             }
 
+            // Calls that change, send, log or run something by their names are not gathered: code relies on the calls after
+            // them not running when they fail (save then log, delete then notify, write then cache), and on a failed read
+            // stopping the write after it (IndependentAwaitsAnalyzerTests.WriteThenUnrelatedRead_NoDiagnostic,
+            // ReadThenUnrelatedWrite_NoDiagnostic, TwoWritesOnDifferentServices_NoDiagnostic, EventLogAndPushForSameUser_NoDiagnostic).
+            if (candidate is not null && candidate.Footprint.MayChangeState)
+            {
+                candidate = null;
+            }
+
             if (candidate is null)
             {
                 Report(context, block, members, operationCanceled);
@@ -125,6 +134,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         {
             // IndependentAwaitsAnalyzerTests.DependentAwaitsInOneExpression_NoDiagnostic, TaskRunWrappers_NoDiagnostic.
             if (independence.Describe(awaitOperation, out _) is not { } footprint
+                || footprint.MayChangeState
                 || summaries.IsThreadPoolOffload(footprint.Invocation).IsYes
                 || !group.TryAdd(footprint))
             {

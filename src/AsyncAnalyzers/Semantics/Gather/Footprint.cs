@@ -51,6 +51,9 @@ internal sealed class Footprint
     /// <summary>The call's name says it only reads (<see cref="SideEffects.OnlyReads"/>).</summary>
     public bool OnlyReads { get; }
 
+    /// <summary>Some word of the call's name says it changes, sends, logs or runs something (<see cref="SideEffects.MayChangeState"/>).</summary>
+    public bool MayChangeState => SideEffects.MayChangeState(Invocation.TargetMethod);
+
     /// <summary>
     /// The receiver's type when nothing says whether it allows concurrent calls and the <c>unknown_receivers</c> option assumes it
     /// does for reads; null otherwise. Messages name it when the group or loop calls that receiver more than once.

@@ -360,7 +360,7 @@ internal sealed class Independence
 
             // An identifier (an id, a key, a name) passed to two calls names one entity: a call that changes it and a call that
             // reads, changes or announces it are ordered; two announcements are not (IndependentAwaitsAnalyzerTests.WriteThenReadOfSameId_NoDiagnostic,
-            // BanThenAnnounceBan_NoDiagnostic, EventLogAndPushForSameUser_Reports).
+            // BanThenAnnounceBan_NoDiagnostic, EventLogAndPushForSameUser_NoDiagnostic).
             if (IsIdentifierType(argument.Value.WalkDownConversions().Type) && !argument.Value.WalkDownConversions().ConstantValue.HasValue
                 && AccessPath.ResourceKey(argument.Value) is { } identifier)
             {

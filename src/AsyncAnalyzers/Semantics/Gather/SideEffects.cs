@@ -27,6 +27,11 @@ internal static class SideEffects
     /// <summary>Verbs that announce or send: they change nobody's entity (<see cref="Mutates"/>) but do more than read.</summary>
     private static readonly ImmutableArray<string> AnnouncingVerbs = ImmutableArray.Create("Send", "Post", "Publish", "Push", "Notify", "Emit", "Broadcast");
 
+    /// <summary>Verbs of side effects beyond the entity named: logging, auditing, running or handling something.</summary>
+    private static readonly ImmutableArray<string> EffectVerbs = ImmutableArray.Create(
+        "Log", "Record", "Track", "Audit", "Raise", "Trigger", "Fire", "Email", "Mail", "Perform", "Run", "Handle", "Invoke", "Dispatch",
+        "Adjust", "Revert", "Rollback", "Refresh", "Reload", "Seed", "Migrate", "Initialize", "Init", "Ensure", "Prepare", "Generate", "Issue");
+
     private static readonly ImmutableArray<string> GuardVerbs = ImmutableArray.Create(
         "Authorize", "Authenticate", "Ensure", "Validate", "Verify", "Require", "Demand", "Guard", "Assert", "Throw");
 
@@ -38,6 +43,26 @@ internal static class SideEffects
 
     /// <summary>The name says the call changes the entity it names (Save, Update, Delete, Mark, Ban...).</summary>
     public static bool Mutates(IMethodSymbol method) => StartsWithAny(Stem(method.Name), MutatingVerbs);
+
+    /// <summary>
+    /// Some word of the name (after <c>Async</c> and <c>Try</c> are removed) says the call changes, sends, logs or runs something:
+    /// <c>UpdateLastActivityAsync</c>, <c>LogUserEventAsync</c>, <c>PushLogOutAsync</c>, <c>GetOrAddAsync</c>. Nouns such as
+    /// <c>GetSettingsAsync</c> or <c>TwoFactorIsEnabledAsync</c> do not count.
+    /// </summary>
+    public static bool MayChangeState(IMethodSymbol method)
+    {
+        var stem = Stem(method.Name);
+        for (var start = 0; start < stem.Length; start++)
+        {
+            if ((start == 0 || char.IsUpper(stem[start]))
+                && (StartsWithAny(stem.Substring(start), MutatingVerbs) || StartsWithAny(stem.Substring(start), AnnouncingVerbs) || StartsWithAny(stem.Substring(start), EffectVerbs)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The name says the call only reads (<c>GetPriceAsync</c>, <c>ReadAllTextAsync</c>, <c>FindByIdAsync</c>): its first word is a

@@ -164,15 +164,15 @@ public class IndependentAwaitsCodeFixTests
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
             {
-                {|ASYNC301:await _users.SaveAsync("a")|};
+                {|ASYNC301:await _users.LoadAsync("a")|};
                 await _orders.PlaceAsync(new Order());
             }
             """), InClass("""
             async Task M()
             {
-                var saveTask = _users.SaveAsync("a");
+                var loadTask = _users.LoadAsync("a");
                 var placeTask = _orders.PlaceAsync(new Order());
-                await Task.WhenAll(saveTask, placeTask);
+                await Task.WhenAll(loadTask, placeTask);
             }
             """));
     }
@@ -184,7 +184,7 @@ public class IndependentAwaitsCodeFixTests
             async Task<int> M(int id, int count)
             {
                 var user = {|ASYNC301:await _users.GetAsync(id)|};
-                await _audit.SaveAsync("seen");
+                await _audit.LoadAsync("seen");
                 count = await _orders.CountAsync(id);
                 return user.Length + count;
             }
@@ -192,9 +192,9 @@ public class IndependentAwaitsCodeFixTests
             async Task<int> M(int id, int count)
             {
                 var userTask = _users.GetAsync(id);
-                var saveTask = _audit.SaveAsync("seen");
+                var loadTask = _audit.LoadAsync("seen");
                 var countTask = _orders.CountAsync(id);
-                await Task.WhenAll(userTask, saveTask, countTask);
+                await Task.WhenAll(userTask, loadTask, countTask);
                 var user = await userTask;
                 count = await countTask;
                 return user.Length + count;
@@ -342,15 +342,15 @@ public class IndependentAwaitsCodeFixTests
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
             {
-                {|ASYNC301:await _users.SaveAsync("a")|};
-                await _audit.SaveAsync("b");
+                {|ASYNC301:await _users.LoadAsync("a")|};
+                await _audit.LoadAsync("b");
             }
             """), InClass("""
             async Task M()
             {
-                var saveUsersTask = _users.SaveAsync("a");
-                var saveAuditTask = _audit.SaveAsync("b");
-                await Task.WhenAll(saveUsersTask, saveAuditTask);
+                var loadUsersTask = _users.LoadAsync("a");
+                var loadAuditTask = _audit.LoadAsync("b");
+                await Task.WhenAll(loadUsersTask, loadAuditTask);
             }
             """));
     }
@@ -490,7 +490,7 @@ public class IndependentAwaitsCodeFixTests
             {
                 async Task N(IUsers users, IOrders orders)
                 {
-                    {|ASYNC301:await users.SaveAsync("x")|};
+                    {|ASYNC301:await users.LoadAsync("x")|};
                     await orders.PlaceAsync(new Order());
                 }
             }
@@ -517,9 +517,9 @@ public class IndependentAwaitsCodeFixTests
                         {
                             async Task N(IUsers users, IOrders orders)
                             {
-                                var saveTask = users.SaveAsync("x");
+                                var loadTask = users.LoadAsync("x");
                                 var placeTask = orders.PlaceAsync(new Order());
-                                await Task.WhenAll(saveTask, placeTask);
+                                await Task.WhenAll(loadTask, placeTask);
                             }
                         }
                         """,

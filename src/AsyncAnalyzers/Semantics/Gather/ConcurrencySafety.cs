@@ -103,7 +103,10 @@ internal sealed class ConcurrencySafety
 
         private Verdict Classify(ITypeSymbol type, ConcurrencySafety lists, int depth, HashSet<ITypeSymbol> visiting)
         {
-            if (_typesUnder is null || type is not INamedTypeSymbol named || named.DeclaringSyntaxReferences.IsEmpty && named.TypeKind != TypeKind.Interface)
+            // A static class has no instance state to judge: what it touches is global (a UI's tabs, a service locator)
+            // (IndependentLoopAwaitsAnalyzerTests.StaticHelperPerItem_NoDiagnostic).
+            if (_typesUnder is null || type is not INamedTypeSymbol named || named.IsStatic
+                || (named.DeclaringSyntaxReferences.IsEmpty && named.TypeKind != TypeKind.Interface))
             {
                 return Verdict.Unknown;
             }
@@ -155,7 +158,10 @@ internal sealed class ConcurrencySafety
 
         private Verdict FieldsVerdict(INamedTypeSymbol implementation, ConcurrencySafety lists, int depth, HashSet<ITypeSymbol> visiting)
         {
-            var verdict = Verdict.Safe;
+            // No instance field at all is no evidence: such a type works through static or global state
+            // (IndependentLoopAwaitsAnalyzerTests.StaticHelperPerItem_NoDiagnostic).
+            var verdict = Verdict.Unknown;
+            var sawField = false;
             for (var type = implementation; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
             {
                 foreach (var member in type.GetMembers())
@@ -165,6 +171,12 @@ internal sealed class ConcurrencySafety
                         continue;
                     }
 
+                    if (verdict == Verdict.Unknown && !sawField)
+                    {
+                        verdict = Verdict.Safe;
+                    }
+
+                    sawField = true;
                     var fieldType = field.Type;
                     if (lists.IsListedUnsafeType(fieldType))
                     {

@@ -318,6 +318,48 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task StaticHelperPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    await Tabs.OpenInNewTabAsync(path);
+                }
+            }
+
+            public static class Tabs
+            {
+                public static Task OpenInNewTabAsync(string path) => Task.CompletedTask;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ServiceWithoutFieldsPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly ITabs _tabs;
+
+            async Task M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    await _tabs.OpenInNewTabAsync(path);
+                }
+            }
+
+            public interface ITabs { Task OpenInNewTabAsync(string path); }
+
+            public sealed class Tabs : ITabs
+            {
+                public Task OpenInNewTabAsync(string path) => Task.CompletedTask;
+            }
+            """));
+    }
+
+    [Fact]
     public async Task UsingResponseThenKeyedWrite_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

@@ -70,6 +70,67 @@ public sealed class DashboardController
     }
 }
 
+public sealed record ProductPage(string Product, decimal Price, int Stock);
+
+public interface ICatalog
+{
+    Task<string> GetProductAsync(string sku, CancellationToken cancellationToken);
+}
+
+public interface IPricing
+{
+    Task<decimal> GetPriceAsync(string sku, CancellationToken cancellationToken);
+}
+
+public interface IInventory
+{
+    Task<int> GetStockLevelAsync(string sku, CancellationToken cancellationToken);
+}
+
+/// <summary>ASYNC301: the product page: three services asked about one SKU, one after another.</summary>
+public sealed class ProductPageController
+{
+    private readonly ICatalog _catalog;
+    private readonly IPricing _pricing;
+    private readonly IInventory _inventory;
+
+    public ProductPageController(ICatalog catalog, IPricing pricing, IInventory inventory)
+    {
+        _catalog = catalog;
+        _pricing = pricing;
+        _inventory = inventory;
+    }
+
+    public async Task<ProductPage> ShowMistake(string sku, CancellationToken cancellationToken)
+    {
+        var product = await _catalog.GetProductAsync(sku, cancellationToken); // ASYNC301
+        var price = await _pricing.GetPriceAsync(sku, cancellationToken);
+        var stock = await _inventory.GetStockLevelAsync(sku, cancellationToken);
+        return new ProductPage(product, price, stock);
+    }
+
+    public async Task<ProductPage> ShowFixed(string sku, CancellationToken cancellationToken)
+    {
+        var productTask = _catalog.GetProductAsync(sku, cancellationToken);
+        var priceTask = _pricing.GetPriceAsync(sku, cancellationToken);
+        var stockTask = _inventory.GetStockLevelAsync(sku, cancellationToken);
+        await Task.WhenAll(productTask, priceTask, stockTask);
+        var product = await productTask;
+        var price = await priceTask;
+        var stock = await stockTask;
+        return new ProductPage(product, price, stock);
+    }
+
+    /// <summary>The same page built in one expression: the awaits are arguments of one constructor call.</summary>
+    public async Task<ProductPage> ShowInOneExpressionMistake(string sku, CancellationToken cancellationToken)
+    {
+        return new ProductPage(
+            await _catalog.GetProductAsync(sku, cancellationToken), // ASYNC301
+            await _pricing.GetPriceAsync(sku, cancellationToken),
+            await _inventory.GetStockLevelAsync(sku, cancellationToken));
+    }
+}
+
 /// <summary>ASYNC301: service calls over HTTP and file reads.</summary>
 public static class IndependentAwaits
 {

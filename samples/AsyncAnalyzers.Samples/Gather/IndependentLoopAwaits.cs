@@ -29,6 +29,79 @@ public static class IndependentLoopAwaits
         return pages;
     }
 
+    /// <summary>The lesson's fan-out: every page of a list of URLs, fetched one after another, each result kept under its URL.</summary>
+    public static async Task<Dictionary<Uri, int>> PageSizesMistake(HttpClient http, IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<Uri, int>();
+        foreach (var url in urls) // ASYNC302
+        {
+            var page = await http.GetStringAsync(url, cancellationToken);
+            sizes[url] = page.Length;
+        }
+
+        return sizes;
+    }
+
+    public static async Task<Dictionary<Uri, int>> PageSizesFixed(HttpClient http, IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
+    {
+        var sizes = new Dictionary<Uri, int>();
+        foreach (var (url, page) in await Task.WhenAll(urls.Select(async url => (url, await http.GetStringAsync(url, cancellationToken)))))
+        {
+            sizes[url] = page.Length;
+        }
+
+        return sizes;
+    }
+
+    /// <summary>A health check of every endpoint: one response per item, then per-item work on it.</summary>
+    public static async Task<Dictionary<string, System.Net.HttpStatusCode>> HealthMistake(HttpClient http, IEnumerable<KeyValuePair<string, Uri>> endpoints)
+    {
+        var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+        foreach (var endpoint in endpoints) // ASYNC302
+        {
+            using var response = await http.GetAsync(endpoint.Value);
+            statuses[endpoint.Key] = response.StatusCode;
+        }
+
+        return statuses;
+    }
+
+    public static async Task<Dictionary<string, System.Net.HttpStatusCode>> HealthFixed(HttpClient http, IEnumerable<KeyValuePair<string, Uri>> endpoints)
+    {
+        var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+        foreach (var (endpoint, result) in await Task.WhenAll(endpoints.Select(async endpoint => (endpoint, await http.GetAsync(endpoint.Value)))))
+        {
+            using var response = result;
+            statuses[endpoint.Key] = response.StatusCode;
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Results written by index.</summary>
+    public static async Task<string[]> ByIndexMistake(HttpClient http, Uri[] urls)
+    {
+        var pages = new string[urls.Length];
+        for (var i = 0; i < urls.Length; i++) // ASYNC302
+        {
+            pages[i] = await http.GetStringAsync(urls[i]);
+        }
+
+        return pages;
+    }
+
+    public static async Task<string[]> ByIndexFixed(HttpClient http, Uri[] urls)
+    {
+        var pages = new string[urls.Length];
+        var results = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
+        for (var i = 0; i < urls.Length; i++)
+        {
+            pages[i] = results[i];
+        }
+
+        return pages;
+    }
+
     /// <summary>For a large or rate-limited set, bound the degree of parallelism instead.</summary>
     public static async Task DownloadAllBounded(HttpClient http, IReadOnlyList<Uri> uris, string directory, CancellationToken cancellationToken)
     {

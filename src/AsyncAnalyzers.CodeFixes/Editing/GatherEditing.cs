@@ -30,8 +30,11 @@ internal static class GatherEditing
             Awaits = awaits;
             IsValueTask = isValueTask;
             ConfigureAwait = configureAwait;
-            AwaitPaths = statements.Select((s, i) => SyntaxPath.From(s, awaits[i])).ToImmutableArray();
+            AwaitPaths = awaits.Select((a, i) => SyntaxPath.From(statements[Math.Min(i, statements.Length - 1)], a)).ToImmutableArray();
         }
+
+        /// <summary>True when every await of the group is in one statement's expression (<c>new Page(await A(), await B())</c>).</summary>
+        public bool IsOneExpression => Statements.Length == 1 && Awaits.Length > 1;
 
         /// <summary>A <see cref="BlockSyntax"/>, or the <see cref="CompilationUnitSyntax"/> of top-level statements.</summary>
         public SyntaxNode Container { get; }
@@ -64,6 +67,7 @@ internal static class GatherEditing
             return null;
         }
 
+        var oneExpression = diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape) && shape == "Expression";
         var statements = ImmutableArray.CreateBuilder<StatementSyntax>();
         var awaits = ImmutableArray.CreateBuilder<AwaitExpressionSyntax>();
         var isValueTask = ImmutableArray.CreateBuilder<bool>();
@@ -75,14 +79,16 @@ internal static class GatherEditing
             if (locations[i].SourceTree != root.SyntaxTree
                 || root.FindNode(locations[i].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AwaitExpressionSyntax>() is not { } awaitExpression
                 || awaitExpression.Span != locations[i].SourceSpan
-                || awaitExpression.FirstAncestorOrSelf<StatementSyntax>() is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax)
-                || awaitExpression.FirstAncestorOrSelf<StatementSyntax>() is not { } statement)
+                || awaitExpression.FirstAncestorOrSelf<StatementSyntax>() is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ReturnStatementSyntax)
+                || awaitExpression.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
+                || (statement is ReturnStatementSyntax && !oneExpression)
+                || (oneExpression && awaitExpression.Ancestors().TakeWhile(a => a != statement).Any(a => a is AnonymousFunctionExpressionSyntax)))
             {
                 return null;
             }
 
             var (currentContainer, index) = Position(statement);
-            if (currentContainer is null || (container is not null && (currentContainer != container || index != firstIndex + i)))
+            if (currentContainer is null || (container is not null && (currentContainer != container || index != firstIndex + (oneExpression ? 0 : i))))
             {
                 return null;
             }
@@ -108,7 +114,11 @@ internal static class GatherEditing
                 return null;
             }
 
-            statements.Add(statement);
+            if (!oneExpression || statements.Count == 0)
+            {
+                statements.Add(statement);
+            }
+
             awaits.Add(awaitExpression);
             isValueTask.Add(document.Symbols.IsValueTask(type));
         }
@@ -141,7 +151,7 @@ internal static class GatherEditing
     /// <summary>One task local per await: free in the container, camelCase with the Task suffix, distinct within the group.</summary>
     private static ImmutableArray<string> Names(Plan plan, DocumentEdit edit)
     {
-        var plain = plan.Awaits.Select((a, i) => BaseName(plan.Statements[i], a)).ToList();
+        var plain = plan.Awaits.Select((a, i) => plan.IsOneExpression ? BaseName(null, a) : BaseName(plan.Statements[i], a)).ToList();
         var baseNames = plain.ToList();
         for (var i = 0; i < baseNames.Count; i++)
         {
@@ -166,6 +176,11 @@ internal static class GatherEditing
 
     private static ImmutableArray<StatementSyntax> Rewrite(Plan plan, ImmutableArray<StatementSyntax> currentStatements, ImmutableArray<string> names, ExpressionSyntax taskType)
     {
+        if (plan.IsOneExpression)
+        {
+            return RewriteExpression(plan, currentStatements, names, taskType);
+        }
+
         var statements = currentStatements.Length == plan.Statements.Length ? currentStatements : plan.Statements;
         var awaits = statements.Select((s, i) => plan.AwaitPaths[i].Follow<AwaitExpressionSyntax>(s) ?? plan.Awaits[i]).ToImmutableArray();
         if (awaits.Where((a, i) => !statements[i].Contains(a)).Any())
@@ -221,6 +236,55 @@ internal static class GatherEditing
             result.Add(statement.ReplaceNode(awaitExpression, taken).WithLeadingTrivia(leading).WithTrailingTrivia(trailing));
         }
 
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// <c>var page = new Page(await A(), await B());</c> becomes <c>var aTask = A(); var bTask = B(); await Task.WhenAll(aTask, bTask);</c>
+    /// then the statement with each await taking its task.
+    /// </summary>
+    private static ImmutableArray<StatementSyntax> RewriteExpression(Plan plan, ImmutableArray<StatementSyntax> currentStatements, ImmutableArray<string> names, ExpressionSyntax taskType)
+    {
+        var statement = currentStatements.Length == 1 ? currentStatements[0] : plan.Statements[0];
+        var awaits = plan.AwaitPaths.Select((p, i) => p.Follow<AwaitExpressionSyntax>(statement)).ToList();
+        if (awaits.Any(a => a is null))
+        {
+            statement = plan.Statements[0];
+            awaits = plan.Awaits.Select(a => (AwaitExpressionSyntax?)a).ToList();
+        }
+
+        var indentation = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+        var endOfLine = statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var leading = indentation == default ? TriviaList() : TriviaList(indentation);
+        var trailing = endOfLine == default ? TriviaList(ElasticCarriageReturnLineFeed) : TriviaList(endOfLine);
+        var result = ImmutableArray.CreateBuilder<StatementSyntax>();
+        for (var i = 0; i < awaits.Count; i++)
+        {
+            var operand = StripConfigureAwait(awaits[i]!.Expression).WithoutTrivia();
+            ExpressionSyntax started = plan.IsValueTask[i]
+                ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(operand), IdentifierName("AsTask")))
+                : operand;
+            var declaration = LocalDeclarationStatement(
+                VariableDeclaration(
+                    IdentifierName(Identifier(TriviaList(), "var", TriviaList(Space))),
+                    SingletonSeparatedList(
+                        VariableDeclarator(Identifier(names[i]))
+                            .WithInitializer(EqualsValueClause(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)), started)))));
+            result.Add(i == 0 ? declaration.WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(trailing) : declaration.WithLeadingTrivia(leading).WithTrailingTrivia(trailing));
+        }
+
+        ExpressionSyntax whenAll = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, IdentifierName("WhenAll")),
+            ArgumentList(SeparatedList(names.Select(n => Argument(IdentifierName(n))), names.Skip(1).Select(_ => Token(TriviaList(), SyntaxKind.CommaToken, TriviaList(Space))))));
+        whenAll = WithConfigureAwait(whenAll, plan.ConfigureAwait);
+        var whenAllStatement = ExpressionStatement(AwaitExpression(Token(TriviaList(), SyntaxKind.AwaitKeyword, TriviaList(Space)), whenAll))
+            .WithLeadingTrivia(leading).WithTrailingTrivia(trailing);
+        result.Add(plan.Container is BlockSyntax ? whenAllStatement.WithAdditionalAnnotations(Formatter.Annotation) : whenAllStatement);
+
+        var rewritten = statement.ReplaceNodes(
+            awaits.Select(a => a!),
+            (original, _) => original.WithExpression(WithConfigureAwait(IdentifierName(names[awaits.IndexOf(original)]), plan.ConfigureAwait)));
+        result.Add(rewritten.WithLeadingTrivia(leading).WithTrailingTrivia(statement.GetTrailingTrivia()));
         return result.ToImmutable();
     }
 
@@ -307,7 +371,7 @@ internal static class GatherEditing
                 ArgumentList(SingletonSeparatedList(configureAwait.WithoutTrivia())));
 
     /// <summary><c>user</c> for <c>var user = await ...</c> or <c>user = await ...</c>; <c>save</c> for <c>await SaveAsync();</c>.</summary>
-    private static string BaseName(StatementSyntax statement, AwaitExpressionSyntax awaitExpression)
+    private static string BaseName(StatementSyntax? statement, AwaitExpressionSyntax awaitExpression)
     {
         switch (statement)
         {

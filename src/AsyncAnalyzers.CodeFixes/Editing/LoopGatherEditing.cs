@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace AsyncAnalyzers.CodeFixes.Editing;
@@ -177,8 +178,227 @@ internal static class LoopGatherEditing
         var token = results is null ? ParallelToken(model, loop, symbols, cancellationToken) : default;
         var canUseParallel = results is null && HasParallelForEachAsync(symbols) && token.Usable
             && !Implements(collectionType, symbols.IAsyncEnumerableOfT);
-        var options = canUseParallel ? ImmutableArray.Create(whenAll, parallel) : ImmutableArray.Create(whenAll);
+        // A collection of unknown or large size gets the bounded form by default: WhenAll would start every call at once
+        // (IndependentLoopAwaitsCodeFixTests.UnknownSize_DefaultsToParallelForEachAsync, SmallArrayLiteral_DefaultsToWhenAll).
+        var options = !canUseParallel ? ImmutableArray.Create(whenAll)
+            : IsKnownSmall(model.GetOperation(collection, cancellationToken)) ? ImmutableArray.Create(whenAll, parallel)
+            : ImmutableArray.Create(parallel, whenAll);
         return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
+    }
+
+    /// <summary>
+    /// What a rewrite of a loop whose body does per-item work on the await's result needs (ASYNC302's Body shape): the calls are
+    /// started together and the per-item work then runs in the loop's order, each item with its own result.
+    /// </summary>
+    internal sealed class BodyPlan : FixPlan
+    {
+        public BodyPlan(FixDocument document, Diagnostic diagnostic, ImmutableArray<FixOption> options, StatementSyntax loop, AwaitExpressionSyntax awaitExpression, ExpressionSyntax collection, ImmutableArray<ElementAccessExpressionSyntax> accesses, ArgumentSyntax? configureAwait, bool isValueTask, bool needsLinq, LocalDeclarationStatementSyntax? dropped)
+            : base(document, diagnostic, loop, options)
+        {
+            Loop = loop;
+            AwaitExpression = awaitExpression;
+            Collection = collection;
+            Accesses = accesses;
+            ConfigureAwait = configureAwait;
+            IsValueTask = isValueTask;
+            NeedsLinq = needsLinq;
+            Dropped = dropped;
+        }
+
+        public StatementSyntax Loop { get; }
+
+        public AwaitExpressionSyntax AwaitExpression { get; }
+
+        public ExpressionSyntax Collection { get; }
+
+        /// <summary>Every <c>items[i]</c> of a <c>for</c> loop's await, replaced by the lambda parameter.</summary>
+        public ImmutableArray<ElementAccessExpressionSyntax> Accesses { get; }
+
+        public ArgumentSyntax? ConfigureAwait { get; }
+
+        public bool IsValueTask { get; }
+
+        public bool NeedsLinq { get; }
+
+        /// <summary>A foreach body's <c>var r = await F(item);</c>, whose local becomes the second variable of the loop.</summary>
+        public LocalDeclarationStatementSyntax? Dropped { get; }
+    }
+
+    /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
+    public static BodyPlan? TryPlanBody(FixDocument document, Diagnostic diagnostic, FixOption whenAll, CancellationToken cancellationToken)
+    {
+        var root = document.Root;
+        var model = document.Model;
+        var symbols = document.Symbols;
+        if (diagnostic.AdditionalLocations.Count != 1
+            || diagnostic.Location.SourceTree != root.SyntaxTree
+            || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not StatementSyntax loop
+            || loop is not (ForEachStatementSyntax or ForStatementSyntax)
+            || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AwaitExpressionSyntax>() is not { } awaitExpression
+            || awaitExpression.Span != diagnostic.AdditionalLocations[0].SourceSpan
+            || loop.ContainsDirectives
+            || symbols.Task is null)
+        {
+            return null;
+        }
+
+        var configureAwait = GatherEditing.ConfigureAwaitArgument(awaitExpression.Expression);
+        var operand = GatherEditing.StripConfigureAwait(awaitExpression.Expression);
+        var operandType = model.GetTypeInfo(operand, cancellationToken).Type;
+        if (!symbols.IsTaskLike(operandType)
+            || (configureAwait is not null && model.GetTypeInfo(configureAwait.Expression, cancellationToken).Type?.SpecialType != SpecialType.System_Boolean)
+            || model.GetOperation(awaitExpression, cancellationToken) is not { } awaitOperation
+            || !CanMoveIntoLambda(awaitOperation))
+        {
+            return null;
+        }
+
+        ExpressionSyntax collection;
+        var accesses = ImmutableArray<ElementAccessExpressionSyntax>.Empty;
+        ITypeSymbol? elementType;
+        ITypeSymbol? collectionType;
+        LocalDeclarationStatementSyntax? dropped = null;
+        if (loop is ForEachStatementSyntax forEach)
+        {
+            var info = model.GetForEachStatementInfo(forEach);
+            if (!forEach.Type.IsVar
+                || model.GetDeclaredSymbol(forEach, cancellationToken) is not ILocalSymbol variable
+                || !info.ElementConversion.IsIdentity
+                || !SymbolEqualityComparer.Default.Equals(variable.Type, info.ElementType)
+                || model.GetTypeInfo(awaitExpression, cancellationToken).Type is not { } resultType
+                || resultType.SpecialType == SpecialType.System_Void
+                || resultType.IsRefLikeType)
+            {
+                // The tuple of the item and the result needs a result, and `var (item, result)` a `var` loop.
+                return null;
+            }
+
+            collection = forEach.Expression;
+            elementType = info.ElementType;
+            collectionType = model.GetTypeInfo(forEach.Expression, cancellationToken).Type;
+
+            // `var r = await F(item);` first: r becomes the loop's second variable.
+            if (awaitExpression.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Type.IsVar: true, Parent: LocalDeclarationStatementSyntax declaration } } }
+                && declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Modifiers.Count == 0
+                && (forEach.Statement as BlockSyntax)?.Statements.FirstOrDefault() == declaration)
+            {
+                dropped = declaration;
+            }
+        }
+        else
+        {
+            var forStatement = (ForStatementSyntax)loop;
+            if (IndexedElements(forStatement, awaitOperation, model, cancellationToken) is not { } indexed
+                || loop.Parent is not BlockSyntax
+                || forStatement.Declaration?.Variables.Count != 1)
+            {
+                // The results go in a local declared before the loop.
+                return null;
+            }
+
+            collection = indexed.Collection;
+            collectionType = model.GetTypeInfo(indexed.Collection, cancellationToken).Type;
+            elementType = indexed.ElementType;
+            accesses = indexed.Accesses;
+        }
+
+        // Queryable.Select would hand the calls to a query provider (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
+        if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols)
+            || Implements(collectionType, symbols.IQueryableOfT)
+            || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } needsLinq)
+        {
+            return null;
+        }
+
+        return new BodyPlan(document, diagnostic, ImmutableArray.Create(whenAll), loop, awaitExpression, collection, accesses, configureAwait, symbols.IsValueTask(operandType), needsLinq, dropped);
+    }
+
+    /// <summary>
+    /// <c>foreach (var (item, r) in await Task.WhenAll(items.Select(async item =&gt; (item, await F(item))))) { work }</c>, or, for a
+    /// <c>for</c> loop, <c>var results = await Task.WhenAll(items.Select(item =&gt; F(item)));</c> before it and <c>results[i]</c> for the await.
+    /// </summary>
+    public static void ApplyBody(FixPass pass, IReadOnlyList<BodyPlan> plans)
+    {
+        foreach (var plan in plans.OrderBy(p => p.Loop.SpanStart))
+        {
+            var edit = pass.Edit(plan.Document);
+            var loop = plan.Loop;
+            if (plan.NeedsLinq)
+            {
+                edit.Types.Import("System.Linq");
+            }
+
+            var taskType = edit.Types.Expression(plan.Document.Symbols.Task!, loop.SpanStart);
+            if (loop is ForEachStatementSyntax forEach)
+            {
+                var item = forEach.Identifier;
+                var resultName = plan.Dropped is { } dropped
+                    ? dropped.Declaration.Variables[0].Identifier.ValueText
+                    : edit.Names.Unique(loop.SpanStart, loop.Span, "result", "itemResult");
+                if (plan.Dropped is null)
+                {
+                    edit.Names.Take(resultName, loop.Span);
+                }
+
+                var tuple = TupleExpression(SeparatedList(new[] { Argument(IdentifierName(item.WithoutTrivia())), Argument(plan.AwaitExpression.WithoutTrivia()) }));
+                var lambda = SimpleLambdaExpression(Parameter(item.WithoutTrivia()), tuple).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
+                var awaited = AwaitExpression(WhenAllOf(plan, taskType, lambda));
+                StatementSyntax body = plan.Dropped is { } declaration
+                    ? forEach.Statement.RemoveNode(declaration, SyntaxRemoveOptions.KeepNoTrivia)!
+                    : forEach.Statement.ReplaceNode(plan.AwaitExpression, IdentifierName(resultName).WithTriviaFrom(plan.AwaitExpression));
+                var variable = DeclarationExpression(
+                    IdentifierName("var").WithTrailingTrivia(Space),
+                    ParenthesizedVariableDesignation(SeparatedList<VariableDesignationSyntax>(new[] { SingleVariableDesignation(item.WithoutTrivia()), SingleVariableDesignation(TokenEditing.Identifier(resultName)) })));
+                var rewritten = ForEachVariableStatement(forEach.AttributeLists, default, forEach.ForEachKeyword, forEach.OpenParenToken, variable, forEach.InKeyword, awaited.WithTriviaFrom(forEach.Expression), forEach.CloseParenToken, body)
+                    .WithTriviaFrom(forEach)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                edit.Editor.ReplaceNode(loop, rewritten);
+            }
+            else
+            {
+                var forStatement = (ForStatementSyntax)loop;
+                var index = forStatement.Declaration!.Variables[0].Identifier.ValueText;
+                var parameter = TokenEditing.Identifier(edit.Names.Unique(loop.SpanStart, new TextSpan(loop.SpanStart, 0), UniqueNames.ItemName(CollectionName(plan.Collection))));
+                var resultsName = edit.Names.Unique(loop.SpanStart, loop.Span, "results");
+                edit.Names.Take(resultsName, TextSpan.FromBounds(loop.SpanStart, loop.Parent!.Span.End));
+                var awaitWithItem = plan.Accesses.IsEmpty
+                    ? plan.AwaitExpression
+                    : plan.AwaitExpression.ReplaceNodes(plan.Accesses, (original, _) => IdentifierName(parameter).WithTriviaFrom(original));
+                ExpressionSyntax task = GatherEditing.StripConfigureAwait(awaitWithItem.Expression).WithoutTrivia();
+                if (plan.IsValueTask)
+                {
+                    task = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, GatherEditing.Parenthesize(task), IdentifierName("AsTask")));
+                }
+
+                var lambda = SimpleLambdaExpression(Parameter(parameter), task);
+                var declaration = LocalDeclarationStatement(VariableDeclaration(
+                        IdentifierName("var"),
+                        SingletonSeparatedList(VariableDeclarator(TokenEditing.Identifier(resultsName)).WithInitializer(EqualsValueClause(AwaitExpression(WhenAllOf(plan, taskType, lambda)))))))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                var element = ElementAccessExpression(IdentifierName(resultsName), BracketedArgumentList(SingletonSeparatedList(Argument(IdentifierName(index)))));
+                var newLine = loop.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                edit.Editor.InsertBefore(loop, declaration.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? ElasticCarriageReturnLineFeed : newLine));
+                edit.Editor.ReplaceNode(loop, loop.ReplaceNode(plan.AwaitExpression, element.WithTriviaFrom(plan.AwaitExpression)).WithLeadingTrivia(IndentationOf(loop)));
+            }
+        }
+    }
+
+    private static ExpressionSyntax WhenAllOf(BodyPlan plan, ExpressionSyntax taskType, LambdaExpressionSyntax lambda)
+    {
+        var select = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, CollectionReceiver(plan.Collection), IdentifierName("Select")),
+            ArgumentList(SingletonSeparatedList(Argument(lambda))));
+        return GatherEditing.WithConfigureAwait(
+            InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, taskType, IdentifierName("WhenAll")),
+                ArgumentList(SingletonSeparatedList(Argument(select)))),
+            plan.ConfigureAwait);
+    }
+
+    private static SyntaxTriviaList IndentationOf(StatementSyntax statement)
+    {
+        var indentation = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+        return indentation == default ? TriviaList() : TriviaList(indentation);
     }
 
     /// <summary>
@@ -505,6 +725,12 @@ internal static class LoopGatherEditing
 
         return candidates.Length == 0 ? true : fromLinq ? false : null;
     }
+
+    /// <summary>The largest array literal whose calls the fix starts all at once by default.</summary>
+    public const int SmallCollection = 16;
+
+    private static bool IsKnownSmall(IOperation? collection) =>
+        collection?.WalkDownConversions() is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallCollection };
 
     private static bool HasParallelForEachAsync(AsyncSymbols symbols)
     {

@@ -218,7 +218,7 @@ internal sealed class UniqueNames
 
     /// <summary>The block-like node a local or pattern variable is visible in (erring wide: a whole block for an if condition's pattern).</summary>
     private static SyntaxNode? ScopeOf(SyntaxNode declaration) =>
-        declaration.Ancestors().FirstOrDefault(a => a is BlockSyntax or SwitchSectionSyntax or ForStatementSyntax or ForEachStatementSyntax
+        declaration.Ancestors().FirstOrDefault(a => a is BlockSyntax or SwitchSectionSyntax or ForStatementSyntax or CommonForEachStatementSyntax
             or UsingStatementSyntax or FixedStatementSyntax or CatchClauseSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
             or SwitchExpressionArmSyntax or ArrowExpressionClauseSyntax or QueryExpressionSyntax or CompilationUnitSyntax or MemberDeclarationSyntax);
 

@@ -35,6 +35,19 @@ public static class AnalyzerOptionKeys
     public const string Async301UnsafeTypes = Prefix + "ASYNC301.unsafe_types";
 
     /// <summary>
+    /// <c>assume_unsafe</c> (the default) or <c>assume_safe</c>: whether ASYNC301 gathers several reads (calls named Get, Find,
+    /// Load...) from one receiver whose type the compilation gives no evidence about; with <c>assume_safe</c> the message names
+    /// the assumption.
+    /// </summary>
+    public const string Async301UnknownReceivers = Prefix + "ASYNC301.unknown_receivers";
+
+    /// <summary>
+    /// <c>assume_unsafe</c> (the default) or <c>assume_safe</c>: whether ASYNC302 gathers a read per item from one receiver whose
+    /// type the compilation gives no evidence about; with <c>assume_safe</c> the message names the assumption.
+    /// </summary>
+    public const string Async302UnknownReceivers = Prefix + "ASYNC302.unknown_receivers";
+
+    /// <summary>
     /// The method the Exceptions fixes (ASYNC401-403) route caught exceptions to: <c>Namespace.Type.Method</c>, a static method
     /// taking one <see cref="System.Exception"/>. Without it the fixes call <c>System.Diagnostics.Trace.TraceError</c>.
     /// </summary>
@@ -51,6 +64,8 @@ public static class AnalyzerOptionKeys
         new AnalyzerOption(Async201MakePublicMethodsAsync, DiagnosticIds.UnawaitedTask, OptionKind.Boolean),
         new AnalyzerOption(Async301ConcurrentSafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),
         new AnalyzerOption(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),
+        new AnalyzerOption(Async301UnknownReceivers, DiagnosticIds.IndependentSequentialAwaits, OptionKind.ReceiverAssumption),
+        new AnalyzerOption(Async302UnknownReceivers, DiagnosticIds.IndependentAwaitInLoop, OptionKind.ReceiverAssumption),
         new AnalyzerOption(ExceptionHandler, null, OptionKind.MethodName));
 
     // Declared after Options: static initializers run in textual order.
@@ -65,6 +80,20 @@ public static class AnalyzerOptionKeys
     public static AnalyzerOption? Find(string key) => ByKey.TryGetValue(key, out var option) ? option : null;
 }
 
+/// <summary>The values of the <c>unknown_receivers</c> options (<see cref="OptionKind.ReceiverAssumption"/>).</summary>
+public static class ReceiverAssumption
+{
+    /// <summary>Several reads through one receiver without evidence are gathered, and the message names the assumption.</summary>
+    public const string AssumeSafe = "assume_safe";
+
+    /// <summary>The default: one receiver without evidence is called in order.</summary>
+    public const string AssumeUnsafe = "assume_unsafe";
+
+    /// <summary>True when the <c>unknown_receivers</c> option <paramref name="key"/> is <c>assume_safe</c> for the tree.</summary>
+    public static bool AssumesSafe(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value.Trim(), AssumeSafe, StringComparison.OrdinalIgnoreCase);
+}
+
 /// <summary>The kind of value an option takes; ASYNC901 validates each option from it.</summary>
 public enum OptionKind
 {
@@ -76,6 +105,9 @@ public enum OptionKind
 
     /// <summary><c>true</c> or <c>false</c>, in any case.</summary>
     Boolean,
+
+    /// <summary><c>assume_safe</c> or <c>assume_unsafe</c>, in any case.</summary>
+    ReceiverAssumption,
 
     /// <summary><c>Namespace.Type.Method</c>, resolved against the compilation by <c>Semantics/Symbols/ExceptionHandlers</c>; empty means unset.</summary>
     MethodName,

@@ -48,7 +48,7 @@ internal sealed class CompilationServices
     public ExceptionHandlers ExceptionHandlers => LazyInitializer.EnsureInitialized(ref _exceptionHandlers, () => new ExceptionHandlers(Symbols))!;
 
     /// <summary>Footprints of awaited calls, with the built-in concurrency-safety lists (rules add the user's lists per file).</summary>
-    public Independence Independence => LazyInitializer.EnsureInitialized(ref _independence, () => Independence.Create(Symbols))!;
+    public Independence Independence => LazyInitializer.EnsureInitialized(ref _independence, () => Independence.Create(Symbols, type => Implementations.TypesUnder(type)))!;
 
     /// <summary>The one door to other methods' bodies.</summary>
     public MethodBodies Bodies => LazyInitializer.EnsureInitialized(ref _bodies, () => new MethodBodies(Symbols.Compilation))!;

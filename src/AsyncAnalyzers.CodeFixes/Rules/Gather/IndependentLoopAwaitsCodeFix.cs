@@ -33,11 +33,16 @@ public sealed class IndependentLoopAwaitsCodeFix : PlannedCodeFix
     }
 
     private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        Task.FromResult<FixPlan?>(LoopGatherEditing.TryPlan(document, diagnostic, WhenAll, Parallel, cancellationToken));
+        Task.FromResult<FixPlan?>(
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape) && shape == "Body"
+                ? LoopGatherEditing.TryPlanBody(document, diagnostic, WhenAll, cancellationToken)
+                : LoopGatherEditing.TryPlan(document, diagnostic, WhenAll, Parallel, cancellationToken));
 
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
-        LoopGatherEditing.Apply(pass, fixes.Select(f => ((LoopGatherEditing.Plan)f.Plan, f.Key == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll)).ToList());
+        // A body with per-item work keeps that work in the loop, in order; the calls alone are started together.
+        LoopGatherEditing.ApplyBody(pass, fixes.Select(f => f.Plan).OfType<LoopGatherEditing.BodyPlan>().ToList());
+        LoopGatherEditing.Apply(pass, fixes.Where(f => f.Plan is LoopGatherEditing.Plan).Select(f => ((LoopGatherEditing.Plan)f.Plan, f.Key == ParallelKey ? LoopGatherEditing.Kind.ParallelForEach : LoopGatherEditing.Kind.WhenAll)).ToList());
         return Task.CompletedTask;
     }
 }

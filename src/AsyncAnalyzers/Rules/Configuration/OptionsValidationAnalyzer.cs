@@ -83,6 +83,12 @@ public sealed class OptionsValidationAnalyzer : DiagnosticAnalyzer
             case OptionKind.Boolean:
                 return bool.TryParse(value.Trim(), out _) ? ImmutableArray<string>.Empty : ImmutableArray.Create("expected true or false");
 
+            case OptionKind.ReceiverAssumption:
+                return string.Equals(value.Trim(), ReceiverAssumption.AssumeSafe, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(value.Trim(), ReceiverAssumption.AssumeUnsafe, StringComparison.OrdinalIgnoreCase)
+                    ? ImmutableArray<string>.Empty
+                    : ImmutableArray.Create("expected assume_safe or assume_unsafe");
+
             case OptionKind.MethodName:
                 // Naming a method needs the compilation; each value is resolved once per compilation.
                 return !string.IsNullOrWhiteSpace(value) && handlers?.Resolve(value).Error is { } error ? ImmutableArray.Create(error) : ImmutableArray<string>.Empty;

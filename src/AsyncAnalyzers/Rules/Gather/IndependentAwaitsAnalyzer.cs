@@ -46,7 +46,14 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeBlock(OperationAnalysisContext context, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
     {
         var block = (IBlockOperation)context.Operation;
-        if (!HasTwoGatherShapesInARow(block))
+        // The walk stops at the first operand that is not a plain value, an await or a consumer of the results: cheap.
+        var hasExpressionGroups = false;
+        foreach (var statement in block.Operations)
+        {
+            hasExpressionGroups |= !Independence.AwaitsInOneExpression(statement).IsEmpty;
+        }
+
+        if (!hasExpressionGroups && !HasTwoGatherShapesInARow(block))
         {
             return;
         }
@@ -54,7 +61,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(block.Syntax.SyntaxTree);
         independence = independence.WithSafety(independence.Safety.WithUserLists(
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
-            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)).WithAssumption(ReceiverAssumption.AssumesSafe(options, AnalyzerOptionKeys.Async301UnknownReceivers)));
 
         var group = new IndependentGroup();
         var members = new List<GatherStatement>();
@@ -67,6 +74,15 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             // A thin Task.Run wrapper is CPU work put on the pool on purpose: no latency to overlap
             // (IndependentAwaitsAnalyzerTests.TaskRunWrappers_NoDiagnostic).
             if (candidate is not null && summaries.IsThreadPoolOffload(candidate.Footprint.Invocation).IsYes)
+            {
+                candidate = null;
+            }
+
+            // Calls that change, send, log or run something by their names are not gathered: code relies on the calls after
+            // them not running when they fail (save then log, delete then notify, write then cache), and on a failed read
+            // stopping the write after it (IndependentAwaitsAnalyzerTests.WriteThenUnrelatedRead_NoDiagnostic,
+            // ReadThenUnrelatedWrite_NoDiagnostic, TwoWritesOnDifferentServices_NoDiagnostic, EventLogAndPushForSameUser_NoDiagnostic).
+            if (candidate is not null && candidate.Footprint.MayChangeState)
             {
                 candidate = null;
             }
@@ -90,6 +106,46 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         Report(context, block, members, operationCanceled);
+
+        if (hasExpressionGroups)
+        {
+            foreach (var statement in block.Operations)
+            {
+                ReportExpression(context, block, statement, independence, summaries, operationCanceled);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Awaits of one expression, all evaluated before it uses their results (<c>await a.X(d) - await b.Y(d)</c>,
+    /// <c>new Page(await A(), await B())</c>): reported like a group of statements when every one is independent of the others.
+    /// </summary>
+    private static void ReportExpression(OperationAnalysisContext context, IBlockOperation block, IOperation statement, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
+    {
+        // An expression body (`=> await A() + await B()`) has no block to start the tasks in
+        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_NoDiagnostic).
+        if (statement.IsImplicit || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
+        {
+            return;
+        }
+
+        var group = new IndependentGroup();
+        var members = new List<GatherStatement>();
+        foreach (var awaitOperation in awaits)
+        {
+            // IndependentAwaitsAnalyzerTests.DependentAwaitsInOneExpression_NoDiagnostic, TaskRunWrappers_NoDiagnostic.
+            if (independence.Describe(awaitOperation, out _) is not { } footprint
+                || footprint.MayChangeState
+                || summaries.IsThreadPoolOffload(footprint.Invocation).IsYes
+                || !group.TryAdd(footprint))
+            {
+                return;
+            }
+
+            members.Add(new GatherStatement(statement, awaitOperation, null, footprint));
+        }
+
+        Report(context, block, members, operationCanceled, ExpressionShape);
     }
 
     private static bool HasTwoGatherShapesInARow(IBlockOperation block)
@@ -109,7 +165,9 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled)
+    private static readonly ImmutableDictionary<string, string?> ExpressionShape = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, "Expression");
+
+    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled, ImmutableDictionary<string, string?>? properties = null)
     {
         if (members.Count >= 2
             && AsyncContext.Of(members[0].Statement, context.ContainingSymbol).IsAsync
@@ -117,11 +175,30 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         {
             var first = members[0].Await.Syntax.GetLocation();
             var others = members.Skip(1).Select(m => m.Await.Syntax.GetLocation());
-            var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'"));
-            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC301, first, others, null, members.Count, names));
+            var names = string.Join(", ", members.Select(m => "'" + m.Footprint.Invocation.TargetMethod.Name + "'")) + Assumption(members);
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC301, first, others, properties, members.Count, names));
         }
 
         members.Clear();
+    }
+
+    /// <summary>
+    /// "; if 'ISearchIndex' allows concurrent calls" when the group calls one receiver of a type without evidence more than once,
+    /// under the <c>unknown_receivers = assume_safe</c> option; empty otherwise.
+    /// </summary>
+    private static string Assumption(List<GatherStatement> members)
+    {
+        var assumed = new List<string>();
+        foreach (var group in members.Where(m => m.Footprint.AssumedSafe is not null).GroupBy(m => m.Footprint.ReceiverPath))
+        {
+            var name = group.First().Footprint.AssumedSafe!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            if (group.Count() > 1 && !assumed.Contains(name))
+            {
+                assumed.Add(name);
+            }
+        }
+
+        return assumed.Count == 0 ? string.Empty : "; if " + string.Join(" and ", assumed.Select(a => "'" + a + "'")) + (assumed.Count == 1 ? " allows" : " allow") + " concurrent calls";
     }
 
     // A catch or finally that reads a result, or catches cancellation, depends on the order

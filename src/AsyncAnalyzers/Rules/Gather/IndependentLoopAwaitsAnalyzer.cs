@@ -14,9 +14,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AsyncAnalyzers.Rules.Gather;
 
 /// <summary>
-/// ASYNC302: a <c>foreach</c>, or a <c>for</c> over an index, whose body is one statement awaiting one independent call per
-/// item (<c>await F(item);</c> or <c>results.Add(await F(item));</c>). Reported on the loop keyword, with the await as an
-/// additional location.
+/// ASYNC302: a <c>foreach</c>, or a <c>for</c> over an index, whose body awaits one independent call per item
+/// (<c>await F(item);</c>, <c>results.Add(await F(item));</c>, <c>var r = await F(item);</c>, <c>using var r = ...</c>,
+/// <c>results[i] = await F(items[i]);</c>), then does per-item work on its result. Reported on the loop keyword, with the await as
+/// an additional location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
@@ -69,34 +70,29 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        // Exactly one statement: a break, continue, return, delay, second await or accumulator makes iterations depend on
-        // each other (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic, TaskDelayInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
-        var statement = SingleStatement(loop.Body);
-        if (statement is not IExpressionStatementOperation { Operation: var expression })
+        // The body starts with the one await (`await F(item);`, `results.Add(await F(item));`, `var r = await F(item);`,
+        // `using var r = await F(item);`, `results[i] = await F(items[i]);`); what follows is per-item work on its result, which a
+        // second await, a break or a return makes order-dependent (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic,
+        // TaskDelayInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
+        var statements = Statements(loop.Body);
+        if (statements.IsEmpty || FirstAwait(statements[0], list) is not var (awaitOperation, results, shape) || awaitOperation is null)
         {
             return;
         }
 
-        IAwaitOperation? awaitOperation;
-        ISymbol? results = null;
-        if (expression is IAwaitOperation awaited)
+        var rest = statements.RemoveAt(0);
+        if (!rest.IsEmpty && shape == "Await")
         {
-            awaitOperation = awaited;
-        }
-        else if (expression is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: ILocalReferenceOperation target } add
-            && list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list))
-        {
-            // Collecting into a List<T> keeps the order with WhenAll's result array; any other accumulator does not
-            // (IndependentLoopAwaitsAnalyzerTests.AccumulatesIntoCounter_NoDiagnostic).
-            awaitOperation = add.Arguments[0].Value.WalkDownConversions() as IAwaitOperation;
-            results = target.Local;
-        }
-        else
-        {
+            // Work after an await without a result does not use it: nothing to key (IndependentLoopAwaitsAnalyzerTests.AwaitThenUnrelatedWork_NoDiagnostic).
             return;
         }
 
-        if (awaitOperation is null || !AsyncContext.Of(loop, context.ContainingSymbol).IsAsync)
+        if (!rest.IsEmpty || shape != "Add")
+        {
+            shape = rest.IsEmpty && shape == "Await" ? shape : "Body";
+        }
+
+        if (!AsyncContext.Of(loop, context.ContainingSymbol).IsAsync)
         {
             return;
         }
@@ -104,7 +100,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(loop.Syntax.SyntaxTree);
         independence = independence.WithSafety(independence.Safety.WithUserLists(
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
-            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)));
+            SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)).WithAssumption(ReceiverAssumption.AssumesSafe(options, AnalyzerOptionKeys.Async302UnknownReceivers)));
         if (independence.Describe(awaitOperation, out _) is not { } footprint
             || !IsPerItem(footprint, variable, loop as IForLoopOperation, collection)
             || (results is not null && footprint.IsRootedAt(AccessPath.Segment(results), writesOnly: false)))
@@ -113,6 +109,11 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         }
 
         var assigned = results is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { results };
+        if (shape == "Body" && !WorkIsPerItem(independence, footprint, statements, awaitOperation, variable, loop is IForEachLoopOperation, assigned))
+        {
+            return;
+        }
+
         if (GatherContext.HandlersDependOnOrder(loop, assigned, operationCanceled))
         {
             // IndependentLoopAwaitsAnalyzerTests.TryWithCatchReadingResults_NoDiagnostic.
@@ -122,7 +123,14 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var count = collection is IArrayCreationOperation { Initializer.ElementValues.Length: var length }
             ? " (" + length.ToString(CultureInfo.InvariantCulture) + " operations)"
             : string.Empty;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, results is null ? "Await" : "Add");
+
+        // The one receiver every item's call goes through, under the unknown_receivers = assume_safe option
+        // (IndependentLoopAwaitsAnalyzerTests.ReadPerItemFromUnknownReceiverAssumedSafe_ReportsTheAssumption).
+        if (footprint.AssumedSafe is { } assumed && footprint.ReceiverPath is { } receiverPath && !AccessPath.IsUnder(receiverPath, AccessPath.Segment(variable)))
+        {
+            count += ", if '" + assumed.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' allows concurrent calls";
+        }
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
 
         // The loop keyword is the statement's first token; operations have no location of their own for it.
         var location = loop.Syntax.GetFirstToken().GetLocation();
@@ -260,10 +268,100 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static IOperation? SingleStatement(IOperation body) => body switch
+    /// <summary>The first statement's await, the List&lt;T&gt; it adds to, and its shape (Await, Add, or Body for the others).</summary>
+    private static (IAwaitOperation? Await, ISymbol? Results, string Shape)? FirstAwait(IOperation statement, INamedTypeSymbol? list)
     {
-        IBlockOperation { Operations.Length: 1 } block => block.Operations[0],
-        IBlockOperation => null,
-        _ => body,
+        switch (statement)
+        {
+            case IExpressionStatementOperation { Operation: IAwaitOperation awaited }:
+                return (awaited, null, "Await");
+            case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: ILocalReferenceOperation target } add }
+                when list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list):
+                // Collecting into a List<T> keeps the order with WhenAll's result array; any other accumulator does not
+                // (IndependentLoopAwaitsAnalyzerTests.AccumulatesIntoCounter_NoDiagnostic).
+                return (add.Arguments[0].Value.WalkDownConversions() as IAwaitOperation, target.Local, "Add");
+            case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false, Target: IPropertyReferenceOperation { Property.IsIndexer: true } or IArrayElementReferenceOperation } element }:
+                return (element.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
+            case IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1:
+                return (group.Declarations[0].Declarators[0].Initializer?.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
+            case IUsingDeclarationOperation { IsAsynchronous: false, DeclarationGroup.Declarations.Length: 1 } usingDeclaration
+                when usingDeclaration.DeclarationGroup.Declarations[0].Declarators.Length == 1:
+                return (usingDeclaration.DeclarationGroup.Declarations[0].Declarators[0].Initializer?.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The work around the await (its target, the statements after it) runs once per item after the call: it must not change
+    /// anything the next item's call reads (a cursor, a field the call uses, the collection), nor read what the calls change
+    /// (IndependentLoopAwaitsAnalyzerTests.ResultFeedsNextCall_NoDiagnostic, ResultThenHelperThatSaves_NoDiagnostic). Changes to the
+    /// item itself belong to that item.
+    /// </summary>
+    private static bool WorkIsPerItem(Independence independence, Footprint footprint, ImmutableArray<IOperation> statements, IAwaitOperation awaitOperation, ISymbol variable, bool isForEach, HashSet<ISymbol> assigned)
+    {
+        var reads = new List<string>();
+        var writes = new List<string>();
+        var first = statements[0];
+        var work = new List<IOperation>();
+        foreach (var child in first.DescendantsAndSelf())
+        {
+            // The await's own call is described by its footprint; around it only the target is work.
+            if (child is ISimpleAssignmentOperation assignment && assignment.Value.WalkDownConversions() == awaitOperation)
+            {
+                work.Add(assignment.Target);
+                if (!independence.AddWrite(assignment.Target, writes, assigned))
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (var i = 1; i < statements.Length; i++)
+        {
+            work.Add(statements[i]);
+        }
+
+        if (!independence.DescribeFollowingWork(work, reads, writes, assigned))
+        {
+            return false;
+        }
+
+        var item = AccessPath.Segment(variable);
+        var callPaths = footprint.Reads.AddRange(footprint.Writes);
+        foreach (var write in writes)
+        {
+            if (isForEach && AccessPath.IsUnder(write, item))
+            {
+                continue;
+            }
+
+            foreach (var path in callPaths)
+            {
+                if (AccessPath.IsUnder(path, write) || AccessPath.IsUnder(write, path))
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var read in reads)
+        {
+            foreach (var write in footprint.Writes)
+            {
+                if (!AccessPath.IsUnder(write, item) && (AccessPath.IsUnder(read, write) || AccessPath.IsUnder(write, read)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static ImmutableArray<IOperation> Statements(IOperation body) => body switch
+    {
+        IBlockOperation block => block.Operations,
+        _ => ImmutableArray.Create(body),
     };
 }

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -9,8 +12,11 @@ namespace AsyncAnalyzers.Semantics.Gather;
 /// Which types may be used by two operations at once. Three answers: known safe (calls on one instance may overlap:
 /// <c>HttpClient</c>), known unsafe (never gathered, because instances are commonly shared and their operations are ordered:
 /// streams, readers and writers, connections, commands, transactions, semaphores, channels, a <c>DbContext</c>), and
-/// unknown (calls on one instance conflict, calls on different instances do not). Built once per compilation; the
-/// .editorconfig lists extend both sets.
+/// unknown (calls on one instance conflict, calls on different instances do not). Evidence in this order: the unsafe lists
+/// win, then the safe lists, then the source implementations of the type: one whose every implementation holds only safe
+/// state in read-only fields (safe clients, loggers, options, immutable values, other safe services) is safe, one whose
+/// implementation holds an unsafe resource (a <c>DbContext</c>, a connection, a stream) is unsafe. Built once per compilation;
+/// the .editorconfig lists extend both sets.
 /// </summary>
 internal sealed class ConcurrencySafety
 {
@@ -18,30 +24,197 @@ internal sealed class ConcurrencySafety
     private readonly ImmutableArray<INamedTypeSymbol> _unsafe;
     private readonly SymbolNameList _userSafe;
     private readonly SymbolNameList _userUnsafe;
+    private readonly Evidence _evidence;
 
-    private ConcurrencySafety(ImmutableArray<INamedTypeSymbol> safe, ImmutableArray<INamedTypeSymbol> @unsafe, SymbolNameList userSafe, SymbolNameList userUnsafe)
+    private ConcurrencySafety(ImmutableArray<INamedTypeSymbol> safe, ImmutableArray<INamedTypeSymbol> @unsafe, SymbolNameList userSafe, SymbolNameList userUnsafe, Evidence evidence, bool assumeSafe)
     {
         _safe = safe;
         _unsafe = @unsafe;
         _userSafe = userSafe;
         _userUnsafe = userUnsafe;
+        _evidence = evidence;
+        AssumeSafe = assumeSafe;
     }
 
-    /// <summary>The built-in lists for the compilation; types the compilation does not reference are skipped.</summary>
-    public static ConcurrencySafety Create(AsyncSymbols symbols) =>
-        new(KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencySafe), KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencyUnsafe), SymbolNameList.Empty, SymbolNameList.Empty);
+    /// <summary>
+    /// The built-in lists for the compilation (types the compilation does not reference are skipped), and the source types under
+    /// a type (its implementations and subclasses), for evidence from implementations.
+    /// </summary>
+    public static ConcurrencySafety Create(AsyncSymbols symbols, Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? typesUnder = null) =>
+        new(
+            KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencySafe),
+            KnownTypeNames.Resolve(symbols, KnownTypeNames.ConcurrencyUnsafe),
+            SymbolNameList.Empty,
+            SymbolNameList.Empty,
+            new Evidence(typesUnder, KnownTypeNames.Resolve(symbols, KnownTypeNames.SafeState), KnownTypeNames.Resolve(symbols, KnownTypeNames.ValueLike)),
+            assumeSafe: false);
 
     /// <summary>The same lists extended with the user's <c>T:</c> entries (parsing is cached per option text).</summary>
     public ConcurrencySafety WithUserLists(SymbolNameList userSafe, SymbolNameList userUnsafe) =>
-        userSafe.IsEmpty && userUnsafe.IsEmpty ? this : new(_safe, _unsafe, userSafe, userUnsafe);
+        userSafe.IsEmpty && userUnsafe.IsEmpty ? this : new(_safe, _unsafe, userSafe, userUnsafe, _evidence, AssumeSafe);
 
-    /// <summary>Known safe for overlapping calls on one instance. An unsafe entry wins over a safe one.</summary>
+    /// <summary>The same, assuming (or not) that a receiver without evidence allows concurrent reads (<c>unknown_receivers</c>).</summary>
+    public ConcurrencySafety WithAssumption(bool assumeSafe) =>
+        assumeSafe == AssumeSafe ? this : new(_safe, _unsafe, _userSafe, _userUnsafe, _evidence, assumeSafe);
+
+    /// <summary>True when several reads through one receiver without evidence are gathered, under an assumption the message names.</summary>
+    public bool AssumeSafe { get; }
+
+    /// <summary>Safe for overlapping calls on one instance, by the lists or by its implementations. Unsafe evidence wins.</summary>
     public bool IsSafe(ITypeSymbol? type) =>
-        type is not null && !IsUnsafe(type) && (Matches(type, _safe) || _userSafe.ContainsType(type));
+        type is not null && !IsUnsafe(type) && (IsListedSafe(type) || _evidence.Classify(type, this) == Verdict.Safe);
 
-    /// <summary>Known unsafe: instances are shared and ordered, so operations touching them are never gathered.</summary>
+    /// <summary>Unsafe: instances are shared and ordered (by the lists, or an implementation holds such a resource), so operations touching them are never gathered.</summary>
     public bool IsUnsafe(ITypeSymbol? type) =>
-        type is not null && (Matches(type, _unsafe) || _userUnsafe.ContainsType(type));
+        type is not null && (IsListedUnsafeType(type) || (!IsListedSafe(type) && _evidence.Classify(type, this) == Verdict.Unsafe));
+
+    private bool IsListedSafe(ITypeSymbol type) => Matches(type, _safe) || _userSafe.ContainsType(type);
+
+    /// <summary>Unsafe by the lists alone: for every step of an access path (<c>this</c> holding a <c>DbContext</c> does not make its other fields unsafe).</summary>
+    public bool IsListedUnsafe(ITypeSymbol? type) => type is not null && IsListedUnsafeType(type);
+
+    private bool IsListedUnsafeType(ITypeSymbol type) => Matches(type, _unsafe) || _userUnsafe.ContainsType(type);
+
+    private enum Verdict
+    {
+        Unknown,
+        Safe,
+        Unsafe,
+    }
+
+    /// <summary>What the source implementations of a type say, cached per type for the compilation (the built-in lists only).</summary>
+    private sealed class Evidence
+    {
+        private const int MaxDepth = 3;
+
+        private readonly ConcurrentDictionary<ITypeSymbol, Verdict> _verdicts = new(SymbolEqualityComparer.Default);
+        private readonly Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? _typesUnder;
+        private readonly ImmutableArray<INamedTypeSymbol> _safeState;
+        private readonly ImmutableArray<INamedTypeSymbol> _valueLike;
+
+        public Evidence(Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? typesUnder, ImmutableArray<INamedTypeSymbol> safeState, ImmutableArray<INamedTypeSymbol> valueLike)
+        {
+            _typesUnder = typesUnder;
+            _safeState = safeState;
+            _valueLike = valueLike;
+        }
+
+        public Verdict Classify(ITypeSymbol type, ConcurrencySafety lists) => Classify(type, lists, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+
+        private Verdict Classify(ITypeSymbol type, ConcurrencySafety lists, int depth, HashSet<ITypeSymbol> visiting)
+        {
+            // A static class has no instance state to judge: what it touches is global (a UI's tabs, a service locator)
+            // (IndependentLoopAwaitsAnalyzerTests.StaticHelperPerItem_NoDiagnostic).
+            if (_typesUnder is null || type is not INamedTypeSymbol named || named.IsStatic
+                || (named.DeclaringSyntaxReferences.IsEmpty && named.TypeKind != TypeKind.Interface))
+            {
+                return Verdict.Unknown;
+            }
+
+            if (_verdicts.TryGetValue(named.OriginalDefinition, out var known))
+            {
+                return known;
+            }
+
+            if (depth > MaxDepth || !visiting.Add(named.OriginalDefinition))
+            {
+                // A cut answer is not cached, so no verdict depends on the order of questions.
+                return Verdict.Unknown;
+            }
+
+            var implementations = new List<INamedTypeSymbol>();
+            if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.IsAbstract && !named.DeclaringSyntaxReferences.IsEmpty)
+            {
+                implementations.Add(named);
+            }
+
+            foreach (var subtype in _typesUnder(named.OriginalDefinition))
+            {
+                if (!subtype.IsAbstract)
+                {
+                    implementations.Add(subtype);
+                }
+            }
+
+            var verdict = implementations.Count == 0 ? Verdict.Unknown : Verdict.Safe;
+            foreach (var implementation in implementations)
+            {
+                var fields = FieldsVerdict(implementation, lists, depth, visiting);
+                if (fields == Verdict.Unsafe)
+                {
+                    verdict = Verdict.Unsafe;
+                    break;
+                }
+
+                if (fields == Verdict.Unknown)
+                {
+                    verdict = Verdict.Unknown;
+                }
+            }
+
+            visiting.Remove(named.OriginalDefinition);
+            return _verdicts.GetOrAdd(named.OriginalDefinition, verdict);
+        }
+
+        private Verdict FieldsVerdict(INamedTypeSymbol implementation, ConcurrencySafety lists, int depth, HashSet<ITypeSymbol> visiting)
+        {
+            // No instance field at all is no evidence: such a type works through static or global state
+            // (IndependentLoopAwaitsAnalyzerTests.StaticHelperPerItem_NoDiagnostic).
+            var verdict = Verdict.Unknown;
+            var sawField = false;
+            for (var type = implementation; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                    {
+                        continue;
+                    }
+
+                    if (verdict == Verdict.Unknown && !sawField)
+                    {
+                        verdict = Verdict.Safe;
+                    }
+
+                    sawField = true;
+                    var fieldType = field.Type;
+                    if (lists.IsListedUnsafeType(fieldType))
+                    {
+                        // IndependentAwaitsAnalyzerTests.ImplementationHoldingUnsafeResource_NoDiagnostic.
+                        return Verdict.Unsafe;
+                    }
+
+                    var fieldVerdict = !field.IsReadOnly ? Verdict.Unknown
+                        : IsImmutableValue(fieldType) || lists.IsListedSafe(fieldType) || Matches(fieldType, _safeState) ? Verdict.Safe
+                        : Classify(fieldType, lists, depth + 1, visiting);
+                    if (fieldVerdict == Verdict.Unsafe)
+                    {
+                        return Verdict.Unsafe;
+                    }
+
+                    if (fieldVerdict == Verdict.Unknown)
+                    {
+                        verdict = Verdict.Unknown;
+                    }
+                }
+            }
+
+            return verdict;
+        }
+
+        private bool IsImmutableValue(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_String or SpecialType.System_DateTime
+                || type.TypeKind == TypeKind.Enum
+                || Matches(type, _valueLike)
+                || type.Name is "TimeSpan" or "Uri" && type.ContainingNamespace?.Name == "System";
+        }
+    }
 
     private static bool Matches(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> list)
     {

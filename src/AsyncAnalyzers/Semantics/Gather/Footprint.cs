@@ -9,8 +9,12 @@ namespace AsyncAnalyzers.Semantics.Gather;
 /// <summary>What one awaited call reads and may write, as access paths (see <see cref="Independence"/>).</summary>
 internal sealed class Footprint
 {
-    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources, ImmutableArray<string> identifiers, bool changesState)
+    public Footprint(IAwaitOperation awaitOperation, IInvocationOperation invocation, ImmutableArray<string> reads, ImmutableArray<string> writes, ImmutableArray<string> resources, ImmutableArray<string> identifiers, bool changesState, ImmutableArray<string> keys, bool onlyReads, ITypeSymbol? assumedSafe = null, string? receiverPath = null)
     {
+        AssumedSafe = assumedSafe;
+        ReceiverPath = receiverPath;
+        Keys = keys;
+        OnlyReads = onlyReads;
         Identifiers = identifiers;
         ChangesState = changesState;
         Await = awaitOperation;
@@ -29,7 +33,7 @@ internal sealed class Footprint
 
     public ImmutableArray<string> Writes { get; }
 
-    /// <summary>Resource arguments (paths, URLs, keys) of calls on a concurrency-safe receiver, keyed by receiver.</summary>
+    /// <summary>Resource arguments (paths, URLs, keys), each as seen through the call's receiver.</summary>
     public ImmutableArray<string> Resources { get; }
 
     /// <summary>Resource keys of the identifier arguments (ids, keys, names): the entities the call addresses.</summary>
@@ -38,7 +42,28 @@ internal sealed class Footprint
     /// <summary>The call's name says it changes the entity it names (<see cref="SideEffects.Mutates"/>); announcing it does not count.</summary>
     public bool ChangesState { get; }
 
-    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState);
+    /// <summary>
+    /// Resource arguments (paths, URLs, keys) whatever receiver they go through: one key named by two calls orders them only when
+    /// one of the calls does more than read it (<see cref="OnlyReads"/>).
+    /// </summary>
+    public ImmutableArray<string> Keys { get; }
+
+    /// <summary>The call's name says it only reads (<see cref="SideEffects.OnlyReads"/>).</summary>
+    public bool OnlyReads { get; }
+
+    /// <summary>Some word of the call's name says it changes, sends, logs or runs something (<see cref="SideEffects.MayChangeState"/>).</summary>
+    public bool MayChangeState => SideEffects.MayChangeState(Invocation.TargetMethod);
+
+    /// <summary>
+    /// The receiver's type when nothing says whether it allows concurrent calls and the <c>unknown_receivers</c> option assumes it
+    /// does for reads; null otherwise. Messages name it when the group or loop calls that receiver more than once.
+    /// </summary>
+    public ITypeSymbol? AssumedSafe { get; }
+
+    /// <summary>The access path of the call's receiver (the static type's for a static call).</summary>
+    public string? ReceiverPath { get; }
+
+    public Footprint WithWrite(string path) => new(Await, Invocation, Reads, Writes.Add(path), Resources, Identifiers, ChangesState, Keys, OnlyReads, AssumedSafe, ReceiverPath);
 
     /// <summary>True when some path of this footprint starts at the local or parameter (the loop variable, for ASYNC302).</summary>
     public bool IsRootedAt(string rootSegment, bool writesOnly)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
@@ -40,7 +41,7 @@ internal sealed class Independence
         _guid = symbols.GetTypeByMetadataName("System.Guid");
     }
 
-    public static Independence Create(AsyncSymbols symbols)
+    public static Independence Create(AsyncSymbols symbols, Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? typesUnder = null)
     {
         var uri = symbols.GetTypeByMetadataName("System.Uri");
         var valueLike = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -63,7 +64,7 @@ internal sealed class Independence
         var pure = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         pure.AddRange(KnownTypeNames.Resolve(symbols, KnownTypeNames.PureStatic));
 
-        return new Independence(symbols, ConcurrencySafety.Create(symbols), valueLike.ToImmutable(), pure.ToImmutable(), uri);
+        return new Independence(symbols, ConcurrencySafety.Create(symbols, typesUnder), valueLike.ToImmutable(), pure.ToImmutable(), uri);
     }
 
     public ConcurrencySafety Safety => _safety;
@@ -130,6 +131,72 @@ internal sealed class Independence
         return awaitOperation is null || (statement is not IExpressionStatementOperation { Operation: IAwaitOperation } && target is null)
             ? null
             : awaitOperation;
+    }
+
+    /// <summary>
+    /// The awaits of one statement's expression that are all evaluated, in order, before the expression uses their results:
+    /// operands of arithmetic, arguments of a call or <c>new</c>, tuple and array elements, interpolations
+    /// (<c>var total = await a.X(d) - await b.Y(d);</c>, <c>return new Page(await A(), await B());</c>). Empty when the statement has
+    /// fewer than two, or when anything else in the expression could run between them or decide whether they run (a condition,
+    /// <c>&amp;&amp;</c>, <c>??</c>, an assignment, a lambda, a call that is not the consumer of the results).
+    /// </summary>
+    public static ImmutableArray<IAwaitOperation> AwaitsInOneExpression(IOperation statement)
+    {
+        IOperation? value = statement switch
+        {
+            IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
+                => group.Declarations[0].Declarators[0].Initializer?.Value,
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment } => assignment.Value,
+            _ => null,
+        };
+        if (value is null || value.WalkDownConversions() is IAwaitOperation)
+        {
+            return ImmutableArray<IAwaitOperation>.Empty;
+        }
+
+        var awaits = ImmutableArray.CreateBuilder<IAwaitOperation>();
+        return CollectAwaits(value, awaits) && awaits.Count >= 2 ? awaits.ToImmutable() : ImmutableArray<IAwaitOperation>.Empty;
+    }
+
+    private static bool CollectAwaits(IOperation operation, ImmutableArray<IAwaitOperation>.Builder awaits)
+    {
+        switch (operation)
+        {
+            case IAwaitOperation awaited:
+                awaits.Add(awaited);
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                // IndependentAwaitsAnalyzerTests.AwaitsOnBothSidesOfAnd_NoDiagnostic.
+                return false;
+            case IConversionOperation or IParenthesizedOperation or IBinaryOperation or IUnaryOperation or ITupleOperation or IArgumentOperation
+                or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation
+                or IArrayCreationOperation or IArrayInitializerOperation or IObjectCreationOperation or IObjectOrCollectionInitializerOperation
+                or IMemberInitializerOperation or IAnonymousObjectCreationOperation
+                or IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation:
+                break;
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } initializer:
+                return CollectAwaits(initializer.Value, awaits);
+            case IInvocationOperation invocation when invocation.Instance is null or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation:
+                // The call consumes the results: it runs after every argument is evaluated.
+                break;
+            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
+                or IDefaultValueOperation or ITypeOfOperation or INameOfOperation:
+                return true;
+            default:
+                // IndependentAwaitsAnalyzerTests.AwaitsInConditionalExpression_NoDiagnostic.
+                return false;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (!CollectAwaits(child, awaits))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A call returning a plain <c>Task</c>/<c>ValueTask</c> whose only arguments (besides its receiver) are cancellation tokens.</summary>
@@ -211,6 +278,7 @@ internal sealed class Independence
         var writes = ImmutableArray.CreateBuilder<string>();
         var resources = ImmutableArray.CreateBuilder<string>();
         var keys = ImmutableArray.CreateBuilder<string>();
+        var sharedKeys = ImmutableArray.CreateBuilder<string>();
 
         IOperation? receiver = invocation.Instance;
         var firstArgument = 0;
@@ -222,6 +290,7 @@ internal sealed class Independence
 
         string receiverPath;
         bool receiverSafe;
+        ITypeSymbol? assumedSafe = null;
         if (receiver is null)
         {
             receiverPath = AccessPath.Static(method.ContainingType);
@@ -252,6 +321,13 @@ internal sealed class Independence
 
             receiverPath = path;
             receiverSafe = _safety.IsSafe(receiver.WalkDownConversions().Type);
+            if (!receiverSafe && _safety.AssumeSafe && SideEffects.OnlyReads(method))
+            {
+                // No evidence either way, and the option assumes such receivers allow concurrent reads
+                // (IndependentAwaitsAnalyzerTests.ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption).
+                assumedSafe = receiver.WalkDownConversions().Type;
+                receiverSafe = true;
+            }
         }
 
         reads.Add(receiverPath);
@@ -284,7 +360,7 @@ internal sealed class Independence
 
             // An identifier (an id, a key, a name) passed to two calls names one entity: a call that changes it and a call that
             // reads, changes or announces it are ordered; two announcements are not (IndependentAwaitsAnalyzerTests.WriteThenReadOfSameId_NoDiagnostic,
-            // BanThenAnnounceBan_NoDiagnostic, EventLogAndPushForSameUser_Reports).
+            // BanThenAnnounceBan_NoDiagnostic, EventLogAndPushForSameUser_NoDiagnostic).
             if (IsIdentifierType(argument.Value.WalkDownConversions().Type) && !argument.Value.WalkDownConversions().ConstantValue.HasValue
                 && AccessPath.ResourceKey(argument.Value) is { } identifier)
             {
@@ -293,19 +369,141 @@ internal sealed class Independence
 
             if (IsResourceType(argument.Value.WalkDownConversions().Type) && AccessPath.ResourceKey(argument.Value) is { } key)
             {
-                // One URL, path or key named by two operations, whatever objects they go through: a write then a read, two
-                // repositories over one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
-                // FileWriteThenReadOfSamePath_NoDiagnostic, SameKeyThroughDifferentReceivers_NoDiagnostic).
-                resources.Add(key);
+                // One URL, path or key named by two operations, whatever objects they go through, orders them when one does more
+                // than read it: a write then a read, two repositories saving into one store (IndependentAwaitsAnalyzerTests.PostThenGetOfSameUrl_NoDiagnostic,
+                // FileWriteThenReadOfSamePath_NoDiagnostic, SameKeyThroughDifferentReceivers_NoDiagnostic, SameKeyReadThenUnknownVerb_NoDiagnostic).
+                // Two reads of one key from different services do not (SameKeyReadFromDifferentServices_Reports).
+                sharedKeys.Add(key);
 
-                // The same key through this receiver: per-item loops (ASYNC302) see the key vary when the receiver does
-                // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports).
+                // The same key through this receiver always orders: per-item loops (ASYNC302) see the key vary when the receiver does
+                // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports), and one service asked twice for one key is a repeat
+                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic).
                 resources.Add(AccessPath.Through(receiverPath, key));
             }
         }
 
         reason = string.Empty;
-        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method));
+        return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method), assumedSafe, receiverPath);
+    }
+
+    /// <summary>
+    /// What the per-item work after a loop's await reads and writes (ASYNC302's loop bodies: <c>var r = await F(item);</c> then work on
+    /// <c>r</c>), as access paths, with the locals and parameters it assigns. False when the work awaits, leaves the loop (break,
+    /// return, goto), or writes something that is not a variable, field, property chain or an element of one.
+    /// </summary>
+    public bool DescribeFollowingWork(IEnumerable<IOperation> statements, List<string> reads, List<string> writes, HashSet<ISymbol> assigned)
+    {
+        foreach (var statement in statements)
+        {
+            foreach (var operation in statement.DescendantsInSameFunction())
+            {
+                // A second await, or leaving the loop on a result, makes the iterations depend on each other
+                // (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic, ReturnOnResultInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
+                if (operation is IReturnOperation or IBranchOperation { BranchKind: not BranchKind.Continue }
+                    or IForEachLoopOperation { IsAsynchronous: true } or IUsingOperation { IsAsynchronous: true } or IUsingDeclarationOperation { IsAsynchronous: true })
+                {
+                    return false;
+                }
+            }
+
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAwaitOperation:
+                        return false;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } }:
+                        // An object initializer sets a member of the new object.
+                        break;
+                    case IAssignmentOperation assignment:
+                        if (!AddWrite(assignment.Target, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IIncrementOrDecrementOperation increment:
+                        if (!AddWrite(increment.Target, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference:
+                        if (!AddWrite(byReference.Value, writes, assigned))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver } } ownCall:
+                        // A helper of the class (Map, Log) is work on the result; one whose name says it changes state may change what
+                        // the next call reads (IndependentLoopAwaitsAnalyzerTests.ResultThenHelperThatSaves_NoDiagnostic).
+                        if (SideEffects.Mutates(ownCall.TargetMethod))
+                        {
+                            writes.Add(AccessPath.This);
+                        }
+
+                        break;
+                    case IInvocationOperation { Instance: { } instance } call when instance is not IInstanceReferenceOperation:
+                        // A call on a variable or member may change it (dict.Add, list.Add, _cache.Set), unless its name says it only reads.
+                        if (PathOf(instance.WalkDownConversions(), out _) is { } receiver && !SideEffects.OnlyReads(call.TargetMethod) && call.TargetMethod.Name != "ToString")
+                        {
+                            writes.Add(receiver);
+                        }
+
+                        break;
+                    case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
+                        if (PathOf(operation, out _) is { } read)
+                        {
+                            reads.Add(read);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Records an assignment target of per-item work (see <see cref="DescribeFollowingWork"/>); false when it cannot be named.</summary>
+    public bool AddWrite(IOperation target, List<string> writes, HashSet<ISymbol> assigned)
+    {
+        target = target.WalkDownConversions();
+        switch (target)
+        {
+            case IDeclarationExpressionOperation or IDiscardOperation or IVariableDeclaratorOperation:
+                return true;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    if (!AddWrite(element, writes, assigned))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }:
+                return AddWrite(collection, writes, assigned);
+            case IArrayElementReferenceOperation element:
+                return AddWrite(element.ArrayReference, writes, assigned);
+        }
+
+        if (target.ReferencedLocalOrParameter() is { } variable)
+        {
+            assigned.Add(variable);
+        }
+
+        // IndependentLoopAwaitsAnalyzerTests.ResultWrittenThroughCallResult_NoDiagnostic.
+        if (PathOf(target, out _) is not { } path)
+        {
+            return false;
+        }
+
+        writes.Add(path);
+        return true;
     }
 
     private static bool IsOrderingSensitive(IMethodSymbol method)
@@ -330,7 +528,7 @@ internal sealed class Independence
         var segments = new List<string>();
         while (true)
         {
-            if (_safety.IsUnsafe(current.Type))
+            if (_safety.IsListedUnsafe(current.Type))
             {
                 unsafeType = true;
             }

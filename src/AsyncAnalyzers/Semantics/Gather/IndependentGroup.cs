@@ -13,6 +13,8 @@ internal sealed class IndependentGroup
     private readonly HashSet<string> _resources = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _identifiers = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _changedIdentifiers = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _changedKeys = new(System.StringComparer.Ordinal);
 
     public int Count { get; private set; }
 
@@ -46,6 +48,15 @@ internal sealed class IndependentGroup
             if (footprint.ChangesState)
             {
                 _changedIdentifiers.Add(identifier);
+            }
+        }
+
+        foreach (var key in footprint.Keys)
+        {
+            _keys.Add(key);
+            if (!footprint.OnlyReads)
+            {
+                _changedKeys.Add(key);
             }
         }
 
@@ -97,6 +108,15 @@ internal sealed class IndependentGroup
             }
         }
 
+        // One URL, path or key named by two calls, one of which does more than read it: ordered.
+        foreach (var key in footprint.Keys)
+        {
+            if (_changedKeys.Contains(key) || (!footprint.OnlyReads && _keys.Contains(key)))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -107,6 +127,8 @@ internal sealed class IndependentGroup
         _resources.Clear();
         _identifiers.Clear();
         _changedIdentifiers.Clear();
+        _keys.Clear();
+        _changedKeys.Clear();
         Count = 0;
     }
 

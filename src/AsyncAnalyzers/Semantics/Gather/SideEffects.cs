@@ -24,11 +24,68 @@ internal static class SideEffects
         "Rotate", "Renew", "Claim", "Release", "Refund", "Charge", "Pay", "Transfer", "Deposit", "Withdraw", "Reserve", "Book",
         "Complete", "Finish", "Fail", "Retry");
 
+    /// <summary>Verbs that announce or send: they change nobody's entity (<see cref="Mutates"/>) but do more than read.</summary>
+    private static readonly ImmutableArray<string> AnnouncingVerbs = ImmutableArray.Create("Send", "Post", "Publish", "Push", "Notify", "Emit", "Broadcast");
+
+    /// <summary>Verbs of side effects beyond the entity named: logging, auditing, running or handling something.</summary>
+    private static readonly ImmutableArray<string> EffectVerbs = ImmutableArray.Create(
+        "Log", "Record", "Track", "Audit", "Raise", "Trigger", "Fire", "Email", "Mail", "Perform", "Run", "Handle", "Invoke", "Dispatch",
+        "Adjust", "Revert", "Rollback", "Refresh", "Reload", "Seed", "Migrate", "Initialize", "Init", "Ensure", "Prepare", "Generate", "Issue");
+
     private static readonly ImmutableArray<string> GuardVerbs = ImmutableArray.Create(
         "Authorize", "Authenticate", "Ensure", "Validate", "Verify", "Require", "Demand", "Guard", "Assert", "Throw");
 
+    /// <summary>Verbs that only look something up: a call named by one of them, and by no changing verb after it, reads.</summary>
+    private static readonly ImmutableArray<string> ReadingVerbs = ImmutableArray.Create(
+        "Get", "Read", "Find", "Fetch", "Load", "Query", "Count", "List", "Search", "Lookup", "Look", "Download", "Exists", "Is",
+        "Has", "Contains", "Check", "Resolve", "Retrieve", "Select", "Calculate", "Compute", "Estimate", "Describe", "Peek", "Head",
+        "Inspect", "Browse", "Scan", "Compare", "Match", "Quote", "Price", "Evaluate");
+
     /// <summary>The name says the call changes the entity it names (Save, Update, Delete, Mark, Ban...).</summary>
     public static bool Mutates(IMethodSymbol method) => StartsWithAny(Stem(method.Name), MutatingVerbs);
+
+    /// <summary>
+    /// Some word of the name (after <c>Async</c> and <c>Try</c> are removed) says the call changes, sends, logs or runs something:
+    /// <c>UpdateLastActivityAsync</c>, <c>LogUserEventAsync</c>, <c>PushLogOutAsync</c>, <c>GetOrAddAsync</c>. Nouns such as
+    /// <c>GetSettingsAsync</c> or <c>TwoFactorIsEnabledAsync</c> do not count.
+    /// </summary>
+    public static bool MayChangeState(IMethodSymbol method)
+    {
+        var stem = Stem(method.Name);
+        for (var start = 0; start < stem.Length; start++)
+        {
+            if ((start == 0 || char.IsUpper(stem[start]))
+                && (StartsWithAny(stem.Substring(start), MutatingVerbs) || StartsWithAny(stem.Substring(start), AnnouncingVerbs) || StartsWithAny(stem.Substring(start), EffectVerbs)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The name says the call only reads (<c>GetPriceAsync</c>, <c>ReadAllTextAsync</c>, <c>FindByIdAsync</c>): its first word is a
+    /// reading verb and no later word is a changing or announcing one (<c>GetOrAdd</c>, <c>GetAndDelete</c> and <c>LoadAndSend</c> do not read only).
+    /// </summary>
+    public static bool OnlyReads(IMethodSymbol method)
+    {
+        var stem = Stem(method.Name);
+        if (!StartsWithAny(stem, ReadingVerbs))
+        {
+            return false;
+        }
+
+        for (var start = 1; start < stem.Length; start++)
+        {
+            if (char.IsUpper(stem[start]) && (StartsWithAny(stem.Substring(start), MutatingVerbs) || StartsWithAny(stem.Substring(start), AnnouncingVerbs)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A guard: it exists to throw before what follows runs (<c>AuthorizeOrThrowAsync</c>, <c>EnsureUserExistsAsync</c>).</summary>
     public static bool IsGuard(IMethodSymbol method)

@@ -35,6 +35,13 @@ internal sealed class SourceImplementations
         return _byMethod.GetOrAdd(method, Resolve(method));
     }
 
+    /// <summary>The classes and structs of the source that implement <paramref name="type"/> or derive from it, possibly empty.</summary>
+    public IReadOnlyList<INamedTypeSymbol> TypesUnder(INamedTypeSymbol type)
+    {
+        var subtypes = LazyInitializer.EnsureInitialized(ref _subtypes, Build)!;
+        return subtypes.TryGetValue(type.OriginalDefinition, out var types) ? types : (IReadOnlyList<INamedTypeSymbol>)System.Array.Empty<INamedTypeSymbol>();
+    }
+
     private ImmutableArray<IMethodSymbol> Resolve(IMethodSymbol method)
     {
         if (method.ContainingType?.OriginalDefinition is not { } declaringType)

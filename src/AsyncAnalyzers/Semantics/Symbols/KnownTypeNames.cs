@@ -21,6 +21,43 @@ internal static class KnownTypeNames
         "System.IO.File",
         "System.Net.Dns",
         "System.Text.Json.JsonSerializer",
+        "Microsoft.Extensions.Caching.Distributed.IDistributedCache",
+        "Microsoft.Extensions.Caching.Memory.IMemoryCache",
+        "MongoDB.Driver.IMongoCollection`1",
+        "MongoDB.Driver.IMongoDatabase",
+        "MongoDB.Driver.IMongoClient",
+        "StackExchange.Redis.IDatabaseAsync",
+        "StackExchange.Redis.IConnectionMultiplexer",
+        "Grpc.Core.ClientBase",
+        "Azure.Storage.Blobs.BlobServiceClient",
+        "Azure.Storage.Blobs.BlobContainerClient",
+        "Azure.Storage.Blobs.Specialized.BlobBaseClient",
+        "Azure.Storage.Queues.QueueClient",
+        "Azure.Data.Tables.TableClient",
+        "Azure.Data.Tables.TableServiceClient",
+        "Azure.Security.KeyVault.Secrets.SecretClient",
+        "Azure.Messaging.ServiceBus.ServiceBusClient",
+        "Microsoft.Azure.Cosmos.CosmosClient",
+        "Microsoft.Azure.Cosmos.Container",
+        "Amazon.Runtime.AmazonServiceClient",
+        "Amazon.Runtime.IAmazonService",
+    };
+
+    /// <summary>
+    /// ASYNC301/302: types a service may hold and stay safe for overlapping calls (besides the <see cref="ConcurrencySafe"/> clients
+    /// and immutable values): loggers, options, configuration, factories of safe clients.
+    /// </summary>
+    public static readonly string[] SafeState =
+    {
+        "Microsoft.Extensions.Logging.ILogger",
+        "Microsoft.Extensions.Logging.ILogger`1",
+        "Microsoft.Extensions.Logging.ILoggerFactory",
+        "Microsoft.Extensions.Options.IOptions`1",
+        "Microsoft.Extensions.Options.IOptionsMonitor`1",
+        "Microsoft.Extensions.Options.IOptionsSnapshot`1",
+        "Microsoft.Extensions.Configuration.IConfiguration",
+        "System.Text.Json.JsonSerializerOptions",
+        "System.TimeProvider",
     };
 
     /// <summary>

@@ -383,6 +383,7 @@ public class OptionsValidationAnalyzerTests
     {
         OptionKind.SymbolList or OptionKind.TypeList => "'Oops' is not of the form T:Namespace.Type or M:Namespace.Type.Method",
         OptionKind.Boolean => "expected true or false",
+        OptionKind.ReceiverAssumption => "expected assume_safe or assume_unsafe",
         OptionKind.MethodName => "'Oops' is not of the form Namespace.Type.Method",
         var kind => throw new System.InvalidOperationException($"No malformed-value case for OptionKind.{kind}: add one here and in ASYNC901"),
     };

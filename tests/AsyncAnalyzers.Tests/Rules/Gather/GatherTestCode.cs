@@ -21,6 +21,7 @@ internal static class GatherTestCode
         {
             Task<string> GetAsync(int id, CancellationToken ct = default);
             Task SaveAsync(string name);
+            Task LoadAsync(string name);
             Task<List<T>> ListAsync<T>(int take);
         }
 

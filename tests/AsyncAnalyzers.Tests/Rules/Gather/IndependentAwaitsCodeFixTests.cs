@@ -8,6 +8,83 @@ namespace AsyncAnalyzers.Tests.Rules.Gather;
 
 public class IndependentAwaitsCodeFixTests
 {
+    private const string Shop = """
+
+            private readonly ICatalog _catalog;
+            private readonly IPricing _pricing;
+            private readonly IInventory _inventory;
+
+            public interface ICatalog { Task<string> GetProductAsync(string sku, CancellationToken ct); }
+            public interface IPricing { Task<decimal> GetPriceAsync(string sku, CancellationToken ct); }
+            public interface IInventory { Task<int> GetStockLevelAsync(string sku, CancellationToken ct); }
+        """;
+
+    [Fact]
+    public async Task SameKeyFromThreeServices_StartsAllThenAwaitsWhenAll()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var product = {|ASYNC301:await _catalog.GetProductAsync(sku, ct).ConfigureAwait(false)|};
+                var price = await _pricing.GetPriceAsync(sku, ct).ConfigureAwait(false);
+                var stock = await _inventory.GetStockLevelAsync(sku, ct).ConfigureAwait(false);
+                return product + price + stock;
+            }
+            """ + Shop), InClass("""
+            async Task<string> M(string sku, CancellationToken ct)
+            {
+                var productTask = _catalog.GetProductAsync(sku, ct);
+                var priceTask = _pricing.GetPriceAsync(sku, ct);
+                var stockTask = _inventory.GetStockLevelAsync(sku, ct);
+                await Task.WhenAll(productTask, priceTask, stockTask).ConfigureAwait(false);
+                var product = await productTask.ConfigureAwait(false);
+                var price = await priceTask.ConfigureAwait(false);
+                var stock = await stockTask.ConfigureAwait(false);
+                return product + price + stock;
+            }
+            """ + Shop));
+    }
+
+    [Fact]
+    public async Task AwaitsAsArgumentsOfNew_StartsBothBeforeTheStatement()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<Tuple<string, int>> M(int id)
+            {
+                var page = new Tuple<string, int>({|ASYNC301:await _users.GetAsync(id).ConfigureAwait(false)|}, await _orders.CountAsync(id).ConfigureAwait(false));
+                return page;
+            }
+            """), InClass("""
+            async Task<Tuple<string, int>> M(int id)
+            {
+                var getTask = _users.GetAsync(id);
+                var countTask = _orders.CountAsync(id);
+                await Task.WhenAll(getTask, countTask).ConfigureAwait(false);
+                var page = new Tuple<string, int>(await getTask.ConfigureAwait(false), await countTask.ConfigureAwait(false));
+                return page;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsAsOperandsOfReturn_StartsBothBeforeTheReturn()
+    {
+        await VerifyCS.VerifyCodeFixAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                return ({|ASYNC301:await _users.GetAsync(id)|}).Length - await _orders.PendingAsync(id);
+            }
+            """), InClass("""
+            async Task<int> M(int id)
+            {
+                var getTask = _users.GetAsync(id);
+                var pendingTask = _orders.PendingAsync(id).AsTask();
+                await Task.WhenAll(getTask, pendingTask);
+                return (await getTask).Length - await pendingTask;
+            }
+            """));
+    }
+
     [Fact]
     public async Task Declarations_StartsBothThenAwaitsWhenAll()
     {
@@ -87,15 +164,15 @@ public class IndependentAwaitsCodeFixTests
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
             {
-                {|ASYNC301:await _users.SaveAsync("a")|};
+                {|ASYNC301:await _users.LoadAsync("a")|};
                 await _orders.PlaceAsync(new Order());
             }
             """), InClass("""
             async Task M()
             {
-                var saveTask = _users.SaveAsync("a");
+                var loadTask = _users.LoadAsync("a");
                 var placeTask = _orders.PlaceAsync(new Order());
-                await Task.WhenAll(saveTask, placeTask);
+                await Task.WhenAll(loadTask, placeTask);
             }
             """));
     }
@@ -107,7 +184,7 @@ public class IndependentAwaitsCodeFixTests
             async Task<int> M(int id, int count)
             {
                 var user = {|ASYNC301:await _users.GetAsync(id)|};
-                await _audit.SaveAsync("seen");
+                await _audit.LoadAsync("seen");
                 count = await _orders.CountAsync(id);
                 return user.Length + count;
             }
@@ -115,9 +192,9 @@ public class IndependentAwaitsCodeFixTests
             async Task<int> M(int id, int count)
             {
                 var userTask = _users.GetAsync(id);
-                var saveTask = _audit.SaveAsync("seen");
+                var loadTask = _audit.LoadAsync("seen");
                 var countTask = _orders.CountAsync(id);
-                await Task.WhenAll(userTask, saveTask, countTask);
+                await Task.WhenAll(userTask, loadTask, countTask);
                 var user = await userTask;
                 count = await countTask;
                 return user.Length + count;
@@ -265,15 +342,15 @@ public class IndependentAwaitsCodeFixTests
         await VerifyCS.VerifyCodeFixAsync(InClass("""
             async Task M()
             {
-                {|ASYNC301:await _users.SaveAsync("a")|};
-                await _audit.SaveAsync("b");
+                {|ASYNC301:await _users.LoadAsync("a")|};
+                await _audit.LoadAsync("b");
             }
             """), InClass("""
             async Task M()
             {
-                var saveUsersTask = _users.SaveAsync("a");
-                var saveAuditTask = _audit.SaveAsync("b");
-                await Task.WhenAll(saveUsersTask, saveAuditTask);
+                var loadUsersTask = _users.LoadAsync("a");
+                var loadAuditTask = _audit.LoadAsync("b");
+                await Task.WhenAll(loadUsersTask, loadAuditTask);
             }
             """));
     }
@@ -413,7 +490,7 @@ public class IndependentAwaitsCodeFixTests
             {
                 async Task N(IUsers users, IOrders orders)
                 {
-                    {|ASYNC301:await users.SaveAsync("x")|};
+                    {|ASYNC301:await users.LoadAsync("x")|};
                     await orders.PlaceAsync(new Order());
                 }
             }
@@ -440,9 +517,9 @@ public class IndependentAwaitsCodeFixTests
                         {
                             async Task N(IUsers users, IOrders orders)
                             {
-                                var saveTask = users.SaveAsync("x");
+                                var loadTask = users.LoadAsync("x");
                                 var placeTask = orders.PlaceAsync(new Order());
-                                await Task.WhenAll(saveTask, placeTask);
+                                await Task.WhenAll(loadTask, placeTask);
                             }
                         }
                         """,

@@ -223,6 +223,338 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task ReadPerItemFromUnknownReceiverAssumedSafe_ReportsTheAssumption()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int[] ids)
+                {
+                    {|#0:foreach|} (var id in ids)
+                    {
+                        {|#1:await _users.GetAsync(id)|};
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC302.unknown_receivers = assume_safe",
+            ExpectedDiagnostics = { Loop("GetAsync", "ids", ", if 'IUsers' allows concurrent calls") },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WritePerItemFromUnknownReceiverAssumedSafe_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(string[] names)
+                {
+                    foreach (var name in names)
+                    {
+                        await _users.SaveAsync(name);
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC302.unknown_receivers = assume_safe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadPerItemFromServiceWithSafeImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPages _pages;
+
+            async Task M(string[] urls)
+            {
+                {|#0:foreach|} (var url in urls)
+                {
+                    {|#1:await _pages.FetchAsync(url)|};
+                }
+            }
+
+            public interface IPages { Task<string> FetchAsync(string url); }
+
+            public sealed class Pages : IPages
+            {
+                private readonly HttpClient _http;
+                private readonly string _prefix;
+
+                public Pages(HttpClient http, string prefix) { _http = http; _prefix = prefix; }
+
+                public Task<string> FetchAsync(string url) => _http.GetStringAsync(_prefix + url);
+            }
+            """), Loop("FetchAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task ReadPerItemFromServiceWithMutableState_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPages _pages;
+
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    await _pages.FetchAsync(url);
+                }
+            }
+
+            public interface IPages { Task<string> FetchAsync(string url); }
+
+            public sealed class Pages : IPages
+            {
+                private readonly HttpClient _http;
+                private int _count;
+
+                public Pages(HttpClient http) => _http = http;
+
+                public Task<string> FetchAsync(string url) { _count++; return _http.GetStringAsync(url); }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task StaticHelperPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    await Tabs.OpenInNewTabAsync(path);
+                }
+            }
+
+            public static class Tabs
+            {
+                public static Task OpenInNewTabAsync(string path) => Task.CompletedTask;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ServiceWithoutFieldsPerItem_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly ITabs _tabs;
+
+            async Task M(string[] paths)
+            {
+                foreach (var path in paths)
+                {
+                    await _tabs.OpenInNewTabAsync(path);
+                }
+            }
+
+            public interface ITabs { Task OpenInNewTabAsync(string path); }
+
+            public sealed class Tabs : ITabs
+            {
+                public Task OpenInNewTabAsync(string path) => Task.CompletedTask;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task UsingResponseThenKeyedWrite_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, System.Net.HttpStatusCode>> M(List<Endpoint> endpoints)
+            {
+                var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+                {|#0:foreach|} (var endpoint in endpoints)
+                {
+                    using var response = {|#1:await _http.GetAsync(endpoint.HealthUrl)|};
+                    statuses[endpoint.Name] = response.StatusCode;
+                }
+
+                return statuses;
+            }
+
+            public sealed class Endpoint
+            {
+                public string Name { get; set; } = "";
+                public string HealthUrl { get; set; } = "";
+            }
+            """), Loop("GetAsync", "endpoints"));
+    }
+
+    [Fact]
+    public async Task ElementAssignedByIndex_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string[]> M(string[] urls)
+            {
+                var pages = new string[urls.Length];
+                {|#0:for|} (var i = 0; i < urls.Length; i++)
+                {
+                    pages[i] = {|#1:await _http.GetStringAsync(urls[i])|};
+                }
+
+                return pages;
+            }
+            """), Loop("GetStringAsync", "urls"));
+    }
+
+    [Fact]
+    public async Task DictionaryAssignedByItem_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, string>> M(IEnumerable<string> paths)
+            {
+                var texts = new Dictionary<string, string>();
+                {|#0:foreach|} (var path in paths)
+                    texts[path] = {|#1:await File.ReadAllTextAsync(path)|};
+                return texts;
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task LocalThenAddMapped_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<int>> M(List<Uri> uris)
+            {
+                var lengths = new List<int>();
+                {|#0:foreach|} (var uri in uris)
+                {
+                    var page = {|#1:await _http.GetStringAsync(uri).ConfigureAwait(false)|};
+                    lengths.Add(Measure(page));
+                }
+
+                return lengths;
+            }
+
+            private int Measure(string page) => page.Length;
+            """), Loop("GetStringAsync", "uris"));
+    }
+
+    [Fact]
+    public async Task ResultFeedsNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                var offset = 0;
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url + offset);
+                    offset += page.Length;
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultThenHelperThatSaves_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    SavePage(page);
+                }
+            }
+
+            private void SavePage(string page) { }
+            """));
+    }
+
+    [Fact]
+    public async Task ReturnOnResultInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    if (page.Length == 0)
+                    {
+                        return;
+                    }
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitThenUnrelatedWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(string[] urls)
+            {
+                var count = 0;
+                foreach (var url in urls)
+                {
+                    await _http.GetStringAsync(url);
+                    count++;
+                }
+
+                return count;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultWrittenThroughCallResult_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    Find(url).Text = page;
+                }
+            }
+
+            private static Holder Find(string url) => new Holder();
+
+            public sealed class Holder
+            {
+                public string Text { get; set; } = "";
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultThenCallOnTheClient_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string[] urls)
+            {
+                foreach (var url in urls)
+                {
+                    var page = await _http.GetStringAsync(url);
+                    _http.CancelPendingRequests();
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultKeyedIntoTheIteratedList_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<string> urls)
+            {
+                for (var i = 0; i < urls.Count; i++)
+                {
+                    urls[i] = await _http.GetStringAsync(urls[i]);
+                }
+            }
+            """));
+    }
+
+    [Fact]
     public async Task SameReceiverOfUnknownType_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

@@ -564,6 +564,7 @@ public class IndependentLoopAwaitsCodeFixTests
                 await Task.WhenAll(args.Select(path => File.ReadAllTextAsync(path)));
 
                 """,
+            CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.WhenAllKey,
         };
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         test.FixedState.OutputKind = OutputKind.ConsoleApplication;
@@ -619,6 +620,267 @@ public class IndependentLoopAwaitsCodeFixTests
             CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.ParallelKey,
         };
         await parallel.RunAsync();
+    }
+
+    [Fact]
+    public async Task UsingResponseThenKeyedWrite_PairsEachItemWithItsResult()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<Dictionary<string, System.Net.HttpStatusCode>> M(List<Endpoint> endpoints)
+            {
+                var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+                {|ASYNC302:foreach|} (var endpoint in endpoints)
+                {
+                    using var response = await _http.GetAsync(endpoint.HealthUrl);
+                    statuses[endpoint.Name] = response.StatusCode;
+                }
+
+                return statuses;
+            }
+
+            public sealed class Endpoint
+            {
+                public string Name { get; set; } = "";
+                public string HealthUrl { get; set; } = "";
+            }
+            """), WithLinq(InClass("""
+            async Task<Dictionary<string, System.Net.HttpStatusCode>> M(List<Endpoint> endpoints)
+            {
+                var statuses = new Dictionary<string, System.Net.HttpStatusCode>();
+                foreach (var (endpoint, result) in await Task.WhenAll(endpoints.Select(async endpoint => (endpoint, await _http.GetAsync(endpoint.HealthUrl)))))
+                {
+                    using var response = result;
+                    statuses[endpoint.Name] = response.StatusCode;
+                }
+
+                return statuses;
+            }
+
+            public sealed class Endpoint
+            {
+                public string Name { get; set; } = "";
+                public string HealthUrl { get; set; } = "";
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task LocalThenAddMapped_LocalBecomesTheLoopsSecondVariable()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<List<int>> M(List<Uri> uris)
+            {
+                var lengths = new List<int>();
+                {|ASYNC302:foreach|} (var uri in uris)
+                {
+                    var page = await _http.GetStringAsync(uri).ConfigureAwait(false);
+                    lengths.Add(Measure(page));
+                }
+
+                return lengths;
+            }
+
+            private static int Measure(string page) => page.Length;
+            """), WithLinq(InClass("""
+            async Task<List<int>> M(List<Uri> uris)
+            {
+                var lengths = new List<int>();
+                foreach (var (uri, page) in await Task.WhenAll(uris.Select(async uri => (uri, await _http.GetStringAsync(uri).ConfigureAwait(false)))).ConfigureAwait(false))
+                {
+                    lengths.Add(Measure(page));
+                }
+
+                return lengths;
+            }
+
+            private static int Measure(string page) => page.Length;
+            """)));
+    }
+
+    [Fact]
+    public async Task DictionaryAssignedByItem_KeysEachResultByItsItem()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<Dictionary<string, string>> M(IEnumerable<string> paths)
+            {
+                var texts = new Dictionary<string, string>();
+                {|ASYNC302:foreach|} (var path in paths)
+                {
+                    texts[path] = await File.ReadAllTextAsync(path);
+                }
+
+                return texts;
+            }
+            """), WithLinq(InClass("""
+            async Task<Dictionary<string, string>> M(IEnumerable<string> paths)
+            {
+                var texts = new Dictionary<string, string>();
+                foreach (var (path, result) in await Task.WhenAll(paths.Select(async path => (path, await File.ReadAllTextAsync(path)))))
+                {
+                    texts[path] = result;
+                }
+
+                return texts;
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task ElementAssignedByIndex_ReadsResultsByIndex()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<string[]> M(string[] urls)
+            {
+                var pages = new string[urls.Length];
+                {|ASYNC302:for|} (var i = 0; i < urls.Length; i++)
+                {
+                    pages[i] = await _http.GetStringAsync(urls[i]);
+                }
+
+                return pages;
+            }
+            """), WithLinq(InClass("""
+            async Task<string[]> M(string[] urls)
+            {
+                var pages = new string[urls.Length];
+                var results = await Task.WhenAll(urls.Select(url => _http.GetStringAsync(url)));
+                for (var i = 0; i < urls.Length; i++)
+                {
+                    pages[i] = results[i];
+                }
+
+                return pages;
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task BodyWithForeachOfExplicitType_NoFix()
+    {
+        var source = InClass("""
+            async Task<Dictionary<string, string>> M(IEnumerable<string> paths)
+            {
+                var texts = new Dictionary<string, string>();
+                {|ASYNC302:foreach|} (string path in paths)
+                {
+                    texts[path] = await File.ReadAllTextAsync(path);
+                }
+
+                return texts;
+            }
+            """);
+        await VerifyCS.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task FixAllBodies_RewritesEveryLoopInOnePass()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task<int> M(string[] paths, List<Uri> uris)
+                {
+                    var texts = new Dictionary<string, string>();
+                    {|ASYNC302:foreach|} (var path in paths)
+                    {
+                        texts[path] = await File.ReadAllTextAsync(path);
+                    }
+
+                    var sizes = new int[paths.Length];
+                    {|ASYNC302:for|} (var i = 0; i < paths.Length; i++)
+                    {
+                        var bytes = await File.ReadAllBytesAsync(paths[i]);
+                        sizes[i] = bytes.Length;
+                    }
+
+                    var lengths = new List<int>();
+                    {|ASYNC302:foreach|} (var uri in uris)
+                    {
+                        var page = await _http.GetStringAsync(uri);
+                        lengths.Add(page.Length);
+                    }
+
+                    return texts.Count + sizes.Length + lengths.Count;
+                }
+                """),
+            FixedCode = WithLinq(InClass("""
+                async Task<int> M(string[] paths, List<Uri> uris)
+                {
+                    var texts = new Dictionary<string, string>();
+                    foreach (var (path, result) in await Task.WhenAll(paths.Select(async path => (path, await File.ReadAllTextAsync(path)))))
+                    {
+                        texts[path] = result;
+                    }
+
+                    var sizes = new int[paths.Length];
+                    var results = await Task.WhenAll(paths.Select(path => File.ReadAllBytesAsync(path)));
+                    for (var i = 0; i < paths.Length; i++)
+                    {
+                        var bytes = results[i];
+                        sizes[i] = bytes.Length;
+                    }
+
+                    var lengths = new List<int>();
+                    foreach (var (uri, page) in await Task.WhenAll(uris.Select(async uri => (uri, await _http.GetStringAsync(uri)))))
+                    {
+                        lengths.Add(page.Length);
+                    }
+
+                    return texts.Count + sizes.Length + lengths.Count;
+                }
+                """)),
+            CodeActionEquivalenceKey = IndependentLoopAwaitsCodeFix.WhenAllKey,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UnknownSize_DefaultsToParallelForEachAsync()
+    {
+        await new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(IEnumerable<string> paths, CancellationToken ct)
+                {
+                    {|ASYNC302:foreach|} (var path in paths)
+                    {
+                        await File.WriteAllTextAsync(path, "", ct);
+                    }
+                }
+                """),
+            FixedCode = InClass("""
+                async Task M(IEnumerable<string> paths, CancellationToken ct)
+                {
+                    await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (path, cancellationToken) => await File.WriteAllTextAsync(path, "", ct));
+                }
+                """),
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task SmallArrayLiteral_DefaultsToWhenAll()
+    {
+        await new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(CancellationToken ct)
+                {
+                    {|ASYNC302:foreach|} (var path in new[] { "a.txt", "b.txt" })
+                    {
+                        await File.WriteAllTextAsync(path, "", ct);
+                    }
+                }
+                """),
+            FixedCode = WithLinq(InClass("""
+                async Task M(CancellationToken ct)
+                {
+                    await Task.WhenAll(new[] { "a.txt", "b.txt" }.Select(path => File.WriteAllTextAsync(path, "", ct)));
+                }
+                """)),
+        }.RunAsync();
     }
 
     [Fact]
@@ -787,9 +1049,10 @@ public class IndependentLoopAwaitsCodeFixTests
     }
 
     [Fact]
-    public async Task FixAll_DefaultIsWhenAllAndNestedLoopsAreFixedInOnePass()
+    public async Task FixAll_DefaultIsParallelForUnknownSizesAndNestedLoopsAreFixedInOnePass()
     {
-        // No key chosen (dotnet format takes the first action's): WhenAll, the first option of every loop. The loop inside the
+        // No key chosen (dotnet format takes the first action's): Parallel.ForEachAsync, the first option of every loop over a
+        // collection of unknown size. The loop inside the
         // awaited lambda and two for loops of one method (each with its own 'path') are fixed in the same pass.
         var test = new VerifyCS.Test
         {
@@ -818,22 +1081,22 @@ public class IndependentLoopAwaitsCodeFixTests
                     }
                 }
                 """),
-            FixedCode = WithLinq(InClass("""
+            FixedCode = InClass("""
                 async Task M(string[] paths, string[] logs, IEnumerable<string[]> batches)
                 {
-                    await Task.WhenAll(paths.Select(path => File.ReadAllTextAsync(path)));
+                    await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (path, ct) => await File.ReadAllTextAsync(path));
 
-                    await Task.WhenAll(logs.Select(log => File.WriteAllTextAsync(log, "")));
+                    await Parallel.ForEachAsync(logs, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (log, ct) => await File.WriteAllTextAsync(log, ""));
 
                     foreach (var batch in batches)
                     {
                         await Task.Run(async () =>
                         {
-                            await Task.WhenAll(batch.Select(path => File.WriteAllTextAsync(path, "")));
+                            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (path, ct) => await File.WriteAllTextAsync(path, ""));
                         });
                     }
                 }
-                """)),
+                """),
             NumberOfIncrementalIterations = 3,
             NumberOfFixAllIterations = 1,
             NumberOfFixAllInProjectIterations = 1,

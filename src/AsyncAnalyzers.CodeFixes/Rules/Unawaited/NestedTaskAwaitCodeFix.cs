@@ -43,9 +43,12 @@ public sealed class NestedTaskAwaitCodeFix : PlannedCodeFix
             startNew = invocation;
         }
 
+        // Unwrap first, for every finding: it is right everywhere (it keeps StartNew's scheduler, which Task.Run would change
+        // to the default one), and one first key lets Fix All and dotnet format fix every finding in one pass
+        // (NestedTaskAwaitCodeFixTests.FixAllDefault_OnePassOverEveryShape).
         var options = startNew is null
             ? ImmutableArray.Create(new FixOption(UnwrapKey, "Await the inner task with 'Unwrap()'"))
-            : ImmutableArray.Create(new FixOption(UseTaskRunKey, "Use 'Task.Run'"), new FixOption(UnwrapKey, "Await the inner task with 'Unwrap()'"));
+            : ImmutableArray.Create(new FixOption(UnwrapKey, "Await the inner task with 'Unwrap()'"), new FixOption(UseTaskRunKey, "Use 'Task.Run'"));
         return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, await, outer, startNew, options));
     }
 

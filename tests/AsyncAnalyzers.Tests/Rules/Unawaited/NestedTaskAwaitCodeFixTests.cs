@@ -8,55 +8,69 @@ public class NestedTaskAwaitCodeFixTests
     [Fact]
     public async Task StartNew_UsesTaskRun()
     {
-        await VerifyCS.VerifyCodeFixAsync("""
-            using System.Threading.Tasks;
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
 
-            class C
-            {
-                async Task M()
+                class C
                 {
-                    [|await Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    async Task M()
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    }
                 }
-            }
-            """, """
-            using System.Threading.Tasks;
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
 
-            class C
-            {
-                async Task M()
+                class C
                 {
-                    await Task.Run(async () => await Task.Delay(100));
+                    async Task M()
+                    {
+                        await Task.Run(async () => await Task.Delay(100));
+                    }
                 }
-            }
-            """);
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.UseTaskRun",
+            CodeActionIndex = 1,
+        };
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task StartNewWithTokenAndConfigureAwait_UsesTaskRun()
     {
-        await VerifyCS.VerifyCodeFixAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
 
-            class C
-            {
-                async Task M(CancellationToken token)
+                class C
                 {
-                    [|await Task.Factory.StartNew(async () => await Task.Delay(100, token), token).ConfigureAwait(false)|];
+                    async Task M(CancellationToken token)
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(100, token), token).ConfigureAwait(false)|];
+                    }
                 }
-            }
-            """, """
-            using System.Threading;
-            using System.Threading.Tasks;
+                """,
+            FixedCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
 
-            class C
-            {
-                async Task M(CancellationToken token)
+                class C
                 {
-                    await Task.Run(async () => await Task.Delay(100, token), token).ConfigureAwait(false);
+                    async Task M(CancellationToken token)
+                    {
+                        await Task.Run(async () => await Task.Delay(100, token), token).ConfigureAwait(false);
+                    }
                 }
-            }
-            """);
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.UseTaskRun",
+            CodeActionIndex = 1,
+        };
+        await test.RunAsync();
     }
 
     [Fact]
@@ -140,7 +154,7 @@ public class NestedTaskAwaitCodeFixTests
     }
 
     [Fact]
-    public async Task StartNew_UnwrapAlternative()
+    public async Task StartNew_UnwrapFirst()
     {
         var test = new VerifyCS.Test
         {
@@ -167,7 +181,7 @@ public class NestedTaskAwaitCodeFixTests
                 }
                 """,
             CodeActionEquivalenceKey = "ASYNC207.Unwrap",
-            CodeActionIndex = 1,
+            CodeActionIndex = 0,
         };
         await test.RunAsync();
     }
@@ -218,6 +232,49 @@ public class NestedTaskAwaitCodeFixTests
                         await Task.Run(async () => await Task.Delay(1));
                         await Task.Run(async () => await Task.Delay(2));
                         await Task.Run(() => Task.Delay(3));
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.UseTaskRun",
+            CodeActionIndex = 1,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAllDefault_OnePassOverEveryShape()
+    {
+        // The first action (what dotnet format applies) has one key for StartNew, ContinueWith and locals alike.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        [|await Task.Factory.StartNew(async () => await Task.Delay(1))|];
+                        [|await first.ContinueWith(async _ => await Task.Delay(2))|];
+                        var outer = Task.Factory.StartNew(async () => await Task.Delay(3), TaskCreationOptions.LongRunning);
+                        [|await outer|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(Task first)
+                    {
+                        await Task.Factory.StartNew(async () => await Task.Delay(1)).Unwrap();
+                        await first.ContinueWith(async _ => await Task.Delay(2)).Unwrap();
+                        var outer = Task.Factory.StartNew(async () => await Task.Delay(3), TaskCreationOptions.LongRunning);
+                        await outer.Unwrap();
                     }
                 }
                 """,

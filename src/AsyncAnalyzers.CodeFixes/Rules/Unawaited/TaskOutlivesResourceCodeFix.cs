@@ -178,7 +178,8 @@ public sealed class TaskOutlivesResourceCodeFix : PlannedCodeFix
 
             if (_returnsValue)
             {
-                return node.WithExpression(Awaited(expression));
+                // Task.FromResult(x) needs no await: an async method returns x.
+                return node.WithExpression(FromResultValue(expression) is { } result ? result.WithTriviaFrom(expression) : Awaited(expression));
             }
 
             // A return that is an embedded statement (if, using without braces) becomes a block.
@@ -187,9 +188,19 @@ public sealed class TaskOutlivesResourceCodeFix : PlannedCodeFix
                 .WithTrailingTrivia(node.GetTrailingTrivia());
         }
 
-        /// <summary><c>await x;</c>, then <c>return;</c> unless the return is the last thing the function does.</summary>
+        /// <summary>
+        /// <c>await x;</c>, then <c>return;</c> unless the return is the last thing the function does; a returned
+        /// <c>Task.CompletedTask</c> becomes a plain <c>return;</c> (or nothing at the end).
+        /// </summary>
         private static StatementSyntax[] AwaitThenReturn(ReturnStatementSyntax ret, ExpressionSyntax expression)
         {
+            if (IsCompletedTask(expression))
+            {
+                return IsTail(ret) && ret.Parent is BlockSyntax
+                    ? System.Array.Empty<StatementSyntax>()
+                    : new StatementSyntax[] { SyntaxFactory.ReturnStatement().WithTriviaFrom(ret) };
+            }
+
             var awaited = SyntaxFactory.ExpressionStatement(Awaited(expression)).WithTriviaFrom(ret);
             if (IsTail(ret))
             {
@@ -202,6 +213,18 @@ public sealed class TaskOutlivesResourceCodeFix : PlannedCodeFix
                 SyntaxFactory.ReturnStatement().WithLeadingTrivia(ret.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia))).WithTrailingTrivia(ret.GetTrailingTrivia()),
             };
         }
+
+        private static bool IsCompletedTask(ExpressionSyntax expression) =>
+            expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask", Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } };
+
+        private static ExpressionSyntax? FromResultValue(ExpressionSyntax expression) =>
+            expression is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult", Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } },
+                ArgumentList.Arguments: { Count: 1 } arguments,
+            } && arguments[0].RefKindKeyword.IsKind(SyntaxKind.None) && arguments[0].NameColon is null
+                ? arguments[0].Expression.WithoutTrivia()
+                : null;
 
         private static AwaitExpressionSyntax Awaited(ExpressionSyntax expression)
         {

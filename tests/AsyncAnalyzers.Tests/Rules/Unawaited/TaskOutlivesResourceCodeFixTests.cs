@@ -102,7 +102,6 @@ public class TaskOutlivesResourceCodeFixTests
                         return;
                     }
                     stream.ReadByte();
-                    await Task.CompletedTask;
                 }
             }
             """);
@@ -392,5 +391,45 @@ public class TaskOutlivesResourceCodeFixTests
             NumberOfFixAllInDocumentIterations = 1,
         };
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FromResultReturn_BecomesValue()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<long> M(string path, byte[] buffer)
+                {
+                    using var stream = File.OpenRead(path);
+                    if (stream.Length == 0)
+                    {
+                        return Task.FromResult(0L);
+                    }
+
+                    return [|stream.ReadAsync(buffer, 0, buffer.Length).ContinueWith(t => (long)t.Result)|];
+                }
+            }
+            """, """
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<long> M(string path, byte[] buffer)
+                {
+                    using var stream = File.OpenRead(path);
+                    if (stream.Length == 0)
+                    {
+                        return 0L;
+                    }
+
+                    return await stream.ReadAsync(buffer, 0, buffer.Length).ContinueWith(t => (long)t.Result);
+                }
+            }
+            """);
     }
 }

@@ -63,8 +63,9 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Most returned tasks are not inside a using or a try/finally: a walk up that looks at nothing else answers first.
         // A task complete by construction needs nothing any more (TaskOutlivesResourceAnalyzerTests.CompletedTask_NoDiagnostic).
-        if (CompletedTasks.IsCompletedByConstruction(returned, symbols))
+        if (!IsInReleasingScope(ret) || CompletedTasks.IsCompletedByConstruction(returned, symbols))
         {
             return;
         }
@@ -85,6 +86,43 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
                 return;
             }
         }
+    }
+
+    private static bool IsInReleasingScope(IReturnOperation ret)
+    {
+        IOperation child = ret;
+        for (var parent = ret.Parent; parent is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation); child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IUsingOperation usingOperation when child == usingOperation.Body:
+                case ITryOperation { Finally: { } finallyBlock } when child != finallyBlock:
+                    return true;
+                case IBlockOperation block when HasUsingDeclarationBefore(block.Operations, child):
+                case ISwitchCaseOperation switchCase when HasUsingDeclarationBefore(switchCase.Body, child):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasUsingDeclarationBefore(ImmutableArray<IOperation> statements, IOperation child)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement == child)
+            {
+                return false;
+            }
+
+            if (statement is IUsingDeclarationOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name of a resource that <paramref name="parent"/> releases after <paramref name="child"/> and that the returned task uses.</summary>

@@ -357,11 +357,18 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        if (body is not null)
+        if (UsedBy(returned, tracked, symbols) is { } direct)
         {
-            AddDerivedLocals(body, tracked, symbols);
+            return tracked[direct].Name;
         }
 
+        // Locals made from the resource matter only when the returned value reads a local: the walk over the body waits until then.
+        if (body is null || !ReadsLocal(returned))
+        {
+            return null;
+        }
+
+        AddDerivedLocals(body, tracked, symbols);
         return UsedBy(returned, tracked, symbols) is { } used ? tracked[used].Name : null;
     }
 
@@ -391,6 +398,27 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
                 && implementation.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements.Count: 0, ExpressionBody: null })
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsLocal(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current is ILocalReferenceOperation)
+            {
+                return true;
+            }
+
+            foreach (var childOperation in current.ChildOperations)
+            {
+                stack.Push(childOperation);
             }
         }
 

@@ -81,6 +81,14 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC205 = Create(
+        DiagnosticIds.TaskOutlivesResource,
+        "Do not return a task that outlives the resource it uses",
+        "'{0}' returns a task that uses '{1}', which is released as soon as the method returns, before the task completes",
+        "A method without the async keyword that returns a task from inside a 'using', or from a 'try' whose 'finally' disposes a resource or releases a lock, releases that resource when the task is handed back, not when it completes. The task then runs on against a disposed object (ObjectDisposedException, truncated reads and writes, canceled requests) or outside the lock it was meant to hold. Make the method async and 'return await' the task, so that the resource is released after the task has completed.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC206 = Create(
         DiagnosticIds.NullTaskReturned,
         "Do not return null from a non-async method returning a task",
@@ -165,7 +173,7 @@ public static class Descriptors
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
         System.Collections.Immutable.ImmutableArray.Create(
             ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC105,
-            ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC206, ASYNC207,
+            ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC205, ASYNC206, ASYNC207,
             ASYNC301, ASYNC302,
             ASYNC401, ASYNC402, ASYNC403,
             ASYNC901, ASYNC902, ASYNC903);

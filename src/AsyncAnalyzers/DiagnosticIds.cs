@@ -18,6 +18,7 @@ public static class DiagnosticIds
     public const string AsyncVoidMethod = "ASYNC202";
     public const string AsyncLambdaToVoidDelegate = "ASYNC203";
     public const string TaskLocalNeverObserved = "ASYNC204";
+    public const string TaskOutlivesResource = "ASYNC205";
     public const string NullTaskReturned = "ASYNC206";
     public const string NestedTaskAwaited = "ASYNC207";
 

@@ -152,6 +152,75 @@ public class UnawaitedOverlapTests
     }
 
     [Fact]
+    public async Task TaskReturnedFromUsing_IsAsync205Only()
+    {
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+
+                Task<string> A(string url)
+                {
+                    using var client = new HttpClient();
+                    return {|ASYNC205:client.GetStringAsync(url)|};
+                }
+
+                Task B(string path, byte[] data)
+                {
+                    using (var stream = File.Create(path))
+                    {
+                        var write = stream.WriteAsync(data, 0, data.Length);
+                        return {|ASYNC205:write|};
+                    }
+                }
+
+                Task C1(Stream log, byte[] data)
+                {
+                    _gate.Wait();
+                    try
+                    {
+                        return {|ASYNC205:log.WriteAsync(data, 0, data.Length)|};
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FixedTaskReturnedFromUsing_IsNoneOrAsync105()
+    {
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<string> A(string url)
+                {
+                    using var client = new HttpClient();
+                    return await client.GetStringAsync(url);
+                }
+
+                async Task<int> B(string path, byte[] buffer)
+                {
+                    using var stream = File.OpenRead(path);
+                    return await stream.ReadAsync(buffer, 0, buffer.Length);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task NullReturnedAsTask_IsAsync206Only()
     {
         await Verify.VerifyAsync("""

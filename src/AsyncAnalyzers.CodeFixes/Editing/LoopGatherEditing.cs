@@ -120,17 +120,12 @@ internal static class LoopGatherEditing
             return null;
         }
 
-        var configureAwait = GatherEditing.ConfigureAwaitArgument(awaitExpression.Expression);
-        var operand = GatherEditing.StripConfigureAwait(awaitExpression.Expression);
-        var operandType = model.GetTypeInfo(operand, cancellationToken).Type;
-        if (!symbols.IsTaskLike(operandType)
-            || (configureAwait is not null && model.GetTypeInfo(configureAwait.Expression, cancellationToken).Type?.SpecialType != SpecialType.System_Boolean)
-            || model.GetOperation(awaitExpression, cancellationToken) is not { } awaitOperation
-            || !CanMoveIntoLambda(awaitOperation))
+        if (MovableAwait(awaitExpression, model, symbols, cancellationToken) is not { } movable)
         {
-            // ConfigureAwait(ConfigureAwaitOptions) has no faithful translation onto WhenAll's Task<T[]>.
             return null;
         }
+
+        var (configureAwait, operandType, awaitOperation) = movable;
 
         ExpressionSyntax collection;
         SyntaxToken parameter = default;
@@ -167,10 +162,7 @@ internal static class LoopGatherEditing
             accesses = indexed.Accesses;
         }
 
-        // Queryable.Select would hand the calls to a query provider (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
-        if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols)
-            || Implements(collectionType, symbols.IQueryableOfT)
-            || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } needsLinq)
+        if (SelectableNeedsLinq(loop, collectionType, elementType, model, symbols) is not { } needsLinq)
         {
             return null;
         }
@@ -224,6 +216,35 @@ internal static class LoopGatherEditing
         public LocalDeclarationStatementSyntax? Dropped { get; }
     }
 
+    /// <summary>
+    /// The awaited task-like operand, its <c>ConfigureAwait(bool)</c> argument and the await's operation, when the await can move into
+    /// a lambda; null otherwise (ConfigureAwait(ConfigureAwaitOptions) has no faithful translation onto WhenAll's Task&lt;T[]&gt;).
+    /// </summary>
+    private static (ArgumentSyntax? ConfigureAwait, ITypeSymbol? OperandType, IOperation AwaitOperation)? MovableAwait(AwaitExpressionSyntax awaitExpression, SemanticModel model, AsyncSymbols symbols, CancellationToken cancellationToken)
+    {
+        var configureAwait = GatherEditing.ConfigureAwaitArgument(awaitExpression.Expression);
+        var operandType = model.GetTypeInfo(GatherEditing.StripConfigureAwait(awaitExpression.Expression), cancellationToken).Type;
+        if (!symbols.IsTaskLike(operandType)
+            || (configureAwait is not null && model.GetTypeInfo(configureAwait.Expression, cancellationToken).Type?.SpecialType != SpecialType.System_Boolean)
+            || model.GetOperation(awaitExpression, cancellationToken) is not { } awaitOperation
+            || !CanMoveIntoLambda(awaitOperation))
+        {
+            return null;
+        }
+
+        return (configureAwait, operandType, awaitOperation);
+    }
+
+    /// <summary>
+    /// Whether <c>using System.Linq;</c> must be added for <c>collection.Select</c>; null when the collection cannot be selected over
+    /// in memory: it does not enumerate as its element type, or it is a query (Queryable.Select would hand the calls to a query
+    /// provider) (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
+    /// </summary>
+    private static bool? SelectableNeedsLinq(StatementSyntax loop, ITypeSymbol? collectionType, ITypeSymbol? elementType, SemanticModel model, AsyncSymbols symbols) =>
+        elementType is null || !EnumeratesAs(collectionType, elementType, symbols) || Implements(collectionType, symbols.IQueryableOfT)
+            ? null
+            : SelectBinding(model, loop.SpanStart, collectionType!, symbols);
+
     /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
     public static BodyPlan? TryPlanBody(FixDocument document, Diagnostic diagnostic, FixOption whenAll, CancellationToken cancellationToken)
     {
@@ -242,16 +263,12 @@ internal static class LoopGatherEditing
             return null;
         }
 
-        var configureAwait = GatherEditing.ConfigureAwaitArgument(awaitExpression.Expression);
-        var operand = GatherEditing.StripConfigureAwait(awaitExpression.Expression);
-        var operandType = model.GetTypeInfo(operand, cancellationToken).Type;
-        if (!symbols.IsTaskLike(operandType)
-            || (configureAwait is not null && model.GetTypeInfo(configureAwait.Expression, cancellationToken).Type?.SpecialType != SpecialType.System_Boolean)
-            || model.GetOperation(awaitExpression, cancellationToken) is not { } awaitOperation
-            || !CanMoveIntoLambda(awaitOperation))
+        if (MovableAwait(awaitExpression, model, symbols, cancellationToken) is not { } movable)
         {
             return null;
         }
+
+        var (configureAwait, operandType, awaitOperation) = movable;
 
         ExpressionSyntax collection;
         var accesses = ImmutableArray<ElementAccessExpressionSyntax>.Empty;
@@ -302,10 +319,7 @@ internal static class LoopGatherEditing
             accesses = indexed.Accesses;
         }
 
-        // Queryable.Select would hand the calls to a query provider (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
-        if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols)
-            || Implements(collectionType, symbols.IQueryableOfT)
-            || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } needsLinq)
+        if (SelectableNeedsLinq(loop, collectionType, elementType, model, symbols) is not { } needsLinq)
         {
             return null;
         }

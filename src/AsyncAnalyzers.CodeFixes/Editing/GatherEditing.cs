@@ -199,16 +199,7 @@ internal static class GatherEditing
         var result = ImmutableArray.CreateBuilder<StatementSyntax>();
         for (var i = 0; i < statements.Length; i++)
         {
-            var operand = StripConfigureAwait(awaits[i].Expression).WithoutTrivia();
-            ExpressionSyntax started = plan.IsValueTask[i]
-                ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(operand), IdentifierName("AsTask")))
-                : operand;
-            var declaration = LocalDeclarationStatement(
-                VariableDeclaration(
-                    IdentifierName(Identifier(TriviaList(), "var", TriviaList(Space))),
-                    SingletonSeparatedList(
-                        VariableDeclarator(Identifier(names[i]))
-                            .WithInitializer(EqualsValueClause(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)), started)))));
+            var declaration = StartDeclaration(awaits[i], plan.IsValueTask[i], names[i]);
             result.Add(declaration.WithLeadingTrivia(statements[i].GetLeadingTrivia()).WithTrailingTrivia(statements[i].GetTrailingTrivia()));
         }
 
@@ -260,16 +251,7 @@ internal static class GatherEditing
         var result = ImmutableArray.CreateBuilder<StatementSyntax>();
         for (var i = 0; i < awaits.Count; i++)
         {
-            var operand = StripConfigureAwait(awaits[i]!.Expression).WithoutTrivia();
-            ExpressionSyntax started = plan.IsValueTask[i]
-                ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(operand), IdentifierName("AsTask")))
-                : operand;
-            var declaration = LocalDeclarationStatement(
-                VariableDeclaration(
-                    IdentifierName(Identifier(TriviaList(), "var", TriviaList(Space))),
-                    SingletonSeparatedList(
-                        VariableDeclarator(Identifier(names[i]))
-                            .WithInitializer(EqualsValueClause(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)), started)))));
+            var declaration = StartDeclaration(awaits[i]!, plan.IsValueTask[i], names[i]);
             result.Add(i == 0 ? declaration.WithLeadingTrivia(statement.GetLeadingTrivia()).WithTrailingTrivia(trailing) : declaration.WithLeadingTrivia(leading).WithTrailingTrivia(trailing));
         }
 
@@ -344,6 +326,21 @@ internal static class GatherEditing
         }
 
         return expression;
+    }
+
+    /// <summary><c>var name = F();</c> for the awaited call of <paramref name="awaitExpression"/>, without its ConfigureAwait; <c>.AsTask()</c> for a ValueTask.</summary>
+    private static LocalDeclarationStatementSyntax StartDeclaration(AwaitExpressionSyntax awaitExpression, bool isValueTask, string name)
+    {
+        var operand = StripConfigureAwait(awaitExpression.Expression).WithoutTrivia();
+        ExpressionSyntax started = isValueTask
+            ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(operand), IdentifierName("AsTask")))
+            : operand;
+        return LocalDeclarationStatement(
+            VariableDeclaration(
+                IdentifierName(Identifier(TriviaList(), "var", TriviaList(Space))),
+                SingletonSeparatedList(
+                    VariableDeclarator(Identifier(name))
+                        .WithInitializer(EqualsValueClause(Token(TriviaList(Space), SyntaxKind.EqualsToken, TriviaList(Space)), started)))));
     }
 
     internal static ExpressionSyntax Parenthesize(ExpressionSyntax expression) =>

@@ -31,14 +31,14 @@ internal sealed class Independence
     private readonly INamedTypeSymbol? _uri;
     private readonly INamedTypeSymbol? _guid;
 
-    private Independence(AsyncSymbols symbols, ConcurrencySafety safety, ImmutableArray<INamedTypeSymbol> valueLikeTypes, ImmutableArray<INamedTypeSymbol> pureStaticTypes, INamedTypeSymbol? uri)
+    private Independence(AsyncSymbols symbols, ConcurrencySafety safety, ImmutableArray<INamedTypeSymbol> valueLikeTypes, ImmutableArray<INamedTypeSymbol> pureStaticTypes, INamedTypeSymbol? uri, INamedTypeSymbol? guid)
     {
         _symbols = symbols;
         _safety = safety;
         _valueLikeTypes = valueLikeTypes;
         _pureStaticTypes = pureStaticTypes;
         _uri = uri;
-        _guid = symbols.GetTypeByMetadataName("System.Guid");
+        _guid = guid;
     }
 
     public static Independence Create(AsyncSymbols symbols, Func<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>? typesUnder = null)
@@ -64,14 +64,14 @@ internal sealed class Independence
         var pure = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         pure.AddRange(KnownTypeNames.Resolve(symbols, KnownTypeNames.PureStatic));
 
-        return new Independence(symbols, ConcurrencySafety.Create(symbols, typesUnder), valueLike.ToImmutable(), pure.ToImmutable(), uri);
+        return new Independence(symbols, ConcurrencySafety.Create(symbols, typesUnder), valueLike.ToImmutable(), pure.ToImmutable(), uri, symbols.GetTypeByMetadataName("System.Guid"));
     }
 
     public ConcurrencySafety Safety => _safety;
 
     /// <summary>The same analysis with the user's safe/unsafe type lists applied.</summary>
     public Independence WithSafety(ConcurrencySafety safety) =>
-        ReferenceEquals(safety, _safety) ? this : new Independence(_symbols, safety, _valueLikeTypes, _pureStaticTypes, _uri);
+        ReferenceEquals(safety, _safety) ? this : new Independence(_symbols, safety, _valueLikeTypes, _pureStaticTypes, _uri, _guid);
 
     /// <summary>
     /// A statement ASYNC301 can gather: <c>await X(...);</c>, <c>var v = await X(...);</c> (one declarator) or

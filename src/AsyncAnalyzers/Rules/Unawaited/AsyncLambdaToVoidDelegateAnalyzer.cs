@@ -75,9 +75,28 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A delegate kept for later (a command, a timer callback, a property) whose body catches everything after its first await:
+        // whoever runs it holds only the delegate and could not wait on a task, and no exception escapes
+        // (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredCommandLambda_NoDiagnostic, CoveredCallbackProperty_NoDiagnostic);
+        // a delegate given to a method may run during the call, whose caller then goes on too early
+        // (CatchAllThatDoesNotReportThroughArgument_Reports), and an uncovered one still lets exceptions out (UncoveredCommandLambda_Reports).
+        if (StoredDelegates.IsKept(lambda.DelegateUse()) && IsCovered(lambda.Body, services))
+        {
+            return;
+        }
+
         var kind = lambda.Syntax is AnonymousMethodExpressionSyntax ? "anonymous method" : "lambda";
         var display = delegateType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC203, HeaderLocation(lambda.Syntax), null, null, kind, display));
+    }
+
+    private static bool IsCovered(IBlockOperation body, CompilationServices services)
+    {
+        // As for an async void handler (ASYNC401): the synchronous prologue runs while the delegate is invoked, and an await of a
+        // callee that cannot fault needs no try of its own (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredByCalleeThatCatchesEverything_NoDiagnostic).
+        var summaries = services.Summaries;
+        var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: false, isHarmless: statement => !summaries.StatementCanFault(statement, unseenOnly: false).IsYes);
+        return CatchAllCoverage.IsCovered(body, allowSynchronousPrologue: true, services.Symbols, options);
     }
 
     private static bool IsEventSubscription(IOperation creation) => creation.WalkUpConversions().Parent is IEventAssignmentOperation;

@@ -49,7 +49,7 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             using System.Threading.Tasks;
             class C
             {
-                Timer M() => new Timer([|async _ =>|] await Task.Delay(1), null, 0, 1000);
+                Timer M() => new Timer([|async _ =>|] await System.IO.File.AppendAllTextAsync("tick.log", "tick"), null, 0, 1000);
             }
             """);
     }
@@ -176,7 +176,7 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             using System.Threading.Tasks;
             class C
             {
-                public Action OnSave { get; set; } = [|async () =>|] await Task.Delay(1);
+                public Action OnSave { get; set; } = [|async () =>|] await System.IO.File.WriteAllTextAsync("saved.txt", "");
             }
             """);
     }
@@ -728,6 +728,257 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
                     {
                         await _repository.DeleteAsync(a);
                     });
+                }
+            }
+            """);
+    }
+
+    private const string CommandTypes = """
+        public sealed class RelayCommand
+        {
+            private readonly System.Action _execute;
+            public RelayCommand(System.Action execute) => _execute = execute;
+            public void Execute() => _execute();
+        }
+        """;
+
+    [Fact]
+    public async Task CoveredCommandLambda_NoDiagnostic()
+    {
+        // The command keeps the delegate; its invoker (a button) never waits, and the catch-all sees every exception.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DriveViewModel
+            {
+                public RelayCommand FormatCommand { get; }
+                public DriveViewModel(string drivePath)
+                {
+                    FormatCommand = new RelayCommand(async () =>
+                    {
+                        try
+                        {
+                            await System.IO.File.WriteAllTextAsync(drivePath + "format.log", "");
+                        }
+                        catch (Exception)
+                        {
+                        }
+                    });
+                }
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task CoveredCommandLambdaWithPrologue_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class ExportViewModel
+            {
+                public bool IsBusy { get; set; }
+                public RelayCommand Export => new RelayCommand(async () =>
+                {
+                    IsBusy = true;
+                    try
+                    {
+                        await System.IO.File.WriteAllTextAsync("export.csv", "a,b");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                    finally
+                    {
+                        IsBusy = false;
+                    }
+                });
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task CoveredCallbackProperty_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Button
+            {
+                public Action? Clicked { get; set; }
+            }
+            class Toolbar
+            {
+                Button Save(string path) => new Button
+                {
+                    Clicked = async () =>
+                    {
+                        try { await System.IO.File.WriteAllTextAsync(path, "saved"); }
+                        catch (Exception ex) { Console.Error.WriteLine(ex.Message); }
+                    },
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CoveredTimerCallbackField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Heartbeat
+            {
+                private TimerCallback _tick;
+                public Heartbeat(Uri endpoint)
+                {
+                    _tick = async _ =>
+                    {
+                        try
+                        {
+                            using var client = new System.Net.Http.HttpClient();
+                            await client.GetAsync(endpoint);
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine(ex);
+                        }
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CoveredByCalleeThatCatchesEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class SettingsViewModel
+            {
+                public RelayCommand Reload => new RelayCommand(async () => await ReloadSafelyAsync());
+
+                private async Task ReloadSafelyAsync()
+                {
+                    try
+                    {
+                        await System.IO.File.ReadAllTextAsync("settings.json");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task UncoveredCommandLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DriveViewModel
+            {
+                public RelayCommand FormatCommand { get; }
+                public DriveViewModel(string drivePath)
+                {
+                    FormatCommand = new RelayCommand([|async () =>|]
+                    {
+                        await System.IO.File.WriteAllTextAsync(drivePath + "format.log", "");
+                    });
+                }
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task CommandLambdaCatchThatRethrows_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DriveViewModel
+            {
+                public RelayCommand FormatCommand => new RelayCommand([|async () =>|]
+                {
+                    try
+                    {
+                        await System.IO.File.WriteAllTextAsync("format.log", "");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                        throw;
+                    }
+                });
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task CommandLambdaWithWorkAfterTheTry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class DriveViewModel
+            {
+                public RelayCommand FormatCommand => new RelayCommand([|async () =>|]
+                {
+                    try
+                    {
+                        await System.IO.File.WriteAllTextAsync("format.log", "");
+                    }
+                    catch (Exception)
+                    {
+                    }
+                    await System.IO.File.WriteAllTextAsync("done.log", "");
+                });
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
+    public async Task CoveredLambdaToActionParameter_Reports()
+    {
+        // Retry runs the delegate during the call and returns before the write ends: caught or not, the caller goes on too early.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                static void Retry(Action action) => action();
+                void M() => Retry([|async () =>|]
+                {
+                    try { await System.IO.File.WriteAllTextAsync("a.txt", ""); }
+                    catch (Exception) { }
+                });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CoveredLambdaToActionLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                void M()
+                {
+                    Action save = [|async () =>|]
+                    {
+                        try { await System.IO.File.WriteAllTextAsync("a.txt", ""); }
+                        catch (Exception) { }
+                    };
+                    save();
+                    Console.WriteLine(System.IO.File.ReadAllText("a.txt"));
                 }
             }
             """);

@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Calls;
+
+/// <summary>
+/// Whether a delegate is kept for later rather than run while the expression that receives it runs: handed to a constructor
+/// (<c>new RelayCommand(async () => ...)</c>, <c>new Timer(...)</c>), or assigned to a field or property (<c>Callback = ...</c>,
+/// an object or member initializer). Whoever runs a kept delegate later holds only the delegate: it could not wait for a task
+/// either. A delegate given to a method (<c>items.ForEach(...)</c>, <c>Parallel.ForEach(...)</c>, a <c>Retry(Action)</c>
+/// helper) may be run during the call, whose caller then goes on before the work ends, so it is never taken as kept.
+/// </summary>
+internal static class StoredDelegates
+{
+    /// <summary>True when <paramref name="use"/> (the parent above the delegate creation and its conversions) keeps the delegate.</summary>
+    public static bool IsKept(IOperation? use) => use switch
+    {
+        IArgumentOperation { Parent: IObjectCreationOperation } => true,
+        ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } => true,
+        IFieldInitializerOperation or IPropertyInitializerOperation => true,
+        _ => false,
+    };
+}

@@ -63,6 +63,14 @@ internal sealed partial class MethodSummaries
             return Fact.No(use);
         }
 
+        // An EF Core DbContext opens and closes its connection around each query and SaveChanges: unless the code opened the
+        // connection itself (then the connection or the transaction is the resource to dispose asynchronously), its disposal has
+        // nothing to write or wait for (SynchronousDisposalAnalyzerTests.EfDbContext_NoDiagnostic).
+        if (type.InheritsFromOrEquals(_symbols.EfDbContext))
+        {
+            return Fact.No(use);
+        }
+
         if (asyncDisposable.GetMembers("DisposeAsync").FirstOrDefault() is not IMethodSymbol disposeAsync)
         {
             return Fact.No(use);

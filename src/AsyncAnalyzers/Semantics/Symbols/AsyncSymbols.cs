@@ -13,6 +13,7 @@ internal sealed class AsyncSymbols
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _awaitableCache = new(SymbolEqualityComparer.Default);
     private readonly Lazy<INamedTypeSymbol?> _trace;
     private readonly Lazy<INamedTypeSymbol?> _efQueryableExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _efDbContext;
 
     private AsyncSymbols(Compilation compilation, INamedTypeSymbol task)
     {
@@ -71,6 +72,7 @@ internal sealed class AsyncSymbols
         _trace = new Lazy<INamedTypeSymbol?>(() => Get("System.Diagnostics.Trace"));
         Queryable = Get("System.Linq.Queryable");
         _efQueryableExtensions = new Lazy<INamedTypeSymbol?>(() => Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions"));
+        _efDbContext = new Lazy<INamedTypeSymbol?>(() => Get("Microsoft.EntityFrameworkCore.DbContext"));
     }
 
     public Compilation Compilation { get; }
@@ -129,6 +131,9 @@ internal sealed class AsyncSymbols
 
     /// <summary>EF Core's <c>CountAsync</c>, <c>ToListAsync</c>, ...: resolved on the first LINQ call over a query in async code.</summary>
     public INamedTypeSymbol? EfQueryableExtensions => _efQueryableExtensions.Value;
+
+    /// <summary>EF Core's DbContext, when the compilation references EF Core (looked up on first use).</summary>
+    public INamedTypeSymbol? EfDbContext => _efDbContext.Value;
 
     /// <summary>A type only the code fixes name (the default exception handler); resolved on first use, so analyzers never pay for it.</summary>
     public INamedTypeSymbol? Trace => _trace.Value;

@@ -1077,4 +1077,50 @@ public class SynchronousDisposalAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task EfDbContext_NoDiagnostic()
+    {
+        // A DbContext resolved per unit of work: every query and SaveChangesAsync opens and closes the connection, so Dispose
+        // finds it closed; the same code with a stream next to it still reports the stream.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using Microsoft.EntityFrameworkCore;
+
+                sealed class VaultContext : DbContext
+                {
+                }
+
+                class OrganizationUserRepository
+                {
+                    async Task<int> ConfirmManyAsync(string exportPath)
+                    {
+                        using var db = new VaultContext();
+                        {|#0:using|} var export = System.IO.File.Create(exportPath);
+                        await export.WriteAsync(new byte[] { 1 });
+                        return await db.SaveChangesAsync();
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("FileStream", "use 'await using'") },
+        };
+        test.TestState.AdditionalProjects["EfCore"].Sources.Add("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContext : IDisposable, IAsyncDisposable
+                {
+                    public virtual Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Task.Run(() => 0);
+                    public virtual void Dispose() { }
+                    public virtual ValueTask DisposeAsync() => new ValueTask(Task.Run(() => { }));
+                }
+            }
+            """);
+        test.TestState.AdditionalProjectReferences.Add("EfCore");
+        await test.RunAsync();
+    }
 }

@@ -133,6 +133,12 @@ internal static class EfCoreQueries
                     current = call.Arguments[0].Value.WalkDownConversions();
                     continue;
 
+                // Query syntax (`from c in db.Customers where ... select c.Name`) is the same chain of operators
+                // (SyncApiWithAsyncCounterpartAnalyzerTests.EfQuerySyntax_Reports).
+                case ITranslatedQueryOperation translated:
+                    current = translated.Operation.WalkDownConversions();
+                    continue;
+
                 case ILocalReferenceOperation { Local: { } local } when SymbolEqualityComparer.Default.Equals(local, self):
                     return true;
 

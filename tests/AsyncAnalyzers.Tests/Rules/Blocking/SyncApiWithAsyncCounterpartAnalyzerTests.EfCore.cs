@@ -96,6 +96,39 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task EfQuerySyntax_Reports()
+    {
+        await VerifyWithEfCoreAsync("""
+            class C
+            {
+                async Task<System.Collections.Generic.List<decimal>> M(AppDb db)
+                {
+                    await Task.Yield();
+                    return {|#0:(from o in db.Orders
+                                 where o.Total > 10
+                                 orderby o.Total descending
+                                 select o.Total).Take(10).ToList()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Enumerable.ToList", "EntityFrameworkQueryableExtensions.ToListAsync"));
+    }
+
+    [Fact]
+    public async Task QuerySyntaxOverList_NoDiagnostic()
+    {
+        await VerifyWithEfCoreAsync("""
+            class C
+            {
+                async Task<System.Collections.Generic.List<decimal>> M(System.Collections.Generic.List<Order> orders)
+                {
+                    await Task.Yield();
+                    return (from o in orders where o.Total > 10 select o.Total).ToList();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task EfQueryCount_Reports()
     {
         await VerifyWithEfCoreAsync("""

@@ -183,16 +183,24 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// "; if 'ISearchIndex' allows concurrent calls" when the group calls one receiver of a type without evidence more than once,
-    /// under the <c>unknown_receivers = assume_safe</c> option; empty otherwise.
+    /// "; if 'ISearchIndex' allows concurrent calls" when the group relies on a receiver of a type without evidence allowing
+    /// concurrent calls (the <c>unknown_receivers</c> option's assumption): the receiver is called more than once, or another
+    /// member of the group goes through something it holds (a private method on <c>this</c> next to a call on one of its fields);
+    /// empty otherwise.
     /// </summary>
     private static string Assumption(List<GatherStatement> members)
     {
         var assumed = new List<string>();
-        foreach (var group in members.Where(m => m.Footprint.AssumedSafe is not null).GroupBy(m => m.Footprint.ReceiverPath))
+        foreach (var member in members)
         {
-            var name = group.First().Footprint.AssumedSafe!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            if (group.Count() > 1 && !assumed.Contains(name))
+            if (member.Footprint is not { AssumedSafe: { } type, ReceiverPath: { } path })
+            {
+                continue;
+            }
+
+            var name = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            var relied = members.Any(other => !ReferenceEquals(other, member) && other.Footprint.ReceiverPath is { } otherPath && AccessPath.IsUnder(otherPath, path));
+            if (relied && !assumed.Contains(name))
             {
                 assumed.Add(name);
             }

@@ -68,6 +68,14 @@ internal sealed class ConcurrencySafety
     public bool IsUnsafe(ITypeSymbol? type) =>
         type is not null && (IsListedUnsafeType(type) || (!IsListedSafe(type) && _evidence.Classify(type, this) == Verdict.Unsafe));
 
+    /// <summary>
+    /// False when the <c>unknown_receivers = assume_safe</c> assumption would be a guess against the evidence: an implementation
+    /// of the type in the compilation keeps mutable state (an instance field that is not read-only: a connection opened on first
+    /// use, a counter, a settable property), or a field whose type did not resolve (broken code: its type may be a connection).
+    /// Such a receiver stays unknown and is called in order.
+    /// </summary>
+    public bool MayAssumeSafe(ITypeSymbol? type) => type is not null && !_evidence.HasMutableState(type);
+
     private bool IsListedSafe(ITypeSymbol type) => Matches(type, _safe) || _userSafe.ContainsType(type);
 
     /// <summary>Unsafe by the lists alone: for every step of an access path (<c>this</c> holding a <c>DbContext</c> does not make its other fields unsafe).</summary>
@@ -97,6 +105,62 @@ internal sealed class ConcurrencySafety
             _typesUnder = typesUnder;
             _safeState = safeState;
             _valueLike = valueLike;
+        }
+
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _mutable = new(SymbolEqualityComparer.Default);
+
+        /// <summary>An implementation in the compilation holds a mutable or unresolved instance field (see <see cref="MayAssumeSafe"/>).</summary>
+        public bool HasMutableState(ITypeSymbol type)
+        {
+            if (_typesUnder is null || type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            if (_mutable.TryGetValue(named.OriginalDefinition, out var known))
+            {
+                return known;
+            }
+
+            var mutable = false;
+            if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.DeclaringSyntaxReferences.IsEmpty)
+            {
+                mutable = HoldsMutableField(named);
+            }
+
+            if (!mutable)
+            {
+                foreach (var subtype in _typesUnder(named.OriginalDefinition))
+                {
+                    if (HoldsMutableField(subtype))
+                    {
+                        mutable = true;
+                        break;
+                    }
+                }
+            }
+
+            return _mutable.GetOrAdd(named.OriginalDefinition, mutable);
+        }
+
+        private static bool HoldsMutableField(INamedTypeSymbol implementation)
+        {
+            // A connection opened on first use and kept in a field, a counter (IndependentAwaitsAnalyzerTests.ServiceCachingItsConnection_NoDiagnostic,
+            // IndependentLoopAwaitsAnalyzerTests.ReadPerItemFromServiceWithMutableState_NoDiagnostic);
+            // a field whose type did not resolve may be one (ServiceWithUnresolvedField_NoDiagnostic).
+            for (var type = implementation; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field
+                        && (field.Type.TypeKind == TypeKind.Error || !field.IsReadOnly))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public Verdict Classify(ITypeSymbol type, ConcurrencySafety lists) => Classify(type, lists, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));

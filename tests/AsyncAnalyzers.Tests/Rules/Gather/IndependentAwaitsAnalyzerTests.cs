@@ -781,11 +781,105 @@ public class IndependentAwaitsAnalyzerTests
     [Fact]
     public async Task SameReceiverOfUnknownType_NoDiagnostic()
     {
+        // With the assumption switched off, one receiver without evidence is called in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int id)
+                {
+                    var name = await _users.GetAsync(id);
+                    var other = await _users.GetAsync(id + 1);
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_unsafe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadsFromOneUnknownReceiverByDefault_ReportsTheAssumption()
+    {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
-            async Task M(int id)
+            async Task<int> M(int id, int other)
             {
-                var name = await _users.GetAsync(id);
-                var other = await _users.GetAsync(id + 1);
+                var name = {|#0:await _users.GetAsync(id)|};
+                var friend = {|#1:await _users.GetAsync(other)|};
+                return name.Length + friend.Length;
+            }
+            """), Locations("'GetAsync', 'GetAsync'; if 'IUsers' allows concurrent calls", 0, 1));
+    }
+
+    [Fact]
+    public async Task ReadsFromOneUnknownParameterByDefault_ReportsTheAssumption()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(IUsers directory, int id, int other)
+            {
+                var name = {|#0:await directory.GetAsync(id).ConfigureAwait(false)|};
+                var friend = {|#1:await directory.GetAsync(other).ConfigureAwait(false)|};
+                return name.Length + friend.Length;
+            }
+            """), Locations("'GetAsync', 'GetAsync'; if 'IUsers' allows concurrent calls", 0, 1));
+    }
+
+    [Fact]
+    public async Task ServiceCachingItsConnection_NoDiagnostic()
+    {
+        // The only implementation keeps the connection it opens on first use in a field: one instance cannot serve two reads at once.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBuilds _builds;
+
+            async Task<int> M()
+            {
+                var main = await _builds.GetMainBuildsAsync();
+                var platform = await _builds.GetPlatformBuildsAsync();
+                return main.Length + platform.Length;
+            }
+
+            public interface IBuilds
+            {
+                Task<string> GetMainBuildsAsync();
+                Task<string> GetPlatformBuildsAsync();
+            }
+
+            public sealed class Builds : IBuilds
+            {
+                private System.IO.StreamReader? _openReader;
+
+                public async Task<string> GetMainBuildsAsync() => await Open().ReadLineAsync() ?? "";
+                public async Task<string> GetPlatformBuildsAsync() => await Open().ReadLineAsync() ?? "";
+                private System.IO.StreamReader Open() => _openReader ??= new System.IO.StreamReader("builds.txt");
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ServiceWithUnresolvedField_NoDiagnostic()
+    {
+        // The field's type did not resolve (a missing package): it may be a connection, so nothing is assumed.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBuilds _builds;
+
+            async Task<int> M()
+            {
+                var main = await _builds.GetMainBuildsAsync();
+                var platform = await _builds.GetPlatformBuildsAsync();
+                return main.Length + platform.Length;
+            }
+
+            public interface IBuilds
+            {
+                Task<string> GetMainBuildsAsync();
+                Task<string> GetPlatformBuildsAsync();
+            }
+
+            public sealed class Builds : IBuilds
+            {
+                private readonly {|CS0246:MySqlConnection|} _connection;
+
+                public Builds({|CS0246:MySqlConnection|} connection) => _connection = connection;
+                public Task<string> GetMainBuildsAsync() => Task.FromResult(_connection.ToString()!);
+                public Task<string> GetPlatformBuildsAsync() => System.IO.File.ReadAllTextAsync("platform.txt");
             }
             """));
     }

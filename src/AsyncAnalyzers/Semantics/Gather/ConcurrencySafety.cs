@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncAnalyzers.Semantics.Gather;
 
@@ -152,8 +153,16 @@ internal sealed class ConcurrencySafety
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && !IsPrimaryConstructorCapture(field)
                         && (field.Type.TypeKind == TypeKind.Error || !field.IsReadOnly))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var parameter in PrimaryConstructorParameters(type))
+                {
+                    if (parameter.Type.TypeKind == TypeKind.Error)
                     {
                         return true;
                     }
@@ -230,7 +239,7 @@ internal sealed class ConcurrencySafety
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field || IsPrimaryConstructorCapture(field))
                     {
                         continue;
                     }
@@ -261,10 +270,64 @@ internal sealed class ConcurrencySafety
                         verdict = Verdict.Unknown;
                     }
                 }
+
+                // Primary constructor parameters count as read-only fields of their types
+                // (IndependentAwaitsAnalyzerTests.ImplementationWithPrimaryConstructorOverSafeClient_Reports,
+                // ImplementationWithPrimaryConstructorOverDbConnection_NoDiagnostic).
+                foreach (var parameter in PrimaryConstructorParameters(type))
+                {
+                    if (verdict == Verdict.Unknown && !sawField)
+                    {
+                        verdict = Verdict.Safe;
+                    }
+
+                    sawField = true;
+                    var parameterType = parameter.Type;
+                    if (parameter.RefKind != RefKind.None || lists.IsListedUnsafeType(parameterType))
+                    {
+                        return Verdict.Unsafe;
+                    }
+
+                    var parameterVerdict = IsImmutableValue(parameterType) || lists.IsListedSafe(parameterType) || Matches(parameterType, _safeState) ? Verdict.Safe
+                        : Classify(parameterType, lists, depth + 1, visiting);
+                    if (parameterVerdict == Verdict.Unsafe)
+                    {
+                        return Verdict.Unsafe;
+                    }
+
+                    if (parameterVerdict == Verdict.Unknown)
+                    {
+                        verdict = Verdict.Unknown;
+                    }
+                }
             }
 
             return verdict;
         }
+
+        /// <summary>
+        /// The parameters of a type's primary constructor (<c>class Client(HttpClient http)</c>): what the type captures or hands to
+        /// its base, the state its members use in place of fields. The compiler's capture fields are not symbols of the type.
+        /// </summary>
+        private static ImmutableArray<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax)
+                    {
+                        return constructor.Parameters;
+                    }
+                }
+            }
+
+            return ImmutableArray<IParameterSymbol>.Empty;
+        }
+
+        /// <summary>The compiler's field for a captured primary constructor parameter: judged as the parameter.</summary>
+        private static bool IsPrimaryConstructorCapture(IFieldSymbol field) =>
+            field.IsImplicitlyDeclared && field.AssociatedSymbol is not (IPropertySymbol or IEventSymbol);
 
         private bool IsImmutableValue(ITypeSymbol type)
         {

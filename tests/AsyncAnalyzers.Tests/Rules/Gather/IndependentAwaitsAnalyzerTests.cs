@@ -1675,4 +1675,70 @@ public class IndependentAwaitsAnalyzerTests
             }
             """ + Repositories);
     }
+
+    [Fact]
+    public async Task ImplementationWithPrimaryConstructorOverSafeClient_Reports()
+    {
+        // The client's only implementation captures an HttpClient through its primary constructor: two rates at once are safe,
+        // with no assumption to name even when unknown receivers are kept in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public interface IExchangeRates { ValueTask<decimal> GetRateAsync(string currency, CancellationToken ct = default); }
+
+                public sealed class ExchangeRates(HttpClient http) : IExchangeRates
+                {
+                    public async ValueTask<decimal> GetRateAsync(string currency, CancellationToken ct = default) =>
+                        decimal.Parse(await http.GetStringAsync("rates/" + currency, ct), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                public sealed class CurrencyConverter(IExchangeRates rates)
+                {
+                    public async Task<decimal> ConvertAsync(decimal amount, string from, string to, CancellationToken ct)
+                    {
+                        var fromRate = {|#0:await rates.GetRateAsync(from, ct)|};
+                        var toRate = {|#1:await rates.GetRateAsync(to, ct)|};
+                        return amount / fromRate * toRate;
+                    }
+                }
+                """,
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_unsafe",
+            ExpectedDiagnostics = { Locations("'GetRateAsync', 'GetRateAsync'", 0, 1) },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ImplementationWithPrimaryConstructorOverDbConnection_NoDiagnostic()
+    {
+        // The repository's implementation captures one connection through its primary constructor: its calls are never gathered.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public interface IOrders { Task<int> CountAsync(int customerId); Task<int> CountOpenAsync(int customerId); }
+
+            public sealed class Orders(DbConnection connection) : IOrders
+            {
+                public async Task<int> CountAsync(int customerId) { await connection.OpenAsync(); return customerId; }
+                public async Task<int> CountOpenAsync(int customerId) { await connection.OpenAsync(); return customerId; }
+            }
+
+            public sealed class Report(IOrders orders, HttpClient http)
+            {
+                public async Task<string> BuildAsync(int customerId)
+                {
+                    var all = await orders.CountAsync(customerId);
+                    var open = await orders.CountOpenAsync(customerId);
+                    var page = await http.GetStringAsync("status");
+                    return page + all + open;
+                }
+            }
+            """);
+    }
 }

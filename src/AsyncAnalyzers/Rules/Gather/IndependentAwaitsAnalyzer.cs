@@ -122,9 +122,11 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void ReportExpression(OperationAnalysisContext context, IBlockOperation block, IOperation statement, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
     {
-        // An expression body (`=> await A() + await B()`) has no block to start the tasks in
-        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_NoDiagnostic).
-        if (statement.IsImplicit || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
+        // An expression-bodied member (`=> await A() + await B()`, `=> new Page(await A(), await B())`) is reported like the same
+        // expression in a block; the fix, which starts the tasks in statements before it, leaves it to the user to write the block
+        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_Reports, IndependentAwaitsCodeFixTests.ExpressionBody_NoFix).
+        // Other implicit statements, and expression-bodied lambdas, are not (ExpressionBodiedLambdaWithTwoAwaits_NoDiagnostic).
+        if ((statement.IsImplicit && !IsExpressionBodyOfMember(block)) || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
         {
             return;
         }
@@ -147,6 +149,9 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
 
         Report(context, block, members, operationCanceled, ExpressionShape);
     }
+
+    private static bool IsExpressionBodyOfMember(IBlockOperation block) =>
+        block.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax && block.Operations.Length == 1;
 
     private static bool HasTwoGatherShapesInARow(IBlockOperation block)
     {

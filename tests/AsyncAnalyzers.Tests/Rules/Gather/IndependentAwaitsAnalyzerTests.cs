@@ -1319,10 +1319,51 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
-    public async Task ExpressionBodyWithTwoAwaits_NoDiagnostic()
+    public async Task ExpressionBodyWithTwoAwaits_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
-            async Task<int> M(int id) => (await _users.GetAsync(id)).Length + await _orders.CountAsync(id);
+            async Task<int> M(int id) => ({|#0:await _users.GetAsync(id)|}).Length + {|#1:await _orders.CountAsync(id)|};
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodyConstructorArguments_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<(string, int)> M(int id) => Pair(
+                {|#0:await _users.GetAsync(id).ConfigureAwait(false)|},
+                {|#1:await _orders.CountAsync(id).ConfigureAwait(false)|});
+
+            static (string, int) Pair(string name, int count) => (name, count);
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                return await Load();
+
+                async Task<int> Load() => ({|#0:await _users.GetAsync(id)|}).Length + {|#1:await _orders.CountAsync(id)|};
+            }
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodyWithDependentAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id) => await _orders.CountAsync((await _users.GetAsync(id)).Length);
+            """));
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLambdaWithTwoAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<int, Task<int>> M() => async id => (await _users.GetAsync(id)).Length + await _orders.CountAsync(id);
             """));
     }
 

@@ -71,8 +71,8 @@ internal sealed class ConcurrencySafety
 
     /// <summary>
     /// False when the <c>unknown_receivers = assume_safe</c> assumption would be a guess against the evidence: an implementation
-    /// of the type in the compilation keeps mutable state (an instance field that is not read-only: a connection opened on first
-    /// use, a counter, a settable property), or a field whose type did not resolve (broken code: its type may be a connection).
+    /// of the type in the compilation keeps mutable state (an instance field declared without <c>readonly</c>: a connection opened
+    /// on first use, a counter), or a field whose type did not resolve (broken code: its type may be a connection).
     /// Such a receiver stays unknown and is called in order.
     /// </summary>
     public bool MayAssumeSafe(ITypeSymbol? type) => type is not null && !_evidence.HasMutableState(type);
@@ -153,7 +153,9 @@ internal sealed class ConcurrencySafety
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && !IsPrimaryConstructorCapture(field)
+                    // Properties with setters (`{ get; private set; }` set by the constructor) are configuration more often than
+                    // state: only fields written by hand count (IndependentAwaitsAnalyzerTests.ServiceWithPrivateSetProperties_ReportsTheAssumption).
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field
                         && (field.Type.TypeKind == TypeKind.Error || !field.IsReadOnly))
                     {
                         return true;

@@ -1782,4 +1782,40 @@ public class IndependentAwaitsAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ServiceWithPrivateSetProperties_ReportsTheAssumption()
+    {
+        // The repository's base keeps its configuration in properties set by the constructor: nothing says it is unsafe.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPolicies _policies;
+
+            async Task<int> M(Guid organizationId)
+            {
+                var disableSend = {|#0:await _policies.GetByTypeAsync(organizationId, 1)|};
+                var sendOptions = {|#1:await _policies.GetByTypeAsync(organizationId, 2)|};
+                return disableSend.Length + sendOptions.Length;
+            }
+
+            public interface IPolicies { Task<string> GetByTypeAsync(Guid organizationId, int type); }
+
+            public abstract class Repository
+            {
+                protected Repository(string connectionString, IServiceProvider services)
+                {
+                    ConnectionString = connectionString;
+                    Services = services;
+                }
+
+                protected string ConnectionString { get; private set; }
+                protected IServiceProvider Services { get; private set; }
+            }
+
+            public sealed class Policies : Repository, IPolicies
+            {
+                public Policies(string connectionString, IServiceProvider services) : base(connectionString, services) { }
+                public Task<string> GetByTypeAsync(Guid organizationId, int type) => File.ReadAllTextAsync(ConnectionString + type);
+            }
+            """), Locations("'GetByTypeAsync', 'GetByTypeAsync'; if 'IPolicies' allows concurrent calls", 0, 1));
+    }
 }

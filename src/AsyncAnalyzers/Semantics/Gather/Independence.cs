@@ -381,8 +381,12 @@ internal sealed class Independence
 
                 // The same key through this receiver always orders: per-item loops (ASYNC302) see the key vary when the receiver does
                 // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports), and one service asked twice for one key is a repeat
-                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic).
-                resources.Add(AccessPath.Through(receiverPath, key));
+                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic). Two different reads of one key
+                // from one service (an account's invoices and its balance) are not (SameKeyDifferentReadsFromOneService_Reports);
+                // a call that does more than read still meets the key rule above (SameKeyReadThenUnknownVerb_NoDiagnostic).
+                resources.Add(SideEffects.OnlyReads(method)
+                    ? AccessPath.Through(AccessPath.Through(receiverPath, key), "m:" + method.Name)
+                    : AccessPath.Through(receiverPath, key));
             }
         }
 

@@ -76,6 +76,33 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task SameKeyDifferentReadsFromOneService_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBilling _billing;
+
+            async Task<string> M(string accountNumber, CancellationToken ct)
+            {
+                var invoices = {|#0:await _billing.GetOpenInvoicesAsync(accountNumber, ct)|};
+                var balance = {|#1:await _billing.GetBalanceAsync(accountNumber, ct)|};
+                return invoices + balance;
+            }
+
+            public interface IBilling
+            {
+                Task<string> GetOpenInvoicesAsync(string accountNumber, CancellationToken ct);
+                Task<decimal> GetBalanceAsync(string accountNumber, CancellationToken ct);
+            }
+
+            public sealed class Billing(HttpClient http) : IBilling
+            {
+                public Task<string> GetOpenInvoicesAsync(string accountNumber, CancellationToken ct) => http.GetStringAsync("invoices/" + accountNumber, ct);
+                public async Task<decimal> GetBalanceAsync(string accountNumber, CancellationToken ct) => decimal.Parse(await http.GetStringAsync("balance/" + accountNumber, ct));
+            }
+            """), Locations("'GetOpenInvoicesAsync', 'GetBalanceAsync'", 0, 1));
+    }
+
+    [Fact]
     public async Task SameKeyReadThenUnknownVerb_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""

@@ -83,15 +83,15 @@ public static class AnalyzerOptionKeys
 /// <summary>The values of the <c>unknown_receivers</c> options (<see cref="OptionKind.ReceiverAssumption"/>).</summary>
 public static class ReceiverAssumption
 {
-    /// <summary>Several reads through one receiver without evidence are gathered, and the message names the assumption.</summary>
+    /// <summary>The default: several reads through one receiver without evidence are gathered, and the message names the assumption.</summary>
     public const string AssumeSafe = "assume_safe";
 
-    /// <summary>The default: one receiver without evidence is called in order.</summary>
+    /// <summary>One receiver without evidence is called in order.</summary>
     public const string AssumeUnsafe = "assume_unsafe";
 
-    /// <summary>True when the <c>unknown_receivers</c> option <paramref name="key"/> is <c>assume_safe</c> for the tree.</summary>
+    /// <summary>True unless the <c>unknown_receivers</c> option <paramref name="key"/> is <c>assume_unsafe</c> for the tree.</summary>
     public static bool AssumesSafe(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out var value) && string.Equals(value.Trim(), AssumeSafe, StringComparison.OrdinalIgnoreCase);
+        !(options.TryGetValue(key, out var value) && string.Equals(value.Trim(), AssumeUnsafe, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The kind of value an option takes; ASYNC901 validates each option from it.</summary>

@@ -122,9 +122,11 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void ReportExpression(OperationAnalysisContext context, IBlockOperation block, IOperation statement, Independence independence, MethodSummaries summaries, INamedTypeSymbol? operationCanceled)
     {
-        // An expression body (`=> await A() + await B()`) has no block to start the tasks in
-        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_NoDiagnostic).
-        if (statement.IsImplicit || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
+        // An expression-bodied member (`=> await A() + await B()`, `=> new Page(await A(), await B())`) is reported like the same
+        // expression in a block; the fix, which starts the tasks in statements before it, leaves it to the user to write the block
+        // (IndependentAwaitsAnalyzerTests.ExpressionBodyWithTwoAwaits_Reports, IndependentAwaitsCodeFixTests.ExpressionBody_NoFix).
+        // Other implicit statements, and expression-bodied lambdas, are not (ExpressionBodiedLambdaWithTwoAwaits_NoDiagnostic).
+        if ((statement.IsImplicit && !IsExpressionBodyOfMember(block)) || Independence.AwaitsInOneExpression(statement) is not { Length: >= 2 } awaits)
         {
             return;
         }
@@ -147,6 +149,9 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
 
         Report(context, block, members, operationCanceled, ExpressionShape);
     }
+
+    private static bool IsExpressionBodyOfMember(IBlockOperation block) =>
+        block.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax && block.Operations.Length == 1;
 
     private static bool HasTwoGatherShapesInARow(IBlockOperation block)
     {
@@ -183,16 +188,24 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// "; if 'ISearchIndex' allows concurrent calls" when the group calls one receiver of a type without evidence more than once,
-    /// under the <c>unknown_receivers = assume_safe</c> option; empty otherwise.
+    /// "; if 'ISearchIndex' allows concurrent calls" when the group relies on a receiver of a type without evidence allowing
+    /// concurrent calls (the <c>unknown_receivers</c> option's assumption): the receiver is called more than once, or another
+    /// member of the group goes through something it holds (a private method on <c>this</c> next to a call on one of its fields);
+    /// empty otherwise.
     /// </summary>
     private static string Assumption(List<GatherStatement> members)
     {
         var assumed = new List<string>();
-        foreach (var group in members.Where(m => m.Footprint.AssumedSafe is not null).GroupBy(m => m.Footprint.ReceiverPath))
+        foreach (var member in members)
         {
-            var name = group.First().Footprint.AssumedSafe!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            if (group.Count() > 1 && !assumed.Contains(name))
+            if (member.Footprint is not { AssumedSafe: { } type, ReceiverPath: { } path })
+            {
+                continue;
+            }
+
+            var name = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            var relied = members.Any(other => !ReferenceEquals(other, member) && other.Footprint.ReceiverPath is { } otherPath && AccessPath.IsUnder(otherPath, path));
+            if (relied && !assumed.Contains(name))
             {
                 assumed.Add(name);
             }

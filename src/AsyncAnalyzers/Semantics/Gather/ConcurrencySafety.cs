@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncAnalyzers.Semantics.Gather;
 
@@ -68,6 +69,14 @@ internal sealed class ConcurrencySafety
     public bool IsUnsafe(ITypeSymbol? type) =>
         type is not null && (IsListedUnsafeType(type) || (!IsListedSafe(type) && _evidence.Classify(type, this) == Verdict.Unsafe));
 
+    /// <summary>
+    /// False when the <c>unknown_receivers = assume_safe</c> assumption would be a guess against the evidence: an implementation
+    /// of the type in the compilation keeps mutable state (an instance field declared without <c>readonly</c>: a connection opened
+    /// on first use, a counter), or a field whose type did not resolve (broken code: its type may be a connection).
+    /// Such a receiver stays unknown and is called in order.
+    /// </summary>
+    public bool MayAssumeSafe(ITypeSymbol? type) => type is not null && !_evidence.HasMutableState(type);
+
     private bool IsListedSafe(ITypeSymbol type) => Matches(type, _safe) || _userSafe.ContainsType(type);
 
     /// <summary>Unsafe by the lists alone: for every step of an access path (<c>this</c> holding a <c>DbContext</c> does not make its other fields unsafe).</summary>
@@ -97,6 +106,72 @@ internal sealed class ConcurrencySafety
             _typesUnder = typesUnder;
             _safeState = safeState;
             _valueLike = valueLike;
+        }
+
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _mutable = new(SymbolEqualityComparer.Default);
+
+        /// <summary>An implementation in the compilation holds a mutable or unresolved instance field (see <see cref="MayAssumeSafe"/>).</summary>
+        public bool HasMutableState(ITypeSymbol type)
+        {
+            if (_typesUnder is null || type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            if (_mutable.TryGetValue(named.OriginalDefinition, out var known))
+            {
+                return known;
+            }
+
+            var mutable = false;
+            if (named.TypeKind is TypeKind.Class or TypeKind.Struct && !named.DeclaringSyntaxReferences.IsEmpty)
+            {
+                mutable = HoldsMutableField(named);
+            }
+
+            if (!mutable)
+            {
+                foreach (var subtype in _typesUnder(named.OriginalDefinition))
+                {
+                    if (HoldsMutableField(subtype))
+                    {
+                        mutable = true;
+                        break;
+                    }
+                }
+            }
+
+            return _mutable.GetOrAdd(named.OriginalDefinition, mutable);
+        }
+
+        private static bool HoldsMutableField(INamedTypeSymbol implementation)
+        {
+            // A connection opened on first use and kept in a field, a counter (IndependentAwaitsAnalyzerTests.ServiceCachingItsConnection_NoDiagnostic,
+            // IndependentLoopAwaitsAnalyzerTests.ReadPerItemFromServiceWithMutableState_NoDiagnostic);
+            // a field whose type did not resolve may be one (ServiceWithUnresolvedField_NoDiagnostic).
+            for (var type = implementation; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    // Properties with setters (`{ get; private set; }` set by the constructor) are configuration more often than
+                    // state: only fields written by hand count (IndependentAwaitsAnalyzerTests.ServiceWithPrivateSetProperties_ReportsTheAssumption).
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } field
+                        && (field.Type.TypeKind == TypeKind.Error || !field.IsReadOnly))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var parameter in PrimaryConstructorParameters(type))
+                {
+                    if (parameter.Type.TypeKind == TypeKind.Error)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public Verdict Classify(ITypeSymbol type, ConcurrencySafety lists) => Classify(type, lists, 0, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
@@ -166,7 +241,7 @@ internal sealed class ConcurrencySafety
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field || IsPrimaryConstructorCapture(field))
                     {
                         continue;
                     }
@@ -197,10 +272,64 @@ internal sealed class ConcurrencySafety
                         verdict = Verdict.Unknown;
                     }
                 }
+
+                // Primary constructor parameters count as read-only fields of their types
+                // (IndependentAwaitsAnalyzerTests.ImplementationWithPrimaryConstructorOverSafeClient_Reports,
+                // ImplementationWithPrimaryConstructorOverDbConnection_NoDiagnostic).
+                foreach (var parameter in PrimaryConstructorParameters(type))
+                {
+                    if (verdict == Verdict.Unknown && !sawField)
+                    {
+                        verdict = Verdict.Safe;
+                    }
+
+                    sawField = true;
+                    var parameterType = parameter.Type;
+                    if (parameter.RefKind != RefKind.None || lists.IsListedUnsafeType(parameterType))
+                    {
+                        return Verdict.Unsafe;
+                    }
+
+                    var parameterVerdict = IsImmutableValue(parameterType) || lists.IsListedSafe(parameterType) || Matches(parameterType, _safeState) ? Verdict.Safe
+                        : Classify(parameterType, lists, depth + 1, visiting);
+                    if (parameterVerdict == Verdict.Unsafe)
+                    {
+                        return Verdict.Unsafe;
+                    }
+
+                    if (parameterVerdict == Verdict.Unknown)
+                    {
+                        verdict = Verdict.Unknown;
+                    }
+                }
             }
 
             return verdict;
         }
+
+        /// <summary>
+        /// The parameters of a type's primary constructor (<c>class Client(HttpClient http)</c>): what the type captures or hands to
+        /// its base, the state its members use in place of fields. The compiler's capture fields are not symbols of the type.
+        /// </summary>
+        private static ImmutableArray<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax)
+                    {
+                        return constructor.Parameters;
+                    }
+                }
+            }
+
+            return ImmutableArray<IParameterSymbol>.Empty;
+        }
+
+        /// <summary>The compiler's field for a captured primary constructor parameter: judged as the parameter.</summary>
+        private static bool IsPrimaryConstructorCapture(IFieldSymbol field) =>
+            field.IsImplicitlyDeclared && field.AssociatedSymbol is not (IPropertySymbol or IEventSymbol);
 
         private bool IsImmutableValue(ITypeSymbol type)
         {

@@ -321,10 +321,14 @@ internal sealed class Independence
 
             receiverPath = path;
             receiverSafe = _safety.IsSafe(receiver.WalkDownConversions().Type);
-            if (!receiverSafe && _safety.AssumeSafe && SideEffects.OnlyReads(method))
+            if (!receiverSafe && _safety.AssumeSafe && SideEffects.OnlyReads(method) && IsServiceReference(receiver.WalkDownConversions())
+                && _safety.MayAssumeSafe(receiver.WalkDownConversions().Type))
             {
-                // No evidence either way, and the option assumes such receivers allow concurrent reads
-                // (IndependentAwaitsAnalyzerTests.ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption).
+                // No evidence either way, and the option (by default) assumes such receivers allow concurrent reads
+                // (IndependentAwaitsAnalyzerTests.ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption, ReadsFromOneUnknownReceiverByDefault_ReportsTheAssumption).
+                // Only for a service held directly (a local, a parameter, a field or property of this): not for this, whose own
+                // methods may touch any of its fields (CallsOnThis_NoDiagnostic, CallOnThisAndOnField_NoDiagnostic), nor for
+                // members of another object, such as repositories of one unit of work sharing its connection (MembersOfSameField_NoDiagnostic).
                 assumedSafe = receiver.WalkDownConversions().Type;
                 receiverSafe = true;
             }
@@ -377,14 +381,26 @@ internal sealed class Independence
 
                 // The same key through this receiver always orders: per-item loops (ASYNC302) see the key vary when the receiver does
                 // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports), and one service asked twice for one key is a repeat
-                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic).
-                resources.Add(AccessPath.Through(receiverPath, key));
+                // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic). Two different reads of one key
+                // from one service (an account's invoices and its balance) are not (SameKeyDifferentReadsFromOneService_Reports);
+                // a call that does more than read still meets the key rule above (SameKeyReadThenUnknownVerb_NoDiagnostic).
+                resources.Add(SideEffects.OnlyReads(method)
+                    ? AccessPath.Through(AccessPath.Through(receiverPath, key), "m:" + method.Name)
+                    : AccessPath.Through(receiverPath, key));
             }
         }
 
         reason = string.Empty;
         return new Footprint(awaitOperation, invocation, reads.ToImmutable(), writes.ToImmutable(), resources.ToImmutable(), keys.ToImmutable(), SideEffects.Mutates(method), sharedKeys.ToImmutable(), SideEffects.OnlyReads(method), assumedSafe, receiverPath);
     }
+
+    private static bool IsServiceReference(IOperation receiver) => receiver switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation => true,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } => true,
+        _ => false,
+    };
 
     /// <summary>
     /// What the per-item work after a loop's await reads and writes (ASYNC302's loop bodies: <c>var r = await F(item);</c> then work on

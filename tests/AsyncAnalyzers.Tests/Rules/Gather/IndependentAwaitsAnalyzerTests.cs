@@ -76,6 +76,33 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task SameKeyDifferentReadsFromOneService_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBilling _billing;
+
+            async Task<string> M(string accountNumber, CancellationToken ct)
+            {
+                var invoices = {|#0:await _billing.GetOpenInvoicesAsync(accountNumber, ct)|};
+                var balance = {|#1:await _billing.GetBalanceAsync(accountNumber, ct)|};
+                return invoices + balance;
+            }
+
+            public interface IBilling
+            {
+                Task<string> GetOpenInvoicesAsync(string accountNumber, CancellationToken ct);
+                Task<decimal> GetBalanceAsync(string accountNumber, CancellationToken ct);
+            }
+
+            public sealed class Billing(HttpClient http) : IBilling
+            {
+                public Task<string> GetOpenInvoicesAsync(string accountNumber, CancellationToken ct) => http.GetStringAsync("invoices/" + accountNumber, ct);
+                public async Task<decimal> GetBalanceAsync(string accountNumber, CancellationToken ct) => decimal.Parse(await http.GetStringAsync("balance/" + accountNumber, ct));
+            }
+            """), Locations("'GetOpenInvoicesAsync', 'GetBalanceAsync'", 0, 1));
+    }
+
+    [Fact]
     public async Task SameKeyReadThenUnknownVerb_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
@@ -781,11 +808,105 @@ public class IndependentAwaitsAnalyzerTests
     [Fact]
     public async Task SameReceiverOfUnknownType_NoDiagnostic()
     {
+        // With the assumption switched off, one receiver without evidence is called in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int id)
+                {
+                    var name = await _users.GetAsync(id);
+                    var other = await _users.GetAsync(id + 1);
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_unsafe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadsFromOneUnknownReceiverByDefault_ReportsTheAssumption()
+    {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
-            async Task M(int id)
+            async Task<int> M(int id, int other)
             {
-                var name = await _users.GetAsync(id);
-                var other = await _users.GetAsync(id + 1);
+                var name = {|#0:await _users.GetAsync(id)|};
+                var friend = {|#1:await _users.GetAsync(other)|};
+                return name.Length + friend.Length;
+            }
+            """), Locations("'GetAsync', 'GetAsync'; if 'IUsers' allows concurrent calls", 0, 1));
+    }
+
+    [Fact]
+    public async Task ReadsFromOneUnknownParameterByDefault_ReportsTheAssumption()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(IUsers directory, int id, int other)
+            {
+                var name = {|#0:await directory.GetAsync(id).ConfigureAwait(false)|};
+                var friend = {|#1:await directory.GetAsync(other).ConfigureAwait(false)|};
+                return name.Length + friend.Length;
+            }
+            """), Locations("'GetAsync', 'GetAsync'; if 'IUsers' allows concurrent calls", 0, 1));
+    }
+
+    [Fact]
+    public async Task ServiceCachingItsConnection_NoDiagnostic()
+    {
+        // The only implementation keeps the connection it opens on first use in a field: one instance cannot serve two reads at once.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBuilds _builds;
+
+            async Task<int> M()
+            {
+                var main = await _builds.GetMainBuildsAsync();
+                var platform = await _builds.GetPlatformBuildsAsync();
+                return main.Length + platform.Length;
+            }
+
+            public interface IBuilds
+            {
+                Task<string> GetMainBuildsAsync();
+                Task<string> GetPlatformBuildsAsync();
+            }
+
+            public sealed class Builds : IBuilds
+            {
+                private System.IO.StreamReader? _openReader;
+
+                public async Task<string> GetMainBuildsAsync() => await Open().ReadLineAsync() ?? "";
+                public async Task<string> GetPlatformBuildsAsync() => await Open().ReadLineAsync() ?? "";
+                private System.IO.StreamReader Open() => _openReader ??= new System.IO.StreamReader("builds.txt");
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ServiceWithUnresolvedField_NoDiagnostic()
+    {
+        // The field's type did not resolve (a missing package): it may be a connection, so nothing is assumed.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IBuilds _builds;
+
+            async Task<int> M()
+            {
+                var main = await _builds.GetMainBuildsAsync();
+                var platform = await _builds.GetPlatformBuildsAsync();
+                return main.Length + platform.Length;
+            }
+
+            public interface IBuilds
+            {
+                Task<string> GetMainBuildsAsync();
+                Task<string> GetPlatformBuildsAsync();
+            }
+
+            public sealed class Builds : IBuilds
+            {
+                private readonly {|CS0246:MySqlConnection|} _connection;
+
+                public Builds({|CS0246:MySqlConnection|} connection) => _connection = connection;
+                public Task<string> GetMainBuildsAsync() => Task.FromResult(_connection.ToString()!);
+                public Task<string> GetPlatformBuildsAsync() => System.IO.File.ReadAllTextAsync("platform.txt");
             }
             """));
     }
@@ -1225,10 +1346,51 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
-    public async Task ExpressionBodyWithTwoAwaits_NoDiagnostic()
+    public async Task ExpressionBodyWithTwoAwaits_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
-            async Task<int> M(int id) => (await _users.GetAsync(id)).Length + await _orders.CountAsync(id);
+            async Task<int> M(int id) => ({|#0:await _users.GetAsync(id)|}).Length + {|#1:await _orders.CountAsync(id)|};
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodyConstructorArguments_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<(string, int)> M(int id) => Pair(
+                {|#0:await _users.GetAsync(id).ConfigureAwait(false)|},
+                {|#1:await _orders.CountAsync(id).ConfigureAwait(false)|});
+
+            static (string, int) Pair(string name, int count) => (name, count);
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLocalFunction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id)
+            {
+                return await Load();
+
+                async Task<int> Load() => ({|#0:await _users.GetAsync(id)|}).Length + {|#1:await _orders.CountAsync(id)|};
+            }
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task ExpressionBodyWithDependentAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id) => await _orders.CountAsync((await _users.GetAsync(id)).Length);
+            """));
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLambdaWithTwoAwaits_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            Func<int, Task<int>> M() => async id => (await _users.GetAsync(id)).Length + await _orders.CountAsync(id);
             """));
     }
 
@@ -1580,5 +1742,107 @@ public class IndependentAwaitsAnalyzerTests
                 }
             }
             """ + Repositories);
+    }
+
+    [Fact]
+    public async Task ImplementationWithPrimaryConstructorOverSafeClient_Reports()
+    {
+        // The client's only implementation captures an HttpClient through its primary constructor: two rates at once are safe,
+        // with no assumption to name even when unknown receivers are kept in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public interface IExchangeRates { ValueTask<decimal> GetRateAsync(string currency, CancellationToken ct = default); }
+
+                public sealed class ExchangeRates(HttpClient http) : IExchangeRates
+                {
+                    public async ValueTask<decimal> GetRateAsync(string currency, CancellationToken ct = default) =>
+                        decimal.Parse(await http.GetStringAsync("rates/" + currency, ct), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                public sealed class CurrencyConverter(IExchangeRates rates)
+                {
+                    public async Task<decimal> ConvertAsync(decimal amount, string from, string to, CancellationToken ct)
+                    {
+                        var fromRate = {|#0:await rates.GetRateAsync(from, ct)|};
+                        var toRate = {|#1:await rates.GetRateAsync(to, ct)|};
+                        return amount / fromRate * toRate;
+                    }
+                }
+                """,
+            EditorConfig = "async_analyzers.ASYNC301.unknown_receivers = assume_unsafe",
+            ExpectedDiagnostics = { Locations("'GetRateAsync', 'GetRateAsync'", 0, 1) },
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ImplementationWithPrimaryConstructorOverDbConnection_NoDiagnostic()
+    {
+        // The repository's implementation captures one connection through its primary constructor: its calls are never gathered.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public interface IOrders { Task<int> CountAsync(int customerId); Task<int> CountOpenAsync(int customerId); }
+
+            public sealed class Orders(DbConnection connection) : IOrders
+            {
+                public async Task<int> CountAsync(int customerId) { await connection.OpenAsync(); return customerId; }
+                public async Task<int> CountOpenAsync(int customerId) { await connection.OpenAsync(); return customerId; }
+            }
+
+            public sealed class Report(IOrders orders, HttpClient http)
+            {
+                public async Task<string> BuildAsync(int customerId)
+                {
+                    var all = await orders.CountAsync(customerId);
+                    var open = await orders.CountOpenAsync(customerId);
+                    var page = await http.GetStringAsync("status");
+                    return page + all + open;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ServiceWithPrivateSetProperties_ReportsTheAssumption()
+    {
+        // The repository's base keeps its configuration in properties set by the constructor: nothing says it is unsafe.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly IPolicies _policies;
+
+            async Task<int> M(Guid organizationId)
+            {
+                var disableSend = {|#0:await _policies.GetByTypeAsync(organizationId, 1)|};
+                var sendOptions = {|#1:await _policies.GetByTypeAsync(organizationId, 2)|};
+                return disableSend.Length + sendOptions.Length;
+            }
+
+            public interface IPolicies { Task<string> GetByTypeAsync(Guid organizationId, int type); }
+
+            public abstract class Repository
+            {
+                protected Repository(string connectionString, IServiceProvider services)
+                {
+                    ConnectionString = connectionString;
+                    Services = services;
+                }
+
+                protected string ConnectionString { get; private set; }
+                protected IServiceProvider Services { get; private set; }
+            }
+
+            public sealed class Policies : Repository, IPolicies
+            {
+                public Policies(string connectionString, IServiceProvider services) : base(connectionString, services) { }
+                public Task<string> GetByTypeAsync(Guid organizationId, int type) => File.ReadAllTextAsync(ConnectionString + type);
+            }
+            """), Locations("'GetByTypeAsync', 'GetByTypeAsync'; if 'IPolicies' allows concurrent calls", 0, 1));
     }
 }

@@ -249,6 +249,15 @@ public class IndependentAwaitsCodeFixTests
     }
 
     [Fact]
+    public async Task ExpressionBody_NoFix()
+    {
+        // The tasks need statements before the expression: the user writes the block body first.
+        await VerifyCS.VerifyNoFixAsync(InClass("""
+            async Task<int> M(int id) => ({|ASYNC301:await _users.GetAsync(id)|}).Length + await _orders.CountAsync(id);
+            """));
+    }
+
+    [Fact]
     public async Task MixedConfigureAwait_NoFix()
     {
         await VerifyCS.VerifyNoFixAsync(InClass("""

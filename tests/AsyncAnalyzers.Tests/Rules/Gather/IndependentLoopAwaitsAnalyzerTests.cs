@@ -557,15 +557,35 @@ public class IndependentLoopAwaitsAnalyzerTests
     [Fact]
     public async Task SameReceiverOfUnknownType_NoDiagnostic()
     {
+        // With the assumption switched off, one receiver without evidence is called in order.
+        var test = new VerifyCS.Test
+        {
+            TestCode = InClass("""
+                async Task M(int[] ids)
+                {
+                    foreach (var id in ids)
+                    {
+                        await _users.GetAsync(id);
+                    }
+                }
+                """),
+            EditorConfig = "async_analyzers.ASYNC302.unknown_receivers = assume_unsafe",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadPerItemFromUnknownReceiverByDefault_ReportsTheAssumption()
+    {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
             async Task M(int[] ids)
             {
-                foreach (var id in ids)
+                {|#0:foreach|} (var id in ids)
                 {
-                    await _users.GetAsync(id);
+                    {|#1:await _users.GetAsync(id)|};
                 }
             }
-            """));
+            """), Loop("GetAsync", "ids", ", if 'IUsers' allows concurrent calls"));
     }
 
     [Fact]

@@ -251,7 +251,7 @@ internal static class CatchAllCoverage
     };
 
     /// <summary>A local, or a field or auto-property of this object or a static one: storing into it runs no code that can throw.</summary>
-    private static bool IsPlainTarget(IOperation target) => target switch
+    public static bool IsPlainTarget(IOperation target) => target switch
     {
         ILocalReferenceOperation or IParameterReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,

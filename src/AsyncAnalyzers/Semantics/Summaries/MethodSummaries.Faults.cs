@@ -447,6 +447,11 @@ internal sealed partial class MethodSummaries
         {
             IAwaitOperation or IThrowOperation => statement,
             IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value: var assigned } } => assigned,
+
+            // Icon = await LoadAsync(): storing into a field or an auto-property runs nothing that can throw
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic).
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: IAwaitOperation awaitedValue } assignment }
+                when CatchAllCoverage.IsPlainTarget(assignment.Target) => awaitedValue,
             IExpressionStatementOperation expression => expression.Operation,
             IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
                 && group.Declarations[0].Declarators[0].Initializer is { } initializer => initializer.Value,

@@ -374,7 +374,7 @@ internal sealed partial class MethodSummaries
 
             // A returned task that does not bind (a base type from a missing reference) is unknown work: the benefit of the doubt,
             // as for an async body (UnawaitedTaskAnalyzerTests.CalleeReturningUnresolvedCall_NoDiagnostic).
-            if (HasErrors(value))
+            if (value is IInvalidOperation || value.Type is { TypeKind: TypeKind.Error })
             {
                 unresolved = true;
                 continue;
@@ -468,6 +468,13 @@ internal sealed partial class MethodSummaries
             return true;
         }
 
+        // var delay = attempt switch { 0 => TimeSpan.FromMinutes(1), _ => TimeSpan.FromMinutes(30) };
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunRetryLoopWithComputedDelay_NoDiagnostic)
+        if (value is not null && statement is IVariableDeclarationGroupOperation && IsConstantComputation(value))
+        {
+            return true;
+        }
+
         switch (value)
         {
             // A call to a synchronous method of the compilation whose whole body is covered by a catch-all cannot throw
@@ -499,6 +506,35 @@ internal sealed partial class MethodSummaries
         }
 
         return AwaitedCallCannotFault(call, unseenOnly, walk);
+    }
+
+    /// <summary>
+    /// A value computed from plain inputs without running code that can throw: <c>TimeSpan.FromSeconds(30)</c> of a small
+    /// constant, and a switch expression over a plain value with a discard arm whose arms are such values.
+    /// </summary>
+    private static bool IsConstantComputation(IOperation value) => IsPlainInput(value) || value.WalkDownConversions() switch
+    {
+        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromMilliseconds" or "FromSeconds" or "FromMinutes" or "FromHours" or "FromDays", ContainingType: { Name: "TimeSpan" } timeSpan }, Arguments.Length: 1 } fromUnits
+            when timeSpan.IsInNamespace("System") => fromUnits.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var amount } && amount is System.IConvertible convertible
+                && System.Math.Abs(convertible.ToDouble(System.Globalization.CultureInfo.InvariantCulture)) < 1e6,
+        ISwitchExpressionOperation { Value: var subject } switchExpression => IsPlainInput(subject) && SwitchArmsAreConstantComputations(switchExpression),
+        _ => false,
+    };
+
+    private static bool SwitchArmsAreConstantComputations(ISwitchExpressionOperation switchExpression)
+    {
+        var exhaustive = false;
+        foreach (var arm in switchExpression.Arms)
+        {
+            if ((arm.Guard is not null && !IsPlainInput(arm.Guard)) || !IsConstantComputation(arm.Value))
+            {
+                return false;
+            }
+
+            exhaustive |= arm.Guard is null && arm.Pattern is IDiscardPatternOperation;
+        }
+
+        return exhaustive;
     }
 
     /// <summary><c>token.ThrowIfCancellationRequested()</c>, or <c>throw new OperationCanceledException(...)</c> (or a derived type) with plain arguments.</summary>

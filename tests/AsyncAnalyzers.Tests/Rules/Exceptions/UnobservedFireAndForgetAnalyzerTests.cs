@@ -844,6 +844,108 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task TaskRunRetryLoopWithComputedDelay_NoDiagnostic()
+    {
+        // Retrying the deletion of a temporary copy later, with a delay chosen per attempt.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            var delay = attempt switch
+                            {
+                                0 => TimeSpan.FromMinutes(1),
+                                1 => TimeSpan.FromMinutes(5),
+                                _ => TimeSpan.FromMinutes(30),
+                            };
+                            await Task.Delay(delay);
+                            if (Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true))
+                                return;
+                        }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunRetryLoopWithUnsafeWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    [|_ = Task.Run(async () =>
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            var delay = attempt switch
+                            {
+                                0 => TimeSpan.FromMinutes(1),
+                                1 => TimeSpan.FromMinutes(5),
+                                _ => TimeSpan.FromMinutes(30),
+                            };
+                            await Task.Delay(delay);
+                            if (Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true))
+                                return;
+                            System.IO.File.AppendAllText("cleanup.log", copy);
+                        }
+                    })|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CatchAllButCancellationInSyncTaskRunLambda_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -132,17 +132,27 @@ internal sealed partial class MethodSummaries
             return fact;
         }
 
+        // Only a No replaces the general Yes: a second look cut short (or unsure) must not turn a finding into silence
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports).
+        var outerCutShort = walk.CutShort;
+        walk.CutShort = false;
         walk.Active.Add(method);
         walk.Remaining--;
         try
         {
             var bound = compute(this, body, bindings, walk);
-            return bound.IsYes ? fact : bound;
+            if (bound.IsNo)
+            {
+                return bound;
+            }
+
+            return fact;
         }
         finally
         {
             walk.Remaining++;
             walk.Active.Remove(method);
+            walk.CutShort = outerCutShort;
         }
     }
 

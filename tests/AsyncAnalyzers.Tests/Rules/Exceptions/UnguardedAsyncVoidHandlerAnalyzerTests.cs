@@ -1327,6 +1327,78 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports()
+    {
+        // A watcher's handler refreshing a widget through a dispatcher helper that ignores only COM errors: the refresh can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, Action<Exception> log = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            log?.Invoke(ex);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Dispatcher
+            {
+                public Task EnqueueAsync(Func<Task> function) => function();
+            }
+
+            static class DispatcherExtensions
+            {
+                public static Task EnqueueOrInvokeAsync(this Dispatcher dispatcher, Func<Task> function, int priority = 0)
+                {
+                    return Safety.IgnoreExceptions(async () =>
+                    {
+                        if (dispatcher is not null)
+                        {
+                            await dispatcher.EnqueueAsync(function);
+                            return;
+                        }
+
+                        await function();
+                    }, Api.Log, typeof(System.Runtime.InteropServices.COMException));
+                }
+            }
+
+            class QuickAccessWidget
+            {
+                private readonly Dispatcher _dispatcher = new();
+                private bool _disposed;
+
+                private async void [|OnFolderChanged|](object sender, FileSystemEventArgs e)
+                {
+                    if (!_disposed)
+                        await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(async () =>
+                    {
+                        var text = await File.ReadAllTextAsync("quick-access.txt");
+                        Console.WriteLine(text);
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsSynchronousCalleeThatThrowsFirst_Reports()
     {
         // Not async, returns a completed task, but validates first: the throw reaches the handler at the await.

@@ -383,9 +383,16 @@ internal sealed partial class MethodSummaries
             }
 
             // A returned task that does not bind (a base type from a missing reference) is unknown work: the benefit of the doubt,
-            // as for an async body (UnawaitedTaskAnalyzerTests.CalleeReturningUnresolvedCall_NoDiagnostic).
+            // as for an async body (UnawaitedTaskAnalyzerTests.CalleeReturningUnresolvedCall_NoDiagnostic); but work we can read
+            // that it is handed, a lambda that can fault, still counts
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports).
             if (value is IInvalidOperation || value.Type is { TypeKind: TypeKind.Error })
             {
+                if (HandsOverLambdaThatCanFault(value, unseenOnly, walk) is { } handedOver)
+                {
+                    return handedOver;
+                }
+
                 unresolved = true;
                 continue;
             }
@@ -403,6 +410,27 @@ internal sealed partial class MethodSummaries
     }
 
     private Fact IsAsyncBodyCovered(IBlockOperation block, bool unseenOnly, Walk walk) => Covered(block, unseenOnly, walk, cancellationMayEscape: null);
+
+    /// <summary>A lambda among the arguments of a call that can fault (Yes), or null.</summary>
+    private Fact? HandsOverLambdaThatCanFault(IOperation call, bool unseenOnly, Walk walk)
+    {
+        foreach (var child in call.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            value = value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            if (value is IAnonymousFunctionOperation lambda && LambdaCanFault(lambda, unseenOnly, walk) is { IsYes: true } fact)
+            {
+                return fact;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// A delegate a call passes to its callee, awaited or returned there: an async lambda whose body cannot fault, a lambda that

@@ -1399,6 +1399,56 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports()
+    {
+        // The dispatcher's type is from a missing reference, but the work handed to it is readable and can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class QuickAccessWidget
+            {
+                private readonly {|CS0246:DispatcherQueue|} _dispatcher = null;
+                private bool _disposed;
+
+                private async void [|OnFolderChanged|](object sender, FileSystemEventArgs e)
+                {
+                    if (!_disposed)
+                        await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(async () =>
+                    {
+                        var text = await File.ReadAllTextAsync("quick-access.txt");
+                        Console.WriteLine(text);
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeReturningUnresolvedDispatchOfUnresolvedWork_NoDiagnostic()
+    {
+        // Both the dispatcher and the work are from a missing reference: what they throw cannot be known.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class QuickAccessWidget
+            {
+                private readonly {|CS0246:DispatcherQueue|} _dispatcher = null;
+
+                private async void OnFolderChanged(object sender, FileSystemEventArgs e)
+                {
+                    await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(x => x.Refresh());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsSynchronousCalleeThatThrowsFirst_Reports()
     {
         // Not async, returns a completed task, but validates first: the throw reaches the handler at the await.

@@ -63,7 +63,7 @@ internal static class CatchAllCoverage
             // unless it logged or forwarded the exception first and only "seen" matters
             // (UnobservedFireAndForgetAnalyzerTests.CatchAllThatLogsAndRethrows_NoDiagnostic, CatchAllThatRethrows_Reports).
             if (catchesEverything && filterAlwaysTrue
-                && (!ContainsThrow(clause.Handler) || (context.Options.ObservingCatchCounts && ForwardsException(clause))))
+                && (!ContainsThrow(clause.Handler, context.Options.ConditionValue) || (context.Options.ObservingCatchCounts && ForwardsException(clause))))
             {
                 return true;
             }
@@ -199,7 +199,10 @@ internal static class CatchAllCoverage
         var headerAwaits = loop switch
         {
             IForEachLoopOperation forEach => forEach.IsAsynchronous || AwaitPoints.HasRealAwait(forEach.Collection, symbols),
-            IWhileLoopOperation whileLoop => (whileLoop.Condition is not null && AwaitPoints.HasRealAwait(whileLoop.Condition, symbols))
+            // while (await timer.WaitForNextTickAsync()): an awaited condition that cannot fault needs no cover
+            // (UnobservedFireAndForgetAnalyzerTests.PeriodicTimerLoopWithCoveredBody_NoDiagnostic).
+            IWhileLoopOperation whileLoop => (whileLoop.Condition is not null && AwaitPoints.HasRealAwait(whileLoop.Condition, symbols)
+                    && context.Options.IsHarmless?.Invoke(whileLoop.Condition) != true)
                 || (whileLoop.IgnoredCondition is not null && AwaitPoints.HasRealAwait(whileLoop.IgnoredCondition, symbols)),
             IForLoopOperation forLoop => (forLoop.Condition is not null && AwaitPoints.HasRealAwait(forLoop.Condition, symbols))
                 || ContainsAwait(forLoop.Before, symbols) || ContainsAwait(forLoop.AtLoopBottom, symbols),
@@ -211,7 +214,8 @@ internal static class CatchAllCoverage
         }
 
         // The body runs again after an await of the previous iteration, so no statement of it counts as a prologue.
-        var bodyAfterAwait = afterAwait || AwaitPoints.HasRealAwait(loop.Body, symbols);
+        var bodyAfterAwait = afterAwait || AwaitPoints.HasRealAwait(loop.Body, symbols)
+            || (loop is IWhileLoopOperation { Condition: { } condition } && AwaitPoints.HasRealAwait(condition, symbols));
         var covered = Check(loop.Body, ref bodyAfterAwait, context);
         afterAwait |= bodyAfterAwait;
         return covered;
@@ -247,7 +251,7 @@ internal static class CatchAllCoverage
     };
 
     /// <summary>A local, or a field or auto-property of this object or a static one: storing into it runs no code that can throw.</summary>
-    private static bool IsPlainTarget(IOperation target) => target switch
+    public static bool IsPlainTarget(IOperation target) => target switch
     {
         ILocalReferenceOperation or IParameterReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
@@ -382,11 +386,26 @@ internal static class CatchAllCoverage
         _ => false,
     };
 
-    private static bool ContainsThrow(IOperation handler)
+    /// <summary>
+    /// A throw in the handler, outside nested functions; with <paramref name="conditionValue"/>, not in the branch of an
+    /// <c>if</c> that a call's arguments rule out (<c>if (exceptionToIgnore is null || ...) { log; } else throw;</c> called without
+    /// an exception type) (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsHelperWhoseRethrowNeedsAnArgument_NoDiagnostic).
+    /// </summary>
+    private static bool ContainsThrow(IOperation operation, System.Func<IOperation, bool?>? conditionValue)
     {
-        foreach (var current in handler.DescendantsInSameFunction())
+        if (operation is IThrowOperation)
         {
-            if (current is IThrowOperation)
+            return true;
+        }
+
+        if (conditionValue is not null && operation is IConditionalOperation conditional && conditionValue(conditional.Condition) is { } taken)
+        {
+            return (taken ? conditional.WhenTrue : conditional.WhenFalse) is { } branch && ContainsThrow(branch, conditionValue);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation) && ContainsThrow(child, conditionValue))
             {
                 return true;
             }
@@ -414,11 +433,12 @@ internal static class CatchAllCoverage
 /// <summary>What a caller of <see cref="CatchAllCoverage"/> knows beyond the body itself.</summary>
 internal readonly struct CoverageOptions
 {
-    public CoverageOptions(bool cancellationMayEscape, bool observingCatchCounts, System.Func<IOperation, bool>? isHarmless)
+    public CoverageOptions(bool cancellationMayEscape, bool observingCatchCounts, System.Func<IOperation, bool>? isHarmless, System.Func<IOperation, bool?>? conditionValue = null)
     {
         CancellationMayEscape = cancellationMayEscape;
         ObservingCatchCounts = observingCatchCounts;
         IsHarmless = isHarmless;
+        ConditionValue = conditionValue;
     }
 
     /// <summary>A catch that lets only cancellation through still counts (an async method's canceled task raises no event).</summary>
@@ -429,4 +449,7 @@ internal readonly struct CoverageOptions
 
     /// <summary>Statements known not to throw although the body alone cannot show it (awaits of callees that cannot fault).</summary>
     public System.Func<IOperation, bool>? IsHarmless { get; }
+
+    /// <summary>The value a condition has for the call being summarized (its arguments bind the parameters it tests), or null.</summary>
+    public System.Func<IOperation, bool?>? ConditionValue { get; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -51,11 +52,26 @@ internal sealed partial class MethodSummaries
 
         var method = call.TargetMethod;
 
-        // A continuation that looks at its antecedent observes its fault; so does a helper of the compilation that attaches
-        // one to its task argument (task.LogExceptions()) (UnawaitedTaskAnalyzerTests.ObservingExtensionHelper_NoDiagnostic).
-        if (method.Name == "ContinueWith" && _symbols.IsTaskLike(method.ContainingType) && StartedWork.ContinuationObservesAntecedent(call))
+        // while (await timer.WaitForNextTickAsync()): false once disposed, never faulted; canceled only through a token
+        // (UnobservedFireAndForgetAnalyzerTests.PeriodicTimerLoopWithCoveredBody_NoDiagnostic).
+        if (KnownApis.NeverFaults(method) && (unseenOnly || !IsCancelable(call)))
         {
             return Fact.No(call);
+        }
+
+        // A continuation that looks at its antecedent observes its fault; so does a helper of the compilation that attaches
+        // one to its task argument (task.LogExceptions()) (UnawaitedTaskAnalyzerTests.ObservingExtensionHelper_NoDiagnostic).
+        if (method.Name == "ContinueWith" && _symbols.IsTaskLike(method.ContainingType))
+        {
+            return StartedWork.ContinuationObservesAntecedent(call) ? Fact.No(call) : ContinuationCanFault(call, unseenOnly, walk);
+        }
+
+        // task.Unwrap() faults when the outer or the inner task does: the outer is a continuation whose delegate hands back the inner
+        // (UnobservedFireAndForgetAnalyzerTests.DebouncedContinuationOfCoveredMethod_NoDiagnostic).
+        if (method is { Name: "Unwrap", IsStatic: true, ContainingType.Name: "TaskExtensions" } && call.Arguments.Length == 1
+            && method.ContainingType.IsInNamespace("System", "Threading", "Tasks"))
+        {
+            return _work.FreshTask(call.Arguments[0].Value) is { } wrapped ? CanFault(wrapped, unseenOnly, walk) : Fact.Yes(call);
         }
 
         if (unseenOnly && ObservesTaskArgument(call) is { } observed)
@@ -97,7 +113,98 @@ internal sealed partial class MethodSummaries
             return Fact.Yes(call);
         }
 
-        return OverAllImplementations(method, walk, (m, w) => MethodCanFault(m, call, unseenOnly, w), whenNone: Fact.Yes(call));
+        var fact = OverAllImplementations(method, walk, (m, w) => MethodCanFault(m, call, unseenOnly, w), whenNone: Fact.Yes(call));
+        return UnderBindings(call, walk, fact, (self, body, bindings, w) => self.BodyCanFault(body, unseenOnly, w, bindings));
+    }
+
+    /// <summary>
+    /// A callee that can fault in general may not for this call: its rethrow is guarded by a parameter the call binds to null or
+    /// false (<c>IgnoreExceptions(work, logger)</c> without an exception type to let through), or it awaits a delegate parameter
+    /// whose lambda here cannot fault. The callee's body read again under the call's bindings (not cached: it holds for this
+    /// call only); <paramref name="fact"/> unchanged when it was not Yes, the callee may be overridden, or the call binds nothing.
+    /// </summary>
+    private Fact UnderBindings(IInvocationOperation call, Walk walk, Fact fact, System.Func<MethodSummaries, MethodBody, CallBindings, Walk, Fact> compute)
+    {
+        var method = call.TargetMethod.BodyPart();
+        if (!fact.IsYes || IsOverridable(method) || method.MethodKind == MethodKind.DelegateInvoke || walk.Remaining == 0 || walk.Active.Contains(method)
+            || _bodies.BodyOf(method, call) is not { } body || CallBindings.Of(call, body.Method) is not { } bindings)
+        {
+            return fact;
+        }
+
+        // Only a No replaces the general Yes: a second look cut short (or unsure) must not turn a finding into silence
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports).
+        var outerCutShort = walk.CutShort;
+        walk.CutShort = false;
+        walk.Active.Add(method);
+        walk.Remaining--;
+        try
+        {
+            var bound = compute(this, body, bindings, walk);
+            if (bound.IsNo)
+            {
+                return bound;
+            }
+
+            return fact;
+        }
+        finally
+        {
+            walk.Remaining++;
+            walk.Active.Remove(method);
+            walk.CutShort = outerCutShort;
+        }
+    }
+
+    /// <summary>
+    /// A continuation that does not look at its antecedent: its task faults when its delegate throws, and a fresh antecedent's
+    /// fault is lost with it. Canceled by its token or its <c>OnlyOn</c>/<c>NotOn</c> options is no fault for a task nobody awaits
+    /// (UnobservedFireAndForgetAnalyzerTests.ContinuationThatOnlyDisposesTheSource_NoDiagnostic, ContinuationThatCallsUnsafeWork_Reports).
+    /// </summary>
+    private Fact ContinuationCanFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
+        if (!unseenOnly && (IsCancelable(call) || HasCancelingOptions(call)))
+        {
+            return Fact.Yes(call);
+        }
+
+        if (call.Instance is { } antecedent && _work.FreshTask(antecedent) is { } fresh && CanFault(fresh, unseenOnly, walk) is { IsNo: false } antecedentFact)
+        {
+            return antecedentFact;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            switch (value)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return LambdaCanFault(lambda, unseenOnly, walk);
+                case IMethodReferenceOperation reference:
+                    return MethodCanFault(reference.Method, call, unseenOnly, walk);
+            }
+        }
+
+        return Fact.Yes(call);
+    }
+
+    private static bool HasCancelingOptions(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int options } && argument.Parameter?.Type.TypeKind == TypeKind.Enum
+                && (options & (ContinuationOptions.NotOnRanToCompletion | ContinuationOptions.NotOnFaulted | ContinuationOptions.NotOnCanceled)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Fact WhenAllCanFault(IInvocationOperation whenAll, bool unseenOnly, Walk walk)
@@ -224,22 +331,23 @@ internal sealed partial class MethodSummaries
     private Fact MethodCanFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk) =>
         Summarize(unseenOnly ? _canFaultUnseen : _canFault, method, use, walk, (self, body, innerWalk) => self.BodyCanFault(body, unseenOnly, innerWalk), unreadable: Fact.Yes());
 
-    private Fact BodyCanFault(MethodBody body, bool unseenOnly, Walk walk)
+    private Fact BodyCanFault(MethodBody body, bool unseenOnly, Walk walk, CallBindings? bindings = null)
     {
         if (body.Method.IsAsync)
         {
-            return IsAsyncBodyCovered(body.Block, unseenOnly, walk);
+            return Covered(body.Block, unseenOnly, walk, cancellationMayEscape: null, bindings);
         }
 
         // A synchronous method run as Task.Run's delegate faults the task with whatever its body throws
         // (UnobservedFireAndForgetAnalyzerTests.TaskRunMethodGroupIsCatchAll_NoDiagnostic).
         if (!_symbols.IsTaskLike(body.Method.ReturnType))
         {
-            return Covered(body.Block, unseenOnly, walk, cancellationMayEscape: false);
+            return Covered(body.Block, unseenOnly, walk, cancellationMayEscape: false, bindings);
         }
 
         // Not async: exceptions are thrown at the call, not stored in the task. The task faults only if a returned task does.
         var returnsAny = false;
+        var unresolved = false;
         foreach (var operation in body.Block.DescendantsInSameFunction())
         {
             if (operation is not IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned })
@@ -254,12 +362,48 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
+            // return tcs.Task, where the local source only ever gets SetResult (a thread's body that catches everything and
+            // completes with a default) (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic).
+            if (CompletionSources.OnlySucceeds(value, body.Block))
+            {
+                continue;
+            }
+
+            // return callback(item), the callback a lambda of the call being summarized
+            // (UnawaitedTaskAnalyzerTests.ForEachObserverWhoseImplementationsCannotFault_NoDiagnostic).
+            if (value is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke && bindings?.ValueOf(invoke.Instance) is { } bound
+                && HasPlainInputs(invoke) && BoundDelegateCannotFault(bound, unseenOnly, walk))
+            {
+                continue;
+            }
+
             if (_work.FreshTask(value) is { } inner && CanFault(inner, unseenOnly, walk) is { IsNo: true })
             {
                 continue;
             }
 
+            // A returned task that does not bind (a base type from a missing reference) is unknown work: the benefit of the doubt,
+            // as for an async body (UnawaitedTaskAnalyzerTests.CalleeReturningUnresolvedCall_NoDiagnostic); but work we can read
+            // that it is handed, a lambda that can fault, still counts
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports).
+            if (value is IInvalidOperation || value.Type is { TypeKind: TypeKind.Error })
+            {
+                if (HandsOverLambdaThatCanFault(value, unseenOnly, walk) is { } handedOver)
+                {
+                    return handedOver;
+                }
+
+                unresolved = true;
+                continue;
+            }
+
             return Fact.Yes(operation);
+        }
+
+        if (returnsAny && unresolved)
+        {
+            walk.CutShort = true;
+            return Fact.Unknown;
         }
 
         return returnsAny ? Fact.No(body.Block) : Fact.Yes(body.Block);
@@ -267,15 +411,50 @@ internal sealed partial class MethodSummaries
 
     private Fact IsAsyncBodyCovered(IBlockOperation block, bool unseenOnly, Walk walk) => Covered(block, unseenOnly, walk, cancellationMayEscape: null);
 
+    /// <summary>A lambda among the arguments of a call that can fault (Yes), or null.</summary>
+    private Fact? HandsOverLambdaThatCanFault(IOperation call, bool unseenOnly, Walk walk)
+    {
+        foreach (var child in call.ChildOperations)
+        {
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            value = value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            if (value is IAnonymousFunctionOperation lambda && LambdaCanFault(lambda, unseenOnly, walk) is { IsYes: true } fact)
+            {
+                return fact;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A delegate a call passes to its callee, awaited or returned there: an async lambda whose body cannot fault, a lambda that
+    /// hands back a call that cannot fault or throw (<c>x =&gt; x.ConditionUpdated()</c>), or an async method group that cannot fault.
+    /// </summary>
+    private bool BoundDelegateCannotFault(IOperation bound, bool unseenOnly, Walk walk) => bound switch
+    {
+        IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda => LambdaCanFault(lambda, unseenOnly, walk).IsNo,
+        IAnonymousFunctionOperation { Body.Operations.Length: 1 } lambda when lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+            && _work.FreshTask(returned) is { } inner => AwaitedCallCannotFault(inner, unseenOnly, walk),
+        IMethodReferenceOperation { Method.IsAsync: true } reference => MethodCanFault(reference.Method, reference, unseenOnly, walk).IsNo,
+        _ => false,
+    };
+
     /// <summary>
     /// Yes (can fault) when a statement that binds is left uncovered; No when every statement is covered or harmless; Unknown when
     /// that held only because statements that do not bind (a missing reference, code being typed) were given the benefit of
     /// the doubt (UnobservedFireAndForgetAnalyzerTests.CalleeWithUnresolvedCode_NoDiagnostic, CalleeWithUnresolvedCodeAndUncoveredWork_Reports).
     /// </summary>
-    private Fact Covered(IBlockOperation block, bool unseenOnly, Walk walk, bool? cancellationMayEscape)
+    private Fact Covered(IBlockOperation block, bool unseenOnly, Walk walk, bool? cancellationMayEscape, CallBindings? bindings = null)
     {
         var unresolved = false;
-        var options = new CoverageOptions(cancellationMayEscape ?? unseenOnly, observingCatchCounts: unseenOnly, isHarmless: statement =>
+        var cancellationIsNoFault = cancellationMayEscape ?? unseenOnly;
+        var options = new CoverageOptions(cancellationIsNoFault, observingCatchCounts: unseenOnly, isHarmless: statement =>
         {
             if (HasErrors(statement))
             {
@@ -283,8 +462,8 @@ internal sealed partial class MethodSummaries
                 return true;
             }
 
-            return StatementCannotFault(statement, unseenOnly, walk);
-        });
+            return StatementCannotFault(statement, unseenOnly, walk, cancellationIsNoFault, bindings);
+        }, conditionValue: bindings is null ? null : bindings.Evaluate);
 
         if (!CatchAllCoverage.IsCovered(block, allowSynchronousPrologue: false, _symbols, options))
         {
@@ -300,11 +479,17 @@ internal sealed partial class MethodSummaries
         return Fact.No(block);
     }
 
-    private bool StatementCannotFault(IOperation statement, bool unseenOnly, Walk walk)
+    private bool StatementCannotFault(IOperation statement, bool unseenOnly, Walk walk, bool cancellationIsNoFault = false, CallBindings? bindings = null)
     {
         var value = statement switch
         {
+            IAwaitOperation or IThrowOperation => statement,
             IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation, Value: var assigned } } => assigned,
+
+            // Icon = await LoadAsync(): storing into a field or an auto-property runs nothing that can throw
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic).
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: IAwaitOperation awaitedValue } assignment }
+                when CatchAllCoverage.IsPlainTarget(assignment.Target) => awaitedValue,
             IExpressionStatementOperation expression => expression.Operation,
             IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
                 && group.Declarations[0].Declarators[0].Initializer is { } initializer => initializer.Value,
@@ -312,19 +497,110 @@ internal sealed partial class MethodSummaries
             _ => null,
         };
 
-        // A call to a synchronous method of the compilation whose whole body is covered by a catch-all cannot throw
-        // (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsAwaitedTaskRunOfCoveredMethod_NoDiagnostic).
-        if (value?.WalkDownConversions() is IInvocationOperation syncCall && !_symbols.IsAwaitable(syncCall.Type))
+        value = value?.WalkDownConversions();
+
+        // token.ThrowIfCancellationRequested() and throw new OperationCanceledException() end an async method canceled, which
+        // no one needs to observe (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaThatChecksCancellation_NoDiagnostic).
+        if (cancellationIsNoFault && value is not null && IsCancellation(value))
         {
-            return HasPlainInputs(syncCall) && SyncCallCannotThrow(syncCall, unseenOnly, walk);
+            return true;
         }
 
-        if (value?.WalkDownConversions() is not IAwaitOperation awaited
+        // var delay = attempt switch { 0 => TimeSpan.FromMinutes(1), _ => TimeSpan.FromMinutes(30) };
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunRetryLoopWithComputedDelay_NoDiagnostic)
+        if (value is not null && statement is IVariableDeclarationGroupOperation && IsConstantComputation(value))
+        {
+            return true;
+        }
+
+        switch (value)
+        {
+            // A call to a synchronous method of the compilation whose whole body is covered by a catch-all cannot throw
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsAwaitedTaskRunOfCoveredMethod_NoDiagnostic); nor can a framework
+            // call known not to (cts.Dispose(), starting a new thread) (UnobservedFireAndForgetAnalyzerTests.ContinuationThatOnlyDisposesTheSource_NoDiagnostic).
+            case IInvocationOperation syncCall when !_symbols.IsAwaitable(syncCall.Type):
+                return HasPlainInputs(syncCall) && (KnownApis.CannotThrow(syncCall.TargetMethod) || SyncCallCannotThrow(syncCall, unseenOnly, walk, bindings));
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                return KnownApis.CannotThrow(constructor) && AllPlain(creation.Arguments);
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } property, Value: var assigned }:
+                return KnownApis.CannotThrow(setter) && (property.Instance is null || IsPlainInput(property.Instance)) && IsPlainInput(assigned);
+
+            // return tcs.Task;
+            case IPropertyReferenceOperation { Property.Name: "Task", Instance: { } source } when statement is IReturnOperation:
+                return source.Type is INamedTypeSymbol { Name: "TaskCompletionSource" } sourceType && sourceType.IsInNamespace("System", "Threading", "Tasks") && IsPlainInput(source);
+        }
+
+        if (value is not IAwaitOperation awaited
             || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call)
         {
             return false;
         }
 
+        // await callback(item), the callback a lambda of the call being summarized
+        // (UnawaitedTaskAnalyzerTests.ForEachObserverWhoseImplementationsCannotFault_NoDiagnostic).
+        if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke && bindings?.ValueOf(call.Instance) is { } bound)
+        {
+            return HasPlainInputs(call) && BoundDelegateCannotFault(bound, unseenOnly, walk);
+        }
+
+        return AwaitedCallCannotFault(call, unseenOnly, walk);
+    }
+
+    /// <summary>
+    /// A value computed from plain inputs without running code that can throw: <c>TimeSpan.FromSeconds(30)</c> of a small
+    /// constant, and a switch expression over a plain value with a discard arm whose arms are such values.
+    /// </summary>
+    private static bool IsConstantComputation(IOperation value) => IsPlainInput(value) || value.WalkDownConversions() switch
+    {
+        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "FromMilliseconds" or "FromSeconds" or "FromMinutes" or "FromHours" or "FromDays", ContainingType: { Name: "TimeSpan" } timeSpan }, Arguments.Length: 1 } fromUnits
+            when timeSpan.IsInNamespace("System") => fromUnits.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var amount } && amount is System.IConvertible convertible
+                && System.Math.Abs(convertible.ToDouble(System.Globalization.CultureInfo.InvariantCulture)) < 1e6,
+        ISwitchExpressionOperation { Value: var subject } switchExpression => IsPlainInput(subject) && SwitchArmsAreConstantComputations(switchExpression),
+        _ => false,
+    };
+
+    private static bool SwitchArmsAreConstantComputations(ISwitchExpressionOperation switchExpression)
+    {
+        var exhaustive = false;
+        foreach (var arm in switchExpression.Arms)
+        {
+            if ((arm.Guard is not null && !IsPlainInput(arm.Guard)) || !IsConstantComputation(arm.Value))
+            {
+                return false;
+            }
+
+            exhaustive |= arm.Guard is null && arm.Pattern is IDiscardPatternOperation;
+        }
+
+        return exhaustive;
+    }
+
+    /// <summary><c>token.ThrowIfCancellationRequested()</c>, or <c>throw new OperationCanceledException(...)</c> (or a derived type) with plain arguments.</summary>
+    private bool IsCancellation(IOperation value) => value switch
+    {
+        IInvocationOperation { TargetMethod.Name: "ThrowIfCancellationRequested", Instance: { } token } call =>
+            SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.CancellationToken) && IsPlainInput(token),
+        IThrowOperation { Exception: { } thrown } => thrown.WalkDownConversions() is IObjectCreationOperation { Type: { } type } creation
+            && _symbols.OperationCanceledException is { } cancellation && type.InheritsFromOrEquals(cancellation) && AllPlain(creation.Arguments),
+        _ => false,
+    };
+
+    private static bool AllPlain(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsPlainInput(argument.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An awaited call whose task cannot fault and which, when not async, cannot throw before it returns the task.</summary>
+    private bool AwaitedCallCannotFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
         // await Task.Yield() only reschedules.
         if (call.TargetMethod is { Name: "Yield", IsStatic: true } && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.Task))
         {
@@ -354,18 +630,29 @@ internal sealed partial class MethodSummaries
     /// catch-all, or only returns completed tasks: calling it throws nothing. Over every implementation for an interface or
     /// virtual method; No (it can throw) for a method without a body here.
     /// </summary>
-    private bool SyncCallCannotThrow(IInvocationOperation call, bool unseenOnly, Walk walk)
+    private bool SyncCallCannotThrow(IInvocationOperation call, bool unseenOnly, Walk walk, CallBindings? callerBindings = null)
     {
         var method = call.TargetMethod;
+
+        // callback(item) inside a callee read under its call's bindings: the lambda given for it (a synchronous one: its body).
+        if (method.MethodKind == MethodKind.DelegateInvoke && callerBindings?.ValueOf(call.Instance) is IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda)
+        {
+            return Covered(lambda.Body, unseenOnly, walk, cancellationMayEscape: false).IsNo;
+        }
+
         if (method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method))
         {
             return false;
         }
 
         var cache = unseenOnly ? _syncThrowsUnseen : _syncThrows;
-        return OverAllImplementations(method, walk, (m, w) => Summarize(cache, m, call, w, (self, body, innerWalk) =>
+        var fact = OverAllImplementations(method, walk, (m, w) => Summarize(cache, m, call, w, (self, body, innerWalk) =>
             self.Covered(body.Block, unseenOnly, innerWalk, cancellationMayEscape: false),
-            unreadable: Fact.Yes()), whenNone: Fact.Yes()).IsNo;
+            unreadable: Fact.Yes()), whenNone: Fact.Yes());
+
+        // SafetyExtensions.IgnoreExceptions(DeleteCopy, logger): the rethrow needs an exception type this call does not pass
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunCallingHelperWhoseRethrowNeedsAnArgument_NoDiagnostic).
+        return UnderBindings(call, walk, fact, (self, body, bindings, w) => self.Covered(body.Block, unseenOnly, w, cancellationMayEscape: false, bindings)).IsNo;
     }
 
     /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>

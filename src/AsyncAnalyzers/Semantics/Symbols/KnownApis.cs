@@ -79,6 +79,37 @@ internal static class KnownApis
     public static bool IsModalDialog(IMethodSymbol method) =>
         method.Name == "ShowDialog" && method.ContainingType.IsInNamespace("System", "Windows", "Forms");
 
+    /// <summary>
+    /// Framework awaitables that never end faulted: <c>PeriodicTimer.WaitForNextTickAsync</c> returns false once the timer is
+    /// disposed and ends canceled only through its token (<c>Task.Delay</c> and <c>Task.Yield</c> are decided by the callers,
+    /// which know the Task type).
+    /// </summary>
+    public static bool NeverFaults(IMethodSymbol method) =>
+        method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" } && method.ContainingType.IsInNamespace("System", "Threading");
+
+    /// <summary>
+    /// Framework calls that do not throw on the objects a method has just made: <c>CancellationTokenSource.Dispose</c>, and the
+    /// set-up of a new thread (<c>new Thread(body)</c>, <c>IsBackground</c>, <c>Name</c>, <c>SetApartmentState</c>, <c>Start</c>),
+    /// and <c>new TaskCompletionSource(...)</c>.
+    /// </summary>
+    public static bool CannotThrow(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        return type.Name switch
+        {
+            "CancellationTokenSource" => method.Name == "Dispose" && method.Parameters.Length == 0 && type.IsInNamespace("System", "Threading"),
+            "Thread" => method.Name is ".ctor" or "Start" or "SetApartmentState" or "set_IsBackground" or "set_Name" or "set_Priority"
+                && type.IsInNamespace("System", "Threading"),
+            "TaskCompletionSource" => method.MethodKind == MethodKind.Constructor && type.IsInNamespace("System", "Threading", "Tasks"),
+            _ => false,
+        };
+    }
+
     private static bool IsAdoNetBase(INamedTypeSymbol? type, string name) =>
         type is not null && type.Name == name && type.IsInNamespace("System", "Data", "Common");
 }

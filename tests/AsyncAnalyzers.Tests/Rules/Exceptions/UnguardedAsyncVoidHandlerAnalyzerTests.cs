@@ -1109,6 +1109,346 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsHelperWhoseRethrowNeedsAnArgument_NoDiagnostic()
+    {
+        // A drop handler that runs its work through a helper that swallows everything unless it is given a type to let through.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, Action<Exception> log = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            log?.Invoke(ex);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Sidebar
+            {
+                async void OnItemDropped(object sender, EventArgs e)
+                {
+                    await Safety.IgnoreExceptions(async () =>
+                    {
+                        await Api.LoadAsync();
+                    }, Api.Log);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsHelperWithExceptionTypeToLetThrough_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, Action<Exception> log = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            log?.Invoke(ex);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Sidebar
+            {
+                async void [|OnItemDropped|](object sender, EventArgs e)
+                {
+                    await Safety.IgnoreExceptions(async () =>
+                    {
+                        await Api.LoadAsync();
+                    }, Api.Log, typeof(IOException));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsWrapperOfSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        // A shortcut written on an STA thread: the wrapper catches what it throws itself, and the thread's body completes the
+        // source with false instead of an exception.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaWork
+            {
+                public static Task<bool> Run(Func<bool> work)
+                {
+                    var tcs = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var thread = new System.Threading.Thread(() =>
+                    {
+                        try
+                        {
+                            tcs.SetResult(work());
+                        }
+                        catch (Exception ex)
+                        {
+                            tcs.SetResult(false);
+                            Api.Log(ex);
+                        }
+                    });
+                    thread.SetApartmentState(System.Threading.ApartmentState.STA);
+                    thread.Start();
+                    return tcs.Task;
+                }
+            }
+
+            static class Links
+            {
+                public static Task<bool> CreateLinkAsync(string path, string target)
+                {
+                    try
+                    {
+                        ArgumentNullException.ThrowIfNull(target);
+                        return StaWork.Run(() =>
+                        {
+                            File.WriteAllText(path, "[InternetShortcut]\nURL=" + target);
+                            return true;
+                        });
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+
+                    return Task.FromResult(false);
+                }
+            }
+
+            class Properties
+            {
+                async void OnTargetChanged(object sender, EventArgs e)
+                {
+                    await Links.CreateLinkAsync("site.url", "https://example.com");
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsWrapperOfSourceThatOnlySucceedsThenUnsafeWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaWork
+            {
+                public static Task<bool> Run(Func<bool> work)
+                {
+                    var tcs = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    var thread = new System.Threading.Thread(() =>
+                    {
+                        try
+                        {
+                            tcs.SetResult(work());
+                        }
+                        catch (Exception ex)
+                        {
+                            tcs.SetResult(false);
+                            Api.Log(ex);
+                        }
+                    });
+                    thread.SetApartmentState(System.Threading.ApartmentState.STA);
+                    thread.Start();
+                    return tcs.Task;
+                }
+            }
+
+            static class Links
+            {
+                public static Task<bool> CreateLinkAsync(string path, string target)
+                {
+                    try
+                    {
+                        ArgumentNullException.ThrowIfNull(target);
+                        return StaWork.Run(() =>
+                        {
+                            File.WriteAllText(path, "[InternetShortcut]\nURL=" + target);
+                            return true;
+                        });
+                    }
+                    catch (Exception ex)
+                    {
+                        Api.Log(ex);
+                    }
+
+                    return Task.FromResult(false);
+                }
+            }
+
+            class Properties
+            {
+                async void [|OnTargetChanged|](object sender, EventArgs e)
+                {
+                    await Links.CreateLinkAsync("site.url", "https://example.com");
+                    await Api.LoadAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HandlerThatChecksCancellationAfterAwait_Reports()
+    {
+        // Cancellation escaping async void is rethrown on the context like any exception.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Preview
+            {
+                private readonly System.Threading.CancellationTokenSource _cts = new();
+
+                async void [|OnSelectionChanged|](object sender, EventArgs e)
+                {
+                    await Task.Delay(100);
+                    _cts.Token.ThrowIfCancellationRequested();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports()
+    {
+        // A watcher's handler refreshing a widget through a dispatcher helper that ignores only COM errors: the refresh can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, Action<Exception> log = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            log?.Invoke(ex);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Dispatcher
+            {
+                public Task EnqueueAsync(Func<Task> function) => function();
+            }
+
+            static class DispatcherExtensions
+            {
+                public static Task EnqueueOrInvokeAsync(this Dispatcher dispatcher, Func<Task> function, int priority = 0)
+                {
+                    return Safety.IgnoreExceptions(async () =>
+                    {
+                        if (dispatcher is not null)
+                        {
+                            await dispatcher.EnqueueAsync(function);
+                            return;
+                        }
+
+                        await function();
+                    }, Api.Log, typeof(System.Runtime.InteropServices.COMException));
+                }
+            }
+
+            class QuickAccessWidget
+            {
+                private readonly Dispatcher _dispatcher = new();
+                private bool _disposed;
+
+                private async void [|OnFolderChanged|](object sender, FileSystemEventArgs e)
+                {
+                    if (!_disposed)
+                        await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(async () =>
+                    {
+                        var text = await File.ReadAllTextAsync("quick-access.txt");
+                        Console.WriteLine(text);
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports()
+    {
+        // The dispatcher's type is from a missing reference, but the work handed to it is readable and can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class QuickAccessWidget
+            {
+                private readonly {|CS0246:DispatcherQueue|} _dispatcher = null;
+                private bool _disposed;
+
+                private async void [|OnFolderChanged|](object sender, FileSystemEventArgs e)
+                {
+                    if (!_disposed)
+                        await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(async () =>
+                    {
+                        var text = await File.ReadAllTextAsync("quick-access.txt");
+                        Console.WriteLine(text);
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeReturningUnresolvedDispatchOfUnresolvedWork_NoDiagnostic()
+    {
+        // Both the dispatcher and the work are from a missing reference: what they throw cannot be known.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class QuickAccessWidget
+            {
+                private readonly {|CS0246:DispatcherQueue|} _dispatcher = null;
+
+                private async void OnFolderChanged(object sender, FileSystemEventArgs e)
+                {
+                    await RefreshAsync();
+                }
+
+                public Task RefreshAsync()
+                {
+                    return _dispatcher.EnqueueOrInvokeAsync(x => x.Refresh());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsSynchronousCalleeThatThrowsFirst_Reports()
     {
         // Not async, returns a completed task, but validates first: the throw reaches the handler at the await.

@@ -448,6 +448,504 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task PeriodicTimerLoopWithCoveredBody_NoDiagnostic()
+    {
+        // A pool's idle reaper: the tick is the only await outside the try, and a disposed timer ends the loop with false.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Pool
+            {
+                private PeriodicTimer _reaper;
+
+                public void StartReaper(Service service, TimeSpan interval)
+                {
+                    _reaper = new PeriodicTimer(interval);
+                    _ = ReapLoop();
+
+                    async Task ReapLoop()
+                    {
+                        while (await _reaper.WaitForNextTickAsync().ConfigureAwait(false))
+                        {
+                            try
+                            {
+                                await service.RefreshAsync().ConfigureAwait(false);
+                            }
+                            catch
+                            {
+                                // try again on the next tick
+                            }
+                        }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task PeriodicTimerLoopWithUncoveredBody_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Pool
+            {
+                private PeriodicTimer _reaper;
+
+                public void StartReaper(Service service, TimeSpan interval)
+                {
+                    _reaper = new PeriodicTimer(interval);
+                    [|_ = ReapLoop()|];
+
+                    async Task ReapLoop()
+                    {
+                        while (await _reaper.WaitForNextTickAsync().ConfigureAwait(false))
+                        {
+                            await service.RefreshAsync().ConfigureAwait(false);
+                        }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task DebouncedContinuationOfCoveredMethod_NoDiagnostic()
+    {
+        // A filter box debounced with a token: the delay and the continuation can only end canceled, and the applied work
+        // catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FolderViewModel
+            {
+                private CancellationTokenSource _debounce;
+
+                public void FilterChanged(Service service)
+                {
+                    _debounce?.Cancel();
+                    _debounce = new CancellationTokenSource();
+                    var token = _debounce.Token;
+
+                    _ = Task.Delay(250, token)
+                        .ContinueWith(_ => ApplyChangesAsync(service), token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)
+                        .Unwrap();
+                }
+
+                private async Task ApplyChangesAsync(Service service)
+                {
+                    try
+                    {
+                        await service.RefreshAsync();
+                    }
+                    catch (Exception ex)
+                    {
+                        TaskHelpers.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task DebouncedContinuationOfUncoveredMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FolderViewModel
+            {
+                private CancellationTokenSource _debounce;
+
+                public void FilterChanged(Service service)
+                {
+                    _debounce?.Cancel();
+                    _debounce = new CancellationTokenSource();
+                    var token = _debounce.Token;
+
+                    [|_ = Task.Delay(250, token)
+                        .ContinueWith(_ => ApplyChangesAsync(service), token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default)
+                        .Unwrap()|];
+                }
+
+                private async Task ApplyChangesAsync(Service service)
+                {
+                    await service.RefreshAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationThatOnlyDisposesTheSource_NoDiagnostic()
+    {
+        // Disposing a token source once the fetch it cancels has finished: Dispose cannot throw, and the fetch is a stored task.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ShellPage
+            {
+                private Task _fetch = Task.CompletedTask;
+                private CancellationTokenSource _fetchSource = new();
+
+                public void Unload()
+                {
+                    var source = _fetchSource;
+                    source.Cancel();
+                    _ = _fetch.ContinueWith(
+                        _ => source.Dispose(),
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationThatCallsUnsafeWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ShellPage
+            {
+                private Task _fetch = Task.CompletedTask;
+
+                public void Unload(Service service)
+                {
+                    {|#0:_ = _fetch.ContinueWith(_ => service.Work(), TaskScheduler.Default)|};
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ContinueWith"));
+    }
+
+    [Fact]
+    public async Task TaskRunLambdaThatChecksCancellation_NoDiagnostic()
+    {
+        // A delayed retry: the delay has no token, the cancellation check ends the task canceled, and the callee catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThumbnailLoader
+            {
+                public void Retry(Service service, CancellationTokenSource cts)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await Task.Delay(500);
+                        cts.Token.ThrowIfCancellationRequested();
+                        await LoadAsync(service, cts.Token);
+                    });
+                }
+
+                private async Task LoadAsync(Service service, CancellationToken token)
+                {
+                    if (token.IsCancellationRequested)
+                        throw new OperationCanceledException(token);
+                    try
+                    {
+                        await service.RefreshAsync();
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        TaskHelpers.Log(ex);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task SyncTaskRunLambdaThatChecksCancellation_Reports()
+    {
+        // A synchronous delegate that throws OperationCanceledException ends its task faulted (its token is not Task.Run's).
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThumbnailLoader
+            {
+                public void Retry(CancellationTokenSource cts)
+                {
+                    {|#0:_ = Task.Run(() =>
+                    {
+                        cts.Token.ThrowIfCancellationRequested();
+                    })|};
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+    }
+
+    [Fact]
+    public async Task TaskRunLambdaThatChecksCancellationThenDoesUnsafeWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThumbnailLoader
+            {
+                public void Retry(Service service, CancellationTokenSource cts)
+                {
+                    [|_ = Task.Run(async () =>
+                    {
+                        await Task.Delay(500);
+                        cts.Token.ThrowIfCancellationRequested();
+                        await service.RefreshAsync();
+                    })|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        // Work on a dedicated STA thread: the thread's body catches everything and completes the source with a default.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaWork
+            {
+                public static Task<T> Run<T>(Func<T> work)
+                {
+                    var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Thread thread = new(() =>
+                    {
+                        try
+                        {
+                            tcs.SetResult(work());
+                        }
+                        catch (Exception ex)
+                        {
+                            tcs.SetResult(default!);
+                            TaskHelpers.Log(ex);
+                        }
+                    });
+                    thread.IsBackground = true;
+                    thread.SetApartmentState(ApartmentState.STA);
+                    thread.Start();
+                    return tcs.Task;
+                }
+            }
+
+            class IconItem
+            {
+                public byte[] Icon { get; private set; }
+
+                public void Load(string path) => _ = LoadIconAsync(path);
+
+                private async Task LoadIconAsync(string path)
+                {
+                    Icon = await StaWork.Run(() => System.IO.File.ReadAllBytes(path));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsSourceThatCanFail_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaWork
+            {
+                public static Task<T> Run<T>(Func<T> work)
+                {
+                    var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Thread thread = new(() =>
+                    {
+                        try
+                        {
+                            tcs.SetResult(work());
+                        }
+                        catch (Exception ex)
+                        {
+                            tcs.SetException(ex);
+                        }
+                    });
+                    thread.IsBackground = true;
+                    thread.Start();
+                    return tcs.Task;
+                }
+            }
+
+            class IconItem
+            {
+                public byte[] Icon { get; private set; }
+
+                public void Load(string path) => [|_ = LoadIconAsync(path)|];
+
+                private async Task LoadIconAsync(string path)
+                {
+                    Icon = await StaWork.Run(() => System.IO.File.ReadAllBytes(path));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunCallingHelperWhoseRethrowNeedsAnArgument_NoDiagnostic()
+    {
+        // Deleting a temporary copy later: the helper rethrows only exceptions of a type it is given, and none is given here.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await Task.Delay(60_000);
+                        Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true);
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunCallingHelperWithExceptionTypeToLetThrough_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    [|_ = Task.Run(async () =>
+                    {
+                        await Task.Delay(60_000);
+                        Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true, typeof(System.IO.IOException));
+                    })|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunRetryLoopWithComputedDelay_NoDiagnostic()
+    {
+        // Retrying the deletion of a temporary copy later, with a delay chosen per attempt.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            var delay = attempt switch
+                            {
+                                0 => TimeSpan.FromMinutes(1),
+                                1 => TimeSpan.FromMinutes(5),
+                                _ => TimeSpan.FromMinutes(30),
+                            };
+                            await Task.Delay(delay);
+                            if (Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true))
+                                return;
+                        }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunRetryLoopWithUnsafeWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, bool log = false, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            if (log) Console.Error.WriteLine(ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            class Launcher
+            {
+                public void ScheduleCleanup(string copy)
+                {
+                    [|_ = Task.Run(async () =>
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            var delay = attempt switch
+                            {
+                                0 => TimeSpan.FromMinutes(1),
+                                1 => TimeSpan.FromMinutes(5),
+                                _ => TimeSpan.FromMinutes(30),
+                            };
+                            await Task.Delay(delay);
+                            if (Safety.IgnoreExceptions(() => System.IO.File.Delete(copy), true))
+                                return;
+                            System.IO.File.AppendAllText("cleanup.log", copy);
+                        }
+                    })|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CatchAllButCancellationInSyncTaskRunLambda_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

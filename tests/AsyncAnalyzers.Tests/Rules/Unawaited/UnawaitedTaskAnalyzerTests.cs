@@ -917,6 +917,180 @@ public class UnawaitedTaskAnalyzerTests
     }
 
     [Fact]
+    public async Task ForEachObserverWhoseImplementationsCannotFault_NoDiagnostic()
+    {
+        // An indicator telling its observers that a condition changed: the helper awaits (or returns) the callback's task, and
+        // the only observer in the compilation returns a completed task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface IConditionObserver
+            {
+                Task ConditionUpdated();
+            }
+
+            class Connectable<T>
+            {
+                private T[] _connected = Array.Empty<T>();
+
+                public void Connect(T item) => _connected = new[] { item };
+
+                public async Task ForEachAsync(Func<T, Task> callback)
+                {
+                    foreach (var item in _connected)
+                    {
+                        await callback(item);
+                    }
+                }
+
+                public Task ForFirstAsync(Func<T, Task> callback)
+                {
+                    var connected = _connected;
+                    if (connected.Length == 0)
+                        return Task.CompletedTask;
+                    var first = connected[0];
+                    return callback(first);
+                }
+            }
+
+            abstract class ActivityIndicator : Connectable<IConditionObserver>
+            {
+                protected Task ConditionUpdated() => ForEachAsync(x => x.ConditionUpdated());
+
+                protected Task FirstConditionUpdated() => ForFirstAsync(x => x.ConditionUpdated());
+            }
+
+            class ConsumeIndicator : ActivityIndicator
+            {
+                private int _count;
+
+                public void Consumed()
+                {
+                    _count++;
+                    ConditionUpdated();
+                    FirstConditionUpdated();
+                }
+            }
+
+            class ConditionExpression : IConditionObserver
+            {
+                public bool Met { get; private set; }
+
+                public Task ConditionUpdated()
+                {
+                    Met = true;
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ForEachObserverWithFaultingImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface IConditionObserver
+            {
+                Task ConditionUpdated();
+            }
+
+            class Connectable<T>
+            {
+                private T[] _connected = Array.Empty<T>();
+
+                public void Connect(T item) => _connected = new[] { item };
+
+                public async Task ForEachAsync(Func<T, Task> callback)
+                {
+                    foreach (var item in _connected)
+                    {
+                        await callback(item);
+                    }
+                }
+
+                public Task ForFirstAsync(Func<T, Task> callback)
+                {
+                    var connected = _connected;
+                    if (connected.Length == 0)
+                        return Task.CompletedTask;
+                    var first = connected[0];
+                    return callback(first);
+                }
+            }
+
+            abstract class ActivityIndicator : Connectable<IConditionObserver>
+            {
+                protected Task ConditionUpdated() => ForEachAsync(x => x.ConditionUpdated());
+
+                protected Task FirstConditionUpdated() => ForFirstAsync(x => x.ConditionUpdated());
+            }
+
+            class ConsumeIndicator : ActivityIndicator
+            {
+                private int _count;
+
+                public void Consumed()
+                {
+                    _count++;
+                    [|ConditionUpdated()|];
+                    [|FirstConditionUpdated()|];
+                }
+            }
+
+            class ConditionExpression : IConditionObserver
+            {
+                public Task ConditionUpdated() => System.IO.File.WriteAllTextAsync("met.txt", "1");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CalleeReturningUnresolvedCall_NoDiagnostic()
+    {
+        // A base type from a missing reference: what the returned task is cannot be known, so nothing is reported.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Indicator : {|CS0246:Connectable<IObserver>|}
+            {
+                protected Task ConditionUpdated() => {|CS0103:ForEachAsync|}(x => x.ConditionUpdated());
+
+                public void Consumed()
+                {
+                    ConditionUpdated();
+                }
+            }
+
+            interface IObserver
+            {
+                Task ConditionUpdated();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CalleeReturningResolvedUnsafeCall_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Indicator
+            {
+                protected Task ConditionUpdated() => System.IO.File.WriteAllTextAsync("met.txt", "1");
+
+                public void Consumed()
+                {
+                    [|ConditionUpdated()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task TaskRunThatOnlyCompletesASource_NoDiagnostic()
     {
         // The AsyncManualResetEvent recipe: completing the source on the thread pool, then waiting for it.

@@ -231,6 +231,14 @@ internal static class ValueTaskConsumptions
 
             var found = new List<IOperation>();
             UnobservedTaskLocals.WalkPaths(graph, position.Block, position.Index, step, found);
+
+            // An await that throws has consumed the ValueTask too: the catch handlers of the try around it come after it
+            // (ValueTaskConsumedOnceAnalyzerTests.AwaitedInTryThenInCatch_Reports, ValueTaskConsumedOnceAnalyzerTests.ThrowAfterAwait_NoDiagnostic).
+            foreach (var handler in CatchEntries(graph, position.Block))
+            {
+                UnobservedTaskLocals.WalkPaths(graph, handler, -1, step, found);
+            }
+
             foreach (var again in found)
             {
                 Report(Uses(again, variable).Consumptions[0]);
@@ -278,6 +286,26 @@ internal static class ValueTaskConsumptions
         }
 
         return false;
+    }
+
+    /// <summary>The first blocks of the catch handlers (filters included) of every try region around the block.</summary>
+    private static IEnumerable<BasicBlock> CatchEntries(ControlFlowGraph graph, BasicBlock block)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+            {
+                continue;
+            }
+
+            foreach (var handler in tryAndCatch.NestedRegions)
+            {
+                if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler && handler.FirstBlockOrdinal < graph.Blocks.Length)
+                {
+                    yield return graph.Blocks[handler.FirstBlockOrdinal];
+                }
+            }
+        }
     }
 
     /// <summary>The graph of the function that owns the variable: the root's, or that of a nested lambda or local function.</summary>

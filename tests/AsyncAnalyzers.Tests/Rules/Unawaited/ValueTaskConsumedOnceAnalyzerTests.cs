@@ -988,4 +988,72 @@ public class ValueTaskConsumedOnceAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task AwaitedInTryThenInCatch_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, int attempts)
+                {
+                    var vt = s.FlushAsync();
+                    for (var attempt = 0; attempt < attempts; attempt++)
+                    {
+                        try
+                        {
+                            [|await vt|];
+                            return;
+                        }
+                        catch (InvalidOperationException) when (attempt < attempts - 1)
+                        {
+                            await Task.Delay(10);
+                        }
+                    }
+                }
+
+                async Task N(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    try
+                    {
+                        await vt;
+                    }
+                    catch (TimeoutException)
+                    {
+                        [|await vt|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CatchWithoutSecondConsumption_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int attempts)
+                {
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        var vt = s.ReadAsync();
+                        try
+                        {
+                            return await vt;
+                        }
+                        catch (TimeoutException) when (attempt < attempts)
+                        {
+                            Console.WriteLine(vt.IsFaulted);
+                        }
+                    }
+                }
+            }
+            """);
+    }
 }

@@ -1056,4 +1056,68 @@ public class ValueTaskConsumedOnceAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task PipelinesStyleFastPaths_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                ValueTask<int> FlushAsync(ISource s)
+                {
+                    var flush = s.ReadAsync();
+                    if (flush.IsCompletedSuccessfully)
+                    {
+                        flush.GetAwaiter().GetResult();
+                        return default;
+                    }
+
+                    return Awaited(flush);
+
+                    static async ValueTask<int> Awaited(ValueTask<int> pending) => await pending;
+                }
+
+                async ValueTask<int> ReadAsync(ISource s)
+                {
+                    var read = s.ReadAsync();
+                    var result = read.IsCompleted ? read.Result : await read;
+                    while (!read.IsCompleted)
+                    {
+                        await Task.Yield();
+                    }
+
+                    return result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedTwiceInWhileLoopWithBreak_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var read = s.ReadAsync();
+                    var total = 0;
+                    while (true)
+                    {
+                        var n = [|await read|];
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        total += n;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
 }

@@ -1120,4 +1120,69 @@ public class ValueTaskConsumedOnceAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ResultOrAwaitPerIteration_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int n)
+                {
+                    ValueTask<int> read;
+                    var total = 0;
+                    while (total < n)
+                    {
+                        read = s.ReadAsync();
+                        int count;
+                        if (read.IsCompletedSuccessfully)
+                        {
+                            count = read.Result;
+                        }
+                        else
+                        {
+                            count = await read;
+                        }
+
+                        total += count;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Reads the result of a completed ValueTask, then returns the same ValueTask for the caller to await: the caller's await is a
+    /// second consumption (a shape of real pipe writers, which happens to work only with sources that keep their result).
+    /// </summary>
+    [Fact]
+    public async Task GetResultThenReturned_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int _last;
+
+                ValueTask<int> M(ISource s, bool track)
+                {
+                    var read = s.ReadAsync();
+                    if (read.IsCompletedSuccessfully)
+                    {
+                        if (track)
+                        {
+                            _last = read.GetAwaiter().GetResult();
+                        }
+
+                        return [|read|];
+                    }
+
+                    return read;
+                }
+            }
+            """);
+    }
 }

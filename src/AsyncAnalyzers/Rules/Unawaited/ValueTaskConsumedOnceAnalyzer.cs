@@ -47,7 +47,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
         var declarator = (IVariableDeclaratorOperation)context.Operation;
         if (ValueTaskConsumptions.IsTracked(declarator.Symbol, symbols))
         {
-            Analyze(context, declarator.Symbol, symbols);
+            Analyze(context, declarator.Symbol, symbols, declarator);
         }
     }
 
@@ -70,12 +70,12 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
         {
             if (ValueTaskConsumptions.IsTracked(parameter, symbols))
             {
-                Analyze(context, parameter, symbols);
+                Analyze(context, parameter, symbols, declarator: null);
             }
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, ISymbol variable, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, ISymbol variable, AsyncSymbols symbols, IVariableDeclaratorOperation? declarator)
     {
         var root = context.Operation.Root();
 
@@ -94,10 +94,70 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
 
         // The driver builds the graph once per body and shares it between callbacks.
         var graph = context.GetControlFlowGraph();
+        ImmutableDictionary<string, string?>? properties = null;
         foreach (var reference in ValueTaskConsumptions.FindRepeated(graph, variable, symbols, context.CancellationToken))
         {
+            properties ??= declarator is not null && CanStoreAsTask(declarator, root)
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
             var consumer = ValueTaskConsumptions.Consumer(reference);
-            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, null, variable.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name));
         }
     }
+
+    /// <summary>
+    /// The fix (<c>var vt = F().AsTask();</c>, every <c>vt.AsTask()</c> becoming <c>vt</c>) is sound only when the Task can take the
+    /// ValueTask's place at every use: the local is declared alone with an initializer and never written again, and every use is an
+    /// await (also through ConfigureAwait), <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>AsTask()</c> or a status check, none
+    /// of them repeated by a loop or a catch the declaration is not in: a retry that awaits the same ValueTask wants a fresh call,
+    /// which a Task would hide (ValueTaskConsumedOnceCodeFixTests.AwaitedInRetryLoop_NoFix, ValueTaskConsumedOnceCodeFixTests.HandedOn_NoFix).
+    /// </summary>
+    private static bool CanStoreAsTask(IVariableDeclaratorOperation declarator, IOperation root)
+    {
+        if (declarator.Initializer is null
+            || declarator.Parent is not IVariableDeclarationOperation { Declarators.Length: 1 } declaration
+            || declaration.Parent is not IVariableDeclarationGroupOperation)
+        {
+            return false;
+        }
+
+        var enclosing = new System.Collections.Generic.HashSet<IOperation>();
+        foreach (var ancestor in declarator.Ancestors())
+        {
+            enclosing.Add(ancestor);
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
+            {
+                continue;
+            }
+
+            if (!IsTaskCompatibleUse(reference))
+            {
+                return false;
+            }
+
+            foreach (var ancestor in reference.Ancestors())
+            {
+                if (ancestor is ILoopOperation or ICatchClauseOperation && !enclosing.Contains(ancestor))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTaskCompatibleUse(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        IAwaitOperation => true,
+        IPropertyReferenceOperation { Property.Name: "Result" or "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } => true,
+        IInvocationOperation { TargetMethod.Name: "AsTask", Arguments.Length: 0 } => true,
+        IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Parent: IAwaitOperation } => true,
+        IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } => true,
+        _ => false,
+    };
 }

@@ -14,8 +14,9 @@ namespace AsyncAnalyzers.CodeFixes.Rules.Unawaited;
 
 /// <summary>
 /// ASYNC208: store the ValueTask as a Task once. <c>var vt = F();</c> becomes <c>var vt = F().AsTask();</c> (an explicit
-/// <c>ValueTask&lt;T&gt;</c> type becomes <c>Task&lt;T&gt;</c>) and every <c>vt.AsTask()</c> becomes <c>vt</c>; awaits, <c>.Result</c>,
-/// <c>GetAwaiter().GetResult()</c> and status checks read the Task as they read the ValueTask. Offered only where the analyzer
+/// <c>ValueTask&lt;T&gt;</c> type becomes <c>Task&lt;T&gt;</c>), every <c>vt.AsTask()</c> becomes <c>vt</c> and every <c>vt.Result</c>
+/// becomes <c>vt.GetAwaiter().GetResult()</c> (the same exception as the ValueTask's <c>Result</c>, not an AggregateException);
+/// awaits, <c>GetAwaiter().GetResult()</c> and status checks read the Task as they read the ValueTask. Offered only where the analyzer
 /// found every use compatible (no <see cref="DiagnosticProperties.NoFix"/>); all findings of one local make one edit.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ValueTaskConsumedOnceCodeFix))]
@@ -46,18 +47,28 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         // The local's scope: its member, or the whole file for top-level statements.
         var scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member and not GlobalStatementSyntax ? member : document.Root;
         var asTaskCalls = new List<InvocationExpressionSyntax>();
+        var results = new List<MemberAccessExpressionSyntax>();
         foreach (var identifier in scope.DescendantNodes())
         {
-            if (identifier is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call } access } name
-                && access.Expression == name
-                && name.Identifier.ValueText == local.Name
-                && SymbolEqualityComparer.Default.Equals(document.Model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            if (identifier is not IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name
+                || access.Expression != name
+                || name.Identifier.ValueText != local.Name
+                || !SymbolEqualityComparer.Default.Equals(document.Model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                continue;
+            }
+
+            if (access is { Name.Identifier.ValueText: "AsTask", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call })
             {
                 asTaskCalls.Add(call);
             }
+            else if (access.Name.Identifier.ValueText == "Result")
+            {
+                results.Add(access);
+            }
         }
 
-        return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, declarator, declaration, value, local, asTaskCalls));
+        return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, declarator, declaration, value, local, asTaskCalls, results));
     }
 
     private static ILocalSymbol? Reference(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
@@ -79,6 +90,18 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         {
             var plan = (Plan)fix.Plan;
             var edit = pass.Edit(plan.Document);
+            // ValueTask<T>.Result throws the operation's own exception, Task<T>.Result an AggregateException around it;
+            // GetAwaiter().GetResult() on the Task throws what the ValueTask's Result threw.
+            foreach (var access in plan.Results)
+            {
+                edit.Editor.ReplaceNode(access, current => SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression,
+                            SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, ((MemberAccessExpressionSyntax)current).Expression.WithoutTrivia(), SyntaxFactory.IdentifierName("GetAwaiter"))),
+                            SyntaxFactory.IdentifierName("GetResult")))
+                    .WithTriviaFrom(current));
+            }
+
             foreach (var call in plan.AsTaskCalls)
             {
                 edit.Editor.ReplaceNode(call, current => ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)current).Expression).Expression.WithTriviaFrom(current));
@@ -111,13 +134,14 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
 
     private sealed class Plan : FixPlan
     {
-        public Plan(FixDocument document, Diagnostic diagnostic, VariableDeclaratorSyntax declarator, VariableDeclarationSyntax declaration, ExpressionSyntax value, ILocalSymbol local, List<InvocationExpressionSyntax> asTaskCalls)
+        public Plan(FixDocument document, Diagnostic diagnostic, VariableDeclaratorSyntax declarator, VariableDeclarationSyntax declaration, ExpressionSyntax value, ILocalSymbol local, List<InvocationExpressionSyntax> asTaskCalls, List<MemberAccessExpressionSyntax> results)
             : base(document, diagnostic, declarator, ImmutableArray.Create(new FixOption(StoreAsTaskKey, $"Store '{local.Name}' as a Task with AsTask()")))
         {
             Declaration = declaration;
             Value = value;
             Local = local;
             AsTaskCalls = asTaskCalls;
+            Results = results;
         }
 
         public VariableDeclarationSyntax Declaration { get; }
@@ -127,5 +151,7 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         public ILocalSymbol Local { get; }
 
         public List<InvocationExpressionSyntax> AsTaskCalls { get; }
+
+        public List<MemberAccessExpressionSyntax> Results { get; }
     }
 }

@@ -127,7 +127,7 @@ public class ValueTaskConsumedOnceCodeFixTests
     }
 
     [Fact]
-    public async Task FullyQualifiedType_StaysQualified()
+    public async Task FullyQualifiedTypeAndResult_StaysQualifiedAndKeepsTheException()
     {
         await VerifyFix("""
             class C
@@ -144,7 +144,7 @@ public class ValueTaskConsumedOnceCodeFixTests
                 async System.Threading.Tasks.Task<int> M(ISource s)
                 {
                     System.Threading.Tasks.Task<int> vt = s.ReadAsync().AsTask();
-                    return await vt + vt.Result;
+                    return await vt + vt.GetAwaiter().GetResult();
                 }
             }
             """ + Source);
@@ -311,7 +311,7 @@ public class ValueTaskConsumedOnceCodeFixTests
                     {
                         var a = s.ReadAsync().AsTask();
                         var b = s.ReadAsync().AsTask();
-                        var total = await a + await a + a.Result;
+                        var total = await a + await a + a.GetAwaiter().GetResult();
                         total += await b.ConfigureAwait(false) + await b;
                         return total;
                     }

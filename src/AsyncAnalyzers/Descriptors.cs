@@ -105,6 +105,14 @@ public static class Descriptors
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 
+    public static readonly DiagnosticDescriptor ASYNC208 = Create(
+        DiagnosticIds.ValueTaskConsumedTwice,
+        "Consume a ValueTask only once",
+        "'{0}' is a ValueTask that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once",
+        "A ValueTask may be backed by a pooled IValueTaskSource that is reused as soon as its result has been read. Awaiting it a second time, reading .Result or calling AsTask after an await, or handing the same ValueTask to two consumers can then observe another operation's result, throw, or hang. Consume it once; when it has to be used more than once, call AsTask() (or Preserve()) once and use the Task.",
+        RuleFamily.Unawaited,
+        RuleLevel.Warning);
+
     public static readonly DiagnosticDescriptor ASYNC301 = Create(
         DiagnosticIds.IndependentSequentialAwaits,
         "Run independent awaits concurrently",
@@ -173,7 +181,7 @@ public static class Descriptors
     public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
         System.Collections.Immutable.ImmutableArray.Create(
             ASYNC101, ASYNC102, ASYNC103, ASYNC104, ASYNC105,
-            ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC205, ASYNC206, ASYNC207,
+            ASYNC201, ASYNC202, ASYNC203, ASYNC204, ASYNC205, ASYNC206, ASYNC207, ASYNC208,
             ASYNC301, ASYNC302,
             ASYNC401, ASYNC402, ASYNC403,
             ASYNC901, ASYNC902, ASYNC903);

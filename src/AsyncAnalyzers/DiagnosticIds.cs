@@ -21,6 +21,7 @@ public static class DiagnosticIds
     public const string TaskOutlivesResource = "ASYNC205";
     public const string NullTaskReturned = "ASYNC206";
     public const string NestedTaskAwaited = "ASYNC207";
+    public const string ValueTaskConsumedTwice = "ASYNC208";
 
     // 3xx Gather: independent awaits that run one after another but could run concurrently.
     public const string IndependentSequentialAwaits = "ASYNC301";

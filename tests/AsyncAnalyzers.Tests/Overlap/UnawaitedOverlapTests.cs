@@ -300,4 +300,122 @@ public class UnawaitedOverlapTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ValueTaskAwaitedTwice_IsAsync208Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Stream stream, byte[] buffer)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    var count = await read;
+                    return count + {|ASYNC208:await read|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAsTaskOfValueTask_IsAsync208Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Stream stream, byte[] buffer)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    await Task.WhenAny(read.AsTask(), Task.Delay(100));
+                    return {|ASYNC208:read.Result|};
+                }
+
+                Task<int>? _pending;
+
+                int N(Stream stream, byte[] buffer)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    _pending = read.AsTask();
+                    return {|ASYNC208:read.GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfValueTaskNotKnownComplete_IsAsync101Or104Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int> M(Stream stream, byte[] buffer)
+                {
+                    await Task.Yield();
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    return {|ASYNC101:read.Result|};
+                }
+
+                int N(Stream stream, byte[] buffer)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    return {|ASYNC104:read.GetAwaiter().GetResult()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ValueTaskLocalNeverConsumed_IsAsync204Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Stream stream, byte[] buffer)
+                {
+                    var {|ASYNC204:write = stream.WriteAsync(buffer.AsMemory())|};
+                    await stream.FlushAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ValueTaskFastPathThenAwait_NoDiagnostic()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async ValueTask<int> M(Stream stream, byte[] buffer)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory());
+                    if (read.IsCompletedSuccessfully)
+                    {
+                        return read.Result;
+                    }
+
+                    return await read.ConfigureAwait(false);
+                }
+            }
+            """);
+    }
 }

@@ -63,6 +63,14 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A blocking read of a ValueTask already consumed on some path (await vt; ... vt.AsTask(); ... vt.Result) is ASYNC208's finding:
+        // one mistake, one diagnostic (UnawaitedOverlapTests.ResultAfterAsTaskOfValueTask_IsAsync208Only).
+        if (task is not null && kind is BlockingKind.Result or BlockingKind.GetResult
+            && ValueTaskConsumptions.IsRepeated(context.Operation, task, context.GetControlFlowGraph, symbols, context.CancellationToken))
+        {
+            return;
+        }
+
         // if (async) await t; else t.GetAwaiter().GetResult(): the synchronous arm serves synchronous callers, next to the asynchronous one
         // (BlockingWaitAnalyzerTests.GetResultInSynchronousArmOfDualModeBody_NoDiagnostic, SyncOverAsyncTests.WaitInLocalFunctionCalledFromSynchronousArm_NoDiagnostic).
         if (DualMode.IsInSynchronousArm(context.Operation))

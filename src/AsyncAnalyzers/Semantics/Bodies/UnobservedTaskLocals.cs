@@ -7,6 +7,14 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Bodies;
 
+/// <summary>What one operation on a path means to <see cref="UnobservedTaskLocals.WalkPaths"/>: go on, end the path, or end it with a finding.</summary>
+internal enum PathStep
+{
+    Continue,
+    Stop,
+    Found,
+}
+
 /// <summary>A started task stored into a local (<c>t = FooAsync()</c>) or added to a collection local (<c>tasks.Add(FooAsync())</c>).</summary>
 internal readonly struct TaskStore
 {
@@ -76,7 +84,8 @@ internal static class UnobservedTaskLocals
         }
     }
 
-    private static IEnumerable<IFlowAnonymousFunctionOperation> NestedLambdas(BasicBlock block)
+    /// <summary>The lambdas of one block of a graph, whose own graphs hold their locals (ASYNC204, ASYNC208).</summary>
+    public static IEnumerable<IFlowAnonymousFunctionOperation> NestedLambdas(BasicBlock block)
     {
         foreach (var operation in block.Operations)
         {
@@ -225,33 +234,65 @@ internal static class UnobservedTaskLocals
         Overwrite,
     }
 
-    private static bool IsLostOnSomePath(ControlFlowGraph graph, BasicBlock start, int index, TaskStore store)
+    private static bool IsLostOnSomePath(ControlFlowGraph graph, BasicBlock start, int index, TaskStore store) =>
+        WalkPaths(
+            graph,
+            start,
+            index,
+            operation => FirstUse(operation, store) switch
+            {
+                Use.Read => PathStep.Stop,
+                Use.Overwrite => PathStep.Found,
+                _ => PathStep.Continue,
+            },
+            found: null);
+
+    /// <summary>
+    /// Follows every normal path forward from just after position <paramref name="after"/> of <paramref name="start"/> (an operation
+    /// index; <c>Operations.Length</c> is the block's branch value). Each operation and branch value on the way, those of the finally
+    /// regions a branch runs through included, goes to <paramref name="step"/>: Stop ends the path, Found ends it too and is added to
+    /// <paramref name="found"/>. Paths that throw or end a finally are not followed (TaskLocalNeverObservedAnalyzerTests.ThrowBeforeAwait_NoDiagnostic).
+    /// Without <paramref name="found"/>, returns true at the first Found or at the first path that reaches the function's exit;
+    /// with it, walks every path and returns whether one reached the exit. ASYNC204 (a task lost) and ASYNC208 (a ValueTask
+    /// consumed twice) both walk with it.
+    /// </summary>
+    public static bool WalkPaths(ControlFlowGraph graph, BasicBlock start, int after, System.Func<IOperation, PathStep> step, List<IOperation>? found)
     {
+        var reachedExit = false;
         var visited = new HashSet<BasicBlock>();
         var pending = new Stack<(BasicBlock Block, int From)>();
-        pending.Push((start, index + 1));
+        pending.Push((start, after + 1));
         while (pending.Count > 0)
         {
             var (block, from) = pending.Pop();
-            var use = Use.None;
-            for (var i = from; i < block.Operations.Length && use == Use.None; i++)
+            var result = PathStep.Continue;
+            IOperation? at = null;
+            for (var i = from; i < block.Operations.Length && result == PathStep.Continue; i++)
             {
-                use = FirstUse(block.Operations[i], store);
+                at = block.Operations[i];
+                result = step(at);
             }
 
-            if (use == Use.None && block.BranchValue is { } branchValue)
+            if (result == PathStep.Continue && from <= block.Operations.Length && block.BranchValue is { } branchValue)
             {
-                use = FirstUse(branchValue, store);
+                at = branchValue;
+                result = step(branchValue);
             }
 
-            if (use == Use.Read)
+            if (result == PathStep.Stop)
             {
                 continue;
             }
 
-            if (use == Use.Overwrite)
+            if (result == PathStep.Found)
             {
-                return true;
+                if (found is null)
+                {
+                    return true;
+                }
+
+                found.Add(at!);
+                continue;
             }
 
             foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
@@ -261,12 +302,21 @@ internal static class UnobservedTaskLocals
                     continue;
                 }
 
-                switch (FollowBranch(graph, branch, store))
+                var (finallyStep, finallyAt) = FollowBranch(graph, branch, step);
+                if (finallyStep == PathStep.Stop)
                 {
-                    case Use.Read:
-                        continue;
-                    case Use.Overwrite:
+                    continue;
+                }
+
+                if (finallyStep == PathStep.Found)
+                {
+                    if (found is null)
+                    {
                         return true;
+                    }
+
+                    found.Add(finallyAt!);
+                    continue;
                 }
 
                 if (branch.Destination is not { } destination)
@@ -278,7 +328,13 @@ internal static class UnobservedTaskLocals
 
                 if (destination.Kind == BasicBlockKind.Exit)
                 {
-                    return true;
+                    if (found is null)
+                    {
+                        return true;
+                    }
+
+                    reachedExit = true;
+                    continue;
                 }
 
                 if (visited.Add(destination))
@@ -288,13 +344,15 @@ internal static class UnobservedTaskLocals
             }
         }
 
-        return false;
+        return reachedExit;
     }
 
-    /// <summary>Finally blocks run on the way out: a read there observes the task on this path (TaskLocalNeverObservedAnalyzerTests.AwaitedInFinally_NoDiagnostic).</summary>
-    private static Use FollowBranch(ControlFlowGraph graph, ControlFlowBranch branch, TaskStore store)
+    /// <summary>
+    /// Finally blocks run on the way out: a read there observes the task on this path (TaskLocalNeverObservedAnalyzerTests.AwaitedInFinally_NoDiagnostic).
+    /// The first operation of the finally regions that is not Continue decides.
+    /// </summary>
+    private static (PathStep Step, IOperation? At) FollowBranch(ControlFlowGraph graph, ControlFlowBranch branch, System.Func<IOperation, PathStep> step)
     {
-        var result = Use.None;
         foreach (var region in branch.FinallyRegions)
         {
             for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal && ordinal < graph.Blocks.Length; ordinal++)
@@ -302,24 +360,20 @@ internal static class UnobservedTaskLocals
                 var block = graph.Blocks[ordinal];
                 foreach (var operation in block.Operations)
                 {
-                    switch (FirstUse(operation, store))
+                    if (step(operation) is not PathStep.Continue and var result)
                     {
-                        case Use.Read:
-                            return Use.Read;
-                        case Use.Overwrite:
-                            result = Use.Overwrite;
-                            break;
+                        return (result, operation);
                     }
                 }
 
-                if (block.BranchValue is { } value && FirstUse(value, store) == Use.Read)
+                if (block.BranchValue is { } value && step(value) is not PathStep.Continue and var branchResult)
                 {
-                    return Use.Read;
+                    return (branchResult, value);
                 }
             }
         }
 
-        return result;
+        return (PathStep.Continue, null);
     }
 
     /// <summary>

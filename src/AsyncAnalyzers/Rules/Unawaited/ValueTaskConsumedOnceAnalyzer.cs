@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using AsyncAnalyzers.Baseline;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Rules.Unawaited;
+
+/// <summary>
+/// ASYNC208: a ValueTask local or parameter consumed (awaited, <c>AsTask()</c>, <c>Preserve()</c>, <c>.Result</c>,
+/// <c>GetAwaiter()</c>, or handed on) a second time on some path. Decided on the control-flow graph by
+/// <see cref="ValueTaskConsumptions"/>, which walks it with ASYNC204's <see cref="UnobservedTaskLocals.WalkPaths"/>; the graph is
+/// built only for variables with two consumptions, or one inside a loop. A single <c>.Result</c> on a ValueTask that is not known
+/// complete is ASYNC101/ASYNC104's (BlockingWaitAnalyzer), which leaves to this rule the blocking reads it reports here.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC208);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationServices.TryGet(start.Compilation) is not { } services || services.Symbols.ValueTask is null)
+            {
+                return;
+            }
+
+            var symbols = services.Symbols;
+
+            // One callback per ValueTask local (its declarator) and one per function with ValueTask parameters, each judging its own
+            // variables: no per-body state (docs/performance.md).
+            start.RegisterOperationAction(c => AnalyzeLocal(c, symbols), OperationKind.VariableDeclarator);
+            start.RegisterOperationAction(c => AnalyzeParameters(c, symbols), OperationKind.MethodBody, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+        });
+    }
+
+    private static void AnalyzeLocal(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var declarator = (IVariableDeclaratorOperation)context.Operation;
+        if (ValueTaskConsumptions.IsTracked(declarator.Symbol, symbols))
+        {
+            Analyze(context, declarator.Symbol, symbols, declarator);
+        }
+    }
+
+    private static void AnalyzeParameters(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var function = context.Operation switch
+        {
+            IMethodBodyOperation => context.ContainingSymbol as IMethodSymbol,
+            ILocalFunctionOperation localFunction => localFunction.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
+
+        if (function is null)
+        {
+            return;
+        }
+
+        foreach (var parameter in function.Parameters)
+        {
+            if (ValueTaskConsumptions.IsTracked(parameter, symbols))
+            {
+                Analyze(context, parameter, symbols, declarator: null);
+            }
+        }
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ISymbol variable, AsyncSymbols symbols, IVariableDeclaratorOperation? declarator)
+    {
+        var root = context.Operation.Root();
+
+        // Roots a control-flow graph can be built for (as ASYNC204): bodies, and field or property initializers holding lambdas.
+        if (root is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation))
+        {
+            return;
+        }
+
+        // Captured by a lambda or local function, or consumed at most once outside loops: nothing to walk
+        // (ValueTaskConsumedOnceAnalyzerTests.CapturedByLambda_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.AwaitedOnce_NoDiagnostic).
+        if (!ValueTaskConsumptions.NeedsGraph(root, variable))
+        {
+            return;
+        }
+
+        // The driver builds the graph once per body and shares it between callbacks.
+        var graph = context.GetControlFlowGraph();
+        ImmutableDictionary<string, string?>? properties = null;
+        foreach (var reference in ValueTaskConsumptions.FindRepeated(graph, variable, symbols, context.CancellationToken))
+        {
+            properties ??= declarator is not null && CanStoreAsTask(declarator, root)
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
+            var consumer = ValueTaskConsumptions.Consumer(reference);
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name));
+        }
+    }
+
+    /// <summary>
+    /// The fix (<c>var vt = F().AsTask();</c>, every <c>vt.AsTask()</c> becoming <c>vt</c>) is sound only when the Task can take the
+    /// ValueTask's place at every use: the local is declared alone with an initializer and never written again, and every use is an
+    /// await (also through ConfigureAwait), <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>AsTask()</c> or a status check, none
+    /// of them repeated by a loop or a catch the declaration is not in: a retry that awaits the same ValueTask wants a fresh call,
+    /// which a Task would hide (ValueTaskConsumedOnceCodeFixTests.AwaitedInRetryLoop_NoFix, ValueTaskConsumedOnceCodeFixTests.HandedOn_NoFix).
+    /// </summary>
+    private static bool CanStoreAsTask(IVariableDeclaratorOperation declarator, IOperation root)
+    {
+        if (declarator.Initializer is null
+            || declarator.Parent is not IVariableDeclarationOperation { Declarators.Length: 1 } declaration
+            || declaration.Parent is not IVariableDeclarationGroupOperation)
+        {
+            return false;
+        }
+
+        var enclosing = new System.Collections.Generic.HashSet<IOperation>();
+        foreach (var ancestor in declarator.Ancestors())
+        {
+            enclosing.Add(ancestor);
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
+            {
+                continue;
+            }
+
+            if (!IsTaskCompatibleUse(reference))
+            {
+                return false;
+            }
+
+            foreach (var ancestor in reference.Ancestors())
+            {
+                if (ancestor is ILoopOperation or ICatchClauseOperation && !enclosing.Contains(ancestor))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTaskCompatibleUse(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        IAwaitOperation => true,
+        IPropertyReferenceOperation { Property.Name: "Result" or "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } => true,
+        IInvocationOperation { TargetMethod.Name: "AsTask", Arguments.Length: 0 } => true,
+        IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Parent: IAwaitOperation } => true,
+        IInvocationOperation { TargetMethod.Name: "GetAwaiter", Parent: IInvocationOperation { TargetMethod.Name: "GetResult" } } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,1188 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AsyncAnalyzers.Rules.Unawaited.ValueTaskConsumedOnceAnalyzer>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class ValueTaskConsumedOnceAnalyzerTests
+{
+    private const string Source = """
+        public interface ISource
+        {
+            System.Threading.Tasks.ValueTask<int> ReadAsync();
+            System.Threading.Tasks.ValueTask FlushAsync();
+        }
+        """;
+
+    private static Task Verify(string code) => VerifyCS.VerifyAnalyzerAsync(code + "\n" + Source);
+
+    [Fact]
+    public async Task LocalAwaitedTwice_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var first = await vt;
+                    return first + {|#0:await vt|};
+                }
+            }
+            """ + "\n" + Source,
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt"));
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                var stream = new MemoryStream();
+                var write = stream.WriteAsync(new byte[] { 1 });
+                await write;
+                [|await write|];
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ParameterAwaitedTwice_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ValueTask vt)
+                {
+                    await vt;
+                    [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedAfterAsTask_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    ValueTask<int> vt = s.ReadAsync();
+                    Task<int> task = vt.AsTask();
+                    await Task.WhenAny(task, Task.Delay(100));
+                    return [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterAwait_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    await vt;
+                    return [|vt.Result|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultAfterAwait_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    await vt.ConfigureAwait(false);
+                    return [|vt.GetAwaiter().GetResult()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsTaskAfterAwait_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<Task<int>> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    await vt;
+                    return [|vt.AsTask()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitTwice_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    await vt.ConfigureAwait(false);
+                    [|await vt.ConfigureAwait(false)|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PreserveAfterAwait_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<ValueTask<int>> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    await vt;
+                    return [|vt.Preserve()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInLoopWithoutReassignment_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int n)
+                {
+                    var vt = s.ReadAsync();
+                    var total = 0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        total += [|await vt|];
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInOneBranchThenAgain_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, bool early)
+                {
+                    var vt = s.ReadAsync();
+                    if (early)
+                    {
+                        await vt;
+                    }
+
+                    return [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PassedToTwoCalls_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                void Track(ValueTask<int> pending) { }
+                Task<int> Wait(ValueTask<int> pending) => pending.AsTask();
+
+                Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    Track(vt);
+                    return Wait([|vt|]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AddedToListThenAwaited_Reports()
+    {
+        await Verify("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly List<ValueTask<int>> _pending = new();
+
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    _pending.Add(vt);
+                    return [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StoredInTwoFields_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                ValueTask _current;
+                ValueTask _last;
+
+                void M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    _current = vt;
+                    _last = [|vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedThenReturned_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<ValueTask> M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    await vt;
+                    return [|vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalFunction_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> M(ISource s)
+                {
+                    return Local();
+
+                    async Task<int> Local()
+                    {
+                        var vt = s.ReadAsync();
+                        return await vt + [|await vt|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaLocal_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task<int>> M(ISource s) => async () =>
+                {
+                    var vt = s.ReadAsync();
+                    await vt;
+                    return [|await vt|];
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaParameter_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<ValueTask<int>, Task<int>> M() => async vt => await vt + [|await vt|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ExpressionBody_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async ValueTask<int> M(ValueTask<int> vt) => await vt * [|await vt|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultTwiceInOneExpression_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int M(ValueTask<int> vt)
+                {
+                    if (vt.IsCompletedSuccessfully)
+                    {
+                        return vt.Result + [|vt.Result|];
+                    }
+
+                    return -1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInTryAndInFinally_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    try
+                    {
+                        await vt;
+                    }
+                    finally
+                    {
+                        [|await vt|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CopiedThenAwaited_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    var copy = vt;
+                    await copy;
+                    [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ParameterDefaultReassignedOnOnePath_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, bool read)
+                {
+                    ValueTask<int> vt = default;
+                    if (read)
+                    {
+                        vt = s.ReadAsync();
+                    }
+
+                    await vt;
+                    return [|await vt|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedOnce_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (vt.IsCompleted)
+                    {
+                        System.Console.WriteLine("done");
+                    }
+
+                    return await vt.ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FastPathThenResult_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int Read(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (vt.IsCompletedSuccessfully)
+                    {
+                        return vt.Result;
+                    }
+
+                    return Slow(vt).GetAwaiter().GetResult();
+                }
+
+                static async Task<int> Slow(ValueTask<int> vt) => await vt;
+
+                ValueTask<int> ReadFast(ValueTask<int> vt) => vt.IsCompletedSuccessfully ? new ValueTask<int>(vt.Result) : new ValueTask<int>(vt.AsTask());
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PreservedThenAwaitedTwice_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var preserved = s.ReadAsync().Preserve();
+                    var first = await preserved;
+                    return first + await preserved;
+                }
+
+                async Task<int> N(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    vt = vt.Preserve();
+                    return await vt + await vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AsTaskOnceThenTaskUsedManyTimes_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var task = vt.AsTask();
+                    await Task.WhenAny(task, Task.Delay(100));
+                    return await task + task.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitInIfAndElse_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, bool configure)
+                {
+                    var vt = s.ReadAsync();
+                    if (configure)
+                    {
+                        return await vt.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        return await vt;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReassignedBetweenAwaits_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var total = await vt;
+                    vt = s.ReadAsync();
+                    total += await vt;
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LoopReassignedEachIteration_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int n)
+                {
+                    var total = 0;
+                    ValueTask<int> vt;
+                    for (var i = 0; i < n; i++)
+                    {
+                        vt = s.ReadAsync();
+                        total += await vt;
+                    }
+
+                    while (total < 100)
+                    {
+                        var next = s.ReadAsync();
+                        total += await next;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnedNotConsumed_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                ValueTask<int> M(ISource s, bool log)
+                {
+                    var vt = s.ReadAsync();
+                    if (log && vt.IsCompleted)
+                    {
+                        System.Console.WriteLine("completed synchronously");
+                    }
+
+                    return vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DefaultValueTask_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M()
+                {
+                    ValueTask vt = default;
+                    await vt;
+                    await vt;
+                    var done = default(ValueTask<int>);
+                    _ = done.Result + await done;
+                    var completed = ValueTask.CompletedTask;
+                    await completed;
+                    await completed;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompletedByConstruction_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> task)
+                {
+                    var fromValue = new ValueTask<int>(5);
+                    var fromResult = ValueTask.FromResult(6);
+                    var fromTask = new ValueTask<int>(task);
+                    return await fromValue + await fromValue + fromResult.Result + await fromResult + await fromTask + await fromTask;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TaskAwaitedTwice_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(Task<int> task)
+                {
+                    var first = await task;
+                    return first + await task + task.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CapturedByLambda_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    Func<Task<int>> later = async () => await vt;
+                    return await later();
+                }
+
+                async Task N(ValueTask vt)
+                {
+                    await Run();
+                    async Task Run() => await vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StatusChecksAndEquality_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, ValueTask<int> other)
+                {
+                    var vt = s.ReadAsync();
+                    if (vt.IsCompleted || vt.IsFaulted || vt.IsCanceled || vt.Equals(other) || vt == other)
+                    {
+                        System.Console.WriteLine(vt.GetHashCode());
+                    }
+
+                    System.Console.WriteLine(nameof(vt));
+                    return await vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedThenAwaited_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    _ = vt.IsCompleted;
+                    await vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalChoiceThenAwait_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ValueTask<int> first, ValueTask<int> second, bool useFirst)
+                {
+                    var chosen = useFirst ? first : second;
+                    return await chosen;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OutArgumentRefreshes_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                bool TryStart(out ValueTask<int> pending) { pending = default; return true; }
+
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var total = await vt;
+                    if (TryStart(out vt))
+                    {
+                        total += await vt;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ParameterReassigned_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, ValueTask<int> vt)
+                {
+                    var total = await vt;
+                    vt = s.ReadAsync();
+                    return total + await vt;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ThrowAfterAwait_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    try
+                    {
+                        return await vt;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        throw new TimeoutException();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitUsingAndAwaitForeach_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(IAsyncEnumerable<ValueTask<int>> items, Stream stream)
+                {
+                    var total = 0;
+                    await using (stream)
+                    {
+                        await foreach (var vt in items)
+                        {
+                            total += await vt;
+                        }
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EarlyReturnOnEachPath_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async ValueTask<int> M(ISource s, bool sync)
+                {
+                    var vt = s.ReadAsync();
+                    if (!vt.IsCompleted)
+                    {
+                        return await vt.ConfigureAwait(false);
+                    }
+
+                    if (sync)
+                    {
+                        return vt.GetAwaiter().GetResult();
+                    }
+
+                    return vt.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchCasesConsumeOnce_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int mode)
+                {
+                    var vt = s.ReadAsync();
+                    switch (mode)
+                    {
+                        case 0:
+                            return await vt;
+                        case 1:
+                            return await vt.AsTask();
+                        default:
+                            return vt.IsCompletedSuccessfully ? vt.Result : -1;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SeparateLocalsInSiblingFunctions_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    Func<Task> first = async () => { var vt = s.FlushAsync(); await vt; };
+                    Func<Task> second = async () => { var vt = s.FlushAsync(); await vt; };
+                    await first();
+                    await second();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsAwaitedOnce_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                var stream = new MemoryStream();
+                var write = stream.WriteAsync(new byte[] { 1 });
+                if (!write.IsCompleted)
+                {
+                    await write;
+                }
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("async System.Threading.Tasks.Task M(System.Threading.Tasks.ValueTask vt) { await vt; await ; }")]
+    [InlineData("async System.Threading.Tasks.Task M(Missing vt) { await vt; await vt; }")]
+    [InlineData("async System.Threading.Tasks.Task M(System.Threading.Tasks.ValueTask vt) { await vt; vt = ; await vt.(); }")]
+    [InlineData("System.Threading.Tasks.ValueTask<int> M(System.Threading.Tasks.ValueTask<int> vt) => vt.Result + vt.Missing;")]
+    public async Task BrokenCode_NoDiagnostic(string member)
+    {
+        var test = new VerifyCS.Test { TestCode = "class C { " + member + " }" };
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ValueTaskElementsOfCollection_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(List<ValueTask<int>> pending)
+                {
+                    var total = 0;
+                    foreach (var vt in pending)
+                    {
+                        total += await vt;
+                    }
+
+                    for (var i = 0; i < pending.Count; i++)
+                    {
+                        var vt = pending[i];
+                        total += await vt;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DualModeOnePathEach_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async ValueTask<int> ReadAsync(ISource s, bool async)
+                {
+                    var vt = s.ReadAsync();
+                    var n = async ? await vt.ConfigureAwait(false) : vt.GetAwaiter().GetResult();
+                    return n;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedInTryThenInCatch_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, int attempts)
+                {
+                    var vt = s.FlushAsync();
+                    for (var attempt = 0; attempt < attempts; attempt++)
+                    {
+                        try
+                        {
+                            [|await vt|];
+                            return;
+                        }
+                        catch (InvalidOperationException) when (attempt < attempts - 1)
+                        {
+                            await Task.Delay(10);
+                        }
+                    }
+                }
+
+                async Task N(ISource s)
+                {
+                    var vt = s.FlushAsync();
+                    try
+                    {
+                        await vt;
+                    }
+                    catch (TimeoutException)
+                    {
+                        [|await vt|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CatchWithoutSecondConsumption_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int attempts)
+                {
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        var vt = s.ReadAsync();
+                        try
+                        {
+                            return await vt;
+                        }
+                        catch (TimeoutException) when (attempt < attempts)
+                        {
+                            Console.WriteLine(vt.IsFaulted);
+                        }
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PipelinesStyleFastPaths_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                ValueTask<int> FlushAsync(ISource s)
+                {
+                    var flush = s.ReadAsync();
+                    if (flush.IsCompletedSuccessfully)
+                    {
+                        flush.GetAwaiter().GetResult();
+                        return default;
+                    }
+
+                    return Awaited(flush);
+
+                    static async ValueTask<int> Awaited(ValueTask<int> pending) => await pending;
+                }
+
+                async ValueTask<int> ReadAsync(ISource s)
+                {
+                    var read = s.ReadAsync();
+                    var result = read.IsCompleted ? read.Result : await read;
+                    while (!read.IsCompleted)
+                    {
+                        await Task.Yield();
+                    }
+
+                    return result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedTwiceInWhileLoopWithBreak_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var read = s.ReadAsync();
+                    var total = 0;
+                    while (true)
+                    {
+                        var n = [|await read|];
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        total += n;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOrAwaitPerIteration_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, int n)
+                {
+                    ValueTask<int> read;
+                    var total = 0;
+                    while (total < n)
+                    {
+                        read = s.ReadAsync();
+                        int count;
+                        if (read.IsCompletedSuccessfully)
+                        {
+                            count = read.Result;
+                        }
+                        else
+                        {
+                            count = await read;
+                        }
+
+                        total += count;
+                    }
+
+                    return total;
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Reads the result of a completed ValueTask, then returns the same ValueTask for the caller to await: the caller's await is a
+    /// second consumption (a shape of real pipe writers, which happens to work only with sources that keep their result).
+    /// </summary>
+    [Fact]
+    public async Task GetResultThenReturned_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int _last;
+
+                ValueTask<int> M(ISource s, bool track)
+                {
+                    var read = s.ReadAsync();
+                    if (read.IsCompletedSuccessfully)
+                    {
+                        if (track)
+                        {
+                            _last = read.GetAwaiter().GetResult();
+                        }
+
+                        return [|read|];
+                    }
+
+                    return read;
+                }
+            }
+            """);
+    }
+}

@@ -1,0 +1,337 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = AsyncAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<AsyncAnalyzers.Rules.Unawaited.ValueTaskConsumedOnceAnalyzer, AsyncAnalyzers.CodeFixes.Rules.Unawaited.ValueTaskConsumedOnceCodeFix>;
+
+namespace AsyncAnalyzers.Tests.Rules.Unawaited;
+
+public class ValueTaskConsumedOnceCodeFixTests
+{
+    private const string Source = """
+
+        public interface ISource
+        {
+            System.Threading.Tasks.ValueTask<int> ReadAsync();
+            System.Threading.Tasks.ValueTask FlushAsync();
+        }
+        """;
+
+    /// <summary>
+    /// ASYNC208 reports a second consumption from the callback of the variable's declarator (or its function, for a parameter),
+    /// which the span-based analysis of one consumption does not run: a non-local diagnostic, fixed once the document's
+    /// diagnostics are computed (an open document in the IDE, dotnet format, Fix All). The testing library's check for local
+    /// diagnostics is skipped for that reason only.
+    /// </summary>
+    private static async Task VerifyFix(string source, string fixedSource, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.OutputKind = outputKind;
+        await test.RunAsync();
+    }
+
+    private static Task VerifyNoFix(string source) => VerifyFix(source, source);
+
+    [Fact]
+    public async Task VarAwaitedTwice_StoresAsTask()
+    {
+        await VerifyFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var first = await vt;
+                    return first + [|await vt|];
+                }
+            }
+            """ + Source, """
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync().AsTask();
+                    var first = await vt;
+                    return first + await vt;
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task ExplicitTypeAndAsTaskThenAwait_BecomesTaskOfT()
+    {
+        await VerifyFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    ValueTask<int> vt = s.ReadAsync(); // the read
+                    await Task.WhenAny(vt.AsTask(), Task.Delay(100));
+                    return [|await vt.ConfigureAwait(false)|];
+                }
+            }
+            """ + Source, """
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    Task<int> vt = s.ReadAsync().AsTask(); // the read
+                    await Task.WhenAny(vt, Task.Delay(100));
+                    return await vt.ConfigureAwait(false);
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task NonGenericResultAfterAwait_BecomesTask()
+    {
+        await VerifyFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, bool flag)
+                {
+                    ValueTask vt = flag ? s.FlushAsync() : default;
+                    await vt;
+                    if (vt.IsCompletedSuccessfully)
+                    {
+                        [|vt.GetAwaiter().GetResult()|];
+                    }
+                }
+            }
+            """ + Source, """
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, bool flag)
+                {
+                    Task vt = (flag ? s.FlushAsync() : default).AsTask();
+                    await vt;
+                    if (vt.IsCompletedSuccessfully)
+                    {
+                        vt.GetAwaiter().GetResult();
+                    }
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task FullyQualifiedTypeAndResult_StaysQualifiedAndKeepsTheException()
+    {
+        await VerifyFix("""
+            class C
+            {
+                async System.Threading.Tasks.Task<int> M(ISource s)
+                {
+                    System.Threading.Tasks.ValueTask<int> vt = s.ReadAsync();
+                    return await vt + [|vt.Result|];
+                }
+            }
+            """ + Source, """
+            class C
+            {
+                async System.Threading.Tasks.Task<int> M(ISource s)
+                {
+                    System.Threading.Tasks.Task<int> vt = s.ReadAsync().AsTask();
+                    return await vt + vt.GetAwaiter().GetResult();
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task ParameterAwaitedTwice_NoFix()
+    {
+        await VerifyNoFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ValueTask vt)
+                {
+                    await vt;
+                    [|await vt|];
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task HandedOn_NoFix()
+    {
+        await VerifyNoFix("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            class C
+            {
+                readonly List<ValueTask<int>> _pending = new();
+
+                async Task<int> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    _pending.Add(vt);
+                    return [|await vt|];
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task AwaitedInRetryLoop_NoFix()
+    {
+        await VerifyNoFix("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, int attempts)
+                {
+                    var vt = s.FlushAsync();
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            [|await vt|];
+                            return;
+                        }
+                        catch (InvalidOperationException) when (attempt < attempts)
+                        {
+                            await Task.Delay(10);
+                        }
+                    }
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task PreserveAfterAwait_NoFix()
+    {
+        await VerifyNoFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<ValueTask<int>> M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    await vt;
+                    return [|vt.Preserve()|];
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task TwoDeclaratorsInOneDeclaration_NoFix()
+    {
+        await VerifyNoFix("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s)
+                {
+                    ValueTask a = s.FlushAsync(), b = s.FlushAsync();
+                    await a;
+                    await b;
+                    [|await a|];
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task TopLevelStatements_StoresAsTask()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                var stream = new MemoryStream();
+                var write = stream.WriteAsync(new byte[] { 1 });
+                await write;
+                [|await write|];
+                """,
+            FixedCode = """
+                using System.IO;
+                var stream = new MemoryStream();
+                var write = stream.WriteAsync(new byte[] { 1 }).AsTask();
+                await write;
+                await write;
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_OneEditPerLocal()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(ISource s)
+                    {
+                        var a = s.ReadAsync();
+                        var b = s.ReadAsync();
+                        var total = await a + [|await a|] + [|a.Result|];
+                        total += await b.ConfigureAwait(false) + [|await b.AsTask()|];
+                        return total;
+                    }
+
+                    async Task<int> N(ISource s) => await Local() + await Local();
+
+                    async Task<int> Local2(ISource s)
+                    {
+                        ValueTask<int> c = s.ReadAsync();
+                        return await c + [|await c|];
+                    }
+
+                    Task<int> Local() => Task.FromResult(1);
+                }
+                """ + Source,
+            FixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    async Task<int> M(ISource s)
+                    {
+                        var a = s.ReadAsync().AsTask();
+                        var b = s.ReadAsync().AsTask();
+                        var total = await a + await a + a.GetAwaiter().GetResult();
+                        total += await b.ConfigureAwait(false) + await b;
+                        return total;
+                    }
+
+                    async Task<int> N(ISource s) => await Local() + await Local();
+
+                    async Task<int> Local2(ISource s)
+                    {
+                        Task<int> c = s.ReadAsync().AsTask();
+                        return await c + await c;
+                    }
+
+                    Task<int> Local() => Task.FromResult(1);
+                }
+                """ + Source,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+}

@@ -87,24 +87,7 @@ internal sealed partial class MethodSummaries
 
         if (_work.IsTaskStarter(method))
         {
-            foreach (var argument in call.Arguments)
-            {
-                var value = argument.Value.WalkDownConversions();
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = creation.Target.WalkDownConversions();
-                }
-
-                switch (value)
-                {
-                    case IAnonymousFunctionOperation lambda:
-                        return LambdaCanFault(lambda, unseenOnly, walk);
-                    case IMethodReferenceOperation reference:
-                        return MethodCanFault(reference.Method, call, unseenOnly, walk);
-                }
-            }
-
-            return Fact.Yes(call);
+            return DelegateArgumentCanFault(call, unseenOnly, walk);
         }
 
         // Delegates and library methods run code this compilation cannot read: they can fault.
@@ -173,6 +156,15 @@ internal sealed partial class MethodSummaries
             return antecedentFact;
         }
 
+        return DelegateArgumentCanFault(call, unseenOnly, walk);
+    }
+
+    /// <summary>
+    /// Whether the work handed to a task starter or a continuation can fault: its first delegate argument (a lambda or a method
+    /// group) decides; without one the work is unknown and can fault.
+    /// </summary>
+    private Fact DelegateArgumentCanFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
         foreach (var argument in call.Arguments)
         {
             var value = argument.Value.WalkDownConversions();

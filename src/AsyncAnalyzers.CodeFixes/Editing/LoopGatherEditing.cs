@@ -94,7 +94,7 @@ internal static class LoopGatherEditing
             || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AwaitExpressionSyntax>() is not { } awaitExpression
             || awaitExpression.Span != diagnostic.AdditionalLocations[0].SourceSpan
             || loop.ContainsDirectives
-            || BodyStatement(loop) is not ExpressionStatementSyntax { Expression: var bodyExpression }
+            || BodyStatement(loop, Filters(loop).Length) is not ExpressionStatementSyntax { Expression: var bodyExpression }
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape))
         {
             return null;
@@ -175,6 +175,11 @@ internal static class LoopGatherEditing
         var options = !canUseParallel ? ImmutableArray.Create(whenAll)
             : IsKnownSmall(model.GetOperation(collection, cancellationToken)) ? ImmutableArray.Create(whenAll, parallel)
             : ImmutableArray.Create(parallel, whenAll);
+        if (Filters(loop) is { IsEmpty: false } filters)
+        {
+            collection = Filtered(collection, parameter, filters);
+        }
+
         return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
@@ -240,10 +245,22 @@ internal static class LoopGatherEditing
     /// in memory: it does not enumerate as its element type, or it is a query (Queryable.Select would hand the calls to a query
     /// provider) (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
     /// </summary>
-    private static bool? SelectableNeedsLinq(StatementSyntax loop, ITypeSymbol? collectionType, ITypeSymbol? elementType, SemanticModel model, AsyncSymbols symbols) =>
-        elementType is null || !EnumeratesAs(collectionType, elementType, symbols) || Implements(collectionType, symbols.IQueryableOfT)
-            ? null
-            : SelectBinding(model, loop.SpanStart, collectionType!, symbols);
+    private static bool? SelectableNeedsLinq(StatementSyntax loop, ITypeSymbol? collectionType, ITypeSymbol? elementType, SemanticModel model, AsyncSymbols symbols)
+    {
+        if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols) || Implements(collectionType, symbols.IQueryableOfT)
+            || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } select)
+        {
+            return null;
+        }
+
+        if (Filters(loop).IsEmpty)
+        {
+            return select;
+        }
+
+        // items.Where(...) must be LINQ's too; the Select after it then is.
+        return SelectBinding(model, loop.SpanStart, collectionType!, symbols, "Where") is { } where ? select || where : null;
+    }
 
     /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
     public static BodyPlan? TryPlanBody(FixDocument document, Diagnostic diagnostic, FixOption whenAll, CancellationToken cancellationToken)
@@ -297,7 +314,7 @@ internal static class LoopGatherEditing
             // `var r = await F(item);` first: r becomes the loop's second variable.
             if (awaitExpression.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Type.IsVar: true, Parent: LocalDeclarationStatementSyntax declaration } } }
                 && declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Modifiers.Count == 0
-                && (forEach.Statement as BlockSyntax)?.Statements.FirstOrDefault() == declaration)
+                && (forEach.Statement as BlockSyntax)?.Statements.Skip(Filters(loop).Length).FirstOrDefault() == declaration)
             {
                 dropped = declaration;
             }
@@ -322,6 +339,11 @@ internal static class LoopGatherEditing
         if (SelectableNeedsLinq(loop, collectionType, elementType, model, symbols) is not { } needsLinq)
         {
             return null;
+        }
+
+        if (loop is ForEachStatementSyntax { Identifier: var item } && Filters(loop) is { IsEmpty: false } filters)
+        {
+            collection = Filtered(collection, item, filters);
         }
 
         return new BodyPlan(document, diagnostic, ImmutableArray.Create(whenAll), loop, awaitExpression, collection, accesses, configureAwait, symbols.IsValueTask(operandType), needsLinq, dropped);
@@ -357,9 +379,15 @@ internal static class LoopGatherEditing
                 var tuple = TupleExpression(SeparatedList(new[] { Argument(IdentifierName(item.WithoutTrivia())), Argument(plan.AwaitExpression.WithoutTrivia()) }));
                 var lambda = SimpleLambdaExpression(Parameter(item.WithoutTrivia()), tuple).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
                 var awaited = AwaitExpression(WhenAllOf(plan, taskType, lambda));
+                var filters = Filters(loop);
                 StatementSyntax body = plan.Dropped is { } declaration
-                    ? forEach.Statement.RemoveNode(declaration, SyntaxRemoveOptions.KeepNoTrivia)!
-                    : forEach.Statement.ReplaceNode(plan.AwaitExpression, IdentifierName(resultName).WithTriviaFrom(plan.AwaitExpression));
+                    ? forEach.Statement.RemoveNodes(filters.Cast<SyntaxNode>().Append(declaration), SyntaxRemoveOptions.KeepNoTrivia)!
+                    : forEach.Statement.ReplaceNode(ResultNode(plan.AwaitExpression), IdentifierName(resultName).WithTriviaFrom(ResultNode(plan.AwaitExpression)));
+                if (plan.Dropped is null && !filters.IsEmpty && body is BlockSyntax filtered)
+                {
+                    // The filters moved to Where: the block loses its first statements.
+                    body = filtered.WithStatements(List(filtered.Statements.Skip(filters.Length)));
+                }
                 var variable = DeclarationExpression(
                     IdentifierName("var").WithTrailingTrivia(Space),
                     ParenthesizedVariableDesignation(SeparatedList<VariableDesignationSyntax>(new[] { SingleVariableDesignation(item.WithoutTrivia()), SingleVariableDesignation(TokenEditing.Identifier(resultName)) })));
@@ -392,10 +420,14 @@ internal static class LoopGatherEditing
                 var element = ElementAccessExpression(IdentifierName(resultsName), BracketedArgumentList(SingletonSeparatedList(Argument(IdentifierName(index)))));
                 var newLine = loop.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
                 edit.Editor.InsertBefore(loop, declaration.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? ElasticCarriageReturnLineFeed : newLine));
-                edit.Editor.ReplaceNode(loop, loop.ReplaceNode(plan.AwaitExpression, element.WithTriviaFrom(plan.AwaitExpression)).WithLeadingTrivia(IndentationOf(loop)));
+                edit.Editor.ReplaceNode(loop, loop.ReplaceNode(ResultNode(plan.AwaitExpression), element.WithTriviaFrom(ResultNode(plan.AwaitExpression))).WithLeadingTrivia(IndentationOf(loop)));
             }
         }
     }
+
+    /// <summary>The await, or the parentheses around it in <c>(await F(item)).Total</c>, which a name replaces without them.</summary>
+    private static ExpressionSyntax ResultNode(AwaitExpressionSyntax awaitExpression) =>
+        awaitExpression.Parent is ParenthesizedExpressionSyntax { Parent: MemberAccessExpressionSyntax } parenthesized ? parenthesized : awaitExpression;
 
     private static ExpressionSyntax WhenAllOf(BodyPlan plan, ExpressionSyntax taskType, LambdaExpressionSyntax lambda)
     {
@@ -435,7 +467,7 @@ internal static class LoopGatherEditing
             var edit = pass.Edit(plan.Document);
             var loop = plan.Loop;
             var (parameter, tokenParameter) = planNames;
-            if (plan.NeedsLinq && kind == Kind.WhenAll)
+            if (plan.NeedsLinq && (kind == Kind.WhenAll || !Filters(loop).IsEmpty))
             {
                 edit.Types.Import("System.Linq");
             }
@@ -588,7 +620,7 @@ internal static class LoopGatherEditing
         return statement.WithLeadingTrivia(newLeading).WithTrailingTrivia(loop.GetTrailingTrivia());
     }
 
-    private static StatementSyntax? BodyStatement(StatementSyntax loop)
+    private static StatementSyntax? BodyStatement(StatementSyntax loop, int filters)
     {
         var body = loop switch
         {
@@ -596,7 +628,55 @@ internal static class LoopGatherEditing
             ForStatementSyntax forStatement => forStatement.Statement,
             _ => null,
         };
-        return body is BlockSyntax block ? (block.Statements.Count == 1 ? block.Statements[0] : null) : body;
+        return body is BlockSyntax block ? (block.Statements.Count == filters + 1 ? block.Statements[filters] : null) : filters == 0 ? body : null;
+    }
+
+    /// <summary>The <c>if (condition) continue;</c> statements at the top of a foreach block, which ASYNC302 reads as filters on the item.</summary>
+    private static ImmutableArray<IfStatementSyntax> Filters(StatementSyntax loop)
+    {
+        if (loop is not ForEachStatementSyntax { Statement: BlockSyntax block })
+        {
+            return ImmutableArray<IfStatementSyntax>.Empty;
+        }
+
+        var filters = ImmutableArray.CreateBuilder<IfStatementSyntax>();
+        for (var i = 0; i < block.Statements.Count - 1; i++)
+        {
+            if (block.Statements[i] is not IfStatementSyntax { Else: null } filter
+                || (filter.Statement is BlockSyntax { Statements.Count: 1 } only ? only.Statements[0] : filter.Statement) is not ContinueStatementSyntax)
+            {
+                break;
+            }
+
+            filters.Add(filter);
+        }
+
+        return filters.ToImmutable();
+    }
+
+    /// <summary>
+    /// <c>items.Where(item =&gt; !(condition))</c> for each filter, so only the items the loop kept start a call
+    /// (IndependentLoopAwaitsCodeFixTests.FilterOnItem_BecomesWhere).
+    /// </summary>
+    private static ExpressionSyntax Filtered(ExpressionSyntax collection, SyntaxToken item, ImmutableArray<IfStatementSyntax> filters)
+    {
+        var current = collection.WithoutTrivia();
+        foreach (var filter in filters)
+        {
+            var condition = filter.Condition.WithoutTrivia();
+            ExpressionSyntax kept = condition switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => not.Operand.WithoutTrivia(),
+                IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
+                    => PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, condition),
+                _ => PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, ParenthesizedExpression(condition)),
+            };
+            current = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, CollectionReceiver(current), IdentifierName("Where")),
+                ArgumentList(SingletonSeparatedList(Argument(SimpleLambdaExpression(Parameter(item.WithoutTrivia()), kept)))));
+        }
+
+        return current;
     }
 
     /// <summary>The argument of <c>Add</c> is the await itself, or an identity or reference conversion of it (which AddRange's array covariance keeps).</summary>
@@ -717,7 +797,7 @@ internal static class LoopGatherEditing
     /// False (no import needed) when <c>items.Select</c> already binds to LINQ's, true when <c>using System.Linq;</c> makes it
     /// bind, and null when another <c>Select</c> (an instance method, a user's extension) would take the call.
     /// </summary>
-    private static bool? SelectBinding(SemanticModel model, int position, ITypeSymbol collectionType, AsyncSymbols symbols)
+    private static bool? SelectBinding(SemanticModel model, int position, ITypeSymbol collectionType, AsyncSymbols symbols, string name = "Select")
     {
         if (symbols.Enumerable is not { } enumerable)
         {
@@ -725,7 +805,7 @@ internal static class LoopGatherEditing
         }
 
         var linq = enumerable.ContainingNamespace.ToDisplayString();
-        var candidates = model.LookupSymbols(position, collectionType, "Select", includeReducedExtensionMethods: true);
+        var candidates = model.LookupSymbols(position, collectionType, name, includeReducedExtensionMethods: true);
         var fromLinq = false;
         foreach (var candidate in candidates)
         {

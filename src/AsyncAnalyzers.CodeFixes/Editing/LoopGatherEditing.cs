@@ -128,6 +128,7 @@ internal static class LoopGatherEditing
         var (configureAwait, operandType, awaitOperation) = movable;
 
         ExpressionSyntax collection;
+        ExpressionSyntax? range = null;
         SyntaxToken parameter = default;
         var accesses = ImmutableArray<ElementAccessExpressionSyntax>.Empty;
         ITypeSymbol? elementType;
@@ -148,21 +149,29 @@ internal static class LoopGatherEditing
             elementType = info.ElementType;
             collectionType = model.GetTypeInfo(forEach.Expression, cancellationToken).Type;
         }
-        else
+        else if (IndexedElements((ForStatementSyntax)loop, awaitOperation, model, cancellationToken) is { } indexed)
         {
-            var forStatement = (ForStatementSyntax)loop;
-            if (IndexedElements(forStatement, awaitOperation, model, cancellationToken) is not { } indexed)
-            {
-                return null;
-            }
-
             collection = indexed.Collection;
             collectionType = model.GetTypeInfo(indexed.Collection, cancellationToken).Type;
             elementType = indexed.ElementType;
             accesses = indexed.Accesses;
         }
+        else if (RangeSource((ForStatementSyntax)loop, model, symbols) is var (counter, source))
+        {
+            // for (var page = 1; page <= pageCount; page++): the pages are Enumerable.Range(1, pageCount)
+            // (IndependentLoopAwaitsCodeFixTests.CounterLoop_SelectsOverEnumerableRange).
+            range = source;
+            collection = ((ForStatementSyntax)loop).Condition!;
+            parameter = counter;
+            collectionType = null;
+            elementType = null;
+        }
+        else
+        {
+            return null;
+        }
 
-        if (SelectableNeedsLinq(loop, collectionType, elementType, model, symbols) is not { } needsLinq)
+        if ((range is not null ? true : SelectableNeedsLinq(loop, collectionType, elementType, model, symbols)) is not { } needsLinq)
         {
             return null;
         }
@@ -180,6 +189,7 @@ internal static class LoopGatherEditing
             collection = Filtered(collection, parameter, filters);
         }
 
+        collection = range ?? collection;
         return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
@@ -219,6 +229,9 @@ internal static class LoopGatherEditing
 
         /// <summary>A foreach body's <c>var r = await F(item);</c>, whose local becomes the second variable of the loop.</summary>
         public LocalDeclarationStatementSyntax? Dropped { get; }
+
+        /// <summary>The counter of a <c>for</c> loop over a range of numbers, which becomes the first variable of a foreach.</summary>
+        public SyntaxToken RangeItem { get; set; }
     }
 
     /// <summary>
@@ -319,6 +332,28 @@ internal static class LoopGatherEditing
                 dropped = declaration;
             }
         }
+        else if (RangeSource((ForStatementSyntax)loop, model, symbols) is var (counter, source)
+            && IndexedElements((ForStatementSyntax)loop, awaitOperation, model, cancellationToken) is null)
+        {
+            // The counter loop becomes a foreach over the counter's values paired with their results
+            // (IndependentLoopAwaitsCodeFixTests.PageCounterBody_PairsEachPageWithItsBatch).
+            var forStatement = (ForStatementSyntax)loop;
+            if (model.GetTypeInfo(awaitExpression, cancellationToken).Type is not { } resultType
+                || resultType.SpecialType == SpecialType.System_Void
+                || resultType.IsRefLikeType)
+            {
+                return null;
+            }
+
+            if (awaitExpression.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Type.IsVar: true, Parent: LocalDeclarationStatementSyntax declaration } } }
+                && declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Modifiers.Count == 0
+                && (forStatement.Statement as BlockSyntax)?.Statements.FirstOrDefault() == declaration)
+            {
+                dropped = declaration;
+            }
+
+            return new BodyPlan(document, diagnostic, ImmutableArray.Create(whenAll), loop, awaitExpression, source, accesses, configureAwait, symbols.IsValueTask(operandType), true, dropped) { RangeItem = counter };
+        }
         else
         {
             var forStatement = (ForStatementSyntax)loop;
@@ -365,9 +400,11 @@ internal static class LoopGatherEditing
             }
 
             var taskType = edit.Types.Expression(plan.Document.Symbols.Task!, loop.SpanStart);
-            if (loop is ForEachStatementSyntax forEach)
+            if (loop is ForEachStatementSyntax || !plan.RangeItem.IsKind(SyntaxKind.None))
             {
-                var item = forEach.Identifier;
+                var forEach = loop as ForEachStatementSyntax;
+                var item = forEach?.Identifier ?? plan.RangeItem;
+                var statement = forEach?.Statement ?? ((ForStatementSyntax)loop).Statement;
                 var resultName = plan.Dropped is { } dropped
                     ? dropped.Declaration.Variables[0].Identifier.ValueText
                     : edit.Names.Unique(loop.SpanStart, loop.Span, "result", "itemResult");
@@ -381,8 +418,8 @@ internal static class LoopGatherEditing
                 var awaited = AwaitExpression(WhenAllOf(plan, taskType, lambda));
                 var filters = Filters(loop);
                 StatementSyntax body = plan.Dropped is { } declaration
-                    ? forEach.Statement.RemoveNodes(filters.Cast<SyntaxNode>().Append(declaration), SyntaxRemoveOptions.KeepNoTrivia)!
-                    : forEach.Statement.ReplaceNode(ResultNode(plan.AwaitExpression), IdentifierName(resultName).WithTriviaFrom(ResultNode(plan.AwaitExpression)));
+                    ? statement.RemoveNodes(filters.Cast<SyntaxNode>().Append(declaration), SyntaxRemoveOptions.KeepNoTrivia)!
+                    : statement.ReplaceNode(ResultNode(plan.AwaitExpression), IdentifierName(resultName).WithTriviaFrom(ResultNode(plan.AwaitExpression)));
                 if (plan.Dropped is null && !filters.IsEmpty && body is BlockSyntax filtered)
                 {
                     // The filters moved to Where: the block loses its first statements.
@@ -391,8 +428,10 @@ internal static class LoopGatherEditing
                 var variable = DeclarationExpression(
                     IdentifierName("var").WithTrailingTrivia(Space),
                     ParenthesizedVariableDesignation(SeparatedList<VariableDesignationSyntax>(new[] { SingleVariableDesignation(item.WithoutTrivia()), SingleVariableDesignation(TokenEditing.Identifier(resultName)) })));
-                var rewritten = ForEachVariableStatement(forEach.AttributeLists, default, forEach.ForEachKeyword, forEach.OpenParenToken, variable, forEach.InKeyword, awaited.WithTriviaFrom(forEach.Expression), forEach.CloseParenToken, body)
-                    .WithTriviaFrom(forEach)
+                var rewritten = (forEach is not null
+                        ? ForEachVariableStatement(forEach.AttributeLists, default, forEach.ForEachKeyword, forEach.OpenParenToken, variable, forEach.InKeyword, awaited.WithTriviaFrom(forEach.Expression), forEach.CloseParenToken, body)
+                        : ForEachVariableStatement(((ForStatementSyntax)loop).AttributeLists, default, Token(SyntaxKind.ForEachKeyword).WithTriviaFrom(((ForStatementSyntax)loop).ForKeyword), ((ForStatementSyntax)loop).OpenParenToken, variable, Token(TriviaList(Space), SyntaxKind.InKeyword, TriviaList(Space)), awaited, ((ForStatementSyntax)loop).CloseParenToken, body))
+                    .WithTriviaFrom(loop)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 edit.Editor.ReplaceNode(loop, rewritten);
             }
@@ -467,7 +506,7 @@ internal static class LoopGatherEditing
             var edit = pass.Edit(plan.Document);
             var loop = plan.Loop;
             var (parameter, tokenParameter) = planNames;
-            if (plan.NeedsLinq && (kind == Kind.WhenAll || !Filters(loop).IsEmpty))
+            if (plan.NeedsLinq && (kind == Kind.WhenAll || !Filters(loop).IsEmpty || (loop is ForStatementSyntax && !plan.Parameter.IsKind(SyntaxKind.None))))
             {
                 edit.Types.Import("System.Linq");
             }
@@ -629,6 +668,69 @@ internal static class LoopGatherEditing
             _ => null,
         };
         return body is BlockSyntax block ? (block.Statements.Count == filters + 1 ? block.Statements[filters] : null) : filters == 0 ? body : null;
+    }
+
+    /// <summary>
+    /// <c>for (var page = first; page &lt;(=) bound; page++)</c>: the counter and <c>Enumerable.Range(first, count)</c>, with the count
+    /// kept at zero or more as the loop would (<c>Math.Max(0, bound - first + 1)</c> unless both ends are constants); null when
+    /// <c>Enumerable</c> or <c>Math</c> would not bind to System's at the loop.
+    /// </summary>
+    private static (SyntaxToken Counter, ExpressionSyntax Source)? RangeSource(ForStatementSyntax loop, SemanticModel model, AsyncSymbols symbols)
+    {
+        if (loop.Declaration is not { Variables.Count: 1 } declaration
+            || declaration.Variables[0] is not { Initializer.Value: { } first } counter
+            || loop.Condition is not BinaryExpressionSyntax condition
+            || !(condition.IsKind(SyntaxKind.LessThanExpression) || condition.IsKind(SyntaxKind.LessThanOrEqualExpression))
+            || condition.Left is not IdentifierNameSyntax left || left.Identifier.ValueText != counter.Identifier.ValueText
+            || symbols.Enumerable is not { } enumerable)
+        {
+            return null;
+        }
+
+        var enumerables = model.LookupNamespacesAndTypes(loop.SpanStart, name: "Enumerable");
+        if (enumerables.Length > 1 || (enumerables.Length == 1 && !SymbolEqualityComparer.Default.Equals(enumerables[0], enumerable)))
+        {
+            return null;
+        }
+
+        var inclusive = condition.IsKind(SyntaxKind.LessThanOrEqualExpression) ? 1 : 0;
+        var firstValue = model.GetConstantValue(first).Value as int?;
+        var boundValue = model.GetConstantValue(condition.Right).Value as int?;
+        var start = first.WithoutTrivia();
+        ExpressionSyntax count;
+        if (firstValue is { } f && boundValue is { } b)
+        {
+            var constant = Math.Max(0L, (long)b - f + inclusive);
+            if (constant > int.MaxValue)
+            {
+                return null;
+            }
+
+            count = LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal((int)constant));
+        }
+        else
+        {
+            var bound = GatherEditing.Parenthesize(condition.Right.WithoutTrivia());
+            ExpressionSyntax raw = (firstValue, inclusive) switch
+            {
+                (0, 0) or (1, 1) => bound,
+                (0, 1) => BinaryExpression(SyntaxKind.AddExpression, bound, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))),
+                _ when inclusive == 1 => BinaryExpression(SyntaxKind.AddExpression, BinaryExpression(SyntaxKind.SubtractExpression, bound, GatherEditing.Parenthesize(start)), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))),
+                _ => BinaryExpression(SyntaxKind.SubtractExpression, bound, GatherEditing.Parenthesize(start)),
+            };
+            var maths = model.LookupNamespacesAndTypes(loop.SpanStart, name: "Math");
+            ExpressionSyntax math = maths.Length == 1 && maths[0].ToDisplayString() == "System.Math"
+                ? IdentifierName("Math")
+                : ParseExpression("global::System.Math");
+            count = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, math, IdentifierName("Max")),
+                ArgumentList(SeparatedList(new[] { Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0))), Argument(raw) })));
+        }
+
+        var source = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName("Enumerable"), IdentifierName("Range")),
+            ArgumentList(SeparatedList(new[] { Argument(start), Argument(count) })));
+        return (counter.Identifier, source);
     }
 
     /// <summary>The <c>if (condition) continue;</c> statements at the top of a foreach block, which ASYNC302 reads as filters on the item.</summary>

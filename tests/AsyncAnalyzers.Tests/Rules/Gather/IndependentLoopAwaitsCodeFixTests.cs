@@ -1278,6 +1278,71 @@ public class IndependentLoopAwaitsCodeFixTests
             """)));
     }
 
+    [Fact]
+    public async Task CounterLoop_SelectsOverEnumerableRange()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task M(string directory)
+            {
+                {|ASYNC302:for|} (int part = 0; part < 8; part += 1)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty);
+                }
+            }
+            """), WithLinq(InClass("""
+            async Task M(string directory)
+            {
+                await Task.WhenAll(Enumerable.Range(0, 8).Select(part => File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty)));
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task CounterLoopBetweenVariables_ParallelForEachAsyncOverRange()
+    {
+        await VerifyParallelAsync(InClass("""
+            async Task M(string directory, int start, int end)
+            {
+                {|ASYNC302:for|} (var part = start; part < end; ++part)
+                    await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty);
+            }
+            """), WithLinq(InClass("""
+            async Task M(string directory, int start, int end)
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(start, Math.Max(0, end - start)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (part, ct) => await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty));
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task PageCounterBody_PairsEachPageWithItsBatch()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<List<string>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<string>();
+                {|ASYNC302:for|} (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await _http.GetStringAsync($"{url}?page={page}", ct);
+                    items.AddRange(batch.Split(','));
+                }
+
+                return items;
+            }
+            """), WithLinq(InClass("""
+            async Task<List<string>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<string>();
+                foreach (var (page, batch) in await Task.WhenAll(Enumerable.Range(1, Math.Max(0, pageCount)).Select(async page => (page, await _http.GetStringAsync($"{url}?page={page}", ct)))))
+                {
+                    items.AddRange(batch.Split(','));
+                }
+
+                return items;
+            }
+            """)));
+    }
+
     private static string WithLinq(string code) => code.Replace("using System.IO;\n", "using System.IO;\nusing System.Linq;\n", System.StringComparison.Ordinal);
 
     private static async Task VerifyWhenAllAsync(string source, string fixedSource) =>

@@ -16,7 +16,10 @@ namespace AsyncAnalyzers.Rules.Gather;
 /// <summary>
 /// ASYNC302: a <c>foreach</c>, or a <c>for</c> over an index, whose body awaits one independent call per item
 /// (<c>await F(item);</c>, <c>results.Add(await F(item));</c>, <c>var r = await F(item);</c>, <c>using var r = ...</c>,
-/// <c>results[i] = await F(items[i]);</c>), then does per-item work on its result. Reported on the loop keyword, with the await as
+/// <c>results[i] = await F(items[i]);</c>, <c>total += await F(item);</c>, or any of them through a member of the result:
+/// <c>(await F(item)).Total</c>), then does per-item work on its result. Filters on the item (<c>if (!item.Enabled) continue;</c>)
+/// may come first, and a <c>for</c> over an int counter (<c>for (var page = 1; page &lt;= pageCount; page++)</c>) counts as a loop
+/// over the counter's values. Reported on the loop keyword, with the await as
 /// an additional location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -1071,13 +1071,17 @@ public class IndependentLoopAwaitsAnalyzerTests
     public async Task ResultMemberReadByNextCall_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
-            async Task M(string[] paths)
+            async Task<List<string>> M(string directory, string[] names)
             {
-                var previous = "";
-                foreach (var path in paths)
+                var texts = new List<string>();
+                foreach (var name in names)
                 {
-                    previous = (await File.ReadAllTextAsync(path + previous)).Trim();
+                    var next = (await File.ReadAllTextAsync(Path.Combine(directory, name))).Trim();
+                    texts.Add(next);
+                    directory = next;
                 }
+
+                return texts;
             }
             """));
     }

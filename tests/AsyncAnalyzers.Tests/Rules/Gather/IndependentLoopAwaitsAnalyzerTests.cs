@@ -1224,6 +1224,43 @@ public class IndependentLoopAwaitsAnalyzerTests
             """));
     }
 
+    [Fact]
+    public async Task ForOverPagesFromJson_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<Order>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<Order>();
+                {|#0:for|} (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = {|#1:await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Order>>(_http, $"{url}?page={page}", ct)|};
+                    items.AddRange(batch ?? new List<Order>());
+                }
+
+                return items;
+            }
+            """), Loop("GetFromJsonAsync", "page <= pageCount"));
+    }
+
+    [Fact]
+    public async Task CounterLoopEndingOnEmptyPage_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<Order>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<Order>();
+                for (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Order>>(_http, $"{url}?page={page}", ct);
+                    if (batch is null || batch.Count == 0) break;
+                    items.AddRange(batch);
+                }
+
+                return items;
+            }
+            """));
+    }
+
     // Issue 12, shape 3: a filter on the item at the top of the body.
     [Fact]
     public async Task FilterOnItemThenKeyedWrite_Reports()

@@ -94,7 +94,7 @@ internal static class LoopGatherEditing
             || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AwaitExpressionSyntax>() is not { } awaitExpression
             || awaitExpression.Span != diagnostic.AdditionalLocations[0].SourceSpan
             || loop.ContainsDirectives
-            || BodyStatement(loop) is not ExpressionStatementSyntax { Expression: var bodyExpression }
+            || BodyStatement(loop, Filters(loop).Length) is not ExpressionStatementSyntax { Expression: var bodyExpression }
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Shape, out var shape))
         {
             return null;
@@ -128,6 +128,7 @@ internal static class LoopGatherEditing
         var (configureAwait, operandType, awaitOperation) = movable;
 
         ExpressionSyntax collection;
+        ExpressionSyntax? range = null;
         SyntaxToken parameter = default;
         var accesses = ImmutableArray<ElementAccessExpressionSyntax>.Empty;
         ITypeSymbol? elementType;
@@ -148,21 +149,29 @@ internal static class LoopGatherEditing
             elementType = info.ElementType;
             collectionType = model.GetTypeInfo(forEach.Expression, cancellationToken).Type;
         }
-        else
+        else if (IndexedElements((ForStatementSyntax)loop, awaitOperation, model, cancellationToken) is { } indexed)
         {
-            var forStatement = (ForStatementSyntax)loop;
-            if (IndexedElements(forStatement, awaitOperation, model, cancellationToken) is not { } indexed)
-            {
-                return null;
-            }
-
             collection = indexed.Collection;
             collectionType = model.GetTypeInfo(indexed.Collection, cancellationToken).Type;
             elementType = indexed.ElementType;
             accesses = indexed.Accesses;
         }
+        else if (RangeSource((ForStatementSyntax)loop, model, symbols) is var (counter, source))
+        {
+            // for (var page = 1; page <= pageCount; page++): the pages are Enumerable.Range(1, pageCount)
+            // (IndependentLoopAwaitsCodeFixTests.CounterLoop_SelectsOverEnumerableRange).
+            range = source;
+            collection = ((ForStatementSyntax)loop).Condition!;
+            parameter = counter;
+            collectionType = null;
+            elementType = null;
+        }
+        else
+        {
+            return null;
+        }
 
-        if (SelectableNeedsLinq(loop, collectionType, elementType, model, symbols) is not { } needsLinq)
+        if ((range is not null ? true : SelectableNeedsLinq(loop, collectionType, elementType, model, symbols)) is not { } needsLinq)
         {
             return null;
         }
@@ -175,6 +184,12 @@ internal static class LoopGatherEditing
         var options = !canUseParallel ? ImmutableArray.Create(whenAll)
             : IsKnownSmall(model.GetOperation(collection, cancellationToken)) ? ImmutableArray.Create(whenAll, parallel)
             : ImmutableArray.Create(parallel, whenAll);
+        if (Filters(loop) is { IsEmpty: false } filters)
+        {
+            collection = Filtered(collection, parameter, filters);
+        }
+
+        collection = range ?? collection;
         return new Plan(document, diagnostic, options, loop, awaitExpression, collection, parameter, accesses, configureAwait, symbols.IsValueTask(operandType), results, needsLinq, canUseParallel, token.Name);
     }
 
@@ -214,6 +229,9 @@ internal static class LoopGatherEditing
 
         /// <summary>A foreach body's <c>var r = await F(item);</c>, whose local becomes the second variable of the loop.</summary>
         public LocalDeclarationStatementSyntax? Dropped { get; }
+
+        /// <summary>The counter of a <c>for</c> loop over a range of numbers, which becomes the first variable of a foreach.</summary>
+        public SyntaxToken RangeItem { get; set; }
     }
 
     /// <summary>
@@ -240,10 +258,22 @@ internal static class LoopGatherEditing
     /// in memory: it does not enumerate as its element type, or it is a query (Queryable.Select would hand the calls to a query
     /// provider) (IndependentLoopAwaitsCodeFixTests.QueryableCollection_NoFix).
     /// </summary>
-    private static bool? SelectableNeedsLinq(StatementSyntax loop, ITypeSymbol? collectionType, ITypeSymbol? elementType, SemanticModel model, AsyncSymbols symbols) =>
-        elementType is null || !EnumeratesAs(collectionType, elementType, symbols) || Implements(collectionType, symbols.IQueryableOfT)
-            ? null
-            : SelectBinding(model, loop.SpanStart, collectionType!, symbols);
+    private static bool? SelectableNeedsLinq(StatementSyntax loop, ITypeSymbol? collectionType, ITypeSymbol? elementType, SemanticModel model, AsyncSymbols symbols)
+    {
+        if (elementType is null || !EnumeratesAs(collectionType, elementType, symbols) || Implements(collectionType, symbols.IQueryableOfT)
+            || SelectBinding(model, loop.SpanStart, collectionType!, symbols) is not { } select)
+        {
+            return null;
+        }
+
+        if (Filters(loop).IsEmpty)
+        {
+            return select;
+        }
+
+        // items.Where(...) must be LINQ's too; the Select after it then is.
+        return SelectBinding(model, loop.SpanStart, collectionType!, symbols, "Where") is { } where ? select || where : null;
+    }
 
     /// <summary>Null when the loop cannot be rewritten without changing what it computes or breaking the build.</summary>
     public static BodyPlan? TryPlanBody(FixDocument document, Diagnostic diagnostic, FixOption whenAll, CancellationToken cancellationToken)
@@ -297,10 +327,32 @@ internal static class LoopGatherEditing
             // `var r = await F(item);` first: r becomes the loop's second variable.
             if (awaitExpression.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Type.IsVar: true, Parent: LocalDeclarationStatementSyntax declaration } } }
                 && declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Modifiers.Count == 0
-                && (forEach.Statement as BlockSyntax)?.Statements.FirstOrDefault() == declaration)
+                && (forEach.Statement as BlockSyntax)?.Statements.Skip(Filters(loop).Length).FirstOrDefault() == declaration)
             {
                 dropped = declaration;
             }
+        }
+        else if (RangeSource((ForStatementSyntax)loop, model, symbols) is var (counter, source)
+            && IndexedElements((ForStatementSyntax)loop, awaitOperation, model, cancellationToken) is null)
+        {
+            // The counter loop becomes a foreach over the counter's values paired with their results
+            // (IndependentLoopAwaitsCodeFixTests.PageCounterBody_PairsEachPageWithItsBatch).
+            var forStatement = (ForStatementSyntax)loop;
+            if (model.GetTypeInfo(awaitExpression, cancellationToken).Type is not { } resultType
+                || resultType.SpecialType == SpecialType.System_Void
+                || resultType.IsRefLikeType)
+            {
+                return null;
+            }
+
+            if (awaitExpression.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Type.IsVar: true, Parent: LocalDeclarationStatementSyntax declaration } } }
+                && declaration.UsingKeyword.IsKind(SyntaxKind.None) && declaration.Modifiers.Count == 0
+                && (forStatement.Statement as BlockSyntax)?.Statements.FirstOrDefault() == declaration)
+            {
+                dropped = declaration;
+            }
+
+            return new BodyPlan(document, diagnostic, ImmutableArray.Create(whenAll), loop, awaitExpression, source, accesses, configureAwait, symbols.IsValueTask(operandType), true, dropped) { RangeItem = counter };
         }
         else
         {
@@ -324,6 +376,11 @@ internal static class LoopGatherEditing
             return null;
         }
 
+        if (loop is ForEachStatementSyntax { Identifier: var item } && Filters(loop) is { IsEmpty: false } filters)
+        {
+            collection = Filtered(collection, item, filters);
+        }
+
         return new BodyPlan(document, diagnostic, ImmutableArray.Create(whenAll), loop, awaitExpression, collection, accesses, configureAwait, symbols.IsValueTask(operandType), needsLinq, dropped);
     }
 
@@ -343,9 +400,11 @@ internal static class LoopGatherEditing
             }
 
             var taskType = edit.Types.Expression(plan.Document.Symbols.Task!, loop.SpanStart);
-            if (loop is ForEachStatementSyntax forEach)
+            if (loop is ForEachStatementSyntax || !plan.RangeItem.IsKind(SyntaxKind.None))
             {
-                var item = forEach.Identifier;
+                var forEach = loop as ForEachStatementSyntax;
+                var item = forEach?.Identifier ?? plan.RangeItem;
+                var statement = forEach?.Statement ?? ((ForStatementSyntax)loop).Statement;
                 var resultName = plan.Dropped is { } dropped
                     ? dropped.Declaration.Variables[0].Identifier.ValueText
                     : edit.Names.Unique(loop.SpanStart, loop.Span, "result", "itemResult");
@@ -357,14 +416,22 @@ internal static class LoopGatherEditing
                 var tuple = TupleExpression(SeparatedList(new[] { Argument(IdentifierName(item.WithoutTrivia())), Argument(plan.AwaitExpression.WithoutTrivia()) }));
                 var lambda = SimpleLambdaExpression(Parameter(item.WithoutTrivia()), tuple).WithAsyncKeyword(Token(SyntaxKind.AsyncKeyword));
                 var awaited = AwaitExpression(WhenAllOf(plan, taskType, lambda));
+                var filters = Filters(loop);
                 StatementSyntax body = plan.Dropped is { } declaration
-                    ? forEach.Statement.RemoveNode(declaration, SyntaxRemoveOptions.KeepNoTrivia)!
-                    : forEach.Statement.ReplaceNode(plan.AwaitExpression, IdentifierName(resultName).WithTriviaFrom(plan.AwaitExpression));
+                    ? statement.RemoveNodes(filters.Cast<SyntaxNode>().Append(declaration), SyntaxRemoveOptions.KeepNoTrivia)!
+                    : statement.ReplaceNode(ResultNode(plan.AwaitExpression), IdentifierName(resultName).WithTriviaFrom(ResultNode(plan.AwaitExpression)));
+                if (plan.Dropped is null && !filters.IsEmpty && body is BlockSyntax filtered)
+                {
+                    // The filters moved to Where: the block loses its first statements.
+                    body = filtered.WithStatements(List(filtered.Statements.Skip(filters.Length)));
+                }
                 var variable = DeclarationExpression(
                     IdentifierName("var").WithTrailingTrivia(Space),
                     ParenthesizedVariableDesignation(SeparatedList<VariableDesignationSyntax>(new[] { SingleVariableDesignation(item.WithoutTrivia()), SingleVariableDesignation(TokenEditing.Identifier(resultName)) })));
-                var rewritten = ForEachVariableStatement(forEach.AttributeLists, default, forEach.ForEachKeyword, forEach.OpenParenToken, variable, forEach.InKeyword, awaited.WithTriviaFrom(forEach.Expression), forEach.CloseParenToken, body)
-                    .WithTriviaFrom(forEach)
+                var rewritten = (forEach is not null
+                        ? ForEachVariableStatement(forEach.AttributeLists, default, forEach.ForEachKeyword, forEach.OpenParenToken, variable, forEach.InKeyword, awaited.WithTriviaFrom(forEach.Expression), forEach.CloseParenToken, body)
+                        : ForEachVariableStatement(((ForStatementSyntax)loop).AttributeLists, default, Token(SyntaxKind.ForEachKeyword).WithTriviaFrom(((ForStatementSyntax)loop).ForKeyword), ((ForStatementSyntax)loop).OpenParenToken, variable, Token(TriviaList(Space), SyntaxKind.InKeyword, TriviaList(Space)), awaited, ((ForStatementSyntax)loop).CloseParenToken, body))
+                    .WithTriviaFrom(loop)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 edit.Editor.ReplaceNode(loop, rewritten);
             }
@@ -392,10 +459,14 @@ internal static class LoopGatherEditing
                 var element = ElementAccessExpression(IdentifierName(resultsName), BracketedArgumentList(SingletonSeparatedList(Argument(IdentifierName(index)))));
                 var newLine = loop.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
                 edit.Editor.InsertBefore(loop, declaration.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? ElasticCarriageReturnLineFeed : newLine));
-                edit.Editor.ReplaceNode(loop, loop.ReplaceNode(plan.AwaitExpression, element.WithTriviaFrom(plan.AwaitExpression)).WithLeadingTrivia(IndentationOf(loop)));
+                edit.Editor.ReplaceNode(loop, loop.ReplaceNode(ResultNode(plan.AwaitExpression), element.WithTriviaFrom(ResultNode(plan.AwaitExpression))).WithLeadingTrivia(IndentationOf(loop)));
             }
         }
     }
+
+    /// <summary>The await, or the parentheses around it in <c>(await F(item)).Total</c>, which a name replaces without them.</summary>
+    private static ExpressionSyntax ResultNode(AwaitExpressionSyntax awaitExpression) =>
+        awaitExpression.Parent is ParenthesizedExpressionSyntax { Parent: MemberAccessExpressionSyntax } parenthesized ? parenthesized : awaitExpression;
 
     private static ExpressionSyntax WhenAllOf(BodyPlan plan, ExpressionSyntax taskType, LambdaExpressionSyntax lambda)
     {
@@ -435,7 +506,7 @@ internal static class LoopGatherEditing
             var edit = pass.Edit(plan.Document);
             var loop = plan.Loop;
             var (parameter, tokenParameter) = planNames;
-            if (plan.NeedsLinq && kind == Kind.WhenAll)
+            if (plan.NeedsLinq && (kind == Kind.WhenAll || !Filters(loop).IsEmpty || (loop is ForStatementSyntax && !plan.Parameter.IsKind(SyntaxKind.None))))
             {
                 edit.Types.Import("System.Linq");
             }
@@ -588,7 +659,7 @@ internal static class LoopGatherEditing
         return statement.WithLeadingTrivia(newLeading).WithTrailingTrivia(loop.GetTrailingTrivia());
     }
 
-    private static StatementSyntax? BodyStatement(StatementSyntax loop)
+    private static StatementSyntax? BodyStatement(StatementSyntax loop, int filters)
     {
         var body = loop switch
         {
@@ -596,7 +667,118 @@ internal static class LoopGatherEditing
             ForStatementSyntax forStatement => forStatement.Statement,
             _ => null,
         };
-        return body is BlockSyntax block ? (block.Statements.Count == 1 ? block.Statements[0] : null) : body;
+        return body is BlockSyntax block ? (block.Statements.Count == filters + 1 ? block.Statements[filters] : null) : filters == 0 ? body : null;
+    }
+
+    /// <summary>
+    /// <c>for (var page = first; page &lt;(=) bound; page++)</c>: the counter and <c>Enumerable.Range(first, count)</c>, with the count
+    /// kept at zero or more as the loop would (<c>Math.Max(0, bound - first + 1)</c> unless both ends are constants); null when
+    /// <c>Enumerable</c> or <c>Math</c> would not bind to System's at the loop.
+    /// </summary>
+    private static (SyntaxToken Counter, ExpressionSyntax Source)? RangeSource(ForStatementSyntax loop, SemanticModel model, AsyncSymbols symbols)
+    {
+        if (loop.Declaration is not { Variables.Count: 1 } declaration
+            || declaration.Variables[0] is not { Initializer.Value: { } first } counter
+            || loop.Condition is not BinaryExpressionSyntax condition
+            || !(condition.IsKind(SyntaxKind.LessThanExpression) || condition.IsKind(SyntaxKind.LessThanOrEqualExpression))
+            || condition.Left is not IdentifierNameSyntax left || left.Identifier.ValueText != counter.Identifier.ValueText
+            || symbols.Enumerable is not { } enumerable)
+        {
+            return null;
+        }
+
+        var enumerables = model.LookupNamespacesAndTypes(loop.SpanStart, name: "Enumerable");
+        if (enumerables.Length > 1 || (enumerables.Length == 1 && !SymbolEqualityComparer.Default.Equals(enumerables[0], enumerable)))
+        {
+            return null;
+        }
+
+        var inclusive = condition.IsKind(SyntaxKind.LessThanOrEqualExpression) ? 1 : 0;
+        var firstValue = model.GetConstantValue(first).Value as int?;
+        var boundValue = model.GetConstantValue(condition.Right).Value as int?;
+        var start = first.WithoutTrivia();
+        ExpressionSyntax count;
+        if (firstValue is { } f && boundValue is { } b)
+        {
+            var constant = Math.Max(0L, (long)b - f + inclusive);
+            if (constant > int.MaxValue)
+            {
+                return null;
+            }
+
+            count = LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal((int)constant));
+        }
+        else
+        {
+            var bound = GatherEditing.Parenthesize(condition.Right.WithoutTrivia());
+            ExpressionSyntax raw = (firstValue, inclusive) switch
+            {
+                (0, 0) or (1, 1) => bound,
+                (0, 1) => BinaryExpression(SyntaxKind.AddExpression, bound, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))),
+                _ when inclusive == 1 => BinaryExpression(SyntaxKind.AddExpression, BinaryExpression(SyntaxKind.SubtractExpression, bound, GatherEditing.Parenthesize(start)), LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))),
+                _ => BinaryExpression(SyntaxKind.SubtractExpression, bound, GatherEditing.Parenthesize(start)),
+            };
+            var maths = model.LookupNamespacesAndTypes(loop.SpanStart, name: "Math");
+            ExpressionSyntax math = maths.Length == 1 && maths[0].ToDisplayString() == "System.Math"
+                ? IdentifierName("Math")
+                : ParseExpression("global::System.Math");
+            count = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, math, IdentifierName("Max")),
+                ArgumentList(SeparatedList(new[] { Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0))), Argument(raw) })));
+        }
+
+        var source = InvocationExpression(
+            MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName("Enumerable"), IdentifierName("Range")),
+            ArgumentList(SeparatedList(new[] { Argument(start), Argument(count) })));
+        return (counter.Identifier, source);
+    }
+
+    /// <summary>The <c>if (condition) continue;</c> statements at the top of a foreach block, which ASYNC302 reads as filters on the item.</summary>
+    private static ImmutableArray<IfStatementSyntax> Filters(StatementSyntax loop)
+    {
+        if (loop is not ForEachStatementSyntax { Statement: BlockSyntax block })
+        {
+            return ImmutableArray<IfStatementSyntax>.Empty;
+        }
+
+        var filters = ImmutableArray.CreateBuilder<IfStatementSyntax>();
+        for (var i = 0; i < block.Statements.Count - 1; i++)
+        {
+            if (block.Statements[i] is not IfStatementSyntax { Else: null } filter
+                || (filter.Statement is BlockSyntax { Statements.Count: 1 } only ? only.Statements[0] : filter.Statement) is not ContinueStatementSyntax)
+            {
+                break;
+            }
+
+            filters.Add(filter);
+        }
+
+        return filters.ToImmutable();
+    }
+
+    /// <summary>
+    /// <c>items.Where(item =&gt; !(condition))</c> for each filter, so only the items the loop kept start a call
+    /// (IndependentLoopAwaitsCodeFixTests.FilterOnItem_BecomesWhere).
+    /// </summary>
+    private static ExpressionSyntax Filtered(ExpressionSyntax collection, SyntaxToken item, ImmutableArray<IfStatementSyntax> filters)
+    {
+        var current = collection.WithoutTrivia();
+        foreach (var filter in filters)
+        {
+            var condition = filter.Condition.WithoutTrivia();
+            ExpressionSyntax kept = condition switch
+            {
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => not.Operand.WithoutTrivia(),
+                IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
+                    => PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, condition),
+                _ => PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, ParenthesizedExpression(condition)),
+            };
+            current = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, CollectionReceiver(current), IdentifierName("Where")),
+                ArgumentList(SingletonSeparatedList(Argument(SimpleLambdaExpression(Parameter(item.WithoutTrivia()), kept)))));
+        }
+
+        return current;
     }
 
     /// <summary>The argument of <c>Add</c> is the await itself, or an identity or reference conversion of it (which AddRange's array covariance keeps).</summary>
@@ -717,7 +899,7 @@ internal static class LoopGatherEditing
     /// False (no import needed) when <c>items.Select</c> already binds to LINQ's, true when <c>using System.Linq;</c> makes it
     /// bind, and null when another <c>Select</c> (an instance method, a user's extension) would take the call.
     /// </summary>
-    private static bool? SelectBinding(SemanticModel model, int position, ITypeSymbol collectionType, AsyncSymbols symbols)
+    private static bool? SelectBinding(SemanticModel model, int position, ITypeSymbol collectionType, AsyncSymbols symbols, string name = "Select")
     {
         if (symbols.Enumerable is not { } enumerable)
         {
@@ -725,7 +907,7 @@ internal static class LoopGatherEditing
         }
 
         var linq = enumerable.ContainingNamespace.ToDisplayString();
-        var candidates = model.LookupSymbols(position, collectionType, "Select", includeReducedExtensionMethods: true);
+        var candidates = model.LookupSymbols(position, collectionType, name, includeReducedExtensionMethods: true);
         var fromLinq = false;
         foreach (var candidate in candidates)
         {

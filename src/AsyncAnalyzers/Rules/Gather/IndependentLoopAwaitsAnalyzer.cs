@@ -16,7 +16,10 @@ namespace AsyncAnalyzers.Rules.Gather;
 /// <summary>
 /// ASYNC302: a <c>foreach</c>, or a <c>for</c> over an index, whose body awaits one independent call per item
 /// (<c>await F(item);</c>, <c>results.Add(await F(item));</c>, <c>var r = await F(item);</c>, <c>using var r = ...</c>,
-/// <c>results[i] = await F(items[i]);</c>), then does per-item work on its result. Reported on the loop keyword, with the await as
+/// <c>results[i] = await F(items[i]);</c>, <c>total += await F(item);</c>, or any of them through a member of the result:
+/// <c>(await F(item)).Total</c>), then does per-item work on its result. Filters on the item (<c>if (!item.Enabled) continue;</c>)
+/// may come first, and a <c>for</c> over an int counter (<c>for (var page = 1; page &lt;= pageCount; page++)</c>) counts as a loop
+/// over the counter's values. Reported on the loop keyword, with the await as
 /// an additional location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -50,6 +53,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         var loop = (ILoopOperation)context.Operation;
         ISymbol? variable;
         IOperation collection;
+        var isRange = false;
         switch (loop)
         {
             // await foreach streams items that arrive one by one (IndependentLoopAwaitsAnalyzerTests.AwaitForeach_NoDiagnostic).
@@ -61,7 +65,17 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
                 variable = IndexedLoop(forLoop, out var indexed);
                 if (variable is null || indexed is null)
                 {
-                    return;
+                    // for (var page = 1; page <= pageCount; page++): the counter is the item
+                    // (IndependentLoopAwaitsAnalyzerTests.ForOverPageCounter_Reports, CounterWrittenInBody_NoDiagnostic, CounterStepOfTwo_NoDiagnostic).
+                    variable = RangeLoop(forLoop);
+                    if (variable is null || forLoop.Condition is null)
+                    {
+                        return;
+                    }
+
+                    isRange = true;
+                    collection = forLoop.Condition;
+                    break;
                 }
 
                 collection = indexed;
@@ -75,9 +89,35 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         // second await, a break or a return makes order-dependent (IndependentLoopAwaitsAnalyzerTests.BreakOnResult_NoDiagnostic,
         // TaskDelayInBody_NoDiagnostic, TwoAwaitsInBody_NoDiagnostic).
         var statements = Statements(loop.Body);
+
+        // `if (!feed.Enabled) continue;` at the top of a foreach body only chooses the items; it reads nothing but the item
+        // (IndependentLoopAwaitsAnalyzerTests.FilterOnItemThenKeyedWrite_Reports, FilterReadingSharedState_NoDiagnostic).
+        var filters = 0;
+        while (loop is IForEachLoopOperation && filters < statements.Length - 1 && IsItemFilter(statements[filters], variable))
+        {
+            filters++;
+        }
+
+        statements = statements.RemoveRange(0, filters);
         if (statements.IsEmpty || FirstAwait(statements[0], list) is not var (awaitOperation, results, shape) || awaitOperation is null)
         {
             return;
+        }
+
+        if (shape == "Sum" && !OnlyAccumulates(loop, statements[0]))
+        {
+            // The total may only be added to (IndependentLoopAwaitsAnalyzerTests.TotalReadInTheLoop_NoDiagnostic).
+            return;
+        }
+
+        if (isRange && !CounterAndBoundUnchanged(loop, (IForLoopOperation)loop))
+        {
+            return;
+        }
+
+        if (shape == "Sum")
+        {
+            shape = "Body";
         }
 
         var rest = statements.RemoveAt(0);
@@ -102,7 +142,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301ConcurrentSafeTypes),
             SymbolNameList.Read(options, AnalyzerOptionKeys.Async301UnsafeTypes)).WithAssumption(ReceiverAssumption.AssumesSafe(options, AnalyzerOptionKeys.Async302UnknownReceivers)));
         if (independence.Describe(awaitOperation, out _) is not { } footprint
-            || !IsPerItem(footprint, variable, loop as IForLoopOperation, collection)
+            || !IsPerItem(footprint, variable, isRange ? null : loop as IForLoopOperation, collection)
             || (results is not null && footprint.IsRootedAt(AccessPath.Segment(results), writesOnly: false)))
         {
             return;
@@ -131,6 +171,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             count += ", if '" + assumed.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' allows concurrent calls";
         }
         var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, shape);
+
 
         // The loop keyword is the statement's first token; operations have no location of their own for it.
         var location = loop.Syntax.GetFirstToken().GetLocation();
@@ -276,14 +317,25 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             case IExpressionStatementOperation { Operation: IAwaitOperation awaited }:
                 return (awaited, null, "Await");
             case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: ILocalReferenceOperation target } add }
-                when list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list):
+                when list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list) && add.Arguments[0].Value.WalkDownConversions() is IAwaitOperation:
                 // Collecting into a List<T> keeps the order with WhenAll's result array; any other accumulator does not
-                // (IndependentLoopAwaitsAnalyzerTests.AccumulatesIntoCounter_NoDiagnostic).
+                // (IndependentLoopAwaitsAnalyzerTests.AddToHashSet_NoDiagnostic).
                 return (add.Arguments[0].Value.WalkDownConversions() as IAwaitOperation, target.Local, "Add");
+            case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1, Instance: ILocalReferenceOperation target } add }
+                when list is not null && SymbolEqualityComparer.Default.Equals(target.Type?.OriginalDefinition, list)
+                    && ResultOf(add.Arguments[0].Value) is { } member:
+                // results.Add((await F(item)).Total): per-item work on a member of the result
+                // (IndependentLoopAwaitsAnalyzerTests.AddMemberOfResult_Reports).
+                return (member, null, "Body");
             case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { IsRef: false, Target: IPropertyReferenceOperation { Property.IsIndexer: true } or IArrayElementReferenceOperation } element }:
-                return (element.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
+                // prices[sku] = (await F(sku)).Amount (IndependentLoopAwaitsAnalyzerTests.KeyedWriteOfResultMember_Reports).
+                return (ResultOf(element.Value), null, "Body");
+            case IExpressionStatementOperation { Operation: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation { Local: { RefKind: RefKind.None } total } } sum }
+                when IsNumeric(total.Type):
+                // total += await F(item): the sum does not depend on the order (IndependentLoopAwaitsAnalyzerTests.SumIntoLocal_Reports).
+                return (ResultOf(sum.Value), null, "Sum");
             case IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1:
-                return (group.Declarations[0].Declarators[0].Initializer?.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
+                return (group.Declarations[0].Declarators[0].Initializer is { } initializer ? ResultOf(initializer.Value) : null, null, "Body");
             case IUsingDeclarationOperation { IsAsynchronous: false, DeclarationGroup.Declarations.Length: 1 } usingDeclaration
                 when usingDeclaration.DeclarationGroup.Declarations[0].Declarators.Length == 1:
                 return (usingDeclaration.DeclarationGroup.Declarations[0].Declarators[0].Initializer?.Value.WalkDownConversions() as IAwaitOperation, null, "Body");
@@ -307,7 +359,7 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         foreach (var child in first.DescendantsAndSelf())
         {
             // The await's own call is described by its footprint; around it only the target is work.
-            if (child is ISimpleAssignmentOperation assignment && assignment.Value.WalkDownConversions() == awaitOperation)
+            if (child is ISimpleAssignmentOperation or ICompoundAssignmentOperation && child is IAssignmentOperation assignment && ResultOf(assignment.Value) == awaitOperation)
             {
                 work.Add(assignment.Target);
                 if (!independence.AddWrite(assignment.Target, writes, assigned))
@@ -353,6 +405,180 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
                 {
                     return false;
                 }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The await itself, or the await whose result a member chain reads: <c>(await F(item)).Total</c>.</summary>
+    private static IAwaitOperation? ResultOf(IOperation value)
+    {
+        var current = value.WalkDownConversions();
+        while (true)
+        {
+            switch (current)
+            {
+                case IAwaitOperation awaited:
+                    return awaited;
+                case IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance }:
+                    current = instance.WalkDownConversions();
+                    break;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    current = instance.WalkDownConversions();
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static bool IsNumeric(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Single;
+
+    /// <summary>The total of <c>total += await F(item);</c> appears nowhere else in the loop.</summary>
+    private static bool OnlyAccumulates(ILoopOperation loop, IOperation statement)
+    {
+        if (statement is not IExpressionStatementOperation { Operation: ICompoundAssignmentOperation { Target: ILocalReferenceOperation { Local: var total } target } })
+        {
+            return false;
+        }
+
+        foreach (var operation in loop.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && reference != target && SymbolEqualityComparer.Default.Equals(reference.Local, total))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>if (!feed.Enabled) continue;</c>: a condition on the item alone (its members, constants, string tests), whose only
+    /// action is to skip the item.
+    /// </summary>
+    private static bool IsItemFilter(IOperation statement, ISymbol variable)
+    {
+        if (statement is not IConditionalOperation { WhenFalse: null, Condition: { } condition, WhenTrue: var whenTrue })
+        {
+            return false;
+        }
+
+        if (whenTrue is IBlockOperation { Operations.Length: 1 } block)
+        {
+            whenTrue = block.Operations[0];
+        }
+
+        if (whenTrue is not IBranchOperation { BranchKind: BranchKind.Continue })
+        {
+            return false;
+        }
+
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, variable):
+                case IPropertyReferenceOperation { Property.IsIndexer: false, Instance: not null }:
+                case IFieldReferenceOperation { Instance: not null }:
+                case ILiteralOperation or IConversionOperation or IUnaryOperation or IBinaryOperation or IIsPatternOperation or IPatternOperation or IIsTypeOperation or ITypeOfOperation:
+                case IArgumentOperation:
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String }:
+                    break;
+                case IFieldReferenceOperation { Field.IsConst: true }:
+                    break;
+                default:
+                    if (operation.ConstantValue.HasValue)
+                    {
+                        break;
+                    }
+
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>for (var page = first; page &lt;(=) bound; page++ | ++page | page += 1)</c> over an <c>int</c>, with a constant, local or
+    /// parameter as first value and bound: returns the counter.
+    /// </summary>
+    private static ILocalSymbol? RangeLoop(IForLoopOperation loop)
+    {
+        if (loop.Before.Length != 1 || loop.AtLoopBottom.Length != 1
+            || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+            || group.Declarations[0].Declarators.Length != 1
+            || group.Declarations[0].Declarators[0] is not { Initializer.Value: { } first } declarator
+            || declarator.Symbol.Type.SpecialType != SpecialType.System_Int32
+            || !IsFixedValue(first))
+        {
+            return null;
+        }
+
+        var counter = declarator.Symbol;
+        if (loop.Condition?.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } condition
+            || condition.LeftOperand.WalkDownConversions() is not ILocalReferenceOperation left || !SymbolEqualityComparer.Default.Equals(left.Local, counter)
+            || condition.RightOperand.Type?.SpecialType != SpecialType.System_Int32
+            || !IsFixedValue(condition.RightOperand))
+        {
+            return null;
+        }
+
+        var step = loop.AtLoopBottom[0] is IExpressionStatementOperation { Operation: var increment } ? increment : loop.AtLoopBottom[0];
+        var stepped = step switch
+        {
+            IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: ILocalReferenceOperation target } => target.Local,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: 1 } } => target.Local,
+            _ => null,
+        };
+        return SymbolEqualityComparer.Default.Equals(stepped, counter) ? counter : null;
+    }
+
+    /// <summary>A constant, or a local or parameter (whose writes in the body <see cref="CounterAndBoundUnchanged"/> rules out).</summary>
+    private static bool IsFixedValue(IOperation value)
+    {
+        value = value.WalkDownConversions();
+        return value.ConstantValue.HasValue
+            || value is ILocalReferenceOperation { Local.RefKind: RefKind.None } or IParameterReferenceOperation { Parameter.RefKind: RefKind.None };
+    }
+
+    /// <summary>The body writes neither the counter nor the bound (IndependentLoopAwaitsAnalyzerTests.CounterWrittenInBody_NoDiagnostic, BoundWrittenInBody_NoDiagnostic).</summary>
+    private static bool CounterAndBoundUnchanged(ILoopOperation loop, IForLoopOperation forLoop)
+    {
+        var watched = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var local in forLoop.Locals)
+        {
+            watched.Add(local);
+        }
+
+        if (forLoop.Condition?.WalkDownConversions() is IBinaryOperation { RightOperand: var bound } && bound.WalkDownConversions().ReferencedLocalOrParameter() is { } boundSymbol)
+        {
+            watched.Add(boundSymbol);
+        }
+
+        foreach (var operation in loop.Body.DescendantsAndSelf())
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byReference => byReference.Value,
+                IAnonymousFunctionOperation or ILocalFunctionOperation => operation,
+                _ => null,
+            };
+            if (target is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                // A lambda capturing the counter would see it change.
+                return false;
+            }
+
+            if (target?.WalkDownConversions().ReferencedLocalOrParameter() is { } written && watched.Contains(written))
+            {
+                return false;
             }
         }
 

@@ -681,20 +681,20 @@ public class IndependentLoopAwaitsAnalyzerTests
     }
 
     [Fact]
-    public async Task AccumulatesIntoCounter_NoDiagnostic()
+    public async Task AccumulatesIntoCounter_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(InClass("""
             async Task<int> M(string[] paths)
             {
                 var total = 0;
-                foreach (var path in paths)
+                {|#0:foreach|} (var path in paths)
                 {
-                    total += (await File.ReadAllTextAsync(path)).Length;
+                    total += ({|#1:await File.ReadAllTextAsync(path)|}).Length;
                 }
 
                 return total;
             }
-            """));
+            """), Loop("ReadAllTextAsync", "paths"));
     }
 
     [Fact]
@@ -974,5 +974,503 @@ public class IndependentLoopAwaitsAnalyzerTests
                 }
             }
             """, Loop("ReadAsync", "documents"));
+    }
+    // Issue 12, shape 1: a member of the awaited result.
+    [Fact]
+    public async Task KeyedWriteOfResultMember_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, decimal>> M(IPricing pricing, List<string> skus, CancellationToken ct)
+            {
+                var prices = new Dictionary<string, decimal>();
+                {|#0:foreach|} (var sku in skus)
+                {
+                    prices[sku] = ({|#1:await pricing.GetPriceAsync(sku, ct)|}).Amount;
+                }
+
+                return prices;
+            }
+
+            public interface IPricing
+            {
+                Task<Price> GetPriceAsync(string sku, CancellationToken ct);
+                Task<Price> UpdatePriceAsync(string sku, CancellationToken ct);
+            }
+
+            public sealed class Price
+            {
+                public decimal Amount { get; set; }
+            }
+            """), Loop("GetPriceAsync", "skus", ", if 'IPricing' allows concurrent calls"));
+    }
+
+    [Fact]
+    public async Task LocalFromResultMemberThenAdd_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<int>> M(string[] paths)
+            {
+                var lengths = new List<int>();
+                {|#0:foreach|} (var path in paths)
+                {
+                    var length = ({|#1:await File.ReadAllTextAsync(path)|}).Length;
+                    lengths.Add(length);
+                }
+
+                return lengths;
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task AddMemberOfResult_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<int>> M(string[] paths)
+            {
+                var lengths = new List<int>();
+                {|#0:foreach|} (var path in paths)
+                {
+                    lengths.Add(({|#1:await File.ReadAllTextAsync(path)|}).Length);
+                }
+
+                return lengths;
+            }
+            """), Loop("ReadAllTextAsync", "paths"));
+    }
+
+    [Fact]
+    public async Task ResultMemberFromUpdateCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, decimal>> M(IPricing pricing, List<string> skus, CancellationToken ct)
+            {
+                var prices = new Dictionary<string, decimal>();
+                foreach (var sku in skus)
+                {
+                    prices[sku] = (await pricing.UpdatePriceAsync(sku, ct)).Amount;
+                }
+
+                return prices;
+            }
+
+            public interface IPricing
+            {
+                Task<Price> GetPriceAsync(string sku, CancellationToken ct);
+                Task<Price> UpdatePriceAsync(string sku, CancellationToken ct);
+            }
+
+            public sealed class Price
+            {
+                public decimal Amount { get; set; }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultMemberReadByNextCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string directory, string[] names)
+            {
+                var texts = new List<string>();
+                foreach (var name in names)
+                {
+                    var next = (await File.ReadAllTextAsync(Path.Combine(directory, name))).Trim();
+                    texts.Add(next);
+                    directory = next;
+                }
+
+                return texts;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ResultMemberThroughStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<int>> M(Stream stream, byte[][] buffers)
+            {
+                var counts = new List<int>();
+                foreach (var buffer in buffers)
+                {
+                    var count = (await stream.ReadAsync(buffer, 0, buffer.Length)).GetHashCode();
+                    counts.Add(count);
+                }
+
+                return counts;
+            }
+            """));
+    }
+
+    // Issue 12, shape 2: a for loop over a counter whose bound is not a collection.
+    [Fact]
+    public async Task ForOverPageCounter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<string>();
+                {|#0:for|} (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = {|#1:await _http.GetStringAsync($"{url}?page={page}", ct)|};
+                    items.AddRange(batch.Split(','));
+                }
+
+                return items;
+            }
+            """), Loop("GetStringAsync", "page <= pageCount"));
+    }
+
+    [Fact]
+    public async Task ForOverCounterLessThanConstant_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string directory)
+            {
+                {|#0:for|} (int part = 0; part < 8; part += 1)
+                {
+                    {|#1:await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty)|};
+                }
+            }
+            """), Loop("WriteAllTextAsync", "part < 8"));
+    }
+
+    [Fact]
+    public async Task CounterWrittenInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string url, int pageCount)
+            {
+                var items = new List<string>();
+                for (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await _http.GetStringAsync($"{url}?page={page}");
+                    items.Add(batch);
+                    if (batch.Length == 0) page = pageCount;
+                }
+
+                return items;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task BoundWrittenInBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string url)
+            {
+                var items = new List<string>();
+                var pageCount = 1;
+                for (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await _http.GetStringAsync($"{url}?page={page}");
+                    items.Add(batch);
+                    pageCount = batch.Length;
+                }
+
+                return items;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CounterStepOfTwo_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(string url, int count)
+            {
+                for (var page = 0; page < count; page += 2)
+                {
+                    await _http.GetStringAsync($"{url}?page={page}");
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CounterWithCursorFromPreviousPage_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<string>> M(string url, int pageCount)
+            {
+                var items = new List<string>();
+                var cursor = "";
+                for (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await _http.GetStringAsync($"{url}?page={page}&after={cursor}");
+                    cursor = batch;
+                    items.Add(batch);
+                }
+
+                return items;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task CounterOnUnknownWriteReceiver_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(int count)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    await _users.SaveAsync("user" + i);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task ForOverPagesFromJson_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<Order>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<Order>();
+                {|#0:for|} (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = {|#1:await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Order>>(_http, $"{url}?page={page}", ct)|};
+                    items.AddRange(batch ?? new List<Order>());
+                }
+
+                return items;
+            }
+            """), Loop("GetFromJsonAsync", "page <= pageCount"));
+    }
+
+    [Fact]
+    public async Task CounterLoopEndingOnEmptyPage_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<List<Order>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<Order>();
+                for (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<Order>>(_http, $"{url}?page={page}", ct);
+                    if (batch is null || batch.Count == 0) break;
+                    items.AddRange(batch);
+                }
+
+                return items;
+            }
+            """));
+    }
+
+    // Issue 12, shape 3: a filter on the item at the top of the body.
+    [Fact]
+    public async Task FilterOnItemThenKeyedWrite_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, int>> M(List<Feed> feeds)
+            {
+                var counts = new Dictionary<string, int>();
+                {|#0:foreach|} (var feed in feeds)
+                {
+                    if (!feed.Enabled) continue;
+                    var items = {|#1:await _http.GetStringAsync(feed.Url)|};
+                    counts[feed.Name] = items.Length;
+                }
+
+                return counts;
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """), Loop("GetStringAsync", "feeds"));
+    }
+
+    [Fact]
+    public async Task FilterThenAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                {|#0:foreach|} (var feed in feeds)
+                {
+                    if (string.IsNullOrEmpty(feed.Url))
+                    {
+                        continue;
+                    }
+
+                    {|#1:await File.WriteAllTextAsync(feed.Url, feed.Name)|};
+                }
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """), Loop("WriteAllTextAsync", "feeds"));
+    }
+
+    [Fact]
+    public async Task FilterReadingSharedState_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, int>> M(List<Feed> feeds)
+            {
+                var counts = new Dictionary<string, int>();
+                foreach (var feed in feeds)
+                {
+                    if (counts.Count > 10) continue;
+                    var items = await _http.GetStringAsync(feed.Url);
+                    counts[feed.Name] = items.Length;
+                }
+
+                return counts;
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FilterThenBreak_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<Dictionary<string, int>> M(List<Feed> feeds)
+            {
+                var counts = new Dictionary<string, int>();
+                foreach (var feed in feeds)
+                {
+                    if (!feed.Enabled) break;
+                    var items = await _http.GetStringAsync(feed.Url);
+                    counts[feed.Name] = items.Length;
+                }
+
+                return counts;
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task FilterThenSameReceiverWrite_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                foreach (var feed in feeds)
+                {
+                    if (!feed.Enabled) continue;
+                    await _users.SaveAsync(feed.Name);
+                }
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """));
+    }
+
+    // Issue 12, shape 4: a numeric total.
+    [Fact]
+    public async Task SumIntoLocal_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int[] userIds, CancellationToken ct)
+            {
+                var total = 0;
+                {|#0:foreach|} (var userId in userIds)
+                {
+                    total += {|#1:await _orders.CountAsync(userId, ct)|};
+                }
+
+                return total;
+            }
+            """), Loop("CountAsync", "userIds", ", if 'IOrders' allows concurrent calls"));
+    }
+
+    [Fact]
+    public async Task TotalReadInTheLoop_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int[] userIds, List<int> runningTotals)
+            {
+                var total = 0;
+                foreach (var userId in userIds)
+                {
+                    total += await _orders.CountAsync(userId);
+                    runningTotals.Add(total);
+                }
+
+                return total;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task TotalPassedToTheCall_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int[] userIds)
+            {
+                var total = 0;
+                foreach (var userId in userIds)
+                {
+                    total += await _orders.CountAsync(userId + total);
+                }
+
+                return total;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SumIntoField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private int _total;
+
+            async Task M(int[] userIds)
+            {
+                foreach (var userId in userIds)
+                {
+                    _total += await _orders.CountAsync(userId);
+                }
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SumFromStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(Stream stream, byte[][] buffers)
+            {
+                var total = 0;
+                foreach (var buffer in buffers)
+                {
+                    total += await stream.ReadAsync(buffer, 0, buffer.Length);
+                }
+
+                return total;
+            }
+            """));
     }
 }

@@ -1105,6 +1105,244 @@ public class IndependentLoopAwaitsCodeFixTests
         await test.RunAsync();
     }
 
+    // Issue 12: a member of the result, a total, a filter on the item.
+    [Fact]
+    public async Task KeyedWriteOfResultMember_PairsEachItemWithItsResult()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<Dictionary<string, int>> M(IEnumerable<string> paths)
+            {
+                var lengths = new Dictionary<string, int>();
+                {|ASYNC302:foreach|} (var path in paths)
+                {
+                    lengths[path] = (await File.ReadAllTextAsync(path)).Length;
+                }
+
+                return lengths;
+            }
+            """), WithLinq(InClass("""
+            async Task<Dictionary<string, int>> M(IEnumerable<string> paths)
+            {
+                var lengths = new Dictionary<string, int>();
+                foreach (var (path, result) in await Task.WhenAll(paths.Select(async path => (path, await File.ReadAllTextAsync(path)))))
+                {
+                    lengths[path] = result.Length;
+                }
+
+                return lengths;
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task SumIntoLocal_AddsEachResultInOrder()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<int> M(string[] paths)
+            {
+                var total = 0;
+                {|ASYNC302:foreach|} (var path in paths)
+                {
+                    total += (await File.ReadAllTextAsync(path)).Length;
+                }
+
+                return total;
+            }
+            """), WithLinq(InClass("""
+            async Task<int> M(string[] paths)
+            {
+                var total = 0;
+                foreach (var (path, result) in await Task.WhenAll(paths.Select(async path => (path, await File.ReadAllTextAsync(path)))))
+                {
+                    total += result.Length;
+                }
+
+                return total;
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task FilterOnItem_BecomesWhere()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<Dictionary<string, int>> M(List<Feed> feeds)
+            {
+                var counts = new Dictionary<string, int>();
+                {|ASYNC302:foreach|} (var feed in feeds)
+                {
+                    if (!feed.Enabled) continue;
+                    var items = await _http.GetStringAsync(feed.Url);
+                    counts[feed.Name] = items.Length;
+                }
+
+                return counts;
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """), WithLinq(InClass("""
+            async Task<Dictionary<string, int>> M(List<Feed> feeds)
+            {
+                var counts = new Dictionary<string, int>();
+                foreach (var (feed, items) in await Task.WhenAll(feeds.Where(feed => feed.Enabled).Select(async feed => (feed, await _http.GetStringAsync(feed.Url)))))
+                {
+                    counts[feed.Name] = items.Length;
+                }
+
+                return counts;
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task FilterThenAwait_WhenAllOverWhere()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                {|ASYNC302:foreach|} (var feed in feeds)
+                {
+                    if (string.IsNullOrEmpty(feed.Url))
+                    {
+                        continue;
+                    }
+
+                    await File.WriteAllTextAsync(feed.Url, feed.Name);
+                }
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """), WithLinq(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                await Task.WhenAll(feeds.Where(feed => !string.IsNullOrEmpty(feed.Url)).Select(feed => File.WriteAllTextAsync(feed.Url, feed.Name)));
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task FilterThenAwait_ParallelForEachAsyncOverWhere()
+    {
+        await VerifyParallelAsync(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                {|ASYNC302:foreach|} (var feed in feeds)
+                {
+                    if (feed.Url.Length == 0) continue;
+                    await File.WriteAllTextAsync(feed.Url, feed.Name);
+                }
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """), WithLinq(InClass("""
+            async Task M(List<Feed> feeds)
+            {
+                await Parallel.ForEachAsync(feeds.Where(feed => !(feed.Url.Length == 0)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (feed, ct) => await File.WriteAllTextAsync(feed.Url, feed.Name));
+            }
+
+            public sealed class Feed
+            {
+                public bool Enabled { get; set; }
+                public string Name { get; set; } = "";
+                public string Url { get; set; } = "";
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task CounterLoop_SelectsOverEnumerableRange()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task M(string directory)
+            {
+                {|ASYNC302:for|} (int part = 0; part < 8; part += 1)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty);
+                }
+            }
+            """), WithLinq(InClass("""
+            async Task M(string directory)
+            {
+                await Task.WhenAll(Enumerable.Range(0, 8).Select(part => File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty)));
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task CounterLoopBetweenVariables_ParallelForEachAsyncOverRange()
+    {
+        await VerifyParallelAsync(InClass("""
+            async Task M(string directory, int start, int end)
+            {
+                {|ASYNC302:for|} (var part = start; part < end; ++part)
+                    await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty);
+            }
+            """), WithLinq(InClass("""
+            async Task M(string directory, int start, int end)
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(start, Math.Max(0, end - start)), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (part, ct) => await File.WriteAllTextAsync(Path.Combine(directory, part + ".txt"), string.Empty));
+            }
+            """)));
+    }
+
+    [Fact]
+    public async Task PageCounterBody_PairsEachPageWithItsBatch()
+    {
+        await VerifyWhenAllAsync(InClass("""
+            async Task<List<string>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<string>();
+                {|ASYNC302:for|} (var page = 1; page <= pageCount; page++)
+                {
+                    var batch = await _http.GetStringAsync($"{url}?page={page}", ct);
+                    items.AddRange(batch.Split(','));
+                }
+
+                return items;
+            }
+            """), WithLinq(InClass("""
+            async Task<List<string>> M(string url, int pageCount, CancellationToken ct)
+            {
+                var items = new List<string>();
+                foreach (var (page, batch) in await Task.WhenAll(Enumerable.Range(1, Math.Max(0, pageCount)).Select(async page => (page, await _http.GetStringAsync($"{url}?page={page}", ct)))))
+                {
+                    items.AddRange(batch.Split(','));
+                }
+
+                return items;
+            }
+            """)));
+    }
+
     private static string WithLinq(string code) => code.Replace("using System.IO;\n", "using System.IO;\nusing System.Linq;\n", System.StringComparison.Ordinal);
 
     private static async Task VerifyWhenAllAsync(string source, string fixedSource) =>

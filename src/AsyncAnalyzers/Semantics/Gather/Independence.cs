@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -180,8 +181,16 @@ internal sealed class Independence
             case IInvocationOperation invocation when invocation.Instance is null or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or IFieldReferenceOperation:
                 // The call consumes the results: it runs after every argument is evaluated.
                 break;
+            case IConditionalAccessOperation conditional:
+                // `(await B()).FirstOrDefault()?.Title`: the receiver runs first and always; an await in the part that runs only when
+                // it is not null would be conditional (IndependentAwaitsAnalyzerTests.ConditionalAccessOnAwaitedResult_Reports,
+                // AwaitInsideConditionalAccess_NoDiagnostic).
+                var before = awaits.Count;
+                return CollectAwaits(conditional.Operation, awaits)
+                    && CollectAwaits(conditional.WhenNotNull, awaits)
+                    && !awaits.Skip(before).Any(a => conditional.WhenNotNull.Syntax.Span.Contains(a.Syntax.Span));
             case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
-                or IDefaultValueOperation or ITypeOfOperation or INameOfOperation:
+                or IDefaultValueOperation or ITypeOfOperation or INameOfOperation or IConditionalAccessInstanceOperation:
                 return true;
             default:
                 // IndependentAwaitsAnalyzerTests.AwaitsInConditionalExpression_NoDiagnostic.

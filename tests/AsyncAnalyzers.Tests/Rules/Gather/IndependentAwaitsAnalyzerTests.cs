@@ -1845,4 +1845,55 @@ public class IndependentAwaitsAnalyzerTests
             }
             """), Locations("'GetByTypeAsync', 'GetByTypeAsync'; if 'IPolicies' allows concurrent calls", 0, 1));
     }
+
+    [Fact]
+    public async Task ConditionalAccessOnAwaitedResult_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<string> M(int id)
+            {
+                var line = $"{({|#0:await _users.GetAsync(id)|})?.Length} / {{|#1:await _orders.CountAsync(id)|}}";
+                return line;
+            }
+            """), Locations("'GetAsync', 'CountAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task AwaitInsideConditionalAccess_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            async Task<int> M(int id, List<int>? cache)
+            {
+                var count = cache?.IndexOf(await _orders.CountAsync(id)) + await _orders.PendingAsync(id);
+                return count ?? 0;
+            }
+            """));
+    }
+
+    [Fact]
+    public async Task SearchAndSuggestForOneTerm_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly ISearch _search;
+
+            async Task<string> M(string term, CancellationToken ct)
+            {
+                var hits = {|#0:await _search.QueryAsync(term, 20, ct)|};
+                var suggestions = {|#1:await _search.SuggestAsync(term, ct)|};
+                return hits + suggestions;
+            }
+
+            public interface ISearch
+            {
+                Task<string> QueryAsync(string term, int top, CancellationToken ct);
+                Task<string> SuggestAsync(string prefix, CancellationToken ct);
+            }
+
+            public sealed class Search(HttpClient http) : ISearch
+            {
+                public Task<string> QueryAsync(string term, int top, CancellationToken ct) => http.GetStringAsync("search?q=" + term + "&top=" + top, ct);
+                public Task<string> SuggestAsync(string prefix, CancellationToken ct) => http.GetStringAsync("suggest?q=" + prefix, ct);
+            }
+            """), Locations("'QueryAsync', 'SuggestAsync'", 0, 1));
+    }
 }

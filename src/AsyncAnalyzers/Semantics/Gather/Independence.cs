@@ -288,6 +288,8 @@ internal sealed class Independence
         var resources = ImmutableArray.CreateBuilder<string>();
         var keys = ImmutableArray.CreateBuilder<string>();
         var sharedKeys = ImmutableArray.CreateBuilder<string>();
+        var readKeys = new List<string>();
+        var onlyReads = SideEffects.OnlyReads(method);
 
         IOperation? receiver = invocation.Instance;
         var firstArgument = 0;
@@ -392,11 +394,23 @@ internal sealed class Independence
                 // (IndependentLoopAwaitsAnalyzerTests.CallOnEachItem_Reports), and one service asked twice for one key is a repeat
                 // (IndependentAwaitsAnalyzerTests.SameKeyReadTwiceFromOneService_NoDiagnostic). Two different reads of one key
                 // from one service (an account's invoices and its balance) are not (SameKeyDifferentReadsFromOneService_Reports);
-                // a call that does more than read still meets the key rule above (SameKeyReadThenUnknownVerb_NoDiagnostic).
-                resources.Add(SideEffects.OnlyReads(method)
-                    ? AccessPath.Through(AccessPath.Through(receiverPath, key), "m:" + method.Name)
-                    : AccessPath.Through(receiverPath, key));
+                // a call that does more than read still meets the key rule above (SameKeyReadThenUnknownVerb_NoDiagnostic). A read is
+                // a repeat only when every key is the same: two texts translated into one locale are two reads
+                // (TranslationsOfTwoTextsIntoOneLocale_Reports).
+                if (onlyReads)
+                {
+                    readKeys.Add(key);
+                }
+                else
+                {
+                    resources.Add(AccessPath.Through(receiverPath, key));
+                }
             }
+        }
+
+        if (readKeys.Count > 0)
+        {
+            resources.Add(AccessPath.Through(receiverPath, "m:" + method.Name + "(" + string.Join(",", readKeys) + ")"));
         }
 
         reason = string.Empty;
@@ -747,6 +761,14 @@ internal sealed class Independence
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
         {
             return IsValueLike(nullable.TypeArguments[0]);
+        }
+
+        // A non-generic readonly struct (DateOnly, TimeSpan, a `readonly record struct Money`) is copied into the call and cannot be
+        // changed through it (IndependentAwaitsAnalyzerTests.ReadonlyStructArgumentsShared_Reports); generic ones such as Memory<T> or
+        // ArraySegment<T> share the array they wrap (IndependentAwaitsAnalyzerTests.SharedMutableArgument_NoDiagnostic).
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Struct, IsReadOnly: true, IsGenericType: false, IsRefLikeType: false })
+        {
+            return true;
         }
 
         foreach (var known in _valueLikeTypes)

@@ -1896,4 +1896,53 @@ public class IndependentAwaitsAnalyzerTests
             }
             """), Locations("'QueryAsync', 'SuggestAsync'", 0, 1));
     }
+
+    [Fact]
+    public async Task ReadonlyStructArgumentsShared_Reports()
+    {
+        // The same DateOnly and a member of a query object go to both calls: copies, which neither call can change.
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly ICalendar _calendar;
+            private readonly IRooms _rooms;
+
+            async Task<string> M(DayQuery query, CancellationToken ct)
+            {
+                var slots = {|#0:await _calendar.GetOpenSlotsAsync(query.ProviderId, query.Day, ct)|};
+                var rooms = {|#1:await _rooms.GetFreeRoomsAsync(query.ClinicId, query.Day, ct)|};
+                return slots + rooms;
+            }
+
+            public sealed class DayQuery
+            {
+                public string ProviderId { get; set; } = "";
+                public string ClinicId { get; set; } = "";
+                public DateOnly Day { get; set; }
+            }
+
+            public interface ICalendar { Task<string> GetOpenSlotsAsync(string providerId, DateOnly day, CancellationToken ct); }
+            public interface IRooms { Task<string> GetFreeRoomsAsync(string clinicId, DateOnly day, CancellationToken ct); }
+            """), Locations("'GetOpenSlotsAsync', 'GetFreeRoomsAsync'", 0, 1));
+    }
+
+    [Fact]
+    public async Task TranslationsOfTwoTextsIntoOneLocale_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InClass("""
+            private readonly ITranslator _translator;
+
+            async Task<string> M(string title, string summary, string locale, CancellationToken ct)
+            {
+                var t = {|#0:await _translator.TranslateAsync(title, locale, ct)|};
+                var s = {|#1:await _translator.TranslateAsync(summary, locale, ct)|};
+                return t + s;
+            }
+
+            public interface ITranslator { Task<string> TranslateAsync(string text, string locale, CancellationToken ct); }
+
+            public sealed class Translator(HttpClient http) : ITranslator
+            {
+                public Task<string> TranslateAsync(string text, string locale, CancellationToken ct) => http.GetStringAsync("translate/" + locale + "?q=" + text, ct);
+            }
+            """), Locations("'TranslateAsync', 'TranslateAsync'", 0, 1));
+    }
 }

@@ -61,7 +61,57 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             && operation.Type is INamedTypeSymbol { TypeArguments.Length: 1 } outerType
             && symbols.IsTask(outerType)
             && symbols.IsTaskLike(outerType.TypeArguments[0])
-            && !ReturnsAntecedent(operation);
+            && !ReturnsAntecedent(operation)
+            && !ReturnsCompletedTasksOnly(operation);
+    }
+
+    /// <summary>
+    /// A delegate whose every return is <c>Task.CompletedTask</c> or <c>Task.FromResult(...)</c>: the inner task has succeeded
+    /// when the outer one completes, so observing the outer one loses nothing
+    /// (NestedTaskAwaitAnalyzerTests.ContinueWithReturningCompletedTask_NoDiagnostic).
+    /// </summary>
+    private static bool IsCompletedTask(IOperation value) => value.WalkDownConversions() switch
+    {
+        IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property } => IsTaskApi(property.ContainingType),
+        IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method } => IsTaskApi(method.ContainingType),
+        IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsCompletedTask(conditional.WhenTrue) && IsCompletedTask(whenFalse),
+        _ => false,
+    };
+
+    private static bool ReturnsCompletedTasksOnly(IOperation creation)
+    {
+        var arguments = creation switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation created => created.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                continue;
+            }
+
+            var any = false;
+            foreach (var operation in lambda.Body.DescendantsInSameFunction())
+            {
+                if (operation is IReturnOperation ret)
+                {
+                    if (ret.ReturnedValue is not { } returned || !IsCompletedTask(returned))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -959,4 +959,45 @@ public class NestedTaskAwaitAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ContinueWithReturningCompletedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Log(Task previous) => previous.ContinueWith(t =>
+                {
+                    System.Console.WriteLine(t.Status);
+                    return Task.CompletedTask;
+                });
+
+                async Task M(Task previous)
+                {
+                    await previous.ContinueWith(t => t.IsFaulted ? Task.FromResult(false) : Task.FromResult(true));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWithReturningWorkOnOneBranch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Retry(Task previous, CancellationToken token) => [|previous.ContinueWith(t =>
+                {
+                    if (token.IsCancellationRequested)
+                        return Task.CompletedTask;
+                    return Task.Delay(100, token);
+                }, token)|];
+            }
+            """);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
@@ -18,9 +17,10 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// through a local, or as the elements of a <c>Select</c>.
 /// </summary>
 /// <remarks>
-/// One diagnostic per creation. Where it is reported: at the <c>await</c> for <c>await creation;</c> and for a local whose first
-/// observation is <c>await local;</c>; at the first observation of a local otherwise; at the creation itself when it is converted
-/// to <c>Task</c> or is an element of a collection. The fix appends <c>.Unwrap()</c> there.
+/// One diagnostic per creation. Where it is reported: at the <c>await</c> for <c>await creation;</c>, and at the first
+/// <c>await local;</c> statement on a local holding the creation; at the creation itself otherwise (converted to <c>Task</c>,
+/// waited, handed to WhenAll and its kin, a local with no await statement on it, an element of a <c>Select</c>). The fix
+/// appends <c>.Unwrap()</c> there.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer

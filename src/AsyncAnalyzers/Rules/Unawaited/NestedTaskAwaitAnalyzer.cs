@@ -255,8 +255,13 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance, Parent: IExpressionStatementOperation } when instance == value:
                 return value;
 
-            // An element of WhenAll(a, b)'s params array of Task<Task> (NestedTaskAwaitAnalyzerTests.LocalInWhenAll_Reports).
+            // An element of WhenAll(a, b)'s params array of Task<Task> (NestedTaskAwaitAnalyzerTests.WhenAllOfCreations_Reports).
             case IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true } array } when IsSinkArgument(array, symbols):
+                return value;
+
+            // The same against .NET 9+, whose WhenAll and WaitAll take a params ReadOnlySpan: the elements sit in an implicit
+            // collection expression (an operation this package's Roslyn 4.8 does not name) that is the params argument.
+            case { IsImplicit: true, Parent: IArgumentOperation { ArgumentKind: not ArgumentKind.Explicit } } collection when IsSinkArgument(collection, symbols):
                 return value;
 
             default:

@@ -100,8 +100,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC207 = Create(
         DiagnosticIds.NestedTaskAwaited,
         "Do not await only the outer task of a nested task",
-        "'{0}' returns a task of a task: this await waits only until the inner task has been created, and the inner task's completion and exceptions are lost",
-        "Task.Factory.StartNew and ContinueWith do not understand async delegates: given one, they return a Task<Task> whose outer task completes as soon as the delegate reaches its first await. Awaiting only the outer task moves on before the work is done and drops its exceptions. Use Task.Run, which unwraps the inner task, or await the result of Unwrap().",
+        "'{0}' returns a task of a task of which only the outer task is observed: it completes once the inner task has been created, and the inner task's completion and exceptions are lost",
+        "Task.Factory.StartNew and ContinueWith do not understand async delegates: given one, they return a Task<Task> whose outer task completes as soon as the delegate reaches its first await. Awaiting, waiting for, or returning as Task only the outer task moves on before the work is done and drops its exceptions. Use Task.Run, which unwraps the inner task, or Unwrap().",
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 

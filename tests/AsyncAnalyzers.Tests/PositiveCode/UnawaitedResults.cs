@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -35,5 +36,21 @@ public static class NestedTasks
         await outer;
         Func<Task> later = async () => await Task.Factory.StartNew(async () => await Task.Delay(6));
         await later();
+    }
+
+    // Outer tasks converted to Task, waited, handed to WhenAll, or collected by Select: ASYNC207 at the creation.
+    public static Task Then(Task first) => first.ContinueWith(async _ => await Task.Delay(7));
+
+    public static async Task CollectAsync(IEnumerable<int> items, List<Task> tasks, Task other)
+    {
+        tasks.Add(Task.Factory.StartNew(async () => await Task.Delay(8), TaskCreationOptions.LongRunning)); tasks.Add(Task.Factory.StartNew(() => Task.Delay(9)));
+        var work = Task.Factory.StartNew(async () => await Task.Delay(10));
+        work.Wait();
+        await Task.WhenAll(work, other);
+        var outers = items.Select(x => Task.Factory.StartNew(async () => await Task.Delay(x))).ToList();
+        await Task.WhenAll(outers).ConfigureAwait(false);
+        await Task.WhenAll(Task.Factory.StartNew(() => Task.Delay(11)), Task.Factory.StartNew(() => Task.Delay(12)));
+        Func<Task> deferred = () => Task.Factory.StartNew(async () => await Task.Delay(13));
+        await deferred();
     }
 }

@@ -12,8 +12,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AsyncAnalyzers.CodeFixes.Rules.Unawaited;
 
 /// <summary>
-/// ASYNC207: <c>await Task.Factory.StartNew(f)</c> → <c>await Task.Run(f)</c> where the overloads match; in every case
-/// <c>await outer</c> → <c>await outer.Unwrap()</c> (before <c>ConfigureAwait</c>).
+/// ASYNC207: <c>await Task.Factory.StartNew(f)</c> (or a plain StartNew converted to Task) → <c>Task.Run(f)</c> where the
+/// overloads match; in every case <c>await outer</c> → <c>await outer.Unwrap()</c> (before <c>ConfigureAwait</c>), and an
+/// outer task reported where it is converted, passed or returned → <c>outer.Unwrap()</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NestedTaskAwaitCodeFix))]
 [Shared]
@@ -30,12 +31,14 @@ public sealed class NestedTaskAwaitCodeFix : PlannedCodeFix
     private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
-            || document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not AwaitExpressionSyntax await)
+            || document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax target)
         {
             return Task.FromResult<FixPlan?>(null);
         }
 
-        var outer = Outer(await.Expression);
+        // The finding is an 'await outer' statement, or the outer task itself where it is converted to Task, waited, handed to
+        // WhenAll and its kin, or returned by a Select lambda (NestedTaskAwaitCodeFixTests.ReturnedAsTask_Unwraps).
+        var outer = target is AwaitExpressionSyntax await ? Outer(await.Expression) : target;
         InvocationExpressionSyntax? startNew = null;
         if (diagnostic.Properties.ContainsKey(DiagnosticProperties.TaskRun)
             && outer is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StartNew" } } invocation)
@@ -49,7 +52,7 @@ public sealed class NestedTaskAwaitCodeFix : PlannedCodeFix
         var options = startNew is null
             ? ImmutableArray.Create(new FixOption(UnwrapKey, "Await the inner task with 'Unwrap()'"))
             : ImmutableArray.Create(new FixOption(UnwrapKey, "Await the inner task with 'Unwrap()'"), new FixOption(UseTaskRunKey, "Use 'Task.Run'"));
-        return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, await, outer, startNew, options));
+        return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, target, outer, startNew, options));
     }
 
     /// <summary>The awaited expression without its <c>.ConfigureAwait(...)</c> calls.</summary>
@@ -103,8 +106,8 @@ public sealed class NestedTaskAwaitCodeFix : PlannedCodeFix
 
     private sealed class Plan : FixPlan
     {
-        public Plan(FixDocument document, Diagnostic diagnostic, AwaitExpressionSyntax await, ExpressionSyntax outer, InvocationExpressionSyntax? startNew, ImmutableArray<FixOption> options)
-            : base(document, diagnostic, await, options)
+        public Plan(FixDocument document, Diagnostic diagnostic, ExpressionSyntax target, ExpressionSyntax outer, InvocationExpressionSyntax? startNew, ImmutableArray<FixOption> options)
+            : base(document, diagnostic, target, options)
         {
             Outer = outer;
             StartNew = startNew;

@@ -4,15 +4,24 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Rules.Unawaited;
 
 /// <summary>
-/// ASYNC207: <c>await Task.Factory.StartNew(async () =&gt; ...)</c> (or <c>ContinueWith</c>, or <c>new Task&lt;Task&gt;</c>) as a
-/// statement: the await gives back the inner task, which the statement drops.
+/// ASYNC207: a <c>Task&lt;Task&gt;</c> made by <c>Task.Factory.StartNew</c>, <c>ContinueWith</c> or <c>new Task&lt;Task&gt;</c> over a
+/// task-returning delegate, of which only the outer task is ever observed: awaited as a statement, converted to <c>Task</c>
+/// (returned, passed, stored), waited, or handed to <c>Task.WhenAll</c>/<c>WhenAny</c>/<c>WaitAll</c>/<c>WaitAny</c>, directly,
+/// through a local, or as the elements of a <c>Select</c>.
 /// </summary>
+/// <remarks>
+/// One diagnostic per creation. Where it is reported: at the <c>await</c> for <c>await creation;</c>, and at the first
+/// <c>await local;</c> statement on a local holding the creation; at the creation itself otherwise (converted to <c>Task</c>,
+/// waited, handed to WhenAll and its kin, a local with no await statement on it, an element of a <c>Select</c>). The fix
+/// appends <c>.Unwrap()</c> there.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
 {
@@ -30,11 +39,86 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             }
 
             var symbols = services.Symbols;
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Await);
+            start.RegisterOperationAction(c => AnalyzeAwait(c, symbols), OperationKind.Await);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    /// <summary>StartNew, ContinueWith or new Task&lt;Task&gt; over a task-returning delegate, making a nested task.</summary>
+    private static bool IsNestedCreation(IOperation operation, AsyncSymbols symbols)
+    {
+        // Only tasks whose inner task is the work itself: StartNew, ContinueWith and new Task<Task> over a task-returning delegate.
+        // Task.WhenAny's result is a task that has already completed, and a method of the program returning Task<Task> may well
+        // mean "started" by its outer task (NestedTaskAwaitAnalyzerTests.WhenAny_NoDiagnostic, OwnMethodReturningTaskOfTask_NoDiagnostic).
+        var api = operation switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "StartNew" or "ContinueWith" } method } => IsTaskApi(method.ContainingType),
+            IObjectCreationOperation { Type: INamedTypeSymbol created } => IsTaskApi(created),
+            _ => false,
+        };
+
+        return api
+            && operation.Type is INamedTypeSymbol { TypeArguments.Length: 1 } outerType
+            && symbols.IsTask(outerType)
+            && symbols.IsTaskLike(outerType.TypeArguments[0])
+            && !ReturnsAntecedent(operation)
+            && !ReturnsCompletedTasksOnly(operation);
+    }
+
+    /// <summary>
+    /// A delegate whose every return is <c>Task.CompletedTask</c> or <c>Task.FromResult(...)</c>: the inner task has succeeded
+    /// when the outer one completes, so observing the outer one loses nothing
+    /// (NestedTaskAwaitAnalyzerTests.ContinueWithReturningCompletedTask_NoDiagnostic).
+    /// </summary>
+    private static bool IsCompletedTask(IOperation value) => value.WalkDownConversions() switch
+    {
+        IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property } => IsTaskApi(property.ContainingType),
+        IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } method } => IsTaskApi(method.ContainingType),
+        IConditionalOperation { WhenFalse: { } whenFalse } conditional => IsCompletedTask(conditional.WhenTrue) && IsCompletedTask(whenFalse),
+        _ => false,
+    };
+
+    private static bool ReturnsCompletedTasksOnly(IOperation creation)
+    {
+        var arguments = creation switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation created => created.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                continue;
+            }
+
+            var any = false;
+            foreach (var operation in lambda.Body.DescendantsInSameFunction())
+            {
+                if (operation is IReturnOperation ret)
+                {
+                    if (ret.ReturnedValue is not { } returned || !IsCompletedTask(returned))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>await creation;</c>, or <c>await local;</c> as the first await statement on a local holding the creation, whose every
+    /// read observes the outer task only: reported at the await (NestedTaskAwaitAnalyzerTests.LocalFromStartNew_Reports).
+    /// </summary>
+    private static void AnalyzeAwait(OperationAnalysisContext context, AsyncSymbols symbols)
     {
         var await = (IAwaitOperation)context.Operation;
 
@@ -47,55 +131,317 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         }
 
         var outer = await.Operation.UnwrapConfigureAwait();
-        if (outer.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } outerType
-            || !symbols.IsTask(outerType)
-            || !symbols.IsTaskLike(outerType.TypeArguments[0]))
+        if (outer.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } outerType || !symbols.IsTask(outerType) || !symbols.IsTaskLike(outerType.TypeArguments[0]))
         {
             return;
         }
 
-        // Only tasks whose inner task is the work itself: StartNew, ContinueWith and new Task<Task> over a task-returning delegate.
-        // Task.WhenAny's result is a task that has already completed, and a method of the program returning Task<Task> may well
-        // mean "started" by its outer task (NestedTaskAwaitAnalyzerTests.WhenAny_NoDiagnostic, OwnMethodReturningTaskOfTask_NoDiagnostic).
-        var origin = Origin(outer);
-        if (origin is null || ReturnsAntecedent(origin))
+        IOperation creation;
+        if (outer is ILocalReferenceOperation { Local: { } local })
+        {
+            // A local assigned twice is not followed (NestedTaskAwaitAnalyzerTests.LocalReassigned_NoDiagnostic).
+            if (local.FindSingleInitializer(outer)?.WalkDownConversions() is not { } initializer
+                || !IsNestedCreation(initializer, symbols)
+                || LocalObservation(local, initializer, symbols) is not { Allowed: true, FirstAwait: { } first }
+                || first != await)
+            {
+                return;
+            }
+
+            creation = initializer;
+        }
+        else if (IsNestedCreation(outer, symbols))
+        {
+            creation = outer;
+        }
+        else
         {
             return;
         }
+
+        Report(context.ReportDiagnostic, context.Options, creation, await, noFix: false, symbols);
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, AsyncSymbols symbols)
+    {
+        var creation = context.Operation;
+        if (!IsNestedCreation(creation, symbols) || AwaitStatement(creation) is not null)
+        {
+            return;
+        }
+
+        var noFix = false;
+        IOperation? reported;
+        if (Observation(creation, symbols) is { } direct)
+        {
+            reported = direct;
+        }
+        else if (StoredLocal(creation) is { } local)
+        {
+            // A local with no await statement on it: reported at the creation, where the fix unwraps it once for every read
+            // (NestedTaskAwaitAnalyzerTests.LocalWaited_Reports, LocalInWhenAll_Reports); a declared Task<Task> would no longer fit
+            // (NestedTaskAwaitCodeFixTests.LocalExplicitlyTyped_NoFix).
+            if (LocalObservation(local, creation, symbols) is not { Allowed: true, Any: true, FirstAwait: null })
+            {
+                return;
+            }
+
+            reported = creation;
+            noFix = creation.Parent is not IVariableInitializerOperation { Parent.Syntax.Parent: VariableDeclarationSyntax { Type.IsVar: true } };
+        }
+        else
+        {
+            reported = CollectionElement(creation, symbols, out noFix);
+        }
+
+        if (reported is not null)
+        {
+            Report(context.ReportDiagnostic, context.Options, creation, reported, noFix, symbols);
+        }
+    }
+
+    private static void Report(System.Action<Diagnostic> report, AnalyzerOptions options, IOperation creation, IOperation reported, bool noFix, AsyncSymbols symbols)
+    {
+        var outerType = (INamedTypeSymbol)creation.Type!;
 
         // Unwrap and Task.Run's unwrapping overloads know Task and Task<T> only: a ValueTask inside is reported without a fix
-        // (NestedTaskAwaitCodeFixTests.InnerValueTask_NoFix).
+        // (NestedTaskAwaitCodeFixTests.InnerValueTask_NoFix). A Task<Task> made by its constructor must be started, which its
+        // unwrapped proxy cannot be: reported at the creation it has no fix (NestedTaskAwaitCodeFixTests.NewTaskOfTaskConverted_NoFix).
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (!symbols.IsTask(outerType.TypeArguments[0]))
+        if (noFix || !symbols.IsTask(outerType.TypeArguments[0]) || (reported == creation && creation is IObjectCreationOperation))
         {
             properties = properties.Add(DiagnosticProperties.NoFix, "true");
         }
-        else if (origin == outer && IsPlainStartNew(origin, symbols))
+        else if (IsPlainStartNew(creation, symbols) && (reported == creation || reported is IAwaitOperation { Operation: var awaited } && awaited.UnwrapConfigureAwait() == creation))
         {
             properties = properties.Add(DiagnosticProperties.TaskRun, "true");
         }
 
-        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC207, await.Syntax.GetLocation(), null, properties, OriginName(origin)));
+        report(Findings.Create(options, Descriptors.ASYNC207, reported.Syntax.GetLocation(), null, properties, OriginName(creation)));
     }
 
-    /// <summary>The StartNew/ContinueWith call or Task&lt;Task&gt; creation the awaited value comes from, through one local at most.</summary>
-    private static IOperation? Origin(IOperation outer)
+    private static ILocalSymbol? StoredLocal(IOperation creation) => creation.Parent switch
     {
-        var value = outer.WalkDownConversions();
+        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } declared } } => declared,
+        _ => null,
+    };
 
-        // A local assigned once, from such a call (NestedTaskAwaitAnalyzerTests.LocalFromStartNew_Reports); a local assigned
-        // twice is not followed (NestedTaskAwaitAnalyzerTests.LocalReassigned_NoDiagnostic).
-        if (value is ILocalReferenceOperation { Local: { } local })
+    /// <summary>
+    /// Where <paramref name="value"/> (a nested task) is observed by its outer task only, the operation to report: the
+    /// <c>await</c> statement, or the value itself when converted to <c>Task</c>, waited, or handed to WhenAll and its kin; null
+    /// for any other use.
+    /// </summary>
+    private static IOperation? Observation(IOperation value, AsyncSymbols symbols)
+    {
+        var parent = value.Parent;
+
+        // 'await outer;' as a statement: 'var inner = await outer', 'await await outer', 'return await outer' and '_ = await outer'
+        // keep the inner task or drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic,
+        // AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic, ReturnAwaitOuter_NoDiagnostic).
+        if (AwaitStatement(value) is { } await)
         {
-            value = local.FindSingleInitializer(outer)?.WalkDownConversions();
+            return await;
         }
 
-        return value switch
+        switch (parent)
         {
-            IInvocationOperation { TargetMethod.Name: "StartNew" or "ContinueWith" } invocation when IsTaskApi(invocation.TargetMethod.ContainingType) => invocation,
-            IObjectCreationOperation { Type: INamedTypeSymbol created } creation when IsTaskApi(created) => creation,
-            _ => null,
-        };
+            // Converted to Task (returned, passed, stored): nothing can reach the inner task afterwards
+            // (NestedTaskAwaitAnalyzerTests.ReturnedAsTask_Reports, PassedAsTask_Reports, StoredInTaskField_Reports). A Task<Task>
+            // returned as Task<Task> is the caller's business (NestedTaskAwaitAnalyzerTests.ReturnOuterWithoutAwait_NoDiagnostic).
+            case IConversionOperation { IsImplicit: true, Type: { } target } when SymbolEqualityComparer.Default.Equals(target, symbols.Task):
+                return value;
+
+            // outer.Wait() (NestedTaskAwaitAnalyzerTests.LocalWaited_Reports).
+            case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance, Parent: IExpressionStatementOperation } when instance == value:
+                return value;
+
+            // An element of WhenAll(a, b)'s params array of Task<Task> (NestedTaskAwaitAnalyzerTests.WhenAllOfCreations_Reports).
+            case IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true } array } when IsSinkArgument(array, symbols):
+                return value;
+
+            // The same against .NET 9+, whose WhenAll and WaitAll take a params ReadOnlySpan: the elements sit in an implicit
+            // collection expression (an operation this package's Roslyn 4.8 does not name) that is the params argument.
+            case { IsImplicit: true, Parent: IArgumentOperation { ArgumentKind: not ArgumentKind.Explicit } } collection when IsSinkArgument(collection, symbols):
+                return value;
+
+            default:
+                return null;
+        }
+    }
+
+    private static IAwaitOperation? AwaitStatement(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance } configure && instance == current)
+        {
+            current = configure;
+        }
+
+        return current.Parent is IAwaitOperation { Parent: IExpressionStatementOperation } await ? await : null;
+    }
+
+    /// <summary>
+    /// A local holding the outer task: every read of it must observe the outer task only (NestedTaskAwaitAnalyzerTests.LocalFromStartNew_Reports);
+    /// any other read (<c>await await local</c>, <c>var inner = await local</c>, <c>local.Unwrap()</c>, <c>local.Result</c>, ...) or
+    /// a write keeps it silent (NestedTaskAwaitAnalyzerTests.LocalInnerAwaitedLater_NoDiagnostic, LocalReassigned_NoDiagnostic,
+    /// UnwrapOnLocal_NoDiagnostic, LocalUnwrappedOnce_NoDiagnostic).
+    /// </summary>
+    private static LocalUses LocalObservation(ILocalSymbol local, IOperation creation, AsyncSymbols symbols)
+    {
+        IAwaitOperation? firstAwait = null;
+        var any = false;
+        foreach (var operation in creation.Root().Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                continue;
+            }
+
+            if (reference.IsWrite())
+            {
+                return default;
+            }
+
+            // Starting the task made by new Task<Task>(...) observes nothing (NestedTaskAwaitAnalyzerTests.NewTaskOfTask_Reports).
+            if (reference.Parent is IInvocationOperation { TargetMethod.Name: "Start" or "RunSynchronously" } start && start.Instance == reference)
+            {
+                continue;
+            }
+
+            var observed = Observation(reference, symbols);
+            if (observed is null)
+            {
+                return default;
+            }
+
+            any = true;
+            if (observed is IAwaitOperation await && (firstAwait is null || await.Syntax.SpanStart < firstAwait.Syntax.SpanStart))
+            {
+                firstAwait = await;
+            }
+        }
+
+        return new LocalUses(true, any, firstAwait);
+    }
+
+    private readonly struct LocalUses
+    {
+        public LocalUses(bool allowed, bool any, IAwaitOperation? firstAwait)
+        {
+            Allowed = allowed;
+            Any = any;
+            FirstAwait = firstAwait;
+        }
+
+        public bool Allowed { get; }
+
+        public bool Any { get; }
+
+        public IAwaitOperation? FirstAwait { get; }
+    }
+
+    /// <summary>
+    /// <c>items.Select(x =&gt; Task.Factory.StartNew(async () =&gt; ...))</c>, optionally <c>.ToList()</c>/<c>.ToArray()</c>,
+    /// handed straight or through a local to WhenAll/WhenAny/WaitAll/WaitAny whose result is dropped: reported at the creation
+    /// (NestedTaskAwaitAnalyzerTests.SelectIntoWhenAll_Reports, SelectToListLocalIntoWhenAll_Reports); the inner tasks read back
+    /// from <c>await Task.WhenAll(outers)</c> keep it silent (NestedTaskAwaitAnalyzerTests.SelectInnerTasksAwaited_NoDiagnostic).
+    /// </summary>
+    private static IOperation? CollectionElement(IOperation creation, AsyncSymbols symbols, out bool noFix)
+    {
+        noFix = false;
+        if (creation.Parent is not IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } }
+            || lambda.Parent is not IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation select } }
+            || select.TargetMethod is not { Name: "Select" } selectMethod
+            || !SymbolEqualityComparer.Default.Equals(selectMethod.ContainingType, symbols.Enumerable))
+        {
+            return null;
+        }
+
+        // One return in the lambda, so that the fix turns every element into a Task.
+        var returns = 0;
+        foreach (var operation in lambda.Body.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation)
+            {
+                returns++;
+            }
+        }
+
+        if (returns != 1)
+        {
+            return null;
+        }
+
+        IOperation collection = select;
+        while (collection.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray" } materialize } argument
+            && argument.Parameter?.Ordinal == 0
+            && SymbolEqualityComparer.Default.Equals(materialize.TargetMethod.ContainingType, symbols.Enumerable))
+        {
+            collection = materialize;
+        }
+
+        if (IsSinkArgument(collection, symbols))
+        {
+            return creation;
+        }
+
+        if (collection.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } declarator })
+        {
+            return null;
+        }
+
+        // With an explicit List<Task<Task>>, the fixed elements would not fit (NestedTaskAwaitCodeFixTests.SelectExplicitlyTyped_NoFix).
+        noFix = declarator.Syntax.Parent is VariableDeclarationSyntax { Type.IsVar: false };
+        var any = false;
+        foreach (var operation in creation.Root().Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                if (!IsSinkArgument(reference, symbols))
+                {
+                    return null;
+                }
+
+                any = true;
+            }
+        }
+
+        return any ? creation : null;
+    }
+
+    /// <summary>
+    /// The argument (after conversions) of Task.WaitAll/WaitAny, or of Task.WhenAll/WhenAny whose result is dropped: awaited
+    /// as a statement, waited, converted to Task, or a plain Task already.
+    /// </summary>
+    private static bool IsSinkArgument(IOperation value, AsyncSymbols symbols)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            current = conversion;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true } method } invocation }
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Task))
+        {
+            return false;
+        }
+
+        switch (method.Name)
+        {
+            case "WaitAll" or "WaitAny":
+                return true;
+            case "WhenAll" or "WhenAny":
+                if (SymbolEqualityComparer.Default.Equals(invocation.Type, symbols.Task) || AwaitStatement(invocation) is not null)
+                {
+                    return true;
+                }
+
+                return invocation.Parent is IConversionOperation { IsImplicit: true, Type: { } target } && SymbolEqualityComparer.Default.Equals(target, symbols.Task)
+                    || invocation.Parent is IInvocationOperation { TargetMethod.Name: "Wait", Parent: IExpressionStatementOperation } wait && wait.Instance == invocation;
+            default:
+                return false;
+        }
     }
 
     /// <summary>

@@ -555,4 +555,449 @@ public class NestedTaskAwaitAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ReturnedAsTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Then(Task previous)
+                {
+                    return {|#0:previous.ContinueWith(async _ => await Task.Delay(100))|};
+                }
+
+                Task Start() => [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+            }
+            """, VerifyCS.Diagnostic("ASYNC207").WithLocation(0).WithArguments("ContinueWith"));
+    }
+
+    [Fact]
+    public async Task PassedAsTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                static void Track(Task task) { }
+
+                async Task M(List<Task> tasks)
+                {
+                    Track([|Task.Factory.StartNew(async () => await Task.Delay(100))|]);
+                    tasks.Add([|Task.Factory.StartNew(async () => await Task.Delay(100), TaskCreationOptions.LongRunning)|]);
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StoredInTaskField_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task _loop;
+
+                private Task Loop { get; set; }
+
+                void Start()
+                {
+                    _loop = [|Task.Factory.StartNew(async () => { while (true) await Task.Delay(100); }, TaskCreationOptions.LongRunning)|];
+                    Loop = [|Task.Factory.StartNew(RunAsync)|];
+                    Task local = [|Task.Factory.StartNew(RunAsync)|];
+                }
+
+                async Task StopAsync() => await _loop;
+
+                static async Task RunAsync() => await Task.Delay(100);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalInWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task other)
+                {
+                    var first = [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    var second = [|Task.Factory.StartNew(async () => await Task.Delay(200))|];
+                    await Task.WhenAll(first, other);
+                    await Task.WhenAll(second);
+                    Task.WaitAny(first, second);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalWaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M()
+                {
+                    var work = [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    work.Wait();
+                    work.Wait();
+                    Task.WaitAll(work);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalAwaitedTwice_ReportsOnce()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    var work = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    Task.WaitAll(work);
+                    [|await work.ConfigureAwait(false)|];
+                    await work;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WhenAllOfCreations_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    await Task.WhenAll(
+                        [|Task.Factory.StartNew(async () => await Task.Delay(100))|],
+                        [|Task.Factory.StartNew(async () => await Task.Delay(200))|]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectIntoWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(IEnumerable<int> items)
+                {
+                    await Task.WhenAll(items.Select(x => [|Task.Factory.StartNew(async () => await Task.Delay(x))|]));
+                    Task.WaitAll(items.Select(x => [|Task.Factory.StartNew(async () => await Task.Delay(x))|]).ToArray());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectToListLocalIntoWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Processor
+            {
+                public Task ProcessAsync(int id) => Task.Delay(id);
+            }
+
+            class C
+            {
+                async Task M(IEnumerable<int> items, Processor processor)
+                {
+                    var tasks = items.Select(id => [|Task.Factory.StartNew(() => processor.ProcessAsync(id))|]).ToList();
+                    await Task.WhenAll(tasks).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SyncLambdaReturningTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Processor
+            {
+                public Task ProcessAsync(int id) => Task.Delay(id);
+            }
+
+            class C
+            {
+                async Task M(Processor processor, int id)
+                {
+                    [|await Task.Factory.StartNew(() => processor.ProcessAsync(id))|];
+                    var work = Task.Factory.StartNew(RunAsync, TaskCreationOptions.LongRunning);
+                    [|await work|];
+                }
+
+                static Task RunAsync() => Task.Delay(1);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaReturningOuterAsTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Func<Task> M() => () => [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalInnerAwaitedLater_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    var outer = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    await Task.WhenAll(outer);
+                    var inner = await outer;
+                    await inner;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalInnerReadOnlyStatus_NoDiagnostic()
+    {
+        // Once the inner task is taken out of the outer one, what the code does with it is its own business.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<bool> M()
+                {
+                    var outer = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    var inner = await outer;
+                    return inner.Status == TaskStatus.RanToCompletion;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalUnwrappedOnce_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M()
+                {
+                    var outer = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    outer.Wait();
+                    await outer.Unwrap();
+                    var again = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    await Task.WhenAll(again);
+                    await await again;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConvertedAfterUnwrap_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task _loop;
+
+                Task Then(Task previous) => previous.ContinueWith(async _ => await Task.Delay(100)).Unwrap();
+
+                void Start(List<Task> tasks, IEnumerable<int> items)
+                {
+                    _loop = Task.Factory.StartNew(async () => await Task.Delay(100), TaskCreationOptions.LongRunning).Unwrap();
+                    tasks.Add(Task.Run(async () => await Task.Delay(100)));
+                    tasks.AddRange(items.Select(x => Task.Factory.StartNew(async () => await Task.Delay(x)).Unwrap()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SynchronousStartNewConverted_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task _loop;
+
+                void Start(CancellationToken token, IEnumerable<int> items)
+                {
+                    _loop = Task.Factory.StartNew(() => { while (!token.IsCancellationRequested) Thread.Sleep(100); }, TaskCreationOptions.LongRunning);
+                    Task.WaitAll(items.Select(x => Task.Factory.StartNew(() => Thread.Sleep(x))).ToArray());
+                }
+
+                Task Then(Task previous) => previous.ContinueWith(_ => System.Console.WriteLine());
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReturnedAsTaskOfTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task<Task> Start()
+                {
+                    var outer = Task.Factory.StartNew(async () => await Task.Delay(100));
+                    return outer;
+                }
+
+                Task<Task> Then(Task previous) => previous.ContinueWith(async _ => await Task.Delay(100));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectInnerTasksAwaited_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(IEnumerable<int> items)
+                {
+                    var outers = items.Select(x => Task.Factory.StartNew(async () => await Task.Delay(x))).ToArray();
+                    var inners = await Task.WhenAll(outers);
+                    await Task.WhenAll(inners);
+                    var others = items.Select(x => Task.Factory.StartNew(async () => await Task.Delay(x))).ToList();
+                    await Task.WhenAll(others.Select(o => o.Unwrap()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FireAndForgetDiscard_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M()
+                {
+                    _ = Task.Factory.StartNew(async () => await Task.Delay(100));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BrokenCode_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M()
+                {
+                    var outer = Task.Factory.StartNew(async () => await {|CS0103:Missing|}());
+                    return Task.WhenAll(outer, {|CS0103:nothing|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWithReturningCompletedTask_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Log(Task previous) => previous.ContinueWith(t =>
+                {
+                    System.Console.WriteLine(t.Status);
+                    return Task.CompletedTask;
+                });
+
+                async Task M(Task previous)
+                {
+                    await previous.ContinueWith(t => t.IsFaulted ? Task.FromResult(false) : Task.FromResult(true));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ContinueWithReturningWorkOnOneBranch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Retry(Task previous, CancellationToken token) => [|previous.ContinueWith(t =>
+                {
+                    if (token.IsCancellationRequested)
+                        return Task.CompletedTask;
+                    return Task.Delay(100, token);
+                }, token)|];
+            }
+            """);
+    }
 }

@@ -321,4 +321,185 @@ public class NestedTaskAwaitCodeFixTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ReturnedAsTask_Unwraps()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Then(Task previous)
+                {
+                    return [|previous.ContinueWith(async _ => await Task.Delay(100))|];
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task Then(Task previous)
+                {
+                    return previous.ContinueWith(async _ => await Task.Delay(100)).Unwrap();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StoredAsTask_UsesTaskRun()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Task _loop;
+
+                    void Start() => _loop = [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                }
+                """,
+            FixedCode = """
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Task _loop;
+
+                    void Start() => _loop = Task.Run(async () => await Task.Delay(100));
+                }
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.UseTaskRun",
+            CodeActionIndex = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NewTaskOfTaskConverted_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task M()
+                {
+                    Task work = [|new Task<Task>(async () => await Task.Delay(100))|];
+                    work.Start();
+                    return work;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalExplicitlyTyped_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M()
+                {
+                    Task<Task> work = [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
+                    work.Wait();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SelectExplicitlyTyped_NoFix()
+    {
+        await VerifyCS.VerifyNoFixAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(IEnumerable<int> items)
+                {
+                    List<Task<Task>> outers = items.Select(x => [|Task.Factory.StartNew(async () => await Task.Delay(x))|]).ToList();
+                    await Task.WhenAll(outers);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FixAllDefault_OnePassOverNewShapes()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Task _loop;
+
+                    static async Task RunAsync() => await Task.Delay(1);
+
+                    Task Then(Task previous) => [|previous.ContinueWith(async _ => await Task.Delay(1))|];
+
+                    async Task M(IEnumerable<int> items, List<Task> tasks, Task other)
+                    {
+                        _loop = [|Task.Factory.StartNew(RunAsync, TaskCreationOptions.LongRunning)|];
+                        tasks.Add([|Task.Factory.StartNew(async () => await Task.Delay(2))|]);
+                        var work = [|Task.Factory.StartNew(async () => await Task.Delay(3))|];
+                        work.Wait();
+                        await Task.WhenAll(work, other);
+                        var outers = items.Select(x => [|Task.Factory.StartNew(async () => await Task.Delay(x))|]).ToArray();
+                        await Task.WhenAll(outers).ConfigureAwait(false);
+                        await Task.WhenAll([|Task.Factory.StartNew(RunAsync)|], [|Task.Factory.StartNew(RunAsync)|]);
+                        var awaited = Task.Factory.StartNew(RunAsync);
+                        Task.WaitAll(awaited);
+                        [|await awaited|];
+                    }
+                }
+                """,
+            FixedCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    private Task _loop;
+
+                    static async Task RunAsync() => await Task.Delay(1);
+
+                    Task Then(Task previous) => previous.ContinueWith(async _ => await Task.Delay(1)).Unwrap();
+
+                    async Task M(IEnumerable<int> items, List<Task> tasks, Task other)
+                    {
+                        _loop = Task.Factory.StartNew(RunAsync, TaskCreationOptions.LongRunning).Unwrap();
+                        tasks.Add(Task.Factory.StartNew(async () => await Task.Delay(2)).Unwrap());
+                        var work = Task.Factory.StartNew(async () => await Task.Delay(3)).Unwrap();
+                        work.Wait();
+                        await Task.WhenAll(work, other);
+                        var outers = items.Select(x => Task.Factory.StartNew(async () => await Task.Delay(x)).Unwrap()).ToArray();
+                        await Task.WhenAll(outers).ConfigureAwait(false);
+                        await Task.WhenAll(Task.Factory.StartNew(RunAsync).Unwrap(), Task.Factory.StartNew(RunAsync).Unwrap());
+                        var awaited = Task.Factory.StartNew(RunAsync);
+                        Task.WaitAll(awaited);
+                        await awaited.Unwrap();
+                    }
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }

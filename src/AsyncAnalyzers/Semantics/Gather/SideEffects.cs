@@ -39,7 +39,7 @@ internal static class SideEffects
     private static readonly ImmutableArray<string> ReadingVerbs = ImmutableArray.Create(
         "Get", "Read", "Find", "Fetch", "Load", "Query", "Count", "List", "Search", "Lookup", "Look", "Download", "Exists", "Is",
         "Has", "Contains", "Check", "Resolve", "Retrieve", "Select", "Calculate", "Compute", "Estimate", "Describe", "Peek", "Head",
-        "Inspect", "Browse", "Scan", "Compare", "Match", "Quote", "Price", "Evaluate", "Suggest", "Recommend", "Autocomplete", "Translate", "Convert", "Render", "Format");
+        "Inspect", "Browse", "Scan", "Compare", "Match", "Quote", "Price", "Evaluate", "Suggest", "Recommend", "Autocomplete", "Translate", "Render");
 
     /// <summary>The name says the call changes the entity it names (Save, Update, Delete, Mark, Ban...).</summary>
     public static bool Mutates(IMethodSymbol method) => StartsWithAny(Stem(method.Name), MutatingVerbs);

@@ -241,35 +241,11 @@ internal sealed class ConcurrencySafety
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field || IsPrimaryConstructorCapture(field))
-                    {
-                        continue;
-                    }
-
-                    if (verdict == Verdict.Unknown && !sawField)
-                    {
-                        verdict = Verdict.Safe;
-                    }
-
-                    sawField = true;
-                    var fieldType = field.Type;
-                    if (lists.IsListedUnsafeType(fieldType))
+                    if (member is IFieldSymbol { IsStatic: false, IsConst: false } field && !IsPrimaryConstructorCapture(field)
+                        && !Accumulate(StateVerdict(field.Type, field.IsReadOnly, lists, depth, visiting), ref verdict, ref sawField))
                     {
                         // IndependentAwaitsAnalyzerTests.ImplementationHoldingUnsafeResource_NoDiagnostic.
                         return Verdict.Unsafe;
-                    }
-
-                    var fieldVerdict = !field.IsReadOnly ? Verdict.Unknown
-                        : IsImmutableValue(fieldType) || lists.IsListedSafe(fieldType) || Matches(fieldType, _safeState) ? Verdict.Safe
-                        : Classify(fieldType, lists, depth + 1, visiting);
-                    if (fieldVerdict == Verdict.Unsafe)
-                    {
-                        return Verdict.Unsafe;
-                    }
-
-                    if (fieldVerdict == Verdict.Unknown)
-                    {
-                        verdict = Verdict.Unknown;
                     }
                 }
 
@@ -278,33 +254,39 @@ internal sealed class ConcurrencySafety
                 // ImplementationWithPrimaryConstructorOverDbConnection_NoDiagnostic).
                 foreach (var parameter in PrimaryConstructorParameters(type))
                 {
-                    if (verdict == Verdict.Unknown && !sawField)
-                    {
-                        verdict = Verdict.Safe;
-                    }
-
-                    sawField = true;
-                    var parameterType = parameter.Type;
-                    if (parameter.RefKind != RefKind.None || lists.IsListedUnsafeType(parameterType))
+                    var parameterVerdict = parameter.RefKind != RefKind.None ? Verdict.Unsafe : StateVerdict(parameter.Type, isReadOnly: true, lists, depth, visiting);
+                    if (!Accumulate(parameterVerdict, ref verdict, ref sawField))
                     {
                         return Verdict.Unsafe;
-                    }
-
-                    var parameterVerdict = IsImmutableValue(parameterType) || lists.IsListedSafe(parameterType) || Matches(parameterType, _safeState) ? Verdict.Safe
-                        : Classify(parameterType, lists, depth + 1, visiting);
-                    if (parameterVerdict == Verdict.Unsafe)
-                    {
-                        return Verdict.Unsafe;
-                    }
-
-                    if (parameterVerdict == Verdict.Unknown)
-                    {
-                        verdict = Verdict.Unknown;
                     }
                 }
             }
 
             return verdict;
+        }
+
+        /// <summary>What one piece of an implementation's state says: a listed unsafe type wins, a writable field is unknown.</summary>
+        private Verdict StateVerdict(ITypeSymbol type, bool isReadOnly, ConcurrencySafety lists, int depth, HashSet<ITypeSymbol> visiting) =>
+            lists.IsListedUnsafeType(type) ? Verdict.Unsafe
+            : !isReadOnly ? Verdict.Unknown
+            : IsImmutableValue(type) || lists.IsListedSafe(type) || Matches(type, _safeState) ? Verdict.Safe
+            : Classify(type, lists, depth + 1, visiting);
+
+        /// <summary>Folds one member's verdict into the type's: the first member makes it Safe, Unknown sticks; false on Unsafe.</summary>
+        private static bool Accumulate(Verdict member, ref Verdict verdict, ref bool sawField)
+        {
+            if (!sawField && verdict == Verdict.Unknown)
+            {
+                verdict = Verdict.Safe;
+            }
+
+            sawField = true;
+            if (member == Verdict.Unknown)
+            {
+                verdict = Verdict.Unknown;
+            }
+
+            return member != Verdict.Unsafe;
         }
 
         /// <summary>

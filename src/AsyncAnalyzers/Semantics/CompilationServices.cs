@@ -60,7 +60,7 @@ internal sealed class CompilationServices
     public ForcedSignatures ForcedSignatures => LazyInitializer.EnsureInitialized(ref _forcedSignatures, () => new ForcedSignatures(Symbols))!;
 
     /// <summary>Interprocedural facts per method.</summary>
-    public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations))!;
+    public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations, IoEvidence))!;
 
     /// <summary>
     /// The services of a compilation, or null when it has no Task type (nothing async to analyze). Resolved once per compilation

@@ -128,6 +128,14 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // What is left uncovered must show a way to fail in practice (I/O, an awaited library call, a throw, a parse, a downcast):
+        // a handler that only updates view-model state and in-memory collections after its await is not worth a try
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.UncoveredWorkIsInMemoryBookkeeping_NoDiagnostic, UncoveredCalleeThrows_Reports).
+        if (!summaries.BodyShowsFault(body, unseenOnly: false).IsYes)
+        {
+            return;
+        }
+
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC401, location, null, properties, name));
     }

@@ -120,7 +120,10 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         // (UnobservedFireAndForgetAnalyzerTests.ContinueWithCheckingIsFaulted_NoDiagnostic, ObservingExtensionHelper_NoDiagnostic,
         // (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaBodyIsCatchAll_NoDiagnostic, CatchAllThatLogsAndRethrows_NoDiagnostic,
         // CalleeReturnsCompletedTask_NoDiagnostic, CalleeAwaitsOnlyCoveredCallees_NoDiagnostic, InterfaceWhoseImplementationsCatchEverything_NoDiagnostic).
-        return !services.Summaries.CanFault(started, unseenOnly: true).IsYes;
+        // And a task that could fault in theory but whose work shows no way to fail in practice (in-memory bookkeeping, property
+        // sets, P/Invoke with return codes) is not worth a report (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic,
+        // CalleeReadsAFile_Reports).
+        return !services.Summaries.CanFault(started, unseenOnly: true).IsYes || !services.Summaries.TaskShowsFault(started, unseenOnly: true).IsYes;
     }
 
     private static bool CanAwait(IOperation operation, ISymbol containingSymbol) =>

@@ -90,6 +90,14 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Nor does one whose work shows no way to fail in practice: in-memory bookkeeping, property sets
+        // (UnawaitedTaskAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic, CalleeCallsTheNetwork_Reports).
+        if (dropped.Producer is IInvocationOperation work && symbols.IsTaskLike(dropped.Type)
+            && !services.Summaries.TaskShowsFault(work, unseenOnly: true).IsYes)
+        {
+            return;
+        }
+
         var name = dropped.Symbol switch
         {
             IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => "new " + constructor.ContainingType.Name,

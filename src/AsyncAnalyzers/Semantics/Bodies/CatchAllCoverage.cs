@@ -42,6 +42,9 @@ internal static class CatchAllCoverage
     /// <summary>A try with a catch clause for Exception or everything, no filter that can be false, and a handler that does not throw.</summary>
     public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols) => IsCatchAllTry(operation, new Context(symbols, default));
 
+    /// <summary>The same, under a caller's options (a catch that lets only cancellation through, or logs before it rethrows).</summary>
+    public static bool IsCatchAllTry(IOperation operation, AsyncSymbols symbols, CoverageOptions options) => IsCatchAllTry(operation, new Context(symbols, options));
+
     private static bool IsCatchAllTry(IOperation operation, Context context)
     {
         var symbols = context.Symbols;

@@ -86,6 +86,35 @@ internal sealed class IoEvidence
     }
 
     /// <summary>
+    /// True when the call itself shows I/O: the declaring type or the receiver is an I/O type, or an argument is one (a stream, a
+    /// <c>Uri</c>), or a string goes to a parameter named like a path or an address. The positive side of <see cref="IsComputation"/>,
+    /// which also says no for inputs it cannot classify.
+    /// </summary>
+    public bool ShowsIo(IMethodSymbol method, IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (IsIoType(method.ContainingType) || (!method.IsStatic && IsIoType(instance?.Type)))
+        {
+            return true;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if ((parameter.Type.SpecialType == SpecialType.System_String && NamesALocation(parameter.Name))
+                || IsIoType(argument.Value.WalkDownConversions().Type) || IsIoType(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True for this compilation's own methods and those of its sibling projects: assemblies whose name starts with the same
     /// first dotted segment (<c>Shop.Data</c> for <c>Shop.Web</c>), except the platform's (<c>System</c>, <c>Microsoft</c>). Their
     /// pairs are the user's own, judged by the counterpart alone (SyncApiWithAsyncCounterpartAnalyzerTests.SiblingProjectMethod_Reports).

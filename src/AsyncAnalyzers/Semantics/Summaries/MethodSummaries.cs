@@ -31,9 +31,11 @@ internal sealed partial class MethodSummaries
     private readonly MethodBodies _bodies;
     private readonly StartedWork _work;
     private readonly SourceImplementations _implementations;
+    private readonly IoEvidence _io;
 
-    public MethodSummaries(AsyncSymbols symbols, MethodBodies bodies, StartedWork work, SourceImplementations implementations)
+    public MethodSummaries(AsyncSymbols symbols, MethodBodies bodies, StartedWork work, SourceImplementations implementations, IoEvidence io)
     {
+        _io = io;
         _symbols = symbols;
         _bodies = bodies;
         _work = work;

@@ -110,6 +110,103 @@ internal static class KnownApis
         };
     }
 
+    /// <summary>
+    /// Library calls that fail only on a programming error, never in practice: collections, LINQ over objects, strings, tasks
+    /// and synchronization, logging and diagnostics, and the synchronous members of UI frameworks (property sets, collection
+    /// edits on the UI thread). Their awaitable members (a dialog's ShowAsync) are not quiet.
+    /// </summary>
+    public static bool IsQuietLibrary(IMethodSymbol method, bool awaitable)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        var (first, second, third) = OuterNamespaces(type);
+        switch (first)
+        {
+            case "System":
+                switch (second)
+                {
+                    case null:
+                        // String, Math, Guid, DateTime, TimeSpan, Enum, Object, primitive types (their Parse is decided before).
+                        return !awaitable && type.Name is not ("Console" or "Environment" or "AppDomain" or "Activator");
+                    case "Collections" or "Linq" or "Text" when third != "Json" && type.Name != "Queryable":
+                        return true;
+                    case "Threading":
+                        return true;
+                    case "Diagnostics":
+                        return type.Name != "Process";
+                    case "Runtime":
+                        return method.Name != "ThrowExceptionForHR";
+                    case "ComponentModel" or "Globalization" or "Numerics" or "Buffers" or "Memory":
+                        return true;
+                    case "Windows":
+                        return !awaitable;
+                }
+
+                return false;
+            case "Microsoft":
+                return second switch
+                {
+                    "Extensions" => third is "Logging" or "Options" or "Primitives" or "DependencyInjection",
+                    "UI" => !awaitable,
+                    _ => false,
+                };
+            case "Windows":
+                return second == "UI" && !awaitable;
+            case "CommunityToolkit" or "Avalonia":
+                return !awaitable;
+        }
+
+        return false;
+    }
+
+    /// <summary>Enumerable.First/Single/Last/ElementAt/Min/Max/Average/Aggregate: they throw on an empty sequence.</summary>
+    public static bool ThrowsOnEmpty(IMethodSymbol method) =>
+        method is { Name: "First" or "Single" or "Last" or "ElementAt" or "Min" or "Max" or "Average" or "Aggregate", IsStatic: true, ContainingType.Name: "Enumerable" }
+        && OuterNamespaces(method.ContainingType) is ("System", "Linq", null)
+        && !(method.Name == "Aggregate" && method.Parameters.Length > 2);
+
+    /// <summary>Parsing input: <c>int.Parse</c>, <c>ParseExact</c>, <c>JsonSerializer.Deserialize</c>, <c>JsonElement.GetProperty</c>, <c>Marshal.ThrowExceptionForHR</c>.</summary>
+    public static bool IsParse(IMethodSymbol method) =>
+        method.Name is "Parse" or "ParseExact" or "Deserialize" or "ThrowExceptionForHR"
+        || (method.Name == "GetProperty" && method.ContainingType is { Name: "JsonElement" });
+
+    /// <summary>Namespaces whose every call does I/O: files, network, databases, the registry, processes, WinRT storage.</summary>
+    public static bool IsInputOutputNamespace(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var (first, second, _) = OuterNamespaces(type);
+        return first switch
+        {
+            "System" => second is "IO" or "Net" or "Data" || type.Name == "Process",
+            "Microsoft" => second is "Data" or "Win32" or "EntityFrameworkCore",
+            "Windows" => second is "Storage" or "Networking" or "Web",
+            "Npgsql" or "MySqlConnector" or "Dapper" or "StackExchange" => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The outermost three namespace names of a type (null where it has fewer), without building a string.</summary>
+    private static (string? First, string? Second, string? Third) OuterNamespaces(INamedTypeSymbol type)
+    {
+        string? first = null, second = null, third = null;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            third = second;
+            second = first;
+            first = ns.Name;
+        }
+
+        return (first, second, third);
+    }
+
     private static bool IsAdoNetBase(INamedTypeSymbol? type, string name) =>
         type is not null && type.Name == name && type.IsInNamespace("System", "Data", "Common");
 }

@@ -19,7 +19,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             public static Task LoadAsync() => System.IO.File.ReadAllTextAsync("data.txt");
             public static async Task<T> GetAsync<T>() { await System.IO.File.ReadAllTextAsync("data.txt"); return default(T); }
             public static ValueTask SaveAsync() => new ValueTask(System.IO.File.WriteAllTextAsync("state.txt", ""));
-            public static async IAsyncEnumerable<int> StreamAsync() { await Task.Yield(); yield return 1; }
+            public static async IAsyncEnumerable<int> StreamAsync() { yield return (await System.IO.File.ReadAllTextAsync("data.txt")).Length; }
             public static void Log(Exception ex) { }
         }
         """;
@@ -326,7 +326,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                         Api.Log(ex);
                     }
 
-                    text = text.ToUpperInvariant();
+                    text = File.ReadAllText("fallback.txt");
                 }
             }
             """ + Stubs);

@@ -1,0 +1,360 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>
+/// Evidence of a fault: the other half of <see cref="CanFault(IInvocationOperation, bool)"/>. That fact proves work safe (a
+/// catch-all, completed tasks) and answers Yes for everything it cannot prove; this one looks, in the code left uncovered, for
+/// something that really fails in practice: an explicit <c>throw</c>, a library call that does I/O or awaits library work, a
+/// parse, an unchecked downcast or unboxing, a dictionary read, <c>First()</c>/<c>Single()</c>/<c>Last()</c>, an awaited abstraction
+/// with no implementation here. Property sets, in-memory collections, string work, logging and Win32 calls that report failure
+/// through a return code are no evidence. The rules that report a lost exception (ASYNC201, ASYNC401, ASYNC402) need both: the
+/// proof failed and there is evidence, so a handler whose remaining work is in-memory bookkeeping is not reported.
+/// </summary>
+internal sealed partial class MethodSummaries
+{
+    /// <summary>How many calls deep the evidence walk follows: a handler's callee, its helpers and theirs.</summary>
+    private const int EvidenceDepth = 5;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFault = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFaultUnseen = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Yes when the uncovered code of an async body (a handler, a lambda) holds evidence of a fault; No otherwise (a walk cut short
+    /// finds nothing: no evidence is no report).
+    /// </summary>
+    public Fact BodyShowsFault(IBlockOperation body, bool unseenOnly) => UncoveredShowsFault(body, unseenOnly, asyncBody: true, new Walk(EvidenceDepth));
+
+    /// <summary>Yes when the task a call returns has evidence of a fault: the work it starts, awaits or runs shows one.</summary>
+    public Fact TaskShowsFault(IInvocationOperation call, bool unseenOnly)
+    {
+        // work() of a delegate parameter: the caller's work, unknown here (UnawaitedTaskAnalyzerTests.DelegateInvocationInSyncMethod_Reports).
+        if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke && _symbols.IsAwaitable(call.Type))
+        {
+            return Fact.Yes(call);
+        }
+
+        return CallShowsFault(call, unseenOnly, new Walk(EvidenceDepth));
+    }
+
+    private Fact CallShowsFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
+        var method = call.TargetMethod;
+        if (_work.CannotFault(call) || KnownApis.NeverFaults(method) || KnownApis.CannotThrow(method))
+        {
+            return Fact.No(call);
+        }
+
+        // Task.FromException(...): a fault by construction (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsFromException_Reports).
+        if (method is { Name: "FromException" or "FromCanceled", IsStatic: true } && _symbols.IsTaskLike(method.ContainingType))
+        {
+            return Fact.From(method.Name == "FromException" || !unseenOnly, call);
+        }
+
+        // task.WithName("job"), task.Unwrap(): the tasks handed in fault the result as well
+        // (UnawaitedTaskAnalyzerTests.HelperThatDoesNotObserve_Reports).
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IInvocationOperation handedIn && _symbols.IsTaskLike(handedIn.Type)
+                && CallShowsFault(handedIn, unseenOnly, walk) is { IsYes: true } handedInFact)
+            {
+                return handedInFact;
+            }
+        }
+
+        // Task.Run(() => ...), StartNew, a dispatcher's EnqueueAsync(() => ...), a helper of the compilation given a lambda: the
+        // lambda runs there (MethodSummariesEvidenceTests.TaskRunOfInMemoryWork_NoEvidence).
+        var handsOver = DelegatesShowFault(call, unseenOnly, walk, out var delegateFact);
+        if (delegateFact.IsYes)
+        {
+            return delegateFact;
+        }
+
+        // A continuation's antecedent faults it (or is lost with it).
+        if (method.Name == "ContinueWith" && call.Instance is { } instance && _work.FreshTask(instance) is { } antecedent)
+        {
+            return CallShowsFault(antecedent, unseenOnly, walk);
+        }
+
+        if (method.Name is "WhenAll" or "WhenAny" && method.IsStatic && _symbols.IsTaskLike(method.ContainingType))
+        {
+            foreach (var argument in call.Arguments)
+            {
+                foreach (var element in argument.Value.DescendantsInSameFunction())
+                {
+                    if (element is IInvocationOperation inner && CallShowsFault(inner, unseenOnly, walk) is { IsYes: true } innerFact)
+                    {
+                        return innerFact;
+                    }
+                }
+            }
+
+            return Fact.No(call);
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            // A delegate held in a field or a local runs unknown work; a parameter's delegate is the caller's lambda, which the
+            // caller's walk reads (MethodSummariesEvidenceTests.HelperAwaitingItsDelegateParameter_FollowsTheLambda).
+            return call.Instance?.WalkDownConversions() is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type)
+                ? Fact.No(call)
+                : Fact.Yes(call);
+        }
+
+        if (IsSourceMethod(method))
+        {
+            var fact = OverAllImplementations(method, walk, (m, w) => MethodShowsFault(m, call, unseenOnly, w), whenNone: AbstractionShowsFault(call));
+            return fact.IsYes ? fact : Fact.No(call);
+        }
+
+        // A library call that only runs the delegates it is given (Task.Run, a dispatcher, Parallel.ForEachAsync): they decided.
+        if (handsOver && !_io.ShowsIo(method, call.Instance, call.Arguments))
+        {
+            return Fact.No(call);
+        }
+
+        return LibraryCallShowsFault(call);
+    }
+
+    /// <summary>Whether the call is given lambdas or method groups, and whether one of them shows a fault.</summary>
+    private bool DelegatesShowFault(IInvocationOperation call, bool unseenOnly, Walk walk, out Fact fact)
+    {
+        fact = Fact.No(call);
+        var hands = false;
+        foreach (var argument in call.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            switch (value)
+            {
+                case IAnonymousFunctionOperation { Body: not null } lambda:
+                    hands = true;
+                    fact = UncoveredShowsFault(lambda.Body, unseenOnly, lambda.Symbol.IsAsync, walk);
+                    break;
+                case IMethodReferenceOperation reference:
+                    hands = true;
+                    if (IsSourceMethod(reference.Method))
+                    {
+                        fact = MethodShowsFault(reference.Method, reference, unseenOnly, walk);
+                    }
+
+                    break;
+            }
+
+            if (fact.IsYes)
+            {
+                break;
+            }
+        }
+
+        return hands;
+    }
+
+    /// <summary>An awaitable abstraction of the compilation with no implementation here (a repository, a client): unknown async work.</summary>
+    private Fact AbstractionShowsFault(IInvocationOperation call) => Fact.From(_symbols.IsAwaitable(call.Type), call);
+
+    private bool IsSourceMethod(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Length > 0 || method.MethodKind == MethodKind.LocalFunction || HasSourceImplementations(method);
+
+    private Fact MethodShowsFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk)
+    {
+        var fact = Summarize(unseenOnly ? _showsFaultUnseen : _showsFault, method, use, walk,
+            (self, body, innerWalk) => self.UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, innerWalk), unreadable: Fact.No());
+
+        // A cut (depth, cycle) found nothing: no evidence.
+        return fact.IsYes ? fact : Fact.No(use);
+    }
+
+    /// <summary>The first operation with evidence of a fault outside the catch-alls of a body (lambdas handed to calls included).</summary>
+    /// <remarks>
+    /// Cancellation is no fault for a task nobody awaits when it leaves an async body (the task ends canceled); a synchronous
+    /// delegate run as a task, or an async void, turns it into a fault
+    /// (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInSyncTaskRunLambda_Reports, SyncTaskRunLambdaThatChecksCancellation_Reports).
+    /// </remarks>
+    private Fact UncoveredShowsFault(IOperation root, bool unseenOnly, bool asyncBody, Walk walk)
+    {
+        var cancellationIsNoFault = unseenOnly && asyncBody;
+        var options = new CoverageOptions(cancellationMayEscape: cancellationIsNoFault, observingCatchCounts: unseenOnly, isHarmless: null);
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current is ITryOperation && CatchAllCoverage.IsCatchAllTry(current, _symbols, options))
+            {
+                continue;
+            }
+
+            if (OperationShowsFault(current, unseenOnly, cancellationIsNoFault, walk) is { IsYes: true } fact)
+            {
+                return fact;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                // A lambda handed to a call is read with the call (CallShowsFault); one stored or subscribed runs later, elsewhere.
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return Fact.No(root);
+    }
+
+    private Fact OperationShowsFault(IOperation operation, bool unseenOnly, bool cancellationIsNoFault, Walk walk)
+    {
+        switch (operation)
+        {
+            // token.ThrowIfCancellationRequested(), Task.Delay(ms, token): a fault where cancellation is one
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCancelableDelay_Reports, HandlerThatChecksCancellationAfterAwait_Reports).
+            case IInvocationOperation cancellation when !cancellationIsNoFault
+                && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken))
+                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && IsCancelable(cancellation))):
+                return Fact.Yes(cancellation);
+
+            // await dataView.GetItemsAsync() that does not bind: unknown async work (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports).
+            case IAwaitOperation { Operation: var awaited } when awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error }:
+                return Fact.Yes(operation);
+
+            // _dispatcher.EnqueueOrInvokeAsync(async () => ...) on a type from a missing reference: the lambda handed over still runs
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports).
+            case IInvalidOperation invalid:
+                foreach (var child in invalid.ChildOperations)
+                {
+                    var handed = child.WalkDownConversions();
+                    if (handed is IDelegateCreationOperation creation)
+                    {
+                        handed = creation.Target.WalkDownConversions();
+                    }
+
+                    if (handed is IAnonymousFunctionOperation { Body: not null } lambda && UncoveredShowsFault(lambda.Body, unseenOnly, lambda.Symbol.IsAsync, walk) is { IsYes: true } lambdaFact)
+                    {
+                        return lambdaFact;
+                    }
+                }
+
+                return Fact.No(operation);
+
+            // throw new X(...): evidence, except cancellation where a canceled task is no fault; a rethrow only passes on what the
+            // try body threw, which the walk reads on its own.
+            case IThrowOperation { Exception: { } thrown }:
+                var value = thrown.WalkDownConversions();
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation)
+                {
+                    return Fact.No(operation);
+                }
+
+                return cancellationIsNoFault && value.Type is { } type && _symbols.OperationCanceledException is { } canceled && type.InheritsFromOrEquals(canceled)
+                    ? Fact.No(operation)
+                    : Fact.Yes(operation);
+
+            case IInvocationOperation call:
+                return CallShowsFault(call, unseenOnly, walk);
+
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                if (IsSourceMethod(constructor))
+                {
+                    return MethodShowsFault(constructor, creation, unseenOnly, walk);
+                }
+
+                return Fact.From(_io.ShowsIo(constructor, null, creation.Arguments), creation);
+
+            // (IStorable)item, (bool?)properties["key"]: a downcast or an unboxing that the value may not match.
+            case IConversionOperation { IsImplicit: false, IsTryCast: false, Conversion: { IsUserDefined: false, IsNumeric: false, IsIdentity: false }, Operand.Type: { } from, Type: { } to } conversion
+                when (from.SpecialType == SpecialType.System_Object || from.TypeKind == TypeKind.Interface) && to.SpecialType != SpecialType.System_Object
+                    && (conversion.Conversion.IsReference || to.IsValueType):
+                return Fact.Yes(conversion);
+
+            // settings.Theme = theme with a validating setter of the compilation (UnobservedFireAndForgetAnalyzerTests.CalleeSettingPlainObjectPropertyAfterTry_Reports).
+            case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference
+                when (IsAssignmentTarget(reference) ? property.SetMethod : property.GetMethod) is { } accessor && IsSourceMethod(accessor):
+                return MethodShowsFault(accessor, reference, unseenOnly, walk);
+
+            // settings["key"]: a dictionary read throws for a missing key.
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when !IsAssignmentTarget(indexer) && IsDictionary(indexer.Property.ContainingType):
+                return Fact.Yes(indexer);
+        }
+
+        return Fact.No(operation);
+    }
+
+    /// <summary>
+    /// A library call that fails in practice: awaitable library work (network, disk, database), synchronous I/O, a parse, and the
+    /// LINQ operators that throw on an empty sequence. Not: P/Invoke (a return code), collections, strings, logging, tasks.
+    /// </summary>
+    private Fact LibraryCallShowsFault(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (method.IsExtern || method.GetDllImportData() is not null)
+        {
+            return Fact.No(call);
+        }
+
+        if (KnownApis.ThrowsOnEmpty(method) || (KnownApis.IsParse(method) && !AllConstant(call)))
+        {
+            return Fact.Yes(call);
+        }
+
+        var awaitable = _symbols.IsAwaitable(call.Type);
+        if (KnownApis.IsQuietLibrary(method, awaitable))
+        {
+            return Fact.No(call);
+        }
+
+        return Fact.From(awaitable || KnownApis.IsInputOutputNamespace(method.ContainingType) || _io.ShowsIo(method, call.Instance, call.Arguments), call);
+    }
+
+    private static bool AllConstant(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.Value.ConstantValue.HasValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAssignmentTarget(IOperation operation) =>
+        operation.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, operation);
+
+    private static bool IsDictionary(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsDictionaryInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (IsDictionaryInterface(iface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
+        type is { Name: "IDictionary" or "IReadOnlyDictionary", Arity: 2 } && type.IsInNamespace("System", "Collections", "Generic");
+}

@@ -24,6 +24,8 @@ internal sealed partial class MethodSummaries
 
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFault = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFaultUnseen = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameter = new(MethodOrdinalComparer.Instance);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameterUnseen = new(MethodOrdinalComparer.Instance);
 
     /// <summary>
     /// Yes when the uncovered code of an async body (a handler, a lambda) holds evidence of a fault; No otherwise (a walk cut short
@@ -135,14 +137,26 @@ internal sealed partial class MethodSummaries
                 value = creation.Target.WalkDownConversions();
             }
 
+            if (value is not (IAnonymousFunctionOperation or IMethodReferenceOperation))
+            {
+                continue;
+            }
+
+            hands = true;
+
+            // A helper of the compilation that runs the delegate inside its own catch-all (STATask.Run(work, logger),
+            // IgnoreExceptions(work)) shows no fault of it (UnobservedFireAndForgetAnalyzerTests.HelperRunsDelegateInsideCatchAll_NoDiagnostic).
+            if (IsSourceMethod(call.TargetMethod) && argument.Parameter is { } parameter && !RunsParameterUncovered(call.TargetMethod, parameter, call, unseenOnly))
+            {
+                continue;
+            }
+
             switch (value)
             {
                 case IAnonymousFunctionOperation { Body: not null } lambda:
-                    hands = true;
                     fact = UncoveredShowsFault(lambda.Body, unseenOnly, lambda.Symbol.IsAsync, walk);
                     break;
                 case IMethodReferenceOperation reference:
-                    hands = true;
                     if (IsSourceMethod(reference.Method))
                     {
                         fact = MethodShowsFault(reference.Method, reference, unseenOnly, walk);
@@ -158,6 +172,83 @@ internal sealed partial class MethodSummaries
         }
 
         return hands;
+    }
+
+    /// <summary>
+    /// Whether a method of the compilation (any implementation, for an interface or virtual one) runs its delegate parameter
+    /// outside a catch-all: invokes it, or hands it to another call, in code no catch-all covers. Lambdas the body creates are not
+    /// entered (a thread body's own try decides for it). Unknown bodies run it.
+    /// </summary>
+    private bool RunsParameterUncovered(IMethodSymbol method, IParameterSymbol parameter, IOperation use, bool unseenOnly)
+    {
+        method = method.BodyPart();
+        var ordinal = parameter.Ordinal;
+        var key = (method, ordinal);
+        var cache = unseenOnly ? _runsParameterUnseen : _runsParameter;
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var fact = OverAllImplementations(method, new Walk(1), (m, _) =>
+        {
+            if (_bodies.BodyOf(m.BodyPart(), use) is not { } body || ordinal >= body.Method.Parameters.Length)
+            {
+                return Fact.Yes();
+            }
+
+            return Fact.From(RunsUncovered(body.Block, body.Method.Parameters[ordinal], unseenOnly));
+        }, whenNone: Fact.Yes());
+
+        return cache.GetOrAdd(key, !fact.IsNo);
+    }
+
+    private bool RunsUncovered(IBlockOperation block, IParameterSymbol parameter, bool unseenOnly)
+    {
+        var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: unseenOnly, isHarmless: null);
+        var stack = new Stack<IOperation>();
+        stack.Push(block);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+
+            // A catch-all that hands the exception to a TaskCompletionSource faults the helper's task with it: no cover
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatCanFail_Reports).
+            if (current is ITryOperation tryOperation && CatchAllCoverage.IsCatchAllTry(current, _symbols, options) && !ForwardsToCompletionSource(tryOperation))
+            {
+                continue;
+            }
+
+            if (current is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            {
+                return true;
+            }
+
+            // Lambdas the helper creates are entered: a thread body or a wrapper lambda runs the delegate too, and its own try
+            // decides (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports).
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ForwardsToCompletionSource(ITryOperation tryOperation)
+    {
+        foreach (var clause in tryOperation.Catches)
+        {
+            foreach (var operation in clause.Handler.Descendants())
+            {
+                if (operation is IInvocationOperation { TargetMethod.Name: "SetException" or "TrySetException" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An awaitable abstraction of the compilation with no implementation here (a repository, a client): unknown async work.</summary>

@@ -185,7 +185,7 @@ internal static class KnownApis
         var (first, second, _) = OuterNamespaces(type);
         return first switch
         {
-            "System" => second is "IO" or "Net" or "Data" || type.Name == "Process",
+            "System" => (second is "IO" && type.Name is not ("Path" or "StringReader" or "StringWriter" or "MemoryStream")) || second is "Net" or "Data" || type.Name == "Process",
             "Microsoft" => second is "Data" or "Win32" or "EntityFrameworkCore",
             "Windows" => second is "Storage" or "Networking" or "Web",
             "Npgsql" or "MySqlConnector" or "Dapper" or "StackExchange" => true,

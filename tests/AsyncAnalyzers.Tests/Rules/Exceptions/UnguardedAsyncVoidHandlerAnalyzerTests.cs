@@ -1789,4 +1789,180 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task UncoveredWorkIsInMemoryBookkeeping_NoDiagnostic()
+    {
+        // After a callee that guards its own I/O, the handler only edits an in-memory list and view-model state.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class BreadcrumbBar
+            {
+                readonly List<string> _segments = new();
+                public string Current { get; set; } = "";
+                public int Depth { get; private set; }
+
+                async void OnPathChanged(object sender, EventArgs e)
+                {
+                    var path = await ResolveAsync();
+                    _segments.Clear();
+                    _segments.AddRange(path.Split('/', StringSplitOptions.RemoveEmptyEntries));
+                    Current = string.Join(" > ", _segments);
+                    Depth = _segments.Count;
+                }
+
+                async Task<string> ResolveAsync()
+                {
+                    try { return await File.ReadAllTextAsync("current-path.txt"); }
+                    catch (Exception ex) { Api.Log(ex); return ""; }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task UncoveredCalleeThrows_Reports()
+    {
+        // The same shape, but the callee left uncovered throws on purpose.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class BreadcrumbBar
+            {
+                readonly List<string> _segments = new();
+
+                async void [|OnPathChanged|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    _segments.Add(RequirePath());
+                }
+
+                string RequirePath() => _segments.Count > 8 ? throw new InvalidOperationException("too deep") : "/";
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsNativeCallWithReturnCode_NoDiagnostic()
+    {
+        // A Win32 call reports failure through its return value; Task.Run of it cannot fault in practice.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class NativeMethods
+            {
+                [System.Runtime.InteropServices.DllImport("shell32.dll")]
+                public static extern int SHQueryRecycleBin(string rootPath, out long size);
+            }
+
+            class TrashWidget
+            {
+                public long Size { get; private set; }
+
+                async void OnTrashChanged(object sender, EventArgs e)
+                {
+                    Size = await Task.Run(() => NativeMethods.SHQueryRecycleBin(null, out var size) == 0 ? size : 0L);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsNativeCallThenReadsAFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class NativeMethods
+            {
+                [System.Runtime.InteropServices.DllImport("shell32.dll")]
+                public static extern int SHQueryRecycleBin(string rootPath, out long size);
+            }
+
+            class TrashWidget
+            {
+                public long Size { get; private set; }
+                public string Label { get; private set; } = "";
+
+                async void [|OnTrashChanged|](object sender, EventArgs e)
+                {
+                    Size = await Task.Run(() => NativeMethods.SHQueryRecycleBin(null, out var size) == 0 ? size : 0L);
+                    Label = await File.ReadAllTextAsync("trash-label.txt");
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperRunningInMemoryLambda_NoDiagnostic()
+    {
+        // The helper runs the delegate it is given; the lambda here only removes an item from a collection.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class UiThread
+            {
+                public static async Task InvokeAsync(Action action) => await Task.Run(action);
+            }
+
+            class ShelfViewModel
+            {
+                readonly List<string> _items = new();
+
+                async void OnItemDeleted(object sender, FileSystemEventArgs e)
+                {
+                    await UiThread.InvokeAsync(() => _items.Remove(e.FullPath));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperAwaitingItsDelegateParameter_FollowsTheLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class UiThread
+            {
+                public static async Task InvokeAsync(Action action) => await Task.Run(action);
+            }
+
+            class ShelfViewModel
+            {
+                readonly List<string> _items = new();
+
+                async void [|OnItemChanged|](object sender, FileSystemEventArgs e)
+                {
+                    await UiThread.InvokeAsync(() => _items.Add(File.ReadAllText(e.FullPath)));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task UncoveredDictionaryReadWithCast_Reports()
+    {
+        // A property bag read with a cast: a missing key or another type throws.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class PinnedItem
+            {
+                public IDictionary<string, object> Properties { get; } = new Dictionary<string, object>();
+                public bool IsPinned { get; private set; }
+
+                async void [|OnPinnedChanged|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    IsPinned = (bool)Properties["System.Home.IsPinned"];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task InMemorySortAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            record Entry(string Name, long Size);
+
+            class FolderView
+            {
+                List<Entry> _entries = new();
+
+                async void OnSortChanged(object sender, EventArgs e)
+                {
+                    _entries = await Task.Run(() => System.Linq.Enumerable.ToList(System.Linq.Enumerable.OrderBy(_entries, x => x.Name, StringComparer.OrdinalIgnoreCase)));
+                }
+            }
+            """ + Stubs);
+    }
 }

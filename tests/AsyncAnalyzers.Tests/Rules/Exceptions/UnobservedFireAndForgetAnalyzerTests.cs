@@ -1830,4 +1830,177 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeOnlyUpdatesState_NoDiagnostic()
+    {
+        // The discarded task recomputes counters from an in-memory snapshot: nothing in it fails in practice.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class StatusBarViewModel
+            {
+                readonly System.Collections.Generic.List<string> _selection = new();
+                public string Summary { get; private set; } = "";
+
+                public void OnSelectionChanged() => _ = UpdateSummaryAsync();
+
+                async Task UpdateSummaryAsync()
+                {
+                    await Task.Yield();
+                    var folders = 0;
+                    foreach (var item in _selection)
+                    {
+                        if (item.EndsWith("/", StringComparison.Ordinal)) folders++;
+                    }
+
+                    Summary = string.Format("{0} items, {1} folders", _selection.Count, folders);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReadsAFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class StatusBarViewModel
+            {
+                readonly System.Collections.Generic.List<string> _selection = new();
+                public string Summary { get; private set; } = "";
+
+                public void OnSelectionChanged() => [|_ = UpdateSummaryAsync()|];
+
+                async Task UpdateSummaryAsync()
+                {
+                    await Task.Yield();
+                    Summary = _selection.Count + " items, " + await System.IO.File.ReadAllTextAsync("quota.txt");
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunOfInMemoryWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagIndex
+            {
+                System.Collections.Generic.Dictionary<string, int> _counts = new();
+                readonly System.Collections.Generic.List<string> _tags = new();
+
+                public void Rebuild()
+                {
+                    _ = Task.Run(() =>
+                    {
+                        var counts = new System.Collections.Generic.Dictionary<string, int>();
+                        foreach (var tag in _tags)
+                        {
+                            counts.TryGetValue(tag, out var n);
+                            counts[tag] = n + 1;
+                        }
+
+                        _counts = counts;
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunThatParsesInput_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagIndex
+            {
+                int _limit;
+
+                public void Apply(string text)
+                {
+                    {|#0:_ = Task.Run(() => { _limit = int.Parse(text); })|};
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsAbstractionWithoutImplementation_Reports()
+    {
+        // An awaited interface with no implementation here is a repository or a client elsewhere: unknown I/O.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IAuditLog { Task AppendAsync(string entry); }
+
+            class Audit
+            {
+                public void Record(IAuditLog log, string entry) => [|_ = WriteAsync(log, entry)|];
+
+                async Task WriteAsync(IAuditLog log, string entry)
+                {
+                    await Task.Yield();
+                    await log.AppendAsync(entry);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperRunsDelegateInsideCatchAll_NoDiagnostic()
+    {
+        // The helper runs the work on its own thread inside a catch-all that logs, and completes its task either way.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaThread
+            {
+                public static Task<T> Run<T>(Func<T> work)
+                {
+                    var source = new TaskCompletionSource<T>();
+                    var thread = new Thread(() =>
+                    {
+                        try { source.SetResult(work()); }
+                        catch (Exception ex) { TaskHelpers.Log(ex); source.SetResult(default); }
+                    });
+                    thread.Start();
+                    return source.Task;
+                }
+            }
+
+            class IconLoader
+            {
+                public byte[] Icon { get; private set; }
+
+                public void OnPathChanged(string path) => _ = LoadAsync(path);
+
+                async Task LoadAsync(string path)
+                {
+                    Icon = await StaThread.Run(() => System.IO.File.ReadAllBytes(path));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperRunsDelegateOutsideItsCatch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class StaThread
+            {
+                public static async Task<T> Run<T>(Func<T> work)
+                {
+                    await Task.Yield();
+                    try { TaskHelpers.Log(null); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                    return work();
+                }
+            }
+
+            class IconLoader
+            {
+                public byte[] Icon { get; private set; }
+
+                public void OnPathChanged(string path) => [|_ = LoadAsync(path)|];
+
+                async Task LoadAsync(string path)
+                {
+                    Icon = await StaThread.Run(() => System.IO.File.ReadAllBytes(path));
+                }
+            }
+            """ + Stubs);
+    }
 }

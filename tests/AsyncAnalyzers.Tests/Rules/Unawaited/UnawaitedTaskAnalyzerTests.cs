@@ -1191,4 +1191,52 @@ public class UnawaitedTaskAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("TaskFactory.StartNew", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
+
+    [Fact]
+    public async Task CalleeOnlyUpdatesState_NoDiagnostic()
+    {
+        // The dropped task re-sorts an in-memory list and sets a property: nothing in it fails in practice.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class SortOptions
+            {
+                List<string> _names = new();
+                public bool Descending { get; private set; }
+
+                public void OnDirectionChanged(bool descending)
+                {
+                    Descending = descending;
+                    ReorderAsync();
+                }
+
+                Task ReorderAsync() => Task.Run(() =>
+                {
+                    _names = Descending ? _names.OrderByDescending(n => n).ToList() : _names.OrderBy(n => n).ToList();
+                });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CalleeCallsTheNetwork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+            class Telemetry
+            {
+                readonly UdpClient _udp = new();
+
+                public void OnShutdown(string payload) => {|#0:FlushAsync(payload)|};
+
+                Task FlushAsync(string payload) =>
+                    Task.Run(() => _udp.Send(System.Text.Encoding.UTF8.GetBytes(payload), "telemetry.example", 8125));
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Telemetry.FlushAsync", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
 }

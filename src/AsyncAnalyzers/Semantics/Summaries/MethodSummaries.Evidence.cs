@@ -139,6 +139,9 @@ internal sealed partial class MethodSummaries
 
             if (value is not (IAnonymousFunctionOperation or IMethodReferenceOperation))
             {
+                // dispatcher.EnqueueAsync(function) with the helper's own delegate parameter: the caller's lambda, read at the
+                // caller (UnguardedAsyncVoidHandlerAnalyzerTests.HelperRunningInMemoryLambda_NoDiagnostic).
+                hands |= value.Type?.TypeKind == TypeKind.Delegate;
                 continue;
             }
 
@@ -372,6 +375,12 @@ internal sealed partial class MethodSummaries
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference
                 when (IsAssignmentTarget(reference) ? property.SetMethod : property.GetMethod) is { } accessor && IsSourceMethod(accessor):
                 return MethodShowsFault(accessor, reference, unseenOnly, walk);
+
+            // foreach (IStorable item in folder.Items): an explicit downcast of every element.
+            case IForEachLoopOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax { Type.IsVar: false } syntax } loop when loop.SemanticModel is { } model
+                && Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(model, syntax).ElementConversion is { IsExplicit: true } elementConversion
+                && (elementConversion.IsReference || elementConversion.IsUnboxing):
+                return Fact.Yes(loop);
 
             // settings["key"]: a dictionary read throws for a missing key.
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when !IsAssignmentTarget(indexer) && IsDictionary(indexer.Property.ContainingType):

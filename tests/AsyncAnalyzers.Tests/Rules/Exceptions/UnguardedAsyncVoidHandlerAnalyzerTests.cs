@@ -1965,4 +1965,52 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task ForeachDowncastAfterAwait_Reports()
+    {
+        // foreach with a declared element type downcasts every element: one of another type throws.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IStorable { string Name { get; } }
+            interface IFolder : IStorable { }
+
+            class QuickAccessWidget
+            {
+                readonly List<IStorable> _pinned = new();
+                readonly List<string> _names = new();
+
+                async void [|OnPinnedChanged|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    foreach (IFolder folder in _pinned)
+                    {
+                        _names.Add(folder.Name);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ForeachWithoutDowncastAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IStorable { string Name { get; } }
+
+            class QuickAccessWidget
+            {
+                readonly List<IStorable> _pinned = new();
+                readonly List<string> _names = new();
+
+                async void OnPinnedChanged(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    foreach (IStorable item in _pinned)
+                    {
+                        _names.Add(item.Name);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
 }

@@ -262,11 +262,19 @@ internal sealed partial class MethodSummaries
 
     private Fact MethodShowsFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk)
     {
-        var fact = Summarize(unseenOnly ? _showsFaultUnseen : _showsFault, method, use, walk,
+        var cache = unseenOnly ? _showsFaultUnseen : _showsFault;
+        var fact = Summarize(cache, method, use, walk,
             (self, body, innerWalk) => self.UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, innerWalk), unreadable: Fact.No());
 
-        // A cut (depth, cycle) found nothing: no evidence.
-        return fact.IsYes ? fact : Fact.No(use);
+        // Evidence found is evidence however the walk went on: a Yes is kept even when a cut elsewhere kept Summarize from
+        // caching it. A cut (depth, cycle) finds nothing: no evidence.
+        if (fact.IsYes)
+        {
+            cache.TryAdd(method.BodyPart(), fact);
+            return fact;
+        }
+
+        return Fact.No(use);
     }
 
     /// <summary>The first operation with evidence of a fault outside the catch-alls of a body (lambdas handed to calls included).</summary>

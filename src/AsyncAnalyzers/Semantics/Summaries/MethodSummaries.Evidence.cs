@@ -71,7 +71,7 @@ internal sealed partial class MethodSummaries
         }
 
         // Task.Run(() => ...), StartNew, a dispatcher's EnqueueAsync(() => ...), a helper of the compilation given a lambda: the
-        // lambda runs there (MethodSummariesEvidenceTests.TaskRunOfInMemoryWork_NoEvidence).
+        // lambda runs there (UnobservedFireAndForgetAnalyzerTests.TaskRunOfInMemoryWork_NoDiagnostic).
         var handsOver = DelegatesShowFault(call, unseenOnly, walk, out var delegateFact);
         if (delegateFact.IsYes)
         {
@@ -103,7 +103,7 @@ internal sealed partial class MethodSummaries
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
             // A delegate held in a field or a local runs unknown work; a parameter's delegate is the caller's lambda, which the
-            // caller's walk reads (MethodSummariesEvidenceTests.HelperAwaitingItsDelegateParameter_FollowsTheLambda).
+            // caller's walk reads (UnguardedAsyncVoidHandlerAnalyzerTests.HelperAwaitingItsDelegateParameter_FollowsTheLambda_Reports).
             return call.Instance?.WalkDownConversions() is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type)
                 ? Fact.No(call)
                 : Fact.Yes(call);

@@ -65,12 +65,13 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
     private static bool MayBeNull(IOperation value)
     {
         var inner = Unwrap(value);
-        return inner is IConditionalOperation or ISwitchExpressionOperation or IDefaultValueOperation
+        return inner is IConditionalOperation or ISwitchExpressionOperation or IDefaultValueOperation or IConditionalAccessOperation
             || (inner is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } });
     }
 
     /// <summary>
-    /// The parts of a returned value that are null: the value itself, or arms of <c>?:</c> and switch expressions, recursively.
+    /// The parts of a returned value that are null: the value itself, a conditional access (<c>x?.SendAsync()</c>, null when
+    /// <c>x</c> is), or arms of <c>?:</c> and switch expressions, recursively.
     /// A task-typed variable or call that might hold null is not reported: only a null written here is sure
     /// (NullTaskReturnAnalyzerTests.ReturnsFieldThatMayBeNull_NoDiagnostic).
     /// </summary>
@@ -87,6 +88,12 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
                 case IDefaultValueOperation { Type.IsReferenceType: true }:
                 case IDefaultValueOperation { Type: null }:
+                    found.Add(current);
+                    break;
+
+                // 'x?.SendAsync()' is null whenever x is: the conditional access hands the caller a null task where it meant
+                // "nothing to do" (NullTaskReturnAnalyzerTests.ConditionalAccessReturned_Reports).
+                case IConditionalAccessOperation { Type.IsReferenceType: true }:
                     found.Add(current);
                     break;
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:

@@ -589,4 +589,91 @@ public class NullTaskReturnAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ConditionalAccessReturned_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            interface ISender
+            {
+                Task SendAsync(string message);
+                Task<int> CountAsync();
+            }
+
+            class Outbox
+            {
+                private readonly ISender? _sender;
+                private readonly Stream? _stream;
+
+                public Outbox(ISender? sender, Stream? stream) { _sender = sender; _stream = stream; }
+
+                public Task SendAsync(string message) => [|_sender?.SendAsync(message)!|];
+
+                public Task FlushAsync()
+                {
+                    return [|_stream?.FlushAsync()!|];
+                }
+
+                public Task<int> CountAsync(bool cached) => cached ? Task.FromResult(0) : [|_sender?.CountAsync()!|];
+
+                public Func<Task> Flusher => () => [|_stream?.FlushAsync()!|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessNullableDisabled_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Writer
+            {
+                private Stream _stream;
+
+                public Task FlushAsync() => [|_stream?.FlushAsync()|];
+
+                public Task WriteAsync(byte[] data) => ([|_stream?.WriteAsync(data, 0, data.Length)|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessHandled_NoDiagnostic()
+    {
+        // Task? says the callers check null; a coalesced or awaited conditional access, or one inside the returned task, is no null task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Writer
+            {
+                private Stream? _stream;
+                private string? _name;
+
+                public Task? TryFlushAsync() => _stream?.FlushAsync();
+
+                public Task FlushAsync() => _stream?.FlushAsync() ?? Task.CompletedTask;
+
+                public async Task FlushIfOpenAsync()
+                {
+                    if (_stream?.FlushAsync() is { } flush)
+                    {
+                        await flush;
+                    }
+                }
+
+                public Task<string?> NameAsync() => Task.FromResult(_name?.Trim());
+
+                public Task<int?> LengthAsync() => Task.FromResult(_name?.Length);
+            }
+            """);
+    }
 }

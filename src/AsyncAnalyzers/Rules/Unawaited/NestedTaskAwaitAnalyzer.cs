@@ -14,7 +14,8 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// ASYNC207: a <c>Task&lt;Task&gt;</c> made by <c>Task.Factory.StartNew</c>, <c>ContinueWith</c> or <c>new Task&lt;Task&gt;</c> over a
 /// task-returning delegate, of which only the outer task is ever observed: awaited as a statement, converted to <c>Task</c>
 /// (returned, passed, stored), waited, or handed to <c>Task.WhenAll</c>/<c>WhenAny</c>/<c>WaitAll</c>/<c>WaitAny</c>, directly,
-/// through a local, or as the elements of a <c>Select</c>.
+/// through a local, through a private <c>Task&lt;Task&gt;</c> field, or as the elements of a <c>Select</c>; or whose inner task,
+/// taken out, is only asked for its <c>Status</c>.
 /// </summary>
 /// <remarks>
 /// One diagnostic per creation. Where it is reported: at the <c>await</c> for <c>await creation;</c>, and at the first

@@ -123,16 +123,6 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     {
         var await = (IAwaitOperation)context.Operation;
 
-        // The inner task is dropped only when the await is a statement of its own: 'var inner = await outer', 'await await outer'
-        // and '_ = await outer' keep it or drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic,
-        // AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic).
-        // 'var inner = await outer' whose inner task is only ever asked for its Status or Id drops it all the same
-        // (NestedTaskAwaitAnalyzerTests.LocalInnerReadOnlyStatus_Reports).
-        if (await.Parent is not IExpressionStatementOperation && !DropsInnerTask(await))
-        {
-            return;
-        }
-
         var outer = await.Operation.UnwrapConfigureAwait();
         if (outer.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } outerType || !symbols.IsTask(outerType) || !symbols.IsTaskLike(outerType.TypeArguments[0]))
         {
@@ -153,7 +143,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
 
             creation = initializer;
         }
-        else if (IsNestedCreation(outer, symbols))
+        else if (IsNestedCreation(outer, symbols) && AwaitObserving(outer) == await)
         {
             creation = outer;
         }
@@ -294,8 +284,11 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The await of <paramref name="value"/> (through ConfigureAwait) that observes its outer task only: an await statement, or
-    /// <c>var inner = await outer</c> whose inner task is dropped (<see cref="DropsInnerTask"/>).
+    /// The await of <paramref name="value"/> (through ConfigureAwait) that observes its outer task only. The inner task is dropped
+    /// when the await is a statement of its own: 'var inner = await outer', 'await await outer' and '_ = await outer' keep it or
+    /// drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic, AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic),
+    /// except <c>var inner = await outer</c> whose inner task is only asked for its Status (<see cref="DropsInnerTask"/>,
+    /// NestedTaskAwaitAnalyzerTests.LocalInnerReadOnlyStatus_Reports).
     /// </summary>
     private static IAwaitOperation? AwaitObserving(IOperation value)
     {

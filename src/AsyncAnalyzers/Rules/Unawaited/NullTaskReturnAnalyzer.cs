@@ -29,13 +29,13 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Return);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Return);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var ret = (IReturnOperation)context.Operation;
         if (ret.ReturnedValue is not { } value || !MayBeNull(value))
         {
@@ -55,7 +55,22 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var found in NullSources(value))
+        var sources = NullSources(value);
+        if (sources.IsEmpty)
+        {
+            return;
+        }
+
+        // A private method only started fire-and-forget by Task.Run, whose Func<Task?> turns a null into a canceled task nobody
+        // awaits (NullTaskReturnAnalyzerTests.MethodOnlyRunAndForgotten_NoDiagnostic).
+        if (function.MethodKind == MethodKind.Ordinary
+            && function.DeclaredAccessibility == Accessibility.Private
+            && services.Summaries.OnlyRunAndForgotten(function, ret).IsYes)
+        {
+            return;
+        }
+
+        foreach (var found in sources)
         {
             context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), null, null, NameOf(function)));
         }

@@ -676,4 +676,78 @@ public class NullTaskReturnAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task MethodOnlyRunAndForgotten_NoDiagnostic()
+    {
+        // Task.Run's delegate is a Func<Task?>: a null task becomes a canceled one, and nobody awaits it here.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            delegate Task IdleHandler();
+
+            class Meter
+            {
+                private IdleHandler _idle;
+
+                public void Decrement()
+                {
+                    var idle = _idle;
+                    if (idle == null)
+                    {
+                        return;
+                    }
+
+                    Task.Run(() => NotifyIdle(idle));
+                    _ = Task.Run(Refresh);
+                }
+
+                static Task NotifyIdle(IdleHandler idle)
+                {
+                    var handlers = idle.GetInvocationList();
+                    return handlers.Length switch
+                    {
+                        0 => default,
+                        1 => ((IdleHandler)handlers[0])(),
+                        _ => Task.WhenAll(Array.ConvertAll(handlers, h => ((IdleHandler)h)())),
+                    };
+                }
+
+                private Task Refresh() => _idle == null ? null : _idle();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MethodRunAndAwaitedOrCalled_Reports()
+    {
+        // The same helpers, but the task of Task.Run is awaited, the helper is also called directly, or is not private.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Meter
+            {
+                private Func<Task> _idle;
+
+                public async Task DecrementAsync()
+                {
+                    await Task.Run(() => NotifyIdle());
+                    Task.Run(() => Refresh());
+                    await Refresh();
+                    Task.Run(() => Exposed());
+                    Task.Run(() => { Console.WriteLine("idle"); return Logged(); });
+                }
+
+                private Task NotifyIdle() => _idle == null ? [|null|] : _idle();
+
+                private Task Refresh() => _idle == null ? [|null|] : _idle();
+
+                internal Task Exposed() => _idle == null ? [|null|] : _idle();
+
+                private Task Logged() => _idle == null ? [|null|] : _idle();
+            }
+            """);
+    }
 }

@@ -42,6 +42,26 @@ public sealed class NullTaskReturnCodeFix : PlannedCodeFix
 
     private static ITypeSymbol? ConvertedType(TypeInfo info) => info.ConvertedType ?? info.Type;
 
+    /// <summary>The conditional access reported (under any <c>!</c> and parentheses), or null for a null literal or default.</summary>
+    private static ConditionalAccessExpressionSyntax? ConditionalAccess(ExpressionSyntax expression)
+    {
+        var current = expression;
+        while (true)
+        {
+            switch (current)
+            {
+                case PostfixUnaryExpressionSyntax suppression when suppression.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    current = suppression.Operand;
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    current = parenthesized.Expression;
+                    break;
+                default:
+                    return current as ConditionalAccessExpressionSyntax;
+            }
+        }
+    }
+
     private protected override Task ApplyAsync(FixPass pass, IReadOnlyList<PlannedFix> fixes, CancellationToken cancellationToken)
     {
         foreach (var fix in fixes)
@@ -65,6 +85,15 @@ public sealed class NullTaskReturnCodeFix : PlannedCodeFix
                         task,
                         SyntaxFactory.GenericName(SyntaxFactory.Identifier("FromResult"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(typeArgument)))),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(ResultValue(result, edit.Model, position)))));
+            }
+
+            // 'x?.SendAsync()' keeps its call when x is there and falls back to the completed task otherwise; the '!' that hid
+            // the null goes (NullTaskReturnCodeFixTests.ConditionalAccess_CoalescesToCompletedTask).
+            if (ConditionalAccess(plan.Expression) is { } access)
+            {
+                replacement = SyntaxFactory.ParenthesizedExpression(
+                    SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, access.WithoutTrivia(), replacement))
+                    .WithAdditionalAnnotations(Simplifier.Annotation);
             }
 
             edit.Editor.ReplaceNode(plan.Expression, replacement.WithTriviaFrom(plan.Expression));

@@ -14,7 +14,8 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 /// ASYNC207: a <c>Task&lt;Task&gt;</c> made by <c>Task.Factory.StartNew</c>, <c>ContinueWith</c> or <c>new Task&lt;Task&gt;</c> over a
 /// task-returning delegate, of which only the outer task is ever observed: awaited as a statement, converted to <c>Task</c>
 /// (returned, passed, stored), waited, or handed to <c>Task.WhenAll</c>/<c>WhenAny</c>/<c>WaitAll</c>/<c>WaitAny</c>, directly,
-/// through a local, or as the elements of a <c>Select</c>.
+/// through a local, through a private <c>Task&lt;Task&gt;</c> field, or as the elements of a <c>Select</c>; or whose inner task,
+/// taken out, is only asked for its <c>Status</c>.
 /// </summary>
 /// <remarks>
 /// One diagnostic per creation. Where it is reported: at the <c>await</c> for <c>await creation;</c>, and at the first
@@ -122,14 +123,6 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     {
         var await = (IAwaitOperation)context.Operation;
 
-        // The inner task is dropped only when the await is a statement of its own: 'var inner = await outer', 'await await outer'
-        // and '_ = await outer' keep it or drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic,
-        // AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic).
-        if (await.Parent is not IExpressionStatementOperation)
-        {
-            return;
-        }
-
         var outer = await.Operation.UnwrapConfigureAwait();
         if (outer.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } outerType || !symbols.IsTask(outerType) || !symbols.IsTaskLike(outerType.TypeArguments[0]))
         {
@@ -150,7 +143,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
 
             creation = initializer;
         }
-        else if (IsNestedCreation(outer, symbols))
+        else if (IsNestedCreation(outer, symbols) && AwaitObserving(outer) == await)
         {
             creation = outer;
         }
@@ -165,7 +158,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, AsyncSymbols symbols)
     {
         var creation = context.Operation;
-        if (!IsNestedCreation(creation, symbols) || AwaitStatement(creation) is not null)
+        if (!IsNestedCreation(creation, symbols) || AwaitObserving(creation) is not null)
         {
             return;
         }
@@ -189,6 +182,18 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             reported = creation;
             noFix = creation.Parent is not IVariableInitializerOperation { Parent.Syntax.Parent: VariableDeclarationSyntax { Type.IsVar: true } };
         }
+        else if (StoredField(creation) is { } field)
+        {
+            // A private Task<Task> field every use of which in its type observes the outer task only: reported at the creation,
+            // without a fix, since the unwrapped task would not fit the field (NestedTaskAwaitAnalyzerTests.PrivateFieldAwaited_Reports).
+            if (!FieldObservesOuterOnly(field, creation, symbols, context.CancellationToken))
+            {
+                return;
+            }
+
+            reported = creation;
+            noFix = true;
+        }
         else
         {
             reported = CollectionElement(creation, symbols, out noFix);
@@ -208,7 +213,11 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         // (NestedTaskAwaitCodeFixTests.InnerValueTask_NoFix). A Task<Task> made by its constructor must be started, which its
         // unwrapped proxy cannot be: reported at the creation it has no fix (NestedTaskAwaitCodeFixTests.NewTaskOfTaskConverted_NoFix).
         var properties = ImmutableDictionary<string, string?>.Empty;
-        if (noFix || !symbols.IsTask(outerType.TypeArguments[0]) || (reported == creation && creation is IObjectCreationOperation))
+        // 'var inner = await outer' with Unwrap would change what inner is (NestedTaskAwaitCodeFixTests.InnerReadOnlyStatus_NoFix).
+        if (noFix
+            || !symbols.IsTask(outerType.TypeArguments[0])
+            || (reported == creation && creation is IObjectCreationOperation)
+            || reported is IAwaitOperation { Parent: not IExpressionStatementOperation })
         {
             properties = properties.Add(DiagnosticProperties.NoFix, "true");
         }
@@ -238,7 +247,7 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         // 'await outer;' as a statement: 'var inner = await outer', 'await await outer', 'return await outer' and '_ = await outer'
         // keep the inner task or drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic,
         // AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic, ReturnAwaitOuter_NoDiagnostic).
-        if (AwaitStatement(value) is { } await)
+        if (AwaitObserving(value) is { } await)
         {
             return await;
         }
@@ -251,8 +260,13 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             case IConversionOperation { IsImplicit: true, Type: { } target } when SymbolEqualityComparer.Default.Equals(target, symbols.Task):
                 return value;
 
-            // outer.Wait() (NestedTaskAwaitAnalyzerTests.LocalWaited_Reports).
-            case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance, Parent: IExpressionStatementOperation } when instance == value:
+            // outer.Wait(), and outer.Wait(timeout) whose bool says whether the outer task finished
+            // (NestedTaskAwaitAnalyzerTests.LocalWaited_Reports, WaitWithTimeout_Reports).
+            case IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance } when instance == value:
+                return value;
+
+            // outer.GetAwaiter().GetResult(); as a statement, through ConfigureAwait too (NestedTaskAwaitAnalyzerTests.GetAwaiterGetResult_Reports).
+            case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "GetAwaiter", Instance: { } instance } when instance == value && IsGetResultStatement(parent):
                 return value;
 
             // An element of WhenAll(a, b)'s params array of Task<Task> (NestedTaskAwaitAnalyzerTests.WhenAllOfCreations_Reports).
@@ -267,6 +281,76 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The await of <paramref name="value"/> (through ConfigureAwait) that observes its outer task only. The inner task is dropped
+    /// when the await is a statement of its own: 'var inner = await outer', 'await await outer' and '_ = await outer' keep it or
+    /// drop it on purpose (NestedTaskAwaitAnalyzerTests.InnerTaskKept_NoDiagnostic, AwaitAwait_NoDiagnostic, ExplicitDiscard_NoDiagnostic),
+    /// except <c>var inner = await outer</c> whose inner task is only asked for its Status (<see cref="DropsInnerTask"/>,
+    /// NestedTaskAwaitAnalyzerTests.LocalInnerReadOnlyStatus_Reports).
+    /// </summary>
+    private static IAwaitOperation? AwaitObserving(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance } configure && instance == current)
+        {
+            current = configure;
+        }
+
+        return current.Parent is IAwaitOperation await && (await.Parent is IExpressionStatementOperation || DropsInnerTask(await)) ? await : null;
+    }
+
+    private static readonly ImmutableHashSet<string> IdleTaskMembers = ImmutableHashSet.Create("Status", "Id", "CreationOptions", "AsyncState");
+
+    /// <summary>
+    /// <c>var inner = await outer;</c> where <c>inner</c> is read, and every read asks for its <c>Status</c>, <c>Id</c>,
+    /// <c>CreationOptions</c> or <c>AsyncState</c> only: nothing waits for the inner task or sees its exceptions
+    /// (NestedTaskAwaitAnalyzerTests.LocalInnerReadOnlyStatus_Reports). Awaited, returned, passed, stored, polled with
+    /// <c>IsCompleted</c> or written again anywhere, it is kept (NestedTaskAwaitAnalyzerTests.InnerAwaitedAfterStatusRead_NoDiagnostic);
+    /// never read at all, it is ASYNC204's.
+    /// </summary>
+    private static bool DropsInnerTask(IAwaitOperation await)
+    {
+        if (await.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } inner } })
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var operation in await.Root().Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, inner))
+            {
+                continue;
+            }
+
+            if (reference.IsWrite()
+                || reference.Parent is not IPropertyReferenceOperation { Property.Name: { } name, Instance: { } instance }
+                || instance != reference
+                || !IdleTaskMembers.Contains(name))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary><c>x.GetAwaiter().GetResult();</c> or <c>x.ConfigureAwait(false).GetAwaiter().GetResult();</c> from the call on x.</summary>
+    private static bool IsGetResultStatement(IOperation? call)
+    {
+        var current = call;
+        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Parent is IInvocationOperation { Instance: { } next } parent && next == configure)
+        {
+            current = parent;
+        }
+
+        return current is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter
+            && getAwaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult", Instance: { } awaiter, Parent: IExpressionStatementOperation }
+            && awaiter == getAwaiter;
     }
 
     private static IAwaitOperation? AwaitStatement(IOperation value)
@@ -308,6 +392,12 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // 'winner == outer' after WhenAny, 'outer != null': identity, not the inner task (NestedTaskAwaitAnalyzerTests.LocalInWhenAnyComparedToWinner_Reports).
+            if (IsIdentityCheck(reference))
+            {
+                continue;
+            }
+
             var observed = Observation(reference, symbols);
             if (observed is null)
             {
@@ -322,6 +412,126 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         }
 
         return new LocalUses(true, any, firstAwait);
+    }
+
+    /// <summary>The task compared by reference (<c>winner == outer</c>) or tested for null (<c>outer is null</c>, <c>outer != null</c>).</summary>
+    private static bool IsIdentityCheck(IOperation reference)
+    {
+        var current = reference;
+        while (current.Parent is IConversionOperation { IsImplicit: true, Conversion.IsUserDefined: false } conversion)
+        {
+            current = conversion;
+        }
+
+        return current.Parent switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } => true,
+            IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The private field of the type that <paramref name="creation"/> is assigned to (<c>_worker = Task.Factory.StartNew(...)</c>)
+    /// or initializes.
+    /// </summary>
+    private static IFieldSymbol? StoredField(IOperation creation)
+    {
+        var field = creation.Parent switch
+        {
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when assignment.Value == creation => target.Field,
+            IFieldInitializerOperation { InitializedFields.Length: 1 } initializer => initializer.InitializedFields[0],
+            _ => null,
+        };
+
+        return field is { DeclaredAccessibility: Accessibility.Private, IsImplicitlyDeclared: false } ? field : null;
+    }
+
+    /// <summary>
+    /// Every use of a private <c>Task&lt;Task&gt;</c> field in its type (one file) observes the outer task only: awaited as a
+    /// statement, waited, converted to <c>Task</c>, handed to WhenAll and its kin, compared or tested for null; every write stores
+    /// a nested creation, null or default; and one read at least (NestedTaskAwaitAnalyzerTests.PrivateFieldAwaited_Reports). Any
+    /// other use (<c>await await _worker</c>, <c>_worker.Unwrap()</c>, returned or passed as <c>Task&lt;Task&gt;</c>,
+    /// <c>ref _worker</c>), a partial type spread over files, or a type without the source at hand keeps it silent
+    /// (NestedTaskAwaitAnalyzerTests.PrivateFieldUnwrappedSomewhere_NoDiagnostic). Walked only for a nested creation stored in a
+    /// private field, which is rare.
+    /// </summary>
+    private static bool FieldObservesOuterOnly(IFieldSymbol field, IOperation creation, AsyncSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        if (creation.SemanticModel is not { } model || field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var tree = creation.Syntax.SyntaxTree;
+        var anyRead = false;
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            if (declaration.SyntaxTree != tree)
+            {
+                return false;
+            }
+
+            foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: { } name } identifier || name != field.Name)
+                {
+                    continue;
+                }
+
+                var referenced = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                if (!SymbolEqualityComparer.Default.Equals(referenced?.OriginalDefinition, field.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                SyntaxNode site = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (model.GetOperation(site, cancellationToken) is not IFieldReferenceOperation reference)
+                {
+                    return false;
+                }
+
+                if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                {
+                    var value = assignment.Value.WalkDownConversions();
+                    if (!(value == creation
+                        || IsNestedCreation(value, symbols)
+                        || value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (reference.IsWrite())
+                {
+                    return false;
+                }
+
+                if (IsIdentityCheck(reference))
+                {
+                    continue;
+                }
+
+                // '_worker?.Wait()' as a statement.
+                if (reference.Parent is IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.Name: "Wait", Instance: IConditionalAccessInstanceOperation } } conditional
+                    && conditional.Operation == reference)
+                {
+                    anyRead = true;
+                    continue;
+                }
+
+                if (Observation(reference, symbols) is null)
+                {
+                    return false;
+                }
+
+                anyRead = true;
+            }
+        }
+
+        return anyRead;
     }
 
     private readonly struct LocalUses

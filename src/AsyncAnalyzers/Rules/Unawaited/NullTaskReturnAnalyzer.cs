@@ -29,13 +29,13 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Return);
+            start.RegisterOperationAction(c => Analyze(c, services), OperationKind.Return);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var ret = (IReturnOperation)context.Operation;
         if (ret.ReturnedValue is not { } value || !MayBeNull(value))
         {
@@ -55,7 +55,22 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var found in NullSources(value))
+        var sources = NullSources(value);
+        if (sources.IsEmpty)
+        {
+            return;
+        }
+
+        // A private method only started fire-and-forget by Task.Run, whose Func<Task?> turns a null into a canceled task nobody
+        // awaits (NullTaskReturnAnalyzerTests.MethodOnlyRunAndForgotten_NoDiagnostic).
+        if (function.MethodKind == MethodKind.Ordinary
+            && function.DeclaredAccessibility == Accessibility.Private
+            && services.Summaries.OnlyRunAndForgotten(function, ret).IsYes)
+        {
+            return;
+        }
+
+        foreach (var found in sources)
         {
             context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), null, null, NameOf(function)));
         }
@@ -65,12 +80,13 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
     private static bool MayBeNull(IOperation value)
     {
         var inner = Unwrap(value);
-        return inner is IConditionalOperation or ISwitchExpressionOperation or IDefaultValueOperation
+        return inner is IConditionalOperation or ISwitchExpressionOperation or IDefaultValueOperation or IConditionalAccessOperation
             || (inner is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } });
     }
 
     /// <summary>
-    /// The parts of a returned value that are null: the value itself, or arms of <c>?:</c> and switch expressions, recursively.
+    /// The parts of a returned value that are null: the value itself, a conditional access (<c>x?.SendAsync()</c>, null when
+    /// <c>x</c> is), or arms of <c>?:</c> and switch expressions, recursively.
     /// A task-typed variable or call that might hold null is not reported: only a null written here is sure
     /// (NullTaskReturnAnalyzerTests.ReturnsFieldThatMayBeNull_NoDiagnostic).
     /// </summary>
@@ -87,6 +103,12 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
                 case IDefaultValueOperation { Type.IsReferenceType: true }:
                 case IDefaultValueOperation { Type: null }:
+                    found.Add(current);
+                    break;
+
+                // 'x?.SendAsync()' is null whenever x is: the conditional access hands the caller a null task where it meant
+                // "nothing to do" (NullTaskReturnAnalyzerTests.ConditionalAccessReturned_Reports).
+                case IConditionalAccessOperation { Type.IsReferenceType: true }:
                     found.Add(current);
                     break;
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:

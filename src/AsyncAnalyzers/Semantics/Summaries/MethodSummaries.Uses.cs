@@ -17,6 +17,91 @@ internal sealed partial class MethodSummaries
 
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUses = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUsesOrPublicApi = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _onlyRunAndForgotten = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Is every reference to this private method a fire-and-forget <c>Task.Run</c> of it: <c>Task.Run(() =&gt; Notify(x));</c>,
+    /// <c>_ = Task.Run(() =&gt; Notify(x));</c> or <c>Task.Run(Notify);</c> as a statement, with one reference at least? Then a
+    /// null task it returns goes to <c>Task.Run</c> alone, whose delegate is a <c>Func&lt;Task?&gt;</c>: it turns the null into a
+    /// canceled task, which nobody awaits (NullTaskReturnAnalyzerTests.MethodOnlyRunAndForgotten_NoDiagnostic). Unknown for a
+    /// method that is not private (its references are not all at hand); No for any other reference, a Task.Run whose task is
+    /// kept, or a lambda that does more than call it.
+    /// </summary>
+    public Fact OnlyRunAndForgotten(IMethodSymbol method, IOperation use)
+    {
+        method = method.BodyPart();
+        if (_onlyRunAndForgotten.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private || method.ContainingType is not { } type)
+        {
+            return Fact.Unknown;
+        }
+
+        var fact = Fact.No();
+        foreach (var root in DeclarationsOf(type))
+        {
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return Fact.Unknown;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != method.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                IOperation? delegateCreation = null;
+                if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                {
+                    // () => Notify(x): a lambda whose whole body returns the call.
+                    if (model.GetOperation(invocation) is { Parent: IReturnOperation { Parent: IBlockOperation { Operations.Length: 1, Parent: IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda } } })
+                    {
+                        delegateCreation = lambda.Parent as IDelegateCreationOperation;
+                    }
+                }
+                else if (model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation })
+                {
+                    delegateCreation = creation;
+                }
+
+                if (delegateCreation is null || !IsForgottenTaskRun(delegateCreation))
+                {
+                    _onlyRunAndForgotten.TryAdd(method, Fact.No(delegateCreation));
+                    return Fact.No(delegateCreation);
+                }
+
+                fact = Fact.Yes(delegateCreation);
+            }
+        }
+
+        return _onlyRunAndForgotten.GetOrAdd(method, fact);
+    }
+
+    /// <summary>The delegate is the argument of <c>Task.Run(...)</c> whose task is dropped: a statement, or assigned to <c>_</c>.</summary>
+    private bool IsForgottenTaskRun(IOperation delegateCreation)
+    {
+        var current = delegateCreation;
+        while (current.Parent is IConversionOperation { IsImplicit: true })
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Run", IsStatic: true } run } call }
+            || !SymbolEqualityComparer.Default.Equals(run.ContainingType, _symbols.Task))
+        {
+            return false;
+        }
+
+        return call.Parent is IExpressionStatementOperation
+            || call.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation };
+    }
 
     /// <summary>
     /// Is this method's synchronous signature fixed by the way it is used? Yes when every reference to it is one of:

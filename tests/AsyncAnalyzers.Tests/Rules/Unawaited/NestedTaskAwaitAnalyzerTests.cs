@@ -799,10 +799,12 @@ public class NestedTaskAwaitAnalyzerTests
     }
 
     [Fact]
-    public async Task LocalInnerReadOnlyStatus_NoDiagnostic()
+    public async Task LocalInnerReadOnlyStatus_Reports()
     {
-        // Once the inner task is taken out of the outer one, what the code does with it is its own business.
+        // The inner task taken out and only asked for its Status: nothing waits for the work or sees its exceptions (issue 13;
+        // until then this test asserted silence).
         await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
             using System.Threading.Tasks;
 
             class C
@@ -810,9 +812,356 @@ public class NestedTaskAwaitAnalyzerTests
                 async Task<bool> M()
                 {
                     var outer = Task.Factory.StartNew(async () => await Task.Delay(100));
-                    var inner = await outer;
+                    var inner = [|await outer|];
                     return inner.Status == TaskStatus.RanToCompletion;
                 }
+
+                async Task<int> Count(Func<Task> processAsync)
+                {
+                    Task<Task<int>> outer = Task.Factory.StartNew(async () =>
+                    {
+                        await processAsync();
+                        return 1;
+                    });
+                    var inner = [|await outer.ConfigureAwait(false)|];
+                    Console.WriteLine($"processed, inner status {inner.Status}, id {inner.Id}");
+                    return 1;
+                }
+
+                async Task Direct(Func<Task> processAsync)
+                {
+                    var started = [|await Task.Factory.StartNew(processAsync, TaskCreationOptions.LongRunning)|];
+                    Console.WriteLine(started.Status);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InnerAwaitedAfterStatusRead_NoDiagnostic()
+    {
+        // The inner task awaited, returned, passed, stored or polled after its Status is read; or never read (ASYNC204's).
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private readonly List<Task> _pending = new List<Task>();
+
+                async Task Awaited(Func<Task> work)
+                {
+                    var inner = await Task.Factory.StartNew(work);
+                    Console.WriteLine(inner.Status);
+                    await inner;
+                }
+
+                async Task<Task> Returned(Func<Task> work)
+                {
+                    var inner = await Task.Factory.StartNew(work);
+                    Console.WriteLine(inner.Status);
+                    return inner;
+                }
+
+                async Task Stored(Func<Task> work)
+                {
+                    var inner = await Task.Factory.StartNew(work);
+                    Console.WriteLine(inner.Id);
+                    _pending.Add(inner);
+                }
+
+                async Task Polled(Func<Task> work)
+                {
+                    var outer = Task.Factory.StartNew(work);
+                    var inner = await outer;
+                    while (!inner.IsCompleted)
+                    {
+                        await Task.Delay(10);
+                    }
+                }
+
+                async Task Passed(Func<Task> work)
+                {
+                    var inner = await Task.Factory.StartNew(work);
+                    Console.WriteLine(inner.Status);
+                    await Task.WhenAll(inner, Task.Delay(10));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalInWhenAnyComparedToWinner_Reports()
+    {
+        // WhenAny gives back the outer task that finished first: 'winner == work' says the work started, not that it ended.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<bool> TryProcess(Func<Task> processAsync, TimeSpan timeout, CancellationToken ct)
+                {
+                    var work = [|Task.Factory.StartNew(async () => await processAsync())|];
+                    var winner = await Task.WhenAny(work, Task.Delay(timeout, ct));
+                    return winner == work;
+                }
+
+                async Task<bool> NotNull(Func<Task> processAsync, TimeSpan timeout)
+                {
+                    var work = [|Task.Factory.StartNew(processAsync)|];
+                    if (work is null || work != null && await Task.WhenAny(work, Task.Delay(timeout)) != work)
+                    {
+                        return false;
+                    }
+
+                    return true;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalInWhenAnyUnwrapped_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<bool> WinnerUnwrapped(Func<Task> processAsync, TimeSpan timeout)
+                {
+                    var work = Task.Factory.StartNew(processAsync);
+                    var winner = await Task.WhenAny(work, Task.Delay(timeout));
+                    if (winner == work)
+                    {
+                        await await work;
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                async Task<bool> UnwrappedFirst(Func<Task> processAsync, TimeSpan timeout)
+                {
+                    var work = Task.Factory.StartNew(processAsync).Unwrap();
+                    return await Task.WhenAny(work, Task.Delay(timeout)) == work;
+                }
+
+                async Task<bool> RunFirst(Func<Task> processAsync, TimeSpan timeout)
+                {
+                    var work = Task.Run(processAsync);
+                    return await Task.WhenAny(work, Task.Delay(timeout)) == work;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitWithTimeout_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                bool M(Func<Task> processAsync)
+                {
+                    var outer = [|Task.Factory.StartNew(processAsync, TaskCreationOptions.LongRunning)|];
+                    if (!outer.Wait(TimeSpan.FromSeconds(5)))
+                    {
+                        return false;
+                    }
+
+                    return [|Task.Factory.StartNew(async () => await processAsync())|].Wait(1000);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetAwaiterGetResult_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M(Func<Task> processAsync, Task previous)
+                {
+                    [|Task.Factory.StartNew(async () => await processAsync())|].GetAwaiter().GetResult();
+                    [|previous.ContinueWith(_ => processAsync())|].ConfigureAwait(false).GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultOfInner_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                void M(Func<Task> processAsync)
+                {
+                    Task.Factory.StartNew(processAsync).GetAwaiter().GetResult().GetAwaiter().GetResult();
+                    Task.Factory.StartNew(processAsync).Unwrap().GetAwaiter().GetResult();
+                    var inner = Task.Factory.StartNew(processAsync).GetAwaiter().GetResult();
+                    inner.Wait();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PrivateFieldAwaited_Reports()
+    {
+        // A private Task<Task> field awaited, waited and null-checked, never unwrapped: the loop's end and exceptions are lost.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class Worker : IDisposable
+            {
+                private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+                private Task<Task> _worker;
+
+                public void Start()
+                {
+                    _worker = [|Task.Factory.StartNew(async () =>
+                    {
+                        while (!_stopping.IsCancellationRequested)
+                        {
+                            await Task.Delay(1000, _stopping.Token);
+                        }
+                    }, TaskCreationOptions.LongRunning)|];
+                }
+
+                public async Task StopAsync()
+                {
+                    _stopping.Cancel();
+                    if (_worker != null)
+                    {
+                        await _worker;
+                    }
+
+                    _worker = null;
+                }
+
+                public void Dispose()
+                {
+                    _worker?.Wait();
+                    this._worker?.Wait();
+                }
+            }
+
+            sealed class Pump
+            {
+                private static readonly Task<Task> s_pump = [|Task.Factory.StartNew(PumpAsync)|];
+
+                public static void Drain() => s_pump.Wait();
+
+                private static async Task PumpAsync() => await Task.Delay(10);
+            }
+
+            sealed class Chain
+            {
+                private Task<Task> _next;
+
+                public void Then(Task previous, Func<Task> step) => _next = [|previous.ContinueWith(_ => step())|];
+
+                public Task Completion => _next;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PrivateFieldUnwrappedSomewhere_NoDiagnostic()
+    {
+        // Any use that reaches the inner task, an escape, a foreign write, or a field that is not private keeps it silent.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class AwaitAwait
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public async Task StopAsync() => await _worker;
+                public async Task DrainAsync() => await await _worker;
+            }
+
+            sealed class Unwrapped
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public void Dispose() => _worker.Wait();
+                public Task Completion => _worker.Unwrap();
+            }
+
+            sealed class Escapes
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public Task<Task> Worker => _worker;
+                public void Dispose() => _worker.Wait();
+            }
+
+            sealed class ForeignWrite
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public void Adopt(Task<Task> other) => _worker = other;
+                public void Dispose() => _worker.Wait();
+            }
+
+            sealed class Exchanged
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public void Dispose() => Interlocked.Exchange(ref _worker, null)?.Wait();
+            }
+
+            sealed class NotPrivate
+            {
+                internal Task<Task> Worker;
+                public void Start(Func<Task> run) => Worker = Task.Factory.StartNew(run);
+                public void Dispose() => Worker.Wait();
+            }
+
+            sealed class InnerKept
+            {
+                private Task<Task> _worker;
+                private Task _inner;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+                public async Task StopAsync()
+                {
+                    _inner = await _worker;
+                    await _inner;
+                }
+            }
+
+            sealed class NeverRead
+            {
+                private Task<Task> _worker;
+                public void Start(Func<Task> run) => _worker = Task.Factory.StartNew(run);
+            }
+
+            sealed class RunInstead
+            {
+                private Task _worker;
+                public void Start(Func<Task> run) => _worker = Task.Run(run);
+                public void Dispose() => _worker.Wait();
             }
             """);
     }

@@ -502,4 +502,135 @@ public class NestedTaskAwaitCodeFixTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixAllDefault_OnePassOverIssue13Shapes()
+    {
+        // WhenAny with the winner compared, Wait(timeout), GetAwaiter().GetResult(): Unwrap at the creation, and the fixed code compiles.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<bool> TryProcess(Func<Task> processAsync, TimeSpan timeout)
+                    {
+                        var work = [|Task.Factory.StartNew(async () => await processAsync())|];
+                        var winner = await Task.WhenAny(work, Task.Delay(timeout));
+                        return winner == work;
+                    }
+
+                    bool Waited(Func<Task> processAsync, Task previous)
+                    {
+                        var outer = [|Task.Factory.StartNew(processAsync, TaskCreationOptions.LongRunning)|];
+                        [|previous.ContinueWith(_ => processAsync())|].ConfigureAwait(false).GetAwaiter().GetResult();
+                        return outer.Wait(TimeSpan.FromSeconds(5));
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task<bool> TryProcess(Func<Task> processAsync, TimeSpan timeout)
+                    {
+                        var work = Task.Factory.StartNew(async () => await processAsync()).Unwrap();
+                        var winner = await Task.WhenAny(work, Task.Delay(timeout));
+                        return winner == work;
+                    }
+
+                    bool Waited(Func<Task> processAsync, Task previous)
+                    {
+                        var outer = Task.Factory.StartNew(processAsync, TaskCreationOptions.LongRunning).Unwrap();
+                        previous.ContinueWith(_ => processAsync()).Unwrap().ConfigureAwait(false).GetAwaiter().GetResult();
+                        return outer.Wait(TimeSpan.FromSeconds(5));
+                    }
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GetAwaiterGetResult_UsesTaskRun()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    void M(Func<Task> processAsync)
+                    {
+                        [|Task.Factory.StartNew(async () => await processAsync())|].GetAwaiter().GetResult();
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    void M(Func<Task> processAsync)
+                    {
+                        Task.Run(async () => await processAsync()).GetAwaiter().GetResult();
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = "ASYNC207.UseTaskRun",
+            CodeActionIndex = 1,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InnerReadOnlyStatus_NoFix()
+    {
+        // Unwrap would turn 'inner' into the result, and 'inner.Status' would no longer compile.
+        await VerifyCS.VerifyNoFixAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Func<Task> processAsync)
+                {
+                    var outer = Task.Factory.StartNew(processAsync);
+                    var inner = [|await outer|];
+                    Console.WriteLine(inner.Status);
+                    var direct = [|await Task.Factory.StartNew(processAsync)|];
+                    Console.WriteLine(direct.Id);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PrivateField_NoFix()
+    {
+        // The unwrapped task would not fit the Task<Task> field.
+        await VerifyCS.VerifyNoFixAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                private Task<Task> _worker;
+
+                public void Start(Func<Task> run) => _worker = [|Task.Factory.StartNew(run)|];
+
+                public async Task StopAsync() => await _worker;
+            }
+            """);
+    }
 }

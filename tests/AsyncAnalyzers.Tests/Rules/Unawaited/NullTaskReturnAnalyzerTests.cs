@@ -589,4 +589,165 @@ public class NullTaskReturnAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ConditionalAccessReturned_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            interface ISender
+            {
+                Task SendAsync(string message);
+                Task<int> CountAsync();
+            }
+
+            class Outbox
+            {
+                private readonly ISender? _sender;
+                private readonly Stream? _stream;
+
+                public Outbox(ISender? sender, Stream? stream) { _sender = sender; _stream = stream; }
+
+                public Task SendAsync(string message) => [|_sender?.SendAsync(message)!|];
+
+                public Task FlushAsync()
+                {
+                    return [|_stream?.FlushAsync()!|];
+                }
+
+                public Task<int> CountAsync(bool cached) => cached ? Task.FromResult(0) : [|_sender?.CountAsync()!|];
+
+                public Func<Task> Flusher => () => [|_stream?.FlushAsync()!|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessNullableDisabled_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Writer
+            {
+                private Stream _stream;
+
+                public Task FlushAsync() => [|_stream?.FlushAsync()|];
+
+                public Task WriteAsync(byte[] data) => ([|_stream?.WriteAsync(data, 0, data.Length)|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessHandled_NoDiagnostic()
+    {
+        // Task? says the callers check null; a coalesced or awaited conditional access, or one inside the returned task, is no null task.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Writer
+            {
+                private Stream? _stream;
+                private string? _name;
+
+                public Task? TryFlushAsync() => _stream?.FlushAsync();
+
+                public Task FlushAsync() => _stream?.FlushAsync() ?? Task.CompletedTask;
+
+                public async Task FlushIfOpenAsync()
+                {
+                    if (_stream?.FlushAsync() is { } flush)
+                    {
+                        await flush;
+                    }
+                }
+
+                public Task<string?> NameAsync() => Task.FromResult(_name?.Trim());
+
+                public Task<int?> LengthAsync() => Task.FromResult(_name?.Length);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MethodOnlyRunAndForgotten_NoDiagnostic()
+    {
+        // Task.Run's delegate is a Func<Task?>: a null task becomes a canceled one, and nobody awaits it here.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            delegate Task IdleHandler();
+
+            class Meter
+            {
+                private IdleHandler _idle;
+
+                public void Decrement()
+                {
+                    var idle = _idle;
+                    if (idle == null)
+                    {
+                        return;
+                    }
+
+                    Task.Run(() => NotifyIdle(idle));
+                    _ = Task.Run(Refresh);
+                }
+
+                static Task NotifyIdle(IdleHandler idle)
+                {
+                    var handlers = idle.GetInvocationList();
+                    return handlers.Length switch
+                    {
+                        0 => default,
+                        1 => ((IdleHandler)handlers[0])(),
+                        _ => Task.WhenAll(Array.ConvertAll(handlers, h => ((IdleHandler)h)())),
+                    };
+                }
+
+                private Task Refresh() => _idle == null ? null : _idle();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MethodRunAndAwaitedOrCalled_Reports()
+    {
+        // The same helpers, but the task of Task.Run is awaited, the helper is also called directly, or is not private.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Meter
+            {
+                private Func<Task> _idle;
+
+                public async Task DecrementAsync()
+                {
+                    await Task.Run(() => NotifyIdle());
+                    Task.Run(() => Refresh());
+                    await Refresh();
+                    Task.Run(() => Exposed());
+                    Task.Run(() => { Console.WriteLine("idle"); return Logged(); });
+                }
+
+                private Task NotifyIdle() => _idle == null ? [|null|] : _idle();
+
+                private Task Refresh() => _idle == null ? [|null|] : _idle();
+
+                internal Task Exposed() => _idle == null ? [|null|] : _idle();
+
+                private Task Logged() => _idle == null ? [|null|] : _idle();
+            }
+            """);
+    }
 }

@@ -237,4 +237,90 @@ public class NullTaskReturnCodeFixTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ConditionalAccess_CoalescesToCompletedTask()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+
+            interface IStore
+            {
+                Task<string> LoadAsync();
+            }
+
+            class Writer
+            {
+                private Stream? _stream;
+                private IStore? _store;
+
+                public Task FlushAsync() => [|_stream?.FlushAsync()!|];
+
+                public Task<string> LoadAsync(bool cached)
+                {
+                    return cached ? Task.FromResult("") : [|_store?.LoadAsync()!|];
+                }
+            }
+            """, """
+            #nullable enable
+            using System.IO;
+            using System.Threading.Tasks;
+
+            interface IStore
+            {
+                Task<string> LoadAsync();
+            }
+
+            class Writer
+            {
+                private Stream? _stream;
+                private IStore? _store;
+
+                public Task FlushAsync() => _stream?.FlushAsync() ?? Task.CompletedTask;
+
+                public Task<string> LoadAsync(bool cached)
+                {
+                    return cached ? Task.FromResult("") : _store?.LoadAsync() ?? Task.FromResult<string>(null!);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessFixAll_EveryAccessInOnePass()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Writer
+                {
+                    private Stream _stream;
+                    public Task FlushAsync() => [|_stream?.FlushAsync()|];
+                    public Task WriteAsync(byte[] data) { return ([|_stream?.WriteAsync(data, 0, data.Length)|]); }
+                    public Task<int> ReadAsync(byte[] data) => [|_stream?.ReadAsync(data, 0, data.Length)|];
+                }
+                """,
+            FixedCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class Writer
+                {
+                    private Stream _stream;
+                    public Task FlushAsync() => _stream?.FlushAsync() ?? Task.CompletedTask;
+                    public Task WriteAsync(byte[] data) { return (_stream?.WriteAsync(data, 0, data.Length) ?? Task.CompletedTask); }
+                    public Task<int> ReadAsync(byte[] data) => _stream?.ReadAsync(data, 0, data.Length) ?? Task.FromResult<int>(default);
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+        };
+        await test.RunAsync();
+    }
 }

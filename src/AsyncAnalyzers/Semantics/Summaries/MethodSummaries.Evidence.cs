@@ -326,8 +326,11 @@ internal sealed partial class MethodSummaries
                     || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && IsCancelable(cancellation))):
                 return Fact.Yes(cancellation);
 
-            // await dataView.GetItemsAsync() that does not bind: unknown async work (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports).
-            case IAwaitOperation { Operation: var awaited } when awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error }:
+            // await dataView.GetItemsAsync() that does not bind, in the body being judged: unknown async work
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports); in a callee, code that does not bind gets
+            // the benefit of the doubt, as in the proof (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWithUnresolvedAwait_NoDiagnostic).
+            case IAwaitOperation { Operation: var awaited } when walk.Remaining == EvidenceDepth
+                && (awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error }):
                 return Fact.Yes(operation);
 
             // _dispatcher.EnqueueOrInvokeAsync(async () => ...) on a type from a missing reference: the lambda handed over still runs

@@ -134,6 +134,12 @@ internal static class KnownApis
                         return !awaitable && type.Name is not ("Console" or "Environment" or "AppDomain" or "Activator");
                     case "Collections" or "Linq" or "Text" when third != "Json" && type.Name != "Queryable":
                         return true;
+
+                    // Path is string work (but GetFullPath and the temp-file calls ask the OS); File.Exists and Directory.Exists
+                    // answer false rather than throw.
+                    case "IO" when third is null && ((type.Name == "Path" && method.Name is not ("GetFullPath" or "GetTempFileName" or "GetTempPath"))
+                        || (method.Name == "Exists" && type.Name is "File" or "Directory")):
+                        return true;
                     case "Threading":
                         return true;
                     case "Diagnostics":

@@ -2013,4 +2013,46 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task AwaitsCalleeWithUnresolvedAwait_NoDiagnostic()
+    {
+        // The callee awaits a dispatcher from a missing reference with a lambda that only sets state: nothing shows a failure.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class SizeWidget
+            {
+                private readonly {|CS0246:DispatcherQueue|} _dispatcher = null;
+                public long Size { get; private set; }
+
+                private async void OnSizeChanged(object sender, EventArgs e) => await ApplyAsync(42);
+
+                private async Task ApplyAsync(long size)
+                {
+                    await Task.Yield();
+                    await _dispatcher.EnqueueOrInvokeAsync(() => { Size = size; });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task PathAndExistenceChecksAfterAwait_NoDiagnostic()
+    {
+        // Path is string work and Exists answers false rather than throw.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class PathBar
+            {
+                public string Extension { get; private set; } = "";
+                public bool Present { get; private set; }
+
+                async void OnPathChanged(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    var path = "C:/data/report.txt";
+                    Extension = Path.GetExtension(path);
+                    Present = File.Exists(path) || Directory.Exists(Path.GetDirectoryName(path));
+                }
+            }
+            """ + Stubs);
+    }
 }

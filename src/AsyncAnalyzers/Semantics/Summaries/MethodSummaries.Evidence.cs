@@ -387,9 +387,11 @@ internal sealed partial class MethodSummaries
                 when (IsAssignmentTarget(reference) ? property.SetMethod : property.GetMethod) is { } accessor && IsSourceMethod(accessor):
                 return MethodShowsFault(accessor, reference, unseenOnly, walk);
 
-            // foreach (IStorable item in folder.Items): an explicit downcast of every element.
+            // foreach (IWindowsFolder item in storage.GetItemsAsync()): an explicit downcast of every element of a typed sequence.
+            // Naming the element type of an untyped one (foreach (Item item in e.NewItems)) is the idiom, not a guess
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.ForeachOverUntypedCollectionAfterAwait_NoDiagnostic).
             case IForEachLoopOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.ForEachStatementSyntax { Type.IsVar: false } syntax } loop when loop.SemanticModel is { } model
-                && Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(model, syntax).ElementConversion is { IsExplicit: true } elementConversion
+                && Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(model, syntax) is { ElementConversion: { IsExplicit: true } elementConversion, ElementType: { SpecialType: not SpecialType.System_Object } }
                 && (elementConversion.IsReference || elementConversion.IsUnboxing):
                 return Fact.Yes(loop);
 

@@ -2055,4 +2055,27 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task ForeachOverUntypedCollectionAfterAwait_NoDiagnostic()
+    {
+        // e.NewItems is a non-generic IList: naming the element type is how such a list is read.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class CardItem { public string Title { get; set; } = ""; }
+
+            class Widget
+            {
+                readonly List<string> _titles = new();
+
+                async void OnItemsChanged(object sender, System.Collections.Specialized.NotifyCollectionChangedEventArgs e)
+                {
+                    await Task.Yield();
+                    foreach (CardItem item in e.NewItems!)
+                    {
+                        _titles.Add(item.Title);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
 }

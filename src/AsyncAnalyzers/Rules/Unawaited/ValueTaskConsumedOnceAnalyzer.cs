@@ -3,6 +3,7 @@ using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,6 +40,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
             // variables: no per-body state (docs/performance.md).
             start.RegisterOperationAction(c => AnalyzeLocal(c, symbols), OperationKind.VariableDeclarator);
             start.RegisterOperationAction(c => AnalyzeParameters(c, symbols), OperationKind.MethodBody, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            start.RegisterOperationAction(c => AnalyzeBlockingRead(c, services), OperationKind.PropertyReference, OperationKind.Invocation);
         });
     }
 
@@ -73,6 +75,74 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
                 Analyze(context, parameter, symbols, declarator: null);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>vt.Result</c>, <c>vt.GetAwaiter().GetResult()</c>, <c>F().ConfigureAwait(false).GetAwaiter().GetResult()</c> on a ValueTask
+    /// that is not known complete, in synchronous code: a pooled <c>IValueTaskSource</c> does not support blocking before it completes.
+    /// Who reports it is decided once (<see cref="ValueTaskConsumptions.OwnsBlockingRead"/>): ASYNC101 in async code, never ASYNC104.
+    /// </summary>
+    private static void AnalyzeBlockingRead(OperationAnalysisContext context, CompilationServices services)
+    {
+        var symbols = services.Symbols;
+        var kind = BlockingCalls.Classify(context.Operation, symbols, out var task);
+        if (kind is not (BlockingKind.Result or BlockingKind.GetResult) || task is null || !symbols.IsValueTask(task.UnwrapConfigureAwait().Type))
+        {
+            return;
+        }
+
+        // nameof(vt.Result) reads nothing (ValueTaskConsumedOnceAnalyzerTests.BlockingReadInNameOf_NoDiagnostic).
+        if (context.Operation.FirstAncestor<INameOfOperation>() is not null)
+        {
+            return;
+        }
+
+        // In async code the read is ASYNC101's, with its fix to await (ValueTaskConsumedOnceAnalyzerTests.ResultInAsyncMethod_NoDiagnostic).
+        var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
+        if (!ValueTaskConsumptions.OwnsBlockingRead(kind, task, asyncContext.IsAsync, symbols))
+        {
+            return;
+        }
+
+        // Known complete: guarded by IsCompleted/IsCompletedSuccessfully on the same instance, default, new ValueTask<T>(value),
+        // ValueTask.FromResult, ValueTask.CompletedTask, a source method complete by construction, a call passing the synchronous mode
+        // value of a dual-mode method (ValueTaskConsumedOnceAnalyzerTests.ResultUnderIsCompletedGuard_NoDiagnostic,
+        // ValueTaskConsumedOnceAnalyzerTests.FastPathIsCompletedSuccessfullyThenBlock_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfFromResultAndDefault_NoDiagnostic,
+        // ValueTaskConsumedOnceAnalyzerTests.GetResultOfDualModeCallInSynchronousMode_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfSourceMethodCompleteByConstruction_NoDiagnostic).
+        if (CompletedTasks.IsKnownComplete(task, symbols, services.Summaries))
+        {
+            return;
+        }
+
+        // A second consumption is reported by the path walk above, once (ValueTaskConsumedOnceAnalyzerTests.ResultAfterAwait_ReportsOnce).
+        if (ValueTaskConsumptions.IsRepeated(context.Operation, task, context.GetControlFlowGraph, symbols, context.CancellationToken))
+        {
+            return;
+        }
+
+        var receiver = task.UnwrapConfigureAwait();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BlockingRead, kind.ToString());
+        if (!IsConsumedOnlyHere(receiver))
+        {
+            properties = properties.Add(DiagnosticProperties.NoFix, "true");
+        }
+
+        var name = ValueTaskConsumptions.Referenced(receiver)?.Name ?? receiver.Syntax.ToString();
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, context.Operation.Syntax.GetLocation(), null, properties, name));
+    }
+
+    /// <summary>
+    /// The fix (block on <c>receiver.AsTask()</c>) is offered where this read is the ValueTask's one consumption: a call's result, or a
+    /// local or parameter read nowhere else. A field or property may be consumed elsewhere (ValueTaskConsumedOnceCodeFixTests.ResultOfLocalConsumedTwice_NoFix).
+    /// </summary>
+    private static bool IsConsumedOnlyHere(IOperation receiver)
+    {
+        if (ValueTaskConsumptions.Referenced(receiver) is { } variable)
+        {
+            return ValueTaskConsumptions.IsOnlyConsumption(receiver.Root(), variable, receiver);
+        }
+
+        return receiver is IInvocationOperation or IObjectCreationOperation;
     }
 
     private static void Analyze(OperationAnalysisContext context, ISymbol variable, AsyncSymbols symbols, IVariableDeclaratorOperation? declarator)

@@ -261,7 +261,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// <c>JsonSerializer.DeserializeAsync(stream, type).GetAwaiter().GetResult()</c>: the synchronous <c>Deserialize(stream, type)</c>
+    /// <c>reader.ReadToEndAsync().GetAwaiter().GetResult()</c>: the synchronous <c>ReadToEnd()</c>
     /// exists, and calling it fixes the blocking wherever the signature is fixed. The enclosing method itself is no alternative
     /// (<c>override int Read(...) =&gt; ReadAsync(...).GetAwaiter().GetResult()</c>) (SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
     /// </summary>

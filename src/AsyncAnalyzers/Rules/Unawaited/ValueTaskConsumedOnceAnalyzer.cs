@@ -97,6 +97,12 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Code that does not compile: silence rather than guess (ValueTaskConsumedOnceAnalyzerTests.BlockingReadInBrokenCode_NoDiagnostic).
+        if (IsInBrokenCode(context.Operation))
+        {
+            return;
+        }
+
         // In async code the read is ASYNC101's, with its fix to await (ValueTaskConsumedOnceAnalyzerTests.ResultInAsyncMethod_NoDiagnostic).
         var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
         if (!ValueTaskConsumptions.OwnsBlockingRead(kind, task, asyncContext.IsAsync, symbols))
@@ -114,7 +120,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // A second consumption is reported by the path walk above, once (ValueTaskConsumedOnceAnalyzerTests.ResultAfterAwait_ReportsOnce).
+        // A second consumption is reported by the path walk above, once (ValueTaskConsumedOnceAnalyzerTests.FirstResultThenSecondConsumption_ReportsBoth).
         if (ValueTaskConsumptions.IsRepeated(context.Operation, task, context.GetControlFlowGraph, symbols, context.CancellationToken))
         {
             return;
@@ -129,6 +135,25 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
 
         var name = ValueTaskConsumptions.Referenced(receiver)?.Name ?? receiver.Syntax.ToString();
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, context.Operation.Syntax.GetLocation(), null, properties, name));
+    }
+
+    /// <summary>An error in the expression around the read, up to its statement or function.</summary>
+    private static bool IsInBrokenCode(IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IInvalidOperation || current.Type?.TypeKind == TypeKind.Error || current.Syntax.ContainsDiagnostics)
+            {
+                return true;
+            }
+
+            if (current.Parent is null or IBlockOperation or IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -115,7 +115,8 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
         // value of a dual-mode method (ValueTaskConsumedOnceAnalyzerTests.ResultUnderIsCompletedGuard_NoDiagnostic,
         // ValueTaskConsumedOnceAnalyzerTests.FastPathIsCompletedSuccessfullyThenBlock_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfFromResultAndDefault_NoDiagnostic,
         // ValueTaskConsumedOnceAnalyzerTests.GetResultOfDualModeCallInSynchronousMode_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfSourceMethodCompleteByConstruction_NoDiagnostic).
-        if (CompletedTasks.IsKnownComplete(task, symbols, services.Summaries))
+        // A source method counts only where no other assembly can implement it (MethodSummaries.OwnImplementationsOnly).
+        if (CompletedTasks.IsKnownComplete(task, symbols, services.Summaries.OwnImplementationsOnly))
         {
             return;
         }

@@ -1575,6 +1575,50 @@ public class ValueTaskConsumedOnceAnalyzerTests
             """);
     }
 
+    /// <summary>
+    /// A public interface's one implementation here wraps a result, but another project's implementation may be a pooled
+    /// IValueTaskSource: only the implementations no other assembly can add make a call complete.
+    /// </summary>
+    [Fact]
+    public async Task ResultOfPublicInterfaceMethodWithCompletedImplementationHere_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            public interface IPriceCache
+            {
+                ValueTask<decimal?> TryGetPriceAsync(string sku);
+            }
+            public sealed class InMemoryPriceCache : IPriceCache
+            {
+                public ValueTask<decimal?> TryGetPriceAsync(string sku) => new ValueTask<decimal?>(1m);
+            }
+            internal interface IInternalCache
+            {
+                ValueTask<decimal?> TryGetPriceAsync(string sku);
+            }
+            internal sealed class InternalCache : IInternalCache
+            {
+                public ValueTask<decimal?> TryGetPriceAsync(string sku) => new ValueTask<decimal?>(1m);
+            }
+            public class Service
+            {
+                private readonly IPriceCache _cache = new InMemoryPriceCache();
+                private readonly IInternalCache _internal = new InternalCache();
+                private readonly InMemoryPriceCache _concrete = new InMemoryPriceCache();
+
+                public decimal? Get(string sku)
+                {
+                    var lookup = _cache.TryGetPriceAsync(sku);
+                    return [|lookup.Result|];
+                }
+
+                public decimal? GetInternal(string sku) => _internal.TryGetPriceAsync(sku).Result;
+
+                public decimal? GetConcrete(string sku) => _concrete.TryGetPriceAsync(sku).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
     [Fact]
     public async Task ResultOfSourceMethodCompleteByConstruction_NoDiagnostic()
     {

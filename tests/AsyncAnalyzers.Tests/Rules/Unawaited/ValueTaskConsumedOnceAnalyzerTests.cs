@@ -1543,6 +1543,27 @@ public class ValueTaskConsumedOnceAnalyzerTests
                         : _stream.Read(buffer, 0, 4);
                 }
             }
+            public class Reader
+            {
+                private readonly Stream _stream = File.OpenRead("rows.bin");
+
+                public int ReadRow() => ReadRowAsync(async: false).GetAwaiter().GetResult();
+
+                public int ReadRowResult() => ReadRowAsync(false).Result;
+
+                public ValueTask<int> ReadRowAsync() => ReadRowAsync(async: true);
+
+                protected virtual async ValueTask<int> ReadRowAsync(bool async)
+                {
+                    var buffer = new byte[4];
+                    if (async)
+                    {
+                        return await _stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false);
+                    }
+
+                    return _stream.Read(buffer, 0, 4);
+                }
+            }
             """);
     }
 

@@ -92,10 +92,6 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         }
 
         var node = found is ArgumentSyntax argument ? argument.Expression : found;
-        while (node is ParenthesizedExpressionSyntax parenthesized && parenthesized.Span == diagnostic.Location.SourceSpan)
-        {
-            node = parenthesized.Expression;
-        }
 
         ExpressionSyntax? receiver;
         MemberAccessExpressionSyntax? result = null;

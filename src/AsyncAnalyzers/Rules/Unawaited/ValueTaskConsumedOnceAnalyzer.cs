@@ -21,6 +21,12 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The message's second argument for a second consumption.</summary>
+    internal const string ConsumedAgainMessage = "that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once";
+
+    /// <summary>The message's second argument for a blocking read of a ValueTask not known complete.</summary>
+    internal const string BlockedBeforeCompleteMessage = "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC208);
 
     public override void Initialize(AnalysisContext context)
@@ -134,8 +140,10 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.NoFix, "true");
         }
 
-        var name = ValueTaskConsumptions.Referenced(receiver)?.Name ?? receiver.Syntax.ToString();
-        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, context.Operation.Syntax.GetLocation(), null, properties, name));
+        // The variable, the called method (ReadAsync(), not its arguments), or the field or property as written.
+        var name = ValueTaskConsumptions.Referenced(receiver)?.Name
+            ?? (receiver is IInvocationOperation call ? call.TargetMethod.Name + "()" : receiver.Syntax.ToString());
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, context.Operation.Syntax.GetLocation(), null, properties, name, BlockedBeforeCompleteMessage));
     }
 
     /// <summary>An error in the expression around the read, up to its statement or function.</summary>
@@ -197,7 +205,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
             var consumer = ValueTaskConsumptions.Consumer(reference);
-            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name, ConsumedAgainMessage));
         }
     }
 

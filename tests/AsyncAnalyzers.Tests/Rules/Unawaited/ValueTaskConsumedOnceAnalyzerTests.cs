@@ -32,7 +32,7 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 }
             }
             """ + "\n" + Source,
-            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt"));
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt", "that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once"));
     }
 
     [Fact]
@@ -1203,7 +1203,7 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 }
             }
             """ + "\n" + Source,
-            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt"));
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"));
     }
 
     [Fact]
@@ -1216,7 +1216,7 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 int M(ISource s) => {|#0:s.ReadAsync().GetAwaiter().GetResult()|};
             }
             """ + "\n" + Source,
-            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("s.ReadAsync()"));
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("ReadAsync()", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"));
     }
 
     [Fact]

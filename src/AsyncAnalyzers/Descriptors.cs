@@ -108,8 +108,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC208 = Create(
         DiagnosticIds.ValueTaskConsumedTwice,
         "Consume a ValueTask only once",
-        "'{0}' is a ValueTask that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once",
-        "A ValueTask may be backed by a pooled IValueTaskSource that is reused as soon as its result has been read. Awaiting it a second time, reading .Result or calling AsTask after an await, or handing the same ValueTask to two consumers can then observe another operation's result, throw, or hang. Consume it once; when it has to be used more than once, call AsTask() (or Preserve()) once and use the Task.",
+        "'{0}' is a ValueTask {1}",
+        "A ValueTask may be backed by a pooled IValueTaskSource that is reused as soon as its result has been read, and that does not support blocking for its result before it completes. Awaiting it a second time, reading .Result or calling AsTask after an await, or handing the same ValueTask to two consumers can then observe another operation's result, throw, or hang; so can reading .Result or GetAwaiter().GetResult() in synchronous code before the ValueTask is known to be complete. Consume it once; when it has to be used more than once, or blocked on, call AsTask() (or Preserve()) once and use the Task.",
         RuleFamily.Unawaited,
         RuleLevel.Warning);
 

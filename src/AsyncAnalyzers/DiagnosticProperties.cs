@@ -12,6 +12,12 @@ internal static class DiagnosticProperties
     /// <summary>ASYNC101/104: the <c>BlockingKind</c> found (Result, Wait, GetResult, WaitAll, WaitAny).</summary>
     public const string Kind = "Kind";
 
+    /// <summary>
+    /// ASYNC208: set (to the <c>BlockingKind</c>, Result or GetResult) when the finding is a blocking read of a ValueTask not known
+    /// complete, which the fix makes block on <c>AsTask()</c>; absent for a second consumption.
+    /// </summary>
+    public const string BlockingRead = "BlockingRead";
+
     /// <summary>ASYNC103: the counterpart's name.</summary>
     public const string Counterpart = "Counterpart";
 

@@ -42,6 +42,28 @@ public static class ValueTaskConsumedOnce
         }
     }
 
+    /// <summary>Blocks on a ValueTask before it is known complete: a pooled source does not support waiting for its result.</summary>
+    public static int ReadHeaderBlocking(Stream stream, byte[] header)
+    {
+        var read = stream.ReadAsync(header.AsMemory());
+        return read.GetAwaiter().GetResult(); // ASYNC208
+    }
+
+    /// <summary>Disposes synchronously by blocking on DisposeAsync's ValueTask.</summary>
+    public sealed class Journal(Stream stream) : IDisposable, IAsyncDisposable
+    {
+        public void Dispose() => DisposeAsync().GetAwaiter().GetResult(); // ASYNC208
+
+        public ValueTask DisposeAsync() => stream.DisposeAsync();
+    }
+
+    // Correct: blocking on the Task that AsTask() gives, which supports waiting before it completes.
+    public static int ReadHeaderBlockingFixed(Stream stream, byte[] header)
+    {
+        var read = stream.ReadAsync(header.AsMemory());
+        return read.AsTask().GetAwaiter().GetResult();
+    }
+
     // Correct: AsTask() once, then the Task is used as often as needed.
     public static async Task<int> ReadHeaderFixedAsync(Stream stream, byte[] header, CancellationToken cancellationToken)
     {

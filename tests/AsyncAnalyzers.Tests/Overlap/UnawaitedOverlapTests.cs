@@ -351,7 +351,7 @@ public class UnawaitedOverlapTests
     }
 
     [Fact]
-    public async Task ResultOfValueTaskNotKnownComplete_IsAsync101Or104Only()
+    public async Task ResultOfValueTaskNotKnownComplete_IsAsync101InAsyncCodeAsync208InSyncCode()
     {
         await Verify.VerifyAsync("""
             using System;
@@ -370,8 +370,115 @@ public class UnawaitedOverlapTests
                 int N(Stream stream, byte[] buffer)
                 {
                     var read = stream.ReadAsync(buffer.AsMemory());
-                    return {|ASYNC104:read.GetAwaiter().GetResult()|};
+                    return {|ASYNC208:read.GetAwaiter().GetResult()|};
                 }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfValueTaskWhereAsync104IsSilent_IsAsync208Only()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            sealed class Journal : IDisposable, IAsyncDisposable
+            {
+                private readonly Stream _stream = File.OpenRead("journal.bin");
+
+                public void Dispose() => {|ASYNC208:DisposeAsync().GetAwaiter().GetResult()|};
+
+                public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+                public static void Main()
+                {
+                    using var stream = File.OpenRead("data.bin");
+                    var read = stream.ReadAsync(new byte[16].AsMemory());
+                    Console.WriteLine({|ASYNC208:read.Result|});
+                    Console.WriteLine({|ASYNC208:stream.ReadAsync(new byte[16].AsMemory()).ConfigureAwait(false).GetAwaiter().GetResult()|});
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfTaskInSyncCode_StaysAsync104()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                string M(string path) => {|ASYNC104:File.ReadAllTextAsync(path).Result|};
+
+                int N(Stream stream, byte[] buffer) => {|ASYNC208:stream.ReadAsync(buffer.AsMemory()).Result|} + {|ASYNC104:stream.ReadAsync(buffer.AsMemory()).AsTask().Result|};
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfValueTaskInLambdas_SyncLambdaIsAsync208AsyncLambdaIsAsync101()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task<int[]> M(Stream[] streams, byte[] buffer)
+                {
+                    await Task.Yield();
+                    Func<Stream, Task<int>> read = async s =>
+                    {
+                        await Task.Yield();
+                        return {|ASYNC101:s.ReadAsync(buffer.AsMemory()).Result|};
+                    };
+                    await read(streams[0]);
+                    return streams.Select(s => {|ASYNC208:s.ReadAsync(buffer.AsMemory()).Result|}).ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfCompletedValueTask_NoAsync208AndItsAsTaskSlowPathIsAsync104()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            enum IOBehavior { Synchronous, Asynchronous }
+
+            class C
+            {
+                private readonly Stream _stream = File.OpenRead("packets.bin");
+
+                public int ReadPacket() => ReadPacketAsync(IOBehavior.Synchronous).GetAwaiter().GetResult();
+
+                public ValueTask<int> ReadPacketAsync() => ReadPacketAsync(IOBehavior.Asynchronous);
+
+                private async ValueTask<int> ReadPacketAsync(IOBehavior ioBehavior)
+                {
+                    var buffer = new byte[4];
+                    return ioBehavior == IOBehavior.Asynchronous
+                        ? await _stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)
+                        : _stream.Read(buffer, 0, 4);
+                }
+
+                int Fast(byte[] buffer)
+                {
+                    var read = _stream.ReadAsync(buffer.AsMemory());
+                    return read.IsCompletedSuccessfully ? read.Result : {|ASYNC104:read.AsTask().GetAwaiter().GetResult()|};
+                }
+
+                int Constructed() => ValueTask.FromResult(1).Result + new ValueTask<int>(2).GetAwaiter().GetResult();
             }
             """);
     }

@@ -30,8 +30,15 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
     {
     }
 
+    public const string BlockOnTaskKey = "ASYNC208.BlockOnTask";
+
     private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.BlockingRead))
+        {
+            return Task.FromResult<FixPlan?>(PlanBlockOnTask(document, diagnostic, cancellationToken));
+        }
+
         if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
             || document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
             || Reference(node, document.Model, cancellationToken) is not { } local
@@ -71,6 +78,71 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         return Task.FromResult<FixPlan?>(new Plan(document, diagnostic, declarator, declaration, value, local, asTaskCalls, results));
     }
 
+    /// <summary>
+    /// A blocking read of a ValueTask not known complete: <c>vt.Result</c> becomes <c>vt.AsTask().GetAwaiter().GetResult()</c> (the
+    /// ValueTask's own exception, as its <c>Result</c> throws, not an AggregateException), <c>x.GetAwaiter().GetResult()</c> and
+    /// <c>x.ConfigureAwait(false).GetAwaiter().GetResult()</c> block on <c>x.AsTask()</c>. A Task supports blocking before it completes.
+    /// </summary>
+    private static BlockOnTaskPlan? PlanBlockOnTask(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.NoFix)
+            || document.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } found)
+        {
+            return null;
+        }
+
+        var node = found is ArgumentSyntax argument ? argument.Expression : found;
+
+        ExpressionSyntax? receiver;
+        MemberAccessExpressionSyntax? result = null;
+        switch (node)
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } access:
+                receiver = access.Expression;
+                result = access;
+                break;
+            case InvocationExpressionSyntax
+            {
+                ArgumentList.Arguments.Count: 0,
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter },
+                },
+            }:
+                receiver = getAwaiter.Expression;
+                if (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configureAwait })
+                {
+                    receiver = configureAwait.Expression;
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        if (!document.Symbols.IsValueTask(document.Model.GetTypeInfo(receiver, cancellationToken).Type))
+        {
+            return null;
+        }
+
+        return new BlockOnTaskPlan(document, diagnostic, node, receiver, result);
+    }
+
+    private static InvocationExpressionSyntax AsTask(ExpressionSyntax receiver)
+    {
+        var parenthesize = receiver is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax or BaseExpressionSyntax);
+        var target = parenthesize ? SyntaxFactory.ParenthesizedExpression(receiver.WithoutTrivia()) : receiver.WithoutTrivia();
+        return SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, target, SyntaxFactory.IdentifierName("AsTask")))
+            .WithTriviaFrom(receiver);
+    }
+
+    private static InvocationExpressionSyntax GetResult(ExpressionSyntax task) => SyntaxFactory.InvocationExpression(
+        SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression,
+            SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("GetAwaiter"))),
+            SyntaxFactory.IdentifierName("GetResult")));
+
     private static ILocalSymbol? Reference(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (var identifier in node.DescendantNodesAndSelf())
@@ -88,6 +160,21 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
     {
         foreach (var fix in fixes)
         {
+            if (fix.Plan is BlockOnTaskPlan block)
+            {
+                var blockEdit = pass.Edit(block.Document);
+                if (block.Result is { } result)
+                {
+                    blockEdit.Editor.ReplaceNode(result, current => GetResult(AsTask(((MemberAccessExpressionSyntax)current).Expression)).WithTriviaFrom(current));
+                }
+                else
+                {
+                    blockEdit.Editor.ReplaceNode(block.Receiver, current => AsTask((ExpressionSyntax)current));
+                }
+
+                continue;
+            }
+
             var plan = (Plan)fix.Plan;
             var edit = pass.Edit(plan.Document);
             // ValueTask<T>.Result throws the operation's own exception, Task<T>.Result an AggregateException around it;
@@ -130,6 +217,20 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
         }
 
         return Task.CompletedTask;
+    }
+
+    private sealed class BlockOnTaskPlan : FixPlan
+    {
+        public BlockOnTaskPlan(FixDocument document, Diagnostic diagnostic, SyntaxNode target, ExpressionSyntax receiver, MemberAccessExpressionSyntax? result)
+            : base(document, diagnostic, target, ImmutableArray.Create(new FixOption(BlockOnTaskKey, "Block on a Task: AsTask()")))
+        {
+            Receiver = receiver;
+            Result = result;
+        }
+
+        public ExpressionSyntax Receiver { get; }
+
+        public MemberAccessExpressionSyntax? Result { get; }
     }
 
     private sealed class Plan : FixPlan

@@ -79,6 +79,15 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
+
+        // A ValueTask blocked on in synchronous code is ASYNC208's (blocking before it completes is not supported by a pooled source),
+        // also where ASYNC104 would be silent: one mistake, one diagnostic
+        // (UnawaitedOverlapTests.ResultOfValueTaskNotKnownComplete_IsAsync101InAsyncCodeAsync208InSyncCode).
+        if (ValueTaskConsumptions.OwnsBlockingRead(kind, task, asyncContext.IsAsync, symbols))
+        {
+            return;
+        }
+
         var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Kind, kind.ToString());
         if (asyncContext.IsAsync)
         {
@@ -252,7 +261,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// <c>JsonSerializer.DeserializeAsync(stream, type).GetAwaiter().GetResult()</c>: the synchronous <c>Deserialize(stream, type)</c>
+    /// <c>reader.ReadToEndAsync().GetAwaiter().GetResult()</c>: the synchronous <c>ReadToEnd()</c>
     /// exists, and calling it fixes the blocking wherever the signature is fixed. The enclosing method itself is no alternative
     /// (<c>override int Read(...) =&gt; ReadAsync(...).GetAwaiter().GetResult()</c>) (SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
     /// </summary>

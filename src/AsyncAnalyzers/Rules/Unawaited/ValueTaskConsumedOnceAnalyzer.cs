@@ -3,6 +3,7 @@ using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,6 +21,12 @@ namespace AsyncAnalyzers.Rules.Unawaited;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The message's second argument for a second consumption.</summary>
+    internal const string ConsumedAgainMessage = "that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once";
+
+    /// <summary>The message's second argument for a blocking read of a ValueTask not known complete.</summary>
+    internal const string BlockedBeforeCompleteMessage = "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC208);
 
     public override void Initialize(AnalysisContext context)
@@ -39,6 +46,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
             // variables: no per-body state (docs/performance.md).
             start.RegisterOperationAction(c => AnalyzeLocal(c, symbols), OperationKind.VariableDeclarator);
             start.RegisterOperationAction(c => AnalyzeParameters(c, symbols), OperationKind.MethodBody, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            start.RegisterOperationAction(c => AnalyzeBlockingRead(c, services), OperationKind.PropertyReference, OperationKind.Invocation);
         });
     }
 
@@ -75,6 +83,102 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// <c>vt.Result</c>, <c>vt.GetAwaiter().GetResult()</c>, <c>F().ConfigureAwait(false).GetAwaiter().GetResult()</c> on a ValueTask
+    /// that is not known complete, in synchronous code: a pooled <c>IValueTaskSource</c> does not support blocking before it completes.
+    /// Who reports it is decided once (<see cref="ValueTaskConsumptions.OwnsBlockingRead"/>): ASYNC101 in async code, never ASYNC104.
+    /// </summary>
+    private static void AnalyzeBlockingRead(OperationAnalysisContext context, CompilationServices services)
+    {
+        var symbols = services.Symbols;
+        var kind = BlockingCalls.Classify(context.Operation, symbols, out var task);
+        if (kind is not (BlockingKind.Result or BlockingKind.GetResult) || task is null || !symbols.IsValueTask(task.UnwrapConfigureAwait().Type))
+        {
+            return;
+        }
+
+        // nameof(vt.Result) reads nothing (ValueTaskConsumedOnceAnalyzerTests.BlockingReadInNameOf_NoDiagnostic).
+        if (context.Operation.FirstAncestor<INameOfOperation>() is not null)
+        {
+            return;
+        }
+
+        // Code that does not compile: silence rather than guess (ValueTaskConsumedOnceAnalyzerTests.BlockingReadInBrokenCode_NoDiagnostic).
+        if (IsInBrokenCode(context.Operation))
+        {
+            return;
+        }
+
+        // In async code the read is ASYNC101's, with its fix to await (ValueTaskConsumedOnceAnalyzerTests.ResultInAsyncMethod_NoDiagnostic).
+        var asyncContext = AsyncContext.Of(context.Operation, context.ContainingSymbol);
+        if (!ValueTaskConsumptions.OwnsBlockingRead(kind, task, asyncContext.IsAsync, symbols))
+        {
+            return;
+        }
+
+        // Known complete: guarded by IsCompleted/IsCompletedSuccessfully on the same instance, default, new ValueTask<T>(value),
+        // ValueTask.FromResult, ValueTask.CompletedTask, a source method complete by construction, a call passing the synchronous mode
+        // value of a dual-mode method (ValueTaskConsumedOnceAnalyzerTests.ResultUnderIsCompletedGuard_NoDiagnostic,
+        // ValueTaskConsumedOnceAnalyzerTests.FastPathIsCompletedSuccessfullyThenBlock_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfFromResultAndDefault_NoDiagnostic,
+        // ValueTaskConsumedOnceAnalyzerTests.GetResultOfDualModeCallInSynchronousMode_NoDiagnostic, ValueTaskConsumedOnceAnalyzerTests.ResultOfSourceMethodCompleteByConstruction_NoDiagnostic).
+        // A source method counts only where no other assembly can implement it (MethodSummaries.OwnImplementationsOnly).
+        if (CompletedTasks.IsKnownComplete(task, symbols, services.Summaries.OwnImplementationsOnly))
+        {
+            return;
+        }
+
+        // A second consumption is reported by the path walk above, once (ValueTaskConsumedOnceAnalyzerTests.FirstResultThenSecondConsumption_ReportsBoth).
+        if (ValueTaskConsumptions.IsRepeated(context.Operation, task, context.GetControlFlowGraph, symbols, context.CancellationToken))
+        {
+            return;
+        }
+
+        var receiver = task.UnwrapConfigureAwait();
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BlockingRead, kind.ToString());
+        if (!IsConsumedOnlyHere(receiver))
+        {
+            properties = properties.Add(DiagnosticProperties.NoFix, "true");
+        }
+
+        // The variable, the called method (ReadAsync(), not its arguments), or the field or property as written.
+        var name = ValueTaskConsumptions.Referenced(receiver)?.Name
+            ?? (receiver is IInvocationOperation call ? call.TargetMethod.Name + "()" : receiver.Syntax.ToString());
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, context.Operation.Syntax.GetLocation(), null, properties, name, BlockedBeforeCompleteMessage));
+    }
+
+    /// <summary>An error in the expression around the read, up to its statement or function.</summary>
+    private static bool IsInBrokenCode(IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current is IInvalidOperation || current.Type?.TypeKind == TypeKind.Error || current.Syntax.ContainsDiagnostics)
+            {
+                return true;
+            }
+
+            if (current.Parent is null or IBlockOperation or IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The fix (block on <c>receiver.AsTask()</c>) is offered where this read is the ValueTask's one consumption: a call's result, or a
+    /// local or parameter read nowhere else. A field or property may be consumed elsewhere (ValueTaskConsumedOnceCodeFixTests.ResultOfLocalConsumedTwice_NoFix).
+    /// </summary>
+    private static bool IsConsumedOnlyHere(IOperation receiver)
+    {
+        if (ValueTaskConsumptions.Referenced(receiver) is { } variable)
+        {
+            return ValueTaskConsumptions.IsOnlyConsumption(receiver.Root(), variable, receiver);
+        }
+
+        return receiver is IInvocationOperation or IObjectCreationOperation;
+    }
+
     private static void Analyze(OperationAnalysisContext context, ISymbol variable, AsyncSymbols symbols, IVariableDeclaratorOperation? declarator)
     {
         var root = context.Operation.Root();
@@ -101,7 +205,7 @@ public sealed class ValueTaskConsumedOnceAnalyzer : DiagnosticAnalyzer
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
             var consumer = ValueTaskConsumptions.Consumer(reference);
-            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC208, consumer.Syntax.GetLocation(), null, properties, variable.Name, ConsumedAgainMessage));
         }
     }
 

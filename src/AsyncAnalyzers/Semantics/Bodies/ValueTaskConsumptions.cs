@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Calls;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -286,6 +287,59 @@ internal static class ValueTaskConsumptions
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Who reports a blocking read (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, also through <c>ConfigureAwait</c>): true when it
+    /// reads a ValueTask or ValueTask&lt;T&gt; in synchronous code, which is ASYNC208's (a ValueTask backed by an <c>IValueTaskSource</c>
+    /// does not support blocking before it completes: a correctness bug, not only a blocking smell). In async code ASYNC101 keeps it
+    /// (with its fix to <c>await</c>); ASYNC104 reports no ValueTask receiver. BlockingWaitAnalyzer and ValueTaskConsumedOnceAnalyzer
+    /// both ask here, so one read gets one of the three IDs (UnawaitedOverlapTests.ResultOfValueTaskNotKnownComplete_IsAsync101InAsyncCodeAsync208InSyncCode).
+    /// </summary>
+    public static bool OwnsBlockingRead(BlockingKind kind, IOperation? task, bool inAsyncCode, AsyncSymbols symbols) =>
+        !inAsyncCode
+        && kind is BlockingKind.Result or BlockingKind.GetResult
+        && task is not null
+        && symbols.IsValueTask(task.UnwrapConfigureAwait().Type);
+
+    /// <summary>
+    /// Is <paramref name="reference"/> (a reference to <paramref name="variable"/>) the one consumption of the variable in its body,
+    /// run at most once per store: no other consumption, no read from a nested function, not repeated by a loop the declaration is not
+    /// in? Then blocking on <c>vt.AsTask()</c> instead of <c>vt</c> changes nothing else (ValueTaskConsumedOnceCodeFixTests.ResultOfLocalConsumedTwice_NoFix).
+    /// </summary>
+    public static bool IsOnlyConsumption(IOperation root, ISymbol variable, IOperation reference)
+    {
+        var declaration = variable.DeclaringSyntaxReferences.Length == 1 ? variable.DeclaringSyntaxReferences[0].Span : default;
+        foreach (var operation in root.Descendants())
+        {
+            if (Referenced(operation) is not { } symbol || !SymbolEqualityComparer.Default.Equals(symbol, variable))
+            {
+                continue;
+            }
+
+            if (AsyncContext.Of(operation, variable.ContainingSymbol) is { FunctionOperation: not null, Function: var function }
+                && !SymbolEqualityComparer.Default.Equals(function, variable.ContainingSymbol))
+            {
+                return false;
+            }
+
+            if (operation == reference)
+            {
+                foreach (var ancestor in operation.Ancestors())
+                {
+                    if (ancestor is ILoopOperation && !ancestor.Syntax.Span.Contains(declaration))
+                    {
+                        return false;
+                    }
+                }
+            }
+            else if (Classify(operation) == ValueTaskUse.Consume)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first blocks of the catch handlers (filters included) of every try region around the block.</summary>

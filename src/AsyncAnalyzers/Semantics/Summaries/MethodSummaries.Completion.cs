@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,6 +17,59 @@ internal sealed partial class MethodSummaries : ICallFacts
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncomplete = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedCondition = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedParameter = new(SymbolEqualityComparer.Default);
+
+    private ICallFacts? _ownImplementationsOnly;
+
+    /// <summary>
+    /// The same facts, except that a call completes synchronously by its callee's body only where no other assembly can supply that
+    /// body: a non-virtual method, a local function, or an interface, abstract or virtual method not visible outside this assembly
+    /// (calls passing the synchronous mode value and tasks complete by construction still count). ASYNC208 asks this: a public
+    /// <c>IPriceCache.TryGetPriceAsync</c> whose one implementation here wraps a result may be a pooled <c>IValueTaskSource</c> in
+    /// another project's implementation (ValueTaskConsumedOnceAnalyzerTests.ResultOfPublicInterfaceMethodWithCompletedImplementationHere_Reports,
+    /// ValueTaskConsumedOnceAnalyzerTests.ResultOfSourceMethodCompleteByConstruction_NoDiagnostic).
+    /// </summary>
+    public ICallFacts OwnImplementationsOnly => _ownImplementationsOnly ??= new OwnImplementationFacts(this, _symbols);
+
+    private sealed class OwnImplementationFacts : ICallFacts
+    {
+        private readonly MethodSummaries _summaries;
+        private readonly AsyncSymbols _symbols;
+
+        public OwnImplementationFacts(MethodSummaries summaries, AsyncSymbols symbols)
+        {
+            _summaries = summaries;
+            _symbols = symbols;
+        }
+
+        public IOperation? ReturnedCondition(IMethodSymbol member, IOperation use) => _summaries.ReturnedCondition(member, use);
+
+        public IOperation? ReturnedArgument(IInvocationOperation call) => _summaries.ReturnedArgument(call);
+
+        public bool CompletesSynchronously(IInvocationOperation call) =>
+            DualMode.PassesSynchronousMode(call)
+            || CompletedTasks.IsCompletedByConstruction(call, _symbols)
+            || (!MayBeImplementedElsewhere(call.TargetMethod) && _summaries.CompletesSynchronously(call));
+
+        private static bool MayBeImplementedElsewhere(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction
+                || (method.ContainingType?.TypeKind != TypeKind.Interface && !(method.IsVirtual || method.IsAbstract || (method.IsOverride && !method.IsSealed)))
+                || method.ContainingType?.IsSealed == true && method.ContainingType.TypeKind != TypeKind.Interface)
+            {
+                return false;
+            }
+
+            for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+            {
+                if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>
     /// Is the task this call returns complete when the call returns? Yes for a source method (every implementation, for an

@@ -55,7 +55,7 @@ public class SyncOverAsyncTests
             using System.Threading.Tasks;
             class C
             {
-                void M(ValueTask t)
+                void M(Task t)
                 {
                     {|ASYNC104:t.ConfigureAwait(false).GetAwaiter().GetResult()|};
                 }
@@ -177,14 +177,20 @@ public class SyncOverAsyncTests
             """);
     }
 
+    /// <summary>
+    /// A ValueTask blocked on in synchronous code is ASYNC208's (ValueTaskConsumedOnceAnalyzerTests.ResultOfParameterInInterfaceImplementation_Reports,
+    /// UnawaitedOverlapTests.ResultOfValueTaskNotKnownComplete_IsAsync101InAsyncCodeAsync208InSyncCode): this rule stays silent.
+    /// </summary>
     [Fact]
-    public async Task ResultOnValueTaskInSyncMethod_Reports()
+    public async Task ResultOnValueTaskInSyncMethod_IsAsync208s_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
             class C
             {
-                int M(ValueTask<int> t) => {|ASYNC104:t.Result|};
+                int M(ValueTask<int> t) => t.Result;
+
+                void N(ValueTask t) => t.ConfigureAwait(false).GetAwaiter().GetResult();
             }
             """);
     }
@@ -747,7 +753,7 @@ public class SyncOverAsyncTests
 
                 public int RunAsynchronously() => {|#1:ExecuteAsync(IOBehavior.Asynchronous, default).Result|};
 
-                private async ValueTask<int> ExecuteAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                private async Task<int> ExecuteAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
                 {
                     await Task.Delay(1, cancellationToken);
                     return 1;
@@ -1400,12 +1406,12 @@ public class SyncOverAsyncTests
             class JsonStreamSerializer : Serializer
             {
                 public override object? Deserialize(Stream input, Type type) =>
-                    {|#0:JsonSerializer.DeserializeAsync(input, type).GetAwaiter().GetResult()|};
+                    {|#0:new StreamReader(input).ReadToEndAsync().GetAwaiter().GetResult()|};
             }
             static class STJson
             {
                 public static object? Deserialize(Stream input, Type type) =>
-                    {|#1:JsonSerializer.DeserializeAsync(input, type).GetAwaiter().GetResult()|};
+                    {|#1:new StreamReader(input).ReadToEndAsync().GetAwaiter().GetResult()|};
             }
             class WrappingStream : Stream
             {

@@ -32,7 +32,7 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 }
             }
             """ + "\n" + Source,
-            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt"));
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt", "that may already have been consumed on some path to here; a ValueTask must be awaited, blocked on, converted with AsTask or handed on only once"));
     }
 
     [Fact]
@@ -1184,5 +1184,511 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 }
             }
             """);
+    }
+
+    // A blocking read of a ValueTask that is not known complete, in synchronous code (CA2012's "direct result access"): a pooled
+    // IValueTaskSource does not support blocking before it completes. ASYNC101 keeps async code, ASYNC104 never reports a ValueTask.
+
+    [Fact]
+    public async Task ResultOfLocalInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    return {|#0:vt.Result|};
+                }
+            }
+            """ + "\n" + Source,
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("vt", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"));
+    }
+
+    [Fact]
+    public async Task GetResultOfCallInSyncMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
+            class C
+            {
+                int M(ISource s) => {|#0:s.ReadAsync().GetAwaiter().GetResult()|};
+            }
+            """ + "\n" + Source,
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("ReadAsync()", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"));
+    }
+
+    [Fact]
+    public async Task GetResultOfNonGenericValueTask_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                void M(ISource s)
+                {
+                    var flush = s.FlushAsync();
+                    [|flush.GetAwaiter().GetResult()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposeBlockingOnDisposeAsync_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            sealed class Journal : IDisposable, IAsyncDisposable
+            {
+                private readonly Stream _stream = File.OpenRead("journal.bin");
+
+                public void Dispose() => [|DisposeAsync().GetAwaiter().GetResult()|];
+
+                public ValueTask DisposeAsync() => _stream.DisposeAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInMain_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.IO;
+            static class Program
+            {
+                static void Main()
+                {
+                    using var stream = File.OpenRead("data.bin");
+                    var read = stream.ReadAsync(new byte[16].AsMemory());
+                    System.Console.WriteLine([|read.Result|]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInPropertyGetter_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                private readonly ISource _source = null!;
+
+                public int Current
+                {
+                    get
+                    {
+                        var read = _source.ReadAsync();
+                        return [|read.Result|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInLocalFunction_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    return Read();
+
+                    int Read()
+                    {
+                        var vt = s.ReadAsync();
+                        return [|vt.GetAwaiter().GetResult()|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInSynchronousLambdaOfAsyncMethod_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int[]> M(ISource[] sources)
+                {
+                    await Task.Yield();
+                    return sources.Select(s => [|s.ReadAsync().Result|]).ToArray();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultInExpressionBody_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                private readonly ISource _source = null!;
+
+                public int Next() => [|_source.ReadAsync().GetAwaiter().GetResult()|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CheckThatDoesNotGuardThenGetResult_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (!vt.IsCompleted)
+                        System.Console.WriteLine("blocking on the source");
+                    return [|vt.GetAwaiter().GetResult()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInGenericMethod_Reports()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                T Run<T>(Func<ValueTask<T>> start)
+                {
+                    var pending = start();
+                    return [|pending.Result|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitThenGetResult_Reports()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s) => [|s.ReadAsync().ConfigureAwait(false).GetAwaiter().GetResult()|];
+
+                void N(ISource s)
+                {
+                    var flush = s.FlushAsync();
+                    [|flush.ConfigureAwait(false).GetAwaiter().GetResult()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfParameterInInterfaceImplementation_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            interface IReader { int Read(ValueTask<int> pending); }
+            class C : IReader
+            {
+                public int Read(ValueTask<int> pending) => [|pending.Result|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FirstResultThenSecondConsumption_ReportsBoth()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var first = [|vt.Result|];
+                    return first + [|vt.Result|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FastPathIsCompletedSuccessfullyThenBlock_NoDiagnostic()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (vt.IsCompletedSuccessfully)
+                    {
+                        return vt.Result;
+                    }
+
+                    return vt.AsTask().GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultUnderIsCompletedGuard_NoDiagnostic()
+    {
+        await Verify("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (vt.IsCompleted)
+                        return vt.Result;
+                    return -1;
+                }
+
+                int N(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    if (!vt.IsCompleted)
+                        return -1;
+                    return vt.GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfFromResultAndDefault_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int M()
+                {
+                    var fromResult = ValueTask.FromResult(1);
+                    var constructed = new ValueTask<int>(2);
+                    ValueTask<int> none = default;
+                    ValueTask.CompletedTask.GetAwaiter().GetResult();
+                    default(ValueTask).GetAwaiter().GetResult();
+                    return fromResult.Result + constructed.Result + none.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultInAsyncMethod_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s)
+                {
+                    await Task.Yield();
+                    var vt = s.ReadAsync();
+                    return vt.Result + s.ReadAsync().GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfTaskOrAsTask_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                int M(ISource s, Task<int> task)
+                {
+                    var converted = s.ReadAsync().AsTask();
+                    return task.Result + converted.Result + s.ReadAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GetResultOfDualModeCallInSynchronousMode_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            enum IOBehavior { Synchronous, Asynchronous }
+            class Connection
+            {
+                private readonly Stream _stream = File.OpenRead("packets.bin");
+
+                public int ReadPacket() => ReadPacketAsync(IOBehavior.Synchronous).GetAwaiter().GetResult();
+
+                public ValueTask<int> ReadPacketAsync() => ReadPacketAsync(IOBehavior.Asynchronous);
+
+                private async ValueTask<int> ReadPacketAsync(IOBehavior ioBehavior)
+                {
+                    var buffer = new byte[4];
+                    return ioBehavior == IOBehavior.Asynchronous
+                        ? await _stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false)
+                        : _stream.Read(buffer, 0, 4);
+                }
+            }
+            public class Reader
+            {
+                private readonly Stream _stream = File.OpenRead("rows.bin");
+
+                public int ReadRow() => ReadRowAsync(async: false).GetAwaiter().GetResult();
+
+                public int ReadRowResult() => ReadRowAsync(false).Result;
+
+                public ValueTask<int> ReadRowAsync() => ReadRowAsync(async: true);
+
+                protected virtual async ValueTask<int> ReadRowAsync(bool async)
+                {
+                    var buffer = new byte[4];
+                    if (async)
+                    {
+                        return await _stream.ReadAsync(buffer.AsMemory()).ConfigureAwait(false);
+                    }
+
+                    return _stream.Read(buffer, 0, 4);
+                }
+            }
+            """);
+    }
+
+    /// <summary>A dual-mode call whose mode is a variable may run asynchronously: its ValueTask is not known complete.</summary>
+    [Fact]
+    public async Task GetResultOfDualModeCallWithModeVariable_Reports()
+    {
+        await Verify("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            enum IOBehavior { Synchronous, Asynchronous }
+            class Command
+            {
+                public int Run(IOBehavior ioBehavior) => [|ExecuteAsync(ioBehavior, default).GetAwaiter().GetResult()|];
+
+                public int RunAsynchronously() => [|ExecuteAsync(IOBehavior.Asynchronous, default).Result|];
+
+                public int RunSynchronously() => ExecuteAsync(IOBehavior.Synchronous, default).Result;
+
+                private async ValueTask<int> ExecuteAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
+                {
+                    if (ioBehavior == IOBehavior.Asynchronous)
+                    {
+                        await Task.Delay(1, cancellationToken);
+                    }
+
+                    return 1;
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// A public interface's one implementation here wraps a result, but another project's implementation may be a pooled
+    /// IValueTaskSource: only the implementations no other assembly can add make a call complete.
+    /// </summary>
+    [Fact]
+    public async Task ResultOfPublicInterfaceMethodWithCompletedImplementationHere_Reports()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            public interface IPriceCache
+            {
+                ValueTask<decimal?> TryGetPriceAsync(string sku);
+            }
+            public sealed class InMemoryPriceCache : IPriceCache
+            {
+                public ValueTask<decimal?> TryGetPriceAsync(string sku) => new ValueTask<decimal?>(1m);
+            }
+            internal interface IInternalCache
+            {
+                ValueTask<decimal?> TryGetPriceAsync(string sku);
+            }
+            internal sealed class InternalCache : IInternalCache
+            {
+                public ValueTask<decimal?> TryGetPriceAsync(string sku) => new ValueTask<decimal?>(1m);
+            }
+            public class Service
+            {
+                private readonly IPriceCache _cache = new InMemoryPriceCache();
+                private readonly IInternalCache _internal = new InternalCache();
+                private readonly InMemoryPriceCache _concrete = new InMemoryPriceCache();
+
+                public decimal? Get(string sku)
+                {
+                    var lookup = _cache.TryGetPriceAsync(sku);
+                    return [|lookup.Result|];
+                }
+
+                public decimal? GetInternal(string sku) => _internal.TryGetPriceAsync(sku).Result;
+
+                public decimal? GetConcrete(string sku) => _concrete.TryGetPriceAsync(sku).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfSourceMethodCompleteByConstruction_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            sealed class Cache : IDisposable, IAsyncDisposable
+            {
+                private int _value;
+
+                public void Dispose() => DisposeAsync().GetAwaiter().GetResult();
+
+                public ValueTask DisposeAsync()
+                {
+                    _value = 0;
+                    return default;
+                }
+
+                public int Peek() => GetAsync().Result;
+
+                private ValueTask<int> GetAsync() => new ValueTask<int>(_value);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadInNameOf_NoDiagnostic()
+    {
+        await Verify("""
+            class C
+            {
+                string M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    return nameof(vt.Result);
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("int M(ISource s) { var vt = s.ReadAsync(); return vt.Result + ; }")]
+    [InlineData("int M(Missing s) => s.ReadAsync().GetAwaiter().GetResult();")]
+    [InlineData("int M(ISource s) => s.ReadAsync().GetAwaiter().GetResult(1);")]
+    [InlineData("int M(ISource s) => s.ReadAsync().Result.Missing;")]
+    public async Task BlockingReadInBrokenCode_NoDiagnostic(string member)
+    {
+        var test = new VerifyCS.Test { TestCode = "class C { " + member + " }\n" + Source };
+        test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
+        await test.RunAsync();
     }
 }

@@ -334,4 +334,152 @@ public class ValueTaskConsumedOnceCodeFixTests
         };
         await test.RunAsync();
     }
+
+    // The blocking read of a ValueTask not known complete (synchronous code): block on AsTask() instead.
+
+    [Fact]
+    public async Task ResultOfLocal_BlocksOnAsTaskKeepingTheException()
+    {
+        await VerifyFix("""
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    return [|vt.Result|];
+                }
+            }
+            """ + Source, """
+            class C
+            {
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    return vt.AsTask().GetAwaiter().GetResult();
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task GetResultOfCall_BlocksOnAsTask()
+    {
+        await VerifyFix("""
+            using System;
+            using System.Threading.Tasks;
+            sealed class Journal : IDisposable, IAsyncDisposable
+            {
+                private readonly System.IO.Stream _stream = System.IO.File.OpenRead("journal.bin");
+
+                public void Dispose() => [|DisposeAsync().GetAwaiter().GetResult()|];
+
+                public ValueTask DisposeAsync() => _stream.DisposeAsync();
+            }
+            """, """
+            using System;
+            using System.Threading.Tasks;
+            sealed class Journal : IDisposable, IAsyncDisposable
+            {
+                private readonly System.IO.Stream _stream = System.IO.File.OpenRead("journal.bin");
+
+                public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+                public ValueTask DisposeAsync() => _stream.DisposeAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitThenGetResult_BlocksOnAsTask()
+    {
+        await VerifyFix("""
+            class C
+            {
+                int M(ISource s) => [|s.ReadAsync().ConfigureAwait(false).GetAwaiter().GetResult()|];
+
+                void N(ISource s)
+                {
+                    var flush = s.FlushAsync();
+                    [|flush.GetAwaiter().GetResult()|];
+                }
+            }
+            """ + Source, """
+            class C
+            {
+                int M(ISource s) => s.ReadAsync().AsTask().ConfigureAwait(false).GetAwaiter().GetResult();
+
+                void N(ISource s)
+                {
+                    var flush = s.FlushAsync();
+                    flush.AsTask().GetAwaiter().GetResult();
+                }
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task ResultOfLocalConsumedTwice_NoFix()
+    {
+        await VerifyNoFix("""
+            class C
+            {
+                private System.Threading.Tasks.ValueTask<int> _pending;
+
+                int M(ISource s)
+                {
+                    var vt = s.ReadAsync();
+                    var first = [|vt.Result|];
+                    Keep([|vt|]);
+                    return first;
+                }
+
+                void Keep(System.Threading.Tasks.ValueTask<int> pending) => _pending = pending;
+
+                int N() => [|_pending.Result|];
+            }
+            """ + Source);
+    }
+
+    [Fact]
+    public async Task FixAll_BlockingReads_NestedAndInSeveralMembers()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    int M(ISource s) => [|s.ReadAsync().Result|] + [|s.ReadAsync().GetAwaiter().GetResult()|];
+
+                    int N(ISource s, System.Func<int, ValueTask<int>> next) => [|next([|s.ReadAsync().Result|]).Result|];
+
+                    void P(ISource s)
+                    {
+                        var flush = s.FlushAsync();
+                        [|flush.ConfigureAwait(false).GetAwaiter().GetResult()|];
+                    }
+                }
+                """ + Source,
+            FixedCode = """
+                using System.Threading.Tasks;
+                class C
+                {
+                    int M(ISource s) => s.ReadAsync().AsTask().GetAwaiter().GetResult() + s.ReadAsync().AsTask().GetAwaiter().GetResult();
+
+                    int N(ISource s, System.Func<int, ValueTask<int>> next) => next(s.ReadAsync().AsTask().GetAwaiter().GetResult()).AsTask().GetAwaiter().GetResult();
+
+                    void P(ISource s)
+                    {
+                        var flush = s.FlushAsync();
+                        flush.AsTask().ConfigureAwait(false).GetAwaiter().GetResult();
+                    }
+                }
+                """ + Source,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        await test.RunAsync();
+    }
 }

@@ -114,6 +114,21 @@ internal sealed class IoEvidence
         return false;
     }
 
+    /// <summary>A string argument goes to a parameter named like a path, a file or an address (<c>new FileStream(path, ...)</c>).</summary>
+    public static bool PassesALocation(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
+                && NamesALocation(parameter.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// True for this compilation's own methods and those of its sibling projects: assemblies whose name starts with the same
     /// first dotted segment (<c>Shop.Data</c> for <c>Shop.Web</c>), except the platform's (<c>System</c>, <c>Microsoft</c>). Their

@@ -297,6 +297,13 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
+            // _ = RapidAddItemsAsync(): a task the body drops does not fault the body (what it loses is ASYNC201's and ASYNC402's)
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatDiscardsFailingWork_NoDiagnostic).
+            if (IsDroppedTask(current))
+            {
+                continue;
+            }
+
             if (OperationShowsFault(current, unseenOnly, cancellationIsNoFault, walk) is { IsYes: true } fact)
             {
                 return fact;
@@ -329,8 +336,11 @@ internal sealed partial class MethodSummaries
             // await dataView.GetItemsAsync() that does not bind, in the body being judged: unknown async work
             // (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports); in a callee, code that does not bind gets
             // the benefit of the doubt, as in the proof (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWithUnresolvedAwait_NoDiagnostic).
+            // Given lambdas, it is a dispatcher from a missing reference: the lambdas decide, read below
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsUnresolvedDispatcherWithInMemoryLambda_NoDiagnostic).
             case IAwaitOperation { Operation: var awaited } when walk.Remaining == EvidenceDepth
-                && (awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error }):
+                && (awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error })
+                && !HandsOverLambda(awaited):
                 return Fact.Yes(operation);
 
             // _dispatcher.EnqueueOrInvokeAsync(async () => ...) on a type from a missing reference: the lambda handed over still runs
@@ -374,7 +384,15 @@ internal sealed partial class MethodSummaries
                     return MethodShowsFault(constructor, creation, unseenOnly, walk);
                 }
 
-                return Fact.From(_io.ShowsIo(constructor, null, creation.Arguments), creation);
+                // new FileStream(path, ...), new StreamReader(path): opening a location. Wrapping a handle or a stream that is
+                // already open throws nothing (UnobservedFireAndForgetAnalyzerTests.CalleeWrapsNativeHandle_NoDiagnostic).
+                return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments), creation);
+
+            // (ViewModel)GetValue(ViewModelProperty): a dependency property holds what its registration says
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.DependencyPropertyGetterCastAfterAwait_NoDiagnostic).
+            case IConversionOperation { Operand: IInvocationOperation { TargetMethod: { Name: "GetValue", Parameters.Length: 1 } getValue } }
+                when getValue.Parameters[0].Type.Name.EndsWith("DependencyProperty", System.StringComparison.Ordinal):
+                return Fact.No(operation);
 
             // (IStorable)item, (bool?)properties["key"]: a downcast or an unboxing that the value may not match.
             case IConversionOperation { IsImplicit: false, IsTryCast: false, Conversion: { IsUserDefined: false, IsNumeric: false, IsIdentity: false }, Operand.Type: { } from, Type: { } to } conversion
@@ -427,6 +445,24 @@ internal sealed partial class MethodSummaries
         }
 
         return Fact.From(awaitable || KnownApis.IsInputOutputNamespace(method.ContainingType) || _io.ShowsIo(method, call.Instance, call.Arguments), call);
+    }
+
+    private bool IsDroppedTask(IOperation operation) =>
+        operation is IInvocationOperation call && _symbols.IsTaskLike(call.Type)
+        && call.WalkUpConversions().Parent is IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation };
+
+    private static bool HandsOverLambda(IOperation operation)
+    {
+        foreach (var child in operation.WalkDownConversions().ChildOperations)
+        {
+            var value = (child is IArgumentOperation argument ? argument.Value : child).WalkDownConversions();
+            if (value is IAnonymousFunctionOperation or IDelegateCreationOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AllConstant(IInvocationOperation call)

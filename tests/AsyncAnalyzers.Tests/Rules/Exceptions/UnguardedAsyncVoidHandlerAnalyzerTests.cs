@@ -382,7 +382,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             {
                 async void [|OnClick|](object sender, EventArgs e)
                 {
-                    await using var stream = new MemoryStream();
+                    await using var stream = new FileStream("click.log", FileMode.Append);
                 }
             }
             """ + Stubs);
@@ -2074,6 +2074,115 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     {
                         _titles.Add(item.Title);
                     }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatDiscardsFailingWork_NoDiagnostic()
+    {
+        // The callee starts the failing load and drops it: its exceptions never reach this handler (ASYNC402 judges the discard).
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FolderView
+            {
+                public int Version { get; private set; }
+
+                async void OnRefreshRequested(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    Refresh();
+                }
+
+                void Refresh()
+                {
+                    Version++;
+                    _ = LoadItemsAsync();
+                }
+
+                async Task LoadItemsAsync() => await File.ReadAllTextAsync("items.json");
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatAwaitsFailingWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class FolderView
+            {
+                public int Version { get; private set; }
+
+                async void [|OnRefreshRequested|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    await RefreshAsync();
+                }
+
+                async Task RefreshAsync()
+                {
+                    Version++;
+                    await LoadItemsAsync();
+                }
+
+                async Task LoadItemsAsync() => await File.ReadAllTextAsync("items.json");
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsUnresolvedDispatcherWithInMemoryLambda_NoDiagnostic()
+    {
+        // The window's dispatcher comes from a missing reference; what it is handed only sets a theme value.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThemeService
+            {
+                public string Theme { get; private set; } = "Light";
+
+                async void OnSystemThemeChanged(object sender, EventArgs e)
+                {
+                    await {|CS0103:MainWindow|}.Instance.DispatcherQueue.EnqueueOrInvokeAsync(() => { Theme = "Dark"; });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsUnresolvedDispatcherWithFailingLambda_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThemeService
+            {
+                public string Theme { get; private set; } = "Light";
+
+                async void [|OnSystemThemeChanged|](object sender, EventArgs e)
+                {
+                    await {|CS0103:MainWindow|}.Instance.DispatcherQueue.EnqueueOrInvokeAsync(() => { Theme = File.ReadAllText("theme.txt"); });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task DependencyPropertyGetterCastAfterAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class DependencyProperty { }
+            class StatusBarViewModel { public List<string> Branches { get; } = new(); }
+
+            class StatusBar
+            {
+                static readonly DependencyProperty ViewModelProperty = new();
+                readonly Dictionary<DependencyProperty, object> _values = new();
+
+                object GetValue(DependencyProperty property) => _values.TryGetValue(property, out var value) ? value : null;
+
+                StatusBarViewModel ViewModel => (StatusBarViewModel)GetValue(ViewModelProperty);
+
+                async void OnBranchesFlyoutOpening(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    ViewModel.Branches.Clear();
                 }
             }
             """ + Stubs);

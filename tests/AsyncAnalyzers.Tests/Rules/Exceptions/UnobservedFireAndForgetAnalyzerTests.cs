@@ -2003,4 +2003,51 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeWrapsNativeHandle_NoDiagnostic()
+    {
+        // Wrapping a handle a native call returned throws nothing; the native call reports failure through the handle.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class NativeMethods
+            {
+                [System.Runtime.InteropServices.DllImport("kernel32.dll")]
+                public static extern IntPtr CreateFileW(string name, uint access, uint share, IntPtr security, uint mode, uint flags, IntPtr template);
+            }
+
+            class SizeProbe
+            {
+                public bool Valid { get; private set; }
+
+                public void OnSelected(string path) => _ = ProbeAsync(path);
+
+                async Task ProbeAsync(string path)
+                {
+                    await Task.Yield();
+                    using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(NativeMethods.CreateFileW(path, 0, 7, IntPtr.Zero, 3, 0, IntPtr.Zero), true);
+                    Valid = !handle.IsInvalid;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeOpensAFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class SizeProbe
+            {
+                public long Length { get; private set; }
+
+                public void OnSelected(string path) => [|_ = ProbeAsync(path)|];
+
+                async Task ProbeAsync(string path)
+                {
+                    await Task.Yield();
+                    using var stream = new System.IO.FileStream(path, System.IO.FileMode.Open);
+                    Length = stream.Length;
+                }
+            }
+            """ + Stubs);
+    }
 }

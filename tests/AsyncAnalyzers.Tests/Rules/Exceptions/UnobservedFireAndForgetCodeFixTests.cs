@@ -276,7 +276,7 @@ public class UnobservedFireAndForgetCodeFixTests
                         [|_ = Task.Run(async () =>
                         {
                             [|_ = service.RefreshAsync()|];
-                            await Task.Yield();
+                            await System.IO.File.ReadAllTextAsync("a.txt");
                         })|];
                         [|_ = service.SaveAsync()|];
                     }
@@ -290,7 +290,7 @@ public class UnobservedFireAndForgetCodeFixTests
                         await Task.Run(async () =>
                         {
                             await service.RefreshAsync();
-                            await Task.Yield();
+                            await System.IO.File.ReadAllTextAsync("a.txt");
                         });
                         await service.SaveAsync();
                     }
@@ -357,7 +357,7 @@ public class UnobservedFireAndForgetCodeFixTests
                         [|_ = Task.Run(async () =>
                         {
                             [|_ = service.RefreshAsync()|];
-                            await Task.Yield();
+                            await System.IO.File.ReadAllTextAsync("a.txt");
                         })|];
                     }
 
@@ -376,7 +376,7 @@ public class UnobservedFireAndForgetCodeFixTests
                         _ = Task.Run(async () =>
                         {
                             await service.RefreshAsync();
-                            await Task.Yield();
+                            await System.IO.File.ReadAllTextAsync("a.txt");
                         }).ContinueWith(t => Trace.TraceError(t.Exception!.ToString()), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                     }
 

@@ -186,6 +186,15 @@ internal sealed partial class MethodSummaries
     {
         method = method.BodyPart();
         var ordinal = parameter.Ordinal;
+
+        // IgnoreExceptions(work, logger): the catch-all rethrows only when an exception type is passed, and this call passes
+        // none; read under the call's bindings, not cached (UnobservedFireAndForgetAnalyzerTests.HelperWhoseRethrowNeedsAnArgument_NoDiagnostic).
+        if (use is IInvocationOperation call && !IsOverridable(method) && _bodies.BodyOf(method, use) is { } bound
+            && ordinal < bound.Method.Parameters.Length && CallBindings.Of(call, bound.Method) is { } bindings)
+        {
+            return RunsUncovered(bound.Block, bound.Method.Parameters[ordinal], unseenOnly, bindings.Evaluate);
+        }
+
         var key = (method, ordinal);
         var cache = unseenOnly ? _runsParameterUnseen : _runsParameter;
         if (cache.TryGetValue(key, out var cached))
@@ -200,15 +209,15 @@ internal sealed partial class MethodSummaries
                 return Fact.Yes();
             }
 
-            return Fact.From(RunsUncovered(body.Block, body.Method.Parameters[ordinal], unseenOnly));
+            return Fact.From(RunsUncovered(body.Block, body.Method.Parameters[ordinal], unseenOnly, conditionValue: null));
         }, whenNone: Fact.Yes());
 
         return cache.GetOrAdd(key, !fact.IsNo);
     }
 
-    private bool RunsUncovered(IBlockOperation block, IParameterSymbol parameter, bool unseenOnly)
+    private bool RunsUncovered(IBlockOperation block, IParameterSymbol parameter, bool unseenOnly, System.Func<IOperation, bool?>? conditionValue)
     {
-        var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: unseenOnly, isHarmless: null);
+        var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: unseenOnly, isHarmless: null, conditionValue);
         var stack = new Stack<IOperation>();
         stack.Push(block);
         while (stack.Count > 0)
@@ -336,6 +345,13 @@ internal sealed partial class MethodSummaries
             // await dataView.GetItemsAsync() that does not bind, in the body being judged: unknown async work
             // (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerWithUnresolvedCode_Reports); in a callee, code that does not bind gets
             // the benefit of the doubt, as in the proof (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWithUnresolvedAwait_NoDiagnostic).
+            // await t, await _loading: a task of unknown origin, handed in or kept, can fault like any unknown work (and a fix
+            // that awaits a discard inside the lambda that awaits it must not change the verdict on the lambda's task)
+            // (UnobservedFireAndForgetAnalyzerTests.TaskRunAwaitingTaskParameter_Reports).
+            case IAwaitOperation { Operation: var awaitedValue } when awaitedValue.UnwrapConfigureAwait() is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && _symbols.IsAwaitable(awaitedValue.UnwrapConfigureAwait().Type):
+                return Fact.Yes(operation);
+
             // Given lambdas, it is a dispatcher from a missing reference: the lambdas decide, read below
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsUnresolvedDispatcherWithInMemoryLambda_NoDiagnostic).
             case IAwaitOperation { Operation: var awaited } when walk.Remaining == EvidenceDepth
@@ -366,7 +382,7 @@ internal sealed partial class MethodSummaries
             // try body threw, which the walk reads on its own.
             case IThrowOperation { Exception: { } thrown }:
                 var value = thrown.WalkDownConversions();
-                if (value is ILocalReferenceOperation or IParameterReferenceOperation)
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation || IsInvariantGuard(operation, value))
                 {
                     return Fact.No(operation);
                 }
@@ -445,6 +461,30 @@ internal sealed partial class MethodSummaries
         }
 
         return Fact.From(awaitable || KnownApis.IsInputOutputNamespace(method.ContainingType) || _io.ShowsIo(method, call.Instance, call.Arguments), call);
+    }
+
+    /// <summary>
+    /// <c>ShellViewModel ?? throw new InvalidOperationException(...)</c>, <c>throw new ArgumentNullException(...)</c>,
+    /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
+    /// </summary>
+    private static bool IsInvariantGuard(IOperation throwOperation, IOperation exception)
+    {
+        var guarded = throwOperation.WalkUpConversions();
+        if (guarded.Parent is ICoalesceOperation coalesce && ReferenceEquals(coalesce.WhenNull, guarded))
+        {
+            return true;
+        }
+
+        for (var type = exception.Type; type is not null; type = type.BaseType)
+        {
+            if (type is { Name: "ArgumentException" or "ObjectDisposedException" } && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsDroppedTask(IOperation operation) =>

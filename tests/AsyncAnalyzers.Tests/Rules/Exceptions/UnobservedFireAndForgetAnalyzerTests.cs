@@ -1808,7 +1808,7 @@ public class UnobservedFireAndForgetAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class Settings
             {
-                public string Theme { get => _theme; set => _theme = value.Length > 0 ? value : throw new ArgumentException(); }
+                public string Theme { get => _theme; set => _theme = value.Length > 0 ? value : throw new FormatException("empty theme"); }
                 string _theme = "";
             }
 
@@ -2049,5 +2049,106 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeOnlyGuardsInvariants_NoDiagnostic()
+    {
+        // The only throws left are guards of the object's own state: a bug, not a failure in practice.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TabViewModel
+            {
+                public object PaneHolder { get; set; }
+                public string Title { get; private set; } = "";
+
+                public void OnTabSelected(string name) => _ = FocusAsync(name);
+
+                async Task FocusAsync(string name)
+                {
+                    await Task.Delay(100);
+                    var pane = PaneHolder ?? throw new InvalidOperationException("The tab has no pane holder.");
+                    Title = (name ?? throw new ArgumentNullException(nameof(name))) + pane.GetHashCode();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeThrowsOnAStateItChecks_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TabViewModel
+            {
+                public bool Loaded { get; set; }
+
+                public void OnTabSelected(string name) => [|_ = FocusAsync(name)|];
+
+                async Task FocusAsync(string name)
+                {
+                    await Task.Delay(100);
+                    if (!Loaded)
+                        throw new InvalidOperationException("The tab " + name + " is not loaded yet.");
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperWhoseRethrowNeedsAnArgument_NoDiagnostic()
+    {
+        // The helper rethrows only the exceptions of a type it is given; this call gives none, so the file read is covered.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Safety
+            {
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, Action<Exception> log = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            log?.Invoke(ex);
+                            return false;
+                        }
+
+                        throw;
+                    }
+                }
+            }
+
+            class Preview
+            {
+                public string Text { get; private set; } = "";
+
+                public void OnSelected(string path) => _ = LoadAsync(path);
+
+                async Task LoadAsync(string path)
+                {
+                    await Task.Yield();
+                    await Safety.IgnoreExceptions(async () => Text = await System.IO.File.ReadAllTextAsync(path), TaskHelpers.Log);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunAwaitingTaskParameter_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Background
+            {
+                public void Start(Task previous)
+                {
+                    {|#0:_ = Task.Run(async () =>
+                    {
+                        await previous;
+                    })|};
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
     }
 }

@@ -6,7 +6,8 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// <summary>
 /// Whether a delegate is kept for later rather than run while the expression that receives it runs: handed to a constructor
 /// (<c>new RelayCommand(async () => ...)</c>, <c>new Timer(...)</c>), or assigned to a field or property (<c>Callback = ...</c>,
-/// an object or member initializer). Whoever runs a kept delegate later holds only the delegate: it could not wait for a task
+/// an object or member initializer), or queued to a dispatcher or the thread pool (<c>TryEnqueue</c>, <c>Post</c>, <c>BeginInvoke</c>,
+/// <c>QueueUserWorkItem</c>). Whoever runs a kept delegate later holds only the delegate: it could not wait for a task
 /// either. A delegate given to a method (<c>items.ForEach(...)</c>, <c>Parallel.ForEach(...)</c>, a <c>Retry(Action)</c>
 /// helper) may be run during the call, whose caller then goes on before the work ends, so it is never taken as kept.
 /// </summary>
@@ -16,6 +17,10 @@ internal static class StoredDelegates
     public static bool IsKept(IOperation? use) => use switch
     {
         IArgumentOperation { Parent: IObjectCreationOperation } => true,
+
+        // dispatcher.TryEnqueue(...), context.Post(...), control.BeginInvoke(...), ThreadPool.QueueUserWorkItem(...): queued to run
+        // later, never during the call (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredLambdaQueuedToDispatcher_NoDiagnostic).
+        IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "TryEnqueue" or "Enqueue" or "Post" or "BeginInvoke" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" } } => true,
         ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } => true,
         IFieldInitializerOperation or IPropertyInitializerOperation => true,
         _ => false,

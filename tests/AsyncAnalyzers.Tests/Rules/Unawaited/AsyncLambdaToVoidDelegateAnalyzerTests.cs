@@ -983,4 +983,58 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task CoveredLambdaQueuedToDispatcher_NoDiagnostic()
+    {
+        // TryEnqueue only queues the callback; it runs later on the UI thread, and its body catches everything.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class UiQueue
+            {
+                public bool TryEnqueue(Action callback) => true;
+            }
+
+            class AdminPrompt
+            {
+                readonly UiQueue _queue = new();
+
+                public void OnActivated()
+                {
+                    _queue.TryEnqueue(async () =>
+                    {
+                        try { await System.IO.File.WriteAllTextAsync("admin.flag", "1"); }
+                        catch (Exception) { }
+                    });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UncoveredLambdaQueuedToDispatcher_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class UiQueue
+            {
+                public bool TryEnqueue(Action callback) => true;
+            }
+
+            class AdminPrompt
+            {
+                readonly UiQueue _queue = new();
+
+                public void OnActivated()
+                {
+                    _queue.TryEnqueue({|#0:async () =>|}
+                    {
+                        await System.IO.File.WriteAllTextAsync("admin.flag", "1");
+                    });
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action"));
+    }
 }

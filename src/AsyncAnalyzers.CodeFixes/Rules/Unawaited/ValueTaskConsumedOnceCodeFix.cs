@@ -30,7 +30,11 @@ public sealed class ValueTaskConsumedOnceCodeFix : PlannedCodeFix
     {
     }
 
-    public const string BlockOnTaskKey = "ASYNC208.BlockOnTask";
+    /// <summary>
+    /// The same key as <see cref="StoreAsTaskKey"/>: both fixes move the consumption onto a Task, and one key lets Fix All and
+    /// <c>dotnet format analyzers --diagnostics ASYNC208</c> apply both kinds in one pass (the tool runs one key per rule).
+    /// </summary>
+    public const string BlockOnTaskKey = StoreAsTaskKey;
 
     private protected override Task<FixPlan?> PlanAsync(FixDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

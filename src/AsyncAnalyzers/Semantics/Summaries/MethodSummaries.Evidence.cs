@@ -382,7 +382,7 @@ internal sealed partial class MethodSummaries
             // try body threw, which the walk reads on its own.
             case IThrowOperation { Exception: { } thrown }:
                 var value = thrown.WalkDownConversions();
-                if (value is ILocalReferenceOperation or IParameterReferenceOperation || IsInvariantGuard(value))
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation || IsInvariantGuard(operation, value))
                 {
                     return Fact.No(operation);
                 }
@@ -464,13 +464,18 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// <c>throw new ArgumentNullException(...)</c>, <c>ArgumentOutOfRangeException</c>, <c>ObjectDisposedException</c>: a guard of the
-    /// caller's contract, which fires on a bug rather than in practice (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsArguments_NoDiagnostic).
-    /// A state check (<c>PaneHolder ?? throw new InvalidOperationException(...)</c>) stays evidence: after an await the state may
-    /// well not be there yet (UnobservedFireAndForgetAnalyzerTests.CalleeThrowsOnStateNotReadyAfterDelay_Reports).
+    /// <c>ShellViewModel ?? throw new InvalidOperationException(...)</c>, <c>throw new ArgumentNullException(...)</c>,
+    /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
     /// </summary>
-    private static bool IsInvariantGuard(IOperation exception)
+    private static bool IsInvariantGuard(IOperation throwOperation, IOperation exception)
     {
+        var guarded = throwOperation.WalkUpConversions();
+        if (guarded.Parent is ICoalesceOperation coalesce && ReferenceEquals(coalesce.WhenNull, guarded))
+        {
+            return true;
+        }
+
         for (var type = exception.Type; type is not null; type = type.BaseType)
         {
             if (type is { Name: "ArgumentException" or "ObjectDisposedException" } && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })

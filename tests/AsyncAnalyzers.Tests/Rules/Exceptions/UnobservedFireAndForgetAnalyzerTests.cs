@@ -2052,44 +2052,42 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
-    public async Task CalleeOnlyGuardsArguments_NoDiagnostic()
+    public async Task CalleeOnlyGuardsInvariants_NoDiagnostic()
     {
-        // The only throws left guard the caller's contract: a bug, not a failure in practice.
+        // The only throws left are guards of the object's own state: a bug, not a failure in practice.
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class TabViewModel
             {
+                public object PaneHolder { get; set; }
                 public string Title { get; private set; } = "";
 
-                public void OnTabSelected(string name, int index) => _ = FocusAsync(name, index);
+                public void OnTabSelected(string name) => _ = FocusAsync(name);
 
-                async Task FocusAsync(string name, int index)
+                async Task FocusAsync(string name)
                 {
                     await Task.Delay(100);
-                    if (index < 0)
-                        throw new ArgumentOutOfRangeException(nameof(index));
-                    Title = (name ?? throw new ArgumentNullException(nameof(name))) + index;
+                    var pane = PaneHolder ?? throw new InvalidOperationException("The tab has no pane holder.");
+                    Title = (name ?? throw new ArgumentNullException(nameof(name))) + pane.GetHashCode();
                 }
             }
             """ + Stubs);
     }
 
     [Fact]
-    public async Task CalleeThrowsOnStateNotReadyAfterDelay_Reports()
+    public async Task CalleeThrowsOnAStateItChecks_Reports()
     {
-        // After the delay the new tab may still have no pane: the state check throws in practice.
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class TabViewModel
             {
-                public object PaneHolder { get; set; }
-                public int Focused { get; private set; }
+                public bool Loaded { get; set; }
 
-                public void OnTabSelected() => [|_ = FocusAsync()|];
+                public void OnTabSelected(string name) => [|_ = FocusAsync(name)|];
 
-                async Task FocusAsync()
+                async Task FocusAsync(string name)
                 {
                     await Task.Delay(100);
-                    var pane = PaneHolder ?? throw new InvalidOperationException("The tab has no pane holder.");
-                    Focused = pane.GetHashCode();
+                    if (!Loaded)
+                        throw new InvalidOperationException("The tab " + name + " is not loaded yet.");
                 }
             }
             """ + Stubs);

@@ -41,44 +41,34 @@ internal sealed partial class MethodSummaries
         }
 
         var fact = Fact.No();
-        foreach (var root in DeclarationsOf(type))
+        foreach (var (expression, model) in ReferencesIn(DeclarationsOf(type), method, use))
         {
-            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            if (model is null)
             {
                 return Fact.Unknown;
             }
 
-            foreach (var node in root.DescendantNodes())
+            IOperation? delegateCreation = null;
+            if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
             {
-                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != method.Name
-                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, method))
+                // () => Notify(x): a lambda whose whole body returns the call.
+                if (model.GetOperation(invocation) is { Parent: IReturnOperation { Parent: IBlockOperation { Operations.Length: 1, Parent: IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda } } })
                 {
-                    continue;
+                    delegateCreation = lambda.Parent as IDelegateCreationOperation;
                 }
-
-                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                IOperation? delegateCreation = null;
-                if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
-                {
-                    // () => Notify(x): a lambda whose whole body returns the call.
-                    if (model.GetOperation(invocation) is { Parent: IReturnOperation { Parent: IBlockOperation { Operations.Length: 1, Parent: IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda } } })
-                    {
-                        delegateCreation = lambda.Parent as IDelegateCreationOperation;
-                    }
-                }
-                else if (model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation })
-                {
-                    delegateCreation = creation;
-                }
-
-                if (delegateCreation is null || !IsForgottenTaskRun(delegateCreation))
-                {
-                    _onlyRunAndForgotten.TryAdd(method, Fact.No(delegateCreation));
-                    return Fact.No(delegateCreation);
-                }
-
-                fact = Fact.Yes(delegateCreation);
             }
+            else if (model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation })
+            {
+                delegateCreation = creation;
+            }
+
+            if (delegateCreation is null || !IsForgottenTaskRun(delegateCreation))
+            {
+                _onlyRunAndForgotten.TryAdd(method, Fact.No(delegateCreation));
+                return Fact.No(delegateCreation);
+            }
+
+            fact = Fact.Yes(delegateCreation);
         }
 
         return _onlyRunAndForgotten.GetOrAdd(method, fact);
@@ -191,39 +181,54 @@ internal sealed partial class MethodSummaries
         return false;
     }
 
-    private Fact EveryReferenceFixesSignature(IMethodSymbol method, IEnumerable<SyntaxNode> scope, IOperation use, int depth, bool publicApiIsFixed)
+    /// <summary>
+    /// The references to a method in these declarations: the expression that names it (<c>this.Loop</c> and <c>Loop</c> are the
+    /// same reference; the operation is the member access's) with the tree's model, or one pair with a null model, and no more,
+    /// when a tree has no model (the caller answers Unknown).
+    /// </summary>
+    private IEnumerable<(SyntaxNode Expression, SemanticModel? Model)> ReferencesIn(IEnumerable<SyntaxNode> roots, IMethodSymbol method, IOperation use)
     {
-        var fact = Fact.No();
-        foreach (var root in scope)
+        foreach (var root in roots)
         {
             if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
             {
-                return Fact.Unknown;
+                yield return (root, null);
+                yield break;
             }
 
             foreach (var node in root.DescendantNodes())
             {
-                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != method.Name
-                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, method))
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == method.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol?.OriginalDefinition, method))
                 {
-                    continue;
+                    yield return (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier, model);
                 }
-
-                // this.Loop and Loop are the same reference; the operation is the member access's.
-                SyntaxNode expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                var reference = expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression
-                    ? CallerFixesSignature(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, invocation, model, method, use, depth, publicApiIsFixed)
-                    : model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation } && FixesSignature(creation)
-                        ? Fact.Yes(creation)
-                        : Fact.No(model.GetOperation(expression));
-
-                if (!reference.IsYes)
-                {
-                    return reference;
-                }
-
-                fact = reference;
             }
+        }
+    }
+
+    private Fact EveryReferenceFixesSignature(IMethodSymbol method, IEnumerable<SyntaxNode> scope, IOperation use, int depth, bool publicApiIsFixed)
+    {
+        var fact = Fact.No();
+        foreach (var (expression, model) in ReferencesIn(scope, method, use))
+        {
+            if (model is null)
+            {
+                return Fact.Unknown;
+            }
+
+            var reference = expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression
+                ? CallerFixesSignature(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, invocation, model, method, use, depth, publicApiIsFixed)
+                : model.GetOperation(expression) is IMethodReferenceOperation { Parent: IDelegateCreationOperation creation } && FixesSignature(creation)
+                    ? Fact.Yes(creation)
+                    : Fact.No(model.GetOperation(expression));
+
+            if (!reference.IsYes)
+            {
+                return reference;
+            }
+
+            fact = reference;
         }
 
         return fact;

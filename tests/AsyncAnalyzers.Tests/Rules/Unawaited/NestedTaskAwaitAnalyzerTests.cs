@@ -1349,4 +1349,71 @@ public class NestedTaskAwaitAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task LongRunningUnwrappedInLocalFunction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pump
+            {
+                Task StartAsync(CancellationToken token)
+                {
+                    return Run();
+
+                    Task Run() => Task.Factory.StartNew(async () => await Task.Delay(1000, token), token,
+                        TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OuterAndInnerBothAwaitedInExpressionBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                async Task<int> CountAsync() => await await Task.Factory.StartNew(async () => { await Task.Yield(); return 3; });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ValueTaskLambdaInTaskRun_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                async Task M()
+                {
+                    await Task.Run(async () => await new ValueTask(Task.Delay(10))).ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InnerTaskReturnedFromOuterCompletion_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            class Worker
+            {
+                async Task<Task> StartAsync()
+                {
+                    var outer = Task.Factory.StartNew(async () => await Task.Delay(10));
+                    var inner = await outer;
+                    return inner;
+                }
+            }
+            """);
+    }
 }

@@ -1691,4 +1691,113 @@ public class ValueTaskConsumedOnceAnalyzerTests
         test.CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task HandedOnOnceToHelper_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                static Task<int> Observe(ValueTask<int> read) => read.AsTask();
+
+                Task<int> M(ISource s)
+                {
+                    var read = s.ReadAsync();
+                    return Observe(read);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitOnceInLocalFunction_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                Task<int> M(ISource s)
+                {
+                    return ReadOnce();
+
+                    async Task<int> ReadOnce()
+                    {
+                        var read = s.ReadAsync();
+                        return await read.ConfigureAwait(false);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitedOnceInLambda_NoDiagnostic()
+    {
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            class C
+            {
+                Func<Task<int>> M(ISource s) => async () =>
+                {
+                    var read = s.ReadAsync();
+                    return await read;
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitOrAsTaskOnEachBranch_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task<int> M(ISource s, bool detach)
+                {
+                    var read = s.ReadAsync();
+                    if (detach)
+                    {
+                        var task = read.AsTask();
+                        return await task + await task;
+                    }
+
+                    return await read;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FlushAwaitedOncePerWrite_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(ISource s, int writes)
+                {
+                    for (var i = 0; i < writes; i++)
+                    {
+                        var flush = s.FlushAsync();
+                        await flush;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IsCompletedSuccessfullyGuardThenGetResultInExpressionBody_NoDiagnostic()
+    {
+        await Verify("""
+            using System.Threading.Tasks;
+            class C
+            {
+                static int Peek(ValueTask<int> read) => read.IsCompletedSuccessfully ? read.Result : -1;
+            }
+            """);
+    }
 }

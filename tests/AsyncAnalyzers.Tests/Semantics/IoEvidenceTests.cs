@@ -25,6 +25,7 @@ public class IoEvidenceTests
     [InlineData("string named like a profile, not a file", "parser.Apply(profile: text);")]
     [InlineData("static helper over values", "Codec.Encode(text, 3, TimeSpan.Zero, CancellationToken.None);")]
     [InlineData("StringBuilder and culture", "Codec.Format(new System.Text.StringBuilder(), System.Globalization.CultureInfo.InvariantCulture);")]
+    [InlineData("UI dispatcher queue, not a message queue", "dispatcher.Shutdown();")]
     public async Task InMemoryCalls_AreComputation(string shape, string statement)
     {
         Assert.True(await IsComputationAsync(statement), shape);
@@ -43,6 +44,7 @@ public class IoEvidenceTests
     [InlineData("receiver named like a connection", "connection.Ping();")]
     [InlineData("receiver implementing an interface named like a session", "session.Flush();")]
     [InlineData("semaphore", "gate.Wait(CancellationToken.None);")]
+    [InlineData("message queue", "orders.Purge();")]
     [InlineData("file system", "File.Exists(text);")]
     [InlineData("process", "process.WaitForExit();")]
     [InlineData("object argument", "parser.Render(model);")]
@@ -87,13 +89,16 @@ public class IoEvidenceTests
             }
             public class HttpishClient { public string Get(string key) => key; }
             public class DbishConnection { public void Ping() { } }
+            public class DispatcherQueue { public void Shutdown() { } }
+            public class OrderQueue { public void Purge() { } }
             public interface IDocumentSession { void Flush(); }
             public class DocumentSession : IDocumentSession { public void Flush() { } }
 
             class C
             {
                 void M(Parser parser, Factory factory, string text, byte[] bytes, Stream stream, TextReader reader, HttpishClient client,
-                    DbishConnection connection, DocumentSession session, SemaphoreSlim gate, Process process, Model model, Key key)
+                    DbishConnection connection, DocumentSession session, SemaphoreSlim gate, Process process, Model model, Key key,
+                    DispatcherQueue dispatcher, OrderQueue orders)
                 {
                     {{statement}}
                 }

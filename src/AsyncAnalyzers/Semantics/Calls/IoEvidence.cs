@@ -222,6 +222,13 @@ internal sealed class IoEvidence
 
     private static bool IsIoTypeItself(ITypeSymbol type)
     {
+        // DispatcherQueue, a UI dispatcher: its work runs on the UI thread, it waits on nothing outside the process
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsHelperThatEnqueuesOnDispatcherQueue_NoDiagnostic).
+        if (type.Name.StartsWith("Dispatcher", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var suffix in IoNameSuffixes)
         {
             if (type.Name.EndsWith(suffix, StringComparison.Ordinal))

@@ -31,7 +31,31 @@ internal sealed partial class MethodSummaries
     /// Yes when the uncovered code of an async body (a handler, a lambda) holds evidence of a fault; No otherwise (a walk cut short
     /// finds nothing: no evidence is no report).
     /// </summary>
-    public Fact BodyShowsFault(IBlockOperation body, bool unseenOnly) => UncoveredShowsFault(body, unseenOnly, asyncBody: true, new Walk(EvidenceDepth));
+    /// <remarks>
+    /// The statements before the first await run before the handler returns to whoever raised the event, as the coverage check
+    /// allows them to: what they throw is not the exception ASYNC401 speaks of
+    /// (UnguardedAsyncVoidHandlerAnalyzerTests.CastOfSenderBeforeFirstAwait_NoDiagnostic).
+    /// </remarks>
+    public Fact BodyShowsFault(IBlockOperation body, bool unseenOnly)
+    {
+        var walk = new Walk(EvidenceDepth);
+        var resumed = false;
+        foreach (var statement in body.Operations)
+        {
+            if (statement is ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            resumed |= AwaitPoints.HasRealAwait(statement, _symbols);
+            if (resumed && UncoveredShowsFault(statement, unseenOnly, asyncBody: true, walk) is { IsYes: true } fact)
+            {
+                return fact;
+            }
+        }
+
+        return Fact.No(body);
+    }
 
     /// <summary>Yes when the task a call returns has evidence of a fault: the work it starts, awaits or runs shows one.</summary>
     public Fact TaskShowsFault(IInvocationOperation call, bool unseenOnly)
@@ -337,9 +361,12 @@ internal sealed partial class MethodSummaries
         {
             // token.ThrowIfCancellationRequested(), Task.Delay(ms, token): a fault where cancellation is one
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCancelableDelay_Reports, HandlerThatChecksCancellationAfterAwait_Reports).
+            // Not inside a try that catches OperationCanceledException: there cancellation is an outcome the code handles
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatCatchesItsOwnCancellation_NoDiagnostic).
             case IInvocationOperation cancellation when !cancellationIsNoFault
                 && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken))
-                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && IsCancelable(cancellation))):
+                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && IsCancelable(cancellation)))
+                && !CatchesCancellation(cancellation):
                 return Fact.Yes(cancellation);
 
             // await dataView.GetItemsAsync() that does not bind, in the body being judged: unknown async work
@@ -414,7 +441,7 @@ internal sealed partial class MethodSummaries
             case IConversionOperation { IsImplicit: false, IsTryCast: false, Conversion: { IsUserDefined: false, IsNumeric: false, IsIdentity: false }, Operand.Type: { } from, Type: { } to } conversion
                 when (from.SpecialType == SpecialType.System_Object || from.TypeKind == TypeKind.Interface) && to.SpecialType != SpecialType.System_Object
                     && (conversion.Conversion.IsReference || to.IsValueType):
-                return Fact.Yes(conversion);
+                return Fact.From(!IsWiringCast(conversion), conversion);
 
             // settings.Theme = theme with a validating setter of the compilation (UnobservedFireAndForgetAnalyzerTests.CalleeSettingPlainObjectPropertyAfterTry_Reports).
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property } reference
@@ -479,6 +506,88 @@ internal sealed partial class MethodSummaries
         for (var type = exception.Type; type is not null; type = type.BaseType)
         {
             if (type is { Name: "ArgumentException" or "ObjectDisposedException" } && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A cast that only restates how the code is wired, and fails only on a wiring bug: <c>(MainViewModel)DataContext</c>,
+    /// <c>(Button)sender</c> in a handler, <c>(byte[])e.NewValue</c> in a dependency property's change callback, and the casts a
+    /// source generator writes (UnguardedAsyncVoidHandlerAnalyzerTests.DataContextCastAfterAwait_NoDiagnostic,
+    /// SenderCastAfterAwait_NoDiagnostic, PropertyChangedCallbackNewValueCast_NoDiagnostic, CastOfObjectParameterAfterAwait_Reports).
+    /// </summary>
+    private static bool IsWiringCast(IConversionOperation conversion)
+    {
+        switch (conversion.Operand.WalkDownConversions())
+        {
+            case IPropertyReferenceOperation { Property.Name: "DataContext" or "BindingContext" }:
+                return true;
+            case IParameterReferenceOperation { Parameter: { Ordinal: 0, Name: "sender", Type.SpecialType: SpecialType.System_Object } }:
+                return true;
+            case IPropertyReferenceOperation { Property: { Name: "NewValue" or "OldValue", ContainingType.Name: var argsType } }
+                when argsType.EndsWith("PropertyChangedEventArgs", System.StringComparison.Ordinal):
+                return true;
+        }
+
+        return IsGeneratedFile(conversion.Syntax.SyntaxTree);
+    }
+
+    private static bool IsGeneratedFile(SyntaxTree tree)
+    {
+        var path = tree.FilePath;
+        if (path.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".g.i.cs", System.StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".designer.cs", System.StringComparison.OrdinalIgnoreCase) || path.EndsWith(".generated.cs", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var trivia in tree.GetRoot().GetLeadingTrivia())
+        {
+            if (trivia.ToString().IndexOf("<auto-generated", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow.</summary>
+    private bool CatchesCancellation(IOperation operation)
+    {
+        if (_symbols.OperationCanceledException is not { } canceled)
+        {
+            return false;
+        }
+
+        for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is not ITryOperation tryOperation || !ReferenceEquals(tryOperation.Body, child))
+            {
+                continue;
+            }
+
+            foreach (var clause in tryOperation.Catches)
+            {
+                if (clause.Filter is null && clause.ExceptionType is INamedTypeSymbol caught && canceled.InheritsFromOrEquals(caught) && !Rethrows(clause))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Rethrows(ICatchClauseOperation clause)
+    {
+        foreach (var operation in clause.Handler.Descendants())
+        {
+            if (operation is IThrowOperation)
             {
                 return true;
             }

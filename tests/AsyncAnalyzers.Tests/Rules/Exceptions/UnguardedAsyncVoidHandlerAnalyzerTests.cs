@@ -2187,4 +2187,256 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CastOfSenderBeforeFirstAwait_NoDiagnostic()
+    {
+        // The casts run before the handler first yields: they throw to whoever raised the event, not after an await.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Order { public List<string> Lines { get; } = new(); }
+
+            class OrderPage
+            {
+                object _selected;
+
+                async void OnRefreshClick(object sender, EventArgs e)
+                {
+                    var order = (Order)_selected;
+                    var tag = (string)((Button)sender).Tag;
+                    await Task.Yield();
+                    order.Lines.Clear();
+                    order.Lines.Add(tag);
+                }
+            }
+
+            class Button { public object Tag { get; set; } }
+            """);
+    }
+
+    [Fact]
+    public async Task CastOfObjectFieldAfterAwait_Reports()
+    {
+        // The same cast once the handler has resumed: a wrong value now throws where nobody catches it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Order { public List<string> Lines { get; } = new(); }
+
+            class OrderPage
+            {
+                object _selected;
+
+                async void [|OnRefreshClick|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    var order = (Order)_selected;
+                    order.Lines.Clear();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DataContextCastAfterAwait_NoDiagnostic()
+    {
+        // (ViewModel)DataContext restates how the view is wired; it fails only on a wiring bug.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class CartViewModel { public List<string> Items { get; } = new(); }
+
+            class FrameworkElement { public object DataContext { get; set; } }
+
+            class CartView : FrameworkElement
+            {
+                CartViewModel ViewModel => (CartViewModel)DataContext;
+
+                async void OnLoaded(object sender, EventArgs e)
+                {
+                    await Task.Delay(50);
+                    ViewModel.Items.Clear();
+                }
+
+                async void OnItemClick(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    ((CartViewModel)((FrameworkElement)sender).DataContext).Items.Add("x");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SenderCastAfterAwait_NoDiagnostic()
+    {
+        // The sender of a handler is the control it was subscribed to.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ToggleButton { public bool IsChecked { get; set; } }
+
+            class Toolbar
+            {
+                async void OnToggled(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    var toggle = (ToggleButton)sender;
+                    toggle.IsChecked = !toggle.IsChecked;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PropertyChangedCallbackNewValueCast_NoDiagnostic()
+    {
+        // A dependency property's change callback: NewValue holds what the property's registration says.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class DependencyObject { }
+            class DependencyPropertyChangedEventArgs { public object NewValue { get; init; } public object OldValue { get; init; } }
+            delegate void PropertyChangedCallback(DependencyObject d, DependencyPropertyChangedEventArgs e);
+            class PropertyMetadata { public PropertyMetadata(object defaultValue, PropertyChangedCallback changed) { } }
+
+            class Thumbnail : DependencyObject
+            {
+                public static readonly PropertyMetadata SourceMetadata = new(null, OnSourceChanged);
+
+                public int Size { get; set; }
+
+                static async void OnSourceChanged(DependencyObject d, DependencyPropertyChangedEventArgs e)
+                {
+                    await Task.Yield();
+                    var bytes = (byte[])e.NewValue;
+                    ((Thumbnail)d).Size = bytes.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CastInGeneratedPropertyAfterAwait_NoDiagnostic()
+    {
+        // A source generator's accessor casts what it stored itself.
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Toolbar.cs", Usings + """
+            partial class Toolbar
+            {
+                async void OnFocus(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    ViewModel.Suggestions.Clear();
+                }
+            }
+
+            class ToolbarViewModel { public List<string> Suggestions { get; } = new(); }
+            """));
+        test.TestState.Sources.Add(("/0/Toolbar.g.cs", """
+            // <auto-generated/>
+            partial class Toolbar
+            {
+                object _boxed = new ToolbarViewModel();
+
+                public ToolbarViewModel ViewModel
+                {
+                    get
+                    {
+                        object boxed = _boxed;
+                        return (ToolbarViewModel)boxed;
+                    }
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatCatchesItsOwnCancellation_NoDiagnostic()
+    {
+        // The only failure the callee's library call has here is cancellation, and the callee handles it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RecentFiles
+            {
+                readonly System.Threading.SemaphoreSlim _gate = new(1);
+                readonly System.Threading.CancellationTokenSource _cts = new();
+                readonly List<string> _items = new();
+
+                async Task RefreshAsync()
+                {
+                    try
+                    {
+                        await _gate.WaitAsync(_cts.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        _items.Clear();
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                async void OnChanged(object sender, EventArgs e) => await RefreshAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatCatchesOtherExceptionThanCancellation_Reports()
+    {
+        // A catch of another exception does not handle the canceled wait.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RecentFiles
+            {
+                readonly System.Threading.SemaphoreSlim _gate = new(1);
+                readonly System.Threading.CancellationTokenSource _cts = new();
+                readonly List<string> _items = new();
+
+                async Task RefreshAsync()
+                {
+                    try
+                    {
+                        await _gate.WaitAsync(_cts.Token);
+                    }
+                    catch (TimeoutException)
+                    {
+                        return;
+                    }
+
+                    _items.Clear();
+                    _gate.Release();
+                }
+
+                async void [|OnChanged|](object sender, EventArgs e) => await RefreshAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatRethrowsCancellation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class RecentFiles
+            {
+                readonly System.Threading.CancellationTokenSource _cts = new();
+                int _count;
+
+                async Task RefreshAsync()
+                {
+                    try
+                    {
+                        await Task.Delay(100, _cts.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        _count = 0;
+                        throw;
+                    }
+
+                    _count++;
+                }
+
+                async void [|OnChanged|](object sender, EventArgs e) => await RefreshAsync();
+            }
+            """);
+    }
 }

@@ -38,23 +38,61 @@ internal sealed partial class MethodSummaries
     /// </remarks>
     public Fact BodyShowsFault(IBlockOperation body, bool unseenOnly)
     {
-        var walk = new Walk(EvidenceDepth);
         var resumed = false;
-        foreach (var statement in body.Operations)
-        {
-            if (statement is ILocalFunctionOperation)
-            {
-                continue;
-            }
+        return ShowsFaultOnceResumed(body, unseenOnly, ref resumed, new Walk(EvidenceDepth));
+    }
 
-            resumed |= AwaitPoints.HasRealAwait(statement, _symbols);
-            if (resumed && UncoveredShowsFault(statement, unseenOnly, asyncBody: true, walk) is { IsYes: true } fact)
-            {
-                return fact;
-            }
+    /// <summary>
+    /// Evidence in the code that runs once the body has resumed: statements before the first await are skipped, also inside the
+    /// blocks and branches that hold it (<c>if (item != null) { item.Tags = tags; await RefreshAsync(); }</c>); after a branch
+    /// that awaits, everything counts.
+    /// </summary>
+    private Fact ShowsFaultOnceResumed(IOperation statement, bool unseenOnly, ref bool resumed, Walk walk)
+    {
+        if (resumed)
+        {
+            return statement is ILocalFunctionOperation ? Fact.No(statement) : UncoveredShowsFault(statement, unseenOnly, asyncBody: true, walk);
         }
 
-        return Fact.No(body);
+        if (!AwaitPoints.HasRealAwait(statement, _symbols))
+        {
+            return Fact.No(statement);
+        }
+
+        switch (statement)
+        {
+            case IBlockOperation block:
+                foreach (var inner in block.Operations)
+                {
+                    if (ShowsFaultOnceResumed(inner, unseenOnly, ref resumed, walk) is { IsYes: true } fact)
+                    {
+                        return fact;
+                    }
+                }
+
+                return Fact.No(statement);
+
+            case IConditionalOperation { WhenTrue: var whenTrue, WhenFalse: var whenFalse } conditional
+                when conditional.Type is null or { SpecialType: SpecialType.System_Void } && !AwaitPoints.HasRealAwait(conditional.Condition, _symbols):
+                var resumedWhenTrue = false;
+                if (ShowsFaultOnceResumed(whenTrue, unseenOnly, ref resumedWhenTrue, walk) is { IsYes: true } trueFact)
+                {
+                    return trueFact;
+                }
+
+                var resumedWhenFalse = false;
+                if (whenFalse is not null && ShowsFaultOnceResumed(whenFalse, unseenOnly, ref resumedWhenFalse, walk) is { IsYes: true } falseFact)
+                {
+                    return falseFact;
+                }
+
+                resumed = true;
+                return Fact.No(statement);
+
+            default:
+                resumed = true;
+                return UncoveredShowsFault(statement, unseenOnly, asyncBody: true, walk);
+        }
     }
 
     /// <summary>Yes when the task a call returns has evidence of a fault: the work it starts, awaits or runs shows one.</summary>
@@ -330,6 +368,26 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
+            // try { ... } catch (ArgumentException) { return path; } in a callee: its author handled the way its work fails in
+            // practice; what else could escape is no evidence. Its catches and finally still run uncovered
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatHandlesItsOwnFailure_NoDiagnostic). The body being
+            // judged gets no such credit: there a specific catch is the incomplete guard the rule is about
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.CatchOfSpecificException_Reports).
+            if (walk.Remaining < EvidenceDepth && current is ITryOperation { Catches.Length: > 0 } handled && HandlesFailure(handled))
+            {
+                foreach (var clause in handled.Catches)
+                {
+                    stack.Push(clause);
+                }
+
+                if (handled.Finally is { } finallyBlock)
+                {
+                    stack.Push(finallyBlock);
+                }
+
+                continue;
+            }
+
             // _ = RapidAddItemsAsync(): a task the body drops does not fault the body (what it loses is ASYNC201's and ASYNC402's)
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatDiscardsFailingWork_NoDiagnostic).
             if (IsDroppedTask(current))
@@ -582,6 +640,41 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
+
+    /// <summary>
+    /// A try with a catch of a named failure other than cancellation (<c>catch (IOException)</c>, <c>catch (Exception ex) when (ex
+    /// is UriFormatException || ex is ArgumentException)</c>) that does not rethrow. A filter that lets some exceptions through on
+    /// purpose (<c>when (ex is not TimeoutException)</c>) handles nothing by name
+    /// (UnobservedFireAndForgetAnalyzerTests.CatchWithOtherFilterInAsyncMethod_Reports).
+    /// </summary>
+    private bool HandlesFailure(ITryOperation tryOperation)
+    {
+        foreach (var clause in tryOperation.Catches)
+        {
+            if (clause.ExceptionType is not INamedTypeSymbol caught || Rethrows(clause)
+                || (_symbols.OperationCanceledException is { } canceled && caught.InheritsFromOrEquals(canceled)))
+            {
+                continue;
+            }
+
+            var named = SymbolEqualityComparer.Default.Equals(caught, _symbols.Exception) ? clause.Filter is { } filter && NamesExceptions(filter) : clause.Filter is null || NamesExceptions(clause.Filter);
+            if (named)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>ex is IOException</c>, <c>ex is A || ex is B</c>: a filter that only names the exceptions it accepts.</summary>
+    private static bool NamesExceptions(IOperation filter) => filter switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => NamesExceptions(or.LeftOperand) && NamesExceptions(or.RightOperand),
+        IIsTypeOperation { IsNegated: false } => true,
+        IIsPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } => true,
+        _ => false,
+    };
 
     private static bool Rethrows(ICatchClauseOperation clause)
     {

@@ -2381,9 +2381,9 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
-    public async Task AwaitsCalleeThatCatchesOtherExceptionThanCancellation_Reports()
+    public async Task AwaitsCalleeWhoseCancelableWaitNobodyCatches_Reports()
     {
-        // A catch of another exception does not handle the canceled wait.
+        // Canceled, the wait throws OperationCanceledException into the handler.
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class RecentFiles
             {
@@ -2393,15 +2393,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
 
                 async Task RefreshAsync()
                 {
-                    try
-                    {
-                        await _gate.WaitAsync(_cts.Token);
-                    }
-                    catch (TimeoutException)
-                    {
-                        return;
-                    }
-
+                    await _gate.WaitAsync(_cts.Token);
                     _items.Clear();
                     _gate.Release();
                 }
@@ -2436,6 +2428,159 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                 }
 
                 async void [|OnChanged|](object sender, EventArgs e) => await RefreshAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileWriteInBranchBeforeItsAwait_NoDiagnostic()
+    {
+        // The write runs before the first await, inside the branch that holds it: it throws to the event's raiser.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagsView
+            {
+                readonly List<string> _tags = new();
+                string _selected;
+
+                async void OnRemoveTag(object sender, EventArgs e)
+                {
+                    if (_selected is not null)
+                    {
+                        File.WriteAllText("tags.txt", _selected);
+                        if (_tags.Count > 0)
+                        {
+                            await Task.Yield();
+                        }
+                    }
+
+                    _tags.Remove(_selected);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileWriteInBranchAfterItsAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagsView
+            {
+                readonly List<string> _tags = new();
+                string _selected;
+
+                async void [|OnRemoveTag|](object sender, EventArgs e)
+                {
+                    if (_selected is not null)
+                    {
+                        await Task.Yield();
+                        File.WriteAllText("tags.txt", _selected);
+                    }
+
+                    _tags.Remove(_selected);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileWriteAfterBranchThatAwaits_Reports()
+    {
+        // Once a branch has awaited, what follows the branch may run after the handler resumed.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagsView
+            {
+                string _selected;
+
+                async void [|OnRemoveTag|](object sender, EventArgs e)
+                {
+                    if (_selected is null)
+                    {
+                        await Task.Yield();
+                    }
+
+                    File.WriteAllText("tags.txt", _selected);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatHandlesItsOwnFailure_NoDiagnostic()
+    {
+        // The callee catches the way its one fallible call fails in practice and falls back.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class AddressBar
+            {
+                string _text;
+
+                static async Task<string> NormalizeAsync(string path)
+                {
+                    await Task.Yield();
+                    try
+                    {
+                        return Path.GetFullPath(new Uri(path).LocalPath);
+                    }
+                    catch (Exception ex) when (ex is UriFormatException || ex is ArgumentException)
+                    {
+                        return path;
+                    }
+                }
+
+                async void OnPathChanged(object sender, EventArgs e) => _text = await NormalizeAsync(_text);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeThatLogsAndRethrowsItsFailure_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class AddressBar
+            {
+                string _text;
+
+                static async Task<string> NormalizeAsync(string path)
+                {
+                    await Task.Yield();
+                    try
+                    {
+                        return Path.GetFullPath(path);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        Api.Log(ex);
+                        throw;
+                    }
+                }
+
+                async void [|OnPathChanged|](object sender, EventArgs e) => _text = await NormalizeAsync(_text);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeWithIoAfterItsHandledTry_Reports()
+    {
+        // The handled try covers its own body only: the read after it can still fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class AddressBar
+            {
+                string _text;
+
+                static async Task<string> NormalizeAsync(string path)
+                {
+                    try
+                    {
+                        path = Path.GetFullPath(path);
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+
+                    return await File.ReadAllTextAsync(path);
+                }
+
+                async void [|OnPathChanged|](object sender, EventArgs e) => _text = await NormalizeAsync(_text);
             }
             """);
     }

@@ -22,8 +22,8 @@ internal sealed partial class MethodSummaries
     /// <summary>How many calls deep the evidence walk follows: a handler's callee, its helpers and theirs.</summary>
     private const int EvidenceDepth = 5;
 
-    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFault = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _showsFaultUnseen = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), Fact> _showsFault = new(MethodOrdinalComparer.Instance);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), Fact> _showsFaultUnseen = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameter = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameterUnseen = new(MethodOrdinalComparer.Instance);
 
@@ -331,21 +331,55 @@ internal sealed partial class MethodSummaries
     private bool IsSourceMethod(IMethodSymbol method) =>
         method.DeclaringSyntaxReferences.Length > 0 || method.MethodKind == MethodKind.LocalFunction || HasSourceImplementations(method);
 
+    /// <summary>
+    /// Evidence in a method's body within the calls left to the walk, memoized per method and depth: evidence found within d
+    /// calls is found within more, and none within d calls means none within fewer, so every answer not cut by a cycle is exact
+    /// and reused whatever handler asks (the handlers of one page share most of their helpers). A walk cut by a cycle finds
+    /// nothing and is not remembered, so no answer depends on the order in which methods were analyzed.
+    /// </summary>
     private Fact MethodShowsFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk)
     {
+        method = method.BodyPart();
         var cache = unseenOnly ? _showsFaultUnseen : _showsFault;
-        var fact = Summarize(cache, method, use, walk,
-            (self, body, innerWalk) => self.UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, innerWalk), unreadable: Fact.No());
-
-        // Evidence found is evidence however the walk went on: a Yes is kept even when a cut elsewhere kept Summarize from
-        // caching it. A cut (depth, cycle) finds nothing: no evidence.
-        if (fact.IsYes)
+        var remaining = walk.Remaining;
+        for (var depth = 1; depth <= EvidenceDepth; depth++)
         {
-            cache.TryAdd(method.BodyPart(), fact);
-            return fact;
+            if (cache.TryGetValue((method, depth), out var cached) && (cached.IsYes ? depth <= remaining : depth >= remaining))
+            {
+                return cached.IsYes ? cached : Fact.No(use);
+            }
         }
 
-        return Fact.No(use);
+        if (remaining == 0)
+        {
+            return Fact.No(use);
+        }
+
+        if (!walk.Active.Add(method))
+        {
+            walk.CutShort = true;
+            return Fact.No(use);
+        }
+
+        var outerCutShort = walk.CutShort;
+        walk.CutShort = false;
+        walk.Remaining--;
+        try
+        {
+            var fact = _bodies.BodyOf(method, use) is { } body ? UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk) : Fact.No(use);
+            if (fact.IsYes || !walk.CutShort)
+            {
+                cache.TryAdd((method, remaining), fact.IsYes ? fact : Fact.No(use));
+            }
+
+            return fact.IsYes ? fact : Fact.No(use);
+        }
+        finally
+        {
+            walk.Remaining++;
+            walk.Active.Remove(method);
+            walk.CutShort |= outerCutShort;
+        }
     }
 
     /// <summary>The first operation with evidence of a fault outside the catch-alls of a body (lambdas handed to calls included).</summary>

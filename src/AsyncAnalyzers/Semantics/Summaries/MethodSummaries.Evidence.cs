@@ -402,26 +402,6 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
-            // try { ... } catch (ArgumentException) { return path; } in a callee: its author handled the way its work fails in
-            // practice; what else could escape is no evidence. Its catches and finally still run uncovered
-            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatHandlesItsOwnFailure_NoDiagnostic). The body being
-            // judged gets no such credit: there a specific catch is the incomplete guard the rule is about
-            // (UnguardedAsyncVoidHandlerAnalyzerTests.CatchOfSpecificException_Reports).
-            if (walk.Remaining < EvidenceDepth && current is ITryOperation { Catches.Length: > 0 } handled && HandlesFailure(handled))
-            {
-                foreach (var clause in handled.Catches)
-                {
-                    stack.Push(clause);
-                }
-
-                if (handled.Finally is { } finallyBlock)
-                {
-                    stack.Push(finallyBlock);
-                }
-
-                continue;
-            }
-
             // _ = RapidAddItemsAsync(): a task the body drops does not fault the body (what it loses is ASYNC201's and ASYNC402's)
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatDiscardsFailingWork_NoDiagnostic).
             if (IsDroppedTask(current))
@@ -674,41 +654,6 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
-
-    /// <summary>
-    /// A try with a catch of a named failure other than cancellation (<c>catch (IOException)</c>, <c>catch (Exception ex) when (ex
-    /// is UriFormatException || ex is ArgumentException)</c>) that does not rethrow. A filter that lets some exceptions through on
-    /// purpose (<c>when (ex is not TimeoutException)</c>) handles nothing by name
-    /// (UnobservedFireAndForgetAnalyzerTests.CatchWithOtherFilterInAsyncMethod_Reports).
-    /// </summary>
-    private bool HandlesFailure(ITryOperation tryOperation)
-    {
-        foreach (var clause in tryOperation.Catches)
-        {
-            if (clause.ExceptionType is not INamedTypeSymbol caught || Rethrows(clause)
-                || (_symbols.OperationCanceledException is { } canceled && caught.InheritsFromOrEquals(canceled)))
-            {
-                continue;
-            }
-
-            var named = SymbolEqualityComparer.Default.Equals(caught, _symbols.Exception) ? clause.Filter is { } filter && NamesExceptions(filter) : clause.Filter is null || NamesExceptions(clause.Filter);
-            if (named)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary><c>ex is IOException</c>, <c>ex is A || ex is B</c>: a filter that only names the exceptions it accepts.</summary>
-    private static bool NamesExceptions(IOperation filter) => filter switch
-    {
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => NamesExceptions(or.LeftOperand) && NamesExceptions(or.RightOperand),
-        IIsTypeOperation { IsNegated: false } => true,
-        IIsPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } => true,
-        _ => false,
-    };
 
     private static bool Rethrows(ICatchClauseOperation clause)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -115,6 +116,57 @@ internal sealed class MethodBodies
     /// </summary>
     public SemanticModel? ModelOf(SyntaxTree tree, IOperation? use) =>
         !ContainsTree(tree) ? null : use?.SemanticModel is { } own && own.SyntaxTree == tree ? own : ModelFor(tree);
+
+    /// <summary>
+    /// Every value a readonly field of this compilation is given: its initializer and the assignments in its type's constructors
+    /// (the only places that may write it); null when the field is not readonly, not declared here, or passed by reference.
+    /// </summary>
+    public IReadOnlyList<IOperation>? ReadonlyFieldValues(IFieldSymbol field, IOperation? use)
+    {
+        if (!field.IsReadOnly || field.ContainingType is not { } type || field.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        var declarator = field.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declarator is VariableDeclaratorSyntax { Initializer: { } initializer } && ModelOf(declarator.SyntaxTree, use) is { } fieldModel
+            && fieldModel.GetOperation(initializer) is IFieldInitializerOperation { Value: { } initialValue })
+        {
+            values.Add(initialValue);
+        }
+
+        foreach (var constructor in field.IsStatic ? type.StaticConstructors : type.InstanceConstructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (syntax is not ConstructorDeclarationSyntax || ModelOf(syntax.SyntaxTree, use) is not { } model || model.GetOperation(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is not IFieldReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Field, field))
+                    {
+                        continue;
+                    }
+
+                    switch (written.Parent)
+                    {
+                        case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, written):
+                            values.Add(assignment.Value);
+                            break;
+                        case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
+                            return null;
+                    }
+                }
+            }
+        }
+
+        return values;
+    }
 
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)
     {

@@ -447,6 +447,20 @@ internal sealed partial class MethodSummaries
             // await t, await _loading: a task of unknown origin, handed in or kept, can fault like any unknown work (and a fix
             // that awaits a discard inside the lambda that awaits it must not change the verdict on the lambda's task)
             // (UnobservedFireAndForgetAnalyzerTests.TaskRunAwaitingTaskParameter_Reports).
+            // await _readerTask, a readonly field: what the constructors gave it decides
+            // (UnobservedFireAndForgetAnalyzerTests.AwaitsReadonlyFieldOfCoveredTaskRun_NoDiagnostic).
+            case IAwaitOperation { Operation: var awaitedField } when awaitedField.UnwrapConfigureAwait() is IFieldReferenceOperation { Field: var field }
+                && _symbols.IsAwaitable(field.Type) && _bodies.ReadonlyFieldValues(field, operation) is { Count: > 0 } values:
+                foreach (var assigned in values)
+                {
+                    if (AssignedTaskShowsFault(assigned, unseenOnly, walk) is { IsYes: true } valueFact)
+                    {
+                        return valueFact;
+                    }
+                }
+
+                return Fact.No(operation);
+
             case IAwaitOperation { Operation: var awaitedValue } when awaitedValue.UnwrapConfigureAwait() is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
                 && _symbols.IsAwaitable(awaitedValue.UnwrapConfigureAwait().Type):
                 return Fact.Yes(operation);
@@ -534,6 +548,21 @@ internal sealed partial class MethodSummaries
         }
 
         return Fact.No(operation);
+    }
+
+    /// <summary>A task a constructor stores: a call's task shows what the call shows; any other value is unknown work.</summary>
+    private Fact AssignedTaskShowsFault(IOperation value, bool unseenOnly, Walk walk)
+    {
+        switch (value.WalkDownConversions())
+        {
+            case IInvocationOperation call:
+                return CallShowsFault(call, unseenOnly, walk);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                var whenTrue = AssignedTaskShowsFault(conditional.WhenTrue, unseenOnly, walk);
+                return whenTrue.IsYes ? whenTrue : AssignedTaskShowsFault(whenFalse, unseenOnly, walk);
+            default:
+                return Fact.Yes(value);
+        }
     }
 
     /// <summary>

@@ -1239,4 +1239,84 @@ public class UnawaitedTaskAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Telemetry.FlushAsync", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
+
+    [Fact]
+    public async Task DisposalAwaitsReadonlyFieldOfCoveredWorkers_NoDiagnostic()
+    {
+        // The readonly field holds the workers the constructor started; each catches everything it does.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Pump : IAsyncDisposable
+            {
+                readonly Task _workers;
+
+                public Pump(int count)
+                {
+                    _workers = count == 1
+                        ? Task.Run(() => DrainAsync())
+                        : Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(() => DrainAsync())));
+                }
+
+                public async ValueTask DisposeAsync() => await _workers.ConfigureAwait(false);
+
+                async Task DrainAsync()
+                {
+                    try
+                    {
+                        await System.IO.File.AppendAllTextAsync("pump.log", "drain");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+
+            class Host
+            {
+                readonly Pump _pump = new(2);
+
+                public void Stop()
+                {
+                    async Task DisposePump() => await _pump.DisposeAsync();
+
+                    Task.Run(DisposePump);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposalAwaitsReadonlyFieldOfFailingWorker_Reports()
+    {
+        // The same shape, with a worker whose file write nobody catches.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Pump : IAsyncDisposable
+            {
+                readonly Task _worker;
+
+                public Pump() => _worker = Task.Run(() => System.IO.File.AppendAllTextAsync("pump.log", "drain"));
+
+                public async ValueTask DisposeAsync() => await _worker.ConfigureAwait(false);
+            }
+
+            class Host
+            {
+                readonly Pump _pump = new();
+
+                public void Stop()
+                {
+                    async Task DisposePump() => await _pump.DisposeAsync();
+
+                    [|Task.Run(DisposePump)|];
+                }
+            }
+            """);
+    }
 }

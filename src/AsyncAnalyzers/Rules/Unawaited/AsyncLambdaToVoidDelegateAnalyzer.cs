@@ -68,6 +68,16 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A deferral-style callback: it takes a deferral from its argument before its first await and completes it on every path,
+        // so the caller waits on the deferral, not on a task; with its body under a catch-all, nothing escapes either
+        // (AsyncLambdaToVoidDelegateAnalyzerTests.DeferralCompletedInFinallyWithCatchAll_NoDiagnostic). Without that cover an
+        // exception still escapes (DeferralWithoutCatchAll_Reports), and a deferral taken after an await comes too late
+        // (DeferralTakenAfterFirstAwait_Reports).
+        if (CallbackCompletion.CompletesThroughDeferral(lambda, symbols) && IsCovered(lambda.Body, services))
+        {
+            return;
+        }
+
         // Every await is of a callee that never really awaits: the lambda has finished when the delegate returns
         // (AsyncLambdaToVoidDelegateAnalyzerTests.AwaitsCalleeThatNeverAwaits_NoDiagnostic, AwaitsCalleeThatAwaitsIo_Reports).
         if (AwaitPoints.HasRealAwait(lambda.Body, symbols) && services.Summaries.BodyCanSuspend(lambda.Body).IsNo)

@@ -1037,4 +1037,266 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             }
             """, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action"));
     }
+
+    private const string ShareTypes = """
+
+        sealed class ShareDeferral
+        {
+            public void Complete() { }
+        }
+
+        sealed class ShareRequest
+        {
+            private readonly ShareDeferral _deferral = new();
+            public ShareDeferral GetDeferral() => _deferral;
+            public void SetText(string text) { }
+        }
+
+        sealed class SuspendingArgs
+        {
+            public ShareRequest Operation { get; } = new();
+        }
+
+        delegate void ShareRequestedHandler(ShareRequest request);
+        delegate void SuspendingCallback(SuspendingArgs args);
+
+        sealed class ShareSource
+        {
+            public void OnRequested(ShareRequestedHandler handler) { }
+            public void OnSuspending(SuspendingCallback callback) { }
+        }
+        """;
+
+    [Fact]
+    public async Task DeferralCompletedInFinallyWithCatchAll_NoDiagnostic()
+    {
+        // The source waits on the deferral, which the finally completes on every path; the catch-all lets nothing out.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class NotesPage
+            {
+                void Attach(ShareSource source, string notesPath)
+                {
+                    source.OnRequested(async request =>
+                    {
+                        var deferral = request.GetDeferral();
+                        try
+                        {
+                            var notes = await System.IO.File.ReadAllTextAsync(notesPath);
+                            request.SetText(notes);
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine(ex.Message);
+                        }
+                        finally
+                        {
+                            deferral.Complete();
+                        }
+                    });
+                }
+            }
+            """ + ShareTypes);
+    }
+
+    [Fact]
+    public async Task DeferralFromArgumentMemberCompletedLast_NoDiagnostic()
+    {
+        // Taken from a member of the argument, completed as the last statement after a covered try (no return skips it).
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class SessionStore
+            {
+                void Attach(ShareSource source)
+                {
+                    source.OnSuspending(async args =>
+                    {
+                        var deferral = args.Operation.GetDeferral();
+                        try
+                        {
+                            await System.IO.File.WriteAllTextAsync("session.json", "{}");
+                        }
+                        catch
+                        {
+                        }
+                        deferral.Complete();
+                    });
+                }
+            }
+            """ + ShareTypes);
+    }
+
+    [Fact]
+    public async Task DeferralWithoutCatchAll_Reports()
+    {
+        // The source waits for the deferral, but a failed read still escapes the lambda.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class NotesPage
+            {
+                void Attach(ShareSource source, string notesPath)
+                {
+                    source.OnRequested({|#0:async request =>|}
+                    {
+                        var deferral = request.GetDeferral();
+                        try
+                        {
+                            request.SetText(await System.IO.File.ReadAllTextAsync(notesPath));
+                        }
+                        finally
+                        {
+                            deferral.Complete();
+                        }
+                    });
+                }
+            }
+            """ + ShareTypes, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "ShareRequestedHandler"));
+    }
+
+    [Fact]
+    public async Task DeferralTakenAfterFirstAwait_Reports()
+    {
+        // The source got control back at the delay, before any deferral existed, and went on without the text.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class NotesPage
+            {
+                void Attach(ShareSource source, string notesPath)
+                {
+                    source.OnRequested({|#0:async request =>|}
+                    {
+                        await Task.Delay(50);
+                        var deferral = request.GetDeferral();
+                        try
+                        {
+                            request.SetText(await System.IO.File.ReadAllTextAsync(notesPath));
+                        }
+                        catch (Exception)
+                        {
+                        }
+                        finally
+                        {
+                            deferral.Complete();
+                        }
+                    });
+                }
+            }
+            """ + ShareTypes, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "ShareRequestedHandler"));
+    }
+
+    [Fact]
+    public async Task DeferralCompletedBeforeLaterAwait_Reports()
+    {
+        // Completed before the second write: the source goes on while it runs.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class SessionStore
+            {
+                void Attach(ShareSource source)
+                {
+                    source.OnSuspending({|#0:async args =>|}
+                    {
+                        var deferral = args.Operation.GetDeferral();
+                        try
+                        {
+                            await System.IO.File.WriteAllTextAsync("session.json", "{}");
+                        }
+                        catch
+                        {
+                        }
+                        deferral.Complete();
+                        try
+                        {
+                            await System.IO.File.WriteAllTextAsync("session.bak", "{}");
+                        }
+                        catch
+                        {
+                        }
+                    });
+                }
+            }
+            """ + ShareTypes, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "SuspendingCallback"));
+    }
+
+    [Fact]
+    public async Task QueuedLambdaAwaitingCalleeThatCannotFault_NoDiagnostic()
+    {
+        // Queued to the dispatcher, and its only await is of a method whose whole body is under a catch-all.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class UiQueue
+            {
+                public bool TryEnqueue(Action callback) => true;
+            }
+
+            class WelcomePage
+            {
+                readonly UiQueue _queue = new();
+
+                public void OnLoaded() => _queue.TryEnqueue(async () => await ShowTipAsync());
+
+                private async Task ShowTipAsync()
+                {
+                    try
+                    {
+                        var tip = await System.IO.File.ReadAllTextAsync("tip.txt");
+                        Console.WriteLine(tip);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task QueuedLambdaAwaitingCalleeThatFaultsAfterCoveredAwait_Reports()
+    {
+        // The dialog call is covered inside the callee, but the preference write after it is not: its exception faults the
+        // callee's task, which the queued lambda rethrows on the dispatcher.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class UiQueue
+            {
+                public bool TryEnqueue(Action callback) => true;
+            }
+
+            interface IPreferences
+            {
+                bool ShowTips { get; set; }
+            }
+
+            class WelcomePage
+            {
+                readonly UiQueue _queue = new();
+                public IPreferences Preferences { get; set; } = null!;
+
+                public void OnLoaded() => _queue.TryEnqueue({|#0:async () =>|} await AskAboutTipsAsync());
+
+                private async Task AskAboutTipsAsync()
+                {
+                    var answer = await TryReadAnswerAsync();
+                    if (answer == "never")
+                        Preferences.ShowTips = false;
+                }
+
+                private static async Task<string> TryReadAnswerAsync()
+                {
+                    try
+                    {
+                        return await System.IO.File.ReadAllTextAsync("answer.txt");
+                    }
+                    catch
+                    {
+                        return "";
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action"));
+    }
 }

@@ -135,9 +135,10 @@ internal static class KnownApis
                     case "Collections" or "Linq" or "Text" when third != "Json" && type.Name != "Queryable":
                         return true;
 
-                    // Path is string work (but GetFullPath and the temp-file calls ask the OS); File.Exists and Directory.Exists
-                    // answer false rather than throw.
-                    case "IO" when third is null && ((type.Name == "Path" && method.Name is not ("GetFullPath" or "GetTempFileName" or "GetTempPath"))
+                    // Path is string work, GetFullPath included (on .NET Core it combines with the current directory and fails only on an
+                    // empty path or a NUL character; reviewed findings resting on it were false positives), but the temp-file calls ask
+                    // the OS; File.Exists and Directory.Exists answer false rather than throw.
+                    case "IO" when third is null && ((type.Name == "Path" && method.Name is not ("GetTempFileName" or "GetTempPath"))
                         || (method.Name == "Exists" && type.Name is "File" or "Directory")):
                         return true;
                     case "Threading":

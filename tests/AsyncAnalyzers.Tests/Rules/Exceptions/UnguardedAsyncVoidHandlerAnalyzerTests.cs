@@ -2519,9 +2519,9 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     await Task.Yield();
                     try
                     {
-                        return Path.GetFullPath(new Uri(path).LocalPath);
+                        return File.ReadAllText(new Uri(path).LocalPath);
                     }
-                    catch (Exception ex) when (ex is UriFormatException || ex is ArgumentException)
+                    catch (Exception ex) when (ex is UriFormatException || ex is FileNotFoundException)
                     {
                         return path;
                     }
@@ -2545,9 +2545,9 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     await Task.Yield();
                     try
                     {
-                        return Path.GetFullPath(path);
+                        return File.ReadAllText(path);
                     }
-                    catch (ArgumentException ex)
+                    catch (IOException ex)
                     {
                         Api.Log(ex);
                         throw;

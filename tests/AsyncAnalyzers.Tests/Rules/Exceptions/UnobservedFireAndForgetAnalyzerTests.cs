@@ -1474,8 +1474,8 @@ public class UnobservedFireAndForgetAnalyzerTests
             {
                 public async Task LoadAsync(string path)
                 {
-                    var full = System.IO.Path.GetFullPath(path);
-                    try { await System.IO.File.ReadAllTextAsync(full); }
+                    var header = System.IO.File.ReadAllLines(path)[0];
+                    try { await System.IO.File.ReadAllTextAsync(header); }
                     catch (Exception ex) { TaskHelpers.Log(ex); }
                 }
             }
@@ -2150,5 +2150,29 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+    }
+
+    [Fact]
+    public async Task CalleeNormalizingPathBeforeIcon_NoDiagnostic()
+    {
+        // Path.GetFullPath is string work over the current directory; the shell call after it catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Breadcrumb
+            {
+                public string Icon { get; set; }
+
+                public async Task LoadIconAsync(string path)
+                {
+                    var normalized = System.IO.Path.GetFullPath(path).TrimEnd('\\').ToUpperInvariant();
+                    try { Icon = await System.IO.File.ReadAllTextAsync(normalized + ".ico"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb) => _ = crumb.LoadIconAsync("C:/Users");
+            }
+            """ + Stubs);
     }
 }

@@ -237,8 +237,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             || HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
             || services.Summaries.SignatureFixedByUses(method, operation, publicApiIsFixed: !reportPublicApi).IsYes
-            || services.Summaries.ReachedOnlyFromEntryPoints(method, operation).IsYes
-            || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation));
+            || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation))
+            || services.Summaries.ReachedOnlyFromEntryPoints(method, operation).IsYes;
 
         return !fixedSignature || HasSynchronousAlternative(task, method, services);
     }

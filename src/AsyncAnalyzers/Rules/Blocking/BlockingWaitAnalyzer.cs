@@ -211,8 +211,9 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     /// shapes, or a method whose synchronous signature is the author's own (a lambda or local function is judged by its member,
     /// except a lambda given to Task.Run, which can become async itself). A method whose signature is fixed
     /// (an override, an interface implementation, ref or out parameters, the synchronous half of a Foo/FooAsync pair, a method used
-    /// only as a callback that must return no task or called only from such methods) is actionable only when the blocked call has a
-    /// synchronous overload to call instead (SyncOverAsyncTests.BlockingInPrivateCallbackMethod_NoDiagnostic,
+    /// only as a callback that must return no task or called only from such methods, a non-public method reached only from Main and
+    /// static constructors) is actionable only when the blocked call has a synchronous overload to call instead
+    /// (SyncOverAsyncTests.BlockingInPrivateCallbackMethod_NoDiagnostic, SyncOverAsyncTests.BlockingInInternalHelperReachedOnlyFromEntryPoint_NoDiagnostic,
     /// SyncOverAsyncTests.BlockingInHelperOfFixedSignature_NoDiagnostic, SyncOverAsyncTests.WaitInMethodWithOutParameter_NoDiagnostic,
     /// SyncOverAsyncTests.GetResultInSyncHalfOfAsyncPair_NoDiagnostic).
     /// </summary>
@@ -236,7 +237,8 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             || HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
             || services.Summaries.SignatureFixedByUses(method, operation, publicApiIsFixed: !reportPublicApi).IsYes
-            || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation));
+            || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation))
+            || services.Summaries.ReachedOnlyFromEntryPoints(method, operation).IsYes;
 
         return !fixedSignature || HasSynchronousAlternative(task, method, services);
     }

@@ -100,6 +100,15 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A call that blocks on nothing: every body it may run is async void (a fire-and-forget wrapper such as
+        // ICommand.Execute => await ExecuteAsync(...), which returns at its first await) or empty, and no other assembly can supply one
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.InterfaceMethodEveryImplementationAsyncVoid_NoDiagnostic, InterfaceMethodOneImplementationBlocks_Reports,
+        // PublicInterfaceOfLibraryAsyncVoidImplementations_Reports).
+        if (services.Summaries.ReturnsWithoutWaiting(invocation).IsYes)
+        {
+            return;
+        }
+
         // User exclusions from .editorconfig (SyncApiWithAsyncCounterpartAnalyzerTests.ExcludedMethodInEditorConfig_NoDiagnostic).
         var tree = invocation.Syntax.SyntaxTree;
         var excluded = exclusions.GetOrAdd(tree, t => SymbolNameList.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t), AnalyzerOptionKeys.Async103ExcludedMethods));

@@ -111,6 +111,22 @@ internal sealed class MethodBodies
     }
 
     /// <summary>
+    /// Whether the method is declared here with a block body that holds no statement (<c>public void Execute(object? p) { }</c>),
+    /// read from syntax alone; null when the method has no single declaration here.
+    /// </summary>
+    public bool? IsEmpty(IMethodSymbol method)
+    {
+        method = method.BodyPart();
+        if (method.DeclaringSyntaxReferences.Length != 1 || !ContainsTree(method.DeclaringSyntaxReferences[0].SyntaxTree)
+            || method.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        return declaration is { Body.Statements.Count: 0, ExpressionBody: null };
+    }
+
+    /// <summary>
     /// The semantic model of a tree of this compilation, for a summary that reads declarations rather than one body (how a
     /// private method is referenced across its type's parts); null for a tree outside the compilation.
     /// </summary>

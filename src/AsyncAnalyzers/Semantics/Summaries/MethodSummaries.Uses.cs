@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Calls;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,8 @@ internal sealed partial class MethodSummaries
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUses = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUsesOrPublicApi = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _onlyRunAndForgotten = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _reachedOnlyFromEntryPoints = new(SymbolEqualityComparer.Default);
+    private int _internalsVisibleToOthers; // 0: not read yet, 1: no, 2: yes
 
     /// <summary>
     /// Is every reference to this private method a fire-and-forget <c>Task.Run</c> of it: <c>Task.Run(() =&gt; Notify(x));</c>,
@@ -263,6 +266,129 @@ internal sealed partial class MethodSummaries
         }
 
         return depth > 0 ? SignatureFixedByUses(caller.BodyPart(), use, depth - 1, publicApiIsFixed) : Fact.Unknown;
+    }
+
+    /// <summary>
+    /// Is this method reached only from the program's start: is every reference to it a call from a synchronous <c>Main</c>, from a
+    /// static constructor (which runs before any use of its type, and before <c>Main</c> for the entry point's type), or (up to
+    /// <see cref="UsesDepth"/> callers) from a method reached only from them, with one call at least? None of these callers can
+    /// become async, so there is no async caller to move to: <c>static Program() { if (...) { Redirect(...); Environment.Exit(0); } }</c>
+    /// (SyncOverAsyncTests.BlockingInHelperCalledFromStaticConstructorAndMain_NoDiagnostic). No for a call from anywhere else, an
+    /// async <c>Main</c> (which can await it), and a method group or any other reference that is not a call. Only methods whose every
+    /// reference is in this compilation are read: private methods, and methods not visible outside the assembly that cannot be
+    /// overridden or reached through an interface, in an assembly without <c>[InternalsVisibleTo]</c>; Unknown for any other.
+    /// </summary>
+    public Fact ReachedOnlyFromEntryPoints(IMethodSymbol method, IOperation use) => ReachedOnlyFromEntryPoints(method.BodyPart(), use, UsesDepth);
+
+    private Fact ReachedOnlyFromEntryPoints(IMethodSymbol method, IOperation use, int depth)
+    {
+        if (_reachedOnlyFromEntryPoints.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || EveryReferenceScope(method, type) is not { } scope)
+        {
+            return Fact.Unknown;
+        }
+
+        var fact = Fact.No();
+        foreach (var (expression, model) in ReferencesIn(scope, method, use))
+        {
+            if (model is null)
+            {
+                return Fact.Unknown;
+            }
+
+            var reference = expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression
+                ? CallerIsEntryPoint(model.GetEnclosingSymbol(invocation.SpanStart) as IMethodSymbol, method, use, depth)
+                : Fact.No(model.GetOperation(expression));
+            if (!reference.IsYes)
+            {
+                fact = reference;
+                break;
+            }
+
+            fact = reference;
+        }
+
+        return fact.Answer == Answer.Unknown ? fact : _reachedOnlyFromEntryPoints.GetOrAdd(method, fact);
+    }
+
+    private Fact CallerIsEntryPoint(IMethodSymbol? caller, IMethodSymbol callee, IOperation use, int depth)
+    {
+        switch (caller)
+        {
+            case { MethodKind: MethodKind.StaticConstructor }:
+            case { MethodKind: MethodKind.Ordinary, IsStatic: true, IsAsync: false, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName }:
+                return Fact.Yes();
+            case { MethodKind: MethodKind.Ordinary } when SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, callee):
+                return Fact.Yes(); // a recursive call adds no caller
+            case { MethodKind: MethodKind.Ordinary, IsAsync: false }:
+                return depth > 0 ? ReachedOnlyFromEntryPoints(caller.BodyPart(), use, depth - 1) : Fact.Unknown;
+            default:
+                return Fact.No(); // a lambda, a local function, an async method, a constructor, an accessor
+        }
+    }
+
+    /// <summary>
+    /// The syntax that holds every reference to a method that cannot be overridden or reached through an interface: its type's
+    /// declarations for a private method, the whole compilation (the trees that mention its name) for one not visible outside the
+    /// assembly when no other assembly sees its internals; null otherwise.
+    /// </summary>
+    private IEnumerable<SyntaxNode>? EveryReferenceScope(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride || type.TypeKind == TypeKind.Interface || AsyncSignatures.IsForcedByContract(method))
+        {
+            return null;
+        }
+
+        if (method.DeclaredAccessibility == Accessibility.Private)
+        {
+            return DeclarationsOf(type);
+        }
+
+        return IsVisibleOutsideAssembly(method) || InternalsVisibleToOthers ? null : TreesMentioning(method.Name);
+    }
+
+    /// <summary>Whether the method and every type around it can be seen from another assembly (protected counts: a derived class sees it).</summary>
+    private static bool IsVisibleOutsideAssembly(IMethodSymbol method)
+    {
+        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether this assembly has an <c>[InternalsVisibleTo]</c>, so that another assembly may call its internal methods. Read once.</summary>
+    private bool InternalsVisibleToOthers
+    {
+        get
+        {
+            var known = Volatile.Read(ref _internalsVisibleToOthers);
+            if (known != 0)
+            {
+                return known == 2;
+            }
+
+            var found = false;
+            foreach (var attribute in _symbols.Compilation.Assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" } attributeClass && attributeClass.IsInNamespace("System", "Runtime", "CompilerServices"))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            Volatile.Write(ref _internalsVisibleToOthers, found ? 2 : 1);
+            return found;
+        }
     }
 
     private bool FixesSignature(IDelegateCreationOperation creation)

@@ -2231,6 +2231,256 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task InterfaceMethodEveryImplementationAsyncVoid_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using System.Windows.Input;
+
+            interface IUiAction : ICommand
+            {
+                Task ExecuteAsync(object? parameter);
+            }
+
+            sealed class SaveAction : IUiAction
+            {
+                public event EventHandler? CanExecuteChanged;
+                public bool CanExecute(object? parameter) => true;
+                public async void Execute(object? parameter)
+                {
+                    await ExecuteAsync(parameter);
+                }
+
+                public Task ExecuteAsync(object? parameter) => System.IO.File.WriteAllTextAsync("save.txt", parameter?.ToString());
+            }
+
+            sealed class UploadAction : IUiAction
+            {
+                public event EventHandler? CanExecuteChanged;
+                public bool CanExecute(object? parameter) => true;
+                public async void Execute(object? parameter) => await ExecuteAsync(parameter);
+                public Task ExecuteAsync(object? parameter) => System.IO.File.AppendAllTextAsync("upload.log", "sent");
+            }
+
+            sealed class DisabledAction : IUiAction
+            {
+                public event EventHandler? CanExecuteChanged { add { } remove { } }
+                public bool CanExecute(object? parameter) => false;
+                public void Execute(object? parameter)
+                {
+                }
+
+                public Task ExecuteAsync(object? parameter) => Task.CompletedTask;
+            }
+
+            class Toolbar
+            {
+                private readonly IUiAction _save;
+
+                public Toolbar(IUiAction save) => _save = save;
+
+                async Task OnDropAsync(string text)
+                {
+                    await Task.Yield();
+                    _save.Execute(text);
+
+                    async Task RetryAsync()
+                    {
+                        await Task.Delay(10);
+                        _save.Execute(text);
+                    }
+
+                    await RetryAsync();
+                    Func<Task> again = async () => { await Task.Yield(); _save.Execute(null); };
+                    await again();
+                }
+
+                async Task OnKeyAsync() => await Task.Run(() => 0).ContinueWith(_ => { }).ContinueWith(async _ => { await Task.Yield(); _save.Execute("key"); });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task VirtualAndOwnAsyncVoidWrappers_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            abstract class Job
+            {
+                public abstract void Run();
+                public abstract Task RunAsync();
+            }
+
+            class ExportJob : Job
+            {
+                public override async void Run() => await RunAsync();
+                public override Task RunAsync() => System.IO.File.WriteAllTextAsync("export.csv", "");
+            }
+
+            sealed class NightlyExportJob : ExportJob
+            {
+                public override async void Run()
+                {
+                    await Task.Yield();
+                    await RunAsync();
+                }
+            }
+
+            class Notifier
+            {
+                public async void Notify(string text) => await NotifyAsync(text);
+                public Task NotifyAsync(string text) => System.IO.File.AppendAllTextAsync("notify.log", text);
+            }
+
+            class Scheduler
+            {
+                async Task TickAsync(Job job, Notifier notifier)
+                {
+                    await Task.Yield();
+                    job.Run();
+                    notifier.Notify("tick");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PublicInterfaceOfApplicationAsyncVoidImplementations_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                public interface IRefresher
+                {
+                    void Refresh();
+                    Task RefreshAsync();
+                }
+
+                public sealed class FeedRefresher : IRefresher
+                {
+                    public async void Refresh() => await RefreshAsync();
+                    public Task RefreshAsync() => System.IO.File.ReadAllTextAsync("feed.xml");
+                }
+
+                public static class Program
+                {
+                    static async Task Main()
+                    {
+                        IRefresher refresher = new FeedRefresher();
+                        await Task.Yield();
+                        refresher.Refresh();
+                    }
+                }
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InterfaceMethodOneImplementationBlocks_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            interface IExporter
+            {
+                void Export(string text);
+                Task ExportAsync(string text);
+            }
+
+            sealed class QueuedExporter : IExporter
+            {
+                public async void Export(string text) => await ExportAsync(text);
+                public Task ExportAsync(string text) => System.IO.File.AppendAllTextAsync("queue.txt", text);
+            }
+
+            sealed class DiskExporter : IExporter
+            {
+                public void Export(string text) => System.IO.File.WriteAllText("export.txt", text);
+                public Task ExportAsync(string text) => System.IO.File.WriteAllTextAsync("export.txt", text);
+            }
+
+            class Report
+            {
+                async Task SaveAsync(IExporter exporter)
+                {
+                    await Task.Yield();
+                    [|exporter.Export("report")|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PublicInterfaceOfLibraryAsyncVoidImplementations_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+
+            public interface IRefresher
+            {
+                void Refresh();
+                Task RefreshAsync();
+            }
+
+            public sealed class FeedRefresher : IRefresher
+            {
+                public async void Refresh() => await RefreshAsync();
+                public Task RefreshAsync() => System.IO.File.ReadAllTextAsync("feed.xml");
+            }
+
+            public class Reader
+            {
+                public async Task PollAsync(IRefresher refresher)
+                {
+                    await Task.Yield();
+                    [|refresher.Refresh()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InterfaceOfReferencedAssemblyAsyncVoidImplementations_Reports()
+    {
+        // A sibling project of the solution: its methods are judged as the solution's own (no "computes" exemption).
+        await VerifyWithLibraryAsync(
+            "TestProject.Contracts",
+            """
+            using System.Threading.Tasks;
+
+            public interface ISyncer
+            {
+                void Sync();
+                Task SyncAsync();
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+
+            sealed class FolderSyncer : ISyncer
+            {
+                public async void Sync() => await SyncAsync();
+                public Task SyncAsync() => System.IO.File.ReadAllTextAsync("folder.txt");
+            }
+
+            class Client
+            {
+                async Task RunAsync(ISyncer syncer)
+                {
+                    await Task.Yield();
+                    [|syncer.Sync()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task LibraryParserOverString_NoDiagnostic()
     {
         await VerifyWithLibraryAsync("""

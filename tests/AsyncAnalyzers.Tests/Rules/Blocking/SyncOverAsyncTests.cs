@@ -1711,6 +1711,216 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
+    public async Task BlockingInHelperCalledFromStaticConstructorAndMain_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            interface IInstance
+            {
+                Task ForwardAsync(string[] args);
+                bool IsCurrent { get; }
+            }
+            static class Instances
+            {
+                public static IInstance Primary { get; set; } = null!;
+            }
+            sealed class Program
+            {
+                static Program()
+                {
+                    if (!Instances.Primary.IsCurrent)
+                    {
+                        Forward(Instances.Primary, Array.Empty<string>());
+                        Environment.Exit(0);
+                    }
+                }
+
+                static void Main(string[] args)
+                {
+                    if (args.Length > 0)
+                    {
+                        Forward(Instances.Primary, args);
+                        Notify(args[0]);
+                        return;
+                    }
+
+                    Warm();
+                }
+
+                private static void Forward(IInstance instance, string[] args)
+                {
+                    instance.ForwardAsync(args).Wait();
+                }
+
+                private static void Notify(string text) => Task.Run(() => Console.WriteLine(text)).Wait();
+
+                private static void Warm()
+                {
+                    Load();
+
+                    void Load() => Task.Delay(10).GetAwaiter().GetResult();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInInternalHelperReachedOnlyFromEntryPoint_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            internal static class Activation
+            {
+                public static void Redirect(string key) => Registry.SendAsync(key).Wait();
+
+                internal static void RedirectAll(string[] keys)
+                {
+                    foreach (var key in keys)
+                    {
+                        Redirect(key);
+                    }
+                }
+            }
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            class Startup
+            {
+                static Startup() => Activation.Redirect("startup");
+
+                public static void Main(string[] args) => Activation.RedirectAll(args);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInEntryPointHelperAlsoCalledFromOrdinaryMethod_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            internal static class Activation
+            {
+                public static void Redirect(string key) => {|#0:Registry.SendAsync(key).Wait()|};
+            }
+            sealed class Program
+            {
+                static Program() => Activation.Redirect("startup");
+
+                static void Main() => Activation.Redirect("main");
+            }
+            class Window
+            {
+                public void OnReactivated() => Activation.Redirect("window");
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInPublicHelperCalledFromStaticConstructor_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                public static class Registry
+                {
+                    public static Task SendAsync(string key) => Task.Run(() => key.Length);
+                }
+                public static class Activation
+                {
+                    public static void Redirect(string key) => {|#0:Registry.SendAsync(key).Wait()|};
+                }
+                public class Program
+                {
+                    static Program() => Activation.Redirect("startup");
+
+                    static void Main() => Activation.Redirect("main");
+                }
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task BlockingInInternalHelperOfAssemblyWithFriends_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Tests")]
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            internal static class Activation
+            {
+                internal static void Redirect(string key) => {|#0:Registry.SendAsync(key).Wait()|};
+            }
+            class Startup
+            {
+                static Startup() => Activation.Redirect("startup");
+
+                static void Main() => Activation.Redirect("main");
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInEntryPointHelperUsedAsMethodGroup_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            sealed class Program
+            {
+                static Program() => Redirect();
+
+                static void Main() => Task.Run(Redirect).Wait();
+
+                private static void Redirect() => {|#0:Registry.SendAsync("main").Wait()|};
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInHelperCalledFromAsyncMain_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            sealed class Program
+            {
+                static Program() => Redirect("startup");
+
+                static async Task Main()
+                {
+                    await Task.Yield();
+                    Redirect("main");
+                }
+
+                private static void Redirect(string key) => {|#0:Registry.SendAsync(key).Wait()|};
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
     public async Task WaitInMethodWithOutParameter_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about whether a synchronous call makes its caller wait.</summary>
+internal sealed partial class MethodSummaries
+{
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol? Receiver), Fact> _returnsWithoutWaiting = new(MethodReceiverComparer.Instance);
+
+    /// <summary>
+    /// Does this call of a synchronous <c>void</c> method hand control back without waiting for the work it starts? Yes when every
+    /// body the call may run is <c>async void</c> (it returns to its caller at its first await of unfinished work, like the async
+    /// counterpart would: <c>public async void Execute(object? p) =&gt; await ExecuteAsync(p);</c>) or empty, and one at least is
+    /// async void (an empty implementation next to them is a null object; an empty method alone is a placeholder, whose
+    /// author means the synchronous API to do work). For a call through an
+    /// interface, abstract or virtual method, every implementation under the receiver's type must be so, and no other assembly may
+    /// supply one: the receiver's type is declared in this compilation, and is sealed or a struct, or is not visible outside a
+    /// library (an application's public types count as its own). No for any other call (a library method, a body that does
+    /// anything before returning, an implementation that may come from elsewhere).
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.InterfaceMethodEveryImplementationAsyncVoid_NoDiagnostic,
+    /// InterfaceMethodOneImplementationBlocks_Reports, PublicInterfaceOfLibraryAsyncVoidImplementations_Reports).
+    /// </summary>
+    public Fact ReturnsWithoutWaiting(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (!method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary)
+        {
+            return Fact.No(call);
+        }
+
+        // A non-virtual call (a static or non-virtual method, base.M()) runs the method's own body.
+        var receiver = call.IsVirtual ? call.Instance?.Type : null;
+        if (receiver is null && method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return Fact.No(call);
+        }
+
+        var key = (method, receiver);
+        if (_returnsWithoutWaiting.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var returns = receiver is null ? ReturnsAtOnce(method) : EveryImplementationReturnsAtOnce(method, receiver);
+        return _returnsWithoutWaiting.GetOrAdd(key, Fact.From(returns == ReturnShape.AsyncVoid));
+    }
+
+    /// <summary>Every body a virtual call may run on this receiver: <see cref="ReturnShape.AsyncVoid"/> when all return at once and one is async void.</summary>
+    private ReturnShape EveryImplementationReturnsAtOnce(IMethodSymbol method, ITypeSymbol receiver)
+    {
+        if (receiver is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } type)
+        {
+            return ReturnShape.Other;
+        }
+
+        if (type.TypeKind == TypeKind.Struct || (type.TypeKind == TypeKind.Class && type.IsSealed))
+        {
+            return ImplementationIn(type, method) is { } only ? ReturnsAtOnce(only) : ReturnShape.Other;
+        }
+
+        if (MayBeImplementedElsewhere(type))
+        {
+            return ReturnShape.Other;
+        }
+
+        var all = ReturnShape.Empty;
+        if (type.TypeKind == TypeKind.Class && !type.IsAbstract)
+        {
+            all = Combine(all, ImplementationIn(type, method) is { } own ? ReturnsAtOnce(own) : ReturnShape.Other);
+        }
+
+        foreach (var subtype in _implementations.TypesUnder(type))
+        {
+            // An abstract class is never the runtime type: its concrete subtypes are listed too.
+            if (subtype.IsAbstract)
+            {
+                continue;
+            }
+
+            all = Combine(all, ImplementationIn(subtype, method) is { } implementation ? ReturnsAtOnce(implementation) : ReturnShape.Other);
+            if (all == ReturnShape.Other)
+            {
+                return ReturnShape.Other;
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Other wins, then AsyncVoid, then Empty (also the answer when there is no body at all, which proves nothing).</summary>
+    private static ReturnShape Combine(ReturnShape left, ReturnShape right) => left == ReturnShape.Other || right == ReturnShape.Other ? ReturnShape.Other : left == ReturnShape.AsyncVoid ? left : right;
+
+    /// <summary>An <c>async void</c> method of this compilation, one declared here with an empty block body, or any other.</summary>
+    private ReturnShape ReturnsAtOnce(IMethodSymbol method) =>
+        method.IsAsync && method.ReturnsVoid && method.DeclaringSyntaxReferences.Length > 0 ? ReturnShape.AsyncVoid
+        : _bodies.IsEmpty(method) == true ? ReturnShape.Empty
+        : ReturnShape.Other;
+
+    /// <summary>How a body hands control back: at its first await (async void), at once (empty), or after running (other).</summary>
+    private enum ReturnShape : byte
+    {
+        Other,
+        Empty,
+        AsyncVoid,
+    }
+
+    /// <summary>
+    /// Another assembly may declare a type that implements or derives from <paramref name="type"/>: it is declared elsewhere, or it
+    /// is visible outside the library this compilation builds (an application's types are its own).
+    /// </summary>
+    private bool MayBeImplementedElsewhere(INamedTypeSymbol type)
+    {
+        var compilation = _symbols.Compilation;
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+        {
+            return true;
+        }
+
+        if (compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule))
+        {
+            return false;
+        }
+
+        for (ISymbol? current = type; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The method a call of <paramref name="method"/> runs on an instance of exactly <paramref name="type"/>, or null.</summary>
+    private static IMethodSymbol? ImplementationIn(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        if (method.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+        }
+
+        var definition = method.OriginalDefinition;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(method.Name))
+            {
+                if (member is not IMethodSymbol candidate)
+                {
+                    continue;
+                }
+
+                for (var overridden = candidate; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class MethodReceiverComparer : IEqualityComparer<(IMethodSymbol Method, ITypeSymbol? Receiver)>
+    {
+        public static readonly MethodReceiverComparer Instance = new();
+
+        public bool Equals((IMethodSymbol Method, ITypeSymbol? Receiver) x, (IMethodSymbol Method, ITypeSymbol? Receiver) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+        public int GetHashCode((IMethodSymbol Method, ITypeSymbol? Receiver) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 31) + (obj.Receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(obj.Receiver));
+    }
+}

@@ -223,7 +223,7 @@ internal sealed class IoEvidence
     private static bool IsIoTypeItself(ITypeSymbol type)
     {
         // DispatcherQueue, a UI dispatcher: its work runs on the UI thread, it waits on nothing outside the process
-        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsHelperThatEnqueuesOnDispatcherQueue_NoDiagnostic).
+        // (IoEvidenceTests.InMemoryCalls_AreComputation).
         if (type.Name.StartsWith("Dispatcher", StringComparison.Ordinal))
         {
             return false;

@@ -448,7 +448,7 @@ internal sealed partial class MethodSummaries
             // that awaits a discard inside the lambda that awaits it must not change the verdict on the lambda's task)
             // (UnobservedFireAndForgetAnalyzerTests.TaskRunAwaitingTaskParameter_Reports).
             // await _readerTask, a readonly field: what the constructors gave it decides
-            // (UnobservedFireAndForgetAnalyzerTests.AwaitsReadonlyFieldOfCoveredTaskRun_NoDiagnostic).
+            // (UnawaitedTaskAnalyzerTests.DisposalAwaitsReadonlyFieldOfCoveredWorkers_NoDiagnostic).
             case IAwaitOperation { Operation: var awaitedField } when awaitedField.UnwrapConfigureAwait() is IFieldReferenceOperation { Field: var field }
                 && _symbols.IsAwaitable(field.Type) && _bodies.ReadonlyFieldValues(field, operation) is { Count: > 0 } values:
                 foreach (var assigned in values)
@@ -619,7 +619,7 @@ internal sealed partial class MethodSummaries
     /// A cast that only restates how the code is wired, and fails only on a wiring bug: <c>(MainViewModel)DataContext</c>,
     /// <c>(Button)sender</c> in a handler, <c>(byte[])e.NewValue</c> in a dependency property's change callback, and the casts a
     /// source generator writes (UnguardedAsyncVoidHandlerAnalyzerTests.DataContextCastAfterAwait_NoDiagnostic,
-    /// SenderCastAfterAwait_NoDiagnostic, PropertyChangedCallbackNewValueCast_NoDiagnostic, CastOfObjectParameterAfterAwait_Reports).
+    /// SenderCastAfterAwait_NoDiagnostic, PropertyChangedCallbackNewValueCast_NoDiagnostic, CastOfObjectFieldAfterAwait_Reports).
     /// </summary>
     private static bool IsWiringCast(IConversionOperation conversion)
     {

@@ -177,6 +177,22 @@ internal sealed partial class MethodSummaries
             return fact.IsYes ? fact : Fact.No(call);
         }
 
+        // _collector.DisposeAsync() on an interface of the compilation: IAsyncDisposable's method, but the bodies that run are the
+        // implementations here (UnawaitedTaskAnalyzerTests.DisposalThroughOwnInterfaceOfCoveredWorkers_NoDiagnostic).
+        if (ImplementationsOnOwnReceiver(call) is { Count: > 0 } implementations)
+        {
+            foreach (var implementation in implementations)
+            {
+                var fact = implementation.DeclaringSyntaxReferences.Length > 0 ? MethodShowsFault(implementation, call, unseenOnly, walk) : LibraryCallShowsFault(call);
+                if (fact.IsYes)
+                {
+                    return fact;
+                }
+            }
+
+            return Fact.No(call);
+        }
+
         // A library call that only runs the delegates it is given (Task.Run, a dispatcher, Parallel.ForEachAsync): they decided.
         if (handsOver && !_io.ShowsIo(method, call.Instance, call.Arguments))
         {
@@ -323,6 +339,38 @@ internal sealed partial class MethodSummaries
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The implementations a library interface method has when called on a receiver whose static type is declared in this
+    /// compilation (an interface or class of its own that inherits the library interface): one per class or struct under it;
+    /// empty when the receiver is not the compilation's own.
+    /// </summary>
+    private List<IMethodSymbol>? ImplementationsOnOwnReceiver(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (method.IsStatic || method.ContainingType?.TypeKind != TypeKind.Interface || call.Instance?.Type is not INamedTypeSymbol receiver
+            || receiver.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        var implementations = new List<IMethodSymbol>();
+        if (receiver.TypeKind is TypeKind.Class or TypeKind.Struct && receiver.FindImplementationForInterfaceMember(method) is IMethodSymbol own)
+        {
+            implementations.Add(own);
+        }
+
+        foreach (var type in _implementations.TypesUnder(receiver))
+        {
+            if (!type.IsAbstract && type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation
+                && implementations.FindIndex(known => SymbolEqualityComparer.Default.Equals(known, implementation)) < 0)
+            {
+                implementations.Add(implementation);
+            }
+        }
+
+        return implementations;
     }
 
     /// <summary>An awaitable abstraction of the compilation with no implementation here (a repository, a client): unknown async work.</summary>
@@ -513,6 +561,12 @@ internal sealed partial class MethodSummaries
                     return MethodShowsFault(constructor, creation, unseenOnly, walk);
                 }
 
+                // new Uri(text): a parse, not a location (UnobservedFireAndForgetAnalyzerTests.CalleeParsingInsideCatchOfFormatException_NoDiagnostic).
+                if (constructor.ContainingType is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return Fact.From(!AllConstant(creation.Arguments) && !CatchesParseFailure(creation), creation);
+                }
+
                 // new FileStream(path, ...), new StreamReader(path): opening a location. Wrapping a handle or a stream that is
                 // already open throws nothing (UnobservedFireAndForgetAnalyzerTests.CalleeWrapsNativeHandle_NoDiagnostic).
                 return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments), creation);
@@ -577,9 +631,14 @@ internal sealed partial class MethodSummaries
             return Fact.No(call);
         }
 
-        if (KnownApis.ThrowsOnEmpty(method) || (KnownApis.IsParse(method) && !AllConstant(call)))
+        if (KnownApis.ThrowsOnEmpty(method))
         {
             return Fact.Yes(call);
+        }
+
+        if (KnownApis.IsParse(method) && !AllConstant(call))
+        {
+            return Fact.From(!CatchesParseFailure(call), call);
         }
 
         var awaitable = _symbols.IsAwaitable(call.Type);
@@ -658,13 +717,36 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow.</summary>
-    private bool CatchesCancellation(IOperation operation)
+    private bool CatchesCancellation(IOperation operation) =>
+        _symbols.OperationCanceledException is { } canceled && IsCaughtAround(operation, caught => canceled.InheritsFromOrEquals(caught), filtered: false);
+
+    /// <summary>
+    /// A parse in the body of a try that catches how parsing fails (<c>FormatException</c> and its kin such as
+    /// <c>UriFormatException</c>, <c>JsonException</c>, <c>XmlException</c>, <c>OverflowException</c>, <c>ArgumentException</c>), by
+    /// type or by a filter that names it (<c>catch (Exception ex) when (ex is UriFormatException || ex is ArgumentException)</c>)
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeParsingInsideCatchOfFormatException_NoDiagnostic).
+    /// </summary>
+    private static bool CatchesParseFailure(IOperation operation) => IsCaughtAround(operation, IsParseFailure, filtered: true);
+
+    private static bool IsParseFailure(ITypeSymbol type)
     {
-        if (_symbols.OperationCanceledException is not { } canceled)
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            return false;
+            if (current.Name is "FormatException" or "JsonException" or "XmlException" or "OverflowException" or "ArgumentException")
+            {
+                return true;
+            }
         }
 
+        return false;
+    }
+
+    /// <summary>
+    /// The operation sits in the body of a try with a catch, not rethrowing, of a type <paramref name="handles"/> accepts; with
+    /// <paramref name="filtered"/>, also a catch whose filter names such a type (<c>when (ex is A || ex is B)</c>).
+    /// </summary>
+    private static bool IsCaughtAround(IOperation operation, System.Func<INamedTypeSymbol, bool> handles, bool filtered)
+    {
         for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             if (parent is not ITryOperation tryOperation || !ReferenceEquals(tryOperation.Body, child))
@@ -674,7 +756,12 @@ internal sealed partial class MethodSummaries
 
             foreach (var clause in tryOperation.Catches)
             {
-                if (clause.Filter is null && clause.ExceptionType is INamedTypeSymbol caught && canceled.InheritsFromOrEquals(caught) && !Rethrows(clause))
+                if (clause.ExceptionType is not INamedTypeSymbol caught || Rethrows(clause))
+                {
+                    continue;
+                }
+
+                if ((clause.Filter is null && handles(caught)) || (filtered && clause.Filter is { } filter && FilterNames(filter, handles)))
                 {
                     return true;
                 }
@@ -683,6 +770,16 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
+
+    /// <summary><c>ex is A</c>, <c>ex is A a</c>, <c>ex is A || ex is B</c>: a filter that accepts a type <paramref name="handles"/> accepts.</summary>
+    private static bool FilterNames(IOperation filter, System.Func<INamedTypeSymbol, bool> handles) => filter switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or => FilterNames(or.LeftOperand, handles) || FilterNames(or.RightOperand, handles),
+        IIsTypeOperation { IsNegated: false, TypeOperand: INamedTypeSymbol named } => handles(named),
+        IIsPatternOperation { Pattern: ITypePatternOperation { MatchedType: INamedTypeSymbol named } } => handles(named),
+        IIsPatternOperation { Pattern: IDeclarationPatternOperation { MatchedType: INamedTypeSymbol named } } => handles(named),
+        _ => false,
+    };
 
     private static bool Rethrows(ICatchClauseOperation clause)
     {
@@ -715,9 +812,11 @@ internal sealed partial class MethodSummaries
         return false;
     }
 
-    private static bool AllConstant(IInvocationOperation call)
+    private static bool AllConstant(IInvocationOperation call) => AllConstant(call.Arguments);
+
+    private static bool AllConstant(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
     {
-        foreach (var argument in call.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.Value.ConstantValue.HasValue)
             {

@@ -2175,4 +2175,87 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeParsingInsideCatchOfFormatException_NoDiagnostic()
+    {
+        // The parse's failure is caught by name; the icon load after it catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Breadcrumb
+            {
+                public string Icon { get; set; }
+
+                static string Normalize(string path)
+                {
+                    try
+                    {
+                        return new Uri(path).LocalPath.ToUpperInvariant();
+                    }
+                    catch (Exception ex) when (ex is UriFormatException || ex is ArgumentException)
+                    {
+                        return path;
+                    }
+                }
+
+                public async Task LoadIconAsync(string path)
+                {
+                    var key = Normalize(path);
+                    try { Icon = await System.IO.File.ReadAllTextAsync(key + ".ico"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb, string path) => _ = crumb.LoadIconAsync(path);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingOutsideAnyCatch_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Breadcrumb
+            {
+                public string Icon { get; set; }
+
+                public async Task LoadIconAsync(string path)
+                {
+                    var key = new Uri(path).LocalPath;
+                    try { Icon = await System.IO.File.ReadAllTextAsync(key + ".ico"); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb, string path) => [|_ = crumb.LoadIconAsync(path)|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingInsideCatchOfOtherException_Reports()
+    {
+        // A catch of an I/O failure does not handle a malformed number.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Counter
+            {
+                public int Count { get; set; }
+
+                public async Task LoadAsync(string text)
+                {
+                    await Task.Yield();
+                    try { Count = int.Parse(text); }
+                    catch (System.IO.IOException ex) { TaskHelpers.Log(ex); }
+                }
+            }
+
+            class C
+            {
+                void Show(Counter counter, string text) => [|_ = counter.LoadAsync(text)|];
+            }
+            """ + Stubs);
+    }
 }

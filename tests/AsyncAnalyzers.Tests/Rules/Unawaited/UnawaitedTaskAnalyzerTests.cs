@@ -1319,4 +1319,75 @@ public class UnawaitedTaskAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task DisposalThroughOwnInterfaceOfCoveredWorkers_NoDiagnostic()
+    {
+        // IAsyncDisposable.DisposeAsync called on the compilation's own interface: its implementations here decide.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface ICollector : IAsyncDisposable { }
+
+            sealed class Collector : ICollector
+            {
+                public async ValueTask DisposeAsync()
+                {
+                    try { await System.IO.File.AppendAllTextAsync("collector.log", "closed"); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+
+            sealed class NullCollector : ICollector
+            {
+                public ValueTask DisposeAsync() => default;
+            }
+
+            class Host
+            {
+                readonly ICollector _collector = new Collector();
+
+                public void Stop()
+                {
+                    async Task DisposeCollector() => await _collector.DisposeAsync();
+
+                    Task.Run(DisposeCollector);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DisposalThroughOwnInterfaceWithFailingImplementation_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            interface ICollector : IAsyncDisposable { }
+
+            sealed class FileCollector : ICollector
+            {
+                public async ValueTask DisposeAsync() => await System.IO.File.AppendAllTextAsync("collector.log", "closed");
+            }
+
+            sealed class NullCollector : ICollector
+            {
+                public ValueTask DisposeAsync() => default;
+            }
+
+            class Host
+            {
+                readonly ICollector _collector = new NullCollector();
+
+                public void Stop()
+                {
+                    async Task DisposeCollector() => await _collector.DisposeAsync();
+
+                    [|Task.Run(DisposeCollector)|];
+                }
+            }
+            """);
+    }
 }

@@ -495,6 +495,14 @@ internal sealed partial class MethodSummaries
             // await t, await _loading: a task of unknown origin, handed in or kept, can fault like any unknown work (and a fix
             // that awaits a discard inside the lambda that awaits it must not change the verdict on the lambda's task)
             // (UnobservedFireAndForgetAnalyzerTests.TaskRunAwaitingTaskParameter_Reports).
+            // await Task.CompletedTask: complete, never faulted (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitingCompletedTaskProperty_NoDiagnostic);
+            // await block.Completion of a block built here from the method's own delegate parameter: the caller's lambda decides, and
+            // the caller reads it (UnobservedFireAndForgetAnalyzerTests.HelperAwaitingCompletionOfBlockRunningItsDelegate_NoDiagnostic).
+            case IAwaitOperation { Operation: var awaitedProperty } when awaitedProperty.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property: var property } propertyReference
+                && ((property is { IsStatic: true, Name: "CompletedTask" } && _symbols.IsTaskLike(property.ContainingType))
+                    || (property.Name == "Completion" && propertyReference.Instance is ILocalReferenceOperation { Local: var block } && IsBuiltFromDelegateParameter(block, operation))):
+                return Fact.No(operation);
+
             // await _readerTask, a readonly field: what the constructors gave it decides
             // (UnawaitedTaskAnalyzerTests.DisposalAwaitsReadonlyFieldOfCoveredWorkers_NoDiagnostic).
             case IAwaitOperation { Operation: var awaitedField } when awaitedField.UnwrapConfigureAwait() is IFieldReferenceOperation { Field: var field }
@@ -564,7 +572,7 @@ internal sealed partial class MethodSummaries
                 // new Uri(text): a parse, not a location (UnobservedFireAndForgetAnalyzerTests.CalleeParsingInsideCatchOfFormatException_NoDiagnostic).
                 if (constructor.ContainingType is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
                 {
-                    return Fact.From(!AllConstant(creation.Arguments) && !CatchesParseFailure(creation), creation);
+                    return Fact.From(!AllOwnValues(creation.Arguments) && !CatchesParseFailure(creation), creation);
                 }
 
                 // new FileStream(path, ...), new StreamReader(path): opening a location. Wrapping a handle or a stream that is
@@ -636,7 +644,7 @@ internal sealed partial class MethodSummaries
             return Fact.Yes(call);
         }
 
-        if (KnownApis.IsParse(method) && !AllConstant(call))
+        if (KnownApis.IsParse(method) && !AllOwnValues(call.Arguments))
         {
             return Fact.From(!CatchesParseFailure(call), call);
         }
@@ -812,13 +820,57 @@ internal sealed partial class MethodSummaries
         return false;
     }
 
-    private static bool AllConstant(IInvocationOperation call) => AllConstant(call.Arguments);
 
-    private static bool AllConstant(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    /// <summary>
+    /// <c>var block = new ActionBlock&lt;T&gt;(body, options)</c> with <c>body</c> a delegate parameter of the method: the block runs
+    /// the caller's delegate.
+    /// </summary>
+    private static bool IsBuiltFromDelegateParameter(ILocalSymbol local, IOperation use)
+    {
+        foreach (var operation in use.Root().Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation { Initializer.Value: var value } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                if (value.WalkDownConversions() is not IObjectCreationOperation creation)
+                {
+                    return false;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter.Type.TypeKind: TypeKind.Delegate })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every argument is a constant or a static property or field of the compilation (<c>new Uri(AppIconPath)</c>): a parse of the
+    /// application's own address, not of input (UnobservedFireAndForgetAnalyzerTests.CalleeParsingOwnStaticAddress_NoDiagnostic).
+    /// </summary>
+    private static bool AllOwnValues(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue && !argument.Value.ConstantValue.HasValue)
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Value.ConstantValue.HasValue)
+            {
+                continue;
+            }
+
+            var member = argument.Value.WalkDownConversions() switch
+            {
+                IPropertyReferenceOperation { Instance: null, Property: var property } => (ISymbol)property,
+                IFieldReferenceOperation { Instance: null, Field: var field } => field,
+                _ => null,
+            };
+            if (member is null || member.DeclaringSyntaxReferences.Length == 0)
             {
                 return false;
             }

@@ -2258,4 +2258,177 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeAwaitingCompletedTaskProperty_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TagsWidget
+            {
+                readonly System.Collections.Generic.List<string> _tags = new();
+
+                public async Task RefreshAsync()
+                {
+                    _tags.Clear();
+                    await Task.CompletedTask;
+                    _tags.Add("none");
+                }
+            }
+
+            class C
+            {
+                void Show(TagsWidget widget) => _ = widget.RefreshAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperAwaitingCompletionOfBlockRunningItsDelegate_NoDiagnostic()
+    {
+        // The block's completion faults only with the delegate it runs, and the caller's delegate catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Parallel2
+            {
+                public static async Task ForEachAsync<T>(System.Collections.Generic.IEnumerable<T> source, Func<T, Task> body)
+                {
+                    var block = new System.Threading.Tasks.Dataflow.ActionBlock<T>(body, new System.Threading.Tasks.Dataflow.ExecutionDataflowBlockOptions { MaxDegreeOfParallelism = 4 });
+                    foreach (var item in source)
+                    {
+                        block.Post(item);
+                    }
+
+                    block.Complete();
+                    await block.Completion;
+                }
+            }
+
+            class IconLoader
+            {
+                void Load(System.Collections.Generic.List<string> paths) => _ = Parallel2.ForEachAsync(paths, async path =>
+                {
+                    try { await System.IO.File.ReadAllBytesAsync(path); }
+                    catch (Exception ex) { TaskHelpers.Log(ex); }
+                });
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperAwaitingCompletionOfBlockRunningFailingDelegate_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Parallel2
+            {
+                public static async Task ForEachAsync<T>(System.Collections.Generic.IEnumerable<T> source, Func<T, Task> body)
+                {
+                    var block = new System.Threading.Tasks.Dataflow.ActionBlock<T>(body, new System.Threading.Tasks.Dataflow.ExecutionDataflowBlockOptions { MaxDegreeOfParallelism = 4 });
+                    foreach (var item in source)
+                    {
+                        block.Post(item);
+                    }
+
+                    block.Complete();
+                    await block.Completion;
+                }
+            }
+
+            class IconLoader
+            {
+                void Load(System.Collections.Generic.List<string> paths) => [|_ = Parallel2.ForEachAsync(paths, async path => await System.IO.File.ReadAllBytesAsync(path))|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingOwnStaticAddress_NoDiagnostic()
+    {
+        // The address is the application's own, not input.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class AppInfo
+            {
+                public static string IconPath => "ms-appx:///Assets/AppIcon.png";
+            }
+
+            class Breadcrumb
+            {
+                public Uri Icon { get; set; }
+
+                public async Task LoadIconAsync()
+                {
+                    await Task.Yield();
+                    Icon = new Uri(AppInfo.IconPath);
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb) => _ = crumb.LoadIconAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingInputAddress_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Breadcrumb
+            {
+                public Uri Icon { get; set; }
+
+                public async Task LoadIconAsync(string address)
+                {
+                    await Task.Yield();
+                    Icon = new Uri(address);
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb, string text) => [|_ = crumb.LoadIconAsync(text)|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task FireAndForgetOfLaunchFourCallsDeep_Reports()
+    {
+        // The process start sits four calls below the dropped task; the walk reaches it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Launcher
+            {
+                public static async Task<bool> InvokeAsync(string path) => await InvokeAllAsync(path);
+
+                static async Task<bool> InvokeAllAsync(string path) => await LaunchAsync(path ?? throw new InvalidOperationException("no path"));
+
+                static Task<bool> LaunchAsync(string application) => StartAsync(application);
+
+                static async Task<bool> StartAsync(string application)
+                {
+                    await Task.Yield();
+                    try
+                    {
+                        using var process = new System.Diagnostics.Process();
+                        process.StartInfo.FileName = application;
+                        return process.Start();
+                    }
+                    catch (System.ComponentModel.Win32Exception)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            class Widget
+            {
+                public void Open(string path)
+                {
+                    try
+                    {
+                        [|_ = Launcher.InvokeAsync(path)|];
+                    }
+                    catch (Exception) { }
+                }
+            }
+            """ + Stubs);
+    }
 }

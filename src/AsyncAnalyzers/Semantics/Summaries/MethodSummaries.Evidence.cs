@@ -852,31 +852,65 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// Every argument is a constant or a static property or field of the compilation (<c>new Uri(AppIconPath)</c>): a parse of the
-    /// application's own address, not of input (UnobservedFireAndForgetAnalyzerTests.CalleeParsingOwnStaticAddress_NoDiagnostic).
+    /// Every argument is the application's own value, not input (<c>new Uri(AppInfo.IconPath)</c>): a parse of it is no evidence
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeParsingOwnStaticAddress_NoDiagnostic, CalleeParsingOwnIconLookup_NoDiagnostic).
     /// </summary>
     private static bool AllOwnValues(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Value.ConstantValue.HasValue)
-            {
-                continue;
-            }
-
-            var member = argument.Value.WalkDownConversions() switch
-            {
-                IPropertyReferenceOperation { Instance: null, Property: var property } => (ISymbol)property,
-                IFieldReferenceOperation { Instance: null, Field: var field } => field,
-                _ => null,
-            };
-            if (member is null || member.DeclaringSyntaxReferences.Length == 0)
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsOwnValue(argument.Value, hops: 0))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A constant; a static property or field of the compilation; a static method of the compilation called with such values
+    /// (<c>Icons.For(Section.Home)</c>), also behind <c>?? throw</c>; a local initialized with one of these.
+    /// </summary>
+    private static bool IsOwnValue(IOperation value, int hops)
+    {
+        value = value.WalkDownConversions();
+        if (value.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Instance: null, Property: var property }:
+                return property.DeclaringSyntaxReferences.Length > 0;
+            case IFieldReferenceOperation { Instance: null, Field: var field }:
+                return field.DeclaringSyntaxReferences.Length > 0;
+            case ICoalesceOperation { Value: var inner, WhenNull: var whenNull } when whenNull.WalkDownConversions() is IThrowOperation:
+                return IsOwnValue(inner, hops);
+            case IInvocationOperation { Instance: null, TargetMethod: var method } call when method.DeclaringSyntaxReferences.Length > 0:
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsOwnValue(argument.Value, hops))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ILocalReferenceOperation { Local: var local } when hops < 3:
+                foreach (var operation in value.Root().Descendants())
+                {
+                    if (operation is IVariableDeclaratorOperation { Initializer.Value: var initial } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                    {
+                        return IsOwnValue(initial, hops + 1);
+                    }
+                }
+
+                return false;
+        }
+
+        return false;
     }
 
     private static bool IsAssignmentTarget(IOperation operation) =>

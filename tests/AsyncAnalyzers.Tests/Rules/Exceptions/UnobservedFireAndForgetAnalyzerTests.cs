@@ -2431,4 +2431,64 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task CalleeParsingOwnIconLookup_NoDiagnostic()
+    {
+        // The icon address comes from the application's own table, looked up with a constant.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            enum Section { Home, Drives }
+
+            static class SectionIcons
+            {
+                public static string For(Section section) => section == Section.Home ? "ms-appx:///Assets/Home.png" : null;
+            }
+
+            class Breadcrumb
+            {
+                public Uri Icon { get; set; }
+
+                public async Task LoadIconAsync()
+                {
+                    await Task.Yield();
+                    var iconPath = SectionIcons.For(Section.Home) ?? throw new InvalidOperationException("no icon");
+                    Icon = new Uri(iconPath);
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb) => _ = crumb.LoadIconAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingIconLookupOfInput_Reports()
+    {
+        // The same lookup, keyed by the caller's text: input after all.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class SectionIcons
+            {
+                public static string For(string section) => "ms-appx:///Assets/" + section;
+            }
+
+            class Breadcrumb
+            {
+                public Uri Icon { get; set; }
+
+                public async Task LoadIconAsync(string section)
+                {
+                    await Task.Yield();
+                    var iconPath = SectionIcons.For(section);
+                    Icon = new Uri(iconPath);
+                }
+            }
+
+            class C
+            {
+                void Show(Breadcrumb crumb, string text) => [|_ = crumb.LoadIconAsync(text)|];
+            }
+            """ + Stubs);
+    }
 }

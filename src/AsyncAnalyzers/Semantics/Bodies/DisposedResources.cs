@@ -50,6 +50,12 @@ internal static class DisposedResources
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.File) || SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.FileInfo):
                 return method.Name is "OpenRead" or "OpenText" || HasReadAccess(invocation.Arguments, symbols);
 
+            // ZipFile.OpenRead(path), ZipFile.Open(path, ZipArchiveMode.Read): an archive opened for reading writes nothing back
+            // (SynchronousDisposalAnalyzerTests.ZipArchiveOpenedForReading_NoDiagnostic).
+            case IInvocationOperation { TargetMethod: { ContainingType: { Name: "ZipFile" } zipFile } method } invocation
+                when zipFile.IsInNamespace("System", "IO", "Compression"):
+                return method.Name == "OpenRead" || HasReadAccess(invocation.Arguments, symbols);
+
             // XmlWriter.Create(builder), a factory over a StringBuilder, a StringWriter or a memory stream writes to memory
             // (SynchronousDisposalAnalyzerTests.XmlWriterOverStringBuilder_NoDiagnostic).
             case IInvocationOperation { TargetMethod.IsStatic: true, Arguments: { Length: > 0 } arguments }

@@ -388,6 +388,14 @@ internal sealed partial class MethodSummaries
     private Fact MethodShowsFault(IMethodSymbol method, IOperation use, bool unseenOnly, Walk walk)
     {
         method = method.BodyPart();
+
+        // _viewModel.Hide() of an async void method: whatever it throws goes to the synchronization context, never to its caller
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenCallsAsyncVoidHelper_NoDiagnostic).
+        if (method is { IsAsync: true, ReturnsVoid: true })
+        {
+            return Fact.No(use);
+        }
+
         var cache = unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
         for (var depth = 1; depth <= EvidenceDepth; depth++)

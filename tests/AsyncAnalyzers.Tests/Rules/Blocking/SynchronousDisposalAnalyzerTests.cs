@@ -1123,4 +1123,42 @@ public class SynchronousDisposalAnalyzerTests
         test.TestState.AdditionalProjectReferences.Add("EfCore");
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ZipArchiveOpenedForReading_NoDiagnostic()
+    {
+        // An archive opened for reading writes nothing back when it is disposed.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class PluginInstaller
+            {
+                async Task<int> CountAsync(string path)
+                {
+                    using ZipArchive archive = ZipFile.OpenRead(path);
+                    using var other = ZipFile.Open(path, ZipArchiveMode.Read);
+                    await Task.Yield();
+                    return archive.Count + other.Count;
+                }
+            }
+
+            namespace System.IO.Compression
+            {
+                // The .NET 10 shape: ZipArchive is IAsyncDisposable (the test's reference assemblies are .NET 8).
+                public enum ZipArchiveMode { Read, Create, Update }
+                public sealed class ZipArchive : System.IDisposable, System.IAsyncDisposable
+                {
+                    public int Count => 0;
+                    public void Dispose() { }
+                    public async System.Threading.Tasks.ValueTask DisposeAsync() => await System.IO.File.WriteAllTextAsync("central-directory", "");
+                }
+                public static class ZipFile
+                {
+                    public static ZipArchive OpenRead(string path) => new();
+                    public static ZipArchive Open(string path, ZipArchiveMode mode) => new();
+                }
+            }
+            """);
+    }
 }

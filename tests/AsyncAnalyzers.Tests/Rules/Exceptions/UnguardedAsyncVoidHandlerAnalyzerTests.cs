@@ -2585,4 +2585,49 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task AwaitsThenCallsAsyncVoidHelper_NoDiagnostic()
+    {
+        // The helper is async void: what it throws is raised on the context, not in this handler.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class SearchWindow
+            {
+                readonly List<string> _results = new();
+
+                async void Hide()
+                {
+                    await File.WriteAllTextAsync("last-query.txt", string.Join(",", _results));
+                }
+
+                async void OnDeactivated(object sender, EventArgs e)
+                {
+                    await Task.Delay(100);
+                    Hide();
+                    _results.Clear();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsThenCallsTaskReturningHelperWithoutAwait_Reports()
+    {
+        // A synchronous helper doing the same write throws into the handler.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class SearchWindow
+            {
+                readonly List<string> _results = new();
+
+                void Hide() => File.WriteAllText("last-query.txt", string.Join(",", _results));
+
+                async void [|OnDeactivated|](object sender, EventArgs e)
+                {
+                    await Task.Delay(100);
+                    Hide();
+                    _results.Clear();
+                }
+            }
+            """);
+    }
 }

@@ -159,6 +159,11 @@ internal static class KnownApis
                 {
                     "Extensions" => third is "Logging" or "Options" or "Primitives" or "DependencyInjection",
                     "UI" => !awaitable,
+
+                    // Clients.All.SendAsync(...): a hub's send to its clients. SignalR's connection writer catches a failed write,
+                    // logs it and aborts that connection, so the task does not fault (a scale-out backplane's publish can; the rule
+                    // pages say so).
+                    "AspNetCore" => third == "SignalR" && method.Name is "SendAsync" or "SendCoreAsync",
                     _ => false,
                 };
             case "Windows":

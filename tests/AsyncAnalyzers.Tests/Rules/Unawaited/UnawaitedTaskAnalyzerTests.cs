@@ -1390,4 +1390,86 @@ public class UnawaitedTaskAnalyzerTests
             }
             """);
     }
+
+    /// <summary>A compiled stand-in for SignalR's client proxy, referenced as metadata (a package, not source).</summary>
+    private static readonly System.Lazy<MetadataReference> SignalRReference = new(() =>
+    {
+        var source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.AspNetCore.SignalR
+            {
+                public interface IClientProxy
+                {
+                    Task SendCoreAsync(string method, object[] args, CancellationToken cancellationToken = default);
+                }
+
+                public interface IHubClients
+                {
+                    IClientProxy All { get; }
+                }
+            }
+            """;
+        var references = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80
+            .ResolveAsync(LanguageNames.CSharp, System.Threading.CancellationToken.None).GetAwaiter().GetResult();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Microsoft.AspNetCore.SignalR.Core",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    });
+
+    private static async Task VerifyWithSignalRAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(SignalRReference.Value);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SignalRBroadcastFromEventCallback_NoDiagnostic()
+    {
+        // A hub's send to its clients: SignalR logs and drops a failed write per connection.
+        await VerifyWithSignalRAsync("""
+            using Microsoft.AspNetCore.SignalR;
+
+            class SeriesBroadcaster
+            {
+                readonly IHubClients _clients;
+
+                public SeriesBroadcaster(IHubClients clients) => _clients = clients;
+
+                public void Handle(string seriesUpdated) => _clients.All.SendCoreAsync("receiveMessage", new object[] { seriesUpdated });
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SignalRBroadcastNextToFileWrite_Reports()
+    {
+        // The same broadcast gathered with a file write: the write can fail.
+        await VerifyWithSignalRAsync("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.SignalR;
+
+            class SeriesBroadcaster
+            {
+                readonly IHubClients _clients;
+
+                public SeriesBroadcaster(IHubClients clients) => _clients = clients;
+
+                public void OnShutdown(string payload) => [|FlushAsync(payload)|];
+
+                Task FlushAsync(string payload) =>
+                    Task.WhenAll(
+                        _clients.All.SendCoreAsync("receiveMessage", new object[] { payload }),
+                        Task.Run(() => System.IO.File.AppendAllText("broadcasts.log", payload)));
+            }
+            """);
+    }
 }

@@ -54,6 +54,13 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using var _ = File.CreateText(marker): a writer or file stream nothing ever writes to has nothing to flush
+        // (SynchronousDisposalAnalyzerTests.MarkerFileWriterNeverWritten_NoDiagnostic, WriterWrittenAfterAwait_Reports).
+        if (context.Operation is IUsingDeclarationOperation { Parent: IBlockOperation block } && OnlyUnusedWriters(resources, block))
+        {
+            return;
+        }
+
         ITypeSymbol? culprit = null;
         var allAsyncDisposable = true;
         foreach (var (value, type) in Resources(resources))
@@ -160,6 +167,52 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         // Nothing to flush: in memory, read-only, a buffer writer (SynchronousDisposalAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic,
         // FileOpenRead_NoDiagnostic, Utf8JsonWriterOverBufferWriter_NoDiagnostic).
         return DisposedResources.HasNothingToFlush(value, services.Symbols) ? null : type;
+    }
+
+    /// <summary>Every local the declaration makes is a <c>TextWriter</c> or <c>FileStream</c> that the block never mentions again.</summary>
+    private static bool OnlyUnusedWriters(IOperation resources, IBlockOperation block)
+    {
+        if (resources is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        var locals = new List<ILocalSymbol>();
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (!IsWriterOrFileStream(declarator.Symbol.Type))
+                {
+                    return false;
+                }
+
+                locals.Add(declarator.Symbol);
+            }
+        }
+
+        foreach (var operation in block.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+        }
+
+        return locals.Count > 0;
+    }
+
+    private static bool IsWriterOrFileStream(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is INamedTypeSymbol { Name: "TextWriter" or "FileStream" } named && named.IsInNamespace("System", "IO"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<(IOperation? Value, ITypeSymbol? Type)> Resources(IOperation resources)

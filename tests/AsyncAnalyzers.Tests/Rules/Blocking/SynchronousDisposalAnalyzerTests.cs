@@ -1161,4 +1161,43 @@ public class SynchronousDisposalAnalyzerTests
             }
             """);
     }
+
+    [Fact]
+    public async Task MarkerFileWriterNeverWritten_NoDiagnostic()
+    {
+        // The writer only creates an empty marker file: nothing is ever written through it, so there is nothing to flush.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Updater
+            {
+                async Task MarkPendingAsync(string markerPath, string payload)
+                {
+                    using var _ = File.CreateText(markerPath);
+                    using var lockFile = new FileStream(markerPath + ".lock", FileMode.Create);
+                    await File.WriteAllTextAsync(markerPath + ".payload", payload);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WriterWrittenAfterAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Updater
+            {
+                async Task MarkPendingAsync(string markerPath, string payload)
+                {
+                    {|#0:using|} var writer = File.CreateText(markerPath);
+                    await Task.Yield();
+                    writer.Write(payload);
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("StreamWriter", "use 'await using'"));
+    }
 }

@@ -474,6 +474,7 @@ public class SynchronousDisposalCodeFixTests
                     {
                         [|using|] var a = File.Create(path); [|using|] var b = File.Create(path + "2");
                         await a.FlushAsync();
+                        b.WriteByte(1);
                     }
                 }
                 """,
@@ -498,6 +499,7 @@ public class SynchronousDisposalCodeFixTests
                     {
                         await using var a = File.Create(path); await using var b = File.Create(path + "2");
                         await a.FlushAsync();
+                        b.WriteByte(1);
                     }
                 }
                 """,

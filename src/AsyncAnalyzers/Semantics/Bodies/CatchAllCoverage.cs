@@ -389,6 +389,9 @@ internal static class CatchAllCoverage
         _ => false,
     };
 
+    /// <summary>A throw in the handler (a rethrow or a new exception), outside nested functions.</summary>
+    public static bool ContainsThrow(IOperation handler) => ContainsThrow(handler, conditionValue: null);
+
     /// <summary>
     /// A throw in the handler, outside nested functions; with <paramref name="conditionValue"/>, not in the branch of an
     /// <c>if</c> that a call's arguments rule out (<c>if (exceptionToIgnore is null || ...) { log; } else throw;</c> called without

@@ -772,7 +772,7 @@ internal sealed partial class MethodSummaries
 
             foreach (var clause in tryOperation.Catches)
             {
-                if (clause.ExceptionType is not INamedTypeSymbol caught || Rethrows(clause))
+                if (clause.ExceptionType is not INamedTypeSymbol caught || CatchAllCoverage.ContainsThrow(clause.Handler))
                 {
                     continue;
                 }
@@ -796,19 +796,6 @@ internal sealed partial class MethodSummaries
         IIsPatternOperation { Pattern: IDeclarationPatternOperation { MatchedType: INamedTypeSymbol named } } => handles(named),
         _ => false,
     };
-
-    private static bool Rethrows(ICatchClauseOperation clause)
-    {
-        foreach (var operation in clause.Handler.Descendants())
-        {
-            if (operation is IThrowOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private bool IsDroppedTask(IOperation operation) =>
         operation is IInvocationOperation call && _symbols.IsTaskLike(call.Type)
@@ -835,24 +822,16 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static bool IsBuiltFromDelegateParameter(ILocalSymbol local, IOperation use)
     {
-        foreach (var operation in use.Root().Descendants())
+        if (local.FindSingleInitializer(use)?.WalkDownConversions() is not IObjectCreationOperation creation)
         {
-            if (operation is IVariableDeclaratorOperation { Initializer.Value: var value } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            return false;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter.Type.TypeKind: TypeKind.Delegate })
             {
-                if (value.WalkDownConversions() is not IObjectCreationOperation creation)
-                {
-                    return false;
-                }
-
-                foreach (var argument in creation.Arguments)
-                {
-                    if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter.Type.TypeKind: TypeKind.Delegate })
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return true;
             }
         }
 
@@ -907,15 +886,7 @@ internal sealed partial class MethodSummaries
 
                 return true;
             case ILocalReferenceOperation { Local: var local } when hops < 3:
-                foreach (var operation in value.Root().Descendants())
-                {
-                    if (operation is IVariableDeclaratorOperation { Initializer.Value: var initial } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                    {
-                        return IsOwnValue(initial, hops + 1);
-                    }
-                }
-
-                return false;
+                return local.FindSingleInitializer(value) is { } initial && IsOwnValue(initial, hops + 1);
         }
 
         return false;

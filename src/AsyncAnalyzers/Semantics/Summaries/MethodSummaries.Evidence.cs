@@ -89,6 +89,24 @@ internal sealed partial class MethodSummaries
                 resumed = true;
                 return Fact.No(statement);
 
+            // switch (e.Action) { case Remove: var item = e.OldItems[0]; ...; await RemoveAsync(item); break; }: each section is a
+            // branch of its own (UnguardedAsyncVoidHandlerAnalyzerTests.SwitchSectionPrologueBeforeAwait_NoDiagnostic).
+            case ISwitchOperation { Value: var switched } switchOperation when !AwaitPoints.HasRealAwait(switched, _symbols):
+                foreach (var section in switchOperation.Cases)
+                {
+                    var resumedInSection = false;
+                    foreach (var inner in section.Body)
+                    {
+                        if (ShowsFaultOnceResumed(inner, unseenOnly, ref resumedInSection, walk) is { IsYes: true } sectionFact)
+                        {
+                            return sectionFact;
+                        }
+                    }
+                }
+
+                resumed = true;
+                return Fact.No(statement);
+
             default:
                 resumed = true;
                 return UncoveredShowsFault(statement, unseenOnly, asyncBody: true, walk);
@@ -531,10 +549,16 @@ internal sealed partial class MethodSummaries
 
             // Given lambdas, it is a dispatcher from a missing reference: the lambdas decide, read below
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsUnresolvedDispatcherWithInMemoryLambda_NoDiagnostic).
+            // A method of the compilation that did not bind only because an argument does not (a control the XAML compiler
+            // declares): its body decides, as for a call that binds; the argument's own code is read below
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsOwnMethodWithUnresolvedArgument_JudgesTheMethod_NoDiagnostic,
+            // AwaitsOwnMethodWithUnresolvedArgument_ThatReadsAFile_Reports).
             case IAwaitOperation { Operation: var awaited } when walk.Remaining == EvidenceDepth
                 && (awaited.WalkDownConversions() is IInvalidOperation || awaited.Type is { TypeKind: TypeKind.Error })
                 && !HandsOverLambda(awaited):
-                return Fact.Yes(operation);
+                return OwnCandidate(awaited.WalkDownConversions()) is { } candidate
+                    ? MethodShowsFault(candidate, operation, unseenOnly, walk)
+                    : Fact.Yes(operation);
 
             // _dispatcher.EnqueueOrInvokeAsync(async () => ...) on a type from a missing reference: the lambda handed over still runs
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports).
@@ -614,7 +638,7 @@ internal sealed partial class MethodSummaries
 
             // settings["key"]: a dictionary read throws for a missing key.
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when !IsAssignmentTarget(indexer) && IsDictionary(indexer.Property.ContainingType):
-                return Fact.Yes(indexer);
+                return Fact.From(!KnownKeys.IsPresent(indexer), indexer);
         }
 
         return Fact.No(operation);
@@ -692,7 +716,8 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// A cast that only restates how the code is wired, and fails only on a wiring bug: <c>(MainViewModel)DataContext</c>,
-    /// <c>(Button)sender</c> in a handler, <c>(byte[])e.NewValue</c> in a dependency property's change callback, and the casts a
+    /// <c>(Button)sender</c> in a handler, <c>(byte[])e.NewValue</c> in a dependency property's change callback, a resource
+    /// looked up by its key, and the casts a
     /// source generator writes (UnguardedAsyncVoidHandlerAnalyzerTests.DataContextCastAfterAwait_NoDiagnostic,
     /// SenderCastAfterAwait_NoDiagnostic, PropertyChangedCallbackNewValueCast_NoDiagnostic, CastOfObjectFieldAfterAwait_Reports).
     /// </summary>
@@ -706,6 +731,14 @@ internal sealed partial class MethodSummaries
                 return true;
             case IPropertyReferenceOperation { Property: { Name: "NewValue" or "OldValue", ContainingType.Name: var argsType } }
                 when argsType.EndsWith("PropertyChangedEventArgs", System.StringComparison.Ordinal):
+                return true;
+
+            // (Style)Application.Current.Resources["CardStyle"], (Brush)FindResource("Accent"): the application's own resources,
+            // declared in its XAML (UnguardedAsyncVoidHandlerAnalyzerTests.CastOfApplicationResourceAfterAwait_NoDiagnostic).
+            case IPropertyReferenceOperation { Property: { IsIndexer: true, ContainingType.Name: var dictionaryType } }
+                when dictionaryType.EndsWith("ResourceDictionary", System.StringComparison.Ordinal):
+                return true;
+            case IInvocationOperation { TargetMethod.Name: "FindResource" }:
                 return true;
         }
 
@@ -800,6 +833,25 @@ internal sealed partial class MethodSummaries
     private bool IsDroppedTask(IOperation operation) =>
         operation is IInvocationOperation call && _symbols.IsTaskLike(call.Type)
         && call.WalkUpConversions().Parent is IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation };
+
+    /// <summary>
+    /// The one method an invocation that did not bind was meant to call, when it is declared in the compilation and not
+    /// overridable (so its body is the one that runs); null otherwise.
+    /// </summary>
+    private static IMethodSymbol? OwnCandidate(IOperation invalid)
+    {
+        if (invalid is not IInvalidOperation || invalid.SemanticModel is not { } model
+            || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+        {
+            return null;
+        }
+
+        var info = model.GetSymbolInfo(invocation);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+        return symbol is IMethodSymbol { IsAbstract: false, IsVirtual: false, IsOverride: false } method && method.DeclaringSyntaxReferences.Length > 0
+            ? method
+            : null;
+    }
 
     private static bool HandsOverLambda(IOperation operation)
     {

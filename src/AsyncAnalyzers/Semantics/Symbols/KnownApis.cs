@@ -164,6 +164,10 @@ internal static class KnownApis
                     // logs it and aborts that connection, so the task does not fault (a scale-out backplane's publish can; the rule
                     // pages say so).
                     "AspNetCore" => third == "SignalR" && method.Name is "SendAsync" or "SendCoreAsync",
+
+                    // key.OpenSubKey(path), key.GetValue(name, fallback): a registry read answers null or the fallback for what is
+                    // missing; writes and deletes can be refused, and stay evidence.
+                    "Win32" => type.Name is "Registry" or "RegistryKey" && method.Name is "OpenSubKey" or "GetValue" or "GetValueKind",
                     _ => false,
                 };
             case "Windows":

@@ -1859,6 +1859,139 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeReadsDictionaryWithItsOwnKeys_NoDiagnostic()
+    {
+        // Every read takes a key the dictionary has: from its Keys, from the sequence it was built from, behind ContainsKey, or an
+        // enum member of the compilation's own lookup table.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            enum Unit { Bytes, Kilobytes }
+
+            class ProgressModel
+            {
+                static readonly Dictionary<Unit, string> Labels = new() { [Unit.Bytes] = "B", [Unit.Kilobytes] = "KB" };
+                readonly Dictionary<string, bool> _dirty = new();
+                readonly Dictionary<string, int> _sizes = new();
+                public string Status { get; private set; } = "";
+
+                public void OnProgress(string[] names, string current, Unit unit) => _ = PublishAsync(names, current, unit);
+
+                async Task PublishAsync(string[] names, string current, Unit unit)
+                {
+                    await Task.Yield();
+                    foreach (var name in _dirty.Keys)
+                    {
+                        if (_dirty[name]) Status += name;
+                    }
+
+                    var lengths = names.ToDictionary(n => n, n => n.Length);
+                    foreach (var name in names)
+                    {
+                        Status += lengths[name];
+                    }
+
+                    if (names.All(n => lengths[n] > 0) && _sizes.ContainsKey(current))
+                    {
+                        Status += _sizes[current];
+                    }
+
+                    if (!_sizes.ContainsKey(current))
+                        return;
+
+                    Status += _sizes[current] + Labels[unit];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReadsDictionaryWithKeyItDoesNotKnow_Reports()
+    {
+        // ContainsKey asked of another dictionary, and a dictionary keyed by something other than the sequence's elements.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            class ProgressModel
+            {
+                readonly Dictionary<string, int> _sizes = new();
+                readonly Dictionary<string, int> _counts = new();
+                public string Status { get; private set; } = "";
+
+                public void OnProgress(string[] names, string current)
+                {
+                    [|_ = PublishAsync(current)|];
+                    [|_ = SummarizeAsync(names)|];
+                }
+
+                async Task PublishAsync(string current)
+                {
+                    await Task.Yield();
+                    if (_counts.ContainsKey(current))
+                    {
+                        Status += _sizes[current];
+                    }
+                }
+
+                async Task SummarizeAsync(string[] names)
+                {
+                    await Task.Yield();
+                    var lengths = names.ToDictionary(n => n.Trim(), n => n.Length);
+                    foreach (var name in names)
+                    {
+                        Status += lengths[name];
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeReadsRegistryWithFallback_NoDiagnostic()
+    {
+        // A registry read answers null or the fallback for a missing key or value.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using Microsoft.Win32;
+
+            class RecentItems
+            {
+                public bool Enabled { get; private set; }
+
+                public void Refresh() => _ = RefreshAsync();
+
+                async Task RefreshAsync()
+                {
+                    await Task.Yield();
+                    using var key = Registry.CurrentUser.OpenSubKey(@"Software\Policies\Explorer");
+                    Enabled = key?.GetValue("NoRecentDocsHistory", 0) is not 1;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeWritesRegistry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using Microsoft.Win32;
+
+            class RecentItems
+            {
+                public void Disable() => [|_ = DisableAsync()|];
+
+                async Task DisableAsync()
+                {
+                    await Task.Yield();
+                    using var key = Registry.CurrentUser.CreateSubKey(@"Software\Policies\Explorer");
+                    key.SetValue("NoRecentDocsHistory", 1);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeReadsAFile_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

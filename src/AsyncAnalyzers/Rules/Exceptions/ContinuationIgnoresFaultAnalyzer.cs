@@ -4,7 +4,6 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
-using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,13 +34,13 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var handlers = services.ExceptionHandlers;
-            start.RegisterOperationAction(c => Analyze(c, symbols, options, handlers), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, services, options), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols, INamedTypeSymbol optionsType, ExceptionHandlers handlers)
+    private static void Analyze(OperationAnalysisContext context, CompilationServices services, INamedTypeSymbol optionsType)
     {
+        var symbols = services.Symbols;
         var invocation = (IInvocationOperation)context.Operation;
 
         // Only Task's own ContinueWith has the antecedent semantics (ContinuationIgnoresFaultAnalyzerTests.ContinueWithOnOtherType_NoDiagnostic).
@@ -96,7 +95,15 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var properties = handlers.PropertiesFor(context.Options, invocation.Syntax.SyntaxTree);
+        // tcs.Task of a local source only ever completed with SetResult/TrySetResult, kept in the type's private fields at most, in a
+        // type that never faults or cancels a source (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnSourceThatOnlySucceeds_NoDiagnostic,
+        // ContinuationOnSourceKeptInPrivateList_NoDiagnostic).
+        if (services.Summaries.CompletionSourceCanFault(invocation.Instance, context.ContainingSymbol).IsNo)
+        {
+            return;
+        }
+
+        var properties = services.ExceptionHandlers.PropertiesFor(context.Options, invocation.Syntax.SyntaxTree);
         if (HasAwaitShape(invocation, continuation, references, context.ContainingSymbol))
         {
             properties = properties.Add(DiagnosticProperties.AwaitShape, "true");

@@ -54,7 +54,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         // An async void whose signature could change is ASYNC202's (UnguardedAsyncVoidHandlerAnalyzerTests.AsyncVoidHelperNotForced_NoDiagnostic);
         // one whose handler types did not resolve is nobody's (UnguardedAsyncVoidHandlerAnalyzerTests.HalfTypedHandler_NoDiagnostic,
         // UnresolvedEventArgsHandler_NoDiagnostic).
-        if (services.ForcedSignatures.Classify(method, context.CancellationToken) != SignatureKind.Forced)
+        if (services.ForcedSignatures.Classify(method, services.Summaries, context.CancellationToken) != SignatureKind.Forced)
         {
             return;
         }

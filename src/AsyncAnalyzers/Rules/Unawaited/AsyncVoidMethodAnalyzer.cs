@@ -47,7 +47,7 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         // Handlers, contracts, XAML handlers and methods used as void delegates are ASYNC401's; unresolved handler types are
         // nobody's (ForcedSignatures.Classify names the tests of each).
         if (context.Symbol is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
-            && services.ForcedSignatures.Classify(method, context.CancellationToken) == SignatureKind.Changeable)
+            && services.ForcedSignatures.Classify(method, services.Summaries, context.CancellationToken) == SignatureKind.Changeable)
         {
             Report(context.ReportDiagnostic, context.Options, method);
         }

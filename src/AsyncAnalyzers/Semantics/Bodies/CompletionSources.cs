@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -49,6 +50,113 @@ internal static class CompletionSources
         return created;
     }
 
+    /// <summary>
+    /// <c>tcs.Task</c> where <c>tcs</c> is a local made here with <c>new TaskCompletionSource...(...)</c> that never leaves
+    /// <paramref name="type"/>: every reference in <paramref name="root"/> (lambdas included) reads its <c>Task</c>, completes it with
+    /// <c>SetResult</c> or <c>TrySetResult</c>, or stores it in a private field of <paramref name="type"/> whose type holds completion
+    /// sources: an argument of one of the field's members (<c>_pending.Add(tcs)</c>, <c>_pending.Remove(tcs)</c>), the value of its
+    /// indexer (<c>_byId[id] = tcs</c>) or of the field itself (<c>_current = tcs</c>). Those fields are added to
+    /// <paramref name="fields"/>: who completes the source there is the type's business (MethodSummaries.CompletionSourceCanFault).
+    /// False for any other reference: passed to a method, returned, captured by a method group (<c>Register(tcs.SetCanceled)</c>),
+    /// completed with <c>SetException</c> or <c>SetCanceled</c> here.
+    /// </summary>
+    public static bool StaysInType(IOperation task, IOperation root, INamedTypeSymbol type, HashSet<IFieldSymbol> fields)
+    {
+        if (task.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation { Local: var local } }
+            || !IsCompletionSource(local.Type))
+        {
+            return false;
+        }
+
+        var created = false;
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Initializer?.Value.WalkDownConversions() is not IObjectCreationOperation)
+                    {
+                        return false;
+                    }
+
+                    created = true;
+                    break;
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    if (IsSuccessfulUse(reference))
+                    {
+                        break;
+                    }
+
+                    if (StoredIn(reference, type) is not { } field)
+                    {
+                        return false;
+                    }
+
+                    fields.Add(field);
+                    break;
+            }
+        }
+
+        return created;
+    }
+
+    /// <summary>The private field of <paramref name="type"/> a reference is stored in (or removed from), or null.</summary>
+    private static IFieldSymbol? StoredIn(ILocalReferenceOperation reference, INamedTypeSymbol type)
+    {
+        var value = reference.WalkUpConversions();
+        var holder = value.Parent switch
+        {
+            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation { Instance: { } instance } } => instance,
+            IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IPropertyReferenceOperation { Instance: { } instance } indexer }
+                when indexer.Parent is ISimpleAssignmentOperation assignment && assignment.Target == indexer => instance,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: > 0 } } assignment
+                when assignment.Value == value => instance,
+            ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when assignment.Value == value => target,
+            _ => null,
+        };
+
+        return holder?.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
+            && SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+            && HoldsCompletionSources(field.Type)
+            ? field
+            : null;
+    }
+
+    /// <summary>
+    /// Whether values of this type can hold a <c>TaskCompletionSource</c>: the type itself, or a generic type or array with one
+    /// among its type arguments (<c>List&lt;TaskCompletionSource&lt;T&gt;&gt;</c>, <c>Dictionary&lt;int, (string, TaskCompletionSource)&gt;</c>).
+    /// </summary>
+    public static bool HoldsCompletionSources(ITypeSymbol? type, int depth = 0)
+    {
+        switch (type)
+        {
+            case null:
+                return false;
+            case IArrayTypeSymbol array:
+                return depth < 4 && HoldsCompletionSources(array.ElementType, depth + 1);
+            case INamedTypeSymbol named:
+                if (IsCompletionSource(named))
+                {
+                    return true;
+                }
+
+                if (depth < 4)
+                {
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (HoldsCompletionSources(argument, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
     private static bool IsSuccessfulUse(ILocalReferenceOperation reference) => reference.Parent switch
     {
         IPropertyReferenceOperation { Property.Name: "Task" } => true,
@@ -56,6 +164,7 @@ internal static class CompletionSources
         _ => false,
     };
 
-    private static bool IsCompletionSource(ITypeSymbol type) =>
+    /// <summary><c>TaskCompletionSource</c> or <c>TaskCompletionSource&lt;T&gt;</c> of System.Threading.Tasks.</summary>
+    public static bool IsCompletionSource(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "TaskCompletionSource" } named && named.IsInNamespace("System", "Threading", "Tasks");
 }

@@ -10,6 +10,20 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AsyncAnalyzers.Semantics.Calls;
 
 /// <summary>
+/// What the classification asks about uses of a method outside its own type, which only bound syntax can tell.
+/// <c>MethodSummaries</c> answers (Summaries/), from one index of the compilation's method-group uses; the classification only sees
+/// this interface, so the layers still depend downwards.
+/// </summary>
+internal interface IDelegateUses
+{
+    /// <summary>
+    /// Is the method, as a method group, converted to a <c>void</c>-returning delegate somewhere in the compilation: a
+    /// <see cref="ForcedSignatures.DelegateUseAt"/> position (<c>+=</c>, <c>=</c>, an argument, an initializer) that binds to it?
+    /// </summary>
+    bool ConvertedToVoidDelegate(IMethodSymbol method, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Which <c>async void</c> methods and local functions have a forced signature. ASYNC202 (change the signature) reports the
 /// <see cref="SignatureKind.Changeable"/> ones, ASYNC401 (guard the body) the <see cref="SignatureKind.Forced"/> ones, and neither
 /// the <see cref="SignatureKind.Unresolved"/> ones, so an async void method is never reported by both (ExceptionsOverlapTests).
@@ -22,8 +36,9 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// Uses are read from syntax, by name, in the method's own type (all its parts), and only for types that have a candidate: one
 /// pass per such type, cached here and shared by both rules. Reading names means a same-named member of another object also
 /// counts; where the name alone cannot tell, ASYNC202 stays silent and the method is ASYNC401's, which reports it only when its
-/// body is unguarded. Uses in other types are not seen (docs/rules/ASYNC202.md, Limitation). Symbol-start actions would see
-/// them, but cost the driver about 5% of a build (docs/performance.md).
+/// body is unguarded. Uses in other types are asked of <see cref="IDelegateUses"/>, for a method its own type does not settle and
+/// that another type can name (not private): there the use is bound, and counts only when it converts this very method to a
+/// <c>void</c> delegate. Symbol-start actions would see them too, but cost the driver about 5% of a build (docs/performance.md).
 /// </remarks>
 internal sealed class ForcedSignatures
 {
@@ -35,8 +50,11 @@ internal sealed class ForcedSignatures
         _symbols = symbols;
     }
 
-    /// <summary>Who owns an <c>async void</c> method (not a local function): ASYNC202, ASYNC401 or neither.</summary>
-    public SignatureKind Classify(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who owns an <c>async void</c> method (not a local function): ASYNC202, ASYNC401 or neither. <paramref name="elsewhere"/>
+    /// answers for uses outside the method's type; without it, only the type's own uses are read.
+    /// </summary>
+    public SignatureKind Classify(IMethodSymbol method, IDelegateUses? elsewhere, CancellationToken cancellationToken)
     {
         // Overrides and interface implementations cannot change their return type (AsyncVoidMethodAnalyzerTests.Override_NoDiagnostic).
         if (AsyncSignatures.IsForcedByContract(method))
@@ -63,7 +81,17 @@ internal sealed class ForcedSignatures
 
         // A method group converted to a void delegate (AsyncVoidMethodAnalyzerTests.SubscribedToActionEvent_NoDiagnostic,
         // PassedAsTimerCallback_NoDiagnostic, PassedToCommandConstructor_NoDiagnostic, AssignedToCallbackProperty_NoDiagnostic).
-        return uses.DelegateNames.Contains(method.Name) ? SignatureKind.Forced : SignatureKind.Changeable;
+        if (uses.DelegateNames.Contains(method.Name))
+        {
+            return SignatureKind.Forced;
+        }
+
+        // ...or in another type of the compilation: DialogJump.Reset = viewModel.Reset, where Reset is an Action property
+        // (AsyncVoidMethodAnalyzerTests.AssignedToActionPropertyOfAnotherType_NoDiagnostic); a Func<Task> or a call there is no such
+        // use (UsedOnlyAsTaskDelegateInAnotherType_Reports). A private method can only be named inside its type.
+        return method.DeclaredAccessibility != Accessibility.Private && elsewhere?.ConvertedToVoidDelegate(method, cancellationToken) == true
+            ? SignatureKind.Forced
+            : SignatureKind.Changeable;
     }
 
     /// <summary>
@@ -104,43 +132,55 @@ internal sealed class ForcedSignatures
     }
 
     /// <summary>
-    /// Adds to <paramref name="names"/> every name used as a method group that some other code will invoke: the right side of
-    /// <c>+=</c> or <c>=</c>, an argument (not of <c>nameof</c>), a field or property initializer; returns whether the scope calls
-    /// <c>InitializeComponent()</c>. A method group that is returned or stored in a local is not a use: the method's own code
-    /// chose that delegate type (AsyncVoidMethodAnalyzerTests.UsedAsActionMethodGroup_Reports).
+    /// Adds to <paramref name="names"/> every name used as a method group that some other code will invoke
+    /// (<see cref="DelegateUseAt"/>); returns whether the scope calls <c>InitializeComponent()</c>. A method group that is returned
+    /// or stored in a local is not a use: the method's own code chose that delegate type
+    /// (AsyncVoidMethodAnalyzerTests.UsedAsActionMethodGroup_Reports).
     /// </summary>
     private static bool Collect(SyntaxNode scope, HashSet<string> names)
     {
         var initializes = false;
         foreach (var node in scope.DescendantNodes())
         {
-            switch (node)
+            if (DelegateUseAt(node) is { } use)
             {
-                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SimpleAssignmentExpression, Right: var right }:
-                    Add(right, names);
-                    break;
-                case ArgumentSyntax { Expression: var argument, Parent.Parent: not InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } }:
-                    Add(argument, names);
-                    break;
-                case VariableDeclaratorSyntax { Initializer.Value: var value, Parent.Parent: BaseFieldDeclarationSyntax }:
-                    Add(value, names);
-                    break;
-                case PropertyDeclarationSyntax { Initializer.Value: var value }:
-                    Add(value, names);
-                    break;
-                case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: var callee }
-                    when callee is IdentifierNameSyntax { Identifier.ValueText: "InitializeComponent" }
-                        or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "InitializeComponent" }:
-                    initializes = true;
-                    break;
+                names.Add(NameOf(use));
+            }
+            else if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: var callee }
+                && callee is IdentifierNameSyntax { Identifier.ValueText: "InitializeComponent" }
+                    or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name.Identifier.ValueText: "InitializeComponent" })
+            {
+                initializes = true;
             }
         }
 
         return initializes;
     }
 
+    /// <summary>
+    /// The expression naming a method (<c>M</c>, <c>x.M</c>) when <paramref name="node"/> is a position where a method group is
+    /// handed to code that will invoke it: the right side of <c>+=</c> or <c>=</c>, an argument (not of <c>nameof</c>), a field or
+    /// property initializer, looking through parentheses, casts and <c>new D(M)</c>; null for any other node.
+    /// </summary>
+    public static ExpressionSyntax? DelegateUseAt(SyntaxNode node) => node switch
+    {
+        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression or (int)SyntaxKind.SimpleAssignmentExpression, Right: var right } => MethodName(right),
+        ArgumentSyntax { Expression: var argument, Parent.Parent: not InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } } => MethodName(argument),
+        VariableDeclaratorSyntax { Initializer.Value: var value, Parent.Parent: BaseFieldDeclarationSyntax } => MethodName(value),
+        PropertyDeclarationSyntax { Initializer.Value: var value } => MethodName(value),
+        _ => null,
+    };
+
+    /// <summary>The name a <see cref="DelegateUseAt"/> expression stands for.</summary>
+    public static string NameOf(ExpressionSyntax use) => use switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
     /// <summary>The method name <paramref name="expression"/> stands for: <c>M</c>, <c>this.M</c>, <c>x.M</c>, <c>(D)M</c>, <c>new D(M)</c>.</summary>
-    private static void Add(ExpressionSyntax expression, HashSet<string> names)
+    private static ExpressionSyntax? MethodName(ExpressionSyntax expression)
     {
         while (true)
         {
@@ -155,14 +195,10 @@ internal sealed class ForcedSignatures
                 case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }:
                     expression = arguments[0].Expression;
                     continue;
-                case SimpleNameSyntax simple:
-                    names.Add(simple.Identifier.ValueText);
-                    return;
-                case MemberAccessExpressionSyntax memberAccess:
-                    names.Add(memberAccess.Name.Identifier.ValueText);
-                    return;
+                case SimpleNameSyntax or MemberAccessExpressionSyntax:
+                    return expression;
                 default:
-                    return;
+                    return null;
             }
         }
     }

@@ -5,13 +5,14 @@ using System.Threading;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Calls;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
 
 /// <summary>Facts about how a method is used, seen through every reference to it.</summary>
-internal sealed partial class MethodSummaries
+internal sealed partial class MethodSummaries : IDelegateUses
 {
     /// <summary>How many callers up a fixed signature is followed (a helper of a helper of an interface implementation).</summary>
     private const int UsesDepth = 2;
@@ -20,7 +21,118 @@ internal sealed partial class MethodSummaries
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _signatureFixedByUsesOrPublicApi = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _onlyRunAndForgotten = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _reachedOnlyFromEntryPoints = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _convertedToVoidDelegate = new(SymbolEqualityComparer.Default);
+    private readonly object _delegateUseIndexLock = new();
+    private Dictionary<string, List<ExpressionSyntax>>? _delegateUseIndex;
     private int _internalsVisibleToOthers; // 0: not read yet, 1: no, 2: yes
+
+    /// <summary>
+    /// Is the method, as a method group, converted to a <c>void</c>-returning delegate anywhere in the compilation
+    /// (<c>DialogJump.ResetWindow = viewModel.Reset;</c> with an <c>Action</c> property, <c>publisher.Tick += service.OnTick</c>)?
+    /// Read from <see cref="DelegateUseIndex"/>, built once per compilation; only the uses that carry the method's name are bound,
+    /// once per method (AsyncVoidMethodAnalyzerTests.AssignedToActionPropertyOfAnotherType_NoDiagnostic). A call, a method group
+    /// returned or kept in a local, a same-named method of another type, or one given to <c>Task.Run</c> or <c>StartNew</c> (whose
+    /// overloads take a task-returning delegate too) are not such uses
+    /// (AsyncVoidMethodAnalyzerTests.UsedOnlyAsTaskDelegateInAnotherType_Reports).
+    /// </summary>
+    public bool ConvertedToVoidDelegate(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_convertedToVoidDelegate.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var found = false;
+        if (DelegateUseIndex(cancellationToken).TryGetValue(method.Name, out var uses))
+        {
+            foreach (var use in uses)
+            {
+                if (_bodies.ModelOf(use.SyntaxTree, null) is { } model
+                    && model.GetOperation(use, cancellationToken) is IMethodReferenceOperation { Parent: IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true } } creation } reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method)
+                    && !GivenToTaskStarter(creation))
+                {
+                    found = true;
+                    break;
+                }
+            }
+        }
+
+        return _convertedToVoidDelegate.GetOrAdd(method, found);
+    }
+
+    /// <summary><c>Task.Run(M)</c>, <c>StartNew(M)</c>: an overload takes a task-returning delegate too, so M could return a task.</summary>
+    private bool GivenToTaskStarter(IDelegateCreationOperation creation) =>
+        creation.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation call } && _work.IsTaskStarter(call.TargetMethod);
+
+    /// <summary>
+    /// Every expression of the compilation in a position that hands a method group to code that will invoke it
+    /// (<see cref="ForcedSignatures.DelegateUseAt"/>), by the name it uses, kept only for the names of the compilation's
+    /// <c>async void</c> methods: two walks of the syntax, once per compilation, the first over type members only.
+    /// </summary>
+    private Dictionary<string, List<ExpressionSyntax>> DelegateUseIndex(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _delegateUseIndex) is { } built)
+        {
+            return built;
+        }
+
+        lock (_delegateUseIndexLock)
+        {
+            if (_delegateUseIndex is null)
+            {
+                var index = BuildDelegateUseIndex(cancellationToken);
+                Volatile.Write(ref _delegateUseIndex, index);
+            }
+
+            return _delegateUseIndex!;
+        }
+    }
+
+    private Dictionary<string, List<ExpressionSyntax>> BuildDelegateUseIndex(CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in _symbols.Compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword } } declaration
+                    && declaration.Modifiers.Any(SyntaxKind.AsyncKeyword))
+                {
+                    names.Add(declaration.Identifier.ValueText);
+                }
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            return index;
+        }
+
+        foreach (var tree in _symbols.Compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (ForcedSignatures.DelegateUseAt(node) is not { } use || !names.Contains(ForcedSignatures.NameOf(use)))
+                {
+                    continue;
+                }
+
+                var name = ForcedSignatures.NameOf(use);
+                if (!index.TryGetValue(name, out var uses))
+                {
+                    index[name] = uses = new List<ExpressionSyntax>();
+                }
+
+                uses.Add(use);
+            }
+        }
+
+        return index;
+    }
 
     /// <summary>
     /// Is every reference to this private method a fire-and-forget <c>Task.Run</c> of it: <c>Task.Run(() =&gt; Notify(x));</c>,

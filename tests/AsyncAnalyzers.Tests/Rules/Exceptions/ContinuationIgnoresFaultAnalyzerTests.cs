@@ -547,6 +547,205 @@ public class ContinuationIgnoresFaultAnalyzerTests
     }
 
     [Fact]
+    public async Task ContinuationOnSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Countdown
+            {
+                public Task<int> Start(int seconds)
+                {
+                    var done = new TaskCompletionSource<int>();
+                    var timer = new Timer(_ => done.TrySetResult(seconds));
+                    timer.Change(seconds * 1000, Timeout.Infinite);
+                    _ = done.Task.ContinueWith(t => Api.Log(t.Result));
+                    return done.Task;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceKeptInPrivateList_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            sealed class WarmupGate
+            {
+                private readonly List<TaskCompletionSource<string>> _waiters = new();
+                private readonly Dictionary<int, TaskCompletionSource<string>> _byTicket = new();
+                private bool _warm;
+
+                public Task<string> WhenWarmAsync(int ticket)
+                {
+                    var waiter = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    waiter.Task.ContinueWith(t => Api.Log("warm: " + t.Result));
+                    lock (_waiters)
+                    {
+                        _waiters.Add(waiter);
+                        _byTicket[ticket] = waiter;
+                        if (_warm)
+                        {
+                            waiter.TrySetResult("already");
+                            _waiters.Remove(waiter);
+                        }
+                    }
+
+                    return waiter.Task;
+                }
+
+                public void Release(int ticket)
+                {
+                    lock (_waiters)
+                    {
+                        if (_byTicket.TryGetValue(ticket, out var waiter))
+                        {
+                            _byTicket.Remove(ticket);
+                            waiter.TrySetResult("released");
+                        }
+                    }
+                }
+
+                public void MarkWarm()
+                {
+                    lock (_waiters)
+                    {
+                        _warm = true;
+                        foreach (var waiter in _waiters)
+                        {
+                            waiter.TrySetResult("warm");
+                        }
+
+                        _waiters.Clear();
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceFaultedByItsType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            sealed class WarmupGate
+            {
+                private readonly List<TaskCompletionSource<string>> _waiters = new();
+
+                public Task<string> WhenWarmAsync()
+                {
+                    var waiter = new TaskCompletionSource<string>();
+                    waiter.Task.ContinueWith(t => Api.Log("warm: " + [|t.Result|]));
+                    lock (_waiters)
+                    {
+                        _waiters.Add(waiter);
+                    }
+
+                    return waiter.Task;
+                }
+
+                public void Fail(Exception error)
+                {
+                    lock (_waiters)
+                    {
+                        foreach (var waiter in _waiters)
+                        {
+                            waiter.TrySetException(error);
+                        }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceCanceledHere_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Countdown
+            {
+                public void Start(CancellationToken token)
+                {
+                    var done = new TaskCompletionSource<int>();
+                    token.Register(() => done.TrySetCanceled());
+                    _ = done.Task.ContinueWith(t => Api.Log([|t.Result|]));
+                    done.TrySetResult(1);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceHandedToAnotherType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Client
+            {
+                public void Send(Dispatcher dispatcher)
+                {
+                    var reply = new TaskCompletionSource<string>();
+                    dispatcher.Enqueue(reply);
+                    _ = reply.Task.ContinueWith(t => Api.Log([|t.Result|]));
+                }
+            }
+
+            class Dispatcher
+            {
+                public void Enqueue(TaskCompletionSource<string> reply) => reply.TrySetException(new TimeoutException());
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceWhoseListEscapes_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+
+            sealed class WarmupGate
+            {
+                private readonly List<TaskCompletionSource<string>> _waiters = new();
+
+                public IReadOnlyList<TaskCompletionSource<string>> Waiters => _waiters;
+
+                public void WhenWarm()
+                {
+                    var waiter = new TaskCompletionSource<string>();
+                    _waiters.Add(waiter);
+                    waiter.Task.ContinueWith(t => Api.Log([|t.Result|]));
+                }
+
+                public void MarkWarm()
+                {
+                    foreach (var waiter in _waiters)
+                    {
+                        waiter.TrySetResult("warm");
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task ContinuationOnSourceStoredInPublicField_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            sealed class Probe
+            {
+                public TaskCompletionSource<int> Current;
+
+                public void Start()
+                {
+                    var next = new TaskCompletionSource<int>();
+                    Current = next;
+                    next.Task.ContinueWith(t => Api.Log([|t.Result|]));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task ReturnedContinuation_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -1792,6 +1792,28 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task MethodGroupAssignedToActionPropertyOfAnotherType_Reports()
+    {
+        // Its signature is forced by a use in another type, so it is this rule's (not ASYNC202's), and it is unguarded.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class Toolbar
+            {
+                public static Action? RefreshRequested { get; set; }
+            }
+            class LibraryViewModel
+            {
+                public async void [|Rescan|]() => await Api.LoadAsync();
+            }
+            class LibraryPage
+            {
+                private readonly LibraryViewModel _model = new();
+
+                public void Attach() => Toolbar.RefreshRequested = _model.Rescan;
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task GuardedMethodGroupPassedToCommand_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -174,6 +174,92 @@ public class AsyncVoidMethodAnalyzerTests
     }
 
     [Fact]
+    public async Task AssignedToActionPropertyOfAnotherType_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            static class Toolbar
+            {
+                public static Action? RefreshRequested { get; set; }
+            }
+            class LibraryViewModel
+            {
+                public async void Rescan() => await Task.Delay(1);
+            }
+            class LibraryPage
+            {
+                private readonly LibraryViewModel _model = new();
+
+                public void Attach() => Toolbar.RefreshRequested = _model.Rescan;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SubscribedAndPassedInAnotherFile_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            using System.Threading.Tasks;
+            public class Importer
+            {
+                public async void ImportPending() => await Task.Delay(1);
+
+                internal async void Flush(int batch) => await Task.Delay(batch);
+            }
+            """);
+        test.TestState.Sources.Add("""
+            using System;
+            class Clock { public event Action? Elapsed; }
+            class Host
+            {
+                void Start(Clock clock, Importer importer)
+                {
+                    clock.Elapsed += importer.ImportPending;
+                    Every(5, new Action<int>(importer.Flush));
+                }
+
+                static void Every(int seconds, Action<int> work) { }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UsedOnlyAsTaskDelegateInAnotherType_Reports()
+    {
+        // Elsewhere the method is only called, or kept as a local delegate the other type chose; a same-named method of another
+        // type subscribed to an event is not this one.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Clock { public event Action? Elapsed; }
+            class Importer
+            {
+                public async void [|ImportPending|]() => await Task.Delay(1);
+            }
+            class Exporter
+            {
+                public void ImportPending() { }
+            }
+            class Host
+            {
+                void Start(Clock clock, Importer importer, Exporter exporter)
+                {
+                    importer.ImportPending();
+                    Action later = importer.ImportPending;
+                    later();
+                    clock.Elapsed += exporter.ImportPending;
+                    Run(() => Task.Run(importer.ImportPending));
+                }
+
+                static void Run(Func<Task> work) { }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task AsyncVoidInPartialTypeAcrossFiles_Reports()
     {
         var test = new VerifyCS.Test();

@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AsyncAnalyzers.Semantics.Summaries;
+
+/// <summary>Facts about the <c>TaskCompletionSource</c>s a type keeps: can the task of one made in a method ever fault?</summary>
+internal sealed partial class MethodSummaries
+{
+    /// <summary>How many locals deep a source taken out of a field is followed (<c>var next = _queue.Dequeue(); var s = next;</c>).</summary>
+    private const int SourceLocalsDepth = 3;
+
+    /// <summary>The members of <c>TaskCompletionSource</c> that fault or cancel its task (or may, from another task).</summary>
+    private static readonly string[] FaultingCompleters = { "SetException", "TrySetException", "SetCanceled", "TrySetCanceled", "SetFromTask", "TrySetFromTask" };
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeSourcesOnlySucceed = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Can the task <paramref name="task"/> (<c>tcs.Task</c> of a local source made in this body) fault or be canceled? No when the
+    /// source never leaves its type and nothing that can reach it faults or cancels it: every reference reads its <c>Task</c>,
+    /// completes it with <c>SetResult</c>/<c>TrySetResult</c>, or stores it in private fields of the type
+    /// (<see cref="CompletionSources.StaysInType"/>), and then the type itself, in all its parts, never calls <c>SetException</c>,
+    /// <c>TrySetException</c>, <c>SetCanceled</c>, <c>TrySetCanceled</c> or <c>SetFromTask</c> on any source, and the sources its
+    /// private fields hold never leave it either (<see cref="TypeSourcesOnlySucceed"/>). Unknown otherwise: the source is handed to
+    /// code we cannot see, or the type can fault its sources
+    /// (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnSourceKeptInPrivateList_NoDiagnostic).
+    /// </summary>
+    public Fact CompletionSourceCanFault(IOperation task, ISymbol containingSymbol)
+    {
+        var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+        if (type is null)
+        {
+            return Fact.Unknown;
+        }
+
+        var fields = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+        if (!CompletionSources.StaysInType(task, task.Root(), type, fields))
+        {
+            return Fact.Unknown;
+        }
+
+        return fields.Count == 0 || TypeSourcesOnlySucceed(type.OriginalDefinition, task) ? Fact.No(task) : Fact.Unknown;
+    }
+
+    /// <summary>
+    /// Whether no source a type keeps in its private fields can fault: the type never names a faulting completer of
+    /// <c>TaskCompletionSource</c> (called or as a method group, in any part, nested types and lambdas included), and every read of
+    /// its private fields that hold sources keeps them inside (<see cref="FieldUseKeepsInside"/>). Computed once per type.
+    /// </summary>
+    private bool TypeSourcesOnlySucceed(INamedTypeSymbol type, IOperation use)
+    {
+        if (_typeSourcesOnlySucceed.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var holders = new Dictionary<string, IFieldSymbol>(StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { DeclaredAccessibility: Accessibility.Private, IsImplicitlyDeclared: false } field && CompletionSources.HoldsCompletionSources(field.Type))
+            {
+                holders[field.Name] = field;
+            }
+        }
+
+        var result = true;
+        foreach (var root in DeclarationsOf(type))
+        {
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return false;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                var text = name.Identifier.ValueText;
+                if (Array.IndexOf(FaultingCompleters, text) >= 0)
+                {
+                    // A name that does not bind may be one of them: no answer.
+                    var symbol = model.GetSymbolInfo(name).Symbol;
+                    if (symbol is null || (symbol is IMethodSymbol method && CompletionSources.IsCompletionSource(method.ContainingType)))
+                    {
+                        result = false;
+                        break;
+                    }
+                }
+                else if (holders.TryGetValue(text, out var field))
+                {
+                    var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                    var operation = model.GetOperation(expression);
+                    if (operation is IFieldReferenceOperation reference)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field) && !FieldUseKeepsInside(reference, holders))
+                        {
+                            result = false;
+                            break;
+                        }
+                    }
+                    else if (model.GetSymbolInfo(name).Symbol is IFieldSymbol other && SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, field))
+                    {
+                        result = false; // a reference we cannot read as an operation
+                        break;
+                    }
+                }
+            }
+
+            if (!result)
+            {
+                break;
+            }
+        }
+
+        return _typeSourcesOnlySucceed.GetOrAdd(type, result);
+    }
+
+    /// <summary>
+    /// A read of a private field holding sources that keeps them inside the type: a <c>lock</c>, a write as a statement
+    /// (<c>_pending = new()</c>), a member of the field (<c>Add</c>, <c>Remove</c>, <c>Count</c>, <c>Clear</c>, an indexer) whose
+    /// result holds no source or is one that stays inside, and whose <c>out</c> arguments are locals that stay inside
+    /// (<c>TryRemove(id, out var source)</c>), or a <c>foreach</c> whose element stays inside. Not: the field passed, returned or
+    /// copied out (<c>ToArray()</c>), or a callback given its elements (<c>ForEach(s =&gt; ...)</c>).
+    /// </summary>
+    private static bool FieldUseKeepsInside(IFieldReferenceOperation reference, Dictionary<string, IFieldSymbol> holders)
+    {
+        var value = reference.WalkUpConversions();
+        switch (value.Parent)
+        {
+            case ILockOperation lockOperation when lockOperation.LockedValue == value:
+                return true;
+            case ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } assignment when assignment.Target == value:
+                return true;
+            case IForEachLoopOperation loop when loop.Collection == value:
+                return loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var element }
+                    && LocalStaysInside(element, loop, holders, SourceLocalsDepth);
+            case IInvocationOperation call when call.Instance == value:
+                return ArgumentsKeepInside(call.Arguments, holders) && ResultStaysInside(call, holders, SourceLocalsDepth);
+            case IPropertyReferenceOperation property when property.Instance == value:
+                return ArgumentsKeepInside(property.Arguments, holders)
+                    && ((property.Parent is ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } write && write.Target == property)
+                        || ResultStaysInside(property, holders, SourceLocalsDepth));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>No argument of a member of a field hands its elements out: no callback over them, no <c>ref</c>, <c>out</c> only into locals that keep them inside.</summary>
+    private static bool ArgumentsKeepInside(IEnumerable<IArgumentOperation> arguments, Dictionary<string, IFieldSymbol> holders)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                return false;
+            }
+
+            if (parameter.Type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke })
+            {
+                foreach (var delegateParameter in invoke.Parameters)
+                {
+                    if (CompletionSources.HoldsCompletionSources(delegateParameter.Type))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (parameter.RefKind == RefKind.None || !CompletionSources.HoldsCompletionSources(parameter.Type))
+            {
+                continue;
+            }
+
+            var written = argument.Value.WalkDownConversions() switch
+            {
+                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation local } => local.Local,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+
+            if (parameter.RefKind != RefKind.Out || written is null || !LocalStaysInside(written, argument.Root(), holders, SourceLocalsDepth))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The value of a member of a field: holds no source, or is one source that stays inside.</summary>
+    private static bool ResultStaysInside(IOperation result, Dictionary<string, IFieldSymbol> holders, int depth) =>
+        !CompletionSources.HoldsCompletionSources(result.Type)
+        || (CompletionSources.IsCompletionSource(result.Type) && ValueStaysInside(result, holders, depth));
+
+    /// <summary>
+    /// A source taken out of a field stays inside the type: a member of the source is used (<c>source.TrySetResult(x)</c>,
+    /// <c>source?.Task</c>), it is handed back to a member of a field holding sources (<c>_pending.Remove(source)</c>), stored in such
+    /// a field, or kept in a local that stays inside.
+    /// </summary>
+    private static bool ValueStaysInside(IOperation value, Dictionary<string, IFieldSymbol> holders, int depth)
+    {
+        var outer = value.WalkUpConversions();
+        switch (outer.Parent)
+        {
+            case IInvocationOperation call when call.Instance == outer:
+                return CompletionSources.IsCompletionSource(call.TargetMethod.ContainingType);
+            case IPropertyReferenceOperation property when property.Instance == outer:
+                return CompletionSources.IsCompletionSource(property.Property.ContainingType);
+            case IConditionalAccessOperation conditional when conditional.Operation == outer:
+                return conditional.WhenNotNull switch
+                {
+                    IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call => CompletionSources.IsCompletionSource(call.TargetMethod.ContainingType),
+                    IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } property => CompletionSources.IsCompletionSource(property.Property.ContainingType),
+                    _ => false,
+                };
+            case IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation { Instance: { } instance } }:
+                return IsHolder(instance, holders);
+            case ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } assignment when assignment.Value == outer:
+                return assignment.Target switch
+                {
+                    ILocalReferenceOperation local => LocalStaysInside(local.Local, outer.Root(), holders, depth),
+                    IFieldReferenceOperation => IsHolder(assignment.Target, holders),
+                    _ => false,
+                };
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }:
+                return LocalStaysInside(local, outer.Root(), holders, depth);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Every read of the local (within <paramref name="root"/>) keeps its source inside; writes are other values.</summary>
+    private static bool LocalStaysInside(ILocalSymbol local, IOperation root, Dictionary<string, IFieldSymbol> holders, int depth)
+    {
+        if (depth <= 0)
+        {
+            return false;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                continue;
+            }
+
+            var outer = reference.WalkUpConversions();
+            var written = outer.Parent is ISimpleAssignmentOperation assignment && assignment.Target == outer
+                || outer.Parent is IDeclarationExpressionOperation
+                || outer.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Out };
+            if (!written && !ValueStaysInside(reference, holders, depth - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A private field of the type that holds sources (read through <c>this</c>, statically, or on another instance).</summary>
+    private static bool IsHolder(IOperation operation, Dictionary<string, IFieldSymbol> holders) =>
+        operation.WalkDownConversions() is IFieldReferenceOperation { Field: var field }
+        && holders.TryGetValue(field.Name, out var holder)
+        && SymbolEqualityComparer.Default.Equals(field.OriginalDefinition, holder);
+}

@@ -609,7 +609,7 @@ internal sealed partial class MethodSummaries
 
                 // new FileStream(path, ...), new StreamReader(path): opening a location. Wrapping a handle or a stream that is
                 // already open throws nothing (UnobservedFireAndForgetAnalyzerTests.CalleeWrapsNativeHandle_NoDiagnostic).
-                return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments), creation);
+                return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments) && !CatchesLibraryFailure(creation, constructor.ContainingType), creation);
 
             // (ViewModel)GetValue(ViewModelProperty): a dependency property holds what its registration says
             // (UnguardedAsyncVoidHandlerAnalyzerTests.DependencyPropertyGetterCastAfterAwait_NoDiagnostic).
@@ -638,7 +638,7 @@ internal sealed partial class MethodSummaries
 
             // settings["key"]: a dictionary read throws for a missing key.
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when !IsAssignmentTarget(indexer) && IsDictionary(indexer.Property.ContainingType):
-                return Fact.From(!KnownKeys.IsPresent(indexer), indexer);
+                return Fact.From(!KnownKeys.IsPresent(indexer) && !IsResourceLookup(indexer), indexer);
         }
 
         return Fact.No(operation);
@@ -666,7 +666,7 @@ internal sealed partial class MethodSummaries
     private Fact LibraryCallShowsFault(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        if (method.IsExtern || method.GetDllImportData() is not null)
+        if (method.IsExtern || method.GetDllImportData() is not null || CatchesLibraryFailure(call, method.ContainingType))
         {
             return Fact.No(call);
         }
@@ -735,8 +735,7 @@ internal sealed partial class MethodSummaries
 
             // (Style)Application.Current.Resources["CardStyle"], (Brush)FindResource("Accent"): the application's own resources,
             // declared in its XAML (UnguardedAsyncVoidHandlerAnalyzerTests.CastOfApplicationResourceAfterAwait_NoDiagnostic).
-            case IPropertyReferenceOperation { Property: { IsIndexer: true, ContainingType.Name: var dictionaryType } }
-                when dictionaryType.EndsWith("ResourceDictionary", System.StringComparison.Ordinal):
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when IsResourceLookup(indexer):
                 return true;
             case IInvocationOperation { TargetMethod.Name: "FindResource" }:
                 return true;
@@ -744,6 +743,12 @@ internal sealed partial class MethodSummaries
 
         return IsGeneratedFile(conversion.Syntax.SyntaxTree);
     }
+
+    /// <summary><c>Resources["CardStyle"]</c>: a XAML resource dictionary read by key, the application's own wiring.</summary>
+    private static bool IsResourceLookup(IPropertyReferenceOperation indexer) =>
+        IsResourceDictionary(indexer.Property.ContainingType) || IsResourceDictionary(indexer.Instance?.Type);
+
+    private static bool IsResourceDictionary(ITypeSymbol? type) => type is not null && type.Name.EndsWith("ResourceDictionary", System.StringComparison.Ordinal);
 
     private static bool IsGeneratedFile(SyntaxTree tree)
     {
@@ -776,6 +781,29 @@ internal sealed partial class MethodSummaries
     /// (UnobservedFireAndForgetAnalyzerTests.CalleeParsingInsideCatchOfFormatException_NoDiagnostic).
     /// </summary>
     private static bool CatchesParseFailure(IOperation operation) => IsCaughtAround(operation, IsParseFailure, filtered: true);
+
+    /// <summary>
+    /// A call into a third-party library inside a try that catches that library's own exception type
+    /// (<c>catch (LibGit2SharpException)</c> around <c>new Repository(path)</c>): how the library reports failure is handled. The
+    /// framework's assemblies are not taken: their calls fail in many ways, of many types
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeCatchingTheLibrarysOwnException_NoDiagnostic, CalleeCatchingAnotherLibrarysException_Reports).
+    /// </summary>
+    private static bool CatchesLibraryFailure(IOperation operation, INamedTypeSymbol? libraryType)
+    {
+        if (libraryType?.ContainingAssembly is not { } library || IsFrameworkAssembly(library))
+        {
+            return false;
+        }
+
+        return IsCaughtAround(operation, caught => SymbolEqualityComparer.Default.Equals(caught.ContainingAssembly, library), filtered: true);
+    }
+
+    private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
+    {
+        var name = assembly.Identity.Name;
+        return name is "mscorlib" or "netstandard" || name.StartsWith("System", System.StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.", System.StringComparison.Ordinal) || name.StartsWith("Windows", System.StringComparison.Ordinal);
+    }
 
     private static bool IsParseFailure(ITypeSymbol type)
     {

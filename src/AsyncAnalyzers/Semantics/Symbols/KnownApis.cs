@@ -170,8 +170,9 @@ internal static class KnownApis
                     "Win32" => type.Name is "Registry" or "RegistryKey" && method.Name is "OpenSubKey" or "GetValue" or "GetValueKind",
                     _ => false,
                 };
+            // Launcher.LaunchUriAsync(uri), LaunchFileAsync(file): the launch reports failure through its bool result.
             case "Windows":
-                return second == "UI" && !awaitable;
+                return (second == "UI" && !awaitable) || (second == "System" && type.Name == "Launcher");
             case "CommunityToolkit" or "Avalonia":
                 return !awaitable;
         }

@@ -1671,7 +1671,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
         // A style looked up by its key in the application's own resources fails only when the XAML lacks it: a bug, not a failure in practice.
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             class Style { }
-            class ResourceDictionary { public object this[object key] => new Style(); }
+            class ResourceDictionary : Dictionary<object, object> { }
             class Application
             {
                 public static Application Current { get; } = new();
@@ -1681,11 +1681,13 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             class Glyph
             {
                 public Style? Style { get; set; }
+                public object? Tag { get; set; }
 
                 async void OnLoaded(object sender, EventArgs e)
                 {
                     await Task.Yield();
                     Style = (Style)Application.Current.Resources["ThemedIconStyle"];
+                    Tag = Application.Current.Resources["GlyphTag"];
                 }
             }
             """ + Stubs);

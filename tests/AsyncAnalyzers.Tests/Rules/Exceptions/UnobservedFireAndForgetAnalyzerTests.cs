@@ -1991,6 +1991,129 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    /// <summary>Compiled stand-ins for a third-party library and for the WinRT launcher, referenced as metadata (packages, not source).</summary>
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference[]> Libraries = new(() => new[]
+    {
+        AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("GitLib", """
+            namespace GitLib
+            {
+                public class GitException : System.Exception { }
+                public sealed class RepositoryNotFoundException : GitException { }
+                public sealed class Repository : System.IDisposable
+                {
+                    public Repository(string path) { }
+                    public string Head => "";
+                    public void Dispose() { }
+                }
+            }
+            """),
+        AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("OtherLib", """
+            namespace OtherLib
+            {
+                public class OtherException : System.Exception { }
+            }
+            """),
+        AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Windows.Foundation.UniversalApiContract", """
+            namespace Windows.System
+            {
+                public static class Launcher
+                {
+                    public static global::System.Threading.Tasks.Task<bool> LaunchUriAsync(global::System.Uri uri) => global::System.Threading.Tasks.Task.FromResult(true);
+                }
+            }
+            """),
+    });
+
+    private static async Task VerifyWithLibrariesAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(Libraries.Value);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CalleeCatchingTheLibrarysOwnException_NoDiagnostic()
+    {
+        // The repository may be gone since it was found: the library's own exception type is caught around the open.
+        await VerifyWithLibrariesAsync(Usings + """
+            using GitLib;
+
+            class BranchLabel
+            {
+                public string? Text { get; private set; }
+
+                public void Refresh(string path) => _ = RefreshAsync(path);
+
+                async Task RefreshAsync(string path)
+                {
+                    Text = await Task.Run(() =>
+                    {
+                        try
+                        {
+                            using var repository = new Repository(path);
+                            return repository.Head;
+                        }
+                        catch (GitException)
+                        {
+                            return null;
+                        }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCatchingAnotherLibrarysException_Reports()
+    {
+        await VerifyWithLibrariesAsync(Usings + """
+            using GitLib;
+
+            class BranchLabel
+            {
+                public string? Text { get; private set; }
+
+                public void Refresh(string path) => [|_ = RefreshAsync(path)|];
+
+                async Task RefreshAsync(string path)
+                {
+                    Text = await Task.Run(() =>
+                    {
+                        try
+                        {
+                            using var repository = new Repository(path);
+                            return repository.Head;
+                        }
+                        catch (OtherLib.OtherException)
+                        {
+                            return null;
+                        }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeLaunchingUri_NoDiagnostic()
+    {
+        // Launcher.LaunchUriAsync reports a failed launch through its bool result.
+        await VerifyWithLibrariesAsync(Usings + """
+            class HelpLink
+            {
+                public bool Opened { get; private set; }
+
+                public void OnClick(string topic) => _ = OpenAsync(topic);
+
+                async Task OpenAsync(string topic)
+                {
+                    await Task.Yield();
+                    Opened = await Windows.System.Launcher.LaunchUriAsync(new Uri("https://example.com/help"));
+                }
+            }
+            """ + Stubs);
+    }
+
     [Fact]
     public async Task CalleeReadsAFile_Reports()
     {

@@ -1392,9 +1392,9 @@ public class UnawaitedTaskAnalyzerTests
     }
 
     /// <summary>A compiled stand-in for SignalR's client proxy, referenced as metadata (a package, not source).</summary>
-    private static readonly System.Lazy<MetadataReference> SignalRReference = new(() =>
-    {
-        var source = """
+    private static readonly System.Lazy<MetadataReference> SignalRReference = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary(
+        "Microsoft.AspNetCore.SignalR.Core",
+        """
             using System.Threading;
             using System.Threading.Tasks;
 
@@ -1410,19 +1410,7 @@ public class UnawaitedTaskAnalyzerTests
                     IClientProxy All { get; }
                 }
             }
-            """;
-        var references = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80
-            .ResolveAsync(LanguageNames.CSharp, System.Threading.CancellationToken.None).GetAwaiter().GetResult();
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            "Microsoft.AspNetCore.SignalR.Core",
-            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
-            references,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new System.IO.MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
-    });
+            """));
 
     private static async Task VerifyWithSignalRAsync(string source)
     {

@@ -44,6 +44,10 @@ public class CompletedTasksTests
     [InlineData("local assigned only complete tasks", "var s = Task.FromResult(1); if (flag) { s = Task.FromResult(2); } return s.Result;")]
     [InlineData("copy of an awaited task", "await t; var copy = t; return copy.Result;")]
     [InlineData("not-equals status early exit", "if (t.Status != TaskStatus.RanToCompletion) { throw new InvalidOperationException(); } return t.Result;")]
+    [InlineData("switch on the status copied to a local", "var s = t.Status; switch (s) { case TaskStatus.RanToCompletion: return t.Result; default: return 0; }")]
+    [InlineData("status copied to a local, tested with ==", "TaskStatus s = t.Status; return s == TaskStatus.RanToCompletion ? ((Task<int>)t).Result : 0;")]
+    [InlineData("status of a field chain copied, no await before the test", "var s = other._task.Status; return s is TaskStatus.RanToCompletion ? other._task.Result : 0;")]
+    [InlineData("timed wait that returned true", "if (!t.Wait(10)) { return 0; } return t.Result;")]
     public async Task CompleteShape_IsKnownComplete(string shape, string body)
     {
         Assert.True(await IsLastWaitKnownCompleteAsync(body), shape);
@@ -80,6 +84,10 @@ public class CompletedTasksTests
     [InlineData("local also assigned an unknown task", "var s = u; if (t.IsCompleted) { s = t; } return s.Result;")]
     [InlineData("local passed by ref", "Task<int>? s = null; if (t.IsCompleted) { s = t; } Swap(ref s); return s!.Result;")]
     [InlineData("WhenAny winner checked with == and continue", "var w = await Task.WhenAny(t, u); if (w == t) { return 0; } return t.Result;")]
+    [InlineData("status copied, then the task reassigned", "var s = t.Status; t = Next(); switch (s) { case TaskStatus.RanToCompletion: return t.Result; } return 0;")]
+    [InlineData("status copied, then reassigned", "var s = t.Status; s = u.Status; return s == TaskStatus.RanToCompletion ? t.Result : 0;")]
+    [InlineData("status of a field chain copied before an await", "var s = other._task.Status; await u; return s == TaskStatus.RanToCompletion ? other._task.Result : 0;")]
+    [InlineData("timed wait that returned false", "if (t.Wait(10)) { return 0; } return t.Result;")]
     public async Task IncompleteShape_IsNotKnownComplete(string shape, string body)
     {
         Assert.False(await IsLastWaitKnownCompleteAsync(body), shape);

@@ -80,12 +80,14 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         // Inaccessible counterparts (SyncApiWithAsyncCounterpartAnalyzerTests.InaccessibleCounterpart_NoDiagnostic), the
         // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic),
         // and writers or wrapping streams built over a MemoryStream, whose I/O never leaves memory
-        // (SyncApiWithAsyncCounterpartAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic, GZipStreamOverMemoryStream_NoDiagnostic).
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic, GZipStreamOverMemoryStream_NoDiagnostic),
+        // and the reader or writer of an in-memory Pipe the code created itself (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnEndOfOwnPipe_NoDiagnostic).
         var within = context.ContainingSymbol.ContainingType ?? (ISymbol)context.Compilation.Assembly;
         if (!IsAccessible(context.Compilation, counterpart.ReducedFrom ?? counterpart, within, method.IsStatic || found.IsExtension ? null : receiverType)
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
-            || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols))
+            || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols)
+            || services.Summaries.IsInMemoryPipeEnd(invocation.Instance))
         {
             return;
         }

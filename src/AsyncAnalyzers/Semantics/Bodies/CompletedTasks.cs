@@ -28,6 +28,20 @@ internal interface ICallFacts
 
     /// <summary>The argument a call hands back as its result (<c>task.LogExceptions()</c> returning <c>task</c>), or null.</summary>
     IOperation? ReturnedArgument(IInvocationOperation call);
+
+    /// <summary>
+    /// Does this call never return normally: a <c>[DoesNotReturn]</c> method, or a source method that cannot be overridden whose
+    /// body ends in a throw on every path (<c>void ThrowTimeout() =&gt; throw new TimeoutException();</c>)?
+    /// </summary>
+    bool NeverReturns(IInvocationOperation call);
+
+    /// <summary>
+    /// The body of a source method that is not async, returns nothing, cannot be overridden and has no <c>return</c> statement, so
+    /// it returns normally only by running its statements to the end (<c>void Wait(Task task) { if (!task.Wait(_timeout)) throw
+    /// new TimeoutException(); }</c>); null otherwise. The completion analysis reads it to see whether the helper leaves a task
+    /// argument complete.
+    /// </summary>
+    IBlockOperation? StraightBody(IMethodSymbol method, IOperation use);
 }
 
 /// <summary>
@@ -557,11 +571,32 @@ internal static class CompletedTasks
             value.WalkDownConversions() is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled" } field }
             && SymbolEqualityComparer.Default.Equals(field.ContainingType, _symbols.TaskStatus);
 
-        /// <summary><c>t.Status</c> for the task at <paramref name="task"/>.</summary>
+        /// <summary><c>t.Status</c> for the task at <paramref name="task"/>, read here or through a local copy (<see cref="StatusRead"/>).</summary>
         private bool IsStatusOf(IOperation status, TaskPath task) =>
-            status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property
-            && _symbols.IsTaskLike(property.Property.ContainingType)
-            && task.Equals(TaskPath.Of(property.Instance));
+            StatusRead(status) is { } property && task.Equals(TaskPath.Of(property.Instance));
+
+        /// <summary>
+        /// The <c>t.Status</c> a tested value reads: the property itself, or the initializer of a local that is never reassigned
+        /// (<c>TaskStatus status = t.Status; switch (status) { case TaskStatus.RanToCompletion: ... }</c>) when the task is not
+        /// written anywhere after the copy and, for a property chain, the code cannot suspend between the copy and the test
+        /// (SyncOverAsyncTests.ResultGuardedByStatusCopiedToLocal_NoDiagnostic, SyncOverAsyncTests.ResultGuardedByStaleStatusCopy_Reports).
+        /// </summary>
+        private IPropertyReferenceOperation? StatusRead(IOperation status)
+        {
+            var value = status.WalkDownConversions();
+            if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value)?.WalkDownConversions() is IPropertyReferenceOperation copied)
+            {
+                return IsStatusProperty(copied) && TaskPath.Of(copied.Instance) is { } path
+                    && !IsWrittenAfter(path, copied, value) && (path.IsStable(_symbols) || !SuspendsBetween(copied, value))
+                    ? copied
+                    : null;
+            }
+
+            return value is IPropertyReferenceOperation read && IsStatusProperty(read) ? read : null;
+        }
+
+        private bool IsStatusProperty(IPropertyReferenceOperation property) =>
+            property.Property.Name == "Status" && _symbols.IsTaskLike(property.Property.ContainingType);
 
         private bool Implies(IOperation condition, TaskPath task)
         {
@@ -622,6 +657,11 @@ internal static class CompletedTasks
                     // The same helper when its assembly is missing: the call binds to the status property and fails (CS1955).
                     Add(proven, TaskPath.Of(receiver));
                     return;
+                case IInvocationOperation call when BlockingCalls.Classify(call, _symbols, out var waited) == BlockingKind.Wait && !call.TargetMethod.ReturnsVoid:
+                    // t.Wait(timeout) is true once t has completed; through a helper, if (!TryWait(t)) throw ...; t.Result: the blocking,
+                    // if any, was in the wait (SyncOverAsyncTests.ResultAfterTimedWaitHelper_NoDiagnostic).
+                    Add(proven, TaskPath.Of(waited));
+                    return;
                 case IInvocationOperation call when call.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean:
                     // if (IsReady(t)): a source helper whose body is the test (BlockingWaitAnalyzerTests.ResultGuardedBySourceHelper_NoDiagnostic).
                     FromHelper(call.TargetMethod, call.Instance, call.Arguments, call, proven);
@@ -678,7 +718,7 @@ internal static class CompletedTasks
 
         private void AddStatusOwner(IOperation status, List<TaskPath> proven)
         {
-            if (status.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Status" } property && _symbols.IsTaskLike(property.Property.ContainingType))
+            if (StatusRead(status) is { } property)
             {
                 Add(proven, TaskPath.Of(property.Instance));
             }
@@ -793,7 +833,7 @@ internal static class CompletedTasks
                     // if (!t.IsCompleted) { await t; } or if (!t.IsCompleted) return;
                     // (BlockingWaitAnalyzerTests.ResultAfterNotCompletedAwaitGuard_NoDiagnostic, BlockingWaitAnalyzerTests.ResultAfterNotCompletedReturnGuard_NoDiagnostic).
                     return ImpliesWhenFalse(guard.Condition, target.Path)
-                        && (Completes(guard.WhenTrue, target, stable) || AlwaysExits(guard.WhenTrue));
+                        && (Completes(guard.WhenTrue, target, stable) || AlwaysExits(guard.WhenTrue, _facts));
 
                 case ITryOperation { Catches.IsEmpty: false, Body.Operations: { Length: > 0 } body } when stable:
                     // try { await all; } catch { ... }: the await throws only once the task has completed, so a handler entered from
@@ -821,6 +861,60 @@ internal static class CompletedTasks
 
                 // t.Wait(); t.Result: the first wait is the one mistake to report (BlockingWaitAnalyzerTests.ResultAfterWaitOfSameTask_ReportsOnlyWait).
                 if (BlockingWaitCompletes(evaluated, target))
+                {
+                    return true;
+                }
+
+                // WaitOrThrow(t); t.Result: the same wait inside a helper of the compilation (SyncOverAsyncTests.ResultAfterWaitHelper_NoDiagnostic).
+                if (evaluated is IInvocationOperation call && HelperWaitsFor(call, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A call of a helper that returns only by running its statements to the end, and whose statements leave the parameter the
+        /// target is passed to complete: <c>void WaitOrThrow(Task task) { if (!task.Wait(_timeout)) throw new TimeoutException(); }</c>.
+        /// </summary>
+        private bool HelperWaitsFor(IInvocationOperation call, Target target)
+        {
+            if (_facts is null || _depth <= 0 || target.IsCollection || !call.TargetMethod.ReturnsVoid || call.Arguments.IsEmpty)
+            {
+                return false;
+            }
+
+            IParameterSymbol? parameter = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.None } candidate && _symbols.IsTaskLike(candidate.Type) && target.Path.Equals(TaskPath.Of(argument.Value)))
+                {
+                    parameter = candidate;
+                    break;
+                }
+            }
+
+            if (parameter is null || _facts.StraightBody(call.TargetMethod, call) is not { } body)
+            {
+                return false;
+            }
+
+            // A write to the parameter anywhere in the helper may replace the task it waits for.
+            var inner = new Target(new TaskPath(parameter.OriginalDefinition, ImmutableArray<ISymbol>.Empty), isCollection: false);
+            foreach (var operation in body.Descendants())
+            {
+                if (IsWriteOrMutation(operation, inner.Path))
+                {
+                    return false;
+                }
+            }
+
+            var deeper = Deeper();
+            foreach (var statement in body.Operations)
+            {
+                if (deeper.Completes(statement, inner, stable: true))
                 {
                     return true;
                 }
@@ -1048,12 +1142,15 @@ internal static class CompletedTasks
         }
     }
 
-    private static bool AlwaysExits(IOperation statement) => statement switch
+    private static bool AlwaysExits(IOperation statement, ICallFacts? facts) => statement switch
     {
         IReturnOperation or IThrowOperation => true,
         IExpressionStatementOperation { Operation: IThrowOperation } => true,
+
+        // if (!TryWait(t)) ThrowTimeout(); a helper that only throws (SyncOverAsyncTests.ResultAfterTimedWaitHelper_NoDiagnostic).
+        IExpressionStatementOperation { Operation: IInvocationOperation call } => facts is not null && facts.NeverReturns(call),
         IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
-        IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1]),
+        IBlockOperation { Operations.Length: > 0 } block => AlwaysExits(block.Operations[block.Operations.Length - 1], facts),
         _ => false,
     };
 

@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
@@ -9,6 +12,149 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 internal sealed partial class MethodSummaries
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol? Receiver), Fact> _returnsWithoutWaiting = new(MethodReceiverComparer.Instance);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _parameterIsPipeEnd = new(MethodOrdinalComparer.Instance);
+
+    /// <summary>How many copies (locals, fields, <c>pipe.Writer</c>) are followed back to the <c>new Pipe()</c>.</summary>
+    private const int PipeEndDepth = 4;
+
+    /// <summary>
+    /// Is this receiver the reader or writer of an in-memory <c>System.IO.Pipelines.Pipe</c> the code created itself? Its
+    /// <c>Complete</c> only marks the pipe complete and signals the other end: no I/O, no lock held across a wait, and its
+    /// <c>CompleteAsync</c> just calls it. Followed back through locals never reassigned, readonly fields (their initializer and the
+    /// constructors' assignments, every one a pipe end) and the parameter of a private method whose every call passes one:
+    /// <c>var pipe = new Pipe(); _writer = pipe.Writer; _ = CopyAsync(pipe.Reader, pipe.Writer, target);</c>
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnEndOfOwnPipe_NoDiagnostic). A <c>PipeWriter.Create(stream)</c>, a pipe
+    /// end from the caller, or a field written outside its constructors is not known to be in memory
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnPipeWriterOverStream_Reports).
+    /// </summary>
+    public bool IsInMemoryPipeEnd(IOperation? receiver) =>
+        receiver is not null && _symbols.Pipe is { } pipe
+        && SymbolEqualityComparer.Default.Equals(receiver.Type?.ContainingNamespace, pipe.ContainingNamespace)
+        && IsPipeEnd(receiver, PipeEndDepth, followParameters: true);
+
+    private bool IsPipeEnd(IOperation operation, int depth, bool followParameters)
+    {
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        var value = operation.WalkDownConversions();
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Property: { Name: "Reader" or "Writer" } property, Instance: { } pipe }
+                when SymbolEqualityComparer.Default.Equals(property.ContainingType, _symbols.Pipe):
+                return IsNewPipe(pipe, depth - 1);
+            case ILocalReferenceOperation { Local: var local }:
+                return local.FindSingleInitializer(value) is { } initializer && IsPipeEnd(initializer, depth - 1, followParameters);
+            case IFieldReferenceOperation { Field: var field }:
+                return EveryValue(field, value, v => IsPipeEnd(v, depth - 1, followParameters: false));
+            case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol method } parameter }
+                when followParameters && !IsParameterWritten(parameter, value):
+                var key = (method.OriginalDefinition, parameter.Ordinal);
+                return _parameterIsPipeEnd.TryGetValue(key, out var known)
+                    ? known
+                    : _parameterIsPipeEnd.GetOrAdd(key, EveryCallPassesPipeEnd(method.OriginalDefinition, parameter.Ordinal, value));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsParameterWritten(IParameterSymbol parameter, IOperation use)
+    {
+        foreach (var operation in use.Root().Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) && reference.IsWrite())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>new Pipe(...)</c>, directly or in a local never reassigned or a readonly field given nothing else.</summary>
+    private bool IsNewPipe(IOperation operation, int depth)
+    {
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        var value = operation.WalkDownConversions();
+        switch (value)
+        {
+            case IObjectCreationOperation creation:
+                return SymbolEqualityComparer.Default.Equals(creation.Type, _symbols.Pipe);
+            case ILocalReferenceOperation { Local: var local }:
+                return local.FindSingleInitializer(value) is { } initializer && IsNewPipe(initializer, depth - 1);
+            case IFieldReferenceOperation { Field: var field }:
+                return EveryValue(field, value, v => IsNewPipe(v, depth - 1));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Every value a readonly field of this compilation is given satisfies <paramref name="test"/> (one value at least).</summary>
+    private bool EveryValue(IFieldSymbol field, IOperation use, Func<IOperation, bool> test)
+    {
+        if (_bodies.ReadonlyFieldValues(field, use) is not { Count: > 0 } values)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (!test(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A private method, every reference to which is a call that passes a pipe end for the parameter (one call at least). The
+    /// arguments are followed through locals and fields only, so the answer does not depend on where the question came from.
+    /// </summary>
+    private bool EveryCallPassesPipeEnd(IMethodSymbol method, int ordinal, IOperation use)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private || method.IsVirtual || method.IsOverride
+            || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var (expression, model) in ReferencesIn(DeclarationsOf(type), method, use))
+        {
+            if (model is null
+                || expression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != expression
+                || model.GetOperation(invocation) is not IInvocationOperation call)
+            {
+                return false;
+            }
+
+            var passes = false;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    passes = IsPipeEnd(argument.Value, PipeEndDepth, followParameters: false);
+                }
+            }
+
+            if (!passes)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
 
     /// <summary>
     /// Does this call of a synchronous <c>void</c> method hand control back without waiting for the work it starts? Yes when every

@@ -17,6 +17,8 @@ internal sealed partial class MethodSummaries : ICallFacts
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncomplete = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedCondition = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedParameter = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _neverReturns = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _straightBody = new(SymbolEqualityComparer.Default);
 
     private ICallFacts? _ownImplementationsOnly;
 
@@ -44,6 +46,10 @@ internal sealed partial class MethodSummaries : ICallFacts
         public IOperation? ReturnedCondition(IMethodSymbol member, IOperation use) => _summaries.ReturnedCondition(member, use);
 
         public IOperation? ReturnedArgument(IInvocationOperation call) => _summaries.ReturnedArgument(call);
+
+        public bool NeverReturns(IInvocationOperation call) => _summaries.NeverReturns(call);
+
+        public IBlockOperation? StraightBody(IMethodSymbol method, IOperation use) => _summaries.StraightBody(method, use);
 
         public bool CompletesSynchronously(IInvocationOperation call) =>
             DualMode.PassesSynchronousMode(call)
@@ -329,6 +335,84 @@ internal sealed partial class MethodSummaries : ICallFacts
         }
 
         return proof is null ? Fact.No(body.Block) : Fact.Yes(proof);
+    }
+
+    /// <summary>
+    /// Does this call never return normally? Yes for a <c>[DoesNotReturn]</c> method, and for a source method that cannot be
+    /// overridden, has no <c>return</c> statement and ends in a throw on every path (a <c>try</c> counts when its body and every
+    /// handler end in one): <c>void ThrowTimeout() { try { throw Timeout(); } catch (Exception ex) { Log(ex); throw; } }</c>
+    /// (SyncOverAsyncTests.ResultAfterTimedWaitHelper_NoDiagnostic).
+    /// </summary>
+    public bool NeverReturns(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute" } attributeClass && attributeClass.IsInNamespace("System", "Diagnostics", "CodeAnalysis"))
+            {
+                return true;
+            }
+        }
+
+        if (!method.ReturnsVoid || method.IsAsync || IsOverridable(method) || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+        {
+            return false;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        return Summarize(_neverReturns, method, call, walk, (_, body, _) => Fact.From(!ContainsReturn(body.Block) && EndsInThrow(body.Block), body.Block), unreadable: Fact.No()).IsYes;
+    }
+
+    /// <summary>
+    /// The body of a source method that is not async, returns nothing, cannot be overridden and has no <c>return</c> statement: it
+    /// returns normally only by running its statements to the end, so the completion analysis can read what they leave complete
+    /// (SyncOverAsyncTests.ResultAfterWaitHelper_NoDiagnostic).
+    /// </summary>
+    public IBlockOperation? StraightBody(IMethodSymbol method, IOperation use)
+    {
+        if (!method.ReturnsVoid || method.IsAsync || IsOverridable(method) || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+        {
+            return null;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        var fact = Summarize(_straightBody, method, use, walk, (_, body, _) => ContainsReturn(body.Block) ? Fact.No(body.Block) : Fact.Yes(body.Block), unreadable: Fact.No());
+        return fact.IsYes ? fact.Proof as IBlockOperation : null;
+    }
+
+    private static bool ContainsReturn(IBlockOperation block)
+    {
+        foreach (var operation in block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { IsImplicit: false } or IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does the statement end in a throw on every path: a throw, a block whose last statement does, a try whose body and every handler do?</summary>
+    private static bool EndsInThrow(IOperation statement) => statement switch
+    {
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: > 0 } block => EndsInThrow(block.Operations[block.Operations.Length - 1]),
+        ITryOperation { Finally: null } attempt => EndsInThrow(attempt.Body) && AllHandlersEndInThrow(attempt),
+        _ => false,
+    };
+
+    private static bool AllHandlersEndInThrow(ITryOperation attempt)
+    {
+        foreach (var handler in attempt.Catches)
+        {
+            if (!EndsInThrow(handler.Handler))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The value of a body that is only <c>return expression;</c> (or <c>=&gt; expression</c>).</summary>

@@ -37,6 +37,7 @@ internal sealed class AsyncSymbols
         Console = Get("System.Console");
         Stream = Get("System.IO.Stream");
         MemoryStream = Get("System.IO.MemoryStream");
+        Pipe = Get("System.IO.Pipelines.Pipe");
         StringReader = Get("System.IO.StringReader");
         StringWriter = Get("System.IO.StringWriter");
         StringBuilder = Get("System.Text.StringBuilder");
@@ -95,6 +96,9 @@ internal sealed class AsyncSymbols
     public INamedTypeSymbol? Console { get; }
     public INamedTypeSymbol? Stream { get; }
     public INamedTypeSymbol? MemoryStream { get; }
+
+    /// <summary><c>System.IO.Pipelines.Pipe</c>: an in-memory pipe whose reader and writer never do I/O of their own.</summary>
+    public INamedTypeSymbol? Pipe { get; }
     public INamedTypeSymbol? StringReader { get; }
     public INamedTypeSymbol? StringWriter { get; }
     public INamedTypeSymbol? StringBuilder { get; }

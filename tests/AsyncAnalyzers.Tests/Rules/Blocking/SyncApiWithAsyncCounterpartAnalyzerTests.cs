@@ -1363,6 +1363,143 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    /// <summary>System.IO.Pipelines is not in the .NET 8 reference assemblies of the tests: the shape of its public surface that matters here.</summary>
+    private const string PipelinesStub = """
+
+        namespace System.IO.Pipelines
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Pipe
+            {
+                public Pipe() { }
+                public PipeReader Reader => null!;
+                public PipeWriter Writer => null!;
+            }
+
+            public abstract class PipeWriter
+            {
+                public abstract void Complete(Exception? exception = null);
+                public abstract ValueTask CompleteAsync(Exception? exception = null);
+                public static PipeWriter Create(Stream stream) => null!;
+            }
+
+            public abstract class PipeReader
+            {
+                public abstract void Complete(Exception? exception = null);
+                public abstract ValueTask CompleteAsync(Exception? exception = null);
+                public virtual Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CompleteOnEndOfOwnPipe_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.IO.Pipelines;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class FramedOutput
+            {
+                private readonly PipeWriter _frames;
+                private readonly Pipe _buffer = new Pipe();
+
+                public FramedOutput(Stream sink, CancellationToken token)
+                {
+                    var pipe = new Pipe();
+                    _frames = pipe.Writer;
+                    Pumped = PumpAsync(pipe.Reader, pipe.Writer, sink, token);
+                }
+
+                public Task Pumped { get; }
+
+                public async Task CloseAsync()
+                {
+                    await Pumped;
+                    _frames.Complete();
+                    _buffer.Reader.Complete();
+                }
+
+                public async Task DrainAsync(Stream sink)
+                {
+                    var local = new Pipe();
+                    var reader = local.Reader;
+                    await reader.CopyToAsync(sink);
+                    reader.Complete();
+                    local.Writer.Complete();
+                }
+
+                private static async Task PumpAsync(PipeReader source, PipeWriter writer, Stream sink, CancellationToken token)
+                {
+                    try
+                    {
+                        await source.CopyToAsync(sink, token);
+                    }
+                    catch (Exception ex)
+                    {
+                        writer.Complete(ex);
+                        throw;
+                    }
+                }
+            }
+            """ + PipelinesStub);
+    }
+
+    [Fact]
+    public async Task CompleteOnPipeWriterOverStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.IO.Pipelines;
+            using System.Threading.Tasks;
+
+            sealed class Upload
+            {
+                private PipeWriter _current = new Pipe().Writer;
+
+                public async Task OverStreamAsync(Stream network)
+                {
+                    var writer = PipeWriter.Create(network);
+                    await Task.Yield();
+                    {|#0:writer.Complete()|};
+                }
+
+                public async Task FromCallerAsync(PipeWriter writer)
+                {
+                    await Task.Yield();
+                    {|#1:writer.Complete()|};
+                }
+
+                public async Task ReassignedFieldAsync(Stream network)
+                {
+                    await Task.Yield();
+                    {|#2:_current.Complete()|};
+                    _current = PipeWriter.Create(network);
+                }
+
+                public Task SendAsync(Stream network) => FinishAsync(PipeWriter.Create(network));
+
+                public Task BufferAsync() => FinishAsync(new Pipe().Writer);
+
+                private static async Task FinishAsync(PipeWriter writer)
+                {
+                    await Task.Yield();
+                    {|#3:writer.Complete()|};
+                }
+            }
+            """ + PipelinesStub,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(2).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(3).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"));
+    }
+
     [Fact]
     public async Task GZipStreamOverMemoryStream_NoDiagnostic()
     {

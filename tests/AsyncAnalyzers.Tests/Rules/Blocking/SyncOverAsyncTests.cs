@@ -1043,6 +1043,256 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
+    public async Task ResultGuardedByStatusCopiedToLocal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class ReportWriter
+            {
+                private readonly Task _snapshot;
+
+                public ReportWriter(Task snapshot) => _snapshot = snapshot;
+
+                public void Append<TRow>(TextWriter output, Task pending, Action<TRow, TextWriter> format)
+                {
+                    TaskStatus state = pending.Status;
+                    switch (state)
+                    {
+                        case TaskStatus.RanToCompletion:
+                            format(((Task<TRow>)pending).Result, output);
+                            break;
+                        case TaskStatus.Faulted:
+                            output.WriteLine(pending.Exception!.GetBaseException().Message);
+                            break;
+                        default:
+                            output.WriteLine("(pending)");
+                            break;
+                    }
+                }
+
+                public string Headline()
+                {
+                    var state = _snapshot.Status;
+                    if (state == TaskStatus.RanToCompletion)
+                    {
+                        return ((Task<string>)_snapshot).Result;
+                    }
+
+                    return "(none)";
+                }
+
+                public int Count(Task<int> rows)
+                {
+                    var state = rows.Status;
+                    return state switch
+                    {
+                        TaskStatus.RanToCompletion => rows.Result,
+                        _ => -1,
+                    };
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultGuardedByStaleStatusCopy_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Rows
+            {
+                public int Reassigned(Task<int> rows, Task<int> next)
+                {
+                    var state = rows.Status;
+                    rows = next;
+                    switch (state)
+                    {
+                        case TaskStatus.RanToCompletion:
+                            return {|#0:rows.Result|};
+                        default:
+                            return 0;
+                    }
+                }
+
+                public int StatusLocalReassigned(Task<int> rows, Task<int> other)
+                {
+                    var state = rows.Status;
+                    if (other.IsCompleted)
+                    {
+                        state = TaskStatus.RanToCompletion;
+                    }
+
+                    return state == TaskStatus.RanToCompletion ? {|#1:rows.Result|} : 0;
+                }
+
+                public int OtherTask(Task rows, Task<int> other)
+                {
+                    var state = rows.Status;
+                    switch (state)
+                    {
+                        case TaskStatus.RanToCompletion:
+                            return {|#2:other.Result|};
+                        case TaskStatus.WaitingForActivation:
+                            return {|#3:((Task<int>)rows).Result|};
+                        default:
+                            return 0;
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(2).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(3).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultAfterTimedWaitHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Connection
+            {
+                private readonly int _timeoutMs = 5000;
+
+                public bool TryWait(Task task) => {|#0:task.Wait(_timeoutMs)|};
+            }
+
+            class PagedReader
+            {
+                private readonly Connection _connection = new();
+
+                public string Next(Task<string> page)
+                {
+                    if (!_connection.TryWait(page)) ThrowTimeout("page");
+                    return page.Result;
+                }
+
+                public string First(Task<string> page)
+                {
+                    if (!_connection.TryWait(page))
+                    {
+                        throw new TimeoutException();
+                    }
+
+                    return page.Result;
+                }
+
+                private static void ThrowTimeout(string what)
+                {
+                    try
+                    {
+                        throw new TimeoutException(what);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex.Message);
+                        throw;
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task ResultAfterWaitHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Batch
+            {
+                private readonly TimeSpan _timeout = TimeSpan.FromSeconds(5);
+
+                public int Total(Task<int> sum)
+                {
+                    WaitOrThrow(sum);
+                    return sum.Result;
+                }
+
+                public int Forwarded(Task<int> sum)
+                {
+                    WaitThrough(sum);
+                    return sum.Result;
+                }
+
+                private void WaitThrough(Task task) => WaitOrThrow(task);
+
+                private void WaitOrThrow(Task task)
+                {
+                    if (!{|#0:task.Wait(_timeout)|})
+                    {
+                        throw new TimeoutException();
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task ResultAfterHelperNotWaitingOnIt_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Batch
+            {
+                private readonly Task _warmUp = Task.Delay(100);
+
+                public int NotWaited(Task<int> sum)
+                {
+                    if (!TryWaitWarmUp(sum)) throw new TimeoutException();
+                    return {|#0:sum.Result|};
+                }
+
+                public int OtherTask(Task<int> sum, Task<int> other)
+                {
+                    if (!TryWait(sum)) throw new TimeoutException();
+                    return {|#1:other.Result|};
+                }
+
+                public int OnlyLogged(Task<int> sum)
+                {
+                    Log(sum);
+                    return {|#2:sum.Result|};
+                }
+
+                public int MayReturnEarly(Task<int> sum, bool quick)
+                {
+                    WaitUnlessQuick(sum, quick);
+                    return {|#3:sum.Result|};
+                }
+
+                private bool TryWaitWarmUp(Task task) => {|#4:_warmUp.Wait(1000)|};
+
+                private bool TryWait(Task task) => {|#5:task.Wait(1000)|};
+
+                private static void Log(Task task) => Console.WriteLine(task.Status);
+
+                private static void WaitUnlessQuick(Task task, bool quick)
+                {
+                    if (quick)
+                    {
+                        return;
+                    }
+
+                    {|#6:task.Wait()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(2).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(3).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(4).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(5).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(6).WithArguments(".Wait()"));
+    }
+
+    [Fact]
     public async Task ResultGuardedByHasValueProperty_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

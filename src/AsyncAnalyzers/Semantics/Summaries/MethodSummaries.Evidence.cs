@@ -609,7 +609,9 @@ internal sealed partial class MethodSummaries
 
                 // new FileStream(path, ...), new StreamReader(path): opening a location. Wrapping a handle or a stream that is
                 // already open throws nothing (UnobservedFireAndForgetAnalyzerTests.CalleeWrapsNativeHandle_NoDiagnostic).
-                return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments) && !CatchesLibraryFailure(creation, constructor.ContainingType), creation);
+                // new ProcessStartInfo("cmd.exe", arguments) only stores what the start will use.
+                return Fact.From(Calls.IoEvidence.PassesALocation(creation.Arguments) && !CatchesLibraryFailure(creation, constructor.ContainingType)
+                    && !(constructor.ContainingType.Name == "ProcessStartInfo" && constructor.ContainingType.IsInNamespace("System", "Diagnostics")), creation);
 
             // (ViewModel)GetValue(ViewModelProperty): a dependency property holds what its registration says
             // (UnguardedAsyncVoidHandlerAnalyzerTests.DependencyPropertyGetterCastAfterAwait_NoDiagnostic).
@@ -666,7 +668,7 @@ internal sealed partial class MethodSummaries
     private Fact LibraryCallShowsFault(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        if (method.IsExtern || method.GetDllImportData() is not null || CatchesLibraryFailure(call, method.ContainingType))
+        if (method.IsExtern || method.GetDllImportData() is not null || CatchesLibraryFailure(call, method.ContainingType) || CatchesProcessFailure(call))
         {
             return Fact.No(call);
         }
@@ -797,6 +799,17 @@ internal sealed partial class MethodSummaries
 
         return IsCaughtAround(operation, caught => SymbolEqualityComparer.Default.Equals(caught.ContainingAssembly, library), filtered: true);
     }
+
+    /// <summary>
+    /// <c>process.Start()</c>, <c>await process.WaitForExitAsync(token)</c> inside catches of both ways a process call fails: the OS
+    /// refusing it (<c>Win32Exception</c>, a canceled elevation prompt) and the process not being in the state the call needs
+    /// (<c>InvalidOperationException</c>); cancellation is read on its own
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeCatchingHowProcessCallsFail_NoDiagnostic, CalleeCatchingOnlyTheRefusedStart_Reports).
+    /// </summary>
+    private static bool CatchesProcessFailure(IInvocationOperation call) =>
+        call.TargetMethod.ContainingType is { Name: "Process" } process && process.IsInNamespace("System", "Diagnostics")
+        && IsCaughtAround(call, caught => caught.Name is "Win32Exception" or "ExternalException" or "SystemException", filtered: true)
+        && IsCaughtAround(call, caught => caught.Name is "InvalidOperationException" or "SystemException", filtered: true);
 
     private static bool IsFrameworkAssembly(IAssemblySymbol assembly)
     {

@@ -2115,6 +2115,88 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeCatchingHowProcessCallsFail_NoDiagnostic()
+    {
+        // A refused start (a canceled elevation prompt), a process in the wrong state and a timeout all end in false.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.ComponentModel;
+            using System.Diagnostics;
+
+            class DriveTools
+            {
+                public bool? LastResult { get; private set; }
+
+                public void Format(string drive) => _ = FormatAsync(drive);
+
+                async Task FormatAsync(string drive)
+                {
+                    LastResult = await RunElevatedAsync("format " + drive);
+                }
+
+                static async Task<bool> RunElevatedAsync(string arguments)
+                {
+                    using var process = new Process { StartInfo = new ProcessStartInfo("cmd.exe", arguments) { Verb = "runas", UseShellExecute = true } };
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                    try
+                    {
+                        process.Start();
+                        await process.WaitForExitAsync(timeout.Token);
+                        return process.ExitCode == 0;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return false;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return false;
+                    }
+                    catch (Win32Exception)
+                    {
+                        return false;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCatchingOnlyTheRefusedStart_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.ComponentModel;
+            using System.Diagnostics;
+
+            class DriveTools
+            {
+                public bool? LastResult { get; private set; }
+
+                public void Format(string drive) => [|_ = FormatAsync(drive)|];
+
+                async Task FormatAsync(string drive)
+                {
+                    LastResult = await RunElevatedAsync("format " + drive);
+                }
+
+                static async Task<bool> RunElevatedAsync(string arguments)
+                {
+                    using var process = new Process { StartInfo = new ProcessStartInfo("cmd.exe", arguments) { Verb = "runas", UseShellExecute = true } };
+                    try
+                    {
+                        process.Start();
+                        await process.WaitForExitAsync();
+                        return process.ExitCode == 0;
+                    }
+                    catch (Win32Exception)
+                    {
+                        return false;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeReadsAFile_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -90,11 +90,13 @@ public sealed class AsyncLambdaToVoidDelegateAnalyzer : DiagnosticAnalyzer
         // (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredCommandLambda_NoDiagnostic, CoveredCallbackProperty_NoDiagnostic);
         // a delegate given to a method may run during the call, whose caller then goes on too early
         // (CatchAllThatDoesNotReportThroughArgument_Reports), and an uncovered one still lets exceptions out (UncoveredCommandLambda_Reports).
-        // Only the exception is left to report for a kept delegate, as for an async void handler (ASYNC401): when the work it does
-        // after its first await shows no way to fail in practice (view-model updates, in-memory work, callees that catch), it
-        // is not reported (AsyncLambdaToVoidDelegateAnalyzerTests.KeptLambdaWithInMemoryWorkAfterAwait_NoDiagnostic).
+        // Only the exception is left to report for a kept delegate, as for an async void handler (ASYNC401): when its work shows no
+        // way to fail in practice (view-model updates, in-memory work, callees that catch), it is not reported
+        // (AsyncLambdaToVoidDelegateAnalyzerTests.KeptLambdaWithInMemoryWorkAfterAwait_NoDiagnostic). The statements before its
+        // first await count too: a command's lambda has no event source to return to, its whole body runs as the command
+        // (KeptLambdaThatOpensAFileBeforeItsAwait_Reports).
         if (StoredDelegates.IsKept(lambda.DelegateUse())
-            && (IsCovered(lambda.Body, services) || !services.Summaries.BodyShowsFault(lambda.Body, unseenOnly: false).IsYes))
+            && (IsCovered(lambda.Body, services) || !services.Summaries.WholeBodyShowsFault(lambda.Body, unseenOnly: false).IsYes))
         {
             return;
         }

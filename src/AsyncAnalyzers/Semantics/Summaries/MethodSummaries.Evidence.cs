@@ -43,6 +43,14 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
+    /// Yes when any uncovered code of an async body holds evidence of a fault, the statements before its first await included:
+    /// for a lambda kept as a void delegate (a command), whose whole body runs when whoever holds it invokes it
+    /// (AsyncLambdaToVoidDelegateAnalyzerTests.KeptLambdaThatOpensAFileBeforeItsAwait_Reports).
+    /// </summary>
+    public Fact WholeBodyShowsFault(IBlockOperation body, bool unseenOnly) =>
+        UncoveredShowsFault(body, unseenOnly, asyncBody: true, new Walk(EvidenceDepth));
+
+    /// <summary>
     /// Evidence in the code that runs once the body has resumed: statements before the first await are skipped, also inside the
     /// blocks and branches that hold it (<c>if (item != null) { item.Tags = tags; await RefreshAsync(); }</c>); after a branch
     /// that awaits, everything counts.

@@ -1054,6 +1054,41 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
     }
 
     [Fact]
+    public async Task KeptLambdaThatOpensAFileBeforeItsAwait_Reports()
+    {
+        // The picked image is read before the first await: a locked or corrupt file throws out of the command's lambda.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class PropertiesViewModel
+            {
+                public RelayCommand EditCoverCommand { get; }
+                public byte[]? Cover { get; private set; }
+                public string? Icon { get; private set; }
+
+                public PropertiesViewModel(Func<string?> pickFile)
+                {
+                    EditCoverCommand = new RelayCommand([|async () =>|]
+                    {
+                        var path = pickFile();
+                        if (path is not null)
+                        {
+                            Cover = System.IO.File.ReadAllBytes(path);
+                            Icon = await DescribeAsync(path);
+                        }
+                    });
+                }
+
+                static async Task<string> DescribeAsync(string path)
+                {
+                    await Task.Yield();
+                    return path.Trim();
+                }
+            }
+            """ + CommandTypes);
+    }
+
+    [Fact]
     public async Task KeptLambdaThatWritesAFileAfterAwait_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

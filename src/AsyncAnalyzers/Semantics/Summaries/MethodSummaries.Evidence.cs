@@ -793,10 +793,11 @@ internal sealed partial class MethodSummaries
     private static bool CatchesParseFailure(IOperation operation) => IsCaughtAround(operation, IsParseFailure, filtered: true);
 
     /// <summary>
-    /// A call into a third-party library inside a try that catches that library's own exception type
+    /// A call into a third-party library inside a try that catches that library's own root exception type
     /// (<c>catch (LibGit2SharpException)</c> around <c>new Repository(path)</c>): how the library reports failure is handled. The
     /// framework's assemblies are not taken: their calls fail in many ways, of many types
-    /// (UnobservedFireAndForgetAnalyzerTests.CalleeCatchingTheLibrarysOwnException_NoDiagnostic, CalleeCatchingAnotherLibrarysException_Reports).
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeCatchingTheLibrarysOwnException_NoDiagnostic, CalleeCatchingAnotherLibrarysException_Reports,
+    /// CalleeCatchingANarrowExceptionOfTheLibrary_Reports).
     /// </summary>
     private static bool CatchesLibraryFailure(IOperation operation, INamedTypeSymbol? libraryType)
     {
@@ -805,7 +806,13 @@ internal sealed partial class MethodSummaries
             return false;
         }
 
-        return IsCaughtAround(operation, caught => SymbolEqualityComparer.Default.Equals(caught.ContainingAssembly, library), filtered: true);
+        // The library's topmost exception type (its base lies outside the library): a catch of a narrower one
+        // (PostgresException under NpgsqlException) leaves the others to escape.
+        return IsCaughtAround(
+            operation,
+            caught => SymbolEqualityComparer.Default.Equals(caught.ContainingAssembly, library)
+                && !SymbolEqualityComparer.Default.Equals(caught.BaseType?.ContainingAssembly, library),
+            filtered: true);
     }
 
     /// <summary>

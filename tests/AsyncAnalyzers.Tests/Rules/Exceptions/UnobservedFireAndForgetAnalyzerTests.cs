@@ -2095,6 +2095,38 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeCatchingANarrowExceptionOfTheLibrary_Reports()
+    {
+        // Only a missing repository is handled; the library's other failures still fault the task.
+        await VerifyWithLibrariesAsync(Usings + """
+            using GitLib;
+
+            class BranchLabel
+            {
+                public string? Text { get; private set; }
+
+                public void Refresh(string path) => [|_ = RefreshAsync(path)|];
+
+                async Task RefreshAsync(string path)
+                {
+                    Text = await Task.Run(() =>
+                    {
+                        try
+                        {
+                            using var repository = new Repository(path);
+                            return repository.Head;
+                        }
+                        catch (RepositoryNotFoundException)
+                        {
+                            return null;
+                        }
+                    });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeLaunchingUri_NoDiagnostic()
     {
         // Launcher.LaunchUriAsync reports a failed launch through its bool result.

@@ -166,6 +166,13 @@ internal sealed partial class MethodSummaries
             return delegateFact;
         }
 
+        // Launcher.LaunchUriAsync(uri).AsTask(), valueTask.AsTask(): the task of the operation it wraps, which decides
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitingAsTaskOfQuietOperation_NoDiagnostic, CalleeAwaitingAsTaskOfFileRead_Reports).
+        if (method.Name == "AsTask" && (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.WalkDownConversions() is IInvocationOperation wrapped)
+        {
+            return CallShowsFault(wrapped, unseenOnly, walk);
+        }
+
         // A continuation's antecedent faults it (or is lost with it).
         if (method.Name == "ContinueWith" && call.Instance is { } instance && _work.FreshTask(instance) is { } antecedent)
         {

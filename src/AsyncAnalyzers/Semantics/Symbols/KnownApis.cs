@@ -143,8 +143,10 @@ internal static class KnownApis
                         return true;
                     case "Threading":
                         return true;
+                    // Process.GetProcessesByName(name), GetCurrentProcess(): a snapshot of the local machine's processes, empty when
+                    // none matches; starting, waiting for and killing one stay evidence.
                     case "Diagnostics":
-                        return type.Name != "Process";
+                        return type.Name != "Process" || method.Name is "GetProcessesByName" or "GetProcesses" or "GetCurrentProcess";
                     case "Runtime":
                         return method.Name != "ThrowExceptionForHR";
                     case "ComponentModel" or "Globalization" or "Numerics" or "Buffers" or "Memory":

@@ -2014,11 +2014,33 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """),
         AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Windows.Foundation.UniversalApiContract", """
+            namespace Windows.Foundation
+            {
+                public interface IAsyncOperation<T> { }
+            }
+
             namespace Windows.System
             {
                 public static class Launcher
                 {
                     public static global::System.Threading.Tasks.Task<bool> LaunchUriAsync(global::System.Uri uri) => global::System.Threading.Tasks.Task.FromResult(true);
+                    public static Windows.Foundation.IAsyncOperation<bool> LaunchFolderPathAsync(string path) => null!;
+                }
+            }
+
+            namespace Windows.Storage
+            {
+                public static class FileIO
+                {
+                    public static Windows.Foundation.IAsyncOperation<string> ReadTextAsync(string path) => null!;
+                }
+            }
+
+            namespace System
+            {
+                public static class WindowsRuntimeSystemExtensions
+                {
+                    public static global::System.Threading.Tasks.Task<T> AsTask<T>(this global::Windows.Foundation.IAsyncOperation<T> operation) => null!;
                 }
             }
             """),
@@ -2089,6 +2111,45 @@ public class UnobservedFireAndForgetAnalyzerTests
                             return null;
                         }
                     });
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitingAsTaskOfQuietOperation_NoDiagnostic()
+    {
+        // AsTask() only adapts the WinRT operation: the launch it wraps decides, and a launch reports through its bool.
+        await VerifyWithLibrariesAsync(Usings + """
+            class FolderLink
+            {
+                public bool Opened { get; private set; }
+
+                public void OnClick(string folder) => _ = OpenAsync(folder);
+
+                async Task OpenAsync(string folder)
+                {
+                    await Task.Yield();
+                    Opened = await Windows.System.Launcher.LaunchFolderPathAsync(folder).AsTask();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitingAsTaskOfFileRead_Reports()
+    {
+        await VerifyWithLibrariesAsync(Usings + """
+            class NotesView
+            {
+                public string? Text { get; private set; }
+
+                public void OnClick(string path) => [|_ = LoadAsync(path)|];
+
+                async Task LoadAsync(string path)
+                {
+                    await Task.Yield();
+                    Text = await Windows.Storage.FileIO.ReadTextAsync(path).AsTask();
                 }
             }
             """ + Stubs);
@@ -2186,6 +2247,55 @@ public class UnobservedFireAndForgetAnalyzerTests
                     catch (Win32Exception)
                     {
                         return false;
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeListingLocalProcesses_NoDiagnostic()
+    {
+        // A snapshot of the local machine's processes is empty when none matches; killing one is caught.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Diagnostics;
+
+            class Startup
+            {
+                public int Stale { get; private set; }
+
+                public void OnLaunched() => _ = CleanUpAsync();
+
+                async Task CleanUpAsync()
+                {
+                    await Task.Yield();
+                    foreach (var process in Process.GetProcessesByName("Files.Server"))
+                    {
+                        if (process.Id == Process.GetCurrentProcess().Id) continue;
+                        Stale++;
+                        try { process.Kill(); } catch (Exception) { }
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeKillingLocalProcesses_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Diagnostics;
+
+            class Startup
+            {
+                public void OnLaunched() => [|_ = CleanUpAsync()|];
+
+                async Task CleanUpAsync()
+                {
+                    await Task.Yield();
+                    foreach (var process in Process.GetProcessesByName("Files.Server"))
+                    {
+                        process.Kill();
                     }
                 }
             }

@@ -750,6 +750,12 @@ internal sealed partial class MethodSummaries
                 when argsType.EndsWith("PropertyChangedEventArgs", System.StringComparison.Ordinal):
                 return true;
 
+            // token.Register(s => ((TaskCompletionSource<bool>)s!).TrySetCanceled(), tcs): the state handed in beside the callback
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.CastOfCallbackStateAfterAwait_NoDiagnostic).
+            case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Object, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } callback } }
+                when conversion.Type is { } target && IsStateOfCallback(conversion, callback, target):
+                return true;
+
             // (Style)Application.Current.Resources["CardStyle"], (Brush)FindResource("Accent"): the application's own resources,
             // declared in its XAML (UnguardedAsyncVoidHandlerAnalyzerTests.CastOfApplicationResourceAfterAwait_NoDiagnostic).
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when IsResourceLookup(indexer):
@@ -759,6 +765,40 @@ internal sealed partial class MethodSummaries
         }
 
         return IsGeneratedFile(conversion.Syntax.SyntaxTree);
+    }
+
+    /// <summary>The lambda is an argument of a call that also passes, as another argument, a value of the cast's target type: its state.</summary>
+    private static bool IsStateOfCallback(IOperation cast, IMethodSymbol callback, ITypeSymbol target)
+    {
+        for (var current = cast.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda || !SymbolEqualityComparer.Default.Equals(lambda.Symbol, callback))
+            {
+                continue;
+            }
+
+            var arguments = lambda.DelegateUse() switch
+            {
+                IArgumentOperation { Parent: IInvocationOperation call } => call.Arguments,
+                IArgumentOperation { Parent: IObjectCreationOperation creation } => creation.Arguments,
+                _ => default,
+            };
+
+            foreach (var argument in arguments.IsDefault ? System.Collections.Immutable.ImmutableArray<IArgumentOperation>.Empty : arguments)
+            {
+                for (var stateType = argument.Value.WalkDownConversions().Type; stateType is not null; stateType = stateType.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(stateType, target))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary><c>Resources["CardStyle"]</c>: a XAML resource dictionary read by key, the application's own wiring.</summary>

@@ -1666,6 +1666,51 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task CastOfCallbackStateAfterAwait_NoDiagnostic()
+    {
+        // The registration hands the source in as the callback's state: the cast restates what was passed beside it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Threading;
+
+            class DropTarget
+            {
+                readonly TaskCompletionSource<bool> _ready = new();
+                public bool Dropped { get; private set; }
+
+                async void OnDrop(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    var canceled = new TaskCompletionSource<bool>();
+                    using var registration = CancellationToken.None.Register(s => ((TaskCompletionSource<bool>)s!).TrySetCanceled(), canceled);
+                    await await Task.WhenAny(_ready.Task, canceled.Task);
+                    Dropped = true;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CastOfCallbackStateOfAnotherTypeAfterAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Threading;
+
+            class DropTarget
+            {
+                public bool Dropped { get; private set; }
+
+                async void [|OnDrop|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    object state = "not a source";
+                    using var registration = CancellationToken.None.Register(s => ((TaskCompletionSource<bool>)s!).TrySetCanceled(), state);
+                    Dropped = true;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CastOfApplicationResourceAfterAwait_NoDiagnostic()
     {
         // A style looked up by its key in the application's own resources fails only when the XAML lacks it: a bug, not a failure in practice.

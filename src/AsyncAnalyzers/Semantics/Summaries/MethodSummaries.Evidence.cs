@@ -634,8 +634,10 @@ internal sealed partial class MethodSummaries
                 when getValue.Parameters[0].Type.Name.EndsWith("DependencyProperty", System.StringComparison.Ordinal):
                 return Fact.No(operation);
 
-            // (IStorable)item, (bool?)properties["key"]: a downcast or an unboxing that the value may not match.
-            case IConversionOperation { IsImplicit: false, IsTryCast: false, Conversion: { IsUserDefined: false, IsNumeric: false, IsIdentity: false }, Operand.Type: { } from, Type: { } to } conversion
+            // (IStorable)item, (bool?)properties["key"]: a downcast or an unboxing that the value may not match. A cast written out
+            // for a conversion that is implicit anyway ((IStorable?)folder of an IFolder : IStorable) cannot fail
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeWithExplicitUpcast_NoDiagnostic).
+            case IConversionOperation { IsImplicit: false, IsTryCast: false, Conversion: { IsImplicit: false, IsUserDefined: false, IsNumeric: false, IsIdentity: false }, Operand.Type: { } from, Type: { } to } conversion
                 when (from.SpecialType == SpecialType.System_Object || from.TypeKind == TypeKind.Interface) && to.SpecialType != SpecialType.System_Object
                     && (conversion.Conversion.IsReference || to.IsValueType):
                 return Fact.From(!IsWiringCast(conversion), conversion);

@@ -2339,6 +2339,53 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeWithExplicitUpcast_NoDiagnostic()
+    {
+        // (IItem?)folder only restates that a folder is an item: the conversion is implicit, the cast cannot fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IItem { string Name { get; } }
+            interface IFolder : IItem { }
+            interface IFile : IItem { }
+
+            class TagsWidget
+            {
+                public IItem? Current { get; private set; }
+
+                public void Show(IFolder? folder, IFile? file) => _ = ShowAsync(folder, file);
+
+                async Task ShowAsync(IFolder? folder, IFile? file)
+                {
+                    await Task.Yield();
+                    Current = (IItem?)folder ?? file;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeWithInterfaceDowncast_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IItem { string Name { get; } }
+            interface IFolder : IItem { }
+
+            class TagsWidget
+            {
+                public IFolder? Current { get; private set; }
+                public IItem? Selected { get; set; }
+
+                public void Show() => [|_ = ShowAsync()|];
+
+                async Task ShowAsync()
+                {
+                    await Task.Yield();
+                    Current = (IFolder?)Selected;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeReadsAFile_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -7,7 +7,7 @@ namespace AsyncAnalyzers.Semantics.Bodies;
 
 /// <summary>
 /// Values that cannot be null where they are used: an object or array creation (<c>new Manager(...)</c>), <c>this</c>, a string
-/// literal, the variable of the enclosing catch clause (<c>catch (Exception ex)</c>, the caught exception, never null) or a local
+/// literal, <c>x ?? throw ...</c> or <c>x ?? new ...</c>, the variable of the enclosing catch clause (<c>catch (Exception ex)</c>, the caught exception, never null) or a local
 /// initialized with one of these, either never written again.
 /// </summary>
 internal static class NonNullValues
@@ -32,6 +32,9 @@ internal static class NonNullValues
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string } }:
                 return true;
+            case ICoalesceOperation coalesce:
+                // manager ?? throw new ArgumentNullException(...), options ?? new Options()
+                return coalesce.WhenNull.WalkDownConversions() is IThrowOperation || IsKnownNonNull(coalesce.WhenNull, depth - 1);
             case ILocalReferenceOperation { Local: var local }:
                 return IsUnwrittenCatchVariable(local, value) || (local.FindSingleInitializer(value) is { } initializer && IsKnownNonNull(initializer, depth - 1));
             default:

@@ -81,13 +81,16 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic),
         // and writers or wrapping streams built over a MemoryStream, whose I/O never leaves memory
         // (SyncApiWithAsyncCounterpartAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic, GZipStreamOverMemoryStream_NoDiagnostic),
-        // and the reader or writer of an in-memory Pipe the code created itself (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnEndOfOwnPipe_NoDiagnostic).
+        // and the reader or writer of an in-memory Pipe the code created itself (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnEndOfOwnPipe_NoDiagnostic),
+        // and a Complete that does no I/O on any pipe end: a reader's, or a writer's given a non-null error
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteReaderOrWriterWithError_NoDiagnostic).
         var within = context.ContainingSymbol.ContainingType ?? (ISymbol)context.Compilation.Assembly;
         if (!IsAccessible(context.Compilation, counterpart.ReducedFrom ?? counterpart, within, method.IsStatic || found.IsExtension ? null : receiverType)
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
             || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols)
-            || services.Summaries.IsInMemoryPipeEnd(invocation.Instance))
+            || services.Summaries.IsInMemoryPipeEnd(invocation.Instance)
+            || services.Summaries.CompletesPipeWithoutIo(invocation))
         {
             return;
         }

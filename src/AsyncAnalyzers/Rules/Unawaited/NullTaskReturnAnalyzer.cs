@@ -72,6 +72,15 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
 
         foreach (var found in sources)
         {
+            // _manager?.UpdateAsync(x) where every constructor sets the readonly _manager to new Manager(...): the access never
+            // yields null outside the constructors (NullTaskReturnAnalyzerTests.ConditionalAccessOnMemberAlwaysCreated_NoDiagnostic).
+            if (Unwrap(found) is IConditionalAccessOperation { Operation: var receiver }
+                && function.MethodKind is not (MethodKind.Constructor or MethodKind.StaticConstructor)
+                && services.Summaries.IsMemberNeverNull(receiver))
+            {
+                continue;
+            }
+
             context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC206, Located(found.Syntax).GetLocation(), null, null, NameOf(function)));
         }
     }

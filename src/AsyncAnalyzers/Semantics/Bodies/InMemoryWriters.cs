@@ -35,6 +35,13 @@ internal static class InMemoryWriters
             value = initializer.WalkDownConversions();
         }
 
+        // GetManifestResourceStream(name) ?? throw new InvalidOperationException(...): the value is the left side or nothing
+        // (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingResourceOrThrow_NoDiagnostic).
+        if (value is ICoalesceOperation coalesce && coalesce.WhenNull.WalkDownConversions() is IThrowOperation)
+        {
+            value = coalesce.Value.WalkDownConversions();
+        }
+
         // assembly.GetManifestResourceStream(name): an embedded resource is read from the loaded image
         // (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingInMemory_NoDiagnostic).
         if (value is IInvocationOperation { TargetMethod: { Name: "GetManifestResourceStream", ContainingType: { Name: "Assembly" } assembly } }

@@ -184,6 +184,105 @@ internal sealed class MethodBodies
         return values;
     }
 
+    /// <summary>
+    /// Every value a readonly field or get-only auto-property of this compilation is given (its initializer and every assignment in
+    /// its type's constructors), when each constructor is sure to leave it set: the member has an initializer, or the constructor
+    /// chains to <c>this(...)</c>, or one of its top-level statements assigns the member. Null when a constructor (an implicit one
+    /// included) may leave it at its default, or when the member is not such a member, not declared here, or passed by reference.
+    /// </summary>
+    public IReadOnlyList<IOperation>? ValuesSetByEveryConstructor(ISymbol member, IOperation? use)
+    {
+        if (member.ContainingType is not { } type || member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        switch (member)
+        {
+            case IFieldSymbol { IsReadOnly: true } field:
+                if (ReadonlyFieldValues(field, use) is not { } fieldValues)
+                {
+                    return null;
+                }
+
+                // The initializer, when there is one, comes first (ReadonlyFieldValues).
+                values.AddRange(fieldValues);
+                break;
+            case IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, IsIndexer: false }
+                when declaration is PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } accessors } property
+                    && accessors[0] is { Body: null, ExpressionBody: null }:
+                if (property.Initializer is { } initializer && ModelOf(property.SyntaxTree, use) is { } propertyModel
+                    && propertyModel.GetOperation(initializer) is IPropertyInitializerOperation { Value: { } initialValue })
+                {
+                    values.Add(initialValue);
+                }
+
+                break;
+            default:
+                return null;
+        }
+
+        var hasInitializer = declaration is VariableDeclaratorSyntax { Initializer: not null } or PropertyDeclarationSyntax { Initializer: not null };
+        foreach (var constructor in member.IsStatic ? type.StaticConstructors : type.InstanceConstructors)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1
+                || constructor.DeclaringSyntaxReferences[0].GetSyntax() is not ConstructorDeclarationSyntax syntax)
+            {
+                // An implicit constructor, or a primary one (whose parameters only reach the member through its initializer).
+                if (!hasInitializer)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (ModelOf(syntax.SyntaxTree, use) is not { } model || model.GetOperation(syntax) is not IConstructorBodyOperation body)
+            {
+                return null;
+            }
+
+            var assignsAtTop = hasInitializer || syntax.Initializer is { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword };
+            foreach (var operation in body.Descendants())
+            {
+                var target = operation switch
+                {
+                    IFieldReferenceOperation reference => (ISymbol)reference.Field,
+                    IPropertyReferenceOperation reference => reference.Property,
+                    _ => null,
+                };
+                if (!SymbolEqualityComparer.Default.Equals(target, member))
+                {
+                    continue;
+                }
+
+                switch (operation.Parent)
+                {
+                    case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, operation):
+                        if (member is IPropertySymbol)
+                        {
+                            values.Add(assignment.Value);
+                        }
+
+                        assignsAtTop |= assignment.Parent is IExpressionStatementOperation { Parent: IBlockOperation block }
+                            && (ReferenceEquals(block, body.BlockBody) || ReferenceEquals(block, body.ExpressionBody));
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
+                        return null;
+                }
+            }
+
+            if (!assignsAtTop)
+            {
+                return null;
+            }
+        }
+
+        return values;
+    }
+
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)
     {
         foreach (var operation in use.Root().Descendants())

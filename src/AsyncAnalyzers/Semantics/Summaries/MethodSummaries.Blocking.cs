@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,6 +32,42 @@ internal sealed partial class MethodSummaries
         receiver is not null && _symbols.Pipe is { } pipe
         && SymbolEqualityComparer.Default.Equals(receiver.Type?.ContainingNamespace, pipe.ContainingNamespace)
         && IsPipeEnd(receiver, PipeEndDepth, followParameters: true);
+
+    /// <summary>
+    /// A <c>Complete</c> that does no I/O on any pipe end: <c>PipeReader.Complete(...)</c> (a pipe's reader only signals the writer,
+    /// a reader over a stream at most disposes it) and <c>PipeWriter.Complete(error)</c> given an error known not to be null (the
+    /// variable of the enclosing catch, <c>new X(...)</c>): a writer over a stream flushes only when completed without an error
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteReaderOrWriterWithError_NoDiagnostic). <c>writer.Complete()</c> on a writer
+    /// from elsewhere may flush to its stream (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteWriterWithoutErrorOrWithNullableError_Reports).
+    /// </summary>
+    public bool CompletesPipeWithoutIo(IInvocationOperation invocation)
+    {
+        if (invocation is not { TargetMethod: { Name: "Complete", ContainingType: { } type }, Instance.Type: { } receiverType }
+            || _symbols.Pipe is not { } pipe
+            || !SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, pipe.ContainingNamespace)
+            || !SymbolEqualityComparer.Default.Equals(receiverType.ContainingNamespace, pipe.ContainingNamespace))
+        {
+            return false;
+        }
+
+        switch (type.Name)
+        {
+            case "PipeReader":
+                return true;
+            case "PipeWriter":
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 0 && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        return NonNullValues.IsKnownNonNull(argument.Value);
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     private bool IsPipeEnd(IOperation operation, int depth, bool followParameters)
     {

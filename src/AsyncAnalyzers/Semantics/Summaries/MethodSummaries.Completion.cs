@@ -159,8 +159,8 @@ internal sealed partial class MethodSummaries : ICallFacts
                 {
                     case IAwaitOperation awaited when !AwaitedCompletes(awaited.Operation, walk):
                     case IForEachLoopOperation { IsAsynchronous: true }:
-                    case IUsingOperation { IsAsynchronous: true }:
-                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    case IUsingOperation { IsAsynchronous: true } asyncUsing when !DisposesInMemory(asyncUsing.Resources):
+                    case IUsingDeclarationOperation { IsAsynchronous: true } asyncDeclaration when !DisposesInMemory(asyncDeclaration.DeclarationGroup):
                         return Fact.Yes(operation);
                 }
             }
@@ -189,6 +189,35 @@ internal sealed partial class MethodSummaries : ICallFacts
 
         // => throw new NotSupportedException(): no task at all, the call throws (CompletesSynchronouslyTests.CompletedShapes_AreYes "throws instead").
         return returnsAny || OnlyThrows(body.Block) ? Fact.No(body.Block) : Fact.Yes(body.Block);
+    }
+
+    /// <summary>
+    /// <c>await using</c> of streams in memory (a <c>MemoryStream</c>, an embedded resource stream, a wrapper over one): their
+    /// <c>DisposeAsync</c> only touches memory and returns a completed task
+    /// (BlockingWaitAnalyzerTests.ResultOfAsyncMethodAwaitUsingInMemory_NoDiagnostic).
+    /// </summary>
+    private bool DisposesInMemory(IOperation resources)
+    {
+        if (resources is not IVariableDeclarationGroupOperation group)
+        {
+            return InMemoryWriters.IsOverMemoryStream(resources, _symbols);
+        }
+
+        var any = false;
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (declarator.Initializer?.Value is not { } value || !InMemoryWriters.IsOverMemoryStream(value, _symbols))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private static bool OnlyThrows(IBlockOperation block) =>

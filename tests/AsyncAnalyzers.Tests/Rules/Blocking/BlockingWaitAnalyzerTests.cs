@@ -1782,6 +1782,96 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfAsyncMethodCopyingResourceOrThrow_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Reflection;
+            using System.Threading.Tasks;
+            static class Embedded
+            {
+                public static async Task<byte[]> Load(string name)
+                {
+                    var assembly = Assembly.GetExecutingAssembly();
+                    using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException(name);
+                    using var memory = new MemoryStream();
+                    await stream.CopyToAsync(memory);
+                    return memory.ToArray();
+                }
+            }
+            class Template
+            {
+                public byte[] Read()
+                {
+                    var bytes = Embedded.Load("page.html").Result;
+                    return bytes;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfAsyncMethodAwaitUsingInMemory_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Reflection;
+            using System.Threading.Tasks;
+            static class Embedded
+            {
+                public static async Task<byte[]> Load(string name)
+                {
+                    await using var stream = typeof(Embedded).Assembly.GetManifestResourceStream(name)!;
+                    await using (var memory = new MemoryStream())
+                    {
+                        await stream.CopyToAsync(memory).ConfigureAwait(false);
+                        return memory.ToArray();
+                    }
+                }
+            }
+            class Template
+            {
+                public byte[] Read() => Embedded.Load("page.html").Result;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfAsyncMethodAwaitUsingFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            static class Embedded
+            {
+                public static async Task<byte[]> Load(string name)
+                {
+                    await using var stream = File.OpenRead(name) ?? throw new InvalidOperationException(name);
+                    await using var memory = new MemoryStream();
+                    await stream.CopyToAsync(memory);
+                    return memory.ToArray();
+                }
+
+                public static async Task<byte[]> LoadFile(string name)
+                {
+                    await using var stream = new FileStream(name, FileMode.Open);
+                    return new byte[stream.Length];
+                }
+            }
+            class Template
+            {
+                public byte[] Read() => {|#0:Embedded.Load("page.html").Result|};
+
+                public byte[] ReadFile() => {|#1:Embedded.LoadFile("page.html").Result|};
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultOfAsyncMethodCopyingFromFile_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -1451,6 +1451,79 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task CompleteReaderOrWriterWithError_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.IO.Pipelines;
+            using System.Threading.Tasks;
+
+            sealed class Relay
+            {
+                public async Task ForwardAsync(PipeReader input, PipeWriter output, Stream target)
+                {
+                    try
+                    {
+                        await input.CopyToAsync(target);
+                        input.Complete();
+                    }
+                    catch (IOException failure)
+                    {
+                        input.Complete(failure);
+                        output.Complete(failure);
+                        throw;
+                    }
+                }
+
+                public async Task AbortAsync(PipeWriter output)
+                {
+                    await Task.Yield();
+                    output.Complete(new OperationCanceledException("aborted"));
+                    var error = new TimeoutException();
+                    output.Complete(error);
+                }
+            }
+            """ + PipelinesStub);
+    }
+
+    [Fact]
+    public async Task CompleteWriterWithoutErrorOrWithNullableError_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.IO.Pipelines;
+            using System.Threading.Tasks;
+
+            sealed class Relay
+            {
+                public async Task ForwardAsync(PipeReader input, PipeWriter output, Stream target, Exception? error)
+                {
+                    try
+                    {
+                        await input.CopyToAsync(target);
+                        {|#0:output.Complete()|};
+                    }
+                    catch (IOException failure)
+                    {
+                        failure = null!;
+                        {|#1:output.Complete(failure)|};
+                        throw;
+                    }
+
+                    {|#2:output.Complete(error)|};
+                    {|#3:output.Complete(null)|};
+                }
+            }
+            """ + PipelinesStub,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(2).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(3).WithArguments("PipeWriter.Complete", "PipeWriter.CompleteAsync"));
+    }
+
+    [Fact]
     public async Task CompleteOnPipeWriterOverStream_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

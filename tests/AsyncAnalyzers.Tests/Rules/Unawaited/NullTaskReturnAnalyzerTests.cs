@@ -627,6 +627,110 @@ public class NullTaskReturnAnalyzerTests
     }
 
     [Fact]
+    public async Task ConditionalAccessOnMemberAlwaysCreated_NoDiagnostic()
+    {
+        // Every constructor (or the initializer) stores a new object: outside the constructors the '?.' never yields null.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System;
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                public Store(string path) { }
+                public Task UpdateAsync(int value) => Task.CompletedTask;
+                public Task<int> CountAsync() => Task.FromResult(0);
+            }
+
+            class Inventory
+            {
+                private readonly Store? _store;
+                private readonly Store? _backup = new Store("backup");
+                private static readonly Store? Shared = new Store("shared");
+
+                public Inventory() : this("default") { }
+
+                public Inventory(string path)
+                {
+                    if (path.Length == 0)
+                    {
+                        throw new ArgumentException("empty", nameof(path));
+                    }
+
+                    _store = new Store(path);
+                }
+
+                public Inventory(Store? store)
+                {
+                    _store = store ?? new Store("fallback");
+                    Archive = new Store("archive");
+                }
+
+                public Store? Archive { get; } = new Store("archive");
+
+                public Task UpdateAsync(int value) => _store?.UpdateAsync(value);
+
+                public Task BackupAsync(int value)
+                {
+                    return this._backup?.UpdateAsync(value);
+                }
+
+                public Task<int> CountAsync() => Shared?.CountAsync();
+
+                public Task ArchiveAsync(int value) => Archive?.UpdateAsync(value);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessOnMemberNotAlwaysCreated_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Threading.Tasks;
+
+            class Store
+            {
+                public Store(string path) { }
+                public Task UpdateAsync(int value) => Task.CompletedTask;
+            }
+
+            class Inventory
+            {
+                private readonly Store? _store;
+                private readonly Store? _given;
+                private readonly Store? _sometimes;
+
+                public Inventory(Store? given, bool create)
+                {
+                    _store = new Store("main");
+                    _given = given;
+                    if (create)
+                    {
+                        _sometimes = new Store("maybe");
+                    }
+                }
+
+                public Inventory()
+                {
+                    _given = new Store("given");
+                    _sometimes = new Store("always");
+                }
+
+                public Store? Archive { get; }
+
+                public Task UpdateAsync(int value) => [|_store?.UpdateAsync(value)|];
+
+                public Task GivenAsync(int value) => [|_given?.UpdateAsync(value)|];
+
+                public Task SometimesAsync(int value) => [|_sometimes?.UpdateAsync(value)|];
+
+                public Task ArchiveAsync(int value) => [|Archive?.UpdateAsync(value)|];
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ConditionalAccessNullableDisabled_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

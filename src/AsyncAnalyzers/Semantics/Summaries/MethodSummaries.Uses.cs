@@ -193,12 +193,17 @@ internal sealed partial class MethodSummaries : IDelegateUses
 
     /// <summary>
     /// Finds where a source text has one of a few names as a whole word, in one pass over its characters and without allocating:
-    /// a word is looked up by its length and first and last characters, and compared only when those match. A hit in a comment or
+    /// a word is ruled out by its length or first character (two array reads), else looked up by its length and first and last
+    /// characters, and compared only when those match. A hit in a comment or
     /// a string is harmless (the token found there is not the name).
     /// </summary>
     private sealed class NameScanner
     {
+        private const int LengthLimit = 256;
         private readonly Dictionary<long, List<string>> _byShape = new();
+        private readonly bool[] _lengths = new bool[LengthLimit];
+        private readonly bool[] _firsts = new bool[128];
+        private bool _nonAsciiFirst;
 
         public NameScanner(IEnumerable<string> names)
         {
@@ -207,6 +212,16 @@ internal sealed partial class MethodSummaries : IDelegateUses
                 if (name.Length == 0)
                 {
                     continue;
+                }
+
+                _lengths[Math.Min(name.Length, LengthLimit - 1)] = true;
+                if (name[0] < 128)
+                {
+                    _firsts[name[0]] = true;
+                }
+                else
+                {
+                    _nonAsciiFirst = true;
                 }
 
                 var key = Shape(name.Length, name[0], name[name.Length - 1]);
@@ -236,7 +251,14 @@ internal sealed partial class MethodSummaries : IDelegateUses
                     i++;
                 }
 
-                if (_byShape.TryGetValue(Shape(i - start, text[start], text[i - 1]), out var candidates))
+                // Most words differ from every name in length or first character: two array reads rule them out.
+                var first = text[start];
+                if (!_lengths[Math.Min(i - start, LengthLimit - 1)] || (first < 128 ? !_firsts[first] : !_nonAsciiFirst))
+                {
+                    continue;
+                }
+
+                if (_byShape.TryGetValue(Shape(i - start, first, text[i - 1]), out var candidates))
                 {
                     foreach (var candidate in candidates)
                     {

@@ -70,6 +70,13 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // WPF's Dispatcher.BeginInvoke raises the delegate's exception on the UI thread, not in the operation it returns
+        // (UnawaitedTaskAnalyzerTests.DroppedWpfDispatcherBeginInvoke_NoDiagnostic, DroppedWpfDispatcherInvokeAsync_Reports).
+        if (DroppedAwaitables.RaisesOnDispatcherThread(dropped))
+        {
+            return;
+        }
+
         // User-declared fire-and-forget helpers (UnawaitedTaskAnalyzerTests.ExcludedMethodOption_NoDiagnostic).
         if (dropped.Symbol is IMethodSymbol method && method.MethodKind != MethodKind.Constructor)
         {

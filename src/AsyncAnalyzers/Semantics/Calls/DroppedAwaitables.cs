@@ -129,6 +129,17 @@ internal static class DroppedAwaitables
         && symbols.IsTaskLike(method.ContainingType);
 
     /// <summary>
+    /// WPF's <c>Dispatcher.BeginInvoke(...)</c> (<c>System.Windows.Threading</c>, and its <c>DispatcherExtensions</c> overloads):
+    /// the <c>DispatcherOperation</c> it returns does not keep the delegate's exception. That is raised on the UI thread, where
+    /// <c>Dispatcher.UnhandledException</c> and <c>Application.DispatcherUnhandledException</c> see it, so dropping the operation
+    /// loses nothing. <c>Dispatcher.InvokeAsync</c> is not such a call: its operation's task faults with the exception.
+    /// </summary>
+    public static bool RaisesOnDispatcherThread(DroppedAwaitable dropped) =>
+        dropped.Producer is IInvocationOperation { TargetMethod: { Name: "BeginInvoke" } method }
+        && method.ContainingType is { Name: "Dispatcher" or "DispatcherExtensions" } type
+        && type.IsInNamespace("System", "Windows", "Threading");
+
+    /// <summary>
     /// <c>cache.GetOrAdd(key, StartAsync)</c> on a <c>ConcurrentDictionary</c>: the task it returns is the one the dictionary
     /// holds, so dropping the return value loses nothing; whoever reads the entry observes it.
     /// </summary>

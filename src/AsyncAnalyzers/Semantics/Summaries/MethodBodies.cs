@@ -283,6 +283,136 @@ internal sealed class MethodBodies
         return values;
     }
 
+    /// <summary>
+    /// Every value a private, non-readonly field of this compilation is given, read from every reference to it in its type's
+    /// declarations (nested types included: the only code that can write it), with whether it is given one before any method
+    /// runs: an initializer, or an assignment that is a statement of every constructor's body. Null when the field is not such
+    /// a field, or when a reference could write it some other way (<c>ref</c>, <c>out</c>, a compound assignment, a
+    /// deconstruction) or does not bind.
+    /// </summary>
+    public PrivateFieldWrites? PrivateFieldValues(IFieldSymbol field, IOperation? use)
+    {
+        if (field.IsReadOnly || field.IsConst || field.DeclaredAccessibility != Accessibility.Private || field.ContainingType is not { } type
+            || field.DeclaringSyntaxReferences.Length != 1 || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator
+            || !ContainsTree(declarator.SyntaxTree))
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        var initialized = false;
+        if (declarator.Initializer is { } initializer)
+        {
+            if (ModelOf(declarator.SyntaxTree, use)?.GetOperation(initializer) is not IFieldInitializerOperation { Value: { } initialValue })
+            {
+                return null;
+            }
+
+            values.Add(initialValue);
+            initialized = true;
+        }
+
+        var constructors = 0;
+        var constructorsAssigning = 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var root = reference.GetSyntax();
+            if (ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return null;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is ConstructorDeclarationSyntax constructor && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == field.IsStatic
+                    && constructor.Parent == root)
+                {
+                    constructors++;
+                    if (AssignsAtTopLevel(constructor, field, model))
+                    {
+                        constructorsAssigning++;
+                    }
+                }
+
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != field.Name)
+                {
+                    continue;
+                }
+
+                if (identifier.Parent is MemberBindingExpressionSyntax)
+                {
+                    return null; // x?._task = ...: not read here
+                }
+
+                var expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (SyntaxNode)access : identifier;
+                var operation = model.GetOperation(expression);
+                if (operation is not IFieldReferenceOperation written || !SymbolEqualityComparer.Default.Equals(written.Field.OriginalDefinition, field.OriginalDefinition))
+                {
+                    if (operation is null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression).Symbol?.OriginalDefinition, field.OriginalDefinition))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                switch (written.Parent)
+                {
+                    case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, written):
+                        if (assignment.IsRef)
+                        {
+                            return null;
+                        }
+
+                        values.Add(assignment.Value);
+                        break;
+                    case ICoalesceAssignmentOperation coalesce when ReferenceEquals(coalesce.Target, written):
+                        values.Add(coalesce.Value);
+                        break;
+                    case IAssignmentOperation other when ReferenceEquals(other.Target, written):
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None }:
+                    case ITupleOperation:
+                    case IIncrementOrDecrementOperation:
+                        return null;
+                    default:
+                        if (expression.Parent is RefExpressionSyntax or ArgumentSyntax { RefKindKeyword.RawKind: not 0 } or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.AddressOfExpression })
+                        {
+                            return null;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return new PrivateFieldWrites(values, initialized || (constructors > 0 && constructorsAssigning == constructors));
+    }
+
+    /// <summary>A statement of the constructor's own body (not nested in a branch) assigns the field.</summary>
+    private static bool AssignsAtTopLevel(ConstructorDeclarationSyntax constructor, IFieldSymbol field, SemanticModel model)
+    {
+        if (constructor.Initializer is { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword })
+        {
+            return false;
+        }
+
+        IEnumerable<SyntaxNode> statements = constructor.Body is { } body
+            ? body.Statements
+            : constructor.ExpressionBody is { } arrow ? new SyntaxNode[] { arrow.Expression } : System.Array.Empty<SyntaxNode>();
+        foreach (var statement in statements)
+        {
+            var expression = statement is ExpressionStatementSyntax expressionStatement ? expressionStatement.Expression : statement as ExpressionSyntax;
+            if (expression is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: var left }
+                && left is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(left).Symbol?.OriginalDefinition, field.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)
     {
         foreach (var operation in use.Root().Descendants())
@@ -310,4 +440,19 @@ internal sealed class MethodBodies
         return _models.GetOrAdd(tree, _compilation.GetSemanticModel(tree, ignoreAccessibility: false));
 #pragma warning restore RS0030
     }
+}
+
+/// <summary>What <see cref="MethodBodies.PrivateFieldValues"/> found: the values a private field is given, and whether it has one before any method runs.</summary>
+internal sealed class PrivateFieldWrites
+{
+    public PrivateFieldWrites(IReadOnlyList<IOperation> values, bool assignedAtConstruction)
+    {
+        Values = values;
+        AssignedAtConstruction = assignedAtConstruction;
+    }
+
+    public IReadOnlyList<IOperation> Values { get; }
+
+    /// <summary>An initializer, or an assignment that every constructor makes: the field is not null before it is first written elsewhere.</summary>
+    public bool AssignedAtConstruction { get; }
 }

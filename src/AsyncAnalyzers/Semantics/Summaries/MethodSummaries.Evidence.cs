@@ -558,6 +558,33 @@ internal sealed partial class MethodSummaries
 
                 return Fact.No(operation);
 
+            // await _mutexTask, a private field written only in its type's code: what it is given there decides, when it cannot be
+            // null at the await (await null throws): the await follows a null check, or the field has a value from construction on
+            // (UnobservedFireAndForgetAnalyzerTests.DiscardedReleaseAwaitingPrivateFieldOfCoveredWork_NoDiagnostic, DiscardedReleaseAwaitingPrivateFieldOfFileWork_Reports,
+            // DiscardedReleaseAwaitingUncheckedPrivateField_Reports).
+            case IAwaitOperation { Operation: var awaitedPrivate } when awaitedPrivate.UnwrapConfigureAwait() is IFieldReferenceOperation { Field: var privateField }
+                && _symbols.IsAwaitable(privateField.Type) && _bodies.PrivateFieldValues(privateField, operation) is { Values.Count: > 0 } writes:
+                var nullChecked = NullCheckedBefore(operation, privateField);
+                foreach (var assigned in writes.Values)
+                {
+                    if (assigned.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation)
+                    {
+                        if (!nullChecked)
+                        {
+                            return Fact.Yes(operation);
+                        }
+
+                        continue;
+                    }
+
+                    if (AssignedTaskShowsFault(assigned, unseenOnly, walk) is { IsYes: true } writtenFact)
+                    {
+                        return writtenFact;
+                    }
+                }
+
+                return nullChecked || writes.AssignedAtConstruction ? Fact.No(operation) : Fact.Yes(operation);
+
             case IAwaitOperation { Operation: var awaitedValue } when awaitedValue.UnwrapConfigureAwait() is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
                 && _symbols.IsAwaitable(awaitedValue.UnwrapConfigureAwait().Type):
                 return Fact.Yes(operation);
@@ -1048,6 +1075,79 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
+
+    /// <summary>
+    /// Is the operation reached only when the field is not null: inside <c>if (_task is not null)</c> (or <c>!= null</c>,
+    /// <c>is { }</c>, a conjunct of such a condition), or after <c>if (_task is null) return;</c> in an enclosing block?
+    /// </summary>
+    private static bool NullCheckedBefore(IOperation operation, IFieldSymbol field)
+    {
+        for (var current = operation; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when ReferenceEquals(conditional.WhenTrue, current) && ShowsNull(conditional.Condition, field, expected: false):
+                    return true;
+                case IBlockOperation block:
+                    foreach (var statement in block.Operations)
+                    {
+                        if (ReferenceEquals(statement, current))
+                        {
+                            break;
+                        }
+
+                        if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit } guard && Exits(exit) && ShowsNull(guard.Condition, field, expected: true))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Does the condition, when it is <paramref name="expected"/>, prove the field null (true) or not null (false)?</summary>
+    private static bool ShowsNull(IOperation condition, IFieldSymbol field, bool expected)
+    {
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when !expected:
+                return ShowsNull(both.LeftOperand, field, expected) || ShowsNull(both.RightOperand, field, expected);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when expected:
+                return ShowsNull(either.LeftOperand, field, expected) || ShowsNull(either.RightOperand, field, expected);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                var isEquals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+                return isEquals == expected
+                    && ((IsFieldOfThis(comparison.LeftOperand, field) && IsNull(comparison.RightOperand))
+                        || (IsFieldOfThis(comparison.RightOperand, field) && IsNull(comparison.LeftOperand)));
+            case IIsPatternOperation { Value: var value, Pattern: var pattern } when IsFieldOfThis(value, field):
+                return expected
+                    ? pattern is IConstantPatternOperation { Value: var constant } && IsNull(constant)
+                    : pattern is INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var negated } } && IsNull(negated)
+                        || pattern is IRecursivePatternOperation or ITypePatternOperation or IDeclarationPatternOperation { MatchesNull: false };
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsFieldOfThis(IOperation operation, IFieldSymbol field) =>
+        operation.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } reference
+        && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field.OriginalDefinition);
+
+    private static bool IsNull(IOperation operation) => operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+
+    /// <summary>A statement that leaves: <c>return</c>, <c>throw</c>, or a block that ends with one.</summary>
+    private static bool Exits(IOperation statement) => statement switch
+    {
+        IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations: { Length: > 0 } operations } => Exits(operations[operations.Length - 1]),
+        _ => false,
+    };
 
     private static bool IsAssignmentTarget(IOperation operation) =>
         operation.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, operation);

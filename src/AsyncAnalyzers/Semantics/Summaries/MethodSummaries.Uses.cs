@@ -69,7 +69,9 @@ internal sealed partial class MethodSummaries : IDelegateUses
     /// <summary>
     /// Every expression of the compilation in a position that hands a method group to code that will invoke it
     /// (<see cref="ForcedSignatures.DelegateUseAt"/>), by the name it uses, kept only for the names of the compilation's
-    /// <c>async void</c> methods: two walks of the syntax, once per compilation, the first over type members only.
+    /// <c>async void</c> methods, once per compilation: a walk over type members finds the names, then one pass over each file's
+    /// text finds where they occur as words, and only those tokens are looked at (a walk of every node of every tree cost a large
+    /// repository about 80 ms). A name written with a Unicode escape (<c>\u0041</c>) is not seen.
     /// </summary>
     private Dictionary<string, List<ExpressionSyntax>> DelegateUseIndex(CancellationToken cancellationToken)
     {
@@ -111,27 +113,168 @@ internal sealed partial class MethodSummaries : IDelegateUses
             return index;
         }
 
+        var words = new NameScanner(names);
+        var positions = new List<int>();
         foreach (var tree in _symbols.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            positions.Clear();
+            words.FindIn(tree.GetText(cancellationToken).ToString(), positions);
+            if (positions.Count == 0)
             {
-                if (ForcedSignatures.DelegateUseAt(node) is not { } use || !names.Contains(ForcedSignatures.NameOf(use)))
+                continue;
+            }
+
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in positions)
+            {
+                var token = root.FindToken(position);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || !names.Contains(token.ValueText)
+                    || token.Parent is not SimpleNameSyntax name || name.Identifier != token)
                 {
                     continue;
                 }
 
-                var name = ForcedSignatures.NameOf(use);
-                if (!index.TryGetValue(name, out var uses))
-                {
-                    index[name] = uses = new List<ExpressionSyntax>();
-                }
-
-                uses.Add(use);
+                AddDelegateUses(name, index);
             }
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Adds the <see cref="ForcedSignatures.DelegateUseAt"/> uses that stand for this name: the name or the member access it ends,
+    /// looked for in the few nodes above it that can hand it on (through parentheses, casts and <c>new D(M)</c>), as a walk of every
+    /// node would find them.
+    /// </summary>
+    private static void AddDelegateUses(SimpleNameSyntax name, Dictionary<string, List<ExpressionSyntax>> index)
+    {
+        ExpressionSyntax use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        var current = (SyntaxNode)use;
+        while (current.Parent is { } parent)
+        {
+            Add(ForcedSignatures.DelegateUseAt(parent));
+            if (parent is EqualsValueClauseSyntax { Parent: { } declaration })
+            {
+                Add(ForcedSignatures.DelegateUseAt(declaration));
+                return;
+            }
+
+            if (parent is ParenthesizedExpressionSyntax || (parent is CastExpressionSyntax cast && cast.Expression == current))
+            {
+                current = parent;
+            }
+            else if (parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: BaseObjectCreationExpressionSyntax creation } })
+            {
+                current = creation;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        void Add(ExpressionSyntax? found)
+        {
+            if (found != use)
+            {
+                return;
+            }
+
+            var key = ForcedSignatures.NameOf(use);
+            if (!index.TryGetValue(key, out var uses))
+            {
+                index[key] = uses = new List<ExpressionSyntax>();
+            }
+
+            uses.Add(use);
+        }
+    }
+
+    /// <summary>
+    /// Finds where a source text has one of a few names as a whole word, in one pass over its characters and without allocating:
+    /// a word is ruled out by its length or first character (two array reads), else looked up by its length and first and last
+    /// characters, and compared only when those match. A hit in a comment or
+    /// a string is harmless (the token found there is not the name).
+    /// </summary>
+    private sealed class NameScanner
+    {
+        private const int LengthLimit = 256;
+        private readonly Dictionary<long, List<string>> _byShape = new();
+        private readonly bool[] _lengths = new bool[LengthLimit];
+        private readonly bool[] _firsts = new bool[128];
+        private bool _nonAsciiFirst;
+
+        public NameScanner(IEnumerable<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                _lengths[Math.Min(name.Length, LengthLimit - 1)] = true;
+                if (name[0] < 128)
+                {
+                    _firsts[name[0]] = true;
+                }
+                else
+                {
+                    _nonAsciiFirst = true;
+                }
+
+                var key = Shape(name.Length, name[0], name[name.Length - 1]);
+                if (!_byShape.TryGetValue(key, out var list))
+                {
+                    _byShape[key] = list = new List<string>();
+                }
+
+                list.Add(name);
+            }
+        }
+
+        public void FindIn(string text, List<int> positions)
+        {
+            var i = 0;
+            while (i < text.Length)
+            {
+                if (!IsWordChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && IsWordChar(text[i]))
+                {
+                    i++;
+                }
+
+                // Most words differ from every name in length or first character: two array reads rule them out.
+                var first = text[start];
+                if (!_lengths[Math.Min(i - start, LengthLimit - 1)] || (first < 128 ? !_firsts[first] : !_nonAsciiFirst))
+                {
+                    continue;
+                }
+
+                if (_byShape.TryGetValue(Shape(i - start, first, text[i - 1]), out var candidates))
+                {
+                    foreach (var candidate in candidates)
+                    {
+                        if (string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0)
+                        {
+                            positions.Add(start);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static long Shape(int length, char first, char last) => ((long)length << 32) | ((long)first << 16) | last;
+
+        private static bool IsWordChar(char c) => c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : SyntaxFacts.IsIdentifierPartCharacter(c);
     }
 
     /// <summary>

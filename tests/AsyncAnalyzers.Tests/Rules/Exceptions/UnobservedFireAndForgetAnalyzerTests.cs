@@ -3018,4 +3018,279 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """ + Stubs);
     }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingPrivateFieldOfCoveredWork_NoDiagnostic()
+    {
+        // The private field is written only in its type, with work that catches everything; the await follows a null check.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Lease
+            {
+                private Task? _held;
+
+                public void Acquire(string path)
+                {
+                    _held = Task.Factory.StartNew(() =>
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "held");
+                        }
+                        catch (Exception ex)
+                        {
+                            Report(ex);
+                        }
+                    });
+                }
+
+                public async Task ReleaseAsync()
+                {
+                    if (_held is not null)
+                    {
+                        await _held;
+                        _held = null;
+                    }
+                }
+
+                static void Report(Exception ex) => Console.Error.WriteLine(ex);
+            }
+
+            class Worker
+            {
+                public void Finish(Lease lease)
+                {
+                    _ = lease.ReleaseAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingPrivateFieldAfterNullReturn_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Lease
+            {
+                private Task? _held;
+
+                public void Acquire(string path)
+                {
+                    _held = Task.Factory.StartNew(() =>
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "held");
+                        }
+                        catch (Exception ex)
+                        {
+                            Report(ex);
+                        }
+                    });
+                }
+
+                public async Task ReleaseAsync()
+                {
+                    if (_held == null)
+                    {
+                        return;
+                    }
+
+                    await _held.ConfigureAwait(false);
+                }
+
+                static void Report(Exception ex) => Console.Error.WriteLine(ex);
+            }
+
+            class Worker
+            {
+                public void Finish(Lease lease)
+                {
+                    _ = lease.ReleaseAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingPrivateFieldAssignedByConstructor_NoDiagnostic()
+    {
+        // The constructor gives the field a task before any method runs, so the unchecked await is never of null.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Gate
+            {
+                private Task _turn;
+
+                public Gate() { _turn = Task.Run(() => Pass()); }
+
+                public void Next() => _turn = Task.Run(() => Pass());
+
+                public async Task WaitAsync() => await _turn.ConfigureAwait(false);
+
+                static void Pass()
+                {
+                    try
+                    {
+                        System.IO.File.AppendAllText("gate.log", "pass");
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+
+            class User
+            {
+                public void Leave(Gate gate) => _ = gate.WaitAsync();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingPrivateFieldOfFileWork_Reports()
+    {
+        // One assignment stores work that can fail unseen: the file write has no catch.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Lease
+            {
+                private Task? _held;
+
+                public void Acquire(string path)
+                {
+                    _held = Task.Factory.StartNew(() => File.WriteAllText(path, "held"));
+                }
+
+                public async Task ReleaseAsync()
+                {
+                    if (_held is not null)
+                    {
+                        await _held;
+                        _held = null;
+                    }
+                }
+
+                static void Report(Exception ex) => Console.Error.WriteLine(ex);
+            }
+
+            class Worker
+            {
+                public void Finish(Lease lease)
+                {
+                    {|#0:_ = lease.ReleaseAsync()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+    }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingUncheckedPrivateField_Reports()
+    {
+        // Nothing assigns the field before Acquire: awaiting it unchecked throws NullReferenceException when Acquire never ran.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Lease
+            {
+                private Task? _held;
+
+                public void Acquire(string path)
+                {
+                    _held = Task.Factory.StartNew(() =>
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "held");
+                        }
+                        catch (Exception ex)
+                        {
+                            Report(ex);
+                        }
+                    });
+                }
+
+                public async Task ReleaseAsync() => await _held!;
+
+                static void Report(Exception ex) => Console.Error.WriteLine(ex);
+            }
+
+            class Worker
+            {
+                public void Finish(Lease lease)
+                {
+                    {|#0:_ = lease.ReleaseAsync()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+    }
+
+    [Fact]
+    public async Task DiscardedReleaseAwaitingPrivateFieldPassedByRef_Reports()
+    {
+        // A write by reference (Interlocked.Exchange) is a value this summary cannot see.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Lease
+            {
+                private Task? _held;
+
+                public void Acquire(string path)
+                {
+                    _held = Task.Factory.StartNew(() =>
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, "held");
+                        }
+                        catch (Exception ex)
+                        {
+                            Report(ex);
+                        }
+                    });
+                    System.Threading.Interlocked.Exchange(ref _held, Task.Run(() => File.Delete(path)));
+                }
+
+                public async Task ReleaseAsync()
+                {
+                    if (_held is not null)
+                    {
+                        await _held;
+                        _held = null;
+                    }
+                }
+
+                static void Report(Exception ex) => Console.Error.WriteLine(ex);
+            }
+
+            class Worker
+            {
+                public void Finish(Lease lease)
+                {
+                    {|#0:_ = lease.ReleaseAsync()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+    }
 }

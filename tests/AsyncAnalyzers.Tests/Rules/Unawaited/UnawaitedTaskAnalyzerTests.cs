@@ -1460,4 +1460,86 @@ public class UnawaitedTaskAnalyzerTests
             }
             """);
     }
+
+    private const string WpfDispatcherStandIn = """
+        namespace System.Windows.Threading
+        {
+            using System.Runtime.CompilerServices;
+            public class DispatcherOperation { public TaskAwaiter GetAwaiter() => default; }
+            public class Dispatcher
+            {
+                public DispatcherOperation BeginInvoke(System.Delegate method, params object[] args) => null;
+                public DispatcherOperation BeginInvoke(DispatcherPriority priority, System.Delegate method) => null;
+                public DispatcherOperation InvokeAsync(System.Action callback) => null;
+            }
+            public enum DispatcherPriority { Normal }
+        }
+        """;
+
+    [Fact]
+    public async Task DroppedWpfDispatcherBeginInvoke_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(WpfDispatcherStandIn + """
+
+            namespace App
+            {
+                using System;
+                using System.IO;
+                using System.Windows.Threading;
+                class C
+                {
+                    void M(Dispatcher dispatcher, string path)
+                    {
+                        dispatcher.BeginInvoke(new Action(() => File.WriteAllText(path, "x")));
+                        dispatcher.BeginInvoke(DispatcherPriority.Normal, new Action(() => File.Delete(path)));
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DroppedWpfDispatcherInvokeAsync_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(WpfDispatcherStandIn + """
+
+            namespace App
+            {
+                using System.IO;
+                using System.Windows.Threading;
+                class C
+                {
+                    void M(Dispatcher dispatcher, string path)
+                    {
+                        [|dispatcher.InvokeAsync(() => File.WriteAllText(path, "x"))|];
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DroppedBeginInvokeOfDispatcherOutsideWpf_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            namespace MyUi
+            {
+                using System.Runtime.CompilerServices;
+                public class DispatcherOperation { public TaskAwaiter GetAwaiter() => default; }
+                public class Dispatcher { public DispatcherOperation BeginInvoke(System.Action action) => null; }
+            }
+            namespace App
+            {
+                using System.IO;
+                using MyUi;
+                class C
+                {
+                    void M(Dispatcher dispatcher, string path)
+                    {
+                        [|dispatcher.BeginInvoke(() => File.WriteAllText(path, "x"))|];
+                    }
+                }
+            }
+            """);
+    }
 }

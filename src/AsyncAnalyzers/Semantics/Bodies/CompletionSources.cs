@@ -16,39 +16,7 @@ internal static class CompletionSources
     /// <c>TrySetResult</c> and otherwise only read for its <c>Task</c>: no <c>SetException</c>, no <c>SetCanceled</c>, never handed to
     /// other code. Its task never faults (at worst it never completes).
     /// </summary>
-    public static bool OnlySucceeds(IOperation returned, IOperation root)
-    {
-        if (returned.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation { Local: var local } }
-            || !IsCompletionSource(local.Type))
-        {
-            return false;
-        }
-
-        var created = false;
-        foreach (var operation in root.Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.Initializer?.Value.WalkDownConversions() is not IObjectCreationOperation)
-                    {
-                        return false;
-                    }
-
-                    created = true;
-                    break;
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                    if (!IsSuccessfulUse(reference))
-                    {
-                        return false;
-                    }
-
-                    break;
-            }
-        }
-
-        return created;
-    }
+    public static bool OnlySucceeds(IOperation returned, IOperation root) => EveryUseAccepted(returned, root, other: null);
 
     /// <summary>
     /// <c>tcs.Task</c> where <c>tcs</c> is a local made here with <c>new TaskCompletionSource...(...)</c> that never leaves
@@ -60,7 +28,23 @@ internal static class CompletionSources
     /// False for any other reference: passed to a method, returned, captured by a method group (<c>Register(tcs.SetCanceled)</c>),
     /// completed with <c>SetException</c> or <c>SetCanceled</c> here.
     /// </summary>
-    public static bool StaysInType(IOperation task, IOperation root, INamedTypeSymbol type, HashSet<IFieldSymbol> fields)
+    public static bool StaysInType(IOperation task, IOperation root, INamedTypeSymbol type, HashSet<IFieldSymbol> fields) =>
+        EveryUseAccepted(task, root, reference =>
+        {
+            if (StoredIn(reference, type) is not { } field)
+            {
+                return false;
+            }
+
+            fields.Add(field);
+            return true;
+        });
+
+    /// <summary>
+    /// <c>tcs.Task</c> of a local made in <paramref name="root"/> with <c>new TaskCompletionSource...(...)</c>, every reference to which
+    /// reads its <c>Task</c> or completes it successfully, or is accepted by <paramref name="other"/>.
+    /// </summary>
+    private static bool EveryUseAccepted(IOperation task, IOperation root, System.Func<ILocalReferenceOperation, bool>? other)
     {
         if (task.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation { Local: var local } }
             || !IsCompletionSource(local.Type))
@@ -82,17 +66,11 @@ internal static class CompletionSources
                     created = true;
                     break;
                 case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                    if (IsSuccessfulUse(reference))
-                    {
-                        break;
-                    }
-
-                    if (StoredIn(reference, type) is not { } field)
+                    if (!IsSuccessfulUse(reference) && (other is null || !other(reference)))
                     {
                         return false;
                     }
 
-                    fields.Add(field);
                     break;
             }
         }

@@ -200,7 +200,7 @@ internal sealed partial class MethodSummaries : ICallFacts
     {
         if (resources is not IVariableDeclarationGroupOperation group)
         {
-            return InMemoryWriters.IsOverMemoryStream(resources, _symbols);
+            return IsInMemoryStream(resources);
         }
 
         var any = false;
@@ -208,7 +208,7 @@ internal sealed partial class MethodSummaries : ICallFacts
         {
             foreach (var declarator in declaration.Declarators)
             {
-                if (declarator.Initializer?.Value is not { } value || !InMemoryWriters.IsOverMemoryStream(value, _symbols))
+                if (declarator.Initializer?.Value is not { } value || !IsInMemoryStream(value))
                 {
                     return false;
                 }
@@ -267,7 +267,7 @@ internal sealed partial class MethodSummaries : ICallFacts
     {
         if (value is not IInvocationOperation { TargetMethod.Name: "ReadAsync" or "WriteAsync" or "FlushAsync" or "CopyToAsync", Instance: { } stream } call
             || !call.TargetMethod.ContainingType.InheritsFromOrEquals(_symbols.Stream)
-            || !InMemoryWriters.IsOverMemoryStream(stream, _symbols))
+            || !IsInMemoryStream(stream))
         {
             return false;
         }
@@ -281,11 +281,65 @@ internal sealed partial class MethodSummaries : ICallFacts
         {
             if (argument.Parameter?.Ordinal == 0)
             {
-                return InMemoryWriters.IsOverMemoryStream(argument.Value, _symbols);
+                return IsInMemoryStream(argument.Value);
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A stream in memory (<see cref="InMemoryWriters"/>), also one a helper of the compilation returns: <c>using var stream =
+    /// GetStream(name);</c> where every <c>return</c> of the non-overridable <c>GetStream</c> is an embedded resource stream or a
+    /// memory stream, followed two helpers deep (BlockingWaitAnalyzerTests.ResultOfAsyncMethodCopyingResourceFromHelper_NoDiagnostic,
+    /// ResultOfAsyncMethodCopyingFileFromHelper_Reports).
+    /// </summary>
+    private bool IsInMemoryStream(IOperation? value, int hops = 2)
+    {
+        if (value is null || InMemoryWriters.IsOverMemoryStream(value, _symbols))
+        {
+            return value is not null;
+        }
+
+        var current = value.WalkDownConversions();
+        if (current is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(current) is { } initializer)
+        {
+            current = initializer.WalkDownConversions();
+        }
+
+        if (hops == 0 || current is not IInvocationOperation { TargetMethod: var method } call || IsOverridable(method)
+            || _bodies.BodyOf(method.BodyPart(), call) is not { } body)
+        {
+            return false;
+        }
+
+        var any = false;
+        var stack = new System.Collections.Generic.Stack<IOperation>();
+        stack.Push(body.Block);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!IsInMemoryStream(returned, hops - 1))
+                {
+                    return false;
+                }
+
+                any = true;
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -1812,6 +1812,70 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfAsyncMethodCopyingResourceFromHelper_NoDiagnostic()
+    {
+        // The stream comes from a helper that returns an embedded resource: the copy is memory to memory.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Linq;
+            using System.Reflection;
+            using System.Threading.Tasks;
+            static class Embedded
+            {
+                static readonly Assembly Assembly = typeof(Embedded).Assembly;
+
+                public static Stream GetStream(string name)
+                {
+                    var path = Assembly.GetManifestResourceNames().Single(n => n.EndsWith(name));
+                    return Assembly.GetManifestResourceStream(path)!;
+                }
+
+                public static async Task<byte[]> Load(string name)
+                {
+                    using var stream = GetStream(name);
+                    using var memory = new MemoryStream();
+                    await stream.CopyToAsync(memory);
+                    return memory.ToArray();
+                }
+            }
+            class Template
+            {
+                public byte[] Read() => Embedded.Load("page.html").Result;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfAsyncMethodCopyingFileFromHelper_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            static class Embedded
+            {
+                public static Stream GetStream(string name)
+                {
+                    if (name.Length == 0)
+                        return new MemoryStream();
+                    return File.OpenRead(name);
+                }
+
+                public static async Task<byte[]> Load(string name)
+                {
+                    using var stream = GetStream(name);
+                    using var memory = new MemoryStream();
+                    await stream.CopyToAsync(memory);
+                    return memory.ToArray();
+                }
+            }
+            class Template
+            {
+                public byte[] Read() => {|#0:Embedded.Load("page.html").Result|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultOfAsyncMethodAwaitUsingInMemory_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

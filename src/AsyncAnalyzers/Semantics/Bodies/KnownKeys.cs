@@ -35,14 +35,11 @@ internal static class KnownKeys
     }
 
     /// <summary>A local, parameter, field or property the operation reads (fields and properties of this instance or static).</summary>
-    private static ISymbol? SymbolOf(IOperation operation) => operation.WalkDownConversions() switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property => property.Property,
-        _ => null,
-    };
+    private static ISymbol? SymbolOf(IOperation operation) =>
+        operation.ReferencedVariable()
+        ?? (operation.WalkDownConversions() is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property
+            ? property.Property
+            : null);
 
     private static bool IsStaticLookupTable(ISymbol dictionary) => dictionary switch
     {

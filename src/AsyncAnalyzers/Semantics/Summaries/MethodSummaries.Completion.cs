@@ -314,11 +314,8 @@ internal sealed partial class MethodSummaries : ICallFacts
         }
 
         var any = false;
-        var stack = new System.Collections.Generic.Stack<IOperation>();
-        stack.Push(body.Block);
-        while (stack.Count > 0)
+        foreach (var operation in body.Block.DescendantsInSameFunction())
         {
-            var operation = stack.Pop();
             if (operation is IReturnOperation { ReturnedValue: { } returned })
             {
                 if (!IsInMemoryStream(returned, hops - 1))
@@ -327,15 +324,6 @@ internal sealed partial class MethodSummaries : ICallFacts
                 }
 
                 any = true;
-                continue;
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    stack.Push(child);
-                }
             }
         }
 

@@ -429,9 +429,13 @@ internal sealed partial class MethodSummaries
             return Fact.No(use);
         }
 
-        var cache = unseenOnly ? _showsFaultUnseen : _showsFault;
+        // A call that hands the callee a token that can be canceled makes the callee's forwarding of it a way to fail; such walks
+        // are rare (a handler passing its source's token) and are not remembered, since the answer depends on the call.
+        var outerLiveToken = walk.LiveToken;
+        var liveToken = use is IInvocationOperation call && PassesOwnToken(call, walk);
+        var cache = liveToken ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
-        for (var depth = 1; depth <= EvidenceDepth; depth++)
+        for (var depth = 1; depth <= EvidenceDepth && cache is not null; depth++)
         {
             if (cache.TryGetValue((method, depth), out var cached) && (cached.IsYes ? depth <= remaining : depth >= remaining))
             {
@@ -453,10 +457,11 @@ internal sealed partial class MethodSummaries
         var outerCutShort = walk.CutShort;
         walk.CutShort = false;
         walk.Remaining--;
+        walk.LiveToken = liveToken;
         try
         {
             var fact = _bodies.BodyOf(method, use) is { } body ? UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk) : Fact.No(use);
-            if (fact.IsYes || !walk.CutShort)
+            if (cache is not null && (fact.IsYes || !walk.CutShort))
             {
                 cache.TryAdd((method, remaining), fact.IsYes ? fact : Fact.No(use));
             }
@@ -465,6 +470,7 @@ internal sealed partial class MethodSummaries
         }
         finally
         {
+            walk.LiveToken = outerLiveToken;
             walk.Remaining++;
             walk.Active.Remove(method);
             walk.CutShort |= outerCutShort;
@@ -524,9 +530,15 @@ internal sealed partial class MethodSummaries
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCancelableDelay_Reports, HandlerThatChecksCancellationAfterAwait_Reports).
             // Not inside a try that catches OperationCanceledException: there cancellation is an outcome the code handles
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatCatchesItsOwnCancellation_NoDiagnostic).
+            // Cancellation starts where a token is made (a source's Token, a library's callback token), not where a method
+            // forwards the token parameter its caller gave it: a callee's WaitAsync(cancellationToken) is a fault only for a caller
+            // that passes a token that can be canceled, and that caller shows it where it hands its token over
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeThatWaitsOnForwardedDefaultToken_NoDiagnostic,
+            // PassesCancelableTokenToCalleeThatForwardsIt_Reports).
             case IInvocationOperation cancellation when !cancellationIsNoFault
-                && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken))
-                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && IsCancelable(cancellation)))
+                && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken)
+                        && !IsForwardedToken(cancellation.Instance, walk))
+                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && PassesOwnToken(cancellation, walk)))
                 && !CatchesCancellation(cancellation):
                 return Fact.Yes(cancellation);
 
@@ -855,6 +867,40 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
+
+    /// <summary>
+    /// Whether an awaitable call hands over a token that can be canceled and is not merely forwarded: not the default value, not
+    /// <c>default</c> or <c>CancellationToken.None</c>, and, in a callee the walk entered, not the method's own token parameter.
+    /// </summary>
+    private bool PassesOwnToken(IInvocationOperation call, Walk walk)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _symbols.CancellationToken)
+                && !IsForwardedToken(argument.Value, walk)
+                && !IsNeverCanceled(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A token parameter of a method the walk entered through a call: the caller decides whether it can be canceled.</summary>
+    private static bool IsForwardedToken(IOperation? token, Walk walk) =>
+        walk.Remaining < EvidenceDepth && !walk.LiveToken
+        && token?.WalkDownConversions() is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } };
+
+    private bool IsNeverCanceled(IOperation token) =>
+        token.WalkDownConversions() switch
+        {
+            IDefaultValueOperation => true,
+            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "None" } property } => SymbolEqualityComparer.Default.Equals(property.ContainingType, _symbols.CancellationToken),
+            IObjectCreationOperation { Arguments.Length: 0 } => true,
+            _ => false,
+        };
 
     /// <summary>The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow.</summary>
     private bool CatchesCancellation(IOperation operation) =>

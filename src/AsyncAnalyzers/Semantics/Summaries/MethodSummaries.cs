@@ -156,6 +156,9 @@ internal sealed partial class MethodSummaries
         public HashSet<IMethodSymbol> Active { get; } = new(SymbolEqualityComparer.Default);
 
         public bool CutShort { get; set; }
+
+        /// <summary>The callee being read was handed a token that can be canceled: its token parameter is live (evidence walk).</summary>
+        public bool LiveToken { get; set; }
     }
 
     private sealed class MethodOrdinalComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>

@@ -2642,6 +2642,95 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsCalleeThatWaitsOnForwardedDefaultToken_NoDiagnostic()
+    {
+        // The lookup forwards its optional token to the gate; the handler passes none, so the wait cannot be canceled, and the
+        // lookup itself catches everything.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThumbnailCache
+            {
+                readonly System.Threading.SemaphoreSlim _gate = new(1);
+                readonly Dictionary<string, byte[]> _cache = new();
+
+                public async Task<byte[]> GetAsync(string path, System.Threading.CancellationToken cancellationToken = default)
+                {
+                    await _gate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        try { return await File.ReadAllBytesAsync(path); }
+                        catch (Exception ex) { Api.Log(ex); return Array.Empty<byte>(); }
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+
+            class Gallery
+            {
+                readonly ThumbnailCache _thumbnails = new();
+                readonly List<byte[]> _shown = new();
+
+                async void OnItemSelected(object sender, EventArgs e)
+                {
+                    var image = await _thumbnails.GetAsync("a.png");
+                    _shown.Add(image);
+                    _shown.Add(await _thumbnails.GetAsync("b.png", System.Threading.CancellationToken.None));
+                    await DelayThenShowAsync(default);
+                }
+
+                async Task DelayThenShowAsync(System.Threading.CancellationToken token)
+                {
+                    await Task.Delay(100, token);
+                    _shown.Clear();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task PassesCancelableTokenToCalleeThatForwardsIt_Reports()
+    {
+        // The same lookup given the page's own token: canceled, the gate's wait throws into the handler.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class ThumbnailCache
+            {
+                readonly System.Threading.SemaphoreSlim _gate = new(1);
+
+                public async Task<byte[]> GetAsync(string path, System.Threading.CancellationToken cancellationToken = default)
+                {
+                    await _gate.WaitAsync(cancellationToken);
+                    try
+                    {
+                        try { return await File.ReadAllBytesAsync(path); }
+                        catch (Exception ex) { Api.Log(ex); return Array.Empty<byte>(); }
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+
+            class Gallery
+            {
+                readonly ThumbnailCache _thumbnails = new();
+                readonly System.Threading.CancellationTokenSource _cts = new();
+                readonly List<byte[]> _shown = new();
+
+                async void [|OnItemSelected|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    _shown.Add(await LoadAsync("a.png", _cts.Token));
+                }
+
+                Task<byte[]> LoadAsync(string path, System.Threading.CancellationToken token) => _thumbnails.GetAsync(path, token);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsCalleeThatRethrowsCancellation_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

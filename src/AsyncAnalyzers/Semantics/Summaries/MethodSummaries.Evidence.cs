@@ -556,6 +556,14 @@ internal sealed partial class MethodSummaries
                     || (property.Name == "Completion" && propertyReference.Instance is ILocalReferenceOperation { Local: var block } && IsBuiltFromDelegateParameter(block, operation))):
                 return Fact.No(operation);
 
+            // await tcs.Task of a local source the method only ever completes with SetResult (a Loaded handler, a dispatched
+            // lambda): it never faults, at worst it never completes
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWaitingForLocalCompletionSourceThatOnlySucceeds_NoDiagnostic,
+            // AwaitsCalleeWaitingForLocalCompletionSourceThatCanFail_Reports).
+            case IAwaitOperation { Operation: var awaitedSource } when awaitedSource.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation } sourceTask
+                && CompletionSources.OnlySucceeds(sourceTask, operation.Root()):
+                return Fact.No(operation);
+
             // await _readerTask, a readonly field: what the constructors gave it decides
             // (UnawaitedTaskAnalyzerTests.DisposalAwaitsReadonlyFieldOfCoveredWorkers_NoDiagnostic).
             case IAwaitOperation { Operation: var awaitedField } when awaitedField.UnwrapConfigureAwait() is IFieldReferenceOperation { Field: var field }
@@ -902,6 +910,30 @@ internal sealed partial class MethodSummaries
             _ => false,
         };
 
+    /// <summary><c>myapp:</c>, <c>https://</c>: letters, then letters, digits, '+', '-' or '.', then ':'.</summary>
+    private static bool StartsWithScheme(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ':')
+            {
+                return i > 0;
+            }
+
+            if (!(char.IsLetter(c) || (i > 0 && (char.IsDigit(c) || c is '+' or '-' or '.'))))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEscaped(IOperation hole) =>
+        hole.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "EscapeDataString", IsStatic: true, ContainingType: { Name: "Uri" } uri } }
+        && uri.IsInNamespace("System");
+
     /// <summary>The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow.</summary>
     private bool CatchesCancellation(IOperation operation) =>
         _symbols.OperationCanceledException is { } canceled && IsCaughtAround(operation, caught => canceled.InheritsFromOrEquals(caught), filtered: false);
@@ -1086,13 +1118,16 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// A constant; a static property or field of the compilation; a static method of the compilation called with such values
-    /// (<c>Icons.For(Section.Home)</c>), also behind <c>?? throw</c>; a local initialized with one of these.
+    /// A constant, an enum value or a flag; a static property or field of the compilation; a static method of the compilation
+    /// called with such values (<c>Icons.For(item.Section)</c>), also behind <c>?? throw</c>; a local initialized with one of these;
+    /// a choice between two of them; an interpolated string whose holes are such values, numbers or <c>Uri.EscapeDataString(...)</c>.
     /// </summary>
     private static bool IsOwnValue(IOperation value, int hops)
     {
         value = value.WalkDownConversions();
-        if (value.ConstantValue.HasValue)
+
+        // Icons.For(item.Section), Themes.Get(isDark): an enum or a flag picks one of the program's own values.
+        if (value.ConstantValue.HasValue || value.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean })
         {
             return true;
         }
@@ -1117,6 +1152,31 @@ internal sealed partial class MethodSummaries
                 return true;
             case ILocalReferenceOperation { Local: var local } when hops < 3:
                 return local.FindSingleInitializer(value) is { } initial && IsOwnValue(initial, hops + 1);
+
+            // dropped ? $"&x={x}" : "": either branch the program's own.
+            case IConditionalOperation { WhenTrue: var whenTrue, WhenFalse: { } whenFalse }:
+                return IsOwnValue(whenTrue, hops) && IsOwnValue(whenFalse, hops);
+
+            // $"myapp:?folder={Uri.EscapeDataString(path)}&x={x}": an address in the program's own scheme whose holes are escaped,
+            // numbers or own values is well formed (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsLaunchOfOwnSchemeAddress_NoDiagnostic).
+            case IInterpolatedStringOperation { Parts: var parts }:
+                var escapedHoles = false;
+                foreach (var part in parts)
+                {
+                    if (part is IInterpolationOperation { Expression: var hole } && !IsOwnValue(hole, hops)
+                        && hole.WalkDownConversions().Type?.SpecialType is not (>= SpecialType.System_SByte and <= SpecialType.System_Double))
+                    {
+                        if (!IsEscaped(hole))
+                        {
+                            return false;
+                        }
+
+                        escapedHoles = true;
+                    }
+                }
+
+                // An escaped value alone is no address: the text must start with the scheme.
+                return !escapedHoles || (parts.Length > 0 && parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string head } && StartsWithScheme(head));
         }
 
         return false;

@@ -167,9 +167,9 @@ internal static class KnownApis
                     // pages say so).
                     "AspNetCore" => third == "SignalR" && method.Name is "SendAsync" or "SendCoreAsync",
 
-                    // key.OpenSubKey(path), key.GetValue(name, fallback): a registry read answers null or the fallback for what is
-                    // missing; writes and deletes can be refused, and stay evidence.
-                    "Win32" => type.Name is "Registry" or "RegistryKey" && method.Name is "OpenSubKey" or "GetValue" or "GetValueKind",
+                    // key.OpenSubKey(path), key.GetValue(name, fallback), key.GetSubKeyNames(): a registry read answers null, the
+                    // fallback or what is there; writes and deletes can be refused, and stay evidence.
+                    "Win32" => type.Name is "Registry" or "RegistryKey" && method.Name is "OpenSubKey" or "GetValue" or "GetValueKind" or "GetSubKeyNames" or "GetValueNames",
                     _ => false,
                 };
             // Launcher.LaunchUriAsync(uri), LaunchFileAsync(file): the launch reports failure through its bool result.

@@ -2731,6 +2731,90 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsCalleeWaitingForLocalCompletionSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        // The callee waits for a panel's Shown event through a local source that only ever gets TrySetResult, then moves
+        // in-memory state: nothing after the handler's await can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Panel
+            {
+                public bool IsShown { get; set; }
+                public event EventHandler Shown;
+                public int Offset { get; set; }
+            }
+
+            class Wizard
+            {
+                readonly Panel _panel = new();
+
+                public async Task RevealAsync(int offset)
+                {
+                    if (!_panel.IsShown)
+                    {
+                        var shown = new TaskCompletionSource<bool>();
+                        void OnShown(object s, EventArgs e)
+                        {
+                            _panel.Shown -= OnShown;
+                            shown.TrySetResult(true);
+                        }
+
+                        _panel.Shown += OnShown;
+                        await shown.Task;
+                    }
+
+                    await Task.Delay(200);
+                    _panel.Offset = offset;
+                }
+
+                async void OnNextClicked(object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    await RevealAsync(3);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsCalleeWaitingForLocalCompletionSourceThatCanFail_Reports()
+    {
+        // The same wait, but the source is failed when the panel closes first: the handler's await rethrows.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Panel
+            {
+                public bool IsShown { get; set; }
+                public event EventHandler Shown;
+                public event EventHandler Closed;
+                public int Offset { get; set; }
+            }
+
+            class Wizard
+            {
+                readonly Panel _panel = new();
+
+                public async Task RevealAsync(int offset)
+                {
+                    if (!_panel.IsShown)
+                    {
+                        var shown = new TaskCompletionSource<bool>();
+                        _panel.Shown += (s, e) => shown.TrySetResult(true);
+                        _panel.Closed += (s, e) => shown.TrySetException(new InvalidOperationException("closed"));
+                        await shown.Task;
+                    }
+
+                    _panel.Offset = offset;
+                }
+
+                async void [|OnNextClicked|](object sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    await RevealAsync(3);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsCalleeThatRethrowsCancellation_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -1972,6 +1972,33 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeListsRegistrySubKeys_NoDiagnostic()
+    {
+        // Listing a key's subkeys and values is a read, like GetValue.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using Microsoft.Win32;
+
+            class TagStore
+            {
+                public System.Collections.Generic.List<string> Tags { get; } = new();
+
+                public void Reload() => _ = ReloadAsync();
+
+                async Task ReloadAsync()
+                {
+                    await Task.Yield();
+                    using var key = Registry.CurrentUser.OpenSubKey(@"Software\Contoso\Tags");
+                    if (key is null)
+                        return;
+
+                    Tags.AddRange(key.GetSubKeyNames());
+                    Tags.AddRange(key.GetValueNames());
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeWritesRegistry_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
@@ -2986,6 +3013,92 @@ public class UnobservedFireAndForgetAnalyzerTests
             class C
             {
                 void Show(Breadcrumb crumb) => _ = crumb.LoadIconAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingIconLookupByEnumProperty_NoDiagnostic()
+    {
+        // The section is an enum: whatever its value, the table answers one of its own addresses or null, and null is skipped.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            enum Section { Home, Drives, Network }
+
+            static class SectionIcons
+            {
+                public static string For(Section section) => section switch
+                {
+                    Section.Home => "ms-appx:///Assets/Home.png",
+                    Section.Drives => "ms-appx:///Assets/Drives.png",
+                    _ => null,
+                };
+            }
+
+            class SidebarItem
+            {
+                public Section Section { get; set; }
+                public Uri Icon { get; set; }
+            }
+
+            class Sidebar
+            {
+                readonly System.Collections.Generic.List<SidebarItem> _items = new();
+
+                public void OnThemeChanged() => _ = RefreshIconsAsync();
+
+                async Task RefreshIconsAsync()
+                {
+                    await Task.Yield();
+                    foreach (var item in _items)
+                    {
+                        var icon = SectionIcons.For(item.Section);
+                        if (icon is null)
+                            continue;
+
+                        item.Icon = new Uri(icon);
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingOwnSchemeAddressWithEscapedParts_NoDiagnostic()
+    {
+        // The app's own scheme, the path escaped, the drop point numbers: the address is well formed.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Windows
+            {
+                readonly System.Collections.Generic.List<Uri> _requests = new();
+
+                public void Detach(string path, int? x, int? y) => _ = RequestWindowAsync(path, x, y);
+
+                async Task RequestWindowAsync(string path, int? dropX, int? dropY)
+                {
+                    await Task.Yield();
+                    var drop = dropX is int x && dropY is int y ? $"&x={x}&y={y}" : "";
+                    _requests.Add(new Uri($"myapp:?folder={Uri.EscapeDataString(path)}{drop}"));
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingEscapedTextWithoutScheme_Reports()
+    {
+        // An escaped value alone is no absolute address: new Uri throws.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Windows
+            {
+                readonly System.Collections.Generic.List<Uri> _requests = new();
+
+                public void Detach(string path) => [|_ = RequestWindowAsync(path)|];
+
+                async Task RequestWindowAsync(string path)
+                {
+                    await Task.Yield();
+                    _requests.Add(new Uri($"{Uri.EscapeDataString(path)}?window=new"));
+                }
             }
             """ + Stubs);
     }

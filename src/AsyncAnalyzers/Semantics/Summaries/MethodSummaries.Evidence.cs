@@ -769,6 +769,14 @@ internal sealed partial class MethodSummaries
             return true;
         }
 
+        // value switch { Folder f => ..., string path => ..., null => null, _ => throw new JsonException("unsupported") }: the
+        // fallback of a switch on the runtime type asserts which types the program itself creates
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeSerializingWithTypeSwitchFallbackThrow_NoDiagnostic, CalleeParsingWithValueSwitchFallbackThrow_Reports).
+        if (guarded.Parent is ISwitchExpressionArmOperation { Pattern: IDiscardPatternOperation, Parent: ISwitchExpressionOperation typeSwitch } && IsTypeSwitch(typeSwitch))
+        {
+            return true;
+        }
+
         for (var type = exception.Type; type is not null; type = type.BaseType)
         {
             if (type is { Name: "ArgumentException" or "ObjectDisposedException" } && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
@@ -778,6 +786,27 @@ internal sealed partial class MethodSummaries
         }
 
         return false;
+    }
+
+    private static bool IsTypeSwitch(ISwitchExpressionOperation switchExpression)
+    {
+        var typeArms = 0;
+        foreach (var arm in switchExpression.Arms)
+        {
+            switch (arm.Pattern)
+            {
+                case IDeclarationPatternOperation or ITypePatternOperation:
+                    typeArms++;
+                    break;
+                case IDiscardPatternOperation:
+                case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } }:
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return typeArms > 0;
     }
 
     /// <summary>

@@ -2815,6 +2815,96 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     }
 
     [Fact]
+    public async Task AwaitsHelperWhoseLambdaRunsInsideOverloadedCatchAllHelper_NoDiagnostic()
+    {
+        // The title update runs inside the async overload of a three-overload IgnoreExceptions helper that rethrows only a type it is
+        // given (none here); a member the lambda uses does not bind (a XAML-generated one): the helper still covers the lambda.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface ILog { void Info(Exception ex, string message); }
+
+            static class Safety
+            {
+                public static bool IgnoreExceptions(Action action, ILog logger = null, Type exceptionToIgnore = null)
+                {
+                    try { action(); return true; }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            logger?.Info(ex, ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+
+                public static async Task<bool> IgnoreExceptions(Func<Task> action, ILog logger = null, Type exceptionToIgnore = null)
+                {
+                    try
+                    {
+                        await action();
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            logger?.Info(ex, ex.Message);
+                            return false;
+                        }
+                        else
+                            throw;
+                    }
+                }
+
+                public static T IgnoreExceptions<T>(Func<T> action, ILog logger = null, Type exceptionToIgnore = null)
+                {
+                    try { return action(); }
+                    catch (Exception ex)
+                    {
+                        if (exceptionToIgnore is null || exceptionToIgnore.IsAssignableFrom(ex.GetType()))
+                        {
+                            logger?.Info(ex, ex.Message);
+                            return default;
+                        }
+                        else
+                            throw;
+                    }
+                }
+            }
+
+            static class Nav
+            {
+                public static async Task<string> GetInfoAsync(string path)
+                {
+                    await Task.Yield();
+                    return System.Linq.Enumerable.Last(path.Split((char)92, StringSplitOptions.RemoveEmptyEntries));
+                }
+
+                public static async Task UpdateAsync(object arg)
+                {
+                    await Safety.IgnoreExceptions(async () =>
+                    {
+                        string title = string.Empty;
+                        if (arg is string p)
+                            title = await GetInfoAsync(p);
+                        {|CS0103:MainWindow|}.Instance.Title = title;
+                    });
+                }
+            }
+
+            class Page
+            {
+                async void OnChanged(object sender, EventArgs e)
+                {
+                    await Nav.UpdateAsync(e);
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task AwaitsCalleeThatRethrowsCancellation_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -3104,6 +3104,61 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeSerializingWithTypeSwitchFallbackThrow_NoDiagnostic()
+    {
+        // The fallback arm of a switch on the runtime type names the types the program stores; it is not a way to fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class PaneArguments { public string Left { get; set; } }
+
+            class TabState
+            {
+                public object Parameter { get; set; }
+                public string Saved { get; private set; }
+
+                public void Save() => _ = SaveAsync();
+
+                async Task SaveAsync()
+                {
+                    await Task.Yield();
+                    Saved = Parameter switch
+                    {
+                        PaneArguments panes => "panes:" + panes.Left,
+                        string path => path,
+                        null => null,
+                        _ => throw new InvalidOperationException($"Unsupported parameter type: {Parameter.GetType()}."),
+                    };
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeParsingWithValueSwitchFallbackThrow_Reports()
+    {
+        // A switch on a value read from outside: the fallback rejects input.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class TabState
+            {
+                public string Kind { get; set; }
+                public int Columns { get; private set; }
+
+                public void Restore() => [|_ = RestoreAsync()|];
+
+                async Task RestoreAsync()
+                {
+                    await Task.Yield();
+                    Columns = Kind switch
+                    {
+                        "grid" => 4,
+                        "list" => 1,
+                        _ => throw new InvalidOperationException($"Unknown layout {Kind}."),
+                    };
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeParsingIconLookupOfInput_Reports()
     {
         // The same lookup, keyed by the caller's text: input after all.

@@ -1187,7 +1187,7 @@ internal sealed partial class MethodSummaries
                 return IsOwnValue(whenTrue, hops) && IsOwnValue(whenFalse, hops);
 
             // $"myapp:?folder={Uri.EscapeDataString(path)}&x={x}": an address in the program's own scheme whose holes are escaped,
-            // numbers or own values is well formed (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsLaunchOfOwnSchemeAddress_NoDiagnostic).
+            // numbers or own values is well formed (UnobservedFireAndForgetAnalyzerTests.CalleeParsingOwnSchemeAddressWithEscapedParts_NoDiagnostic, CalleeParsingEscapedTextWithoutScheme_Reports).
             case IInterpolatedStringOperation { Parts: var parts }:
                 var escapedHoles = false;
                 foreach (var part in parts)

@@ -622,6 +622,13 @@ internal sealed partial class MethodSummaries
                     ? MethodShowsFault(candidate, operation, unseenOnly, walk)
                     : Fact.Yes(operation);
 
+            // Safety.IgnoreExceptions(async () => ...) that does not bind (broken code elsewhere made every overload fail): a helper of
+            // the compilation may run the lambda inside its own catch-all, as such helpers do, and which overload runs it under what
+            // cover cannot be known: the benefit of the doubt, as for any code that does not bind
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsHelperWhoseLambdaGoesToOwnCallThatDoesNotBind_NoDiagnostic).
+            case IInvalidOperation ownCall when HasOwnCandidate(ownCall):
+                return Fact.No(operation);
+
             // _dispatcher.EnqueueOrInvokeAsync(async () => ...) on a type from a missing reference: the lambda handed over still runs
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeReturningUnresolvedDispatchOfUnsafeLambda_Reports).
             case IInvalidOperation invalid:
@@ -1090,6 +1097,25 @@ internal sealed partial class MethodSummaries
         return symbol is IMethodSymbol { IsAbstract: false, IsVirtual: false, IsOverride: false } method && method.DeclaringSyntaxReferences.Length > 0
             ? method
             : null;
+    }
+
+    /// <summary>A call that does not bind, among whose candidates is a method of the compilation.</summary>
+    private static bool HasOwnCandidate(IInvalidOperation invalid)
+    {
+        if (invalid.SemanticModel is not { } model || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+        {
+            return false;
+        }
+
+        foreach (var candidate in model.GetSymbolInfo(invocation).CandidateSymbols)
+        {
+            if (candidate is IMethodSymbol && candidate.DeclaringSyntaxReferences.Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HandsOverLambda(IOperation operation)

@@ -2932,10 +2932,13 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
 
             class Page
             {
+                readonly List<string> _recent = new();
+
                 async void OnNavigated(object sender, EventArgs e)
                 {
                     await Task.Yield();
                     await Titles.UpdateAsync("title.txt");
+                    _recent.RemoveAt(0);
                 }
             }
             """ + Stubs);

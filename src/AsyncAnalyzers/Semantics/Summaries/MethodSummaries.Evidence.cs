@@ -433,7 +433,12 @@ internal sealed partial class MethodSummaries
         // are rare (a handler passing its source's token) and are not remembered, since the answer depends on the call.
         var outerLiveToken = walk.LiveToken;
         var liveToken = use is IInvocationOperation call && PassesOwnToken(call, walk);
-        var cache = liveToken ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
+
+        // if (session.AddressValid) _ = session.QueryAsync(): the callee's own `if (!AddressValid) throw` cannot fire for this call;
+        // such an answer depends on the call too, and is not remembered.
+        var outerChecked = walk.CheckedByCaller;
+        var checkedByCaller = use is IInvocationOperation checkedCall ? MembersCheckedBefore(checkedCall) : null;
+        var cache = liveToken || checkedByCaller is not null ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
         for (var depth = 1; depth <= EvidenceDepth && cache is not null; depth++)
         {
@@ -458,6 +463,7 @@ internal sealed partial class MethodSummaries
         walk.CutShort = false;
         walk.Remaining--;
         walk.LiveToken = liveToken;
+        walk.CheckedByCaller = checkedByCaller;
         try
         {
             var fact = _bodies.BodyOf(method, use) is { } body ? UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk) : Fact.No(use);
@@ -470,6 +476,7 @@ internal sealed partial class MethodSummaries
         }
         finally
         {
+            walk.CheckedByCaller = outerChecked;
             walk.LiveToken = outerLiveToken;
             walk.Remaining++;
             walk.Active.Remove(method);
@@ -652,7 +659,8 @@ internal sealed partial class MethodSummaries
             // try body threw, which the walk reads on its own.
             case IThrowOperation { Exception: { } thrown }:
                 var value = thrown.WalkDownConversions();
-                if (value is ILocalReferenceOperation or IParameterReferenceOperation || IsInvariantGuard(operation, value))
+                if (value is ILocalReferenceOperation or IParameterReferenceOperation || IsInvariantGuard(operation, value)
+                    || (walk.CheckedByCaller is { } checkedMembers && IsPreconditionOn(operation, checkedMembers)))
                 {
                     return Fact.No(operation);
                 }
@@ -1097,6 +1105,82 @@ internal sealed partial class MethodSummaries
         return symbol is IMethodSymbol { IsAbstract: false, IsVirtual: false, IsOverride: false } method && method.DeclaringSyntaxReferences.Length > 0
             ? method
             : null;
+    }
+
+    /// <summary>
+    /// The boolean members of the call's receiver that the code around the call has just found true:
+    /// <c>if (settings.ShowDetails &amp;&amp; data.AddressValid) _ = data.QueryAsync();</c> gives <c>AddressValid</c>. Null when none.
+    /// </summary>
+    private static List<ISymbol>? MembersCheckedBefore(IInvocationOperation call)
+    {
+        if (ReceiverSymbol(call.Instance) is not { } receiver)
+        {
+            return null;
+        }
+
+        List<ISymbol>? members = null;
+        IOperation inner = call;
+        foreach (var ancestor in call.AncestorsInSameFunction())
+        {
+            if (ancestor is IConditionalOperation { WhenTrue: var whenTrue, Condition: var condition } && ReferenceEquals(whenTrue, inner))
+            {
+                AddCheckedMembers(condition, receiver, ref members);
+            }
+
+            inner = ancestor;
+        }
+
+        return members;
+    }
+
+    private static void AddCheckedMembers(IOperation condition, ISymbol receiver, ref List<ISymbol>? members)
+    {
+        switch (condition.WalkDownConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, OperatorMethod: null } and:
+                AddCheckedMembers(and.LeftOperand, receiver, ref members);
+                AddCheckedMembers(and.RightOperand, receiver, ref members);
+                break;
+            case IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } property, Instance: var instance }
+                when SymbolEqualityComparer.Default.Equals(ReceiverSymbol(instance), receiver):
+                (members ??= new List<ISymbol>()).Add(property);
+                break;
+            case IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } field, Instance: var instance }
+                when SymbolEqualityComparer.Default.Equals(ReceiverSymbol(instance), receiver):
+                (members ??= new List<ISymbol>()).Add(field);
+                break;
+        }
+    }
+
+    /// <summary>The local, parameter, field or property (read through <c>this</c> or statically) an instance is read from.</summary>
+    private static ISymbol? ReceiverSymbol(IOperation? instance) => instance?.WalkDownConversions() switch
+    {
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var property } => property,
+        var other => other.ReferencedVariable(),
+    };
+
+    /// <summary><c>if (!AddressValid) throw ...;</c> on the instance's own member, one the caller found true.</summary>
+    private static bool IsPreconditionOn(IOperation throwOperation, List<ISymbol> members)
+    {
+        var statement = throwOperation.WalkUpConversions();
+        if (statement.Parent is IExpressionStatementOperation expressionStatement)
+        {
+            statement = expressionStatement;
+        }
+
+        if (statement.Parent is IBlockOperation { Operations.Length: 1 } block)
+        {
+            statement = block;
+        }
+
+        return statement.Parent is IConditionalOperation { WhenFalse: null, Condition: var condition } conditional && ReferenceEquals(conditional.WhenTrue, statement)
+            && condition.WalkDownConversions() is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var negated }
+            && negated.WalkDownConversions() switch
+            {
+                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var property } => System.Linq.Enumerable.Contains(members, property, SymbolEqualityComparer.Default),
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } => System.Linq.Enumerable.Contains(members, field, SymbolEqualityComparer.Default),
+                _ => false,
+            };
     }
 
     /// <summary>A call that does not bind, among whose candidates is a method of the compilation.</summary>

@@ -159,6 +159,9 @@ internal sealed partial class MethodSummaries
 
         /// <summary>The callee being read was handed a token that can be canceled: its token parameter is live (evidence walk).</summary>
         public bool LiveToken { get; set; }
+
+        /// <summary>Boolean members of the callee's instance that its caller found true just before the call (evidence walk).</summary>
+        public List<ISymbol>? CheckedByCaller { get; set; }
     }
 
     private sealed class MethodOrdinalComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>

@@ -3159,6 +3159,80 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleePreconditionTheCallerJustChecked_NoDiagnostic()
+    {
+        // The lookup refuses an invalid address, and the caller only starts it when the address is valid; the lookup's own I/O is
+        // inside a catch-all that logs.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Session
+            {
+                public string Address { get; set; }
+                public bool AddressValid => !string.IsNullOrEmpty(Address) && !Address.StartsWith("10.");
+                public string Location { get; private set; }
+
+                public async Task QueryLocationAsync()
+                {
+                    if (!AddressValid)
+                        throw new InvalidOperationException($"Invalid address {Address}");
+
+                    await Task.Yield();
+                    try { Location = await System.IO.File.ReadAllTextAsync(Address + ".txt"); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+
+            class Watcher
+            {
+                public bool ShowDetails { get; set; }
+                Session Data { get; } = new();
+
+                public void OnJoined(string address)
+                {
+                    Data.Address = address;
+                    if (ShowDetails && Data.AddressValid)
+                        _ = Data.QueryLocationAsync();
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleePreconditionTheCallerDidNotCheck_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Session
+            {
+                public string Address { get; set; }
+                public bool AddressValid => !string.IsNullOrEmpty(Address) && !Address.StartsWith("10.");
+                public string Location { get; private set; }
+
+                public async Task QueryLocationAsync()
+                {
+                    if (!AddressValid)
+                        throw new InvalidOperationException($"Invalid address {Address}");
+
+                    await Task.Yield();
+                    try { Location = await System.IO.File.ReadAllTextAsync(Address + ".txt"); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+
+            class Watcher
+            {
+                public bool ShowDetails { get; set; }
+                Session Data { get; } = new();
+
+                public void OnJoined(string address)
+                {
+                    Data.Address = address;
+                    if (ShowDetails)
+                        [|_ = Data.QueryLocationAsync()|];
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeParsingIconLookupOfInput_Reports()
     {
         // The same lookup, keyed by the caller's text: input after all.

@@ -53,9 +53,11 @@ internal sealed partial class MethodSummaries
         // the synchronous Dispose lets run (SynchronousDisposalAnalyzerTests.TimerAndRegistration_NoDiagnostic); Sqlite runs synchronously
         // (SynchronousDisposalAnalyzerTests.SqliteLikeProviderWithoutOverride_NoDiagnostic covers the provider without an override).
         // SslStream and NegotiateStream buffer nothing: their disposal closes the inner stream, which is judged on its own
-        // (SynchronousDisposalAnalyzerTests.AuthenticatedStream_NoDiagnostic).
+        // (SynchronousDisposalAnalyzerTests.AuthenticatedStream_NoDiagnostic). A command or batch frees its own state; its reader and
+        // connection are the resources that talk to the server (SynchronousDisposalAnalyzerTests.DbCommand_NoDiagnostic,
+        // DbDataReaderBaseType_Reports).
         if (type.InheritsFromOrEquals(_symbols.MemoryStream) || type.InheritsFromOrEquals(_symbols.StringWriter)
-            || type.InheritsFromOrEquals(_symbols.AuthenticatedStream)
+            || type.InheritsFromOrEquals(_symbols.AuthenticatedStream) || KnownApis.IsAdoNetCommand(type)
             || SymbolEqualityComparer.Default.Equals(type, _symbols.ThreadingTimer)
             || SymbolEqualityComparer.Default.Equals(type, _symbols.CancellationTokenRegistration)
             || KnownApis.IsSynchronousProvider(type))

@@ -295,6 +295,65 @@ public class SynchronousDisposalAnalyzerTests
     }
 
     [Fact]
+    public async Task DbCommand_NoDiagnostic()
+    {
+        // A command built on an open connection, the base type or a provider's that overrides DisposeAsync to call Dispose: its
+        // disposal frees parameters, not the connection.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            abstract class ProviderCommand : DbCommand
+            {
+                public override ValueTask DisposeAsync()
+                {
+                    Dispose();
+                    return default;
+                }
+            }
+
+            class TriggerStore
+            {
+                async Task<int> DeleteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = sql;
+                    return await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                async Task<int> DeleteWithProviderAsync(ProviderCommand command, CancellationToken cancellationToken)
+                {
+                    using (command)
+                    {
+                        return await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DbDataReaderBaseType_Reports()
+    {
+        // Disposing a reader reads what is left of its results from the server.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Data.Common;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class TriggerStore
+            {
+                async Task<string> FirstNameAsync(DbCommand command, CancellationToken cancellationToken)
+                {
+                    [|using|] var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    return await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task StreamTypedLocalFromFileCreate_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -25,7 +25,7 @@ public static class SynchronousDisposal
         try
         {
             await connection.OpenAsync();
-            using var command = connection.CreateCommand(); // ASYNC105
+            using var command = connection.CreateCommand(); // not reported: a command's disposal frees only its own state
             command.CommandText = sql;
             return (int)(await command.ExecuteScalarAsync() ?? 0);
         }

@@ -26,6 +26,7 @@ internal sealed class CompilationServices
     private MethodSummaries? _summaries;
     private SourceImplementations? _implementations;
     private ForcedSignatures? _forcedSignatures;
+    private UiExceptionPolicy? _uiExceptions;
 
     private CompilationServices(AsyncSymbols symbols)
     {
@@ -58,6 +59,9 @@ internal sealed class CompilationServices
 
     /// <summary>Which async void methods have a forced signature (ASYNC401) and which could return a task (ASYNC202).</summary>
     public ForcedSignatures ForcedSignatures => LazyInitializer.EnsureInitialized(ref _forcedSignatures, () => new ForcedSignatures(Symbols))!;
+
+    /// <summary>Whether the application handles the exceptions that reach its UI thread's dispatcher; read once.</summary>
+    public UiExceptionPolicy UiExceptions => LazyInitializer.EnsureInitialized(ref _uiExceptions, () => new UiExceptionPolicy(Symbols.Compilation, Bodies))!;
 
     /// <summary>Interprocedural facts per method.</summary>
     public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations, IoEvidence))!;

@@ -59,7 +59,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : body.Syntax.GetLocation(), method.Name, services);
+        Report(context, block, method, method.Locations.Length > 0 ? method.Locations[0] : body.Syntax.GetLocation(), method.Name, services);
     }
 
     private static void AnalyzeLocalFunction(OperationAnalysisContext context, CompilationServices services)
@@ -72,7 +72,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context, block, method.Locations.Length > 0 ? method.Locations[0] : localFunction.Syntax.GetLocation(), method.Name, services);
+        Report(context, block, method, method.Locations.Length > 0 ? method.Locations[0] : localFunction.Syntax.GetLocation(), method.Name, services);
     }
 
     private static void AnalyzeAnonymousFunction(OperationAnalysisContext context, CompilationServices services)
@@ -89,7 +89,7 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
             ? asyncKeyword.GetLocation()
             : lambda.Syntax.GetLocation();
         var name = lambda.Syntax is AnonymousMethodExpressionSyntax ? "async anonymous method" : "async lambda";
-        Report(context, lambda.Body, location, name, services);
+        Report(context, lambda.Body, lambda.Symbol, location, name, services);
     }
 
     /// <summary>
@@ -99,11 +99,20 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
     private static bool IsHandlerLambda(IAnonymousFunctionOperation lambda, AsyncSymbols symbols) =>
         AsyncSignatures.LambdaSignature(lambda, symbols) == SignatureKind.Forced;
 
-    private static void Report(OperationAnalysisContext context, IBlockOperation body, Location location, string name, CompilationServices services)
+    private static void Report(OperationAnalysisContext context, IBlockOperation body, IMethodSymbol handler, Location location, string name, CompilationServices services)
     {
         var symbols = services.Symbols;
         // Nothing can throw after an await that never happens (UnguardedAsyncVoidHandlerAnalyzerTests.NoAwait_NoDiagnostic).
         if (!AwaitPoints.HasRealAwait(body, symbols))
+        {
+            return;
+        }
+
+        // A handler of a window or control that resumes on the UI thread, in an application that handles what reaches that thread's
+        // dispatcher (DispatcherUnhandledException with e.Handled = true, Application.ThreadException) and carries on: the exception
+        // is observed there, logged or shown, not lost (UnguardedAsyncVoidHandlerAnalyzerTests.WindowHandlerInAppThatHandlesDispatcherExceptions_NoDiagnostic,
+        // WindowHandlerInAppWhoseDispatcherHandlerExits_Reports, WorkerThreadEventHandlerInAppThatHandlesDispatcherExceptions_Reports).
+        if (UiExceptionPolicy.ResumesOnUiThread(handler.ContainingType, handler, body) && services.UiExceptions.HandlesUiThreadExceptions(context.CancellationToken))
         {
             return;
         }

@@ -2944,6 +2944,161 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """ + Stubs);
     }
 
+    private const string WpfStubs = """
+
+        namespace System.Windows.Threading
+        {
+            public class DispatcherObject { }
+            public class DispatcherUnhandledExceptionEventArgs : EventArgs
+            {
+                public Exception Exception { get; }
+                public bool Handled { get; set; }
+            }
+            public delegate void DispatcherUnhandledExceptionEventHandler(object sender, DispatcherUnhandledExceptionEventArgs e);
+        }
+
+        namespace System.Windows
+        {
+            public class Application : System.Windows.Threading.DispatcherObject
+            {
+                public static Application Current { get; }
+                public event System.Windows.Threading.DispatcherUnhandledExceptionEventHandler DispatcherUnhandledException;
+                public void Shutdown(int code) { }
+            }
+            public class Window : System.Windows.Threading.DispatcherObject { }
+        }
+        """;
+
+    [Fact]
+    public async Task WindowHandlerInAppThatHandlesDispatcherExceptions_NoDiagnostic()
+    {
+        // The application's dispatcher handler (wired in App.xaml) logs, shows the error and marks it handled: a click handler's
+        // exception that resumes on the UI thread reaches it and is observed.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class App : System.Windows.Application
+            {
+                void App_DispatcherUnhandledException(object sender, System.Windows.Threading.DispatcherUnhandledExceptionEventArgs e)
+                {
+                    try { Api.Log(e.Exception); }
+                    finally { e.Handled = true; }
+                }
+            }
+
+            class EditorWindow : System.Windows.Window
+            {
+                async void SaveButton_Click(object sender, EventArgs e)
+                {
+                    await File.WriteAllTextAsync("project.json", "{}");
+                    await Api.LoadAsync();
+                }
+
+                public EditorWindow(Button reload) => reload.Click += async (s, e) => await Api.LoadAsync();
+            }
+            """ + Stubs + WpfStubs);
+    }
+
+    [Fact]
+    public async Task WindowHandlerInAppThatHandlesDispatcherExceptionsInLambda_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class App : System.Windows.Application
+            {
+                public App() => DispatcherUnhandledException += (s, e) =>
+                {
+                    Api.Log(e.Exception);
+                    e.Handled = true;
+                };
+            }
+
+            class EditorWindow : System.Windows.Window
+            {
+                async void SaveButton_Click(object sender, EventArgs e) => await File.WriteAllTextAsync("project.json", "{}");
+            }
+            """ + Stubs + WpfStubs);
+    }
+
+    [Fact]
+    public async Task WindowHandlerInAppWhoseDispatcherHandlerExits_Reports()
+    {
+        // The dispatcher handler ends the application: the handler's exception still ends it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class App : System.Windows.Application
+            {
+                void App_DispatcherUnhandledException(object sender, System.Windows.Threading.DispatcherUnhandledExceptionEventArgs e)
+                {
+                    Api.Log(e.Exception);
+                    e.Handled = true;
+                    Environment.Exit(1);
+                }
+            }
+
+            class EditorWindow : System.Windows.Window
+            {
+                async void [|SaveButton_Click|](object sender, EventArgs e) => await File.WriteAllTextAsync("project.json", "{}");
+            }
+            """ + Stubs + WpfStubs);
+    }
+
+    [Fact]
+    public async Task WorkerThreadEventHandlerInAppThatHandlesDispatcherExceptions_Reports()
+    {
+        // A file watcher raises its events on a worker thread, and a view model is no UI element; ConfigureAwait(false) leaves the
+        // UI thread: none of these exceptions reaches the dispatcher.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class App : System.Windows.Application
+            {
+                void App_DispatcherUnhandledException(object sender, System.Windows.Threading.DispatcherUnhandledExceptionEventArgs e)
+                {
+                    Api.Log(e.Exception);
+                    e.Handled = true;
+                }
+            }
+
+            class EditorWindow : System.Windows.Window
+            {
+                async void [|OnProjectFileChanged|](object sender, FileSystemEventArgs e) => await File.ReadAllTextAsync(e.FullPath);
+
+                async void [|ExportButton_Click|](object sender, EventArgs e)
+                {
+                    await File.WriteAllTextAsync("export.json", "{}").ConfigureAwait(false);
+                    await Api.LoadAsync();
+                }
+            }
+
+            class EditorViewModel
+            {
+                async void [|OnSaveRequested|](object sender, EventArgs e) => await File.WriteAllTextAsync("project.json", "{}");
+            }
+            """ + Stubs + WpfStubs);
+    }
+
+    [Fact]
+    public async Task FormHandlerInAppWithThreadExceptionHandler_NoDiagnostic()
+    {
+        // Windows Forms routes what reaches the UI thread to Application.ThreadException once a handler is attached.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            namespace System.Windows.Forms
+            {
+                public class Control { }
+                public class Form : Control { }
+                public static class Application
+                {
+                    public static event System.Threading.ThreadExceptionEventHandler ThreadException;
+                }
+            }
+
+            static class Program
+            {
+                static void Main() => System.Windows.Forms.Application.ThreadException += (s, e) => Api.Log(e.Exception);
+            }
+
+            class MainForm : System.Windows.Forms.Form
+            {
+                async void ExportButton_Click(object sender, EventArgs e) => await File.WriteAllTextAsync("export.csv", "");
+            }
+            """ + Stubs);
+    }
+
     [Fact]
     public async Task AwaitsCalleeThatRethrowsCancellation_Reports()
     {

@@ -1007,7 +1007,7 @@ internal static class CompletedTasks
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        if (target.Path.Equals(TaskPath.Of(element)))
+                        if (IsElement(element, target))
                         {
                             return true;
                         }
@@ -1020,13 +1020,13 @@ internal static class CompletedTasks
                     // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
                     foreach (var element in value.ChildOperations)
                     {
-                        if (target.Path.Equals(TaskPath.Of(element)))
+                        if (IsElement(element, target))
                         {
                             return true;
                         }
                     }
                 }
-                else if (target.Path.Equals(TaskPath.Of(value)))
+                else if (IsElement(value, target))
                 {
                     return true;
                 }
@@ -1034,6 +1034,14 @@ internal static class CompletedTasks
 
             return false;
         }
+
+        /// <summary>
+        /// The target, or <c>target ?? Task.CompletedTask</c>: WhenAll(output, error ?? Task.CompletedTask) completes the error task
+        /// whenever there is one (BlockingWaitAnalyzerTests.ResultOfOptionalTaskAfterWhenAllWithCompletedFallback_NoDiagnostic).
+        /// </summary>
+        private static bool IsElement(IOperation element, Target target) =>
+            target.Path.Equals(TaskPath.Of(element))
+            || (element.WalkDownConversions() is ICoalesceOperation { Value: var optional } && target.Path.Equals(TaskPath.Of(optional)));
 
         /// <summary>Any write to the target after the completing statement began cancels what it proved (<c>await t; t = Next();</c>).</summary>
         private static bool IsWrittenAfter(TaskPath target, IOperation completingStatement, IOperation use)

@@ -1154,6 +1154,45 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfOptionalTaskAfterWhenAllWithCompletedFallback_NoDiagnostic()
+    {
+        // The error reader runs only when errors are captured; WhenAll waits for it through `?? Task.CompletedTask`.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Diagnostics;
+            using System.Threading.Tasks;
+            class Encoder
+            {
+                async Task<string> RunAsync(Process process, bool captureErrors)
+                {
+                    var output = process.StandardOutput.ReadToEndAsync();
+                    Task<string> errors = captureErrors ? process.StandardError.ReadToEndAsync() : null;
+                    await Task.WhenAll(output, errors ?? Task.CompletedTask);
+                    return output.Result + errors?.Result;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfOptionalTaskLeftOutOfWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Diagnostics;
+            using System.Threading.Tasks;
+            class Encoder
+            {
+                async Task<string> RunAsync(Process process, bool captureErrors)
+                {
+                    var output = process.StandardOutput.ReadToEndAsync();
+                    Task<string> errors = captureErrors ? process.StandardError.ReadToEndAsync() : null;
+                    await Task.WhenAll(output, Task.CompletedTask);
+                    return output.Result + errors?{|#0:.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultAfterAwaitOfReassignedWhenAllLocal_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

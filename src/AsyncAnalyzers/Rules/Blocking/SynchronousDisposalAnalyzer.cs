@@ -61,6 +61,22 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using (new FileStream(marker, FileMode.Create)) { }: a stream held in no variable is written by nobody
+        // (SynchronousDisposalAnalyzerTests.UnnamedFileStreamCreatingEmptyFile_NoDiagnostic).
+        if (context.Operation is IUsingOperation { Resources: not IVariableDeclarationGroupOperation } unnamed
+            && unnamed.Resources.WalkDownConversions() is IObjectCreationOperation or IInvocationOperation
+            && unnamed.Resources.WalkDownConversions().Type is { } unnamedType && IsWriterOrFileStream(unnamedType))
+        {
+            return;
+        }
+
+        // await stream.FlushAsync(token) as the last use of the resource: what the synchronous Dispose has left to do is close a
+        // handle (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyBeforeDisposal_NoDiagnostic, WrittenAfterFlush_Reports).
+        if (FlushedAsynchronouslyLast(context.Operation, resources))
+        {
+            return;
+        }
+
         ITypeSymbol? culprit = null;
         var allAsyncDisposable = true;
         foreach (var (value, type) in Resources(resources))
@@ -200,6 +216,64 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         }
 
         return locals.Count > 0;
+    }
+
+    /// <summary>
+    /// Every local the using declares is last mentioned, in its scope, as the receiver of an awaited <c>FlushAsync</c>: nothing is
+    /// written after the asynchronous flush, so disposal only closes.
+    /// </summary>
+    private static bool FlushedAsynchronouslyLast(IOperation usingOperation, IOperation resources)
+    {
+        var scope = usingOperation switch
+        {
+            IUsingOperation { Body: var body } => body,
+            IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
+            _ => null,
+        };
+
+        if (scope is null || resources is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                ILocalReferenceOperation? last = null;
+                foreach (var operation in scope.Descendants())
+                {
+                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
+                        && (last is null || reference.Syntax.SpanStart > last.Syntax.SpanStart))
+                    {
+                        last = reference;
+                    }
+                }
+
+                if (last?.Parent is not IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush
+                    || !ReferenceEquals(flush.Instance, last)
+                    || !IsAwaited(flush))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool IsAwaited(IOperation call)
+    {
+        var current = call;
+        if (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && ReferenceEquals(configured.Instance, current))
+        {
+            current = configured;
+        }
+
+        return current.WalkUpConversions().Parent is IAwaitOperation;
     }
 
     private static bool IsWriterOrFileStream(ITypeSymbol type)

@@ -384,9 +384,9 @@ public class SynchronousDisposalAnalyzerTests
                 async Task SaveAsync(FileStream file)
                 {
                     [|using|] var writer = new Utf8JsonWriter(file);
+                    await writer.FlushAsync();
                     writer.WriteStartObject();
                     writer.WriteEndObject();
-                    await writer.FlushAsync();
                 }
             }
             """);
@@ -1236,6 +1236,74 @@ public class SynchronousDisposalAnalyzerTests
                     using var _ = File.CreateText(markerPath);
                     using var lockFile = new FileStream(markerPath + ".lock", FileMode.Create);
                     await File.WriteAllTextAsync(markerPath + ".payload", payload);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UnnamedFileStreamCreatingEmptyFile_NoDiagnostic()
+    {
+        // The stream only creates (or truncates) the file: it is held in no variable, so nothing writes through it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Diagnostics
+            {
+                async Task ResetLogAsync(string path, string banner)
+                {
+                    using (new FileStream(path, FileMode.Create)) { }
+                    await File.AppendAllTextAsync(path + ".meta", banner);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FlushedAsynchronouslyBeforeDisposal_NoDiagnostic()
+    {
+        // Each stream's last use is an awaited flush: disposal has nothing left to write.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Downloader
+            {
+                async Task SaveAsync(Stream source, string path, CancellationToken token)
+                {
+                    using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
+                    {
+                        await source.CopyToAsync(file, token);
+                        await file.FlushAsync(token);
+                    }
+
+                    using var log = new StreamWriter(path + ".log");
+                    await log.WriteLineAsync("saved");
+                    await log.FlushAsync().ConfigureAwait(false);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WrittenAfterFlush_Reports()
+    {
+        // Written again after the flush: the synchronous disposal flushes that.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Downloader
+            {
+                async Task SaveAsync(Stream source, string path, CancellationToken token)
+                {
+                    [|using|] var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+                    await source.CopyToAsync(file, token);
+                    await file.FlushAsync(token);
+                    file.WriteByte(0);
                 }
             }
             """);

@@ -308,14 +308,14 @@ public class SynchronousDisposalCodeFixTests
                         case 1:
                             [|using|] (var stream = File.Create(path))
                             {
-                                await stream.FlushAsync().ConfigureAwait(false);
+                                await stream.WriteAsync(new byte[1]).ConfigureAwait(false);
                             }
 
                             break;
                         default:
                             [|using|] (var stream = File.Create(path + ".bak"))
                             {
-                                await stream.FlushAsync().ConfigureAwait(false);
+                                await stream.WriteAsync(new byte[1]).ConfigureAwait(false);
                             }
 
                             break;
@@ -335,14 +335,14 @@ public class SynchronousDisposalCodeFixTests
                         case 1:
                             await using (var stream = File.Create(path))
                             {
-                                await stream.FlushAsync().ConfigureAwait(false);
+                                await stream.WriteAsync(new byte[1]).ConfigureAwait(false);
                             }
 
                             break;
                         default:
                             await using (var stream = File.Create(path + ".bak"))
                             {
-                                await stream.FlushAsync().ConfigureAwait(false);
+                                await stream.WriteAsync(new byte[1]).ConfigureAwait(false);
                             }
 
                             break;
@@ -473,7 +473,7 @@ public class SynchronousDisposalCodeFixTests
                     async Task OtherAsync(string path)
                     {
                         [|using|] var a = File.Create(path); [|using|] var b = File.Create(path + "2");
-                        await a.FlushAsync();
+                        await a.WriteAsync(new byte[1]);
                         b.WriteByte(1);
                     }
                 }
@@ -498,7 +498,7 @@ public class SynchronousDisposalCodeFixTests
                     async Task OtherAsync(string path)
                     {
                         await using var a = File.Create(path); await using var b = File.Create(path + "2");
-                        await a.FlushAsync();
+                        await a.WriteAsync(new byte[1]);
                         b.WriteByte(1);
                     }
                 }
@@ -522,7 +522,7 @@ public class SynchronousDisposalCodeFixTests
                 async Task M(string path)
                 {
                     [|using|] var s = File.Create(path);
-                    await s.FlushAsync();
+                    await s.WriteAsync(new byte[1]);
                 }
             }
             """);
@@ -534,7 +534,7 @@ public class SynchronousDisposalCodeFixTests
             {
                 async Task M(FileStream s)
                 {
-                    await s.FlushAsync();
+                    await s.WriteAsync(new byte[1]);
                     [|s.Dispose()|];
                 }
             }

@@ -88,7 +88,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         if (!IsAccessible(context.Compilation, counterpart.ReducedFrom ?? counterpart, within, method.IsStatic || found.IsExtension ? null : receiverType)
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
-            || InMemoryWriters.IsOverMemoryStream(invocation.Instance, symbols)
+            || services.Summaries.IsOverMemoryStream(invocation.Instance)
             || services.Summaries.IsInMemoryPipeEnd(invocation.Instance)
             || services.Summaries.CompletesPipeWithoutIo(invocation))
         {

@@ -15,9 +15,16 @@ internal static class InMemoryWriters
     // A writer over a compressor over a buffer is as deep as real code goes.
     private const int MaxDepth = 4;
 
-    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols) => IsInMemory(instance, symbols, MaxDepth);
+    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols) => IsInMemory(instance, symbols, MaxDepth, parameterInMemory: null);
 
-    private static bool IsInMemory(IOperation? operation, AsyncSymbols symbols, int depth)
+    /// <summary>
+    /// The same, and a parameter of the function is in memory when <paramref name="parameterInMemory"/> says so (a summary that reads
+    /// every call of a private method).
+    /// </summary>
+    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols, System.Func<IParameterReferenceOperation, bool>? parameterInMemory) =>
+        IsInMemory(instance, symbols, MaxDepth, parameterInMemory);
+
+    private static bool IsInMemory(IOperation? operation, AsyncSymbols symbols, int depth, System.Func<IParameterReferenceOperation, bool>? parameterInMemory)
     {
         if (operation is null || depth == 0 || symbols.MemoryStream is null)
         {
@@ -33,6 +40,19 @@ internal static class InMemoryWriters
         if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
         {
             value = initializer.WalkDownConversions();
+        }
+
+        if (value is IParameterReferenceOperation parameterReference)
+        {
+            return parameterInMemory is not null && parameterInMemory(parameterReference);
+        }
+
+        // XmlWriter.Create(stream, settings), XmlReader.Create(reader): a factory of System.Xml over the stream or text writer it is
+        // given (SyncApiWithAsyncCounterpartAnalyzerTests.XmlWriterOverMemoryStreamParameterOfPrivateMethod_NoDiagnostic).
+        if (value is IInvocationOperation { TargetMethod: { Name: "Create", IsStatic: true, ContainingType: { } factory }, Arguments: { Length: > 0 } factoryArguments }
+            && factory.IsInNamespace("System", "Xml") && factoryArguments[0].Value is { } wrapped)
+        {
+            return IsInMemory(wrapped, symbols, depth - 1, parameterInMemory);
         }
 
         // GetManifestResourceStream(name) ?? throw new InvalidOperationException(...): the value is the left side or nothing
@@ -62,7 +82,7 @@ internal static class InMemoryWriters
                 && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream)
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
             {
-                return IsInMemory(argument.Value, symbols, depth - 1);
+                return IsInMemory(argument.Value, symbols, depth - 1, parameterInMemory);
             }
         }
 

@@ -18,6 +18,10 @@ internal sealed partial class MethodSummaries
     /// <summary>How many copies (locals, fields, <c>pipe.Writer</c>) are followed back to the <c>new Pipe()</c>.</summary>
     private const int PipeEndDepth = 4;
 
+    // A helper handed the stream by a helper of the method that made it is as deep as real code goes.
+    private const int InMemoryParameterDepth = 2;
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _parameterIsInMemory = new(MethodOrdinalComparer.Instance);
+
     /// <summary>
     /// Is this receiver the reader or writer of an in-memory <c>System.IO.Pipelines.Pipe</c> the code created itself? Its
     /// <c>Complete</c> only marks the pipe complete and signals the other end: no I/O, no lock held across a wait, and its
@@ -32,6 +36,33 @@ internal sealed partial class MethodSummaries
         receiver is not null && _symbols.Pipe is { } pipe
         && SymbolEqualityComparer.Default.Equals(receiver.Type?.ContainingNamespace, pipe.ContainingNamespace)
         && IsPipeEnd(receiver, PipeEndDepth, followParameters: true);
+
+    /// <summary>
+    /// Is this receiver a writer, reader or wrapping stream over a <c>MemoryStream</c> (<see cref="InMemoryWriters"/>), also when the
+    /// stream is the parameter of a private method whose every call passes one, through up to two such methods:
+    /// <c>using var buffer = new MemoryStream(); await WriteSitemapAsync(buffer);</c> then <c>XmlWriter.Create(stream)</c> inside
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.XmlWriterOverMemoryStreamParameterOfPrivateMethod_NoDiagnostic).
+    /// </summary>
+    public bool IsOverMemoryStream(IOperation? receiver) => IsOverMemoryStream(receiver, InMemoryParameterDepth);
+
+    private bool IsOverMemoryStream(IOperation? receiver, int depth) =>
+        InMemoryWriters.IsOverMemoryStream(receiver, _symbols, depth == 0 ? null : parameter => ParameterIsInMemory(parameter, depth));
+
+    private bool ParameterIsInMemory(IParameterReferenceOperation reference, int depth)
+    {
+        if (reference.Parameter is not { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol method } parameter || IsParameterWritten(parameter, reference))
+        {
+            return false;
+        }
+
+        var key = (method.OriginalDefinition, parameter.Ordinal);
+        if (_parameterIsInMemory.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        return _parameterIsInMemory.GetOrAdd(key, EveryCallPasses(method.OriginalDefinition, parameter.Ordinal, reference, value => IsOverMemoryStream(value, depth - 1)));
+    }
 
     /// <summary>
     /// A <c>Complete</c> that does no I/O on any pipe end: <c>PipeReader.Complete(...)</c> (a pipe's reader only signals the writer,
@@ -155,7 +186,11 @@ internal sealed partial class MethodSummaries
     /// A private method, every reference to which is a call that passes a pipe end for the parameter (one call at least). The
     /// arguments are followed through locals and fields only, so the answer does not depend on where the question came from.
     /// </summary>
-    private bool EveryCallPassesPipeEnd(IMethodSymbol method, int ordinal, IOperation use)
+    private bool EveryCallPassesPipeEnd(IMethodSymbol method, int ordinal, IOperation use) =>
+        EveryCallPasses(method, ordinal, use, value => IsPipeEnd(value, PipeEndDepth, followParameters: false));
+
+    /// <summary>Every call of a private, non-virtual method in its type passes, at <paramref name="ordinal"/>, a value that passes <paramref name="test"/>.</summary>
+    private bool EveryCallPasses(IMethodSymbol method, int ordinal, IOperation use, Func<IOperation, bool> test)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private || method.IsVirtual || method.IsOverride
             || method.ContainingType is not { } type)
@@ -178,7 +213,7 @@ internal sealed partial class MethodSummaries
             {
                 if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
                 {
-                    passes = IsPipeEnd(argument.Value, PipeEndDepth, followParameters: false);
+                    passes = test(argument.Value);
                 }
             }
 

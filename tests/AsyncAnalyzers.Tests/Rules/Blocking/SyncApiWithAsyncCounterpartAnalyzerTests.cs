@@ -1338,6 +1338,84 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task XmlWriterOverMemoryStreamParameterOfPrivateMethod_NoDiagnostic()
+    {
+        // The sitemap is written into a buffer the public method made, handed down through two private helpers.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using System.Xml;
+
+            class SitemapGenerator
+            {
+                public async Task<string> GenerateAsync(IList<string> urls)
+                {
+                    using var buffer = new MemoryStream();
+                    await GenerateAsync(buffer, urls);
+                    return Encoding.UTF8.GetString(buffer.ToArray());
+                }
+
+                private async Task GenerateAsync(Stream stream, IList<string> urls)
+                {
+                    await Task.Yield();
+                    await WriteSitemapAsync(stream, urls);
+                }
+
+                private async Task WriteSitemapAsync(Stream stream, IList<string> urls)
+                {
+                    await using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true });
+                    await writer.WriteStartDocumentAsync();
+                    foreach (var url in urls)
+                    {
+                        writer.WriteStartElement("url");
+                        writer.WriteElementString("loc", url);
+                        writer.WriteEndElement();
+                    }
+
+                    await writer.WriteEndDocumentAsync();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task XmlWriterOverStreamParameterFromCaller_Reports()
+    {
+        // The same writer when a caller passes a file: the synchronous writes can block on it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using System.Xml;
+
+            class SitemapGenerator
+            {
+                public async Task GenerateAsync(string path, IList<string> urls)
+                {
+                    await using var file = File.Create(path);
+                    await WriteSitemapAsync(file, urls);
+                }
+
+                private async Task WriteSitemapAsync(Stream stream, IList<string> urls)
+                {
+                    await using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Async = true });
+                    await writer.WriteStartDocumentAsync();
+                    foreach (var url in urls)
+                    {
+                        writer.WriteStartElement("url");
+                        writer.WriteElementString("loc", url);
+                        {|#0:writer.WriteEndElement()|};
+                    }
+
+                    await writer.WriteEndDocumentAsync();
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("XmlWriter.WriteEndElement", "XmlWriter.WriteEndElementAsync"));
+    }
+
+    [Fact]
     public async Task StreamWriterOverMemoryStream_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

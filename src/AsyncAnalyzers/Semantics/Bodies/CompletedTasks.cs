@@ -42,6 +42,9 @@ internal interface ICallFacts
     /// argument complete.
     /// </summary>
     IBlockOperation? StraightBody(IMethodSymbol method, IOperation use);
+
+    /// <summary>Every value a readonly field of this compilation is given (its initializer, its constructors' assignments), or null.</summary>
+    IReadOnlyList<IOperation>? ReadonlyFieldValues(IFieldSymbol field, IOperation use);
 }
 
 /// <summary>
@@ -136,6 +139,11 @@ internal static class CompletedTasks
 
             switch (operand)
             {
+                // _releaser.Result where every value the readonly field is given is complete by construction (an async lock's cached
+                // Task.FromResult(new Releaser(this))) (SyncOverAsyncTests.ResultOfReadonlyFieldOfCompletedTask_NoDiagnostic, ResultOfReadonlyFieldOfStartedWork_Reports).
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField } when _facts?.ReadonlyFieldValues(readonlyField, operand) is { Count: > 0 } values
+                    && AllCompletedByConstruction(values):
+                    return true;
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
                     // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
                     return IsSymbolComplete(variable, operand);
@@ -154,6 +162,19 @@ internal static class CompletedTasks
             // a.B.Status == RanToCompletion ? a.B.Result : await a.B; await _lazy.Value; _lazy.Value.Result
             // (BlockingWaitAnalyzerTests.ResultGuardedOnPropertyChain_NoDiagnostic, BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
             return TaskPath.Of(operand) is { IsVariable: false } chain && IsTargetCompleteAt(new Target(chain, isCollection: false), operand);
+        }
+
+        private bool AllCompletedByConstruction(IReadOnlyList<IOperation> values)
+        {
+            foreach (var value in values)
+            {
+                if (!IsCompletedByConstruction(value.WalkDownConversions()))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -50,6 +51,8 @@ internal sealed partial class MethodSummaries : ICallFacts
         public bool NeverReturns(IInvocationOperation call) => _summaries.NeverReturns(call);
 
         public IBlockOperation? StraightBody(IMethodSymbol method, IOperation use) => _summaries.StraightBody(method, use);
+
+        public IReadOnlyList<IOperation>? ReadonlyFieldValues(IFieldSymbol field, IOperation use) => _summaries.ReadonlyFieldValues(field, use);
 
         public bool CompletesSynchronously(IInvocationOperation call) =>
             DualMode.PassesSynchronousMode(call)
@@ -439,6 +442,9 @@ internal sealed partial class MethodSummaries : ICallFacts
     /// returns normally only by running its statements to the end, so the completion analysis can read what they leave complete
     /// (SyncOverAsyncTests.ResultAfterWaitHelper_NoDiagnostic).
     /// </summary>
+    /// <summary>Every value a readonly field of this compilation is given (<see cref="MethodBodies.ReadonlyFieldValues"/>).</summary>
+    public IReadOnlyList<IOperation>? ReadonlyFieldValues(IFieldSymbol field, IOperation use) => _bodies.ReadonlyFieldValues(field, use);
+
     public IBlockOperation? StraightBody(IMethodSymbol method, IOperation use)
     {
         if (!method.ReturnsVoid || method.IsAsync || IsOverridable(method) || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))

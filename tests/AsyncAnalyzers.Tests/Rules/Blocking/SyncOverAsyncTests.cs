@@ -22,6 +22,60 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
+    public async Task ResultOfReadonlyFieldOfCompletedTask_NoDiagnostic()
+    {
+        // An async lock hands out one cached releaser task, made complete in the constructor.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            sealed class AsyncLock
+            {
+                private readonly SemaphoreSlim _semaphore = new(1, 1);
+                private readonly Task<IDisposable> _releaser;
+                private readonly Task<IDisposable> _none = Task.FromResult<IDisposable>(null);
+
+                public AsyncLock() => _releaser = Task.FromResult<IDisposable>(new Releaser(this));
+
+                public IDisposable Lock(bool enabled)
+                {
+                    if (!enabled)
+                        return _none.Result;
+
+                    _semaphore.Wait();
+                    return _releaser.Result;
+                }
+
+                private sealed class Releaser : IDisposable
+                {
+                    private readonly AsyncLock _owner;
+                    public Releaser(AsyncLock owner) => _owner = owner;
+                    public void Dispose() => _owner._semaphore.Release();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfReadonlyFieldOfStartedWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            sealed class Settings
+            {
+                private readonly Task<string> _loading;
+
+                public Settings(string path) => _loading = File.ReadAllTextAsync(path);
+
+                public string Text => {|#0:_loading.Result|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task WaitInSyncMethod_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

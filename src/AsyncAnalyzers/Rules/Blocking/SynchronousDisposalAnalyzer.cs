@@ -244,7 +244,9 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
                 ILocalReferenceOperation? last = null;
                 foreach (var operation in scope.Descendants())
                 {
+                    // downloadSize = file.Length after the flush: reading a property writes nothing.
                     if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
+                        && !IsPropertyRead(reference)
                         && (last is null || reference.Syntax.SpanStart > last.Syntax.SpanStart))
                     {
                         last = reference;
@@ -264,6 +266,10 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
         return any;
     }
+
+    private static bool IsPropertyRead(ILocalReferenceOperation reference) =>
+        reference.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && ReferenceEquals(property.Instance, reference)
+        && !(property.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, property));
 
     private static bool IsAwaited(IOperation call)
     {

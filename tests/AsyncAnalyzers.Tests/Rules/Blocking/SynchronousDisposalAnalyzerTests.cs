@@ -1273,14 +1273,16 @@ public class SynchronousDisposalAnalyzerTests
             {
                 async Task SaveAsync(Stream source, string path, CancellationToken token)
                 {
+                    long size;
                     using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
                     {
                         await source.CopyToAsync(file, token);
                         await file.FlushAsync(token);
+                        size = file.Length;
                     }
 
                     using var log = new StreamWriter(path + ".log");
-                    await log.WriteLineAsync("saved");
+                    await log.WriteLineAsync($"saved {size} bytes");
                     await log.FlushAsync().ConfigureAwait(false);
                 }
             }
@@ -1303,6 +1305,7 @@ public class SynchronousDisposalAnalyzerTests
                     [|using|] var file = new FileStream(path, FileMode.Create, FileAccess.Write);
                     await source.CopyToAsync(file, token);
                     await file.FlushAsync(token);
+                    file.Position = 0;
                     file.WriteByte(0);
                 }
             }

@@ -26,6 +26,23 @@ internal static class SymbolExtensions
         return false;
     }
 
+    /// <summary>
+    /// True when the type or one of its base types passes <paramref name="test"/>: a base named by name and namespace, where the
+    /// framework that declares it may not be referenced at all (WPF's <c>DispatcherObject</c>, ADO.NET's <c>DbCommand</c>).
+    /// </summary>
+    public static bool SelfOrBaseTypeMatches(this ITypeSymbol? type, System.Func<INamedTypeSymbol, bool> test)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (test(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the type's namespace is the given one or nested inside it, compared part by part (no string is built).</summary>
     public static bool IsInNamespace(this INamedTypeSymbol? type, params string[] parts)
     {

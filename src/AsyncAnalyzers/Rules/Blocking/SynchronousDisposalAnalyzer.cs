@@ -271,29 +271,11 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         reference.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && ReferenceEquals(property.Instance, reference)
         && !(property.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, property));
 
-    private static bool IsAwaited(IOperation call)
-    {
-        var current = call;
-        if (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured && ReferenceEquals(configured.Instance, current))
-        {
-            current = configured;
-        }
+    private static bool IsAwaited(IOperation call) =>
+        call.FirstAncestor<IAwaitOperation>() is { Operation: var awaited } && ReferenceEquals(awaited.UnwrapConfigureAwait(), call);
 
-        return current.WalkUpConversions().Parent is IAwaitOperation;
-    }
-
-    private static bool IsWriterOrFileStream(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is INamedTypeSymbol { Name: "TextWriter" or "FileStream" } named && named.IsInNamespace("System", "IO"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsWriterOrFileStream(ITypeSymbol type) =>
+        type.SelfOrBaseTypeMatches(current => current.Name is "TextWriter" or "FileStream" && current.IsInNamespace("System", "IO"));
 
     private static IEnumerable<(IOperation? Value, ITypeSymbol? Type)> Resources(IOperation resources)
     {

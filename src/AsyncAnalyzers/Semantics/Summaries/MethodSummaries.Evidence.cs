@@ -1094,18 +1094,18 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static IMethodSymbol? OwnCandidate(IOperation invalid)
     {
-        if (invalid is not IInvalidOperation || invalid.SemanticModel is not { } model
-            || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
-        {
-            return null;
-        }
-
-        var info = model.GetSymbolInfo(invocation);
+        var info = invalid is IInvalidOperation ? SymbolInfoOfCall(invalid) : default;
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
         return symbol is IMethodSymbol { IsAbstract: false, IsVirtual: false, IsOverride: false } method && method.DeclaringSyntaxReferences.Length > 0
             ? method
             : null;
     }
+
+    /// <summary>What the binder made of an invocation that did not bind (its candidates); empty for anything else.</summary>
+    private static SymbolInfo SymbolInfoOfCall(IOperation invalid) =>
+        invalid.SemanticModel is { } model && invalid.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation
+            ? model.GetSymbolInfo(invocation)
+            : default;
 
     /// <summary>
     /// The boolean members of the call's receiver that the code around the call has just found true:
@@ -1186,12 +1186,7 @@ internal sealed partial class MethodSummaries
     /// <summary>A call that does not bind, among whose candidates is a method of the compilation.</summary>
     private static bool HasOwnCandidate(IInvalidOperation invalid)
     {
-        if (invalid.SemanticModel is not { } model || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
-        {
-            return false;
-        }
-
-        foreach (var candidate in model.GetSymbolInfo(invocation).CandidateSymbols)
+        foreach (var candidate in SymbolInfoOfCall(invalid).CandidateSymbols)
         {
             if (candidate is IMethodSymbol && candidate.DeclaringSyntaxReferences.Length > 0)
             {

@@ -75,39 +75,21 @@ internal sealed class UiExceptionPolicy
         return true;
     }
 
-    private static bool IsUiType(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if ((current.Name == "DispatcherObject" && current.IsInNamespace("System", "Windows", "Threading"))
-                || (current.Name == "Control" && current.IsInNamespace("System", "Windows", "Forms"))
-                || (current.Name is "DependencyObject" or "Application" && (current.IsInNamespace("Microsoft", "UI", "Xaml") || current.IsInNamespace("Windows", "UI", "Xaml")))
-                || (current.Name is "AvaloniaObject" or "Application" && current.IsInNamespace("Avalonia")))
-            {
-                return true;
-            }
-        }
+    private static bool IsUiType(INamedTypeSymbol? type) =>
+        type.SelfOrBaseTypeMatches(current =>
+            (current.Name == "DispatcherObject" && current.IsInNamespace("System", "Windows", "Threading"))
+            || (current.Name == "Control" && current.IsInNamespace("System", "Windows", "Forms"))
+            || (current.Name is "DependencyObject" or "Application" && (current.IsInNamespace("Microsoft", "UI", "Xaml") || current.IsInNamespace("Windows", "UI", "Xaml")))
+            || (current.Name is "AvaloniaObject" or "Application" && current.IsInNamespace("Avalonia")));
 
-        return false;
-    }
-
-    private static bool IsWorkerThreadEventArgs(ITypeSymbol type)
-    {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
-        {
-            if ((current.Name is "FileSystemEventArgs" or "ErrorEventArgs" && current.IsInNamespace("System", "IO"))
-                || (current.Name == "ElapsedEventArgs" && current.IsInNamespace("System", "Timers"))
-                || (current.Name == "DataReceivedEventArgs" && current.IsInNamespace("System", "Diagnostics"))
-                || current.IsInNamespace("System", "IO", "Ports")
-                || current.IsInNamespace("System", "Net", "NetworkInformation")
-                || current.IsInNamespace("Microsoft", "Win32"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsWorkerThreadEventArgs(ITypeSymbol type) =>
+        type.SelfOrBaseTypeMatches(current =>
+            (current.Name is "FileSystemEventArgs" or "ErrorEventArgs" && current.IsInNamespace("System", "IO"))
+            || (current.Name == "ElapsedEventArgs" && current.IsInNamespace("System", "Timers"))
+            || (current.Name == "DataReceivedEventArgs" && current.IsInNamespace("System", "Diagnostics"))
+            || current.IsInNamespace("System", "IO", "Ports")
+            || current.IsInNamespace("System", "Net", "NetworkInformation")
+            || current.IsInNamespace("Microsoft", "Win32"));
 
     private bool FindHandlingHandler(CancellationToken cancellationToken)
     {

@@ -73,18 +73,8 @@ internal static class KnownApis
     /// A command or batch (<c>DbCommand</c>, <c>DbBatch</c> and a provider's): disposing one releases its own in-memory state
     /// (parameters, a prepared handle); the network work is the reader's and the connection's.
     /// </summary>
-    public static bool IsAdoNetCommand(ITypeSymbol? type)
-    {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
-        {
-            if (IsAdoNetBase(current, "DbCommand") || IsAdoNetBase(current, "DbBatch"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsAdoNetCommand(ITypeSymbol? type) =>
+        type.SelfOrBaseTypeMatches(current => IsAdoNetBase(current, "DbCommand") || IsAdoNetBase(current, "DbBatch"));
 
     /// <summary>A type of System.Data.Common itself (the provider-neutral base classes), as opposed to a provider's type.</summary>
     public static bool IsAdoNetBaseType(ITypeSymbol? type) => type is INamedTypeSymbol named && named.IsInNamespace("System", "Data", "Common");

@@ -78,6 +78,14 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
                 candidate = null;
             }
 
+            // A call every body of which hands back a completed task (Task.FromResult of an in-memory query, a paged list
+            // filled synchronously) cannot suspend: there is nothing to overlap
+            // (IndependentAwaitsAnalyzerTests.CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic).
+            if (candidate is not null && summaries.CompletesSynchronouslyAllTheWay(candidate.Footprint.Invocation))
+            {
+                candidate = null;
+            }
+
             // Calls that change, send, log or run something by their names are not gathered: code relies on the calls after
             // them not running when they fail (save then log, delete then notify, write then cache), and on a failed read
             // stopping the write after it (IndependentAwaitsAnalyzerTests.WriteThenUnrelatedRead_NoDiagnostic,
@@ -139,6 +147,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             if (independence.Describe(awaitOperation, out _) is not { } footprint
                 || footprint.MayChangeState
                 || summaries.IsThreadPoolOffload(footprint.Invocation).IsYes
+                || summaries.CompletesSynchronouslyAllTheWay(footprint.Invocation)
                 || !group.TryAdd(footprint))
             {
                 return;

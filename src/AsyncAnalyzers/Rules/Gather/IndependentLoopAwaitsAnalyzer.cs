@@ -7,6 +7,7 @@ using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
+using AsyncAnalyzers.Semantics.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,11 +45,12 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             var independence = services.Independence;
             var list = symbols.ListOfT;
             var operationCanceled = symbols.OperationCanceledException;
-            start.RegisterOperationAction(c => AnalyzeLoop(c, independence, list, operationCanceled), OperationKind.Loop);
+            var summaries = services.Summaries;
+            start.RegisterOperationAction(c => AnalyzeLoop(c, independence, summaries, list, operationCanceled), OperationKind.Loop);
         });
     }
 
-    private static void AnalyzeLoop(OperationAnalysisContext context, Independence independence, INamedTypeSymbol? list, INamedTypeSymbol? operationCanceled)
+    private static void AnalyzeLoop(OperationAnalysisContext context, Independence independence, MethodSummaries summaries, INamedTypeSymbol? list, INamedTypeSymbol? operationCanceled)
     {
         var loop = (ILoopOperation)context.Operation;
         ISymbol? variable;
@@ -144,6 +146,13 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
         if (independence.Describe(awaitOperation, out _) is not { } footprint
             || !IsPerItem(footprint, variable, isRange ? null : loop as IForLoopOperation, collection)
             || (results is not null && footprint.IsRootedAt(AccessPath.Segment(results), writesOnly: false)))
+        {
+            return;
+        }
+
+        // Every body of the call hands back a completed task: the items' calls cannot overlap
+        // (IndependentLoopAwaitsAnalyzerTests.ItemCallThatCompletesSynchronously_NoDiagnostic).
+        if (summaries.CompletesSynchronouslyAllTheWay(footprint.Invocation))
         {
             return;
         }

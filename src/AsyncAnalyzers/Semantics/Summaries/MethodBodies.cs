@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,6 +40,8 @@ internal sealed class MethodBodies
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<ISymbol, StrongBox<IReadOnlyList<IOperation>?>> _delegateMemberValues = new(SymbolEqualityComparer.Default);
+    private Dictionary<string, List<SyntaxNode>>? _writesByName;
 
     public MethodBodies(Compilation compilation)
     {
@@ -411,6 +416,169 @@ internal sealed class MethodBodies
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Every value a delegate-typed field, field-like event or auto-property of this compilation is given anywhere in the
+    /// compilation: its initializer, and every <c>=</c>, <c>+=</c> and <c>??=</c> that names it (object initializers included),
+    /// found by the names written on the left of assignments (one syntax pass over the compilation, on first use) and bound
+    /// where they are. Null when the member is not such a member, or when something could give it a value another way: a
+    /// <c>ref</c> or <c>out</c> argument, a deconstruction, or a write that does not bind.
+    /// </summary>
+    public IReadOnlyList<IOperation>? DelegateMemberValues(ISymbol member, IOperation? use)
+    {
+        member = member.OriginalDefinition;
+        if (_delegateMemberValues.TryGetValue(member, out var cached))
+        {
+            return cached.Value;
+        }
+
+        return _delegateMemberValues.GetOrAdd(member, new StrongBox<IReadOnlyList<IOperation>?>(ReadDelegateMemberValues(member, use))).Value;
+    }
+
+    private List<IOperation>? ReadDelegateMemberValues(ISymbol member, IOperation? use)
+    {
+        var type = member switch
+        {
+            IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => field.Type,
+            IEventSymbol { AddMethod.IsImplicitlyDeclared: true } field => field.Type,
+            IPropertySymbol { IsIndexer: false } property when IsAutoProperty(property) => property.Type,
+            _ => null,
+        };
+        if (type?.TypeKind != TypeKind.Delegate || member.DeclaringSyntaxReferences.Length != 1 || !ContainsTree(member.DeclaringSyntaxReferences[0].SyntaxTree))
+        {
+            return null;
+        }
+
+        var values = new List<IOperation>();
+        var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+        var initializer = declaration switch
+        {
+            VariableDeclaratorSyntax { Initializer: { } value } => (SyntaxNode)value,
+            PropertyDeclarationSyntax { Initializer: { } value } => value,
+            _ => null,
+        };
+        if (initializer is not null)
+        {
+            switch (ModelOf(initializer.SyntaxTree, use)?.GetOperation(initializer))
+            {
+                case ISymbolInitializerOperation { Value: { } initialValue }:
+                    values.Add(initialValue);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (!WritesByName().TryGetValue(member.Name, out var writes))
+        {
+            return values;
+        }
+
+        foreach (var write in writes)
+        {
+            if (ModelOf(write.SyntaxTree, use) is not { } model)
+            {
+                return null;
+            }
+
+            var target = write switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax argument => argument.Expression,
+                _ => write,
+            };
+            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol?.OriginalDefinition, member))
+            {
+                continue;
+            }
+
+            switch (write is AssignmentExpressionSyntax ? model.GetOperation(write) : null)
+            {
+                case ISimpleAssignmentOperation { IsRef: false, Value: var value }:
+                    values.Add(value);
+                    break;
+                case IEventAssignmentOperation { Adds: true, HandlerValue: var handler }:
+                    values.Add(handler);
+                    break;
+                case IEventAssignmentOperation { Adds: false }:
+                    break;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value: var added }:
+                    values.Add(added);
+                    break;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract }:
+                    break;
+                case ICoalesceAssignmentOperation { Value: var value }:
+                    values.Add(value);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return values;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property is { IsAbstract: false, IsExtern: false }
+        && property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList.Accessors: var accessors }
+        && accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+    /// <summary>
+    /// The syntax that may write a member, by the member's name: assignments (<c>=</c>, <c>+=</c>, <c>-=</c>, <c>??=</c>) by the
+    /// simple name on their left, and <c>ref</c>/<c>out</c> arguments and deconstructions by the names they hold.
+    /// </summary>
+    private Dictionary<string, List<SyntaxNode>> WritesByName()
+    {
+        if (_writesByName is { } built)
+        {
+            return built;
+        }
+
+        var index = new Dictionary<string, List<SyntaxNode>>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                        foreach (var name in deconstruction.Left.DescendantNodes().OfType<SimpleNameSyntax>())
+                        {
+                            Add(index, name.Identifier.ValueText, name);
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax assignment when NameOf(assignment.Left) is { } name:
+                        Add(index, name, assignment);
+                        break;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument when NameOf(argument.Expression) is { } name:
+                        Add(index, name, argument);
+                        break;
+                }
+            }
+        }
+
+        return Interlocked.CompareExchange(ref _writesByName, index, null) ?? index;
+
+        static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Name: var name } => name.Identifier.ValueText,
+            MemberBindingExpressionSyntax { Name: var name } => name.Identifier.ValueText,
+            _ => null,
+        };
+
+        static void Add(Dictionary<string, List<SyntaxNode>> index, string name, SyntaxNode node)
+        {
+            if (!index.TryGetValue(name, out var list))
+            {
+                index[name] = list = new List<SyntaxNode>();
+            }
+
+            list.Add(node);
+        }
     }
 
     private static MethodBody? LocalFunctionBody(IMethodSymbol method, IOperation use)

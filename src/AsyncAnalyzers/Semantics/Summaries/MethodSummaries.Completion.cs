@@ -16,6 +16,7 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 internal sealed partial class MethodSummaries : ICallFacts
 {
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncomplete = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _mayReturnIncompleteAllTheWay = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedCondition = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _returnedParameter = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _neverReturns = new(SymbolEqualityComparer.Default);
@@ -94,6 +95,20 @@ internal sealed partial class MethodSummaries : ICallFacts
     }
 
     /// <summary>
+    /// The same question, followed through async callees that await as deep as the bound allows (the syntax shortcut that takes
+    /// such a callee to complete later is off): <c>GetReservations(id)</c> awaits <c>PagedList.Create(query)</c>, which awaits a
+    /// non-async <c>InitializeAsync</c> that counts the query and returns <c>Task.CompletedTask</c>. Every body of the compilation
+    /// the call may run is read (an interface method by its implementations here); a call with no body here answers no. Gather
+    /// asks it: awaits that cannot suspend have no latency to overlap
+    /// (IndependentAwaitsAnalyzerTests.CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic).
+    /// </summary>
+    public bool CompletesSynchronouslyAllTheWay(IInvocationOperation call)
+    {
+        var walk = new Walk(DefaultDepth) { AllTheWay = true };
+        return Settle(MayReturnIncomplete(call, walk), walk).IsNo;
+    }
+
+    /// <summary>
     /// The same question about a method rather than a call (ASYNC103 asks it of a counterpart): Yes when every body a call to
     /// <paramref name="method"/> may run hands back a completed task, No when one may not, Unknown when the answer depended on a
     /// walk cut short. Library methods and bodies this compilation does not have answer No.
@@ -142,13 +157,13 @@ internal sealed partial class MethodSummaries : ICallFacts
                 return Fact.No(use);
             }
 
-            if (walk.Remaining < DefaultDepth)
+            if (walk.Remaining < DefaultDepth && !walk.AllTheWay)
             {
                 return Fact.Yes(use);
             }
         }
 
-        return Summarize(_mayReturnIncomplete, method, use, walk, (self, body, innerWalk) => self.BodyMayReturnIncomplete(body, innerWalk), unreadable: Fact.Yes());
+        return Summarize(walk.AllTheWay ? _mayReturnIncompleteAllTheWay : _mayReturnIncomplete, method, use, walk, (self, body, innerWalk) => self.BodyMayReturnIncomplete(body, innerWalk), unreadable: Fact.Yes());
     }
 
     private Fact BodyMayReturnIncomplete(MethodBody body, Walk walk)

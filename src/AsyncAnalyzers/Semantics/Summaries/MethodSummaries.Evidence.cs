@@ -199,8 +199,17 @@ internal sealed partial class MethodSummaries
         {
             // A delegate held in a field or a local runs unknown work; a parameter's delegate is the caller's lambda, which the
             // caller's walk reads (UnguardedAsyncVoidHandlerAnalyzerTests.HelperAwaitingItsDelegateParameter_FollowsTheLambda_Reports).
-            return call.Instance?.WalkDownConversions() is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type)
-                ? Fact.No(call)
+            if (call.Instance?.WalkDownConversions() is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type))
+            {
+                return Fact.No(call);
+            }
+
+            // await ViewModel.PasswordValidator(password): a delegate member of the compilation runs what the compilation puts in
+            // it, as an interface of the compilation runs its implementations here
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDelegatePropertyWhoseOnlyValueCatchesAll_NoDiagnostic,
+            // AwaitsDelegatePropertyGivenFileRead_Reports).
+            return call.Instance?.WalkDownConversions() is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
+                ? DelegateValuesShowFault(values, call, unseenOnly, walk)
                 : Fact.Yes(call);
         }
 
@@ -233,6 +242,36 @@ internal sealed partial class MethodSummaries
         }
 
         return LibraryCallShowsFault(call);
+    }
+
+    /// <summary>
+    /// Yes when one of the values a delegate member is given shows a fault: a lambda's body outside its catch-alls, a method of the
+    /// compilation, or anything else (a library method, a delegate handed in from elsewhere); null values run nothing.
+    /// </summary>
+    private Fact DelegateValuesShowFault(IReadOnlyList<IOperation> values, IInvocationOperation call, bool unseenOnly, Walk walk)
+    {
+        foreach (var value in values)
+        {
+            var target = value.WalkDownConversions();
+            if (target is IDelegateCreationOperation creation)
+            {
+                target = creation.Target.WalkDownConversions();
+            }
+
+            var fact = target switch
+            {
+                ILiteralOperation or IDefaultValueOperation => Fact.No(target),
+                IAnonymousFunctionOperation { Body: not null } lambda => UncoveredShowsFault(lambda.Body, unseenOnly, lambda.Symbol.IsAsync, walk),
+                IMethodReferenceOperation reference when IsSourceMethod(reference.Method) => MethodShowsFault(reference.Method, reference, unseenOnly, walk),
+                _ => Fact.Yes(call),
+            };
+            if (fact.IsYes)
+            {
+                return fact;
+            }
+        }
+
+        return Fact.No(call);
     }
 
     /// <summary>Whether the call is given lambdas or method groups, and whether one of them shows a fault.</summary>

@@ -157,6 +157,9 @@ internal sealed partial class MethodSummaries
 
         public bool CutShort { get; set; }
 
+        /// <summary>A completion walk that reads async callees with awaits too (<see cref="CompletesSynchronouslyAllTheWay"/>).</summary>
+        public bool AllTheWay { get; set; }
+
         /// <summary>The callee being read was handed a token that can be canceled: its token parameter is live (evidence walk).</summary>
         public bool LiveToken { get; set; }
 

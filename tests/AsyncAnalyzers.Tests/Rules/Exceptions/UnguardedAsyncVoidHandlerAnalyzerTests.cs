@@ -2167,6 +2167,93 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """ + Stubs);
     }
 
+    /// <summary>
+    /// A credential dialog whose primary button awaits the validator its view model holds; <paramref name="assignment"/> is the one
+    /// place in the compilation that gives the validator a value.
+    /// </summary>
+    private static string CredentialDialog(string assignment) => Usings + """
+        interface IArchive { Task<bool> TryOpenAsync(byte[] password); }
+
+        class CredentialViewModel
+        {
+            public Func<byte[], Task<bool>>? PasswordValidator { get; set; }
+            public bool IsWrongPassword { get; set; }
+            public byte[]? Accepted { get; set; }
+        }
+
+        static class PasswordPrompt
+        {
+            public static CredentialViewModel ForArchive(IArchive archive, string path, Func<byte[], Task<bool>> validator)
+            {
+                var viewModel = new CredentialViewModel();
+                ASSIGNMENT
+                return viewModel;
+            }
+        }
+
+        class CredentialDialog
+        {
+            public CredentialViewModel ViewModel { get; } = new();
+            public bool IsPrimaryButtonEnabled { get; set; }
+
+            async void {|#0:OnPrimaryButtonClick|}(object sender, EventArgs e)
+            {
+                var password = new byte[] { 1, 2, 3 };
+                if (ViewModel.PasswordValidator is null)
+                {
+                    ViewModel.Accepted = password;
+                    return;
+                }
+
+                try
+                {
+                    IsPrimaryButtonEnabled = false;
+                    if (await ViewModel.PasswordValidator(password))
+                    {
+                        ViewModel.Accepted = password;
+                    }
+                    else
+                    {
+                        ViewModel.IsWrongPassword = true;
+                    }
+                }
+                finally
+                {
+                    IsPrimaryButtonEnabled = true;
+                }
+            }
+        }
+        """.Replace("ASSIGNMENT", assignment) + Stubs;
+
+    [Fact]
+    public async Task AwaitsDelegatePropertyWhoseOnlyValueCatchesAll_NoDiagnostic()
+    {
+        // The validator's only value is a lambda whose whole body is a try with a catch-all.
+        await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("""
+            viewModel.PasswordValidator = async password =>
+                    {
+                        try { return await archive.TryOpenAsync(password); }
+                        catch (Exception) { return false; }
+                    };
+            """));
+    }
+
+    [Fact]
+    public async Task AwaitsDelegatePropertyGivenFileRead_Reports()
+    {
+        // An object initializer elsewhere gives it a lambda that reads a file outside any catch.
+        await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("""
+            viewModel = new CredentialViewModel { PasswordValidator = async password => (await File.ReadAllBytesAsync(path)).Length == password.Length };
+            """), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick"));
+    }
+
+    [Fact]
+    public async Task AwaitsDelegatePropertyGivenDelegateFromElsewhere_Reports()
+    {
+        // A delegate handed in by a caller: what it runs is not known here.
+        await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("viewModel.PasswordValidator = validator;"), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick"));
+    }
+
     [Fact]
     public async Task UncoveredDictionaryReadWithCast_Reports()
     {

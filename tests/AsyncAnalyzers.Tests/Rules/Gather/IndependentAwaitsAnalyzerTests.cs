@@ -1722,6 +1722,100 @@ public class IndependentAwaitsAnalyzerTests
             """);
     }
 
+    /// <summary>
+    /// A reservation service whose reads end in a paged list: <c>Create</c> awaits <c>InitializeAsync</c>, which does its work
+    /// through <paramref name="initialize"/>; the second read first awaits <c>Task.FromResult(...)</c> of an in-memory query.
+    /// </summary>
+    private static string Reservations(string initialize) => Usings + """
+        using System.Linq;
+
+        public sealed class Reservation { public string ProductId { get; set; } public string CustomerId { get; set; } }
+
+        public interface IReservationCounter { Task<int> CountAsync(IEnumerable<Reservation> source); }
+
+        public sealed class PagedList<T> : List<T>
+        {
+            public int TotalCount { get; private set; }
+
+            public static async Task<PagedList<T>> Create(IEnumerable<T> source, IReservationCounter counter)
+            {
+                var list = new PagedList<T>();
+                await list.InitializeAsync(source, counter);
+                return list;
+            }
+
+        """ + initialize + """
+
+        }
+
+        public interface IReservationService
+        {
+            Task<PagedList<Reservation>> GetByProductAsync(string productId);
+            Task<PagedList<Reservation>> GetByCustomerAsync(string customerId);
+        }
+
+        public class ReservationService : IReservationService
+        {
+            private readonly List<Reservation> _table = new();
+            private readonly IReservationCounter _counter;
+
+            public virtual async Task<PagedList<Reservation>> GetByProductAsync(string productId)
+            {
+                var query = _table.Where(r => r.ProductId == productId);
+                return await PagedList<Reservation>.Create(query, _counter);
+            }
+
+            public virtual async Task<PagedList<Reservation>> GetByCustomerAsync(string customerId)
+            {
+                var own = await Task.FromResult(_table.Where(r => r.CustomerId == customerId).ToList());
+                return await PagedList<Reservation>.Create(own, _counter);
+            }
+        }
+
+        public class AddReservationHandler
+        {
+            private readonly IReservationService _reservations;
+
+            public async Task<int> Handle(string productId, string customerId)
+            {
+                var reservations = {|#0:await _reservations.GetByProductAsync(productId)|};
+                var reserved = {|#1:await _reservations.GetByCustomerAsync(customerId)|};
+                return reservations.Count - reserved.Count;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic()
+    {
+        // Every body the two reads may run hands back a completed task, three calls down: a paged list filled synchronously
+        // (InitializeAsync counts in memory and returns Task.CompletedTask) and Task.FromResult of an in-memory query.
+        var source = Reservations("""
+                private Task InitializeAsync(IEnumerable<T> source, IReservationCounter counter)
+                {
+                    TotalCount = source.Count();
+                    AddRange(source);
+                    return Task.CompletedTask;
+                }
+            """);
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CallsThatWaitThreeCallsDown_Reports()
+    {
+        // The same reads, but the paged list counts through a service that may wait, three calls down: both reads can suspend,
+        // so they can overlap.
+        var source = Reservations("""
+                private async Task InitializeAsync(IEnumerable<T> source, IReservationCounter counter)
+                {
+                    TotalCount = await counter.CountAsync((IEnumerable<Reservation>)source);
+                    AddRange(source);
+                }
+            """);
+        await VerifyCS.VerifyAnalyzerAsync(source, Locations("'GetByProductAsync', 'GetByCustomerAsync'; if 'IReservationService' allows concurrent calls", 0, 1));
+    }
+
     [Fact]
     public async Task EventLogAndPushForSameUser_NoDiagnostic()
     {

@@ -955,6 +955,56 @@ public class IndependentLoopAwaitsAnalyzerTests
             """);
     }
 
+    /// <summary>A loop over attribute ids reading each through a service whose one implementation does <paramref name="read"/>.</summary>
+    private static string AttributeParser(string read) => GatherTestCode.Usings + """
+        using System.Linq;
+
+        public sealed class AddressAttribute { public string Id { get; set; } }
+
+        public interface IAttributeStore { Task<AddressAttribute> FindAsync(string id); }
+
+        public interface IAddressAttributeService { Task<AddressAttribute> GetAddressAttributeById(string id); }
+
+        public class AddressAttributeService : IAddressAttributeService
+        {
+            private readonly List<AddressAttribute> _all = new();
+            private readonly IAttributeStore _store;
+
+            public Task<AddressAttribute> GetAddressAttributeById(string id) => READ;
+        }
+
+        public class AddressAttributeParser
+        {
+            private readonly IAddressAttributeService _attributes;
+
+            public async Task<List<AddressAttribute>> ParseAsync(IReadOnlyList<string> ids)
+            {
+                var result = new List<AddressAttribute>();
+                {|#0:foreach|} (var id in ids)
+                {
+                    result.Add({|#1:await _attributes.GetAddressAttributeById(id)|});
+                }
+
+                return result;
+            }
+        }
+        """.Replace("READ", read);
+
+    [Fact]
+    public async Task ItemCallThatCompletesSynchronously_NoDiagnostic()
+    {
+        // The service's only body answers from memory with Task.FromResult: the items' reads cannot overlap.
+        var source = AttributeParser("Task.FromResult(_all.FirstOrDefault(a => a.Id == id))");
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ItemCallThatMayWait_Reports()
+    {
+        var source = AttributeParser("_store.FindAsync(id)");
+        await VerifyCS.VerifyAnalyzerAsync(source, Loop("GetAddressAttributeById", "ids", ", if 'IAddressAttributeService' allows concurrent calls"));
+    }
+
     [Fact]
     public async Task ItemCallsWithoutInputsButWithResults_Reports()
     {

@@ -121,6 +121,14 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Task.Delay(ms).Wait() in synchronous code is a sleep (Thread.Sleep by another name): the timer completes the task on its own,
+        // with nothing to deadlock on, and a sleep in synchronous code is no async mistake (ASYNC102 reports sleeps in async code only)
+        // (SyncOverAsyncTests.WaitOnDelayInSynchronousRetry_NoDiagnostic, SyncOverAsyncTests.WaitOnDelayFollowedByWorkInOneTask_Reports).
+        if (task?.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "Delay", IsStatic: true } delay } && SymbolEqualityComparer.Default.Equals(delay.ContainingType, symbols.Task))
+        {
+            return;
+        }
+
         // A custom SynchronizationContext or TaskScheduler: the code that implements the threading model pumps and then waits by
         // design (SyncOverAsyncTests.GetResultInsideSynchronizationContext_NoDiagnostic).
         if (IsInsideScheduler(context.ContainingSymbol, symbols))

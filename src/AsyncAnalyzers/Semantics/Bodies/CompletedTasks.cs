@@ -56,7 +56,8 @@ internal interface ICallFacts
 /// A task is read from a variable (local, parameter, field of <c>this</c>, static field), possibly through a chain of fields and
 /// properties (<c>a.B</c>, <c>_lazy.Value</c>, <c>_value.Task</c>). A chain is re-read at every use and may hand back another task
 /// after the code suspends, so for a chain only guards count, with no suspension between the guard and the use; a chain of
-/// <c>Lazy&lt;T&gt;.Value</c> is stable (the same value every time) and counts like a variable.
+/// <c>Lazy&lt;T&gt;.Value</c>, a completion source's <c>Task</c>, readonly fields and get-only auto-properties is stable (the same value
+/// every time) and counts like a variable.
 /// </para>
 /// </summary>
 internal static class CompletedTasks
@@ -994,9 +995,34 @@ internal static class CompletedTasks
         /// </summary>
         private bool IsContinuationOfWhenAllOver(IAnonymousFunctionOperation lambda, Target target)
         {
-            return lambda.DelegateUse() is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }
-                && _symbols.IsTaskLike(method.ContainingType)
-                && IsWhenAllOver(antecedent, target);
+            switch (lambda.DelegateUse())
+            {
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWith" } method, Instance: { } antecedent } }:
+                    return _symbols.IsTaskLike(method.ContainingType) && IsWhenAllOver(antecedent, target);
+
+                // Task.Factory.ContinueWhenAll(new Task[] { Source.Task }, _ => Source.Task.Result): the continuation reads an
+                // antecedent by the path it was given, not through its parameter (SyncOverAsyncTests.AntecedentByItsPathInContinueWhenAll_NoDiagnostic).
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ContinueWhenAll" } method } call } continuation
+                    when IsTaskFactory(method.ContainingType):
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (!ReferenceEquals(argument, continuation) && argument.Parameter?.Ordinal == 0
+                            && argument.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: { } initializer })
+                        {
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                if (IsElement(element, target))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>WhenAll(t1, t2), WhenAll(new[] { t1, t2 }) include t1; WhenAll(tasks) and WaitAll(tasks) include the collection tasks.</summary>
@@ -1263,8 +1289,20 @@ internal sealed class TaskPath
     {
         foreach (var member in Members)
         {
-            if (member is not IPropertySymbol { Name: "Value" } property
-                || !SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, symbols.LazyOfT))
+            var stable = member switch
+            {
+                IPropertySymbol { Name: "Value" } property when SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, symbols.LazyOfT) => true,
+
+                // _source.Task: a completion source hands back the same task every time
+                // (SyncOverAsyncTests.AntecedentByItsPathInContinueWhenAll_NoDiagnostic).
+                IPropertySymbol { Name: "Task", ContainingType: { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } } } => true,
+
+                // A readonly field, or a get-only auto-property of the compilation: written only while the object is built.
+                IFieldSymbol { IsReadOnly: true } => true,
+                IPropertySymbol property => IsGetOnlyAutoProperty(property),
+                _ => false,
+            };
+            if (!stable)
             {
                 return false;
             }
@@ -1272,6 +1310,12 @@ internal sealed class TaskPath
 
         return true;
     }
+
+    private static bool IsGetOnlyAutoProperty(IPropertySymbol property) =>
+        property is { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, IsIndexer: false }
+        && property.DeclaringSyntaxReferences.Length == 1
+        && property.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList.Accessors: { Count: 1 } accessors }
+        && accessors[0] is { Body: null, ExpressionBody: null };
 
     public TaskPath Append(ImmutableArray<ISymbol> more) => more.IsEmpty ? this : new TaskPath(Root, Members.AddRange(more));
 

@@ -124,10 +124,14 @@ internal sealed partial class MethodSummaries
     /// <summary>Yes when the task a call returns has evidence of a fault: the work it starts, awaits or runs shows one.</summary>
     public Fact TaskShowsFault(IInvocationOperation call, bool unseenOnly)
     {
-        // work() of a delegate parameter: the caller's work, unknown here (UnawaitedTaskAnalyzerTests.DelegateInvocationInSyncMethod_Reports).
+        // work() of a delegate parameter: the caller's work, unknown here (UnawaitedTaskAnalyzerTests.DelegateInvocationInSyncMethod_Reports);
+        // handler() of a delegate member of the compilation: what the compilation puts in it
+        // (UnawaitedTaskAnalyzerTests.InvokingEachHandlerOfEventSubscribedWithFileWrite_Reports).
         if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke && _symbols.IsAwaitable(call.Type))
         {
-            return Fact.Yes(call);
+            return DelegateReceiver(call) is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
+                ? DelegateValuesShowFault(values, call, unseenOnly, new Walk(EvidenceDepth))
+                : Fact.Yes(call);
         }
 
         return CallShowsFault(call, unseenOnly, new Walk(EvidenceDepth));
@@ -199,7 +203,8 @@ internal sealed partial class MethodSummaries
         {
             // A delegate held in a field or a local runs unknown work; a parameter's delegate is the caller's lambda, which the
             // caller's walk reads (UnguardedAsyncVoidHandlerAnalyzerTests.HelperAwaitingItsDelegateParameter_FollowsTheLambda_Reports).
-            if (call.Instance?.WalkDownConversions() is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type))
+            var receiver = DelegateReceiver(call);
+            if (receiver is IParameterReferenceOperation || !_symbols.IsAwaitable(call.Type))
             {
                 return Fact.No(call);
             }
@@ -207,8 +212,8 @@ internal sealed partial class MethodSummaries
             // await ViewModel.PasswordValidator(password): a delegate member of the compilation runs what the compilation puts in
             // it, as an interface of the compilation runs its implementations here
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDelegatePropertyWhoseOnlyValueCatchesAll_NoDiagnostic,
-            // AwaitsDelegatePropertyGivenFileRead_Reports).
-            return call.Instance?.WalkDownConversions() is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
+            // AwaitsDelegatePropertyGivenFileRead_Reports, UnawaitedTaskAnalyzerTests.TaskRunInvokingEachHandlerOfUnsubscribedEvent_NoDiagnostic).
+            return receiver is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
                 ? DelegateValuesShowFault(values, call, unseenOnly, walk)
                 : Fact.Yes(call);
         }
@@ -242,6 +247,55 @@ internal sealed partial class MethodSummaries
         }
 
         return LibraryCallShowsFault(call);
+    }
+
+    /// <summary>
+    /// What a delegate invocation runs: its receiver, or for a handler taken from an invocation list (<c>foreach (Handler h in
+    /// source.GetInvocationList())</c>, <c>list[i] is Handler h</c>) the delegate whose list it is
+    /// (UnawaitedTaskAnalyzerTests.TaskRunInvokingEachHandlerOfParameter_NoDiagnostic).
+    /// </summary>
+    private static IOperation? DelegateReceiver(IInvocationOperation call)
+    {
+        var receiver = call.Instance?.WalkDownConversions();
+        return receiver is not null && InvocationListSource(receiver) is { } source ? source : receiver;
+    }
+
+    /// <summary>
+    /// The delegate whose invocation list a local handler comes from: <c>source</c> in <c>foreach (Handler h in
+    /// source.GetInvocationList())</c> and in <c>var list = source.GetInvocationList(); ... list[i] is Handler h</c>; null otherwise.
+    /// </summary>
+    private static IOperation? InvocationListSource(IOperation receiver)
+    {
+        if (receiver is not ILocalReferenceOperation { Local: var local })
+        {
+            return null;
+        }
+
+        foreach (var operation in receiver.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation { Value: var value } }
+                    when SymbolEqualityComparer.Default.Equals(declared, local):
+                    return value.WalkDownConversions() is IArrayElementReferenceOperation { ArrayReference: var list } ? InvocationListOwner(list, receiver) : null;
+                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
+                    when SymbolEqualityComparer.Default.Equals(variable, local):
+                    return InvocationListOwner(collection, receiver);
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? InvocationListOwner(IOperation list, IOperation anywhere)
+    {
+        list = list.WalkDownConversions();
+        if (list is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(anywhere) is { } initializer)
+        {
+            list = initializer.WalkDownConversions();
+        }
+
+        return list is IInvocationOperation { TargetMethod.Name: "GetInvocationList", Instance: { } owner } ? owner.WalkDownConversions() : null;
     }
 
     /// <summary>

@@ -396,6 +396,85 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
+    public async Task AntecedentByItsPathInContinueWhenAll_NoDiagnostic()
+    {
+        // A token operation's waiters continue after the source every waiter shares, and read it by the same path.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class TokenOperation
+            {
+                public TaskCompletionSource<string> CompletionSource { get; } = new();
+
+                public Task<string> WaitForTokenAsync(CancellationToken cancellationToken) =>
+                    Task.Factory.ContinueWhenAll(new Task[] { CompletionSource.Task }, _ => CompletionSource.Task.Result, cancellationToken);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task OtherTaskInContinueWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class TokenOperation
+            {
+                public TaskCompletionSource<string> CompletionSource { get; } = new();
+                public TaskCompletionSource<string> Fallback { get; } = new();
+
+                public Task<string> WaitForTokenAsync(CancellationToken cancellationToken) =>
+                    Task.Factory.ContinueWhenAll(new Task[] { CompletionSource.Task }, _ => {|#0:Fallback.Task.Result|}, cancellationToken);
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task WaitOnDelayInSynchronousRetry_NoDiagnostic()
+    {
+        // A retry between attempts at a locked file: the wait on the delay is a sleep.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            class FileStore
+            {
+                public void Save(string path, string content)
+                {
+                    for (var attempt = 0; ; attempt++)
+                    {
+                        try
+                        {
+                            File.WriteAllText(path, content);
+                            return;
+                        }
+                        catch (IOException) when (attempt < 5)
+                        {
+                            Task.Delay(TimeSpan.FromMilliseconds(50 * attempt)).Wait();
+                        }
+                    }
+                }
+
+                public void Pause(int milliseconds) => Task.Delay(milliseconds).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WaitOnDelayFollowedByWorkInOneTask_Reports()
+    {
+        // The wait covers the continuation's work as well, which is no sleep.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Poller
+            {
+                public int PollOnce(Func<Task<int>> poll) => {|#0:Task.Delay(100).ContinueWith(_ => poll()).Unwrap().Result|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task WinnerInContinueWhenAny_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -821,6 +821,99 @@ public class UnawaitedTaskAnalyzerTests
             VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.Run", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
+    /// <summary>
+    /// A gauge that tells its <c>ZeroActive</c> handlers, one by one, when the last activity ends; <paramref name="subscriber"/> is the
+    /// code elsewhere in the compilation that subscribes (or nothing).
+    /// </summary>
+    private static string Gauge(string subscriber) => """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public delegate Task ZeroActiveHandler();
+
+        public class Gauge
+        {
+            long _active;
+
+            public event ZeroActiveHandler ZeroActive;
+
+            public void Remove()
+            {
+                if (Interlocked.Decrement(ref _active) != 0)
+                    return;
+
+                var zeroActivity = ZeroActive;
+                if (zeroActivity == null)
+                    return;
+
+                {|#0:Task.Run(() => NotifyZeroActivity(zeroActivity))|};
+            }
+
+            static Task NotifyZeroActivity(ZeroActiveHandler zeroActivity)
+            {
+                Delegate[] invocationList = zeroActivity.GetInvocationList();
+
+                async Task InvokeAsync()
+                {
+                    for (var i = 0; i < invocationList.Length; i++)
+                    {
+                        if (invocationList[i] is ZeroActiveHandler handler)
+                            await handler().ConfigureAwait(false);
+                    }
+                }
+
+                return invocationList.Length switch
+                {
+                    0 => Task.CompletedTask,
+                    1 when invocationList[0] is ZeroActiveHandler handler => handler(),
+                    _ => InvokeAsync()
+                };
+            }
+
+            public void RaiseEach()
+            {
+                foreach (ZeroActiveHandler handler in ZeroActive.GetInvocationList())
+                {
+                    {|#1:handler()|};
+                }
+            }
+        }
+
+        class Metrics
+        {
+            public Metrics(Gauge gauge)
+            {
+                SUBSCRIBER
+            }
+        }
+        """.Replace("SUBSCRIBER", subscriber);
+
+    [Fact]
+    public async Task TaskRunInvokingEachHandlerOfParameter_NoDiagnostic()
+    {
+        // The handlers come from the invocation list of the delegate the caller hands in, and the only handler anyone subscribes
+        // writes nothing that can fail; RaiseEach runs the event's own handlers the same way.
+        await VerifyCS.VerifyAnalyzerAsync(Gauge("gauge.ZeroActive += () => Task.CompletedTask;"));
+    }
+
+    [Fact]
+    public async Task TaskRunInvokingEachHandlerOfUnsubscribedEvent_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Gauge(string.Empty));
+    }
+
+    [Fact]
+    public async Task InvokingEachHandlerOfEventSubscribedWithFileWrite_Reports()
+    {
+        // RaiseEach drops the tasks of the event's handlers, one of which appends to a file outside any catch. (Remove hands the
+        // event to a parameter: the caller's delegate, which the analysis does not follow into a local it passes on.)
+        await VerifyCS.VerifyAnalyzerAsync(
+            Gauge("""gauge.ZeroActive += async () => await File.AppendAllTextAsync("idle.log", "idle");"""),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(1).WithArguments("the delegate invocation", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     [Fact]
     public async Task CalleeCatchesEverything_NoDiagnostic()
     {

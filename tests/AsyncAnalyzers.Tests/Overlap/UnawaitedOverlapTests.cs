@@ -98,6 +98,27 @@ public class UnawaitedOverlapTests
     }
 
     [Fact]
+    public async Task UnderscoreLocalNeverMentioned_IsAsync402Only()
+    {
+        // `var _ = ...` is the spelling of `_ =` from before C# 7: a discard, whose lost exceptions are ASYNC402's; a task local with
+        // a real name that is never read may be a forgotten await, and stays ASYNC204's.
+        await Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                Task SendAsync() => System.IO.File.AppendAllTextAsync("log.txt", "sent");
+
+                void M()
+                {
+                    var {|ASYNC402:_ = SendAsync()|};
+                    var {|ASYNC204:pending = SendAsync()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task BlockingOnStoredTask_IsAsync104NotAsync204()
     {
         await Verify.VerifyAsync("""

@@ -81,6 +81,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         // async method we are inside, which would be recursion advice (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartIsEnclosingMethod_NoDiagnostic),
         // and writers or wrapping streams built over a MemoryStream, whose I/O never leaves memory
         // (SyncApiWithAsyncCounterpartAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic, GZipStreamOverMemoryStream_NoDiagnostic),
+        // and the console's streams behind the compilation's own properties (MethodSummaries.IsConsoleStream),
         // and the reader or writer of an in-memory Pipe the code created itself (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteOnEndOfOwnPipe_NoDiagnostic),
         // and a Complete that does no I/O on any pipe end: a reader's, or a writer's given a non-null error
         // (SyncApiWithAsyncCounterpartAnalyzerTests.CompleteReaderOrWriterWithError_NoDiagnostic).
@@ -89,6 +90,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
             || services.Summaries.IsOverMemoryStream(invocation.Instance)
+            || services.Summaries.IsConsoleStream(invocation.Instance)
             || services.Summaries.IsInMemoryPipeEnd(invocation.Instance)
             || services.Summaries.CompletesPipeWithoutIo(invocation))
         {

@@ -38,6 +38,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             var symbols = services.Symbols;
 
             start.RegisterOperationAction(c => AnalyzeDiscard(c, services), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeNamedDiscard(c, services), OperationKind.VariableDeclarator);
             start.RegisterOperationAction(c => AnalyzeForgetHelper(c, services), OperationKind.Invocation);
         });
     }
@@ -74,6 +75,27 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, assignment.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
+    }
+
+    /// <summary>
+    /// <c>var _ = SendAsync();</c> with the local never mentioned again: a discard with a name (ASYNC204 leaves it here), judged as
+    /// <c>_ = SendAsync();</c> is; no fix, as the declaration is the author's to rewrite
+    /// (UnobservedFireAndForgetAnalyzerTests.NamedDiscardOfFaultingWork_Reports, NamedDiscardOfCoveredWork_NoDiagnostic).
+    /// </summary>
+    private static void AnalyzeNamedDiscard(OperationAnalysisContext context, CompilationServices services)
+    {
+        var declarator = (IVariableDeclaratorOperation)context.Operation;
+        if (!services.Symbols.IsTaskLike(declarator.Symbol.Type)
+            || declarator.Initializer?.Value is not { } value
+            || services.StartedWork.FreshTask(value) is not { } started
+            || !TaskLocalScan.IsNamedDiscard(declarator, declarator.Root())
+            || IsObservedOrSafe(started, services))
+        {
+            return;
+        }
+
+        var properties = services.ExceptionHandlers.PropertiesFor(context.Options, declarator.Syntax.SyntaxTree).Add(DiagnosticProperties.NoFix, "true");
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, declarator.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
     }
 
     private static void AnalyzeForgetHelper(OperationAnalysisContext context, CompilationServices services)

@@ -57,6 +57,13 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // var _ = SendAsync() never mentioned again: a discard with a name (the spelling of `_ =` from before C# 7); whether its
+        // exceptions are lost is ASYNC402's question, as for `_ =` (UnawaitedOverlapTests.UnderscoreLocalNeverMentioned_IsAsync402Only).
+        if (TaskLocalScan.IsNamedDiscard(declarator, root))
+        {
+            return;
+        }
+
         var scan = TaskLocalScan.Of(root, symbols, declarator);
         if (!scan.NeedsGraph)
         {

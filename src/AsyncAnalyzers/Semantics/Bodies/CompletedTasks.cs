@@ -226,7 +226,9 @@ internal static class CompletedTasks
         private Analysis Deeper() => new(_symbols, _facts, _depth - 1);
 
         /// <summary><c>Task.WhenAny(...)</c>, called here or stored in a local that is never reassigned.</summary>
-        private bool IsWhenAny(IOperation awaited)
+        private bool IsWhenAny(IOperation awaited) => WhenAnyCall(awaited) is not null;
+
+        private IInvocationOperation? WhenAnyCall(IOperation awaited)
         {
             var value = awaited.UnwrapConfigureAwait();
             if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
@@ -234,7 +236,47 @@ internal static class CompletedTasks
                 value = initializer.UnwrapConfigureAwait();
             }
 
-            return value is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny } && _symbols.IsTaskLike(whenAny.ContainingType);
+            return value is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny } call && _symbols.IsTaskLike(whenAny.ContainingType) ? call : null;
+        }
+
+        /// <summary>The two tasks of <c>Task.WhenAny(a, b)</c> (two arguments, or an array of two), or null.</summary>
+        private static (IOperation First, IOperation Second)? TwoTasks(IInvocationOperation whenAny)
+        {
+            var tasks = new List<IOperation>();
+            foreach (var argument in whenAny.Arguments)
+            {
+                var value = argument.Value.WalkDownConversions();
+                if (value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    tasks.AddRange(initializer.ElementValues);
+                }
+                else if (argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    tasks.Add(value);
+                }
+            }
+
+            return tasks.Count == 2 ? (tasks[0], tasks[1]) : null;
+        }
+
+        /// <summary>The value a local declared by a type pattern tests (<c>task</c> in <c>task is Task&lt;string&gt; typed</c>), when nothing else writes it.</summary>
+        private static IOperation? TestedByPattern(ILocalSymbol local, IOperation use)
+        {
+            IOperation? tested = null;
+            foreach (var operation in use.Root().Descendants())
+            {
+                switch (operation)
+                {
+                    case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation { Value: var value } }
+                        when SymbolEqualityComparer.Default.Equals(declared, local):
+                        tested = value.WalkDownConversions();
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite():
+                        return null;
+                }
+            }
+
+            return tested;
         }
 
         private bool IsSymbolComplete(ISymbol symbol, IOperation use)
@@ -253,6 +295,13 @@ internal static class CompletedTasks
                 // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic);
                 // otherwise a guard inside the loop may still prove it (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
                 if (FindForEach(local, use) is { } loop && IsCompleteSequence(loop.Collection, loop))
+                {
+                    return true;
+                }
+
+                // await task; if (task is Task<string> typed) ... typed.Result: the pattern's variable is the task it tested, complete
+                // where it was tested (BlockingWaitAnalyzerTests.ResultOfPatternVariableOfAwaitedTask_NoDiagnostic).
+                if (_depth > 0 && TestedByPattern(local, use) is { } tested && tested.ReferencedVariable() is not null && Deeper().IsKnownComplete(tested))
                 {
                     return true;
                 }
@@ -713,6 +762,36 @@ internal static class CompletedTasks
                     StatusOrWinner(notEquals.LeftOperand, notEquals.RightOperand, proven);
                     StatusOrWinner(notEquals.RightOperand, notEquals.LeftOperand, proven);
                     return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    // var winner = await Task.WhenAny(closeTask, receiveTask); if (winner == closeTask) break; ... receiveTask.Result: of
+                    // two tasks, the other one won (BlockingWaitAnalyzerTests.ResultOfOtherTaskAfterWhenAnyOfTwoExitsOnFirst_NoDiagnostic).
+                    OtherOfTwo(equals.LeftOperand, equals.RightOperand, proven);
+                    OtherOfTwo(equals.RightOperand, equals.LeftOperand, proven);
+                    return;
+            }
+        }
+
+        private void OtherOfTwo(IOperation loser, IOperation winner, List<TaskPath> proven)
+        {
+            var value = winner.WalkDownConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                value = local.Local.FindSingleInitializer(value)?.WalkDownConversions()!;
+            }
+
+            if (value is not IAwaitOperation awaited || WhenAnyCall(awaited.Operation) is not { } whenAny || TwoTasks(whenAny) is not { } two
+                || TaskPath.Of(loser) is not { } lost)
+            {
+                return;
+            }
+
+            if (lost.Equals(TaskPath.Of(two.First)))
+            {
+                Add(proven, TaskPath.Of(two.Second));
+            }
+            else if (lost.Equals(TaskPath.Of(two.Second)))
+            {
+                Add(proven, TaskPath.Of(two.First));
             }
         }
 

@@ -15,16 +15,16 @@ internal static class InMemoryWriters
     // A writer over a compressor over a buffer is as deep as real code goes.
     private const int MaxDepth = 4;
 
-    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols) => IsInMemory(instance, symbols, MaxDepth, parameterInMemory: null);
+    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols) => IsInMemory(instance, symbols, MaxDepth, elsewhereInMemory: null);
 
     /// <summary>
-    /// The same, and a parameter of the function is in memory when <paramref name="parameterInMemory"/> says so (a summary that reads
-    /// every call of a private method).
+    /// The same, and a parameter of the function or a field is in memory when <paramref name="elsewhereInMemory"/> says so (a summary
+    /// that reads every call of a private method, or every value of a private field).
     /// </summary>
-    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols, System.Func<IParameterReferenceOperation, bool>? parameterInMemory) =>
-        IsInMemory(instance, symbols, MaxDepth, parameterInMemory);
+    public static bool IsOverMemoryStream(IOperation? instance, AsyncSymbols symbols, System.Func<IOperation, bool>? elsewhereInMemory) =>
+        IsInMemory(instance, symbols, MaxDepth, elsewhereInMemory);
 
-    private static bool IsInMemory(IOperation? operation, AsyncSymbols symbols, int depth, System.Func<IParameterReferenceOperation, bool>? parameterInMemory)
+    private static bool IsInMemory(IOperation? operation, AsyncSymbols symbols, int depth, System.Func<IOperation, bool>? elsewhereInMemory)
     {
         if (operation is null || depth == 0 || symbols.MemoryStream is null)
         {
@@ -42,9 +42,9 @@ internal static class InMemoryWriters
             value = initializer.WalkDownConversions();
         }
 
-        if (value is IParameterReferenceOperation parameterReference)
+        if (value is IParameterReferenceOperation or IFieldReferenceOperation)
         {
-            return parameterInMemory is not null && parameterInMemory(parameterReference);
+            return elsewhereInMemory is not null && elsewhereInMemory(value);
         }
 
         // XmlWriter.Create(stream, settings), XmlReader.Create(reader): a factory of System.Xml over the stream or text writer it is
@@ -52,7 +52,7 @@ internal static class InMemoryWriters
         if (value is IInvocationOperation { TargetMethod: { Name: "Create", IsStatic: true, ContainingType: { } factory }, Arguments: { Length: > 0 } factoryArguments }
             && factory.IsInNamespace("System", "Xml") && factoryArguments[0].Value is { } wrapped)
         {
-            return IsInMemory(wrapped, symbols, depth - 1, parameterInMemory);
+            return IsInMemory(wrapped, symbols, depth - 1, elsewhereInMemory);
         }
 
         // GetManifestResourceStream(name) ?? throw new InvalidOperationException(...): the value is the left side or nothing
@@ -82,7 +82,7 @@ internal static class InMemoryWriters
                 && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream)
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
             {
-                return IsInMemory(argument.Value, symbols, depth - 1, parameterInMemory);
+                return IsInMemory(argument.Value, symbols, depth - 1, elsewhereInMemory);
             }
         }
 

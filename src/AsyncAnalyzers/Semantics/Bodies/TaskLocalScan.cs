@@ -115,6 +115,30 @@ internal readonly struct TaskLocalScan
     }
 
     /// <summary>
+    /// A local named only with underscores, declared with an initializer and never mentioned again in its function (no read, no
+    /// write, no capture): a discard with a name, the spelling of <c>_ =</c> from before C# 7 (<c>var _ = SendAsync();</c>). A local
+    /// with a real name that is never read may be a forgotten await, and stays ASYNC204's.
+    /// </summary>
+    public static bool IsNamedDiscard(IVariableDeclaratorOperation declarator, IOperation root)
+    {
+        if (declarator.Initializer is null || declarator.Symbol.Name.Trim('_').Length != 0)
+        {
+            return false;
+        }
+
+        var local = declarator.Symbol;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// A task local that is never stored by a call, or <c>var t = FooAsync();</c> with no other write, followed in the same block
     /// by a statement that always reads it (<c>await t;</c>, <c>return await t;</c>, <c>await Task.WhenAll(t, u);</c>): every
     /// normal path from the store passes the read.

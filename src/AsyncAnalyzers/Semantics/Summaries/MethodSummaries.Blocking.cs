@@ -39,14 +39,36 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// Is this receiver a writer, reader or wrapping stream over a <c>MemoryStream</c> (<see cref="InMemoryWriters"/>), also when the
-    /// stream is the parameter of a private method whose every call passes one, through up to two such methods:
+    /// stream is a private field every value of which is one, or the parameter of a private method whose every call passes one,
+    /// through up to two such methods:
     /// <c>using var buffer = new MemoryStream(); await WriteSitemapAsync(buffer);</c> then <c>XmlWriter.Create(stream)</c> inside
     /// (SyncApiWithAsyncCounterpartAnalyzerTests.XmlWriterOverMemoryStreamParameterOfPrivateMethod_NoDiagnostic).
     /// </summary>
     public bool IsOverMemoryStream(IOperation? receiver) => IsOverMemoryStream(receiver, InMemoryParameterDepth);
 
     private bool IsOverMemoryStream(IOperation? receiver, int depth) =>
-        InMemoryWriters.IsOverMemoryStream(receiver, _symbols, depth == 0 ? null : parameter => ParameterIsInMemory(parameter, depth));
+        InMemoryWriters.IsOverMemoryStream(receiver, _symbols, depth == 0 ? null : reference => reference switch
+        {
+            IParameterReferenceOperation parameter => ParameterIsInMemory(parameter, depth),
+
+            // _decompressor = new DeflateStream(_compressed, CompressionMode.Decompress) with _compressed a MemoryStream: a private
+            // field every value of which is in memory (SyncApiWithAsyncCounterpartAnalyzerTests.DecompressorFieldOverMemoryField_NoDiagnostic).
+            IFieldReferenceOperation { Field: var field } => _bodies.PrivateFieldValues(field, reference) is { Values: { Count: > 0 } values } && AllOverMemoryStream(values, depth - 1),
+            _ => false,
+        });
+
+    private bool AllOverMemoryStream(IReadOnlyList<IOperation> values, int depth)
+    {
+        foreach (var value in values)
+        {
+            if (!IsOverMemoryStream(value, depth))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private bool ParameterIsInMemory(IParameterReferenceOperation reference, int depth)
     {
@@ -62,6 +84,110 @@ internal sealed partial class MethodSummaries
         }
 
         return _parameterIsInMemory.GetOrAdd(key, EveryCallPasses(method.OriginalDefinition, parameter.Ordinal, reference, value => IsOverMemoryStream(value, depth - 1)));
+    }
+
+    /// <summary>
+    /// Is this receiver the process's console: <c>Console.Out</c>, <c>Error</c> or <c>In</c>, a stream of
+    /// <c>Console.OpenStandardOutput/Error/Input()</c>, a writer or reader built over one, also behind a property or private field
+    /// of the compilation every value of which is one (an interface's property by its implementations here, a lazily built
+    /// field by every value it is given)? Console streams do not overlap I/O: their async methods run the same blocking write or
+    /// read, so the synchronous call is the right one
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.WriterOverConsoleBehindInterfaceProperty_NoDiagnostic,
+    /// WriterOverFileBehindInterfaceProperty_Reports).
+    /// </summary>
+    public bool IsConsoleStream(IOperation? receiver) => receiver is not null && IsConsole(receiver, ConsoleDepth);
+
+    private const int ConsoleDepth = 4;
+
+    private bool IsConsole(IOperation operation, int depth)
+    {
+        var value = operation.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" or "In" } console }
+                when SymbolEqualityComparer.Default.Equals(console.ContainingType, _symbols.Console):
+                return true;
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "OpenStandardOutput" or "OpenStandardError" or "OpenStandardInput" } open }
+                when SymbolEqualityComparer.Default.Equals(open.ContainingType, _symbols.Console):
+                return true;
+            case ICoalesceAssignmentOperation { Target: var target, Value: var assigned }:
+                return depth > 0 && IsConsole(target, depth - 1) && IsConsole(assigned, depth - 1);
+            case IObjectCreationOperation { Constructor: { } constructor } creation when depth > 0:
+                // new StreamWriter(Console.OpenStandardError(), encoding): the wrapped stream is the constructor's Stream argument.
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor)
+                        && parameter.Type.InheritsFromOrEquals(_symbols.Stream))
+                    {
+                        return IsConsole(argument.Value, depth - 1);
+                    }
+                }
+
+                return false;
+            case IFieldReferenceOperation { Field: var field } when depth > 0:
+                return _bodies.PrivateFieldValues(field, value) is { Values: { Count: > 0 } values } && AllConsole(values, depth - 1);
+            case IPropertyReferenceOperation { Property: { GetMethod: { } getter, IsIndexer: false } } when depth > 0:
+                var bodies = new List<IMethodSymbol>();
+                if (!getter.IsAbstract && getter.DeclaringSyntaxReferences.Length > 0)
+                {
+                    bodies.Add(getter);
+                }
+
+                bodies.AddRange(_implementations.Of(getter));
+                if (bodies.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var body in bodies)
+                {
+                    if (_bodies.BodyOf(body, value) is not { } read || !ReturnsOnlyConsole(read.Block, depth - 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private bool AllConsole(IReadOnlyList<IOperation> values, int depth)
+    {
+        foreach (var value in values)
+        {
+            if (!IsConsole(value, depth))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool ReturnsOnlyConsole(IBlockOperation block, int depth)
+    {
+        var any = false;
+        foreach (var operation in block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!IsConsole(returned, depth))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>

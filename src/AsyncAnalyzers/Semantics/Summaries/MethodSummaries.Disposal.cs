@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Linq;
 using AsyncAnalyzers.Extensions;
+using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
 
@@ -98,6 +100,14 @@ internal sealed partial class MethodSummaries
             return OwnDisposeAsyncCanSuspend(implementation, use);
         }
 
+        // A library's reader (Newtonsoft's JsonTextReader, an XML or binary reader) reads: it has nothing to write back, and its
+        // DisposeAsync releases what it reads as Dispose does. Not a DbDataReader, which drains the rest of the server's results
+        // (SynchronousDisposalAnalyzerTests.LibraryReader_NoDiagnostic, DbDataReaderBaseType_Reports).
+        if (type.Name.EndsWith("Reader", System.StringComparison.Ordinal) && !IsAdoNetDataReader(type))
+        {
+            return Fact.No(use);
+        }
+
         // DisposeAsync inherited from Stream or TextWriter calls Dispose and returns a completed task: nothing to gain, and a stream
         // seen only as Stream may be any stream (SynchronousDisposalAnalyzerTests.ReadOnlyStreamInheritingDisposeAsync_NoDiagnostic,
         // StreamFromUnknownSource_NoDiagnostic).
@@ -116,6 +126,42 @@ internal sealed partial class MethodSummaries
         }
 
         return Fact.Yes(use);
+    }
+
+    /// <summary>
+    /// A private field every value of which has nothing to flush (<see cref="DisposedResources.HasNothingToFlush"/>, or over memory
+    /// through other fields): <c>_decompressor = new DeflateStream(_compressed, CompressionMode.Decompress)</c>.
+    /// </summary>
+    public bool FieldHasNothingToFlush(IOperation value)
+    {
+        if (value.WalkDownConversions() is not IFieldReferenceOperation { Field: var field } reference
+            || _bodies.PrivateFieldValues(field, reference) is not { Values: { Count: > 0 } values })
+        {
+            return false;
+        }
+
+        foreach (var assigned in values)
+        {
+            if (!DisposedResources.HasNothingToFlush(assigned, _symbols) && !IsOverMemoryStream(assigned))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAdoNetDataReader(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is INamedTypeSymbol { Name: "DbDataReader" } named && named.IsInNamespace("System", "Data", "Common"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

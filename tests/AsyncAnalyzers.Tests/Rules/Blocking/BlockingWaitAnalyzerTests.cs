@@ -1481,6 +1481,99 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfOtherTaskAfterWhenAnyOfTwoExitsOnFirst_NoDiagnostic()
+    {
+        // A receive loop races the socket against its close: once the close did not win, the receive did.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+            class UdpListener
+            {
+                async Task RunAsync(UdpClient udp, CancellationToken cancelToken)
+                {
+                    var closeTask = Task.Delay(-1, cancelToken);
+                    while (!cancelToken.IsCancellationRequested)
+                    {
+                        var receiveTask = udp.ReceiveAsync();
+                        var task = await Task.WhenAny(closeTask, receiveTask).ConfigureAwait(false);
+                        if (task == closeTask)
+                            break;
+
+                        var result = receiveTask.Result;
+                        await OnDatagramAsync(result.Buffer).ConfigureAwait(false);
+                    }
+                }
+
+                Task OnDatagramAsync(byte[] buffer) => Task.CompletedTask;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultAfterWhenAnyOfThreeExitsOnOne_Reports()
+    {
+        // Of three tasks, the one that did not win may be either of the others.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Race
+            {
+                async Task<int> FirstAsync(Task<int> close, Task<int> receive, Task<int> timeout)
+                {
+                    var task = await Task.WhenAny(close, receive, timeout);
+                    if (task == close)
+                        return 0;
+
+                    return {|#0:receive.Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultOfPatternVariableOfAwaitedTask_NoDiagnostic()
+    {
+        // An autocomplete handler awaits the response task, then reads its payload when it has one.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class AutocompleteHandler
+            {
+                async Task<string> RespondAsync(Task task)
+                {
+                    await task;
+                    if (task is Task<string> strTask)
+                    {
+                        return strTask.Result;
+                    }
+
+                    return null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfPatternVariableOfTaskNotAwaited_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class AutocompleteHandler
+            {
+                async Task<string> RespondAsync(Task task)
+                {
+                    await Task.Yield();
+                    if (task is Task<string> strTask)
+                    {
+                        return {|#0:strTask.Result|};
+                    }
+
+                    return null;
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultAfterWhenAnyWinnerNotEqualsContinue_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -1415,6 +1415,118 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("XmlWriter.WriteEndElement", "XmlWriter.WriteEndElementAsync"));
     }
 
+    /// <summary>
+    /// A credential helper's standard streams behind an interface, each built lazily by <paramref name="errorStream"/>; a command
+    /// writes a line to the error stream after an await.
+    /// </summary>
+    private static string StandardStreams(string errorStream) => """
+        using System;
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        public interface IStandardStreams
+        {
+            TextReader In { get; }
+            TextWriter Error { get; }
+        }
+
+        public class StandardStreams : IStandardStreams
+        {
+            private TextReader _stdIn;
+            private TextWriter _stdErr;
+
+            public TextReader In => _stdIn ??= new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+
+            public TextWriter Error
+            {
+                get
+                {
+                    if (_stdErr == null)
+                    {
+                        _stdErr = new StreamWriter(ERROR_STREAM, Encoding.UTF8) { AutoFlush = true, NewLine = "\n" };
+                    }
+
+                    return _stdErr;
+                }
+            }
+        }
+
+        public class EraseCommand
+        {
+            private readonly IStandardStreams _streams;
+
+            public EraseCommand(IStandardStreams streams) => _streams = streams;
+
+            public async Task<int> ExecuteAsync(Func<Task<bool>> erase)
+            {
+                var line = _streams.In.ReadLine();
+                if (!await erase())
+                {
+                    {|#0:_streams.Error.WriteLine("fatal: could not erase " + line)|};
+                    return 1;
+                }
+
+                return 0;
+            }
+        }
+        """.Replace("ERROR_STREAM", errorStream);
+
+    [Fact]
+    public async Task WriterOverConsoleBehindInterfaceProperty_NoDiagnostic()
+    {
+        // The only implementation builds the writers over the console's own streams (the reader before the await as well).
+        await VerifyCS.VerifyAnalyzerAsync(StandardStreams("Console.OpenStandardError()"));
+    }
+
+    [Fact]
+    public async Task WriterOverFileBehindInterfaceProperty_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            StandardStreams("File.Open(\"trace.log\", FileMode.Append)"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("TextWriter.WriteLine", "TextWriter.WriteLineAsync"));
+    }
+
+    /// <summary>A gateway client that inflates each message through a decompressor over <paramref name="source"/>, both in private fields.</summary>
+    private static string Inflater(string source) => """
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        class GatewayClient
+        {
+            private Stream _compressed;
+            private DeflateStream _decompressor;
+
+            public void Reset(string path)
+            {
+                _compressed = SOURCE;
+                _decompressor = new DeflateStream(_compressed, CompressionMode.Decompress);
+            }
+
+            async Task<byte[]> InflateAsync(byte[] data)
+            {
+                await Task.Yield();
+                _compressed.Position = 0;
+                using var decompressed = new MemoryStream();
+                {|#0:_decompressor.CopyTo(decompressed)|};
+                return decompressed.ToArray();
+            }
+        }
+        """.Replace("SOURCE", source);
+
+    [Fact]
+    public async Task DecompressorFieldOverMemoryField_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Inflater("new MemoryStream()"));
+    }
+
+    [Fact]
+    public async Task DecompressorFieldOverFileField_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Inflater("File.OpenRead(path)"), VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"));
+    }
+
     [Fact]
     public async Task StreamWriterOverMemoryStream_NoDiagnostic()
     {

@@ -353,6 +353,136 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    /// <summary>A JSON library, referenced as a package is: a reader and a writer that both implement IAsyncDisposable.</summary>
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> JsonLibrary = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("JsonLib", """
+        namespace JsonLib
+        {
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public abstract class JsonReader : IDisposable, IAsyncDisposable
+            {
+                public abstract bool Read();
+                public void Dispose() { }
+                public virtual ValueTask DisposeAsync() { Dispose(); return default; }
+            }
+
+            public sealed class JsonTextReader : JsonReader
+            {
+                public JsonTextReader(TextReader reader) { }
+                public override bool Read() => false;
+            }
+
+            public sealed class JsonTextWriter : IDisposable, IAsyncDisposable
+            {
+                public JsonTextWriter(TextWriter writer) { }
+                public void WriteValue(string value) { }
+                public void Dispose() { }
+                public ValueTask DisposeAsync() => default;
+            }
+        }
+        """));
+
+    private static async Task VerifyWithJsonLibraryAsync(string source)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(JsonLibrary.Value);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task LibraryReader_NoDiagnostic()
+    {
+        // A reader has nothing to write back; its DisposeAsync releases what it reads as Dispose does.
+        await VerifyWithJsonLibraryAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using JsonLib;
+
+            class PayloadReader
+            {
+                async Task<bool> ReadAsync(Stream payload)
+                {
+                    await Task.Yield();
+                    using var text = new StreamReader(payload);
+                    using var reader = new JsonTextReader(text);
+                    return reader.Read();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LibraryWriter_Reports()
+    {
+        await VerifyWithJsonLibraryAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using JsonLib;
+
+            class PayloadWriter
+            {
+                async Task WriteAsync(string path, string value)
+                {
+                    await Task.Yield();
+                    [|using|] var writer = new JsonTextWriter(new StringWriter());
+                    writer.WriteValue(value);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DecompressorInPrivateField_NoDiagnostic()
+    {
+        // A gateway client re-creates its zlib streams on every connect: a decompressing stream over a memory stream, both fields.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class GatewayClient
+            {
+                private MemoryStream _compressed;
+                private DeflateStream _decompressor;
+
+                async Task ConnectAsync()
+                {
+                    await Task.Yield();
+                    _compressed?.Dispose();
+                    _decompressor?.Dispose();
+                    _compressed = new MemoryStream();
+                    _decompressor = new DeflateStream(_compressed, CompressionMode.Decompress);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CompressorInPrivateField_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class ArchiveWriter
+            {
+                private FileStream _file;
+                private DeflateStream _compressor;
+
+                async Task RestartAsync(string path)
+                {
+                    await Task.Yield();
+                    {|#0:_compressor?.Dispose()|};
+                    _file = File.Create(path);
+                    _compressor = new DeflateStream(_file, CompressionMode.Compress);
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("DeflateStream", "await 'DisposeAsync()' instead"));
+    }
+
     [Fact]
     public async Task StreamTypedLocalFromFileCreate_Reports()
     {

@@ -426,6 +426,50 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task NamedDiscardOfFaultingWork_Reports()
+    {
+        // A gateway handler logs out on an invalid session without waiting: `var _ =` discards a task that writes to a socket.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Shard
+            {
+                void OnInvalidSession(Service service)
+                {
+                    var {|#0:_ = service.LogoutAsync()|};
+                }
+            }
+            """ + Stubs + """
+
+            static class ServiceExtensions
+            {
+                public static async Task LogoutAsync(this Service service) => await System.IO.File.WriteAllTextAsync("session", "");
+            }
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("LogoutAsync"));
+    }
+
+    [Fact]
+    public async Task NamedDiscardOfCoveredWork_NoDiagnostic()
+    {
+        // The same discard of work that catches everything it does, and of a delay; and a discard inside a lambda.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Shard
+            {
+                void OnInvalidSession(Service service)
+                {
+                    var _ = LogoutQuietlyAsync(service);
+                    var __ = Task.Delay(100);
+                    Action later = () => { var _ = LogoutQuietlyAsync(service); };
+                }
+
+                static async Task LogoutQuietlyAsync(Service service)
+                {
+                    try { await System.IO.File.WriteAllTextAsync("session", ""); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CatchAllButCancellationInAsyncMethod_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

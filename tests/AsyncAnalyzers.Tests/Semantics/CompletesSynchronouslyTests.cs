@@ -33,6 +33,8 @@ public class CompletesSynchronouslyTests
     [InlineData("passes the synchronous mode", "Task<int> Target() => Read(IOBehavior.Synchronous); Task<int> Read(IOBehavior mode) => Task.Run(() => 1);")]
     [InlineData("through an async helper without await", "Task<int> Target() => Helper(); async Task<int> Helper() { Work(); return 1; }")]
     [InlineData("every interface implementation", "Task<int> Target() => _clock.NowAsync(); IClock _clock = new Fixed();")]
+    [InlineData("a constant argument (a default value too) skips the path that does I/O", "Task<int> Target() => Pick(); Task<int> Pick(bool cached = true) => cached ? Task.FromResult(1) : Task.Run(() => 2);")]
+    [InlineData("a constant argument skips the await", "Task<int> Target() => Find(Mode.CacheOnly); async Task<int> Find(Mode mode) { if (mode == Mode.CacheOnly) return 0; return await Task.Run(() => 2); } enum Mode { Download, CacheOnly }")]
     public async Task CompletedShapes_AreYes(string shape, string members)
     {
         Assert.True((await AskAsync(members)).IsYes, shape);
@@ -43,7 +45,8 @@ public class CompletesSynchronouslyTests
     [InlineData("Task.Delay", "async Task Target() { await Task.Delay(1); }")]
     [InlineData("Task.Yield", "async Task Target() { await Task.Yield(); }")]
     [InlineData("library I/O", "Task<string> Target() => System.IO.File.ReadAllTextAsync(\"a\");")]
-    [InlineData("one path does I/O", "Task<int> Target(bool b = true) => b ? Task.FromResult(1) : Task.Run(() => 2);")]
+    [InlineData("one path does I/O", "Task<int> Target() => System.Environment.TickCount > 0 ? Task.FromResult(1) : Task.Run(() => 2);")]
+    [InlineData("the constant argument takes the path that does I/O", "Task<int> Target() => Pick(false); Task<int> Pick(bool cached) => cached ? Task.FromResult(1) : Task.Run(() => 2);")]
     [InlineData("task from a field", "Task<int> Target() => _pending; Task<int> _pending = Task.Run(() => 1);")]
     [InlineData("await foreach", "async Task Target() { await foreach (var x in Items()) { } } async System.Collections.Generic.IAsyncEnumerable<int> Items() { await Task.Yield(); yield return 1; }")]
     [InlineData("await using", "async Task Target() { await using var d = new Disposable(); }")]

@@ -107,6 +107,14 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // ExecuteJob(provider); await ExecuteJobAsync(provider);: the counterpart is already called beside it, on the same receiver:
+        // two hooks a derived type may fill either of, not a synchronous call in place of an asynchronous one
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.SyncAndAsyncHooksCalledTogether_NoDiagnostic).
+        if (CounterpartCalledBeside(invocation, counterpart))
+        {
+            return;
+        }
+
         // A call that blocks on nothing: every body it may run is async void (a fire-and-forget wrapper such as
         // ICommand.Execute => await ExecuteAsync(...), which returns at its first await) or empty, and no other assembly can supply one
         // (SyncApiWithAsyncCounterpartAnalyzerTests.InterfaceMethodEveryImplementationAsyncVoid_NoDiagnostic, InterfaceMethodOneImplementationBlocks_Reports,
@@ -132,6 +140,62 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             FixProperties(invocation, found, symbols, context.ContainingSymbol),
             method.ContainingType.Name + "." + method.Name,
             (counterpart.ReducedFrom ?? counterpart).ContainingType.Name + "." + counterpart.Name));
+    }
+
+    /// <summary>
+    /// The block around the call (the statements of its enclosing block) also calls the counterpart, on a receiver and with
+    /// arguments written the same way (a cancellation token aside): the same work asked for twice, once each way.
+    /// </summary>
+    private static bool CounterpartCalledBeside(IInvocationOperation invocation, IMethodSymbol counterpart)
+    {
+        var target = (counterpart.ReducedFrom ?? counterpart).OriginalDefinition;
+        IOperation statement = invocation;
+        while (statement.Parent is not null and not IBlockOperation)
+        {
+            statement = statement.Parent;
+        }
+
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var receiver = invocation.Instance is { IsImplicit: false } instance ? instance.Syntax.ToString() : null;
+        var arguments = ArgumentTexts(invocation);
+        foreach (var sibling in block.Operations)
+        {
+            if (ReferenceEquals(sibling, statement))
+            {
+                continue;
+            }
+
+            foreach (var operation in sibling.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation call
+                    && SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, target)
+                    && (call.Instance is { IsImplicit: false } other ? other.Syntax.ToString() : null) == receiver
+                    && ArgumentTexts(call) == arguments)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static string ArgumentTexts(IInvocationOperation call)
+        {
+            var texts = new System.Text.StringBuilder();
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.Type?.Name != "CancellationToken")
+                {
+                    texts.Append(argument.Syntax.ToString()).Append('\u0001');
+                }
+            }
+
+            return texts.ToString();
+        }
     }
 
     /// <summary>

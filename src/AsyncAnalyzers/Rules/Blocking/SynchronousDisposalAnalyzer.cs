@@ -5,6 +5,7 @@ using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -73,6 +74,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         // await stream.FlushAsync(token) as the last use of the resource: what the synchronous Dispose has left to do is close a
         // handle (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyBeforeDisposal_NoDiagnostic, WrittenAfterFlush_Reports).
         if (FlushedAsynchronouslyLast(context.Operation, resources))
+        {
+            return;
+        }
+
+        // using (var chunk = new FileStream(part, FileMode.Open)) { await chunk.CopyToAsync(target); }: a stream the scope only reads
+        // from has nothing to flush, whatever access it was opened with (SynchronousDisposalAnalyzerTests.FileStreamOnlyReadFrom_NoDiagnostic,
+        // FileStreamWrittenTo_Reports).
+        if (OnlyReadFrom(context.Operation, resources, services.Symbols))
         {
             return;
         }
@@ -211,6 +220,52 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         foreach (var operation in block.Descendants())
         {
             if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+        }
+
+        return locals.Count > 0;
+    }
+
+    /// <summary>
+    /// Every local the using declares is a stream that its scope mentions only as the receiver of a read (<c>Read</c>,
+    /// <c>ReadAsync</c>, <c>CopyTo</c>, <c>CopyToAsync</c>, <c>Seek</c>, ...) or of a property read: nothing is written to it.
+    /// </summary>
+    private static bool OnlyReadFrom(IOperation usingOperation, IOperation resources, AsyncSymbols symbols)
+    {
+        var scope = usingOperation switch
+        {
+            IUsingOperation { Body: var body } => body,
+            IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
+            _ => null,
+        };
+
+        if (scope is null || resources is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        var locals = new List<ILocalSymbol>();
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (!declarator.Symbol.Type.InheritsFromOrEquals(symbols.Stream))
+                {
+                    return false;
+                }
+
+                locals.Add(declarator.Symbol);
+            }
+        }
+
+        foreach (var operation in scope.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default)
+                && !IsPropertyRead(reference)
+                && !(reference.Parent is IInvocationOperation { TargetMethod.Name: var name } read && ReferenceEquals(read.Instance, reference)
+                    && (name.StartsWith("Read", System.StringComparison.Ordinal) || name.StartsWith("CopyTo", System.StringComparison.Ordinal) || name == "Seek")))
             {
                 return false;
             }

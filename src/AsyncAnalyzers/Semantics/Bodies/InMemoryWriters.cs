@@ -47,6 +47,20 @@ internal static class InMemoryWriters
             return elsewhereInMemory is not null && elsewhereInMemory(value);
         }
 
+        // foreach (var entry in archive.Entries) entry.Open(), archive.GetEntry(name).Open(): an entry of an archive over memory is
+        // read from memory (SyncApiWithAsyncCounterpartAnalyzerTests.EntryOfArchiveOverMemoryStream_NoDiagnostic).
+        if (value is IInvocationOperation { TargetMethod: { Name: "Open", ContainingType: { Name: "ZipArchiveEntry" } entryType }, Instance: { } openedEntry }
+            && entryType.IsInNamespace("System", "IO", "Compression"))
+        {
+            return IsInMemory(openedEntry, symbols, depth - 1, elsewhereInMemory);
+        }
+
+        if (value.Type is INamedTypeSymbol { Name: "ZipArchiveEntry" } zipEntry && zipEntry.IsInNamespace("System", "IO", "Compression")
+            && ArchiveOf(value) is { } archive)
+        {
+            return IsInMemory(archive, symbols, depth - 1, elsewhereInMemory);
+        }
+
         // XmlWriter.Create(stream, settings), XmlReader.Create(reader): a factory of System.Xml over the stream or text writer it is
         // given (SyncApiWithAsyncCounterpartAnalyzerTests.XmlWriterOverMemoryStreamParameterOfPrivateMethod_NoDiagnostic).
         if (value is IInvocationOperation { TargetMethod: { Name: "Create", IsStatic: true, ContainingType: { } factory }, Arguments: { Length: > 0 } factoryArguments }
@@ -87,5 +101,29 @@ internal static class InMemoryWriters
         }
 
         return false;
+    }
+
+    /// <summary>The archive an entry comes from: <c>archive.GetEntry(name)</c>, or the loop variable of <c>foreach (var entry in archive.Entries)</c>.</summary>
+    private static IOperation? ArchiveOf(IOperation entry)
+    {
+        switch (entry)
+        {
+            case IInvocationOperation { TargetMethod.Name: "GetEntry", Instance: { } archive }:
+                return archive;
+            case ILocalReferenceOperation { Local: var local }:
+                foreach (var operation in entry.Root().Descendants())
+                {
+                    if (operation is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
+                        && SymbolEqualityComparer.Default.Equals(variable, local)
+                        && collection.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } archive })
+                    {
+                        return archive;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 }

@@ -147,6 +147,16 @@ internal sealed partial class MethodSummaries : ICallFacts
 
     private Fact MethodMayReturnIncomplete(IMethodSymbol method, IOperation use, Walk walk)
     {
+        // GetGuildAsync(id, CacheMode.CacheOnly): a call passing constants is read with the branches they decide taken, so an
+        // await guarded by `mode == CacheMode.AllowDownload` is not reached (SyncOverAsyncTests.ResultOfCallWhoseConstantArgumentSkipsEveryAwait_NoDiagnostic,
+        // ResultOfCallWhoseConstantArgumentTakesTheAwait_Reports; CompletesSynchronouslyTests.CompletedShapes_AreYes, "a constant argument skips the await").
+        // Call-site specific: read afresh, never cached; only an answer of No is taken from it.
+        if (use is IInvocationOperation call && ConstantBranches.For(call) is { } constants
+            && MayReturnIncompleteUnder(method, call, constants, walk) is { IsNo: true } underConstants)
+        {
+            return underConstants;
+        }
+
         // Read from syntax first, as binding another body is the costly part: an async method without await completes
         // synchronously; one with awaits, reached through a call of the summarized method's body, is taken to complete later
         // (the summarized method's own awaits are still checked one by one).
@@ -166,13 +176,39 @@ internal sealed partial class MethodSummaries : ICallFacts
         return Summarize(walk.AllTheWay ? _mayReturnIncompleteAllTheWay : _mayReturnIncomplete, method, use, walk, (self, body, innerWalk) => self.BodyMayReturnIncomplete(body, innerWalk), unreadable: Fact.Yes());
     }
 
-    private Fact BodyMayReturnIncomplete(MethodBody body, Walk walk)
+    private Fact MayReturnIncompleteUnder(IMethodSymbol method, IInvocationOperation call, Dictionary<int, object?> constants, Walk walk)
+    {
+        method = method.BodyPart();
+        if (walk.Remaining == 0 || !walk.Active.Add(method))
+        {
+            walk.CutShort = true;
+            return Fact.Unknown;
+        }
+
+        walk.Remaining--;
+        try
+        {
+            return _bodies.BodyOf(method, call) is { } body ? BodyMayReturnIncomplete(body, walk, new ConstantBranches(body.Method, body.Block, constants)) : Fact.Yes(call);
+        }
+        finally
+        {
+            walk.Remaining++;
+            walk.Active.Remove(method);
+        }
+    }
+
+    private Fact BodyMayReturnIncomplete(MethodBody body, Walk walk, ConstantBranches? decided = null)
     {
         if (body.Method.IsAsync)
         {
             // An async method completes synchronously when nothing it awaits can suspend it (CS1998 included).
             foreach (var operation in body.Block.DescendantsInSameFunction())
             {
+                if (decided is not null && operation is IAwaitOperation or IForEachLoopOperation or IUsingOperation or IUsingDeclarationOperation && decided.IsUnreachable(operation))
+                {
+                    continue;
+                }
+
                 switch (operation)
                 {
                     case IAwaitOperation awaited when !AwaitedCompletes(awaited.Operation, walk):
@@ -194,9 +230,11 @@ internal sealed partial class MethodSummaries : ICallFacts
             {
                 case IReturnOperation { Kind: OperationKind.YieldReturn }:
                     return Fact.Yes(operation);
+                case IReturnOperation { Kind: OperationKind.Return } when decided?.IsUnreachable(operation) == true:
+                    break;
                 case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned }:
                     returnsAny = true;
-                    if (!ReturnedCompletes(returned, walk))
+                    if (!ReturnedCompletes(decided?.Taken(returned) ?? returned, walk))
                     {
                         return Fact.Yes(operation);
                     }
@@ -513,4 +551,124 @@ internal sealed partial class MethodSummaries : ICallFacts
 
     private static bool IsOverridable(IMethodSymbol method) =>
         method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || (method.IsVirtual && !method.IsSealed) || (method.IsOverride && !method.IsSealed);
+
+    /// <summary>
+    /// What the constant arguments of one call decide in its callee's body: a parameter given a constant (an enum member, a
+    /// <c>bool</c>, <c>null</c>) makes conditions on it (<c>==</c>, <c>!=</c>, <c>is</c>, <c>!</c>, <c>&amp;&amp;</c>, <c>||</c>)
+    /// known, and with them which branch of an <c>if</c> or <c>?:</c> runs and which guard returns early.
+    /// </summary>
+    private sealed class ConstantBranches
+    {
+        private readonly IMethodSymbol _method;
+        private readonly IOperation _root;
+        private readonly Dictionary<int, object?> _constants;
+
+        public ConstantBranches(IMethodSymbol method, IOperation root, Dictionary<int, object?> constants)
+        {
+            _method = method;
+            _root = root;
+            _constants = constants;
+        }
+
+        /// <summary>Ordinal to constant, for the call's arguments that are constants; null when there is none.</summary>
+        public static Dictionary<int, object?>? For(IInvocationOperation call)
+        {
+            Dictionary<int, object?>? constants = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.Value.WalkDownConversions().ConstantValue is { HasValue: true } constant
+                    && (parameter.Type.TypeKind == TypeKind.Enum || parameter.Type.SpecialType == SpecialType.System_Boolean))
+                {
+                    (constants ??= new Dictionary<int, object?>())[parameter.Ordinal] = constant.Value;
+                }
+            }
+
+            return constants;
+        }
+
+        /// <summary>The operation sits in a branch the constants rule out, or after a guard they make return.</summary>
+        public bool IsUnreachable(IOperation operation)
+        {
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null && !ReferenceEquals(child, _root); child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when ReferenceEquals(child, conditional.WhenTrue) && Evaluate(conditional.Condition) == false:
+                    case IConditionalOperation conditional2 when ReferenceEquals(child, conditional2.WhenFalse) && Evaluate(conditional2.Condition) == true:
+                        return true;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (ReferenceEquals(statement, child))
+                            {
+                                break;
+                            }
+
+                            if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit, Condition: var guard } && Exits(exit) && Evaluate(guard) == true)
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The arm of a <c>?:</c> the constants choose (followed through nested ones), or the value itself.</summary>
+        public IOperation Taken(IOperation value)
+        {
+            while (value.WalkDownConversions() is IConditionalOperation { WhenFalse: { } whenFalse } conditional && Evaluate(conditional.Condition) is { } chosen)
+            {
+                value = chosen ? conditional.WhenTrue : whenFalse;
+            }
+
+            return value;
+        }
+
+        private static bool Exits(IOperation branch) =>
+            branch is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+            || (branch is IBlockOperation { Operations: { Length: > 0 } statements } && Exits(statements[statements.Length - 1]));
+
+        private bool? Evaluate(IOperation condition)
+        {
+            switch (condition.WalkDownConversions())
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
+                    return Evaluate(operand) is { } inner ? !inner : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, LeftOperand: var left, RightOperand: var right }:
+                    var (leftAnd, rightAnd) = (Evaluate(left), Evaluate(right));
+                    return leftAnd == false || rightAnd == false ? false : leftAnd == true && rightAnd == true ? true : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr, LeftOperand: var left, RightOperand: var right }:
+                    var (leftOr, rightOr) = (Evaluate(left), Evaluate(right));
+                    return leftOr == true || rightOr == true ? true : leftOr == false && rightOr == false ? false : null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                    return Compare(comparison.LeftOperand, comparison.RightOperand) is { } equal ? equal == (comparison.OperatorKind == BinaryOperatorKind.Equals) : null;
+                case IIsPatternOperation { Value: var tested, Pattern: IConstantPatternOperation { Value: var constant } }:
+                    return Compare(tested, constant);
+                case IIsPatternOperation { Value: var tested, Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } }:
+                    return Compare(tested, constant) is { } same ? !same : null;
+                case var other:
+                    return ValueOf(other) is (true, bool flag) ? flag : null;
+            }
+        }
+
+        private bool? Compare(IOperation left, IOperation right) =>
+            ValueOf(left) is (true, var leftValue) && ValueOf(right) is (true, var rightValue) ? Equals(leftValue, rightValue) : null;
+
+        private (bool Known, object? Value) ValueOf(IOperation operation)
+        {
+            var value = operation.WalkDownConversions();
+            if (value is IParameterReferenceOperation { Parameter: { Ordinal: var ordinal, ContainingSymbol: var owner } }
+                && SymbolEqualityComparer.Default.Equals(owner, _method) && _constants.TryGetValue(ordinal, out var given))
+            {
+                return (true, given);
+            }
+
+            return value.ConstantValue is { HasValue: true } constant ? (true, constant.Value) : (false, null);
+        }
+    }
 }

@@ -134,6 +134,54 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    /// <summary>A job base class with a synchronous and an asynchronous hook; <paramref name="run"/> is the loop that runs them per tenant.</summary>
+    private static string JobHooks(string run) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public abstract class HostedJob
+        {
+            // One of the two must be overridden.
+            public virtual string ExecuteJob(IServiceProvider provider) => "";
+            public virtual Task<string> ExecuteJobAsync(IServiceProvider provider) => Task.FromResult("");
+
+            protected async Task<string> RunAsync(IServiceProvider provider, IEnumerable<int> tenants)
+            {
+                var notes = "";
+                foreach (var tenant in tenants)
+                {
+                    RUN
+                }
+
+                return notes;
+            }
+        }
+
+        public sealed class PurgeJob : HostedJob
+        {
+            public override async Task<string> ExecuteJobAsync(IServiceProvider provider) =>
+                await System.IO.File.ReadAllTextAsync("purge.log");
+        }
+        """.Replace("RUN", run);
+
+    [Fact]
+    public async Task SyncAndAsyncHooksCalledTogether_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(JobHooks("""
+            notes += ExecuteJob(provider);
+                        notes += await ExecuteJobAsync(provider);
+            """));
+    }
+
+    [Fact]
+    public async Task SyncHookCalledAlone_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            JobHooks("notes += {|#0:ExecuteJob(provider)|};"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("HostedJob.ExecuteJob", "HostedJob.ExecuteJobAsync"));
+    }
+
     [Fact]
     public async Task UserMethodWithAsyncTwin_Reports()
     {
@@ -1514,6 +1562,56 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             }
         }
         """.Replace("SOURCE", source);
+
+    /// <summary>A client that unpacks the assemblies of a downloaded archive opened over <paramref name="source"/>.</summary>
+    private static string Unpacker(string source) => """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.IO.Compression;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class AssemblyLoader
+        {
+            async Task<List<byte[]>> LoadAsync(HttpClient http, string path)
+            {
+                var zip = await http.GetByteArrayAsync("/api/installation/load");
+                var files = new List<byte[]>();
+                using (ZipArchive archive = new ZipArchive(SOURCE))
+                {
+                    foreach (ZipArchiveEntry entry in archive.Entries)
+                    {
+                        using (var memoryStream = new MemoryStream())
+                        {
+                            {|#0:entry.Open().CopyTo(memoryStream)|};
+                            files.Add(memoryStream.ToArray());
+                        }
+                    }
+
+                    using var manifest = new MemoryStream();
+                    var first = archive.GetEntry("manifest.json");
+                    first.Open().CopyTo(manifest);
+                }
+
+                return files;
+            }
+        }
+        """.Replace("SOURCE", source);
+
+    [Fact]
+    public async Task EntryOfArchiveOverMemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Unpacker("new MemoryStream(zip)"));
+    }
+
+    [Fact]
+    public async Task EntryOfArchiveOverFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            Unpacker("File.OpenRead(path)").Replace("first.Open().CopyTo(manifest)", "{|#1:first.Open().CopyTo(manifest)|}"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(1).WithArguments("Stream.CopyTo", "Stream.CopyToAsync"));
+    }
 
     [Fact]
     public async Task DecompressorFieldOverMemoryField_NoDiagnostic()

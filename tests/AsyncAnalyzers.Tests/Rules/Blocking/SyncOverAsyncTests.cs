@@ -429,6 +429,78 @@ public class SyncOverAsyncTests
             """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
     }
 
+    /// <summary>
+    /// A chat client's look-ups take a cache mode: every implementation downloads only when the mode allows it (an await guarded by
+    /// the mode, a guard that returns early, a conditional expression), or answers from its cache. <paramref name="mode"/> is what
+    /// the synchronous caller passes.
+    /// </summary>
+    private static string CacheModeClient(string mode) => """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public enum CacheMode { AllowDownload, CacheOnly }
+        public sealed class Guild { public ulong Id { get; set; } }
+
+        public interface IChatClient
+        {
+            Task<Guild> GetGuildAsync(ulong id, CacheMode mode = CacheMode.AllowDownload);
+        }
+
+        public class RestClient : IChatClient
+        {
+            async Task<Guild> IChatClient.GetGuildAsync(ulong id, CacheMode mode)
+            {
+                if (mode == CacheMode.AllowDownload)
+                    return await DownloadAsync(id).ConfigureAwait(false);
+                else
+                    return null;
+            }
+
+            protected virtual Task<Guild> DownloadAsync(ulong id) => System.Threading.Tasks.Task.Run(() => new Guild { Id = id });
+        }
+
+        public class ShardedClient : IChatClient
+        {
+            private readonly RestClient _rest = new();
+
+            public async Task<Guild> GetGuildAsync(ulong id, CacheMode mode)
+            {
+                if (mode != CacheMode.AllowDownload)
+                {
+                    return null;
+                }
+
+                return await ((IChatClient)_rest).GetGuildAsync(id, mode);
+            }
+        }
+
+        public class SocketClient : IChatClient
+        {
+            private readonly Dictionary<ulong, Guild> _guilds = new();
+
+            public Task<Guild> GetGuildAsync(ulong id, CacheMode mode) =>
+                mode == CacheMode.AllowDownload && !_guilds.ContainsKey(id) ? Task.Run(() => new Guild { Id = id }) : Task.FromResult(_guilds.GetValueOrDefault(id));
+        }
+
+        static class MessageHelper
+        {
+            public static Guild GuildOf(IChatClient client, ulong? guildId) =>
+                guildId != null ? {|#0:client.GetGuildAsync(guildId.Value, MODE).Result|} : null;
+        }
+        """.Replace("MODE", mode);
+
+    [Fact]
+    public async Task ResultOfCallWhoseConstantArgumentSkipsEveryAwait_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(CacheModeClient("CacheMode.CacheOnly"));
+    }
+
+    [Fact]
+    public async Task ResultOfCallWhoseConstantArgumentTakesTheAwait_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(CacheModeClient("CacheMode.AllowDownload"), VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
     [Fact]
     public async Task WaitOnDelayInSynchronousRetry_NoDiagnostic()
     {

@@ -483,6 +483,42 @@ public class SynchronousDisposalAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("DeflateStream", "await 'DisposeAsync()' instead"));
     }
 
+    /// <summary>An upload controller that merges the parts of a chunked upload; <paramref name="copy"/> is what it does with each part.</summary>
+    private static string MergeParts(string copy) => """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class UploadMerger
+        {
+            async Task MergeAsync(string target, IEnumerable<string> parts)
+            {
+                await using var stream = new FileStream(target, FileMode.Create);
+                foreach (var part in parts)
+                {
+                    using (var chunk = new FileStream(part, FileMode.Open))
+                    {
+                        COPY
+                    }
+                }
+            }
+        }
+        """.Replace("COPY", copy);
+
+    [Fact]
+    public async Task FileStreamOnlyReadFrom_NoDiagnostic()
+    {
+        // Opened with the default read-write access, but only read from: nothing to flush.
+        await VerifyCS.VerifyAnalyzerAsync(MergeParts("if (chunk.Length > 0) await chunk.CopyToAsync(stream);"));
+    }
+
+    [Fact]
+    public async Task FileStreamWrittenTo_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            MergeParts("await chunk.CopyToAsync(stream); await chunk.WriteAsync(new byte[] { 0 });").Replace("using (var chunk", "[|using|] (var chunk"));
+    }
+
     [Fact]
     public async Task StreamTypedLocalFromFileCreate_Reports()
     {

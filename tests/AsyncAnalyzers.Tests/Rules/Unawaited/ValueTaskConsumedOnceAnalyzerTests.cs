@@ -1666,6 +1666,34 @@ public class ValueTaskConsumedOnceAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfOwnMethodWhoseConstantArgumentSkipsTheAwait_NoDiagnostic()
+    {
+        // A sticker look-up downloads only when the mode allows it; the synchronous caller asks the cache only.
+        await Verify("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            public enum CacheMode { AllowDownload, CacheOnly }
+            sealed class StickerStore
+            {
+                private readonly Dictionary<ulong, string> _cache = new();
+
+                public async ValueTask<string> GetStickerAsync(ulong id, CacheMode mode = CacheMode.AllowDownload)
+                {
+                    if (_cache.TryGetValue(id, out var sticker))
+                        return sticker;
+
+                    if (mode == CacheMode.CacheOnly)
+                        return null;
+
+                    return await Task.Run(() => id.ToString());
+                }
+
+                public string Cached(ulong id) => GetStickerAsync(id, CacheMode.CacheOnly).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
     public async Task BlockingReadInNameOf_NoDiagnostic()
     {
         await Verify("""

@@ -104,8 +104,72 @@ internal sealed partial class MethodSummaries : ICallFacts
     /// </summary>
     public bool CompletesSynchronouslyAllTheWay(IInvocationOperation call)
     {
+        // NoopProjectRepository next to an interface whose real implementation another assembly supplies (a licensed module, a
+        // plugin): a null object here says nothing about the body that runs in production
+        // (IndependentAwaitsAnalyzerTests.InterfaceWithNullObjectImplementationHere_Reports).
+        if (HasNullObjectImplementation(call.TargetMethod, call))
+        {
+            return false;
+        }
+
         var walk = new Walk(DefaultDepth) { AllTheWay = true };
         return Settle(MayReturnIncomplete(call, walk), walk).IsNo;
+    }
+
+    /// <summary>
+    /// An implementation of the interface or virtual method that is a null object: its type is named so (<c>Noop</c>,
+    /// <c>Null</c>, <c>Empty</c>, <c>Fake</c>, <c>Stub</c>, <c>Dummy</c>, <c>Disabled</c>), or its body only hands back a
+    /// completed task of a constant, a default or an empty value.
+    /// </summary>
+    private bool HasNullObjectImplementation(IMethodSymbol method, IOperation use)
+    {
+        if (method.ContainingType?.TypeKind != TypeKind.Interface && !(method.IsVirtual || method.IsAbstract || method.IsOverride))
+        {
+            return false;
+        }
+
+        foreach (var implementation in _implementations.Of(method))
+        {
+            var typeName = implementation.ContainingType?.Name ?? string.Empty;
+            foreach (var prefix in NullObjectPrefixes)
+            {
+                if (typeName.StartsWith(prefix, System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            if (_bodies.BodyOf(implementation, use) is { Block.Operations: { Length: 1 } statements }
+                && statements[0] is IReturnOperation { ReturnedValue: { } returned } && IsEmptyCompletedTask(returned))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] NullObjectPrefixes = { "Noop", "NoOp", "Null", "Empty", "Fake", "Stub", "Dummy", "Disabled", "Nop" };
+
+    /// <summary><c>Task.CompletedTask</c>, <c>Task.FromResult(null)</c>, <c>Task.FromResult(0)</c>, <c>Task.FromResult(new List&lt;T&gt;())</c>, <c>default</c>.</summary>
+    private static bool IsEmptyCompletedTask(IOperation returned)
+    {
+        switch (returned.WalkDownConversions())
+        {
+            case IPropertyReferenceOperation { Property.Name: "CompletedTask" }:
+            case IDefaultValueOperation:
+                return true;
+            case IInvocationOperation { TargetMethod.Name: "FromResult", Arguments: { Length: 1 } arguments }:
+                return arguments[0].Value.WalkDownConversions() switch
+                {
+                    ILiteralOperation or IDefaultValueOperation => true,
+                    IObjectCreationOperation { Arguments.Length: 0, Initializer: null } => true,
+                    IInvocationOperation { TargetMethod.Name: "Empty", Arguments.Length: 0 } => true,
+                    var value => value.ConstantValue.HasValue,
+                };
+            default:
+                return false;
+        }
     }
 
     /// <summary>

@@ -1817,6 +1817,43 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task InterfaceWithNullObjectImplementationHere_Reports()
+    {
+        // The only implementations in this compilation are null objects of a self-hosted build: the repositories that run in
+        // production come from another assembly, so the reads may well wait.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            public interface IProjectRepository { Task<IEnumerable<string>> GetManyByOrganizationIdAsync(Guid organizationId); }
+            public interface ISecretRepository { Task<IEnumerable<string>> GetManyDetailsByOrganizationIdAsync(Guid organizationId); }
+
+            public class NoopProjectRepository : IProjectRepository
+            {
+                public Task<IEnumerable<string>> GetManyByOrganizationIdAsync(Guid organizationId)
+                {
+                    return Task.FromResult(null as IEnumerable<string>);
+                }
+            }
+
+            public class SelfHostedSecretRepository : ISecretRepository
+            {
+                public Task<IEnumerable<string>> GetManyDetailsByOrganizationIdAsync(Guid organizationId) => Task.FromResult<IEnumerable<string>>(new List<string>());
+            }
+
+            public class PortingController
+            {
+                private readonly IProjectRepository _projectRepository;
+                private readonly ISecretRepository _secretRepository;
+
+                public async Task<int> Export(Guid organizationId)
+                {
+                    var projects = {|#0:await _projectRepository.GetManyByOrganizationIdAsync(organizationId)|};
+                    var secrets = {|#1:await _secretRepository.GetManyDetailsByOrganizationIdAsync(organizationId)|};
+                    return (projects == null ? 0 : 1) + (secrets == null ? 0 : 1);
+                }
+            }
+            """, Locations("'GetManyByOrganizationIdAsync', 'GetManyDetailsByOrganizationIdAsync'", 0, 1));
+    }
+
+    [Fact]
     public async Task EventLogAndPushForSameUser_NoDiagnostic()
     {
         // Logging then pushing: code relies on the push not running when the log fails, and names say both have effects.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Baseline;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Options;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
@@ -97,9 +98,10 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Nor does one whose work shows no way to fail in practice: in-memory bookkeeping, property sets
-        // (UnawaitedTaskAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic, CalleeCallsTheNetwork_Reports).
-        if (dropped.Producer is IInvocationOperation work && symbols.IsTaskLike(dropped.Type)
+        // Nor does one whose work shows no way to fail in practice: in-memory bookkeeping, property sets; also the operation of a
+        // dispatcher given such work (UnawaitedTaskAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic, CalleeCallsTheNetwork_Reports,
+        // DroppedDispatcherOperationOfWindowClose_NoDiagnostic).
+        if (dropped.Producer is IInvocationOperation work && (symbols.IsTaskLike(dropped.Type) || IsLibraryRunningLambda(work))
             && !services.Summaries.TaskShowsFault(work, unseenOnly: true).IsYes)
         {
             return;
@@ -119,5 +121,27 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             : "await is not allowed here, so discard it with a continuation that reports its exception";
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, statement.Syntax.SyntaxTree);
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), null, properties, name, advice));
+    }
+
+    /// <summary>
+    /// A library method handed a lambda, whose awaitable is not a task: a dispatcher's operation (Avalonia's
+    /// <c>Dispatcher.UIThread.InvokeAsync(() => window.Close())</c>), whose fault is the lambda's.
+    /// </summary>
+    private static bool IsLibraryRunningLambda(IInvocationOperation call)
+    {
+        if (call.TargetMethod.DeclaringSyntaxReferences.Length > 0)
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IAnonymousFunctionOperation or IDelegateCreationOperation { Target: IAnonymousFunctionOperation })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

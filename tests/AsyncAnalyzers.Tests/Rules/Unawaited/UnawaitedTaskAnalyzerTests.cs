@@ -1611,6 +1611,76 @@ public class UnawaitedTaskAnalyzerTests
             """);
     }
 
+    /// <summary>A UI library referenced as a package: a dispatcher whose InvokeAsync returns an awaitable operation, not a task.</summary>
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> AvaloniaLike = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Avalonia.Base", """
+        namespace Avalonia.Threading
+        {
+            using System;
+            using System.Threading.Tasks;
+            public sealed class DispatcherOperation
+            {
+                public Task GetTask() => Task.CompletedTask;
+                public System.Runtime.CompilerServices.TaskAwaiter GetAwaiter() => GetTask().GetAwaiter();
+            }
+
+            public sealed class Dispatcher
+            {
+                public static Dispatcher UIThread { get; } = new Dispatcher();
+                public DispatcherOperation InvokeAsync(Action callback) => new DispatcherOperation();
+            }
+        }
+
+        namespace Avalonia.Controls
+        {
+            public class Window { public void Close() { } }
+        }
+        """));
+
+    /// <summary>A window shown until a token cancels it; on cancellation the UI thread runs <paramref name="work"/>.</summary>
+    private static async Task VerifyAvaloniaWindowAsync(string work, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System;
+                using System.IO;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Avalonia.Controls;
+                using AvnDispatcher = Avalonia.Threading.Dispatcher;
+                static class AvaloniaUi
+                {
+                    public static Task ShowWindow(Window window, CancellationToken ct)
+                    {
+                        var tcs = new TaskCompletionSource<object>();
+                        ct.Register(() =>
+                            {|#0:AvnDispatcher.UIThread.InvokeAsync(() => WORK)|}
+                        );
+                        return tcs.Task;
+                    }
+                }
+                """.Replace("WORK", work),
+        };
+        test.TestState.AdditionalReferences.Add(AvaloniaLike.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DroppedDispatcherOperationOfWindowClose_NoDiagnostic()
+    {
+        // The operation of a library's dispatcher faults only with its lambda, which closes a window.
+        await VerifyAvaloniaWindowAsync("window.Close()");
+    }
+
+    [Fact]
+    public async Task DroppedDispatcherOperationOfFileWrite_Reports()
+    {
+        await VerifyAvaloniaWindowAsync(
+            "File.WriteAllText(\"closed.txt\", \"x\")",
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Dispatcher.InvokeAsync", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     [Fact]
     public async Task DroppedBeginInvokeOfDispatcherOutsideWpf_Reports()
     {

@@ -609,6 +609,23 @@ internal sealed partial class MethodSummaries
                 return fact;
             }
 
+            // if (HasValue) { ...dispose the value... } in a callee whose caller found IsFaultedOrCanceled true just before the call:
+            // the two test one task's status and cannot both hold, so the branch does not run for this call
+            // (UnawaitedTaskAnalyzerTests.CalleeBranchRuledOutByCallersStatusCheck_NoDiagnostic).
+            if (current is IConditionalOperation { WhenTrue: var ruledOut, Condition: var branchCondition } && walk.CheckedByCaller is { } checkedByCaller
+                && ExcludedByCheckedMembers(branchCondition, checkedByCaller))
+            {
+                foreach (var child in current.ChildOperations)
+                {
+                    if (!ReferenceEquals(child, ruledOut))
+                    {
+                        stack.Push(child);
+                    }
+                }
+
+                continue;
+            }
+
             foreach (var child in current.ChildOperations)
             {
                 // A lambda handed to a call is read with the call (CallShowsFault); one stored or subscribed runs later, elsewhere.
@@ -1220,11 +1237,33 @@ internal sealed partial class MethodSummaries
                 AddCheckedMembers(condition, receiver, ref members);
             }
 
+            // if (!value.IsFaultedOrCanceled) { ...; return true; } value.Evict();: an early exit on the negation before the call.
+            if (ancestor is IBlockOperation block)
+            {
+                foreach (var statement in block.Operations)
+                {
+                    if (ReferenceEquals(statement, inner))
+                    {
+                        break;
+                    }
+
+                    if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit, Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var negated } }
+                        && EndsInExit(exit))
+                    {
+                        AddCheckedMembers(negated, receiver, ref members);
+                    }
+                }
+            }
+
             inner = ancestor;
         }
 
         return members;
     }
+
+    private static bool EndsInExit(IOperation branch) =>
+        branch is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+        || (branch is IBlockOperation { Operations: { Length: > 0 } statements } && EndsInExit(statements[statements.Length - 1]));
 
     private static void AddCheckedMembers(IOperation condition, ISymbol receiver, ref List<ISymbol>? members)
     {
@@ -1251,6 +1290,72 @@ internal sealed partial class MethodSummaries
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var property } => property,
         var other => other.ReferencedVariable(),
     };
+
+    /// <summary>
+    /// A condition on the instance's own boolean member that cannot hold when a member the caller found true does: both are
+    /// properties of the compilation whose getter only tests the status of the same task (<c>HasValue =&gt; _value.Task.Status ==
+    /// TaskStatus.RanToCompletion</c> against <c>IsFaultedOrCanceled =&gt; _value.Task.IsFaulted || _value.Task.IsCanceled</c>).
+    /// </summary>
+    private bool ExcludedByCheckedMembers(IOperation condition, List<ISymbol> checkedMembers)
+    {
+        if (condition.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: var tested }
+            || TaskStatesOf(tested, condition) is not { } testedStates)
+        {
+            return false;
+        }
+
+        foreach (var member in checkedMembers)
+        {
+            // The caller may have checked the interface's property; the callee's type implements it.
+            var checkedProperty = member is IPropertySymbol { ContainingType.TypeKind: TypeKind.Interface } declared
+                ? tested.ContainingType.FindImplementationForInterfaceMember(declared) as IPropertySymbol
+                : member as IPropertySymbol;
+            if (checkedProperty is not null && TaskStatesOf(checkedProperty, condition) is { } checkedStates
+                && checkedStates.Path == testedStates.Path && (checkedStates.States & testedStates.States) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The task a source property's getter tests, and the states in which the test is true; null for anything else.</summary>
+    private (string Path, int States)? TaskStatesOf(IPropertySymbol property, IOperation use) =>
+        property.GetMethod is { } getter && _bodies.BodyOf(getter, use) is { IsExpressionBodied: true, Block.Operations: { Length: 1 } statements }
+        && statements[0] is IReturnOperation { ReturnedValue: { } returned }
+            ? TaskStates(returned)
+            : null;
+
+    private const int RanToCompletion = 1, Faulted = 2, Canceled = 4;
+
+    private (string Path, int States)? TaskStates(IOperation test)
+    {
+        switch (test.WalkDownConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr, LeftOperand: var left, RightOperand: var right }:
+                return TaskStates(left) is { } l && TaskStates(right) is { } r && l.Path == r.Path ? (l.Path, l.States | r.States) : null;
+            case IPropertyReferenceOperation { Property.Name: var name, Instance: { } task } when _symbols.IsTaskLike(task.Type):
+                return name switch
+                {
+                    "IsCompletedSuccessfully" => (task.Syntax.ToString(), RanToCompletion),
+                    "IsFaulted" => (task.Syntax.ToString(), Faulted),
+                    "IsCanceled" => (task.Syntax.ToString(), Canceled),
+                    _ => null,
+                };
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: IPropertyReferenceOperation { Property.Name: "Status", Instance: { } task }, RightOperand: var status }
+                when _symbols.IsTaskLike(task.Type) && status.WalkDownConversions() is IFieldReferenceOperation { Field.Name: var state }:
+                return state switch
+                {
+                    "RanToCompletion" => (task.Syntax.ToString(), RanToCompletion),
+                    "Faulted" => (task.Syntax.ToString(), Faulted),
+                    "Canceled" => (task.Syntax.ToString(), Canceled),
+                    _ => null,
+                };
+            default:
+                return null;
+        }
+    }
 
     /// <summary><c>if (!AddressValid) throw ...;</c> on the instance's own member, one the caller found true.</summary>
     private static bool IsPreconditionOn(IOperation throwOperation, List<ISymbol> members)

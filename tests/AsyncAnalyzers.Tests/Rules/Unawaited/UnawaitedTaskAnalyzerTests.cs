@@ -914,6 +914,88 @@ public class UnawaitedTaskAnalyzerTests
             VerifyCS.Diagnostic("ASYNC201").WithLocation(1).WithArguments("the delegate invocation", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
+    /// <summary>
+    /// A cache whose entry is evicted when its value task failed; an entry's <c>Evict</c> disposes the value only when the task ran
+    /// to completion. <paramref name="check"/> is how the cache tests the entry before evicting it.
+    /// </summary>
+    private static string CacheEviction(string check) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public interface ICacheValue
+        {
+            bool IsFaultedOrCanceled { get; }
+            bool IsStale { get; }
+            Task Evict();
+        }
+
+        public class CacheValue : ICacheValue
+        {
+            readonly TaskCompletionSource<object> _value = new();
+            readonly Action _remove;
+
+            public CacheValue(Action remove) => _remove = remove;
+
+            public bool HasValue => _value.Task.Status == TaskStatus.RanToCompletion;
+            public bool IsFaultedOrCanceled => _value.Task.IsFaulted || _value.Task.IsCanceled;
+            public bool IsStale => !HasValue;
+
+            public Task Evict()
+            {
+                _remove();
+                if (HasValue)
+                {
+                    if (_value.Task.Result is IAsyncDisposable disposable)
+                    {
+                        return DisposeAsync(disposable);
+                    }
+                }
+
+                return Task.CompletedTask;
+            }
+
+            static async Task DisposeAsync(IAsyncDisposable disposable) => await disposable.DisposeAsync();
+        }
+
+        public class Cache<TKey, TCacheValue> where TCacheValue : class, ICacheValue
+        {
+            readonly Dictionary<TKey, TCacheValue> _values = new();
+
+            public bool TryGetValue(TKey key, out TCacheValue value)
+            {
+                if (_values.TryGetValue(key, out value))
+                {
+                    if (!value.CHECK)
+                    {
+                        return true;
+                    }
+
+                    {|#0:value.Evict()|};
+                    value = default;
+                }
+
+                return false;
+            }
+        }
+        """.Replace("CHECK", check);
+
+    [Fact]
+    public async Task CalleeBranchRuledOutByCallersStatusCheck_NoDiagnostic()
+    {
+        // The cache evicts only entries whose task faulted or was canceled, and Evict disposes only a value that ran to completion.
+        await VerifyCS.VerifyAnalyzerAsync(CacheEviction("IsFaultedOrCanceled"));
+    }
+
+    [Fact]
+    public async Task CalleeBranchNotRuledOutByCallersCheck_Reports()
+    {
+        // A stale entry is one whose value did not run to completion, but nothing ties IsStale to the task here: Evict may dispose.
+        await VerifyCS.VerifyAnalyzerAsync(
+            CacheEviction("IsStale"),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("ICacheValue.Evict", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     [Fact]
     public async Task CalleeCatchesEverything_NoDiagnostic()
     {

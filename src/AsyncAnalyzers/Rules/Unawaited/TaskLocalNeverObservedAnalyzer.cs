@@ -3,6 +3,7 @@ using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,15 +33,16 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
             }
 
             var symbols = services.Symbols;
+            var summaries = services.Summaries;
 
             // One callback per task-typed declarator, each judging its own local. An operation-block-start action (one flag per
             // body, one report pass at the block's end) cost the driver three times this rule's own work in a whole build: it
             // makes the driver collect every declaration's operation blocks and dispatch per-block actions (docs/performance.md).
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.VariableDeclarator);
+            start.RegisterOperationAction(c => Analyze(c, symbols, summaries), OperationKind.VariableDeclarator);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, AsyncSymbols symbols, MethodSummaries summaries)
     {
         var declarator = (IVariableDeclaratorOperation)context.Operation;
         if (!TaskLocalScan.IsTaskLocalType(declarator.Symbol.Type, symbols))
@@ -69,6 +71,17 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         {
             foreach (var neverRead in scan.NeverRead)
             {
+                // A local never read at all drops its task as a call statement does: as ASYNC201 does, the rule asks for a way the
+                // work can fail (TaskLocalNeverObservedAnalyzerTests.NeverReadLocalOfWorkThatCannotFault_NoDiagnostic,
+                // LocalNeverRead_Reports). A Task.Delay never read is a delay that never happens, and is reported; a task read on
+                // some paths only is reported whatever it runs.
+                if (neverRead.Initializer?.Value.WalkDownConversions() is IInvocationOperation started && symbols.IsTaskLike(started.Type)
+                    && !(started.TargetMethod.Name == "Delay" && SymbolEqualityComparer.Default.Equals(started.TargetMethod.ContainingType, symbols.Task))
+                    && (!summaries.CanFault(started, unseenOnly: true).IsYes || !summaries.TaskShowsFault(started, unseenOnly: true).IsYes))
+                {
+                    continue;
+                }
+
                 context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC204, neverRead.Syntax.GetLocation(), null, null, neverRead.Symbol.Name));
             }
 

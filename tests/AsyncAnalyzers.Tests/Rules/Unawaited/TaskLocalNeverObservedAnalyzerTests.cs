@@ -25,6 +25,38 @@ public class TaskLocalNeverObservedAnalyzerTests
     }
 
     [Fact]
+    public async Task NeverReadLocalOfWorkThatCannotFault_NoDiagnostic()
+    {
+        // A command run detached on purpose: the runner catches and reports everything itself, as a dropped call of it would be
+        // silent under ASYNC201; a task read on one path only is still reported (AwaitedOnlyInOneBranch_Reports).
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class CommandService
+            {
+                public event Action<Exception> Failed;
+
+                public void Execute(string command, bool detached)
+                {
+                    if (detached)
+                    {
+                        var t2 = ExecuteInternalAsync(command);
+                        return;
+                    }
+
+                    ExecuteInternalAsync(command).GetAwaiter().GetResult();
+                }
+
+                async Task ExecuteInternalAsync(string command)
+                {
+                    try { await System.IO.File.AppendAllTextAsync("commands.log", command); }
+                    catch (Exception ex) { Failed?.Invoke(ex); }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task AwaitedOnlyInOneBranch_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
@@ -912,7 +944,7 @@ public class TaskLocalNeverObservedAnalyzerTests
             using System.Threading.Tasks;
             class C
             {
-                static Task Work() => Task.CompletedTask;
+                static Task Work() => System.IO.File.WriteAllTextAsync("run.log", "run");
                 Func<Task> _run = async () =>
                 {
                     var [|t = Work()|];

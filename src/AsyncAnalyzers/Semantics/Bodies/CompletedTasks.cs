@@ -148,8 +148,14 @@ internal static class CompletedTasks
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation when operand.ReferencedVariable() is { } variable:
                     // _load.IsCompleted ? _load.Result : 0 (SyncOverAsyncTests.ResultOfFieldGuardedByIsCompletedInProperty_NoDiagnostic).
                     return IsSymbolComplete(variable, operand);
+                // tasks[Task.WaitAny(tasks, token)].Result, var i = Task.WaitAny(tasks); tasks[i].Result: the element the wait
+                // returned the index of has completed (SyncOverAsyncTests.ResultOfWaitAnyWinnerByIndex_NoDiagnostic).
+                case IArrayElementReferenceOperation { ArrayReference: var array, Indices: { Length: 1 } indices } when IsWaitAnyIndexOf(indices[0], array):
+                    return true;
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
                     return IsCollectionComplete(array.ReferencedVariable(), operand);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments: { Length: 1 } arguments } when IsWaitAnyIndexOf(arguments[0].Value, list):
+                    return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: var instance }:
                     return IsCollectionComplete(instance.ReferencedVariable(), operand);
                 case IPropertyReferenceOperation { Property: { Name: "Value" } value, Instance: { } pair }
@@ -239,6 +245,46 @@ internal static class CompletedTasks
             return value is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny } call && _symbols.IsTaskLike(whenAny.ContainingType) ? call : null;
         }
 
+        /// <summary>
+        /// <c>Task.WaitAny(tasks, ...)</c> over the same variable as <paramref name="collection"/> (also <c>tasks.ToArray()</c>), called here or
+        /// held in a local never reassigned: the index of a task that has completed (not <c>-1</c>: without a time-out it waits).
+        /// </summary>
+        private bool IsWaitAnyIndexOf(IOperation index, IOperation collection)
+        {
+            var value = index.WalkDownConversions();
+            if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+            {
+                value = initializer.WalkDownConversions();
+            }
+
+            if (value is not IInvocationOperation { TargetMethod: { Name: "WaitAny", IsStatic: true } waitAny } call || !_symbols.IsTaskLike(waitAny.ContainingType)
+                || collection.ReferencedVariable() is not { } variable)
+            {
+                return false;
+            }
+
+            IOperation? tasks = null;
+            foreach (var argument in call.Arguments)
+            {
+                // Task.WaitAny(tasks, 1000) may return -1 after the time-out.
+                if (argument.Parameter?.Name is "millisecondsTimeout" or "timeout")
+                {
+                    return false;
+                }
+
+                if (argument.Parameter is { Ordinal: 0 })
+                {
+                    tasks = argument.Value.WalkDownConversions();
+                    if (tasks is IInvocationOperation { TargetMethod.Name: "ToArray" } copy)
+                    {
+                        tasks = (copy.Instance ?? (copy.Arguments.Length > 0 ? copy.Arguments[0].Value : null))?.WalkDownConversions() ?? tasks;
+                    }
+                }
+            }
+
+            return tasks is not null && SymbolEqualityComparer.Default.Equals(tasks.ReferencedVariable(), variable);
+        }
+
         /// <summary>The two tasks of <c>Task.WhenAny(a, b)</c> (two arguments, or an array of two), or null.</summary>
         private static (IOperation First, IOperation Second)? TwoTasks(IInvocationOperation whenAny)
         {
@@ -315,8 +361,10 @@ internal static class CompletedTasks
                         return true;
                     }
 
-                    // await t; var copy = t; copy.Result: a copy of a task known complete where it is copied.
-                    if (_depth > 0 && initializer.ReferencedVariable() is not null && Deeper().IsKnownComplete(initializer))
+                    // await t; var copy = t; copy.Result: a copy of a task known complete where it is copied; also an element
+                    // (var finished = tasks[Task.WaitAny(tasks)]; finished.Result: SyncOverAsyncTests.ResultOfWaitAnyWinnerByIndex_NoDiagnostic).
+                    if (_depth > 0 && (initializer.ReferencedVariable() is not null || initializer is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
+                        && Deeper().IsKnownComplete(initializer))
                     {
                         return true;
                     }
@@ -604,8 +652,9 @@ internal static class CompletedTasks
             ISwitchCaseOperation { Parent: ISwitchOperation { Value: var value } } section when section.Body.Contains(child) =>
                 section.Clauses.Length > 0 && AllClausesFinal(section.Clauses) && IsStatusOf(value, task),
 
-            // t.Status switch { TaskStatus.RanToCompletion => t.Result, ... } (SyncOverAsyncTests.ResultInSwitchCaseOnStatus_NoDiagnostic).
-            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation { Value: var value } } arm when arm.Value == child =>
+            // t.Status switch { TaskStatus.RanToCompletion => t.Result, ... } (SyncOverAsyncTests.ResultInSwitchCaseOnStatus_NoDiagnostic);
+            // also in the arm's when clause, evaluated once the pattern matched (SyncOverAsyncTests.ResultInWhenClauseOfStatusArm_NoDiagnostic).
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation { Value: var value } } arm when arm.Value == child || arm.Guard == child =>
                 IsFinalStatusPattern(arm.Pattern) && IsStatusOf(value, task),
             _ => false,
         };

@@ -19,6 +19,12 @@ internal static class CompletionSources
     public static bool OnlySucceeds(IOperation returned, IOperation root) => EveryUseAccepted(returned, root, other: null);
 
     /// <summary>
+    /// The same, where a reference <paramref name="keptBy"/> accepts counts too (a summary that reads where the source is handed:
+    /// a job of the compilation that keeps it and only ever completes it successfully).
+    /// </summary>
+    public static bool OnlySucceeds(IOperation returned, IOperation root, System.Func<ILocalReferenceOperation, bool> keptBy) => EveryUseAccepted(returned, root, keptBy);
+
+    /// <summary>
     /// <c>tcs.Task</c> where <c>tcs</c> is a local made here with <c>new TaskCompletionSource...(...)</c> that never leaves
     /// <paramref name="type"/>: every reference in <paramref name="root"/> (lambdas included) reads its <c>Task</c>, completes it with
     /// <c>SetResult</c> or <c>TrySetResult</c>, or stores it in a private field of <paramref name="type"/> whose type holds completion

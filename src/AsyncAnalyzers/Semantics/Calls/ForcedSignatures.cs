@@ -179,7 +179,7 @@ internal sealed class ForcedSignatures
         _ => string.Empty,
     };
 
-    /// <summary>The method name <paramref name="expression"/> stands for: <c>M</c>, <c>this.M</c>, <c>x.M</c>, <c>(D)M</c>, <c>new D(M)</c>.</summary>
+    /// <summary>The method name <paramref name="expression"/> stands for: <c>M</c>, <c>this.M</c>, <c>x.M</c>, <c>(D)M</c>, <c>M!</c>, <c>new D(M)</c>.</summary>
     private static ExpressionSyntax? MethodName(ExpressionSyntax expression)
     {
         while (true)
@@ -191,6 +191,12 @@ internal sealed class ForcedSignatures
                     continue;
                 case CastExpressionSyntax cast:
                     expression = cast.Expression;
+                    continue;
+
+                // new Timer(RunSpawnTimeout!, null, -1, -1): the null-forgiving operator changes nothing about the method group
+                // (AsyncVoidMethodAnalyzerTests.MethodGroupWithNullForgivingOperatorAsTimerCallback_NoDiagnostic).
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: var operand }:
+                    expression = operand;
                     continue;
                 case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments }:
                     expression = arguments[0].Expression;

@@ -152,7 +152,7 @@ internal sealed class StartedWork
         || type is INamedTypeSymbol { TypeArguments.Length: 1 } named && _symbols.IsTaskLike(named.TypeArguments[0]);
 
     /// <summary><c>tasks</c> or <c>tasks.ToArray()</c>, where <c>tasks</c> is a local list only ever given synchronous work.</summary>
-    private bool IsCollectionOfSynchronousWork(IOperation collection, ICallFacts? facts)
+    private bool IsCollectionOfSynchronousWork(IOperation collection, ICallFacts? facts, int depth = 2)
     {
         var value = collection;
         if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList", Instance: { } listInstance } && listInstance.Type is { } listType
@@ -185,6 +185,20 @@ internal sealed class StartedWork
                     case IArrayCreationOperation { Initializer: { } initializer } when initializer.ElementValues.All(element => RunsSynchronousDelegate(element, facts)):
                         elements += initializer.ElementValues.Length;
                         break;
+
+                    // names.Select(name => Task.Run(() => Load(name))).ToList(): every element a synchronous start
+                    // (SyncOverAsyncTests.WaitAnyOverSelectedSynchronousWork_NoDiagnostic).
+                    case IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList", IsExtensionMethod: true }, Arguments: { Length: 1 } copied }
+                        when copied[0].Value.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "Select", Arguments: { Length: 2 } selectArguments }
+                            && selectArguments[1].Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: false, Body.Operations: { Length: 1 } selectBody } }
+                            && selectBody[0] is IReturnOperation { ReturnedValue: { } started } && RunsSynchronousDelegate(started, facts):
+                        elements++;
+                        break;
+
+                    // var copy = tasks.ToArray(): the elements of another local list of synchronous work.
+                    case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy when depth > 0 && IsCollectionOfSynchronousWork(copy, facts, depth - 1):
+                        elements++;
+                        break;
                     default:
                         return false;
                 }
@@ -207,7 +221,8 @@ internal sealed class StartedWork
 
                     elements++;
                     break;
-                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "Clear" } read when read.Instance == reference:
+                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "Clear" or "Remove" or "RemoveAt" } read when read.Instance == reference:
+                case IArrayElementReferenceOperation:
                 case IPropertyReferenceOperation { Property.Name: "Count" or "Length" }:
                 case IForEachLoopOperation:
                     break;

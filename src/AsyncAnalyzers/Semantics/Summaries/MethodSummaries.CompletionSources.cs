@@ -48,6 +48,35 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
+    /// <c>new DispatcherJob(work, tcs)</c>: a local source handed to the constructor of a type of the compilation that only stores
+    /// that parameter in its own private fields, and whose sources only succeed (<see cref="TypeSourcesOnlySucceed"/>: no faulting
+    /// completer named anywhere in it, no source handed out). The source still never faults
+    /// (UnobservedFireAndForgetAnalyzerTests.DiscardOfSourceKeptByJobThatOnlySucceeds_NoDiagnostic, DiscardOfSourceKeptByJobThatCanFail_Reports).
+    /// </summary>
+    public bool KeptByTypeWhoseSourcesOnlySucceed(ILocalReferenceOperation reference)
+    {
+        if (reference.WalkUpConversions().Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IObjectCreationOperation { Constructor: { } constructor } }
+            || constructor.ContainingType is not { } type || constructor.DeclaringSyntaxReferences.Length != 1
+            || constructor.DeclaringSyntaxReferences[0].GetSyntax() is not ConstructorDeclarationSyntax syntax
+            || _bodies.ModelOf(syntax.SyntaxTree, reference)?.GetOperation(syntax) is not IConstructorBodyOperation body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Parameter, parameter)
+                && !(use.WalkUpConversions() is var stored && stored.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field } } assignment
+                    && assignment.Value == stored && SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, type.OriginalDefinition)))
+            {
+                return false;
+            }
+        }
+
+        return TypeSourcesOnlySucceed(type.OriginalDefinition, reference);
+    }
+
+    /// <summary>
     /// Whether no source a type keeps in its private fields can fault: the type never names a faulting completer of
     /// <c>TaskCompletionSource</c> (called or as a method group, in any part, nested types and lambdas included), and every read of
     /// its private fields that hold sources keeps them inside (<see cref="FieldUseKeepsInside"/>). Computed once per type.
@@ -139,6 +168,10 @@ internal sealed partial class MethodSummaries
                 return true;
             case ISimpleAssignmentOperation { Parent: IExpressionStatementOperation } assignment when assignment.Target == value:
                 return true;
+            case IConditionalAccessOperation access when access.Operation == value
+                && access.WhenNotNull is IInvocationOperation { Instance: IConditionalAccessInstanceOperation } conditionalCall:
+                // _tcs?.SetResult(result): a call on the field, when it is set.
+                return ArgumentsKeepInside(conditionalCall.Arguments, holders) && ResultStaysInside(conditionalCall, holders, SourceLocalsDepth);
             case IForEachLoopOperation loop when loop.Collection == value:
                 return loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var element }
                     && LocalStaysInside(element, loop, holders, SourceLocalsDepth);

@@ -678,7 +678,7 @@ internal sealed partial class MethodSummaries
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWaitingForLocalCompletionSourceThatOnlySucceeds_NoDiagnostic,
             // AwaitsCalleeWaitingForLocalCompletionSourceThatCanFail_Reports).
             case IAwaitOperation { Operation: var awaitedSource } when awaitedSource.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation } sourceTask
-                && CompletionSources.OnlySucceeds(sourceTask, operation.Root()):
+                && CompletionSources.OnlySucceeds(sourceTask, operation.Root(), KeptByTypeWhoseSourcesOnlySucceed):
                 return Fact.No(operation);
 
             // await _readerTask, a readonly field: what the constructors gave it decides

@@ -356,7 +356,7 @@ internal sealed partial class MethodSummaries
 
             // return tcs.Task, where the local source only ever gets SetResult (a thread's body that catches everything and
             // completes with a default) (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic).
-            if (CompletionSources.OnlySucceeds(value, body.Block))
+            if (CompletionSources.OnlySucceeds(value, body.Block, KeptByTypeWhoseSourcesOnlySucceed))
             {
                 continue;
             }

@@ -160,7 +160,8 @@ internal sealed partial class MethodSummaries : IDelegateUses
                 return;
             }
 
-            if (parent is ParenthesizedExpressionSyntax || (parent is CastExpressionSyntax cast && cast.Expression == current))
+            if (parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }
+                || (parent is CastExpressionSyntax cast && cast.Expression == current))
             {
                 current = parent;
             }

@@ -501,6 +501,160 @@ public class SyncOverAsyncTests
         await VerifyCS.VerifyAnalyzerAsync(CacheModeClient("CacheMode.AllowDownload"), VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
     }
 
+    /// <summary>A wallet manager loading wallets in parallel at start-up; <paramref name="load"/> starts one wallet's load.</summary>
+    private static string WalletLoads(string load) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class WalletManager
+        {
+            private readonly CancellationToken _cancelAll;
+            private readonly List<string> _wallets = new();
+
+            public WalletManager(IEnumerable<string> names, CancellationToken cancelAll)
+            {
+                _cancelAll = cancelAll;
+                List<Task<string>> loads = names.Select(name => LOAD).ToList();
+                while (loads.Count > 0)
+                {
+                    var tasksArray = loads.ToArray();
+                    var finishedIndex = {|#0:Task.WaitAny(tasksArray, _cancelAll)|};
+                    var finished = tasksArray[finishedIndex];
+                    loads.Remove(finished);
+                    _wallets.Add(finished.Result);
+                }
+            }
+
+            private static string LoadFromDisk(string name) => System.IO.File.ReadAllText(name);
+            private static async Task<string> LoadFromDiskAsync(string name) => await System.IO.File.ReadAllTextAsync(name);
+        }
+        """.Replace("LOAD", load);
+
+    [Fact]
+    public async Task WaitAnyOverSelectedSynchronousWork_NoDiagnostic()
+    {
+        // Each load reads its file synchronously on the pool: the waits join that work, and the winner's Result is complete.
+        await VerifyCS.VerifyAnalyzerAsync(WalletLoads("Task.Run(() => LoadFromDisk(name), cancelAll)"));
+    }
+
+    [Fact]
+    public async Task WaitAnyOverSelectedAsynchronousWork_Reports()
+    {
+        // Async loads could be awaited instead; the winner's Result is still complete (not reported).
+        await VerifyCS.VerifyAnalyzerAsync(
+            WalletLoads("LoadFromDiskAsync(name)"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAny"));
+    }
+
+    [Fact]
+    public async Task ResultOfWaitAnyWinnerByIndex_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            class Race
+            {
+                int First(Task<int>[] tasks, CancellationToken token)
+                {
+                    Task.WaitAny(tasks);
+                    return tasks[Task.WaitAny(tasks, token)].Result;
+                }
+            }
+            """.Replace("Task.WaitAny(tasks);", "{|#0:Task.WaitAny(tasks)|};").Replace("tasks[Task.WaitAny(tasks, token)]", "tasks[{|#1:Task.WaitAny(tasks, token)|}]"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAny"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments("Task.WaitAny"));
+    }
+
+    [Fact]
+    public async Task ResultOfWaitAnyWithTimeout_Reports()
+    {
+        // After a time-out WaitAny returns -1: no element is known complete.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            class Race
+            {
+                int First(Task<int>[] tasks)
+                {
+                    var index = {|#0:Task.WaitAny(tasks, 1000)|};
+                    return index < 0 ? 0 : {|#1:tasks[index].Result|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAny"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultInWhenClauseOfStatusArm_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            enum CompletionStatus { Success, Canceled, Failed, Unknown }
+            sealed class CoinJoinTracker { public Task<object> CoinJoinTask { get; } = Task.FromResult<object>(null); }
+            class CoinJoinManager
+            {
+                CompletionStatus StatusOf(CoinJoinTracker finished) => finished.CoinJoinTask.Status switch
+                {
+                    TaskStatus.RanToCompletion when finished.CoinJoinTask.Result is string => CompletionStatus.Success,
+                    TaskStatus.Canceled => CompletionStatus.Canceled,
+                    TaskStatus.Faulted => CompletionStatus.Failed,
+                    _ => CompletionStatus.Unknown,
+                };
+            }
+            """);
+    }
+
+    /// <summary>A COM thread helper that marshals work to its own single-threaded scheduler, <paramref name="scheduler"/>.</summary>
+    private static string ComThread(string scheduler) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class ComTaskScheduler : TaskScheduler
+        {
+            public int ThreadId { get; } = 1;
+            protected override IEnumerable<Task> GetScheduledTasks() => Array.Empty<Task>();
+            protected override void QueueTask(Task task) { }
+            protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+        }
+
+        static class ComThread
+        {
+            private static ComTaskScheduler Scheduler { get; } = new ComTaskScheduler();
+            private static bool InvokeRequired => Environment.CurrentManagedThreadId != Scheduler.ThreadId;
+
+            public static void Invoke(Action action)
+            {
+                if (!InvokeRequired)
+                {
+                    action();
+                    return;
+                }
+
+                {|#0:BeginInvoke(action).Wait()|};
+            }
+
+            private static Task BeginInvoke(Action action) =>
+                Task.Factory.StartNew(() => { try { action(); } catch (Exception) { } }, CancellationToken.None, TaskCreationOptions.None, SCHEDULER);
+        }
+        """.Replace("SCHEDULER", scheduler);
+
+    [Fact]
+    public async Task WaitOnSynchronousWorkStartedOnOwnScheduler_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ComThread("Scheduler"));
+    }
+
+    [Fact]
+    public async Task WaitOnSynchronousWorkStartedOnDefaultScheduler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ComThread("TaskScheduler.Default"), VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
     [Fact]
     public async Task WaitOnDelayInSynchronousRetry_NoDiagnostic()
     {

@@ -425,6 +425,83 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    /// <summary>
+    /// A dispatcher that queues jobs for its own thread; each job completes the source it was handed with <paramref name="complete"/>.
+    /// </summary>
+    private static string JobDispatcher(string complete) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class Dispatcher
+        {
+            private readonly DispatcherJobQueue _queue = new();
+
+            public void Post(Action<CancellationToken> work)
+            {
+                _ = InvokeAsync(work);
+            }
+
+            public Task InvokeAsync(Action<CancellationToken> work)
+            {
+                var tcs = new TaskCompletionSource<object>();
+                _queue.AddJob(new DispatcherJob(work, tcs));
+                return tcs.Task;
+            }
+
+            private class DispatcherJobQueue
+            {
+                private readonly Queue<IDispatcherJob> _jobs = new();
+                private bool _shutDown;
+
+                public void AddJob(IDispatcherJob job)
+                {
+                    if (_shutDown)
+                    {
+                        throw new InvalidOperationException("The dispatcher has shut down.");
+                    }
+
+                    lock (_jobs) { _jobs.Enqueue(job); }
+                }
+            }
+
+            private interface IDispatcherJob { void Execute(CancellationToken ct); }
+
+            private class DispatcherJob : IDispatcherJob
+            {
+                private readonly Action<CancellationToken> _work;
+                private readonly TaskCompletionSource<object> _tcs;
+
+                public DispatcherJob(Action<CancellationToken> work, TaskCompletionSource<object> tcs)
+                {
+                    _work = work;
+                    _tcs = tcs;
+                }
+
+                public void Execute(CancellationToken ct)
+                {
+                    COMPLETE
+                }
+            }
+        }
+        """.Replace("COMPLETE", complete);
+
+    [Fact]
+    public async Task DiscardOfSourceKeptByJobThatOnlySucceeds_NoDiagnostic()
+    {
+        // The work's exception surfaces on the dispatcher's thread; the task only ever gets SetResult.
+        await VerifyCS.VerifyAnalyzerAsync(JobDispatcher("_work(ct); _tcs?.SetResult(null);"));
+    }
+
+    [Fact]
+    public async Task DiscardOfSourceKeptByJobThatCanFail_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            JobDispatcher("try { _work(ct); _tcs.SetResult(null); } catch (Exception ex) { _tcs.SetException(ex); }").Replace("_ = InvokeAsync(work);", "{|#0:_ = InvokeAsync(work)|};"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("InvokeAsync"));
+    }
+
     [Fact]
     public async Task NamedDiscardOfFaultingWork_Reports()
     {

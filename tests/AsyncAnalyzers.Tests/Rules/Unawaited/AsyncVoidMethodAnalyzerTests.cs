@@ -678,6 +678,25 @@ public class AsyncVoidMethodAnalyzerTests
     }
 
     [Fact]
+    public async Task MethodGroupWithNullForgivingOperatorAsTimerCallback_NoDiagnostic()
+    {
+        // A game's spawn time-out: the method group is written with `!` to quiet a nullable warning about the callback's state.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            #nullable enable
+            using System.Threading;
+            using System.Threading.Tasks;
+            class SpawnTracker
+            {
+                private readonly Timer _timer;
+
+                public SpawnTracker() => _timer = new Timer(RunSpawnTimeout!, null, -1, -1);
+
+                private async void RunSpawnTimeout(object state) => await System.IO.File.AppendAllTextAsync("spawns.log", "timeout");
+            }
+            """);
+    }
+
+    [Fact]
     public async Task RegisteredOnCancellationToken_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

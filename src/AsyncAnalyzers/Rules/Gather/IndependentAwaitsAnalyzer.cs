@@ -78,14 +78,6 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
                 candidate = null;
             }
 
-            // A call every body of which hands back a completed task (Task.FromResult of an in-memory query, a paged list
-            // filled synchronously) cannot suspend: there is nothing to overlap
-            // (IndependentAwaitsAnalyzerTests.CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic).
-            if (candidate is not null && summaries.CompletesSynchronouslyAllTheWay(candidate.Footprint.Invocation))
-            {
-                candidate = null;
-            }
-
             // Calls that change, send, log or run something by their names are not gathered: code relies on the calls after
             // them not running when they fail (save then log, delete then notify, write then cache), and on a failed read
             // stopping the write after it (IndependentAwaitsAnalyzerTests.WriteThenUnrelatedRead_NoDiagnostic,
@@ -97,7 +89,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
 
             if (candidate is null)
             {
-                Report(context, block, members, operationCanceled);
+                Report(context, block, members, operationCanceled, summaries: summaries);
                 group.Clear();
                 continue;
             }
@@ -105,7 +97,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             if (!group.TryAdd(candidate.Footprint))
             {
                 // A dependent statement closes the group; it may start the next one (IndependentAwaitsAnalyzerTests.ResultUsedByNextCall_NoDiagnostic).
-                Report(context, block, members, operationCanceled);
+                Report(context, block, members, operationCanceled, summaries: summaries);
                 group.Clear();
                 group.TryAdd(candidate.Footprint);
             }
@@ -113,7 +105,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             members.Add(candidate);
         }
 
-        Report(context, block, members, operationCanceled);
+        Report(context, block, members, operationCanceled, summaries: summaries);
 
         if (hasExpressionGroups)
         {
@@ -147,7 +139,6 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             if (independence.Describe(awaitOperation, out _) is not { } footprint
                 || footprint.MayChangeState
                 || summaries.IsThreadPoolOffload(footprint.Invocation).IsYes
-                || summaries.CompletesSynchronouslyAllTheWay(footprint.Invocation)
                 || !group.TryAdd(footprint))
             {
                 return;
@@ -156,7 +147,7 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
             members.Add(new GatherStatement(statement, awaitOperation, null, footprint));
         }
 
-        Report(context, block, members, operationCanceled, ExpressionShape);
+        Report(context, block, members, operationCanceled, ExpressionShape, summaries);
     }
 
     private static bool IsExpressionBodyOfMember(IBlockOperation block) =>
@@ -181,8 +172,16 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> ExpressionShape = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Shape, "Expression");
 
-    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled, ImmutableDictionary<string, string?>? properties = null)
+    private static void Report(OperationAnalysisContext context, IBlockOperation block, List<GatherStatement> members, INamedTypeSymbol? operationCanceled, ImmutableDictionary<string, string?>? properties = null, MethodSummaries? summaries = null)
     {
+        // A call every body of which hands back a completed task (Task.FromResult of an in-memory query, a paged list filled
+        // synchronously) cannot suspend: there is nothing to overlap, so it leaves the group. Asked only of groups about to be
+        // reported: the walk reads other bodies (IndependentAwaitsAnalyzerTests.CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic).
+        if (members.Count >= 2 && summaries is not null)
+        {
+            members.RemoveAll(member => summaries.CompletesSynchronouslyAllTheWay(member.Footprint.Invocation));
+        }
+
         if (members.Count >= 2
             && AsyncContext.Of(members[0].Statement, context.ContainingSymbol).IsAsync
             && !HandlersDependOnOrder(block, members, operationCanceled))

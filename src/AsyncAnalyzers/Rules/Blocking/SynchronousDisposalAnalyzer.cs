@@ -228,20 +228,21 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         return locals.Count > 0;
     }
 
+    /// <summary>The statements a using's resources are in scope for: its body, or the rest of the block of a using declaration.</summary>
+    private static IOperation? ScopeOf(IOperation usingOperation) => usingOperation switch
+    {
+        IUsingOperation { Body: var body } => body,
+        IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
+        _ => null,
+    };
+
     /// <summary>
     /// Every local the using declares is a stream that its scope mentions only as the receiver of a read (<c>Read</c>,
     /// <c>ReadAsync</c>, <c>CopyTo</c>, <c>CopyToAsync</c>, <c>Seek</c>, ...) or of a property read: nothing is written to it.
     /// </summary>
     private static bool OnlyReadFrom(IOperation usingOperation, IOperation resources, AsyncSymbols symbols)
     {
-        var scope = usingOperation switch
-        {
-            IUsingOperation { Body: var body } => body,
-            IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
-            _ => null,
-        };
-
-        if (scope is null || resources is not IVariableDeclarationGroupOperation group)
+        if (ScopeOf(usingOperation) is not { } scope || resources is not IVariableDeclarationGroupOperation group)
         {
             return false;
         }
@@ -280,14 +281,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool FlushedAsynchronouslyLast(IOperation usingOperation, IOperation resources)
     {
-        var scope = usingOperation switch
-        {
-            IUsingOperation { Body: var body } => body,
-            IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
-            _ => null,
-        };
-
-        if (scope is null || resources is not IVariableDeclarationGroupOperation group)
+        if (ScopeOf(usingOperation) is not { } scope || resources is not IVariableDeclarationGroupOperation group)
         {
             return false;
         }

@@ -43,6 +43,9 @@ internal sealed class MethodBodies
     private readonly ConcurrentDictionary<ISymbol, StrongBox<IReadOnlyList<IOperation>?>> _delegateMemberValues = new(SymbolEqualityComparer.Default);
     private Dictionary<string, List<SyntaxNode>>? _writesByName;
 
+    /// <summary>How many writes by one name <see cref="DelegateMemberValues"/> binds before it answers "unknown".</summary>
+    private const int MaxDelegateWrites = 64;
+
     public MethodBodies(Compilation compilation)
     {
         _compilation = compilation;
@@ -473,6 +476,12 @@ internal sealed class MethodBodies
         if (!WritesByName().TryGetValue(member.Name, out var writes))
         {
             return values;
+        }
+
+        // A common name (Changed, Callback) written in many places: binding every write costs more than the answer is worth.
+        if (writes.Count > MaxDelegateWrites)
+        {
+            return null;
         }
 
         foreach (var write in writes)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
@@ -53,22 +54,9 @@ internal sealed partial class MethodSummaries
 
             // _decompressor = new DeflateStream(_compressed, CompressionMode.Decompress) with _compressed a MemoryStream: a private
             // field every value of which is in memory (SyncApiWithAsyncCounterpartAnalyzerTests.DecompressorFieldOverMemoryField_NoDiagnostic).
-            IFieldReferenceOperation { Field: var field } => _bodies.PrivateFieldValues(field, reference) is { Values: { Count: > 0 } values } && AllOverMemoryStream(values, depth - 1),
+            IFieldReferenceOperation { Field: var field } => _bodies.PrivateFieldValues(field, reference) is { Values: { Count: > 0 } values } && values.All(value => IsOverMemoryStream(value, depth - 1)),
             _ => false,
         });
-
-    private bool AllOverMemoryStream(IReadOnlyList<IOperation> values, int depth)
-    {
-        foreach (var value in values)
-        {
-            if (!IsOverMemoryStream(value, depth))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private bool ParameterIsInMemory(IParameterReferenceOperation reference, int depth)
     {
@@ -130,7 +118,7 @@ internal sealed partial class MethodSummaries
 
                 return false;
             case IFieldReferenceOperation { Field: var field } when depth > 0:
-                return _bodies.PrivateFieldValues(field, value) is { Values: { Count: > 0 } values } && AllConsole(values, depth - 1);
+                return _bodies.PrivateFieldValues(field, value) is { Values: { Count: > 0 } values } && values.All(value => IsConsole(value, depth - 1));
             case IPropertyReferenceOperation { Property: { GetMethod: { } getter, IsIndexer: false } } when depth > 0:
                 var bodies = new List<IMethodSymbol>();
                 if (!getter.IsAbstract && getter.DeclaringSyntaxReferences.Length > 0)
@@ -156,19 +144,6 @@ internal sealed partial class MethodSummaries
             default:
                 return false;
         }
-    }
-
-    private bool AllConsole(IReadOnlyList<IOperation> values, int depth)
-    {
-        foreach (var value in values)
-        {
-            if (!IsConsole(value, depth))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private bool ReturnsOnlyConsole(IBlockOperation block, int depth)

@@ -7,7 +7,7 @@ namespace AsyncAnalyzers.Semantics.Calls;
 /// Whether a delegate is kept for later rather than run while the expression that receives it runs: handed to a constructor
 /// (<c>new RelayCommand(async () => ...)</c>, <c>new Timer(...)</c>), or assigned to a field or property (<c>Callback = ...</c>,
 /// an object or member initializer), or queued to a dispatcher or the thread pool (<c>TryEnqueue</c>, <c>Post</c>, <c>BeginInvoke</c>,
-/// <c>QueueUserWorkItem</c>). Whoever runs a kept delegate later holds only the delegate: it could not wait for a task
+/// <c>QueueUserWorkItem</c>), or subscribed (<c>Subscribe</c>, <c>Register</c>). Whoever runs a kept delegate later holds only the delegate: it could not wait for a task
 /// either. A delegate given to a method (<c>items.ForEach(...)</c>, <c>Parallel.ForEach(...)</c>, a <c>Retry(Action)</c>
 /// helper) may be run during the call, whose caller then goes on before the work ends, so it is never taken as kept.
 /// </summary>
@@ -21,6 +21,10 @@ internal static class StoredDelegates
         // dispatcher.TryEnqueue(...), context.Post(...), control.BeginInvoke(...), ThreadPool.QueueUserWorkItem(...): queued to run
         // later, never during the call (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredLambdaQueuedToDispatcher_NoDiagnostic).
         IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "TryEnqueue" or "Enqueue" or "Post" or "BeginInvoke" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" } } => true,
+
+        // eventBus.Subscribe<Tick>(async _ => ...), token.Register(async () => ...): a subscription keeps the handler and runs it
+        // when the event comes (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredLambdaSubscribedToEventBus_NoDiagnostic).
+        IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Subscribe" or "Register" } } => true,
         ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } => true,
         IFieldInitializerOperation or IPropertyInitializerOperation => true,
         _ => false,

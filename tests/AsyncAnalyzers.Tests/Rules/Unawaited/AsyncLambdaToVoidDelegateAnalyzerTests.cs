@@ -742,6 +742,55 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
         }
         """;
 
+    /// <summary>A connection manager that re-evaluates its peers on every tick of an event bus; <paramref name="reevaluate"/> is the re-evaluation.</summary>
+    private static string EventBusSubscription(string reevaluate) => """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class Tick { }
+
+        public interface IEventBus { IDisposable Subscribe<T>(Action<T> handler); }
+
+        class ConnectionManager
+        {
+            private readonly IEventBus _eventBus;
+
+            public ConnectionManager(IEventBus eventBus) => _eventBus = eventBus;
+
+            public void Start(CancellationToken cancellationToken)
+            {
+                _eventBus.Subscribe<Tick>({|#0:async _ =>|}
+                {
+                    await ReevaluateConnectionsAsync(cancellationToken).ConfigureAwait(false);
+                });
+            }
+
+            private async Task ReevaluateConnectionsAsync(CancellationToken cancellationToken)
+            {
+                REEVALUATE
+            }
+        }
+        """.Replace("REEVALUATE", reevaluate);
+
+    [Fact]
+    public async Task CoveredLambdaSubscribedToEventBus_NoDiagnostic()
+    {
+        // The bus keeps the handler and runs it on each tick; the re-evaluation catches and logs everything.
+        await VerifyCS.VerifyAnalyzerAsync(EventBusSubscription("""
+            try { await System.IO.File.AppendAllTextAsync("peers.log", "tick", cancellationToken); }
+                    catch (Exception e) { Console.Error.WriteLine(e); }
+            """));
+    }
+
+    [Fact]
+    public async Task UncoveredLambdaSubscribedToEventBus_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            EventBusSubscription("""await System.IO.File.AppendAllTextAsync("peers.log", "tick", cancellationToken);"""),
+            VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action<Tick>"));
+    }
+
     [Fact]
     public async Task CoveredCommandLambda_NoDiagnostic()
     {

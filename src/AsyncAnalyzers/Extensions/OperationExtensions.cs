@@ -49,6 +49,14 @@ internal static class OperationExtensions
     /// The outermost operation that is only the given one wrapped in conversions and parentheses: its parent is where the value
     /// is used (the mirror of <see cref="WalkDownConversions"/>).
     /// </summary>
+    /// <summary>A statement that leaves: <c>return</c>, <c>throw</c>, or a block whose last statement is one.</summary>
+    public static bool EndsInReturnOrThrow(this IOperation statement) => statement switch
+    {
+        IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations: { Length: > 0 } operations } => operations[operations.Length - 1].EndsInReturnOrThrow(),
+        _ => false,
+    };
+
     public static IOperation WalkUpConversions(this IOperation operation)
     {
         var current = operation;

@@ -30,6 +30,20 @@ internal static class SymbolExtensions
     /// True when the type or one of its base types passes <paramref name="test"/>: a base named by name and namespace, where the
     /// framework that declares it may not be referenced at all (WPF's <c>DispatcherObject</c>, ADO.NET's <c>DbCommand</c>).
     /// </summary>
+    /// <summary>A property the compiler gives a backing field (<c>{ get; set; }</c>, <c>{ get; }</c>, <c>{ get; init; }</c>).</summary>
+    public static bool IsAutoProperty(this IPropertySymbol property)
+    {
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool SelfOrBaseTypeMatches(this ITypeSymbol? type, System.Func<INamedTypeSymbol, bool> test)
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)

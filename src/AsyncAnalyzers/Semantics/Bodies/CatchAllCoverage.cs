@@ -259,7 +259,7 @@ internal static class CatchAllCoverage
         ILocalReferenceOperation or IParameterReferenceOperation => true,
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } => true,
         IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, SetMethod.IsImplicitlyDeclared: false } property } =>
-            IsAutoProperty(property) || IsNotifyingProperty(property),
+            property.IsAutoProperty() || IsNotifyingProperty(property),
 
         // viewModel.IsLoading = false: a view model's property raises PropertyChanged and nothing else
         // (UnobservedFireAndForgetAnalyzerTests.CalleeSettingViewModelPropertiesAroundTry_NoDiagnostic).
@@ -274,19 +274,6 @@ internal static class CatchAllCoverage
         foreach (var iface in property.ContainingType.AllInterfaces)
         {
             if (iface.Name == "INotifyPropertyChanged" && iface.IsInNamespace("System", "ComponentModel"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsAutoProperty(IPropertySymbol property)
-    {
-        foreach (var member in property.ContainingType.GetMembers())
-        {
-            if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
             {
                 return true;
             }

@@ -1427,7 +1427,7 @@ internal sealed class TaskPath
 
                 // A readonly field, or a get-only auto-property of the compilation: written only while the object is built.
                 IFieldSymbol { IsReadOnly: true } => true,
-                IPropertySymbol property => IsGetOnlyAutoProperty(property),
+                IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false, DeclaringSyntaxReferences.Length: > 0 } property => property.IsAutoProperty(),
                 _ => false,
             };
             if (!stable)
@@ -1439,11 +1439,6 @@ internal sealed class TaskPath
         return true;
     }
 
-    private static bool IsGetOnlyAutoProperty(IPropertySymbol property) =>
-        property is { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, IsIndexer: false }
-        && property.DeclaringSyntaxReferences.Length == 1
-        && property.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList.Accessors: { Count: 1 } accessors }
-        && accessors[0] is { Body: null, ExpressionBody: null };
 
     public TaskPath Append(ImmutableArray<ISymbol> more) => more.IsEmpty ? this : new TaskPath(Root, Members.AddRange(more));
 

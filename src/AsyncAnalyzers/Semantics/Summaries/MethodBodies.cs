@@ -445,7 +445,7 @@ internal sealed class MethodBodies
         {
             IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => field.Type,
             IEventSymbol { AddMethod.IsImplicitlyDeclared: true } field => field.Type,
-            IPropertySymbol { IsIndexer: false } property when IsAutoProperty(property) => property.Type,
+            IPropertySymbol { IsIndexer: false, IsAbstract: false, IsExtern: false } property when property.IsAutoProperty() => property.Type,
             _ => null,
         };
         if (type?.TypeKind != TypeKind.Delegate || member.DeclaringSyntaxReferences.Length != 1 || !ContainsTree(member.DeclaringSyntaxReferences[0].SyntaxTree))
@@ -527,12 +527,6 @@ internal sealed class MethodBodies
 
         return values;
     }
-
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property is { IsAbstract: false, IsExtern: false }
-        && property.DeclaringSyntaxReferences.Length == 1
-        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList.Accessors: var accessors }
-        && accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
     /// <summary>
     /// The syntax that may write a member, by the member's name: assignments (<c>=</c>, <c>+=</c>, <c>-=</c>, <c>??=</c>) by the

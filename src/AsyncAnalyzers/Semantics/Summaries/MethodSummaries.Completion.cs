@@ -669,7 +669,7 @@ internal sealed partial class MethodSummaries : ICallFacts
                                 break;
                             }
 
-                            if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit, Condition: var guard } && Exits(exit) && Evaluate(guard) == true)
+                            if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit, Condition: var guard } && exit.EndsInReturnOrThrow() && Evaluate(guard) == true)
                             {
                                 return true;
                             }
@@ -692,10 +692,6 @@ internal sealed partial class MethodSummaries : ICallFacts
 
             return value;
         }
-
-        private static bool Exits(IOperation branch) =>
-            branch is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
-            || (branch is IBlockOperation { Operations: { Length: > 0 } statements } && Exits(statements[statements.Length - 1]));
 
         private bool? Evaluate(IOperation condition)
         {

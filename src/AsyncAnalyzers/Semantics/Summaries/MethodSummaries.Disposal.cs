@@ -151,18 +151,8 @@ internal sealed partial class MethodSummaries
         return true;
     }
 
-    private static bool IsAdoNetDataReader(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is INamedTypeSymbol { Name: "DbDataReader" } named && named.IsInNamespace("System", "Data", "Common"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsAdoNetDataReader(ITypeSymbol type) =>
+        type.SelfOrBaseTypeMatches(current => current.Name == "DbDataReader" && current.IsInNamespace("System", "Data", "Common"));
 
     /// <summary>
     /// The override of <paramref name="implementing"/> that runs for <paramref name="type"/>: the compiler names the base method that

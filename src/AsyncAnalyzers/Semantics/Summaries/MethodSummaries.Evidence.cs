@@ -1248,7 +1248,7 @@ internal sealed partial class MethodSummaries
                     }
 
                     if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit, Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var negated } }
-                        && EndsInExit(exit))
+                        && exit.EndsInReturnOrThrow())
                     {
                         AddCheckedMembers(negated, receiver, ref members);
                     }
@@ -1260,10 +1260,6 @@ internal sealed partial class MethodSummaries
 
         return members;
     }
-
-    private static bool EndsInExit(IOperation branch) =>
-        branch is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
-        || (branch is IBlockOperation { Operations: { Length: > 0 } statements } && EndsInExit(statements[statements.Length - 1]));
 
     private static void AddCheckedMembers(IOperation condition, ISymbol receiver, ref List<ISymbol>? members)
     {
@@ -1534,7 +1530,7 @@ internal sealed partial class MethodSummaries
                             break;
                         }
 
-                        if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit } guard && Exits(exit) && ShowsNull(guard.Condition, field, expected: true))
+                        if (statement is IConditionalOperation { WhenFalse: null, WhenTrue: var exit } guard && exit.EndsInReturnOrThrow() && ShowsNull(guard.Condition, field, expected: true))
                         {
                             return true;
                         }
@@ -1578,14 +1574,6 @@ internal sealed partial class MethodSummaries
         && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field.OriginalDefinition);
 
     private static bool IsNull(IOperation operation) => operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
-
-    /// <summary>A statement that leaves: <c>return</c>, <c>throw</c>, or a block that ends with one.</summary>
-    private static bool Exits(IOperation statement) => statement switch
-    {
-        IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
-        IBlockOperation { Operations: { Length: > 0 } operations } => Exits(operations[operations.Length - 1]),
-        _ => false,
-    };
 
     private static bool IsAssignmentTarget(IOperation operation) =>
         operation.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, operation);

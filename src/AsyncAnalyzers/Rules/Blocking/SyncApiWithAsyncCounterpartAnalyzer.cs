@@ -90,6 +90,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             || IsEnclosingFunction(counterpart, asyncContext, context.ContainingSymbol)
             || IsExcludedByDesign(invocation, symbols)
             || services.Summaries.IsOverMemoryStream(invocation.Instance)
+            || services.Summaries.StreamArgumentsAreInMemory(invocation)
             || services.Summaries.IsConsoleStream(invocation.Instance)
             || services.Summaries.IsInMemoryPipeEnd(invocation.Instance)
             || services.Summaries.CompletesPipeWithoutIo(invocation))

@@ -47,6 +47,21 @@ internal static class InMemoryWriters
             return elsewhereInMemory is not null && elsewhereInMemory(value);
         }
 
+        // response.Content.ReadAsStream(), response.Content of a response an awaited HttpClient call returned with its body read
+        // (the default HttpCompletionOption.ResponseContentRead): the body is buffered, and the stream is over that buffer
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.ReadAsStreamOfBufferedResponse_NoDiagnostic, ReadAsStreamOfResponseHeadersRead_Reports).
+        if (value is IInvocationOperation { TargetMethod: { Name: "ReadAsStream", ContainingType: { } contentType }, Instance: { } readContent }
+            && IsHttpType(contentType, "HttpContent"))
+        {
+            return IsInMemory(readContent, symbols, depth - 1, elsewhereInMemory);
+        }
+
+        if (value is IPropertyReferenceOperation { Property: { Name: "Content", ContainingType: { } responseType }, Instance: { } response }
+            && IsHttpType(responseType, "HttpResponseMessage"))
+        {
+            return IsBufferedResponse(response);
+        }
+
         // foreach (var entry in archive.Entries) entry.Open(), archive.GetEntry(name).Open(): an entry of an archive over memory is
         // read from memory (SyncApiWithAsyncCounterpartAnalyzerTests.EntryOfArchiveOverMemoryStream_NoDiagnostic).
         if (value is IInvocationOperation { TargetMethod: { Name: "Open", ContainingType: { Name: "ZipArchiveEntry" } entryType }, Instance: { } openedEntry }
@@ -101,6 +116,44 @@ internal static class InMemoryWriters
         }
 
         return false;
+    }
+
+    private static bool IsHttpType(INamedTypeSymbol type, string name) => type.Name == name && type.IsInNamespace("System", "Net", "Http");
+
+    /// <summary>
+    /// <c>await client.SendAsync(request, token)</c> (or <c>GetAsync</c>, <c>PostAsync</c>, <c>PutAsync</c>, <c>PatchAsync</c>,
+    /// <c>DeleteAsync</c>) of an <c>HttpClient</c>, directly or through a local written once, without
+    /// <c>HttpCompletionOption.ResponseHeadersRead</c>: the client has read the whole body into memory before the await resumes.
+    /// </summary>
+    private static bool IsBufferedResponse(IOperation response)
+    {
+        var value = response.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local })
+        {
+            value = local.FindSingleInitializer(value)?.WalkDownConversions();
+        }
+
+        if (value is not IAwaitOperation { Operation: var awaited }
+            || awaited.UnwrapConfigureAwait().WalkDownConversions() is not IInvocationOperation
+            {
+                TargetMethod: { Name: "SendAsync" or "GetAsync" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync", ContainingType: { } client },
+            } send
+            || !client.SelfOrBaseTypeMatches(type => IsHttpType(type, "HttpClient")))
+        {
+            return false;
+        }
+
+        foreach (var argument in send.Arguments)
+        {
+            // HttpCompletionOption.ResponseContentRead is 0; ResponseHeadersRead (1) leaves the body on the wire.
+            if (argument.Parameter?.Type is { Name: "HttpCompletionOption" } && argument.ArgumentKind != ArgumentKind.DefaultValue
+                && argument.Value.ConstantValue is not { HasValue: true, Value: 0 })
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The archive an entry comes from: <c>archive.GetEntry(name)</c>, or the loop variable of <c>foreach (var entry in archive.Entries)</c>.</summary>

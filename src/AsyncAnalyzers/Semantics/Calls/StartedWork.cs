@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncAnalyzers.Extensions;
@@ -152,7 +153,17 @@ internal sealed class StartedWork
         || type is INamedTypeSymbol { TypeArguments.Length: 1 } named && _symbols.IsTaskLike(named.TypeArguments[0]);
 
     /// <summary><c>tasks</c> or <c>tasks.ToArray()</c>, where <c>tasks</c> is a local list only ever given synchronous work.</summary>
-    private bool IsCollectionOfSynchronousWork(IOperation collection, ICallFacts? facts, int depth = 2)
+    private bool IsCollectionOfSynchronousWork(IOperation collection, ICallFacts? facts) =>
+        ElementsOfLocalTaskList(collection) is { Count: > 0 } elements && elements.All(element => RunsSynchronousDelegate(element, facts));
+
+    /// <summary>
+    /// The tasks a local list holds when all of them are written in this body: <c>tasks</c> or <c>tasks.ToArray()</c>, where
+    /// <c>tasks</c> starts empty (<c>new List&lt;Task&gt;()</c>, with a capacity or not), as an array of tasks, or as
+    /// <c>items.Select(x =&gt; Start(x)).ToList()</c> (the element is the lambda's value), or as a copy of another such list, and is
+    /// otherwise only given elements with <c>Add</c>, read, counted, cleared or waited on. Null when anything else can put a task
+    /// in it (<c>AddRange</c>, handed to a method, stored).
+    /// </summary>
+    public List<IOperation>? ElementsOfLocalTaskList(IOperation collection, int depth = 2)
     {
         var value = collection;
         if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList", Instance: { } listInstance } && listInstance.Type is { } listType
@@ -168,39 +179,39 @@ internal sealed class StartedWork
 
         if (value is not ILocalReferenceOperation { Local: var local })
         {
-            return false;
+            return null;
         }
 
-        var elements = 0;
+        var elements = new List<IOperation>();
         foreach (var operation in value.Root().Descendants())
         {
             if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
             {
-                // Starts empty: new List<Task>(), or an array of synchronous starts.
+                // Starts empty: new List<Task>(), or an array of starts.
                 switch (declarator.Initializer?.Value.WalkDownConversions())
                 {
                     case IObjectCreationOperation { Initializer: null } empty when empty.Arguments.All(a => a.Value.Type?.SpecialType == SpecialType.System_Int32):
                         // new List<Task>() or new List<Task>(capacity)
                         break;
-                    case IArrayCreationOperation { Initializer: { } initializer } when initializer.ElementValues.All(element => RunsSynchronousDelegate(element, facts)):
-                        elements += initializer.ElementValues.Length;
+                    case IArrayCreationOperation { Initializer: { } initializer }:
+                        elements.AddRange(initializer.ElementValues);
                         break;
 
-                    // names.Select(name => Task.Run(() => Load(name))).ToList(): every element a synchronous start
+                    // names.Select(name => Task.Run(() => Load(name))).ToList(): every element the lambda's value
                     // (SyncOverAsyncTests.WaitAnyOverSelectedSynchronousWork_NoDiagnostic).
                     case IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList", IsExtensionMethod: true }, Arguments: { Length: 1 } copied }
                         when copied[0].Value.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "Select", Arguments: { Length: 2 } selectArguments }
                             && selectArguments[1].Value.WalkDownConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: false, Body.Operations: { Length: 1 } selectBody } }
-                            && selectBody[0] is IReturnOperation { ReturnedValue: { } started } && RunsSynchronousDelegate(started, facts):
-                        elements++;
+                            && selectBody[0] is IReturnOperation { ReturnedValue: { } started }:
+                        elements.Add(started);
                         break;
 
-                    // var copy = tasks.ToArray(): the elements of another local list of synchronous work.
-                    case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy when depth > 0 && IsCollectionOfSynchronousWork(copy, facts, depth - 1):
-                        elements++;
+                    // var copy = tasks.ToArray(): the elements of another local list.
+                    case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy when depth > 0 && ElementsOfLocalTaskList(copy, depth - 1) is { } copiedElements:
+                        elements.AddRange(copiedElements);
                         break;
                     default:
-                        return false;
+                        return null;
                 }
 
                 continue;
@@ -214,12 +225,7 @@ internal sealed class StartedWork
             switch (reference.Parent)
             {
                 case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add when add.Instance == reference:
-                    if (!RunsSynchronousDelegate(add.Arguments[0].Value, facts))
-                    {
-                        return false;
-                    }
-
-                    elements++;
+                    elements.Add(add.Arguments[0].Value);
                     break;
                 case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "Clear" or "Remove" or "RemoveAt" } read when read.Instance == reference:
                 case IArrayElementReferenceOperation:
@@ -228,13 +234,15 @@ internal sealed class StartedWork
                     break;
                 case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "WaitAll" or "WaitAny" or "WhenAll" or "WhenAny", IsStatic: true } } }:
                     break;
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList", IsExtensionMethod: true } } }:
+                    break;
                 default:
                     // Passed elsewhere, stored, filled by AddRange: its elements are not all known here.
-                    return false;
+                    return null;
             }
         }
 
-        return elements > 0;
+        return elements;
     }
 
     private bool IsSynchronousDelegate(IDelegateCreationOperation creation)

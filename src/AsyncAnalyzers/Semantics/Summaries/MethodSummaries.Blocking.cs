@@ -47,6 +47,48 @@ internal sealed partial class MethodSummaries
     /// </summary>
     public bool IsOverMemoryStream(IOperation? receiver) => IsOverMemoryStream(receiver, InMemoryParameterDepth);
 
+    /// <summary>
+    /// <c>SHA384.HashData(buffer)</c>, <c>hasher.ComputeHash(buffer)</c>, <c>JsonSerializer.Serialize(buffer, value)</c>: a call of a
+    /// hashing, serialization or text-format library (work on the bytes it is handed, no I/O of its own), on no stream, whose stream
+    /// arguments, one at least, are all over memory. Not a client's <c>Upload(buffer)</c>: the payload is in memory, the call is
+    /// not (SyncApiWithAsyncCounterpartAnalyzerTests.HashOfMemoryStreamArgument_NoDiagnostic, HashOfFileStreamArgument_Reports).
+    /// </summary>
+    public bool StreamArgumentsAreInMemory(IInvocationOperation call)
+    {
+        if ((call.Instance is { Type: { } receiverType } && IsStreamLike(receiverType)) || !IsFormatLibrary(call.TargetMethod.ContainingType))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Type is not { } parameterType || !IsStreamLike(parameterType))
+            {
+                continue;
+            }
+
+            if (!IsOverMemoryStream(argument.Value))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static bool IsFormatLibrary(INamedTypeSymbol? type) =>
+        type is not null
+        && (type.IsInNamespace("System", "Security", "Cryptography") || type.IsInNamespace("System", "Text", "Json") || type.IsInNamespace("System", "Xml")
+            || type.IsInNamespace("System", "IO", "Hashing")
+            || type.IsInNamespace("System", "Runtime", "Serialization") || type.IsInNamespace("Newtonsoft", "Json") || type.IsInNamespace("MessagePack")
+            || type.IsInNamespace("ProtoBuf"));
+
+    private bool IsStreamLike(ITypeSymbol type) =>
+        type.InheritsFromOrEquals(_symbols.Stream) || type.SelfOrBaseTypeMatches(t => t.Name is "TextReader" or "TextWriter" && t.IsInNamespace("System", "IO"));
+
     private bool IsOverMemoryStream(IOperation? receiver, int depth) =>
         InMemoryWriters.IsOverMemoryStream(receiver, _symbols, depth == 0 ? null : reference => reference switch
         {

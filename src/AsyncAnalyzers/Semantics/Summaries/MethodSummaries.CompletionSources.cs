@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using Microsoft.CodeAnalysis;
@@ -19,6 +20,7 @@ internal sealed partial class MethodSummaries
     private static readonly string[] FaultingCompleters = { "SetException", "TrySetException", "SetCanceled", "TrySetCanceled", "SetFromTask", "TrySetFromTask" };
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeSourcesOnlySucceed = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _memberFaultsLogged = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Can the task <paramref name="task"/> (<c>tcs.Task</c> of a local source made in this body) fault or be canceled? No when the
@@ -75,6 +77,209 @@ internal sealed partial class MethodSummaries
 
         return TypeSourcesOnlySucceed(type.OriginalDefinition, reference);
     }
+
+    /// <summary>
+    /// What a task nobody awaits needs of a local source: <see cref="KeptByTypeWhoseSourcesOnlySucceed"/>, a cancellation here
+    /// (<c>tcs.TrySetCanceled()</c>: a canceled task raises nothing), or a store into a member whose faults are logged where they
+    /// are set (<see cref="KeptWhereFaultsAreLogged"/>).
+    /// </summary>
+    private bool KeptWithoutUnseenFaults(ILocalReferenceOperation reference) =>
+        KeptByTypeWhoseSourcesOnlySucceed(reference)
+        || (reference.Parent is IInvocationOperation { TargetMethod.Name: "SetCanceled" or "TrySetCanceled" } cancel && cancel.Instance == reference
+            && CompletionSources.IsCompletionSource(cancel.TargetMethod.ContainingType))
+        || KeptWhereFaultsAreLogged(reference);
+
+    /// <summary>
+    /// <c>new RefillRequest { Done = tcs }</c>, <c>request.Done = tcs</c>: a local source stored in a field or property that only one
+    /// type of the compilation can reach (the member is private, or a type around it is nested privately), where every read of the
+    /// member there uses the source in place (<c>item.Done?.TrySetResult(true)</c>, <c>.Task</c>), and every <c>SetException</c> or
+    /// <c>TrySetException</c> that type names is given the exception a catch clause caught, in a clause that also logs it
+    /// (<see cref="CatchLogs"/>). A fault of such a source was seen where it was set; cancellation raises nothing; a source
+    /// completed from another task (<c>SetFromTask</c>) or handed out is not read. For a task nobody awaits only
+    /// (UnobservedFireAndForgetAnalyzerTests.DiscardOfSourceQueuedToWorkerThatLogsFaults_NoDiagnostic,
+    /// DiscardOfSourceQueuedToWorkerThatDoesNotLog_Reports).
+    /// </summary>
+    public bool KeptWhereFaultsAreLogged(ILocalReferenceOperation reference)
+    {
+        if (reference.WalkUpConversions() is not { Parent: ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment } stored
+            || assignment.Value != stored || !CompletionSources.IsCompletionSource(target.Type))
+        {
+            return false;
+        }
+
+        var member = target.Member.OriginalDefinition;
+        if (_memberFaultsLogged.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        return _memberFaultsLogged.GetOrAdd(member, OnlyReachableFrom(member) is { } domain && FaultsLoggedWithin(domain, member, reference));
+    }
+
+    /// <summary>The type outside of which a member cannot be named: its own for a private member, else the one around the first privately nested type.</summary>
+    private static INamedTypeSymbol? OnlyReachableFrom(ISymbol member)
+    {
+        if (member.DeclaredAccessibility == Accessibility.Private)
+        {
+            return member.ContainingType;
+        }
+
+        for (var type = member.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility == Accessibility.Private && type.ContainingType is { } outer)
+            {
+                return outer;
+            }
+        }
+
+        return null;
+    }
+
+    private bool FaultsLoggedWithin(INamedTypeSymbol domain, ISymbol member, IOperation use)
+    {
+        var any = false;
+        foreach (var root in DeclarationsOf(domain.OriginalDefinition))
+        {
+            any = true;
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return false;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                var text = name.Identifier.ValueText;
+                if (text == member.Name)
+                {
+                    // A name that does not bind may be the member: no answer.
+                    var symbol = model.GetSymbolInfo(name).Symbol;
+                    if (symbol is null
+                        || (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member)
+                            && !UsedInPlace(model.GetOperation(name.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax ? name.Parent : name))))
+                    {
+                        return false;
+                    }
+                }
+                else if (Array.IndexOf(FaultingCompleters, text) >= 0)
+                {
+                    var symbol = model.GetSymbolInfo(name).Symbol;
+                    if (symbol is null)
+                    {
+                        return false;
+                    }
+
+                    if (symbol is not IMethodSymbol method || !CompletionSources.IsCompletionSource(method.ContainingType) || text is "SetCanceled" or "TrySetCanceled")
+                    {
+                        continue;
+                    }
+
+                    if (text is not ("SetException" or "TrySetException") || !CatchLogs(name))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>A read of the member that completes or reads the source it holds, or a write of it.</summary>
+    private static bool UsedInPlace(IOperation? operation)
+    {
+        if (operation is not IMemberReferenceOperation reference)
+        {
+            return false;
+        }
+
+        var outer = reference.WalkUpConversions();
+        return outer.Parent switch
+        {
+            ISimpleAssignmentOperation assignment => assignment.Target == outer,
+            IInvocationOperation call => call.Instance == outer && CompletionSources.IsCompletionSource(call.TargetMethod.ContainingType),
+            IPropertyReferenceOperation property => property.Instance == outer && CompletionSources.IsCompletionSource(property.Property.ContainingType),
+            IConditionalAccessOperation conditional => conditional.Operation == outer && conditional.WhenNotNull switch
+            {
+                IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call => CompletionSources.IsCompletionSource(call.TargetMethod.ContainingType),
+                IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } property => CompletionSources.IsCompletionSource(property.Property.ContainingType),
+                _ => false,
+            },
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// <c>catch (Exception ex) { item.Done.TrySetException(ex); _logger.LogError(ex, "..."); }</c>: the completer is called with
+    /// the exception the clause caught (in the clause's own code, not a lambda in it), and another call of the clause whose name
+    /// says it logs or reports (Log, Write, Trace, Report, Error, Warn) is given that exception.
+    /// </summary>
+    private static bool CatchLogs(SimpleNameSyntax completer)
+    {
+        if (completer.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments: { Count: > 0 } arguments } call
+            || arguments[0].Expression is not IdentifierNameSyntax forwarded)
+        {
+            return false;
+        }
+
+        CatchClauseSyntax? clause = null;
+        for (var node = call.Parent; node is not null; node = node.Parent)
+        {
+            if (node is CatchClauseSyntax found)
+            {
+                clause = found;
+                break;
+            }
+
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        if (clause is not { Declaration.Identifier.ValueText: var caught, Block: { } block } || caught.Length == 0 || forwarded.Identifier.ValueText != caught)
+        {
+            return false;
+        }
+
+        foreach (var other in block.DescendantNodes())
+        {
+            if (other is InvocationExpressionSyntax logger && logger != call && IsLoggingName(logger.Expression)
+                && logger.ArgumentList.DescendantNodes().Any(n => n is IdentifierNameSyntax { Identifier.ValueText: var used } && used == caught))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLoggingName(ExpressionSyntax invoked)
+    {
+        var name = invoked switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => "",
+        };
+
+        foreach (var word in LoggingWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] LoggingWords = { "Log", "Write", "Trace", "Report", "Error", "Warn" };
 
     /// <summary>
     /// Whether no source a type keeps in its private fields can fault: the type never names a faulting completer of

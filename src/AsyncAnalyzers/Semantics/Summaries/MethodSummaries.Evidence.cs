@@ -134,10 +134,63 @@ internal sealed partial class MethodSummaries
                 : Fact.Yes(call);
         }
 
-        return CallShowsFault(call, unseenOnly, new Walk(EvidenceDepth));
+        return CallShowsFault(call, unseenOnly, new Walk(EvidenceDepth), returnedOnly: true);
     }
 
-    private Fact CallShowsFault(IInvocationOperation call, bool unseenOnly, Walk walk)
+    /// <summary>
+    /// Evidence that the task a method hands back faults: the evidence of its body (<see cref="MethodShowsFault"/>), and for a body
+    /// that is not async, also evidence in the tasks it returns (a call's own evidence; anything else, a source's task or a field,
+    /// is taken as able to fault and left to the rule's other question).
+    /// </summary>
+    private Fact ReturnedTasksShowFault(IMethodSymbol method, IInvocationOperation use, bool unseenOnly, Walk walk)
+    {
+        var whole = MethodShowsFault(method, use, unseenOnly, walk);
+        var part = method.BodyPart();
+        if (!whole.IsYes || part.IsAsync || _bodies.BodyOf(part, use) is not { } body)
+        {
+            return whole;
+        }
+
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && ReturnedValueShowsFault(returned, unseenOnly, walk) is { IsYes: true } fact)
+            {
+                return fact;
+            }
+        }
+
+        return Fact.No(use);
+    }
+
+    private Fact ReturnedValueShowsFault(IOperation returned, bool unseenOnly, Walk walk)
+    {
+        var value = returned.WalkDownConversions();
+        if (CompletedTasks.IsCompletedSuccessfullyByConstruction(value, _symbols))
+        {
+            return Fact.No(value);
+        }
+
+        switch (value)
+        {
+            case IInvocationOperation inner when inner.TargetMethod.MethodKind != MethodKind.DelegateInvoke:
+                return CallShowsFault(inner, unseenOnly, walk);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                var whenTrue = ReturnedValueShowsFault(conditional.WhenTrue, unseenOnly, walk);
+                return whenTrue.IsYes ? whenTrue : ReturnedValueShowsFault(whenFalse, unseenOnly, walk);
+            case ICoalesceOperation coalesce:
+                var first = ReturnedValueShowsFault(coalesce.Value, unseenOnly, walk);
+                return first.IsYes ? first : ReturnedValueShowsFault(coalesce.WhenNull, unseenOnly, walk);
+            default:
+                return Fact.Yes(value);
+        }
+    }
+
+    /// <param name="returnedOnly">
+    /// The call's own task is the question (a task dropped here): a callee that is not async throws what its body throws before it
+    /// returns at this call, where the caller sees it, and only the tasks it returns can fault unseen
+    /// (UnobservedFireAndForgetAnalyzerTests.DiscardOfSourceQueuedToWorkerThatLogsFaults_NoDiagnostic).
+    /// </param>
+    private Fact CallShowsFault(IInvocationOperation call, bool unseenOnly, Walk walk, bool returnedOnly = false)
     {
         var method = call.TargetMethod;
         if (_work.CannotFault(call) || KnownApis.NeverFaults(method) || KnownApis.CannotThrow(method))
@@ -187,11 +240,18 @@ internal sealed partial class MethodSummaries
         {
             foreach (var argument in call.Arguments)
             {
-                foreach (var element in argument.Value.DescendantsInSameFunction())
+                // Task.WhenAll(refills.ToArray()) of a local list this body fills with Add: the tasks it was given
+                // (UnobservedFireAndForgetAnalyzerTests.CalleeWhenAllOfLocalListWithUncoveredCall_Reports).
+                var value = argument.Value.WalkDownConversions();
+                var sources = !_symbols.IsTaskLike(value.Type) && _work.ElementsOfLocalTaskList(value) is { } listed ? listed : new List<IOperation> { value };
+                foreach (var source in sources)
                 {
-                    if (element is IInvocationOperation inner && CallShowsFault(inner, unseenOnly, walk) is { IsYes: true } innerFact)
+                    foreach (var element in source.DescendantsInSameFunction())
                     {
-                        return innerFact;
+                        if (element is IInvocationOperation inner && CallShowsFault(inner, unseenOnly, walk) is { IsYes: true } innerFact)
+                        {
+                            return innerFact;
+                        }
                     }
                 }
             }
@@ -220,7 +280,11 @@ internal sealed partial class MethodSummaries
 
         if (IsSourceMethod(method))
         {
-            var fact = OverAllImplementations(method, walk, (m, w) => MethodShowsFault(m, call, unseenOnly, w), whenNone: AbstractionShowsFault(call));
+            var fact = OverAllImplementations(
+                method,
+                walk,
+                (m, w) => returnedOnly ? ReturnedTasksShowFault(m, call, unseenOnly, w) : MethodShowsFault(m, call, unseenOnly, w),
+                whenNone: AbstractionShowsFault(call));
             return fact.IsYes ? fact : Fact.No(call);
         }
 
@@ -678,7 +742,7 @@ internal sealed partial class MethodSummaries
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsCalleeWaitingForLocalCompletionSourceThatOnlySucceeds_NoDiagnostic,
             // AwaitsCalleeWaitingForLocalCompletionSourceThatCanFail_Reports).
             case IAwaitOperation { Operation: var awaitedSource } when awaitedSource.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation } sourceTask
-                && CompletionSources.OnlySucceeds(sourceTask, operation.Root(), KeptByTypeWhoseSourcesOnlySucceed):
+                && CompletionSources.OnlySucceeds(sourceTask, operation.Root(), unseenOnly ? KeptWithoutUnseenFaults : KeptByTypeWhoseSourcesOnlySucceed):
                 return Fact.No(operation);
 
             // await _readerTask, a readonly field: what the constructors gave it decides
@@ -873,7 +937,7 @@ internal sealed partial class MethodSummaries
         }
 
         var awaitable = _symbols.IsAwaitable(call.Type);
-        if (KnownApis.IsQuietLibrary(method, awaitable))
+        if (KnownApis.IsQuietLibrary(method, awaitable) || KnownApis.IsQuietDisposal(method))
         {
             return Fact.No(call);
         }

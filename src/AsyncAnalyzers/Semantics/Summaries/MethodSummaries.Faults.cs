@@ -209,6 +209,10 @@ internal sealed partial class MethodSummaries
             {
                 IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
                 _ when value.IsImplicit && value.Kind != OperationKind.ArrayCreation => System.Collections.Immutable.ImmutableArray.CreateRange(value.ChildOperations),
+
+                // Task.WhenAll(tasks) of a local list this body fills with Add: the tasks it was given
+                // (UnobservedFireAndForgetAnalyzerTests.CalleeWhenAllOfLocalListOfCoveredCalls_NoDiagnostic).
+                _ when !_symbols.IsTaskLike(value.Type) && _work.ElementsOfLocalTaskList(value) is { Count: > 0 } listed => System.Collections.Immutable.ImmutableArray.CreateRange(listed),
                 _ => System.Collections.Immutable.ImmutableArray.Create(value),
             };
 
@@ -356,7 +360,7 @@ internal sealed partial class MethodSummaries
 
             // return tcs.Task, where the local source only ever gets SetResult (a thread's body that catches everything and
             // completes with a default) (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsSourceThatOnlySucceeds_NoDiagnostic).
-            if (CompletionSources.OnlySucceeds(value, body.Block, KeptByTypeWhoseSourcesOnlySucceed))
+            if (CompletionSources.OnlySucceeds(value, body.Block, unseenOnly ? KeptWithoutUnseenFaults : KeptByTypeWhoseSourcesOnlySucceed))
             {
                 continue;
             }

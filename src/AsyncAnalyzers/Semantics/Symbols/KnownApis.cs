@@ -189,6 +189,22 @@ internal static class KnownApis
         return false;
     }
 
+    /// <summary>
+    /// <c>oldClient.Dispose()</c> of a library object that holds no buffered writes: an <c>HttpClient</c>, a handler, a timer, a
+    /// socket. Disposal must not throw (the design guidelines say so, and these types keep to it). Not: streams and writers (disposal
+    /// flushes what they buffered), database connections and transactions (disposal closes or rolls back over the wire); a type of
+    /// the compilation is read, not taken on trust.
+    /// </summary>
+    public static bool IsQuietDisposal(IMethodSymbol method) =>
+        method is { Name: "Dispose", Parameters.Length: 0, ReturnsVoid: true, ContainingType: { } type }
+        && type.DeclaringSyntaxReferences.Length == 0
+        && !type.SelfOrBaseTypeMatches(current => current.Name.EndsWith("Stream", System.StringComparison.Ordinal)
+            || current.Name.EndsWith("Writer", System.StringComparison.Ordinal)
+            || current.Name.EndsWith("Connection", System.StringComparison.Ordinal)
+            || current.Name.EndsWith("Transaction", System.StringComparison.Ordinal)
+            || current.Name.EndsWith("Command", System.StringComparison.Ordinal)
+            || current.Name.EndsWith("Reader", System.StringComparison.Ordinal));
+
     /// <summary>Enumerable.First/Single/Last/ElementAt/Min/Max/Average/Aggregate: they throw on an empty sequence.</summary>
     public static bool ThrowsOnEmpty(IMethodSymbol method) =>
         method is { Name: "First" or "Single" or "Last" or "ElementAt" or "Min" or "Max" or "Average" or "Aggregate", IsStatic: true, ContainingType.Name: "Enumerable" }

@@ -682,6 +682,95 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    private static string ApiClient(string send, string read) => """
+        using System;
+        using System.IO;
+        using System.Net.Http;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class ApiClient
+        {
+            private readonly HttpClient _httpClient = new HttpClient();
+
+            public async Task<JsonElement> LoginAsync(string user, CancellationToken cancellationToken)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "api/user/login");
+                HttpResponseMessage response = SEND;
+                using JsonDocument document = await JsonDocument.ParseAsync(READ, cancellationToken: cancellationToken);
+                return document.RootElement.Clone();
+            }
+
+            public async Task<(Stream, DateTimeOffset?)> ExportAsync(CancellationToken cancellationToken)
+            {
+                using var response = await _httpClient.GetAsync("api/export", cancellationToken).ConfigureAwait(false);
+                return (response.Content.ReadAsStream(cancellationToken), response.Content.Headers.LastModified);
+            }
+        }
+        """.Replace("SEND", send).Replace("READ", read);
+
+    [Fact]
+    public async Task ReadAsStreamOfBufferedResponse_NoDiagnostic()
+    {
+        // SendAsync and GetAsync without ResponseHeadersRead return once the whole body is in memory: ReadAsStream hands back a
+        // stream over that buffer.
+        await VerifyCS.VerifyAnalyzerAsync(ApiClient("await _httpClient.SendAsync(request, cancellationToken)", "response.Content.ReadAsStream(cancellationToken)"));
+    }
+
+    [Fact]
+    public async Task ReadAsStreamOfResponseHeadersRead_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            ApiClient("await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)", "{|#0:response.Content.ReadAsStream(cancellationToken)|}"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("HttpContent.ReadAsStream", "HttpContent.ReadAsStreamAsync"));
+    }
+
+    [Fact]
+    public async Task HashOfMemoryStreamArgument_NoDiagnostic()
+    {
+        // The zone is serialized into a buffer, then hashed from it: HashData's stream is memory.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class ZoneDigest
+            {
+                async Task<byte[]> ComputeAsync(byte[] zone)
+                {
+                    await Task.Yield();
+                    using MemoryStream hashStream = new MemoryStream(4096);
+                    hashStream.Write(zone, 0, zone.Length);
+                    hashStream.Position = 0;
+                    var sha384 = SHA384.HashData(hashStream);
+                    using var sha = SHA256.Create();
+                    return sha.ComputeHash(hashStream) is { Length: > 0 } ? sha384 : zone;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HashOfFileStreamArgument_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Security.Cryptography;
+            using System.Threading.Tasks;
+
+            class FileDigest
+            {
+                async Task<byte[]> ComputeAsync(string path)
+                {
+                    await Task.Yield();
+                    using var file = File.OpenRead(path);
+                    return {|#0:SHA384.HashData(file)|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("SHA384.HashData", "SHA384.HashDataAsync"));
+    }
+
     [Fact]
     public async Task DerivedMemoryStreamRead_NoDiagnostic()
     {

@@ -502,6 +502,259 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("InvokeAsync"));
     }
 
+    private static string RefillQueue(string onFailure, string discard = "_ = pool.RefillAsync(\"main\", \"wallet\");") => Usings + """
+        using System.Collections.Generic;
+        using System.Threading.Channels;
+
+        static class Log { public static void Error(Exception ex, string message) { } }
+
+        class Indexer
+        {
+            void OnBlock(AddressPool pool, string[] wallets)
+            {
+                DISCARD
+                _ = pool.RefillAllAsync("main", wallets);
+            }
+        }
+
+        public class AddressPool
+        {
+            private class RefillRequest
+            {
+                public string Wallet { get; set; } = "";
+                public TaskCompletionSource<bool>? Done { get; set; }
+            }
+
+            private readonly Dictionary<string, Channel<RefillRequest>> _byNetwork = new();
+
+            public Task RefillAsync(string network, string wallet)
+            {
+                var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (!_byNetwork[network].Writer.TryWrite(new RefillRequest { Wallet = wallet, Done = completion }))
+                    completion.TrySetCanceled();
+                return completion.Task;
+            }
+
+            public Task RefillAllAsync(string network, string[] wallets)
+            {
+                var refills = new List<Task>();
+                foreach (var wallet in wallets)
+                    refills.Add(RefillAsync(network, wallet));
+                return Task.WhenAll(refills.ToArray());
+            }
+
+            public async Task ListenAsync(string network, CancellationToken token)
+            {
+                var requests = _byNetwork[network];
+                while (await requests.Reader.WaitToReadAsync(token))
+                {
+                    RefillRequest? request = null;
+                    try
+                    {
+                        if (!requests.Reader.TryRead(out request))
+                            continue;
+                        await System.IO.File.AppendAllTextAsync("addresses.txt", request.Wallet, token);
+                        request.Done?.TrySetResult(true);
+                    }
+                    catch (Exception ex)
+                    {
+                        ON_FAILURE
+                    }
+                }
+            }
+        }
+        """.Replace("DISCARD", discard).Replace("ON_FAILURE", onFailure);
+
+    [Fact]
+    public async Task DiscardOfSourceQueuedToWorkerThatLogsFaults_NoDiagnostic()
+    {
+        // The request's source travels through a private channel to a worker that logs every failure before it faults the
+        // source: nothing is lost when the caller drops the task, one request or a WhenAll of several.
+        await VerifyCS.VerifyAnalyzerAsync(RefillQueue("request?.Done?.TrySetException(ex);\n                Log.Error(ex, \"refill failed\");"));
+    }
+
+    [Fact]
+    public async Task DiscardOfSourceQueuedToWorkerThatDoesNotLog_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            RefillQueue("request?.Done?.TrySetException(ex);", "{|#0:_ = pool.RefillAsync(\"main\", \"wallet\")|};").Replace("_ = pool.RefillAllAsync(\"main\", wallets);", ""),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+    }
+
+    [Fact]
+    public async Task DiscardOfSourceWhoseMemberIsHandedOut_Reports()
+    {
+        // The worker hands the source to code that can fault it without logging: the member does not stay in place.
+        await VerifyCS.VerifyAnalyzerAsync(
+            RefillQueue("Fail(request?.Done, ex);\n                Log.Error(ex, \"refill failed\");", "{|#0:_ = pool.RefillAsync(\"main\", \"wallet\")|};")
+                .Replace("public async Task ListenAsync", "private static void Fail(TaskCompletionSource<bool>? source, Exception ex) => source?.TrySetException(ex);\n\n    public async Task ListenAsync")
+                .Replace("_ = pool.RefillAllAsync(\"main\", wallets);", ""),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+    }
+
+    private static string Recompute(string work, string discard = "_ = scheduler.RecomputeAsync(name);") => Usings + """
+        using System.Collections.Generic;
+
+        class Dashboard
+        {
+            void OnWeightsChanged(Scheduler scheduler, string name)
+            {
+                DISCARD
+            }
+        }
+
+        class Scheduler
+        {
+            private readonly Dictionary<string, int> _weights = new();
+
+            public Task RecomputeAsync(string name)
+            {
+                var weight = _weights[name];
+                return Task.Run(() => WORK);
+            }
+
+            private static int Score(int weight) => weight * 2;
+        }
+        """.Replace("DISCARD", discard).Replace("WORK", work);
+
+    [Fact]
+    public async Task DiscardOfNonAsyncCalleeThatThrowsBeforeReturningComputeWork_NoDiagnostic()
+    {
+        // The lookup that can throw runs before the method returns: its exception reaches the caller at the call. The task it
+        // returns only computes.
+        await VerifyCS.VerifyAnalyzerAsync(Recompute("Score(weight)"));
+    }
+
+    [Fact]
+    public async Task DiscardOfNonAsyncCalleeReturningFileWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            Recompute("System.IO.File.WriteAllText(\"weights.txt\", Score(weight).ToString())", "{|#0:_ = scheduler.RecomputeAsync(name)|};"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RecomputeAsync"));
+    }
+
+    [Fact]
+    public async Task CalleeWhenAllOfLocalListOfCoveredCalls_NoDiagnostic()
+    {
+        // The webhook posts to every URL in a local function that catches and logs, collects the calls in a list and awaits them
+        // together; the client it swaps beforehand is disposed, which does not throw.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Net.Http;
+
+            class HealthMonitor
+            {
+                readonly WebHook _hook = new WebHook();
+                void OnStatusChanged(string status) => _ = _hook.CallAsync(status);
+            }
+
+            class WebHook
+            {
+                private HttpClient _client = new HttpClient();
+                private Uri[] _urls = Array.Empty<Uri>();
+                private bool _proxyChanged;
+
+                public Task CallAsync(string status) => CallAsync(new StringContent(status));
+
+                private async Task CallAsync(HttpContent content)
+                {
+                    if (_proxyChanged)
+                    {
+                        var old = _client;
+                        _client = new HttpClient();
+                        old.Dispose();
+                    }
+
+                    async Task CallOne(Uri url)
+                    {
+                        try
+                        {
+                            var response = await _client.PostAsync(url, content);
+                            response.EnsureSuccessStatusCode();
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine("Webhook call failed for " + url + ": " + ex);
+                        }
+                    }
+
+                    var tasks = new List<Task>();
+                    foreach (var url in _urls)
+                        tasks.Add(CallOne(url));
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CalleeWhenAllOfLocalListWithUncoveredCall_Reports()
+    {
+        // The same, but one call in the list posts without a catch, and the old writer's disposal flushes to disk.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            using System.Collections.Generic;
+            using System.Net.Http;
+
+            class HealthMonitor
+            {
+                readonly WebHook _hook = new WebHook();
+                void OnStatusChanged(string status) => {|#0:_ = _hook.CallAsync(status)|};
+            }
+
+            class WebHook
+            {
+                private readonly HttpClient _client = new HttpClient();
+                private Uri[] _urls = Array.Empty<Uri>();
+
+                public Task CallAsync(string status) => CallAsync(new StringContent(status));
+
+                private async Task CallAsync(HttpContent content)
+                {
+                    async Task CallOne(Uri url)
+                    {
+                        try
+                        {
+                            var response = await _client.PostAsync(url, content);
+                            response.EnsureSuccessStatusCode();
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.Error.WriteLine("Webhook call failed for " + url + ": " + ex);
+                        }
+                    }
+
+                    var tasks = new List<Task>();
+                    foreach (var url in _urls)
+                        tasks.Add(CallOne(url));
+                    tasks.Add(_client.PostAsync(_urls[0], content));
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("CallAsync"));
+    }
+
+    [Fact]
+    public async Task CalleeDisposingWriterBeforeCoveredWork_Reports()
+    {
+        // Disposing a writer flushes what it buffered: that can fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Journal
+            {
+                private System.IO.StreamWriter _writer = new System.IO.StreamWriter("journal.log");
+
+                void OnRotate() => {|#0:_ = RotateAsync()|};
+
+                private async Task RotateAsync()
+                {
+                    var old = _writer;
+                    _writer = new System.IO.StreamWriter("journal.1.log");
+                    old.Dispose();
+                    await Task.Yield();
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RotateAsync"));
+    }
+
     [Fact]
     public async Task NamedDiscardOfFaultingWork_Reports()
     {

@@ -141,6 +141,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // try { await conn.OpenAsync(token); } catch { conn.Dispose(); throw; }: the open failed, and a connection that is not open
+        // has nothing to close over the wire (SynchronousDisposalAnalyzerTests.DisposedAfterFailedOpen_NoDiagnostic,
+        // DisposedAfterFailedQuery_Reports).
+        if (DisposedAfterFailedOpen(invocation, receiver))
+        {
+            return;
+        }
+
         // x?.Dispose(), a Dispose that is not a statement of its own, or a DisposeAsync the receiver's type hides (an explicit
         // interface implementation): report, but offer no fix (SynchronousDisposalCodeFixTests.ConditionalDispose_NoFix).
         var fixable = invocation.Parent is IExpressionStatementOperation && HasPublicDisposeAsync(receiver.Type);
@@ -149,6 +157,35 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.NoFix, "true");
         var location = invocation.Parent is IConditionalAccessOperation conditional ? conditional.Syntax.GetLocation() : invocation.Syntax.GetLocation();
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC105, location, null, properties, culprit.Name, "await 'DisposeAsync()' instead"));
+    }
+
+    /// <summary>
+    /// The Dispose is in a catch clause of a try whose block uses the local only to open it (<c>Open</c>, <c>OpenAsync</c>):
+    /// the clause runs when the open threw.
+    /// </summary>
+    private static bool DisposedAfterFailedOpen(IInvocationOperation dispose, IOperation receiver)
+    {
+        if (receiver is not ILocalReferenceOperation { Local: var local }
+            || dispose.FirstAncestor<ICatchClauseOperation>() is not { Parent: ITryOperation { Body: var body } })
+        {
+            return false;
+        }
+
+        var opened = false;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                if (reference.Parent is not IInvocationOperation { TargetMethod.Name: "Open" or "OpenAsync" } open || !ReferenceEquals(open.Instance, reference))
+                {
+                    return false;
+                }
+
+                opened = true;
+            }
+        }
+
+        return opened;
     }
 
     /// <summary>
@@ -276,8 +313,11 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Every local the using declares is last mentioned, in its scope, as the receiver of an awaited <c>FlushAsync</c>: nothing is
-    /// written after the asynchronous flush, so disposal only closes.
+    /// Every local the using declares is flushed with an awaited <c>FlushAsync</c>, its own or that of a writer made over it
+    /// (<c>var writer = new StreamWriter(stream)</c>: the writer's flush flushes the stream), and after the last flush it is only
+    /// read (<c>Length</c>, <c>Position = 0</c>, <c>CopyToAsync(output)</c>, <c>ReadAsync</c>): nothing is written after the
+    /// asynchronous flush, so disposal only closes (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyBeforeDisposal_NoDiagnostic,
+    /// FlushedThroughWriterThenReadBack_NoDiagnostic, WrittenAfterFlush_Reports, WrittenThroughWriterAfterFlush_Reports).
     /// </summary>
     private static bool FlushedAsynchronouslyLast(IOperation usingOperation, IOperation resources)
     {
@@ -291,21 +331,46 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         {
             foreach (var declarator in declaration.Declarators)
             {
-                ILocalReferenceOperation? last = null;
+                var stream = declarator.Symbol;
+                var writers = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                var uses = new List<ILocalReferenceOperation>();
                 foreach (var operation in scope.Descendants())
                 {
-                    // downloadSize = file.Length after the flush: reading a property writes nothing.
-                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
-                        && !IsPropertyRead(reference)
-                        && (last is null || reference.Syntax.SpanStart > last.Syntax.SpanStart))
+                    if (operation is IVariableDeclaratorOperation { Symbol: var writer, Initializer.Value: var made }
+                        && made.WalkDownConversions() is IObjectCreationOperation { Type: { } madeType } creation
+                        && madeType.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"))
+                        && creation.Arguments.Length > 0
+                        && creation.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation over && SymbolEqualityComparer.Default.Equals(over.Local, stream))
                     {
-                        last = reference;
+                        writers.Add(writer);
+                    }
+                    else if (operation is ILocalReferenceOperation reference)
+                    {
+                        uses.Add(reference);
                     }
                 }
 
-                if (last?.Parent is not IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush
-                    || !ReferenceEquals(flush.Instance, last)
-                    || !IsAwaited(flush))
+                var flushed = false;
+                uses.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                foreach (var use in uses)
+                {
+                    var ofStream = SymbolEqualityComparer.Default.Equals(use.Local, stream);
+                    if (!ofStream && !writers.Contains(use.Local))
+                    {
+                        continue;
+                    }
+
+                    if (use.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, use) && IsAwaited(flush))
+                    {
+                        flushed = true;
+                    }
+                    else if (!ofStream || !WritesNothing(use))
+                    {
+                        flushed = false;
+                    }
+                }
+
+                if (!flushed)
                 {
                     return false;
                 }
@@ -316,6 +381,15 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
         return any;
     }
+
+    /// <summary>A use of a stream that leaves nothing in its write buffer: a property read, a seek, a read from it, or the writer made over it.</summary>
+    private static bool WritesNothing(ILocalReferenceOperation reference) =>
+        IsPropertyRead(reference)
+        || (reference.Parent is IPropertyReferenceOperation { Property.Name: "Position" } position && ReferenceEquals(position.Instance, reference))
+        || (reference.Parent is IInvocationOperation { TargetMethod.Name: "Seek" or "Read" or "ReadAsync" or "CopyTo" or "CopyToAsync" or "ReadExactly" or "ReadExactlyAsync" } read
+            && ReferenceEquals(read.Instance, reference))
+        || (reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: { } made } }
+            && made.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO")));
 
     private static bool IsPropertyRead(ILocalReferenceOperation reference) =>
         reference.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && ReferenceEquals(property.Instance, reference)

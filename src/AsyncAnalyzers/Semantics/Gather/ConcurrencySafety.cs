@@ -26,9 +26,11 @@ internal sealed class ConcurrencySafety
     private readonly SymbolNameList _userSafe;
     private readonly SymbolNameList _userUnsafe;
     private readonly Evidence _evidence;
+    private readonly IAssemblySymbol? _ownAssembly;
 
-    private ConcurrencySafety(ImmutableArray<INamedTypeSymbol> safe, ImmutableArray<INamedTypeSymbol> @unsafe, SymbolNameList userSafe, SymbolNameList userUnsafe, Evidence evidence, bool assumeSafe)
+    private ConcurrencySafety(ImmutableArray<INamedTypeSymbol> safe, ImmutableArray<INamedTypeSymbol> @unsafe, SymbolNameList userSafe, SymbolNameList userUnsafe, Evidence evidence, bool assumeSafe, IAssemblySymbol? ownAssembly)
     {
+        _ownAssembly = ownAssembly;
         _safe = safe;
         _unsafe = @unsafe;
         _userSafe = userSafe;
@@ -48,15 +50,16 @@ internal sealed class ConcurrencySafety
             SymbolNameList.Empty,
             SymbolNameList.Empty,
             new Evidence(typesUnder, KnownTypeNames.Resolve(symbols, KnownTypeNames.SafeState), KnownTypeNames.Resolve(symbols, KnownTypeNames.ValueLike)),
-            assumeSafe: false);
+            assumeSafe: false,
+            symbols.Compilation.Assembly);
 
     /// <summary>The same lists extended with the user's <c>T:</c> entries (parsing is cached per option text).</summary>
     public ConcurrencySafety WithUserLists(SymbolNameList userSafe, SymbolNameList userUnsafe) =>
-        userSafe.IsEmpty && userUnsafe.IsEmpty ? this : new(_safe, _unsafe, userSafe, userUnsafe, _evidence, AssumeSafe);
+        userSafe.IsEmpty && userUnsafe.IsEmpty ? this : new(_safe, _unsafe, userSafe, userUnsafe, _evidence, AssumeSafe, _ownAssembly);
 
     /// <summary>The same, assuming (or not) that a receiver without evidence allows concurrent reads (<c>unknown_receivers</c>).</summary>
     public ConcurrencySafety WithAssumption(bool assumeSafe) =>
-        assumeSafe == AssumeSafe ? this : new(_safe, _unsafe, _userSafe, _userUnsafe, _evidence, assumeSafe);
+        assumeSafe == AssumeSafe ? this : new(_safe, _unsafe, _userSafe, _userUnsafe, _evidence, assumeSafe, _ownAssembly);
 
     /// <summary>True when several reads through one receiver without evidence are gathered, under an assumption the message names.</summary>
     public bool AssumeSafe { get; }
@@ -82,7 +85,26 @@ internal sealed class ConcurrencySafety
     /// <summary>Unsafe by the lists alone: for every step of an access path (<c>this</c> holding a <c>DbContext</c> does not make its other fields unsafe).</summary>
     public bool IsListedUnsafe(ITypeSymbol? type) => type is not null && IsListedUnsafeType(type);
 
-    private bool IsListedUnsafeType(ITypeSymbol type) => Matches(type, _unsafe) || _userUnsafe.ContainsType(type);
+    private bool IsListedUnsafeType(ITypeSymbol type) => Matches(type, _unsafe) || _userUnsafe.ContainsType(type) || IsSequentialReaderOrWriter(type);
+
+    /// <summary>
+    /// A library's reader or writer (<c>GridReader</c> of Dapper's multi-result queries, <c>PipeReader</c>, a protocol's
+    /// <c>FrameWriter</c>): such a type consumes or produces one sequence, in the order of its calls, whatever list it is missing
+    /// from (IndependentAwaitsAnalyzerTests.ReadsOfOneMultiResultReader_NoDiagnostic, ReadsOfOneLibraryServiceNotNamedReader_ReportsTheAssumption).
+    /// </summary>
+    private bool IsSequentialReaderOrWriter(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, _ownAssembly)
+                && (current.Name.EndsWith("Reader", StringComparison.Ordinal) || current.Name.EndsWith("Writer", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private enum Verdict
     {

@@ -294,6 +294,54 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    private static string ReliableOpen(string tryBody) => """
+        using System;
+        using System.Data.Common;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class ConnectionExtensions
+        {
+            public static async Task<DbConnection> ReliableOpenAsync(this DbProviderFactory factory, CancellationToken cancellationToken)
+            {
+                var conn = factory.CreateConnection()!;
+                try
+                {
+                    TRY_BODY
+                }
+                catch (TimeoutException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await conn.DisposeAsync();
+                    throw;
+                }
+                catch
+                {
+                    DISPOSE
+                    throw;
+                }
+
+                return conn;
+            }
+        }
+        """.Replace("TRY_BODY", tryBody);
+
+    [Fact]
+    public async Task DisposedAfterFailedOpen_NoDiagnostic()
+    {
+        // The catch runs when OpenAsync threw: the connection is not open, and its disposal closes nothing over the wire.
+        await VerifyCS.VerifyAnalyzerAsync(ReliableOpen("await conn.OpenAsync(cancellationToken);").Replace("DISPOSE", "conn.Dispose();"));
+    }
+
+    [Fact]
+    public async Task DisposedAfterFailedQuery_Reports()
+    {
+        // The connection was open when the command failed.
+        await VerifyCS.VerifyAnalyzerAsync(
+            ReliableOpen("await conn.OpenAsync(cancellationToken);\n                using var command = conn.CreateCommand();\n                await command.ExecuteNonQueryAsync(cancellationToken);")
+                .Replace("DISPOSE", "{|#0:conn.Dispose()|};"),
+            VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("DbConnection", "await 'DisposeAsync()' instead"));
+    }
+
     [Fact]
     public async Task DbCommand_NoDiagnostic()
     {
@@ -1476,6 +1524,43 @@ public class SynchronousDisposalAnalyzerTests
                 }
             }
             """);
+    }
+
+    private static string CsvExport(string afterFlush) => """
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        class LogsApi
+        {
+            async Task ExportAsync(string[] rows, Stream output)
+            {
+                string tmpFile = Path.GetTempFileName();
+                using (FileStream csvFileStream = new FileStream(tmpFile, FileMode.Create, FileAccess.ReadWrite))
+                {
+                    StreamWriter writer = new StreamWriter(csvFileStream, Encoding.UTF8);
+                    await writer.WriteLineAsync("RowNumber,Timestamp,Domain");
+                    foreach (var row in rows)
+                        await writer.WriteLineAsync(row);
+
+                    await writer.FlushAsync();
+                    AFTER_FLUSH
+                }
+            }
+        }
+        """.Replace("AFTER_FLUSH", afterFlush);
+
+    [Fact]
+    public async Task FlushedThroughWriterThenReadBack_NoDiagnostic()
+    {
+        // The writer's flush flushes the file; after it the file is only rewound and copied out, so disposal only closes it.
+        await VerifyCS.VerifyAnalyzerAsync(CsvExport("csvFileStream.Position = 0;\n                long length = csvFileStream.Length;\n                await csvFileStream.CopyToAsync(output);"));
+    }
+
+    [Fact]
+    public async Task WrittenThroughWriterAfterFlush_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(CsvExport("await csvFileStream.CopyToAsync(output);\n                await writer.WriteLineAsync(\"end\");").Replace("using (FileStream", "[|using|] (FileStream"));
     }
 
     [Fact]

@@ -156,6 +156,78 @@ public class IndependentAwaitsAnalyzerTests
             """));
     }
 
+    private const string GridReaderLibrary = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Dapper
+        {
+            public static class SqlMapper
+            {
+                public class GridReader
+                {
+                    public Task<IEnumerable<T>> ReadAsync<T>() => Task.FromResult<IEnumerable<T>>(new List<T>());
+                }
+            }
+        }
+        """;
+
+    private static async Task VerifyWithGridReaderAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalProjects["Dapper"].Sources.Add(GridReaderLibrary);
+        test.TestState.AdditionalProjectReferences.Add("Dapper");
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ReadsOfOneMultiResultReader_NoDiagnostic()
+    {
+        // Each ReadAsync of a multi-result query reads the next result set: the order of the calls is the order of the sets.
+        await VerifyWithGridReaderAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            class Repository
+            {
+                async Task<int> LoadAsync(Dapper.SqlMapper.GridReader result)
+                {
+                    var matchedOuts = await result.ReadAsync<int>();
+                    var matchedIns = await result.ReadAsync<int>();
+                    return matchedOuts.Count() + matchedIns.Count();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ReadsOfOneLibraryServiceNotNamedReader_ReportsTheAssumption()
+    {
+        // The same library type under a name that says nothing of order stays an unknown receiver.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Linq;
+                using System.Threading.Tasks;
+
+                class Repository
+                {
+                    async Task<int> LoadAsync(Dapper.SqlMapper.GridReader result)
+                    {
+                        var matchedOuts = {|#0:await result.ReadAsync<int>()|};
+                        var matchedIns = {|#1:await result.ReadAsync<int>()|};
+                        return matchedOuts.Count() + matchedIns.Count();
+                    }
+                }
+                """.Replace("GridReader", "Lookups"),
+        };
+        test.TestState.AdditionalProjects["Dapper"].Sources.Add(GridReaderLibrary.Replace("GridReader", "Lookups"));
+        test.TestState.AdditionalProjectReferences.Add("Dapper");
+        test.ExpectedDiagnostics.Add(Locations("'ReadAsync', 'ReadAsync'; if 'Lookups' allows concurrent calls", 0, 1));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task ReadsFromOneUnknownReceiverAssumedSafe_ReportsTheAssumption()
     {

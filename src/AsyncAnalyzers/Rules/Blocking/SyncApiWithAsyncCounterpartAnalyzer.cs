@@ -91,6 +91,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             || IsExcludedByDesign(invocation, symbols)
             || services.Summaries.IsOverMemoryStream(invocation.Instance)
             || services.Summaries.StreamArgumentsAreInMemory(invocation)
+            || InMemoryWriters.OpensCreatedArchiveEntry(invocation)
             || services.Summaries.IsConsoleStream(invocation.Instance)
             || services.Summaries.IsInMemoryPipeEnd(invocation.Instance)
             || services.Summaries.CompletesPipeWithoutIo(invocation))

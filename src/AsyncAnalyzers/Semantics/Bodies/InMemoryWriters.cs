@@ -118,6 +118,29 @@ internal static class InMemoryWriters
         return false;
     }
 
+    /// <summary>
+    /// <c>archive.CreateEntry(name).Open()</c>, directly or through a local written once: opening an entry the code has just created
+    /// returns a stream that writes to the archive when written to; the open itself reads and writes nothing (it is reading an
+    /// existing entry's header that <c>OpenAsync</c> exists for) (SyncApiWithAsyncCounterpartAnalyzerTests.OpenOfCreatedArchiveEntry_NoDiagnostic,
+    /// OpenOfExistingArchiveEntry_Reports).
+    /// </summary>
+    public static bool OpensCreatedArchiveEntry(IInvocationOperation call)
+    {
+        if (call is not { TargetMethod: { Name: "Open", ContainingType: { Name: "ZipArchiveEntry" } entryType }, Instance: { } instance }
+            || !entryType.IsInNamespace("System", "IO", "Compression"))
+        {
+            return false;
+        }
+
+        var value = instance.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local })
+        {
+            value = local.FindSingleInitializer(value)?.WalkDownConversions();
+        }
+
+        return value is IInvocationOperation { TargetMethod: { Name: "CreateEntry", ContainingType.Name: "ZipArchive" } };
+    }
+
     private static bool IsHttpType(INamedTypeSymbol type, string name) => type.Name == name && type.IsInNamespace("System", "Net", "Http");
 
     /// <summary>

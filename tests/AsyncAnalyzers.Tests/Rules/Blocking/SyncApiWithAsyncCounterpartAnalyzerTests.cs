@@ -726,6 +726,66 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("HttpContent.ReadAsStream", "HttpContent.ReadAsStreamAsync"));
     }
 
+    /// <summary>.NET 10's <c>ZipArchiveEntry.OpenAsync</c>, for the .NET 8 reference assemblies of the tests.</summary>
+    private const string ZipOpenAsync = """
+
+        static class ZipArchiveEntryExtensions
+        {
+            public static Task<Stream> OpenAsync(this ZipArchiveEntry entry, System.Threading.CancellationToken cancellationToken = default) =>
+                Task.Run(() => entry.Open(), cancellationToken);
+        }
+        """;
+
+    [Fact]
+    public async Task OpenOfCreatedArchiveEntry_NoDiagnostic()
+    {
+        // A backup writes each zone into a new entry: opening an entry just created reads nothing from the archive.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class Backup
+            {
+                async Task WriteAsync(Stream zipStream, byte[] keys)
+                {
+                    using var backupZip = new ZipArchive(zipStream, ZipArchiveMode.Create, true);
+                    ZipArchiveEntry entry = backupZip.CreateEntry("zones/example.keys", CompressionLevel.Optimal);
+                    await using (Stream entryStream = entry.Open())
+                    {
+                        await entryStream.WriteAsync(keys);
+                    }
+
+                    await using var log = backupZip.CreateEntry("log.config").Open();
+                    await log.WriteAsync(keys);
+                }
+            }
+            """ + ZipOpenAsync);
+    }
+
+    [Fact]
+    public async Task OpenOfExistingArchiveEntry_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class Restore
+            {
+                async Task<int> ReadAsync(Stream zipStream, byte[] buffer)
+                {
+                    using var backupZip = new ZipArchive(zipStream, ZipArchiveMode.Read, false);
+                    ZipArchiveEntry entry = backupZip.GetEntry("log.config")!;
+                    await using (Stream stream = {|#0:entry.Open()|})
+                    {
+                        return await stream.ReadAsync(buffer);
+                    }
+                }
+            }
+            """ + ZipOpenAsync, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("ZipArchiveEntry.Open", "ZipArchiveEntryExtensions.OpenAsync"));
+    }
+
     [Fact]
     public async Task HashOfMemoryStreamArgument_NoDiagnostic()
     {

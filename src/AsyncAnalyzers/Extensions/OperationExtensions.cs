@@ -163,22 +163,36 @@ internal static class OperationExtensions
     }
 
     /// <summary>The declarator's initializer of a local that is never written afterwards; null otherwise.</summary>
-    public static IOperation? FindSingleInitializer(this ILocalSymbol local, IOperation anywhere)
+    public static IOperation? FindSingleInitializer(this ILocalSymbol local, IOperation anywhere) =>
+        local.DeclarationOf(anywhere, out var written) is IVariableDeclaratorOperation declarator && !written ? declarator.Initializer?.Value : null;
+
+    /// <summary>
+    /// The operation that declares a local, in one walk of the function around <paramref name="anywhere"/>: its declarator
+    /// (<c>var x = ...</c>), the declaration pattern (<c>o is Handler h</c>), or the <c>foreach</c> loop whose variable it is; null
+    /// when it is declared another way (<c>out var</c>). <paramref name="written"/>: some reference writes it (an assignment, a
+    /// <c>ref</c> or <c>out</c> argument, a deconstruction).
+    /// </summary>
+    public static IOperation? DeclarationOf(this ILocalSymbol local, IOperation anywhere, out bool written)
     {
-        IOperation? initializer = null;
+        IOperation? declaration = null;
+        written = false;
         foreach (var operation in anywhere.Root().Descendants())
         {
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            switch (operation)
             {
-                initializer = declarator.Initializer?.Value;
-            }
-            else if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite())
-            {
-                return null;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    declaration = declarator.Parent is IForEachLoopOperation loop ? loop : declarator;
+                    break;
+                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                    declaration = pattern;
+                    break;
+                case ILocalReferenceOperation reference when !written && SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite():
+                    written = true;
+                    break;
             }
         }
 
-        return initializer;
+        return declaration;
     }
 
     /// <summary>True when this local or parameter reference is written (assignment target, ref/out argument, deconstruction).</summary>

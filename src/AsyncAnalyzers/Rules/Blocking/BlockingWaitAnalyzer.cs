@@ -133,7 +133,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         // design (SyncOverAsyncTests.GetResultInsideSynchronizationContext_NoDiagnostic); so does its Invoke helper, which runs
         // synchronous work on the model's own thread and waits for it (`StartNew(action, token, options, Scheduler).Wait()` with a
         // scheduler of the compilation: SyncOverAsyncTests.WaitOnSynchronousWorkStartedOnOwnScheduler_NoDiagnostic).
-        if (IsInsideScheduler(context.ContainingSymbol, symbols) || (task is not null && StartedOnOwnScheduler(task, services, depth: 2)))
+        if (IsInsideScheduler(context.ContainingSymbol, symbols) || (task is not null && services.Summaries.StartedOnOwnScheduler(task)))
         {
             return;
         }
@@ -146,60 +146,6 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC104, context.Operation.Syntax.GetLocation(), null, properties, BlockingCalls.Describe(kind)));
-    }
-
-    /// <summary>
-    /// A task of synchronous work started with <c>StartNew</c> on a <c>TaskScheduler</c> of the compilation, also through a private
-    /// helper whose every <c>return</c> is one (<c>BeginInvoke(action).Wait()</c>).
-    /// </summary>
-    private static bool StartedOnOwnScheduler(IOperation task, CompilationServices services, int depth)
-    {
-        var value = task.WalkDownConversions();
-        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
-        {
-            value = initializer.WalkDownConversions();
-        }
-
-        if (value is not IInvocationOperation call)
-        {
-            return false;
-        }
-
-        if (call.TargetMethod.Name == "StartNew")
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Value.WalkDownConversions().Type is INamedTypeSymbol scheduler && scheduler.DeclaringSyntaxReferences.Length > 0
-                    && scheduler.SelfOrBaseTypeMatches(type => type is { Name: "TaskScheduler" } && type.IsInNamespace("System", "Threading", "Tasks")))
-                {
-                    return services.StartedWork.RunsSynchronousDelegate(call, services.Summaries);
-                }
-            }
-
-            return false;
-        }
-
-        if (depth == 0 || call.TargetMethod is not { DeclaredAccessibility: Accessibility.Private, IsVirtual: false, IsAbstract: false, IsAsync: false } helper
-            || services.Bodies.BodyOf(helper, call) is not { } body)
-        {
-            return false;
-        }
-
-        var any = false;
-        foreach (var operation in body.Block.DescendantsInSameFunction())
-        {
-            if (operation is IReturnOperation { ReturnedValue: { } returned })
-            {
-                if (!StartedOnOwnScheduler(returned, services, depth - 1))
-                {
-                    return false;
-                }
-
-                any = true;
-            }
-        }
-
-        return any;
     }
 
     private static bool IsJoinOfSynchronousWork(BlockingKind kind, IInvocationOperation invocation, IOperation? task, CompilationServices services)

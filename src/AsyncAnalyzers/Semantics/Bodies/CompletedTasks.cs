@@ -306,24 +306,10 @@ internal static class CompletedTasks
         }
 
         /// <summary>The value a local declared by a type pattern tests (<c>task</c> in <c>task is Task&lt;string&gt; typed</c>), when nothing else writes it.</summary>
-        private static IOperation? TestedByPattern(ILocalSymbol local, IOperation use)
-        {
-            IOperation? tested = null;
-            foreach (var operation in use.Root().Descendants())
-            {
-                switch (operation)
-                {
-                    case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation { Value: var value } }
-                        when SymbolEqualityComparer.Default.Equals(declared, local):
-                        tested = value.WalkDownConversions();
-                        break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite():
-                        return null;
-                }
-            }
-
-            return tested;
-        }
+        private static IOperation? TestedByPattern(ILocalSymbol local, IOperation use) =>
+            local.DeclarationOf(use, out var written) is IDeclarationPatternOperation { Parent: IIsPatternOperation { Value: var value } } && !written
+                ? value.WalkDownConversions()
+                : null;
 
         private bool IsSymbolComplete(ISymbol symbol, IOperation use)
         {

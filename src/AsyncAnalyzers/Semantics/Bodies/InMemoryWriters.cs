@@ -187,17 +187,10 @@ internal static class InMemoryWriters
             case IInvocationOperation { TargetMethod.Name: "GetEntry", Instance: { } archive }:
                 return archive;
             case ILocalReferenceOperation { Local: var local }:
-                foreach (var operation in entry.Root().Descendants())
-                {
-                    if (operation is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
-                        && SymbolEqualityComparer.Default.Equals(variable, local)
-                        && collection.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } archive })
-                    {
-                        return archive;
-                    }
-                }
-
-                return null;
+                return local.DeclarationOf(entry, out _) is IForEachLoopOperation { Collection: var collection }
+                    && collection.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Entries", Instance: { } entries }
+                    ? entries
+                    : null;
             default:
                 return null;
         }

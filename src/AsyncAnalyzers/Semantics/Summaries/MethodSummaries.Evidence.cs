@@ -335,20 +335,13 @@ internal sealed partial class MethodSummaries
             return null;
         }
 
-        foreach (var operation in receiver.Root().Descendants())
+        return local.DeclarationOf(receiver, out _) switch
         {
-            switch (operation)
-            {
-                case IDeclarationPatternOperation { DeclaredSymbol: { } declared, Parent: IIsPatternOperation { Value: var value } }
-                    when SymbolEqualityComparer.Default.Equals(declared, local):
-                    return value.WalkDownConversions() is IArrayElementReferenceOperation { ArrayReference: var list } ? InvocationListOwner(list, receiver) : null;
-                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var variable }, Collection: var collection }
-                    when SymbolEqualityComparer.Default.Equals(variable, local):
-                    return InvocationListOwner(collection, receiver);
-            }
-        }
-
-        return null;
+            IDeclarationPatternOperation { Parent: IIsPatternOperation { Value: var value } } =>
+                value.WalkDownConversions() is IArrayElementReferenceOperation { ArrayReference: var list } ? InvocationListOwner(list, receiver) : null,
+            IForEachLoopOperation { Collection: var collection } => InvocationListOwner(collection, receiver),
+            _ => null,
+        };
     }
 
     private static IOperation? InvocationListOwner(IOperation list, IOperation anywhere)

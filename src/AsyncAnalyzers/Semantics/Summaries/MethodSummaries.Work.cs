@@ -82,4 +82,59 @@ internal sealed partial class MethodSummaries
 
         return expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" } };
     }
+
+    /// <summary>
+    /// A task of synchronous work started with <c>StartNew</c> on a <c>TaskScheduler</c> of the compilation, also through a private
+    /// helper whose every <c>return</c> is one (<c>BeginInvoke(action).Wait()</c>): the threading model's own join
+    /// (SyncOverAsyncTests.WaitOnSynchronousWorkStartedOnOwnScheduler_NoDiagnostic).
+    /// </summary>
+    public bool StartedOnOwnScheduler(IOperation task, int depth = 2)
+    {
+        var value = task.WalkDownConversions();
+        if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
+        {
+            value = initializer.WalkDownConversions();
+        }
+
+        if (value is not IInvocationOperation call)
+        {
+            return false;
+        }
+
+        if (call.TargetMethod.Name == "StartNew")
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Value.WalkDownConversions().Type is INamedTypeSymbol scheduler && scheduler.DeclaringSyntaxReferences.Length > 0
+                    && scheduler.SelfOrBaseTypeMatches(type => type is { Name: "TaskScheduler" } && type.IsInNamespace("System", "Threading", "Tasks")))
+                {
+                    return _work.RunsSynchronousDelegate(call, this);
+                }
+            }
+
+            return false;
+        }
+
+        if (depth == 0 || call.TargetMethod is not { DeclaredAccessibility: Accessibility.Private, IsVirtual: false, IsAbstract: false, IsAsync: false } helper
+            || _bodies.BodyOf(helper, call) is not { } body)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!StartedOnOwnScheduler(returned, depth - 1))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 }

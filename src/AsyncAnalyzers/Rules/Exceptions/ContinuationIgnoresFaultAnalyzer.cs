@@ -97,8 +97,10 @@ public sealed class ContinuationIgnoresFaultAnalyzer : DiagnosticAnalyzer
 
         // tcs.Task of a local source only ever completed with SetResult/TrySetResult, kept in the type's private fields at most, in a
         // type that never faults or cancels a source (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnSourceThatOnlySucceeds_NoDiagnostic,
-        // ContinuationOnSourceKeptInPrivateList_NoDiagnostic).
-        if (services.Summaries.CompletionSourceCanFault(invocation.Instance, context.ContainingSymbol).IsNo)
+        // ContinuationOnSourceKeptInPrivateList_NoDiagnostic); so does a source the type keeps in a member no other assembly can reach,
+        // completed only with SetResult wherever it is named (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnInternalSourceThatOnlySucceeds_NoDiagnostic).
+        if (services.Summaries.CompletionSourceCanFault(invocation.Instance, context.ContainingSymbol).IsNo
+            || services.Summaries.MemberSourceCanFault(invocation.Instance).IsNo)
         {
             return;
         }

@@ -1144,56 +1144,77 @@ internal static class CompletedTasks
         {
             foreach (var argument in call.Arguments)
             {
-                var value = argument.Value.WalkDownConversions();
-                if (target.IsCollection)
-                {
-                    // WhenAll(tasks.Cast<Task>()), WaitAll(tasks.ToArray()): every element of tasks (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
-                    for (var steps = 0; steps < 4 && value is IInvocationOperation linq && IsLinqOperator(linq, AllElementOperators); steps++)
-                    {
-                        value = LinqSource(linq)!.WalkDownConversions();
-                    }
-
-                    // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
-                    if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
-                    {
-                        value = dictionary;
-                    }
-
-                    if (target.Path.Equals(TaskPath.Of(value)))
-                    {
-                        return true;
-                    }
-                }
-                else if (value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        if (IsElement(element, target))
-                        {
-                            return true;
-                        }
-                    }
-                }
-                else if (value.IsImplicit && value.Kind != OperationKind.ArrayCreation)
-                {
-                    // C# 13 binds WhenAll(a, b) to WhenAll(params ReadOnlySpan<Task>) on .NET 9 and later: the compiler-made collection
-                    // is a collection-expression operation, newer than the Roslyn we build against, whose children are the arguments
-                    // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
-                    foreach (var element in value.ChildOperations)
-                    {
-                        if (IsElement(element, target))
-                        {
-                            return true;
-                        }
-                    }
-                }
-                else if (IsElement(value, target))
+                if (Includes(argument.Value.WalkDownConversions(), target, depth: 4))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A sequence of tasks holds the target: an element of it, or every element when the target is a collection. Through
+        /// <c>Concat</c>, <c>Append</c> and <c>Prepend</c> (<c>WhenAll(new[] { frameTree, enable }.Concat(preloads))</c>) both sides
+        /// count (BlockingWaitAnalyzerTests.ResultOfTaskInConcatenatedWhenAll_NoDiagnostic).
+        /// </summary>
+        private bool Includes(IOperation value, Target target, int depth)
+        {
+            if (depth > 0 && value is IInvocationOperation { TargetMethod: { Name: "Concat" or "Append" or "Prepend", IsExtensionMethod: true } joined, Arguments.Length: 2 } join
+                && SymbolEqualityComparer.Default.Equals(joined.ContainingType, _symbols.Enumerable))
+            {
+                var second = join.Arguments[1].Value.WalkDownConversions();
+                return Includes(join.Arguments[0].Value.WalkDownConversions(), target, depth - 1)
+                    || (joined.Name == "Concat" ? Includes(second, target, depth - 1) : !target.IsCollection && IsElement(second, target));
+            }
+
+            if (target.IsCollection)
+            {
+                // WhenAll(tasks.Cast<Task>()), WaitAll(tasks.ToArray()): every element of tasks (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
+                for (var steps = 0; steps < 4 && value is IInvocationOperation linq && IsLinqOperator(linq, AllElementOperators); steps++)
+                {
+                    value = LinqSource(linq)!.WalkDownConversions();
+                }
+
+                // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
+                if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
+                {
+                    value = dictionary;
+                }
+
+                return target.Path.Equals(TaskPath.Of(value));
+            }
+
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (IsElement(element, target))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (value.IsImplicit && value.Kind != OperationKind.ArrayCreation)
+            {
+                // C# 13 binds WhenAll(a, b) to WhenAll(params ReadOnlySpan<Task>) on .NET 9 and later: the compiler-made collection
+                // is a collection-expression operation, newer than the Roslyn we build against, whose children are the arguments
+                // as written (package test: GatherAsync in tests/PackageConsumer/Service.cs).
+                foreach (var element in value.ChildOperations)
+                {
+                    if (IsElement(element, target))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return IsElement(value, target);
         }
 
         /// <summary>

@@ -246,11 +246,12 @@ internal static class AsyncSignatures
     /// A method of a library's public API (visible outside the assembly): making it async breaks every caller outside the
     /// solution, so the advice is not a change a maintainer can just make (ASYNC104: SyncOverAsyncTests.BlockingInPublicApiOfLibrary_NoDiagnostic).
     /// Controller actions and hub methods are public too, but the framework calls them and awaits a task just as well
-    /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API.
+    /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API. A
+    /// public property's accessors are API too, and cannot become async at all (SyncOverAsyncTests.BlockingInPublicPropertyOfLibrary_NoDiagnostic).
     /// </summary>
     public static bool IsPublicApiOfLibrary(IMethodSymbol method, Compilation compilation)
     {
-        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind != MethodKind.Ordinary)
+        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet))
         {
             return false;
         }

@@ -21,6 +21,7 @@ internal sealed partial class MethodSummaries
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeSourcesOnlySucceed = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _memberFaultsLogged = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _memberSourceOnlySucceeds = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Can the task <paramref name="task"/> (<c>tcs.Task</c> of a local source made in this body) fault or be canceled? No when the
@@ -47,6 +48,84 @@ internal sealed partial class MethodSummaries
         }
 
         return fields.Count == 0 || TypeSourcesOnlySucceed(type.OriginalDefinition, task) ? Fact.No(task) : Fact.Unknown;
+    }
+
+    /// <summary>
+    /// <c>InitializedTaskWrapper.Task</c>: the task of a source held in a field or non-virtual property of the compilation that no
+    /// other assembly can reach (private, or internal without <c>[InternalsVisibleTo]</c>), every reference to which, in the type or
+    /// in the files that name it, completes it with <c>SetResult</c>/<c>TrySetResult</c>, reads its <c>Task</c>, or gives it a new
+    /// source: nothing can fault or cancel it. Unknown otherwise (a faulting completer, the source handed out, a name that does
+    /// not bind) (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnInternalSourceThatOnlySucceeds_NoDiagnostic,
+    /// ContinuationOnInternalSourceThatCanFail_Reports).
+    /// </summary>
+    public Fact MemberSourceCanFault(IOperation task)
+    {
+        if (task.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } holder }
+            || !CompletionSources.IsCompletionSource(holder.Type)
+            || holder.Member.OriginalDefinition is not { IsVirtual: false, IsAbstract: false, IsOverride: false, ContainingType: { } type } member
+            || member.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return Fact.Unknown;
+        }
+
+        if (!_memberSourceOnlySucceeds.TryGetValue(member, out var onlySucceeds))
+        {
+            var scope = member.DeclaredAccessibility == Accessibility.Private ? DeclarationsOf(type)
+                : IsVisibleOutsideAssembly(member) || InternalsVisibleToOthers ? null
+                : TreesMentioning(member.Name);
+            onlySucceeds = _memberSourceOnlySucceeds.GetOrAdd(member, scope is not null && EveryReferenceOnlySucceeds(scope, member, task));
+        }
+
+        return onlySucceeds ? Fact.No(task) : Fact.Unknown;
+    }
+
+    private bool EveryReferenceOnlySucceeds(IEnumerable<SyntaxNode> scope, ISymbol member, IOperation use)
+    {
+        foreach (var root in scope)
+        {
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return false;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not SimpleNameSyntax name || name.Identifier.ValueText != member.Name)
+                {
+                    continue;
+                }
+
+                var symbol = model.GetSymbolInfo(name).Symbol;
+                if (symbol is null)
+                {
+                    return false;
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
+                {
+                    continue;
+                }
+
+                var reference = model.GetOperation(MemberExpression(name))?.WalkUpConversions();
+                var succeeds = reference?.Parent switch
+                {
+                    IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" } call => call.Instance == reference,
+                    IPropertyReferenceOperation { Property.Name: "Task" } read => read.Instance == reference,
+                    IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
+                        IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
+                        or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
+                    ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
+                    _ => false,
+                };
+
+                if (!succeeds)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -160,7 +239,7 @@ internal sealed partial class MethodSummaries
                     var symbol = model.GetSymbolInfo(name).Symbol;
                     if (symbol is null
                         || (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member)
-                            && !UsedInPlace(model.GetOperation(name.Parent is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax ? name.Parent : name))))
+                            && !UsedInPlace(model.GetOperation(MemberExpression(name)))))
                     {
                         return false;
                     }
@@ -188,6 +267,14 @@ internal sealed partial class MethodSummaries
 
         return any;
     }
+
+    /// <summary>The expression a member's name stands for: <c>x.Done</c> or <c>?.Done</c> around it, or the name itself (<c>Done.TrySetResult()</c>).</summary>
+    private static ExpressionSyntax MemberExpression(SimpleNameSyntax name) => name.Parent switch
+    {
+        MemberAccessExpressionSyntax access when access.Name == name => access,
+        MemberBindingExpressionSyntax binding => binding,
+        _ => name,
+    };
 
     /// <summary>A read of the member that completes or reads the source it holds, or a write of it.</summary>
     private static bool UsedInPlace(IOperation? operation)

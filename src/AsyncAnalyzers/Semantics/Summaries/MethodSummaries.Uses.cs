@@ -607,10 +607,10 @@ internal sealed partial class MethodSummaries : IDelegateUses
         return IsVisibleOutsideAssembly(method) || InternalsVisibleToOthers ? null : TreesMentioning(method.Name);
     }
 
-    /// <summary>Whether the method and every type around it can be seen from another assembly (protected counts: a derived class sees it).</summary>
-    private static bool IsVisibleOutsideAssembly(IMethodSymbol method)
+    /// <summary>Whether the member and every type around it can be seen from another assembly (protected counts: a derived class sees it).</summary>
+    private static bool IsVisibleOutsideAssembly(ISymbol member)
     {
-        for (ISymbol? current = method; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        for (ISymbol? current = member; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
             if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
             {

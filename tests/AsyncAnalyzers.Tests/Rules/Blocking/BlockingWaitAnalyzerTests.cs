@@ -1153,6 +1153,39 @@ public class BlockingWaitAnalyzerTests
             """);
     }
 
+    private static string FrameTree(string gathered) => """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        interface ISession { Task<string> GetFrameTreeAsync(); Task EnableAsync(); }
+
+        class FrameManager
+        {
+            async Task<string> InitializeAsync(ISession session, List<Task> preloads)
+            {
+                var getFrameTreeTask = session.GetFrameTreeAsync();
+                await Task.WhenAll(GATHERED).ConfigureAwait(false);
+                return {|#0:getFrameTreeTask.Result|};
+            }
+        }
+        """.Replace("GATHERED", gathered);
+
+    [Fact]
+    public async Task ResultOfTaskInConcatenatedWhenAll_NoDiagnostic()
+    {
+        // The frame tree is one of the tasks WhenAll waited for, in an array joined to the preload scripts' tasks.
+        await VerifyCS.VerifyAnalyzerAsync(FrameTree("new Task[] { getFrameTreeTask, session.EnableAsync() }.Concat(preloads)").Replace("{|#0:", "").Replace(".Result|}", ".Result"));
+        await VerifyCS.VerifyAnalyzerAsync(FrameTree("preloads.Append(getFrameTreeTask)").Replace("{|#0:", "").Replace(".Result|}", ".Result"));
+    }
+
+    [Fact]
+    public async Task ResultOfTaskOutsideConcatenatedWhenAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(FrameTree("new Task[] { session.EnableAsync() }.Concat(preloads)"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
     [Fact]
     public async Task ResultOfOptionalTaskAfterWhenAllWithCompletedFallback_NoDiagnostic()
     {

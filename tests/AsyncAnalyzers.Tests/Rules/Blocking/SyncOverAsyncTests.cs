@@ -2746,6 +2746,50 @@ public class SyncOverAsyncTests
         await test.RunAsync();
     }
 
+    private const string ClientCapabilities = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public class FtpClient
+        {
+            private List<string>? _capabilities;
+
+            public List<string> Capabilities
+            {
+                get
+                {
+                    if (_capabilities is null)
+                    {
+                        {|#0:Task.Run(async () => await ConnectAsync(CancellationToken.None)).Wait()|};
+                    }
+
+                    return _capabilities!;
+                }
+            }
+
+            private async Task ConnectAsync(CancellationToken token)
+            {
+                await Task.Delay(10, token);
+                _capabilities = new List<string> { "MLSD" };
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task BlockingInPublicPropertyOfLibrary_NoDiagnostic()
+    {
+        // A library's public property connects on first use: the getter is API, and a getter cannot become async.
+        await VerifyCS.VerifyAnalyzerAsync(ClientCapabilities.Replace("{|#0:", "").Replace(".Wait()|}", ".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInInternalPropertyOfLibrary_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ClientCapabilities.Replace("public List<string> Capabilities", "internal List<string> Capabilities"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
     [Fact]
     public async Task BlockingInInternalTypeOfLibrary_Reports()
     {

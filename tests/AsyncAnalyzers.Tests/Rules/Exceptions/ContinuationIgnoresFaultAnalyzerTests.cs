@@ -564,6 +564,48 @@ public class ContinuationIgnoresFaultAnalyzerTests
             """ + Stubs);
     }
 
+    private static string TargetInitialization(string onDetach) => Usings + """
+        enum InitializationStatus { Aborted, Success }
+
+        class Target
+        {
+            internal TaskCompletionSource<InitializationStatus> InitializedTaskWrapper { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+            internal Task<InitializationStatus> InitializedTask => InitializedTaskWrapper.Task;
+
+            internal void Initialize()
+            {
+                _ = {|#1:InitializedTaskWrapper.Task.ContinueWith(initialized => Api.Log({|#0:initialized.Result|}))|};
+            }
+
+            internal void OnAttached() => InitializedTaskWrapper.TrySetResult(InitializationStatus.Success);
+        }
+
+        class Browser
+        {
+            internal void OnDetached(Target target, System.Exception error)
+            {
+                ON_DETACH
+            }
+        }
+        """.Replace("ON_DETACH", onDetach) + Stubs;
+
+    [Fact]
+    public async Task ContinuationOnInternalSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        // The source lives in an internal property; every file that names it completes it with TrySetResult or reads its task.
+        await VerifyCS.VerifyAnalyzerAsync(TargetInitialization("target.InitializedTaskWrapper.TrySetResult(InitializationStatus.Aborted);")
+            .Replace("{|#1:", "").Replace("))|};", "));").Replace("{|#0:", "").Replace(".Result|}", ".Result"));
+    }
+
+    [Fact]
+    public async Task ContinuationOnInternalSourceThatCanFail_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            TargetInitialization("target.InitializedTaskWrapper.TrySetException(error);"),
+            VerifyCS.Diagnostic("ASYNC403").WithLocation(0).WithLocation(1).WithArguments("initialized.Result"));
+    }
+
     [Fact]
     public async Task ContinuationOnSourceKeptInPrivateList_NoDiagnostic()
     {

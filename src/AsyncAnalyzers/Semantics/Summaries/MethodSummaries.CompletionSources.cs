@@ -81,51 +81,69 @@ internal sealed partial class MethodSummaries
 
     private bool EveryReferenceOnlySucceeds(IEnumerable<SyntaxNode> scope, ISymbol member, IOperation use)
     {
-        foreach (var root in scope)
+        if (NamesIn(scope, use, text => text == member.Name) is not { } names)
         {
-            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            return false;
+        }
+
+        foreach (var (name, model) in names)
+        {
+            var symbol = model.GetSymbolInfo(name).Symbol;
+            if (symbol is null)
             {
                 return false;
             }
 
-            foreach (var node in root.DescendantNodes())
+            if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
             {
-                if (node is not SimpleNameSyntax name || name.Identifier.ValueText != member.Name)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var symbol = model.GetSymbolInfo(name).Symbol;
-                if (symbol is null)
-                {
-                    return false;
-                }
+            var reference = model.GetOperation(MemberExpression(name))?.WalkUpConversions();
+            var succeeds = reference?.Parent switch
+            {
+                IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" } call => call.Instance == reference,
+                IPropertyReferenceOperation { Property.Name: "Task" } read => read.Instance == reference,
+                IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
+                    IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
+                    or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
+                ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
+                _ => false,
+            };
 
-                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
-                {
-                    continue;
-                }
-
-                var reference = model.GetOperation(MemberExpression(name))?.WalkUpConversions();
-                var succeeds = reference?.Parent switch
-                {
-                    IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" } call => call.Instance == reference,
-                    IPropertyReferenceOperation { Property.Name: "Task" } read => read.Instance == reference,
-                    IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
-                        IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
-                        or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
-                    ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
-                    _ => false,
-                };
-
-                if (!succeeds)
-                {
-                    return false;
-                }
+            if (!succeeds)
+            {
+                return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Every simple name in these declarations whose text <paramref name="wanted"/> accepts, with its tree's model, in one walk of
+    /// each tree; null when a tree has no model here (the callers then answer no).
+    /// </summary>
+    private List<(SimpleNameSyntax Name, SemanticModel Model)>? NamesIn(IEnumerable<SyntaxNode> roots, IOperation use, Func<string, bool> wanted)
+    {
+        var names = new List<(SimpleNameSyntax, SemanticModel)>();
+        foreach (var root in roots)
+        {
+            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            {
+                return null;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is SimpleNameSyntax name && wanted(name.Identifier.ValueText))
+                {
+                    names.Add((name, model));
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -216,56 +234,37 @@ internal sealed partial class MethodSummaries
 
     private bool FaultsLoggedWithin(INamedTypeSymbol domain, ISymbol member, IOperation use)
     {
-        var any = false;
-        foreach (var root in DeclarationsOf(domain.OriginalDefinition))
+        if (domain.DeclaringSyntaxReferences.IsEmpty
+            || NamesIn(DeclarationsOf(domain.OriginalDefinition), use, text => text == member.Name || Array.IndexOf(FaultingCompleters, text) >= 0) is not { } names)
         {
-            any = true;
-            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
+            return false;
+        }
+
+        foreach (var (name, model) in names)
+        {
+            // A name that does not bind may be the member, or a completer: no answer.
+            var text = name.Identifier.ValueText;
+            var symbol = model.GetSymbolInfo(name).Symbol;
+            if (symbol is null)
             {
                 return false;
             }
 
-            foreach (var node in root.DescendantNodes())
+            if (text == member.Name)
             {
-                if (node is not SimpleNameSyntax name)
+                if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member) && !UsedInPlace(model.GetOperation(MemberExpression(name))))
                 {
-                    continue;
+                    return false;
                 }
-
-                var text = name.Identifier.ValueText;
-                if (text == member.Name)
-                {
-                    // A name that does not bind may be the member: no answer.
-                    var symbol = model.GetSymbolInfo(name).Symbol;
-                    if (symbol is null
-                        || (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member)
-                            && !UsedInPlace(model.GetOperation(MemberExpression(name)))))
-                    {
-                        return false;
-                    }
-                }
-                else if (Array.IndexOf(FaultingCompleters, text) >= 0)
-                {
-                    var symbol = model.GetSymbolInfo(name).Symbol;
-                    if (symbol is null)
-                    {
-                        return false;
-                    }
-
-                    if (symbol is not IMethodSymbol method || !CompletionSources.IsCompletionSource(method.ContainingType) || text is "SetCanceled" or "TrySetCanceled")
-                    {
-                        continue;
-                    }
-
-                    if (text is not ("SetException" or "TrySetException") || !CatchLogs(name))
-                    {
-                        return false;
-                    }
-                }
+            }
+            else if (symbol is IMethodSymbol method && CompletionSources.IsCompletionSource(method.ContainingType) && text is not ("SetCanceled" or "TrySetCanceled")
+                && (text is not ("SetException" or "TrySetException") || !CatchLogs(name)))
+            {
+                return false;
             }
         }
 
-        return any;
+        return true;
     }
 
     /// <summary>The expression a member's name stands for: <c>x.Done</c> or <c>?.Done</c> around it, or the name itself (<c>Done.TrySetResult()</c>).</summary>
@@ -389,55 +388,41 @@ internal sealed partial class MethodSummaries
             }
         }
 
-        var result = true;
-        foreach (var root in DeclarationsOf(type))
+        if (NamesIn(DeclarationsOf(type), use, text => Array.IndexOf(FaultingCompleters, text) >= 0 || holders.ContainsKey(text)) is not { } names)
         {
-            if (_bodies.ModelOf(root.SyntaxTree, use) is not { } model)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            foreach (var node in root.DescendantNodes())
+        var result = true;
+        foreach (var (name, model) in names)
+        {
+            var text = name.Identifier.ValueText;
+            if (Array.IndexOf(FaultingCompleters, text) >= 0)
             {
-                if (node is not SimpleNameSyntax name)
+                // A name that does not bind may be one of them: no answer.
+                var symbol = model.GetSymbolInfo(name).Symbol;
+                if (symbol is null || (symbol is IMethodSymbol method && CompletionSources.IsCompletionSource(method.ContainingType)))
                 {
-                    continue;
+                    result = false;
+                    break;
                 }
-
-                var text = name.Identifier.ValueText;
-                if (Array.IndexOf(FaultingCompleters, text) >= 0)
+            }
+            else if (holders.TryGetValue(text, out var field))
+            {
+                var operation = model.GetOperation(MemberExpression(name));
+                if (operation is IFieldReferenceOperation reference)
                 {
-                    // A name that does not bind may be one of them: no answer.
-                    var symbol = model.GetSymbolInfo(name).Symbol;
-                    if (symbol is null || (symbol is IMethodSymbol method && CompletionSources.IsCompletionSource(method.ContainingType)))
+                    if (SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field) && !FieldUseKeepsInside(reference, holders))
                     {
                         result = false;
                         break;
                     }
                 }
-                else if (holders.TryGetValue(text, out var field))
+                else if (model.GetSymbolInfo(name).Symbol is IFieldSymbol other && SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, field))
                 {
-                    var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
-                    var operation = model.GetOperation(expression);
-                    if (operation is IFieldReferenceOperation reference)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field) && !FieldUseKeepsInside(reference, holders))
-                        {
-                            result = false;
-                            break;
-                        }
-                    }
-                    else if (model.GetSymbolInfo(name).Symbol is IFieldSymbol other && SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, field))
-                    {
-                        result = false; // a reference we cannot read as an operation
-                        break;
-                    }
+                    result = false; // a reference we cannot read as an operation
+                    break;
                 }
-            }
-
-            if (!result)
-            {
-                break;
             }
         }
 

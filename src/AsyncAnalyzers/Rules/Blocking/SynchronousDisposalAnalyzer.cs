@@ -78,6 +78,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using (var destination = File.Create(path)) using (var writer = new StreamWriter(destination)) { ... }: the writer owns the
+        // stream, and its disposal, first, flushes and closes it (and is judged on its own); the stream's finds it closed
+        // (SynchronousDisposalAnalyzerTests.StreamClosedByOwningWriter_NoDiagnostic, StreamLeftOpenByWriter_Reports).
+        if (ClosedByOwningWriter(context.Operation, resources))
+        {
+            return;
+        }
+
         // using (var chunk = new FileStream(part, FileMode.Open)) { await chunk.CopyToAsync(target); }: a stream the scope only reads
         // from has nothing to flush, whatever access it was opened with (SynchronousDisposalAnalyzerTests.FileStreamOnlyReadFrom_NoDiagnostic,
         // FileStreamWrittenTo_Reports).
@@ -272,6 +280,56 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
         _ => null,
     };
+
+    /// <summary>
+    /// Every local the using declares is given to a <c>TextWriter</c> made over it (<c>new StreamWriter(stream, ...)</c>, not with
+    /// <c>leaveOpen: true</c>) that a <c>using</c> in its scope holds: that writer is disposed first and closes the stream.
+    /// </summary>
+    private static bool ClosedByOwningWriter(IOperation usingOperation, IOperation resources)
+    {
+        if (ScopeOf(usingOperation) is not { } scope || resources is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        var owned = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            var inner = operation switch
+            {
+                IUsingOperation { Resources: IVariableDeclarationGroupOperation innerGroup } => innerGroup,
+                IUsingDeclarationOperation { DeclarationGroup: var innerGroup } => innerGroup,
+                _ => null,
+            };
+
+            foreach (var declarator in inner?.Declarations.SelectMany(declaration => declaration.Declarators) ?? Enumerable.Empty<IVariableDeclaratorOperation>())
+            {
+                if (declarator.Initializer?.Value.WalkDownConversions() is IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments }
+                    && writerType.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"))
+                    && arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation { Local: var over }
+                    && !arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false }))
+                {
+                    owned.Add(over);
+                }
+            }
+        }
+
+        var any = false;
+        foreach (var declaration in group.Declarations)
+        {
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (!owned.Contains(declarator.Symbol))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 
     /// <summary>
     /// Every local the using declares is a stream that its scope mentions only as the receiver of a read (<c>Read</c>,

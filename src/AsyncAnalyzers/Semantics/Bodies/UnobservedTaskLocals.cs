@@ -297,7 +297,7 @@ internal static class UnobservedTaskLocals
 
             foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
             {
-                if (branch is null)
+                if (branch is null || NeverTaken(block, branch))
                 {
                     continue;
                 }
@@ -345,6 +345,21 @@ internal static class UnobservedTaskLocals
         }
 
         return reachedExit;
+    }
+
+    /// <summary>
+    /// A branch a constant condition rules out: <c>while (true)</c> leaves only through its <c>break</c>s, not through the
+    /// condition's false edge that the graph keeps (TaskLocalNeverObservedAnalyzerTests.ReassignedInEndlessLoopAwaitedAtItsTop_NoDiagnostic).
+    /// </summary>
+    private static bool NeverTaken(BasicBlock block, ControlFlowBranch branch)
+    {
+        if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue?.ConstantValue is not { HasValue: true, Value: bool value })
+        {
+            return false;
+        }
+
+        var conditionalTaken = value == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+        return branch == block.ConditionalSuccessor ? !conditionalTaken : conditionalTaken;
     }
 
     /// <summary>

@@ -1551,6 +1551,59 @@ public class SynchronousDisposalAnalyzerTests
         """.Replace("AFTER_FLUSH", afterFlush);
 
     [Fact]
+    public async Task StreamClosedByOwningWriter_NoDiagnostic()
+    {
+        // The writer owns the file: its disposal (reported on its own) flushes and closes it first, so the file's finds it closed.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class DataBusStorage
+            {
+                async Task SaveMetadataAsync(string path, string text)
+                {
+                    using (var destination = File.Create(path))
+                    [|using|] (var writer = new StreamWriter(destination, Encoding.UTF8))
+                    {
+                        await writer.WriteAsync(text);
+                    }
+                }
+
+                async Task SendAsync(string path, string contents)
+                {
+                    using var destination = File.OpenWrite(path);
+                    [|using|] var writer = new StreamWriter(destination, Encoding.UTF8);
+                    await writer.WriteAsync(contents);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StreamLeftOpenByWriter_Reports()
+    {
+        // leaveOpen: true: the file's own disposal is the one that flushes and closes it.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            class DataBusStorage
+            {
+                async Task SaveMetadataAsync(string path, string text)
+                {
+                    [|using|] (var destination = File.Create(path))
+                    [|using|] (var writer = new StreamWriter(destination, Encoding.UTF8, 4096, leaveOpen: true))
+                    {
+                        await writer.WriteAsync(text);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task FlushedThroughWriterThenReadBack_NoDiagnostic()
     {
         // The writer's flush flushes the file; after it the file is only rewound and copied out, so disposal only closes it.

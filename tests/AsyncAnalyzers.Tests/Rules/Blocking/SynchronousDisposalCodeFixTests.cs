@@ -463,7 +463,7 @@ public class SynchronousDisposalCodeFixTests
                     {
                         [|using|] (var target = File.Create(to))
                         {
-                            [|using|] var writer = new StreamWriter(target);
+                            [|using|] var writer = new StreamWriter(target, System.Text.Encoding.UTF8, 1024, leaveOpen: true);
                             await writer.WriteAsync(from);
                         }
 
@@ -488,7 +488,7 @@ public class SynchronousDisposalCodeFixTests
                     {
                         await using (var target = File.Create(to))
                         {
-                            await using var writer = new StreamWriter(target);
+                            await using var writer = new StreamWriter(target, System.Text.Encoding.UTF8, 1024, leaveOpen: true);
                             await writer.WriteAsync(from);
                         }
 

@@ -459,6 +459,60 @@ public class TaskLocalNeverObservedAnalyzerTests
             """);
     }
 
+    private static string GatewayLoop(string loopTop) => """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        sealed class Lease : IDisposable { public void Dispose() { } }
+        interface IShard { Task<int> ConnectAsync(string uri); Task<int> ReconnectAsync(); bool Stopping { get; } }
+
+        class Orchestrator
+        {
+            private readonly IShard[] _shards = Array.Empty<IShard>();
+            private readonly SemaphoreSlim _limiter = new(1);
+
+            private async Task<Lease> AcquireAsync() { await _limiter.WaitAsync(); return new Lease(); }
+
+            private async Task RunGatewayAsync(int shardNumber, string uri)
+            {
+                Task<int> {|#1:gatewayTask = _shards[shardNumber].ConnectAsync(uri)|};
+
+                while (true)
+                {
+                    LOOP_TOP
+                    int frame = await gatewayTask;
+
+                    if (frame == 0)
+                    {
+                        Console.WriteLine("abandoning");
+                        break;
+                    }
+
+                    using Lease lease = await AcquireAsync();
+                    {|#0:gatewayTask = _shards[shardNumber].ReconnectAsync()|};
+                }
+            }
+        }
+        """.Replace("LOOP_TOP", loopTop);
+
+    [Fact]
+    public async Task ReassignedInEndlessLoopAwaitedAtItsTop_NoDiagnostic()
+    {
+        // while (true) leaves only through the break after the await: every task the loop stores is awaited at its top.
+        await VerifyCS.VerifyAnalyzerAsync(GatewayLoop("").Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""));
+    }
+
+    [Fact]
+    public async Task ReassignedInEndlessLoopLeftBeforeItsAwait_Reports()
+    {
+        // A break before the await leaves the reconnection's task behind.
+        await VerifyCS.VerifyAnalyzerAsync(
+            GatewayLoop("if (_shards[shardNumber].Stopping) break;"),
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(1).WithArguments("gatewayTask"),
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("gatewayTask"));
+    }
+
     [Fact]
     public async Task AwaitedInFinally_NoDiagnostic()
     {

@@ -304,10 +304,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
             foreach (var declarator in inner?.Declarations.SelectMany(declaration => declaration.Declarators) ?? Enumerable.Empty<IVariableDeclaratorOperation>())
             {
-                if (declarator.Initializer?.Value.WalkDownConversions() is IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments }
-                    && writerType.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"))
-                    && arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation { Local: var over }
-                    && !arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false }))
+                if (declarator.Initializer is { } initializer && DisposedResources.WriterMadeOver(initializer.Value, out var leavesOpen) is { } over && !leavesOpen)
                 {
                     owned.Add(over);
                 }
@@ -395,10 +392,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
                 foreach (var operation in scope.Descendants())
                 {
                     if (operation is IVariableDeclaratorOperation { Symbol: var writer, Initializer.Value: var made }
-                        && made.WalkDownConversions() is IObjectCreationOperation { Type: { } madeType } creation
-                        && madeType.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"))
-                        && creation.Arguments.Length > 0
-                        && creation.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation over && SymbolEqualityComparer.Default.Equals(over.Local, stream))
+                        && SymbolEqualityComparer.Default.Equals(DisposedResources.WriterMadeOver(made, out _), stream))
                     {
                         writers.Add(writer);
                     }
@@ -446,8 +440,8 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         || (reference.Parent is IPropertyReferenceOperation { Property.Name: "Position" } position && ReferenceEquals(position.Instance, reference))
         || (reference.Parent is IInvocationOperation { TargetMethod.Name: "Seek" or "Read" or "ReadAsync" or "CopyTo" or "CopyToAsync" or "ReadExactly" or "ReadExactlyAsync" } read
             && ReferenceEquals(read.Instance, reference))
-        || (reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: { } made } }
-            && made.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO")));
+        || (reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
+            && SymbolEqualityComparer.Default.Equals(DisposedResources.WriterMadeOver(creation, out _), reference.Local));
 
     private static bool IsPropertyRead(ILocalReferenceOperation reference) =>
         reference.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && ReferenceEquals(property.Instance, reference)
@@ -457,7 +451,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         call.FirstAncestor<IAwaitOperation>() is { Operation: var awaited } && ReferenceEquals(awaited.UnwrapConfigureAwait(), call);
 
     private static bool IsWriterOrFileStream(ITypeSymbol type) =>
-        type.SelfOrBaseTypeMatches(current => current.Name is "TextWriter" or "FileStream" && current.IsInNamespace("System", "IO"));
+        DisposedResources.IsTextWriter(type) || type.SelfOrBaseTypeMatches(current => current.Name == "FileStream" && current.IsInNamespace("System", "IO"));
 
     private static IEnumerable<(IOperation? Value, ITypeSymbol? Type)> Resources(IOperation resources)
     {

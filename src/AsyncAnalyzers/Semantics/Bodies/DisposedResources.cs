@@ -1,3 +1,4 @@
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -135,4 +136,27 @@ internal static class DisposedResources
         var type = value.WalkDownConversions().Type;
         return type.InheritsFromOrEquals(symbols.StringBuilder) || type.InheritsFromOrEquals(symbols.StringWriter) || InMemoryWriters.IsOverMemoryStream(value, symbols);
     }
+
+    /// <summary>
+    /// The local a <c>TextWriter</c> is made over (<c>new StreamWriter(stream, ...)</c>, the local as the first argument), and
+    /// whether the writer leaves it open (<c>leaveOpen</c> not the constant <c>false</c>); null when the value is not such a
+    /// creation. Disposing or flushing that writer flushes or closes the local (ASYNC105).
+    /// </summary>
+    public static ILocalSymbol? WriterMadeOver(IOperation value, out bool leavesOpen)
+    {
+        leavesOpen = false;
+        if (value.WalkDownConversions() is not IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments }
+            || !IsTextWriter(writerType)
+            || arguments[0].Value.WalkDownConversions() is not ILocalReferenceOperation { Local: var over })
+        {
+            return null;
+        }
+
+        leavesOpen = arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false });
+        return over;
+    }
+
+    /// <summary>System.IO.TextWriter or a type derived from it.</summary>
+    public static bool IsTextWriter(ITypeSymbol type) =>
+        type.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"));
 }

@@ -62,7 +62,7 @@ internal sealed partial class MethodSummaries
     {
         if (task.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } holder }
             || !CompletionSources.IsCompletionSource(holder.Type)
-            || holder.Member.OriginalDefinition is not { IsVirtual: false, IsAbstract: false, IsOverride: false, ContainingType: { } type } member
+            || holder.Member.OriginalDefinition is not { IsVirtual: false, IsAbstract: false, IsOverride: false, ContainingType: not null } member
             || member.DeclaringSyntaxReferences.IsEmpty)
         {
             return Fact.Unknown;
@@ -70,9 +70,7 @@ internal sealed partial class MethodSummaries
 
         if (!_memberSourceOnlySucceeds.TryGetValue(member, out var onlySucceeds))
         {
-            var scope = member.DeclaredAccessibility == Accessibility.Private ? DeclarationsOf(type)
-                : IsVisibleOutsideAssembly(member) || InternalsVisibleToOthers ? null
-                : TreesMentioning(member.Name);
+            var scope = EveryReferenceScope(member);
             onlySucceeds = _memberSourceOnlySucceeds.GetOrAdd(member, scope is not null && EveryReferenceOnlySucceeds(scope, member, task));
         }
 
@@ -187,9 +185,9 @@ internal sealed partial class MethodSummaries
         || KeptWhereFaultsAreLogged(reference);
 
     /// <summary>
-    /// <c>new RefillRequest { Done = tcs }</c>, <c>request.Done = tcs</c>: a local source stored in a field or property that only one
-    /// type of the compilation can reach (the member is private, or a type around it is nested privately), where every read of the
-    /// member there uses the source in place (<c>item.Done?.TrySetResult(true)</c>, <c>.Task</c>), and every <c>SetException</c> or
+    /// <c>new RefillRequest { Done = tcs }</c>, <c>request.Done = tcs</c>: a local source stored in a field or property whose every
+    /// reference is in view (<see cref="EveryReferenceScope(ISymbol)"/>: the member is private, a type around it is nested
+    /// privately, or it is internal and no other assembly sees the internals), where every read of the member there uses the source in place (<c>item.Done?.TrySetResult(true)</c>, <c>.Task</c>), and every <c>SetException</c> or
     /// <c>TrySetException</c> that type names is given the exception a catch clause caught, in a clause that also logs it
     /// (<see cref="CatchLogs"/>). A fault of such a source was seen where it was set; cancellation raises nothing; a source
     /// completed from another task (<c>SetFromTask</c>) or handed out is not read. For a task nobody awaits only
@@ -210,32 +208,12 @@ internal sealed partial class MethodSummaries
             return cached;
         }
 
-        return _memberFaultsLogged.GetOrAdd(member, OnlyReachableFrom(member) is { } domain && FaultsLoggedWithin(domain, member, reference));
+        return _memberFaultsLogged.GetOrAdd(member, EveryReferenceScope(member) is { } scope && FaultsLoggedWithin(scope, member, reference));
     }
 
-    /// <summary>The type outside of which a member cannot be named: its own for a private member, else the one around the first privately nested type.</summary>
-    private static INamedTypeSymbol? OnlyReachableFrom(ISymbol member)
+    private bool FaultsLoggedWithin(IEnumerable<SyntaxNode> scope, ISymbol member, IOperation use)
     {
-        if (member.DeclaredAccessibility == Accessibility.Private)
-        {
-            return member.ContainingType;
-        }
-
-        for (var type = member.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.DeclaredAccessibility == Accessibility.Private && type.ContainingType is { } outer)
-            {
-                return outer;
-            }
-        }
-
-        return null;
-    }
-
-    private bool FaultsLoggedWithin(INamedTypeSymbol domain, ISymbol member, IOperation use)
-    {
-        if (domain.DeclaringSyntaxReferences.IsEmpty
-            || NamesIn(DeclarationsOf(domain.OriginalDefinition), use, text => text == member.Name || Array.IndexOf(FaultingCompleters, text) >= 0) is not { } names)
+        if (NamesIn(scope, use, text => text == member.Name || Array.IndexOf(FaultingCompleters, text) >= 0) is not { } names)
         {
             return false;
         }

@@ -588,23 +588,38 @@ internal sealed partial class MethodSummaries : IDelegateUses
     }
 
     /// <summary>
-    /// The syntax that holds every reference to a method that cannot be overridden or reached through an interface: its type's
-    /// declarations for a private method, the whole compilation (the trees that mention its name) for one not visible outside the
-    /// assembly when no other assembly sees its internals; null otherwise.
+    /// The syntax that holds every reference to a method that cannot be overridden or reached through an interface or a
+    /// contract: see <see cref="EveryReferenceScope(ISymbol)"/>.
     /// </summary>
-    private IEnumerable<SyntaxNode>? EveryReferenceScope(IMethodSymbol method, INamedTypeSymbol type)
+    private IEnumerable<SyntaxNode>? EveryReferenceScope(IMethodSymbol method, INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Interface || AsyncSignatures.IsForcedByContract(method) ? null : EveryReferenceScope(method);
+
+    /// <summary>
+    /// The syntax that holds every reference to a member no override and no other assembly can name: the declarations of its
+    /// type for a private member (of the type around the first private nested type for a member of such a type), the trees
+    /// that mention its name for one not visible outside the assembly when no other assembly sees its internals; null otherwise.
+    /// </summary>
+    private IEnumerable<SyntaxNode>? EveryReferenceScope(ISymbol member)
     {
-        if (method.IsVirtual || method.IsAbstract || method.IsOverride || type.TypeKind == TypeKind.Interface || AsyncSignatures.IsForcedByContract(method))
+        if (member.IsVirtual || member.IsAbstract || member.IsOverride || member.ContainingType is not { } type)
         {
             return null;
         }
 
-        if (method.DeclaredAccessibility == Accessibility.Private)
+        if (member.DeclaredAccessibility == Accessibility.Private)
         {
             return DeclarationsOf(type);
         }
 
-        return IsVisibleOutsideAssembly(method) || InternalsVisibleToOthers ? null : TreesMentioning(method.Name);
+        for (var nested = type; nested is not null; nested = nested.ContainingType)
+        {
+            if (nested.DeclaredAccessibility == Accessibility.Private && nested.ContainingType is { } outer)
+            {
+                return DeclarationsOf(outer);
+            }
+        }
+
+        return IsVisibleOutsideAssembly(member) || InternalsVisibleToOthers ? null : TreesMentioning(member.Name);
     }
 
     /// <summary>Whether the member and every type around it can be seen from another assembly (protected counts: a derived class sees it).</summary>

@@ -582,6 +582,27 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task DiscardOfSourceQueuedInInternalTypeToWorkerThatLogsFaults_NoDiagnostic()
+    {
+        // The request type is internal, not private: no other assembly can name Done either, so every reference is in the
+        // compilation's trees, and the only fault is set where it is logged.
+        await VerifyCS.VerifyAnalyzerAsync(
+            RefillQueue("request?.Done?.TrySetException(ex);\n                Log.Error(ex, \"refill failed\");").Replace("private class RefillRequest", "internal class RefillRequest"));
+    }
+
+    [Fact]
+    public async Task DiscardOfSourceQueuedInInternalTypeVisibleToOtherAssembly_Reports()
+    {
+        // With [InternalsVisibleTo] another assembly can fault Done without logging: unseen references.
+        await VerifyCS.VerifyAnalyzerAsync(
+            RefillQueue("request?.Done?.TrySetException(ex);\n                Log.Error(ex, \"refill failed\");", "{|#0:_ = pool.RefillAsync(\"main\", \"wallet\")|};")
+                .Replace("private class RefillRequest", "internal class RefillRequest")
+                .Replace("_ = pool.RefillAllAsync(\"main\", wallets);", "")
+                .Replace("static class Log", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Pool.Extensions\")]\n\nstatic class Log"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+    }
+
+    [Fact]
     public async Task DiscardOfSourceWhoseMemberIsHandedOut_Reports()
     {
         // The worker hands the source to code that can fault it without logging: the member does not stay in place.

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
+using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -47,7 +48,8 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         // Handlers, contracts, XAML handlers and methods used as void delegates are ASYNC401's; unresolved handler types are
         // nobody's (ForcedSignatures.Classify names the tests of each).
         if (context.Symbol is IMethodSymbol { IsAsync: true, ReturnsVoid: true, MethodKind: MethodKind.Ordinary } method
-            && services.ForcedSignatures.Classify(method, services.Summaries, context.CancellationToken) == SignatureKind.Changeable)
+            && services.ForcedSignatures.Classify(method, services.Summaries, context.CancellationToken) == SignatureKind.Changeable
+            && !IsObservingForgetHelper(method, services.Bodies.BodyOf(method, use: null)?.Block, services))
         {
             Report(context.ReportDiagnostic, context.Options, method);
         }
@@ -58,11 +60,20 @@ public sealed class AsyncVoidMethodAnalyzer : DiagnosticAnalyzer
         // A local function can only be used where its name is in scope: inside the member that declares it
         // (AsyncVoidMethodAnalyzerTests.LocalFunctionSubscribedToEvent_NoDiagnostic).
         if (context.Operation is ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } local }
-            && services.ForcedSignatures.ClassifyLocalFunction(local, context.Operation.Root().Syntax) == SignatureKind.Changeable)
+            && services.ForcedSignatures.ClassifyLocalFunction(local, context.Operation.Root().Syntax) == SignatureKind.Changeable
+            && !IsObservingForgetHelper(local, ((ILocalFunctionOperation)context.Operation).Body, services))
         {
             Report(context.ReportDiagnostic, context.Options, local);
         }
     }
+
+    /// <summary>
+    /// <c>async void Forget(this Task task)</c> that awaits the task it is given inside a catch-all: a fire-and-forget helper whose
+    /// <c>void</c> is its purpose and which lets nothing escape (AsyncVoidMethodAnalyzerTests.ObservingForgetHelper_NoDiagnostic,
+    /// ObservingForgetHelperLocalFunction_NoDiagnostic, ForgetHelperThatRethrows_Reports, GuardedMethodThatAwaitsNoParameter_Reports).
+    /// </summary>
+    private static bool IsObservingForgetHelper(IMethodSymbol method, IBlockOperation? body, CompilationServices services) =>
+        body is not null && ForgetHelpers.ObservesGivenTask(method, body, services.Symbols);
 
     private static void Report(System.Action<Diagnostic> report, AnalyzerOptions options, IMethodSymbol method)
     {

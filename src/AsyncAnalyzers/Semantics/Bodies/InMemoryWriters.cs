@@ -32,7 +32,8 @@ internal static class InMemoryWriters
         }
 
         var value = operation.WalkDownConversions();
-        if (value.Type.InheritsFromOrEquals(symbols.MemoryStream))
+        // A string writer or reader works on a string in memory (the end of a JsonTextWriter → StringWriter chain).
+        if (value.Type.InheritsFromOrEquals(symbols.MemoryStream) || value.Type.InheritsFromOrEquals(symbols.StringWriter) || value.Type.InheritsFromOrEquals(symbols.StringReader))
         {
             return true;
         }
@@ -104,11 +105,13 @@ internal static class InMemoryWriters
             return false;
         }
 
-        // The wrapped stream is the constructor's Stream argument; a wrapper of a file or network stream does real I/O.
+        // The wrapped stream is the constructor's Stream argument, or the text writer or reader it wraps (new JsonTextWriter(writer)
+        // over a StreamWriter over a MemoryStream); a wrapper of a file or network stream does real I/O
+        // (SynchronousDisposalAnalyzerTests.JsonWriterOverStreamWriterOverMemoryStream_NoDiagnostic, JsonWriterOverStreamWriterOverFile_Reports).
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { } parameter
-                && SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream)
+                && (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream) || IsTextWriterOrReader(parameter.Type))
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
             {
                 return IsInMemory(argument.Value, symbols, depth - 1, elsewhereInMemory);
@@ -195,4 +198,7 @@ internal static class InMemoryWriters
                 return null;
         }
     }
+
+    private static bool IsTextWriterOrReader(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "TextWriter" or "TextReader" } named && named.IsInNamespace("System", "IO");
 }

@@ -471,11 +471,99 @@ public class SynchronousDisposalAnalyzerTests
 
             class PayloadWriter
             {
+                async Task WriteAsync(Stream output, string value)
+                {
+                    await Task.Yield();
+                    [|using|] var writer = new JsonTextWriter(new StreamWriter(output));
+                    writer.WriteValue(value);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task JsonWriterOverStreamWriterOverMemoryStream_NoDiagnostic()
+    {
+        // A web handler serializes the response body into a buffer first: the JSON writer's disposal flushes into the StreamWriter,
+        // which writes into the MemoryStream; nothing leaves memory until the buffer is copied out with an await.
+        await VerifyWithJsonLibraryAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using JsonLib;
+
+            class InvokeResponseWriter
+            {
+                async Task WriteAsync(Stream body, string value)
+                {
+                    using (var memoryStream = new MemoryStream())
+                    {
+                        using (var writer = new StreamWriter(memoryStream, Encoding.UTF8, 1024, true))
+                        {
+                            using (var jsonWriter = new JsonTextWriter(writer))
+                            {
+                                jsonWriter.WriteValue(value);
+                            }
+                        }
+
+                        memoryStream.Seek(0, SeekOrigin.Begin);
+                        await memoryStream.CopyToAsync(body);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task JsonWriterOverStringWriter_NoDiagnostic()
+    {
+        await VerifyWithJsonLibraryAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using JsonLib;
+
+            class PayloadWriter
+            {
+                async Task<string> WriteAsync(string value)
+                {
+                    await Task.Yield();
+                    var text = new StringWriter();
+                    using (var writer = new JsonTextWriter(text))
+                    {
+                        writer.WriteValue(value);
+                    }
+
+                    return text.ToString();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task JsonWriterOverStreamWriterOverFile_Reports()
+    {
+        // The same chain over a file: the JSON writer's disposal flushes through the StreamWriter to the disk.
+        await VerifyWithJsonLibraryAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Threading.Tasks;
+            using JsonLib;
+
+            class InvokeResponseWriter
+            {
                 async Task WriteAsync(string path, string value)
                 {
                     await Task.Yield();
-                    [|using|] var writer = new JsonTextWriter(new StringWriter());
-                    writer.WriteValue(value);
+                    [|using|] (var file = File.Create(path))
+                    {
+                        [|using|] (var writer = new StreamWriter(file, Encoding.UTF8, 1024, true))
+                        {
+                            [|using|] (var jsonWriter = new JsonTextWriter(writer))
+                            {
+                                jsonWriter.WriteValue(value);
+                            }
+                        }
+                    }
                 }
             }
             """);

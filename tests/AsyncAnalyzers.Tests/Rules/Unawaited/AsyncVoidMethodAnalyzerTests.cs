@@ -19,6 +19,108 @@ public class AsyncVoidMethodAnalyzerTests
             VerifyCS.Diagnostic("ASYNC202").WithLocation(0).WithArguments("Refresh"));
     }
 
+    private const string ForgetHelper = """
+        using System;
+        using System.Threading.Tasks;
+
+        public static class TaskExtensions
+        {
+            public static async void Forget(this Task task, Func<Exception, Task>? onError = null)
+            {
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    if (onError is null)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        await onError(ex);
+                    }
+                    catch { }
+                }
+            }
+        }
+
+        class Agent
+        {
+            Task SendHeartbeatAsync() => Task.Delay(1);
+
+            void OnTick() => SendHeartbeatAsync().Forget();
+        }
+        """;
+
+    [Fact]
+    public async Task ObservingForgetHelper_NoDiagnostic()
+    {
+        // The helper exists to be dropped: it awaits the task it is given inside a catch-all, so nothing escapes it, and a Task
+        // return would only give its callers a task to drop again.
+        await VerifyCS.VerifyAnalyzerAsync(ForgetHelper.Replace("Func<Exception, Task>? onError", "Func<Exception, Task> onError"));
+    }
+
+    [Fact]
+    public async Task ObservingForgetHelperLocalFunction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Poller
+            {
+                Task PollAsync() => Task.Delay(1);
+
+                void Start()
+                {
+                    Forget(PollAsync());
+
+                    static async void Forget(ValueTask<int> work)
+                    {
+                        try { await work; }
+                        catch (Exception ex) { Console.Error.WriteLine(ex); }
+                    }
+                }
+            }
+            """.Replace("Forget(PollAsync())", "Forget(new ValueTask<int>(1))"));
+    }
+
+    [Fact]
+    public async Task ForgetHelperThatRethrows_Reports()
+    {
+        // A catch that lets the exception go on is no cover: it reaches the caller's context as any async void exception does.
+        await VerifyCS.VerifyAnalyzerAsync(
+            ForgetHelper.Replace("Func<Exception, Task>? onError", "Func<Exception, Task> onError")
+                .Replace("public static async void Forget", "public static async void {|#0:Forget|}")
+                .Replace("catch { }", "catch { throw; }"),
+            VerifyCS.Diagnostic("ASYNC202").WithLocation(0).WithArguments("Forget"));
+    }
+
+    [Fact]
+    public async Task GuardedMethodThatAwaitsNoParameter_Reports()
+    {
+        // A guarded body alone does not make void the method's purpose: its callers still cannot wait for the reload.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Catalog
+            {
+                Task LoadAsync() => Task.Delay(1);
+
+                public async void {|#0:Reload|}()
+                {
+                    try { await LoadAsync(); }
+                    catch (Exception ex) { Console.Error.WriteLine(ex); }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC202").WithLocation(0).WithArguments("Reload"));
+    }
+
     [Fact]
     public async Task PublicStaticAsyncVoidMethod_Reports()
     {

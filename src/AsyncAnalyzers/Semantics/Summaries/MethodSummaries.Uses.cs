@@ -650,7 +650,8 @@ internal sealed partial class MethodSummaries : IDelegateUses
             var found = false;
             foreach (var attribute in _symbols.Compilation.Assembly.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" } attributeClass && attributeClass.IsInNamespace("System", "Runtime", "CompilerServices"))
+                if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" } attributeClass && attributeClass.IsInNamespace("System", "Runtime", "CompilerServices")
+                    && !(attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string friend && IsTestAssemblyName(friend)))
                 {
                     found = true;
                     break;
@@ -661,6 +662,35 @@ internal sealed partial class MethodSummaries : IDelegateUses
             return found;
         }
     }
+
+    /// <summary>
+    /// <c>MyLib.Tests</c>, <c>MyLib.UnitTests</c>, <c>MyLibSpecs</c>, <c>MyLib.Benchmarks</c>, Castle's <c>DynamicProxyGenAssembly2</c>
+    /// (Moq, NSubstitute), with or without <c>, PublicKey=...</c>: an assembly that only tests or measures this one. What it does with
+    /// the internals never runs in production, so it does not count as another assembly that can reach them
+    /// (SyncOverAsyncTests.BlockingInInternalHelperVisibleToTestsOnly_NoDiagnostic, BlockingInInternalHelperOfAssemblyWithFriends_Reports).
+    /// </summary>
+    private static bool IsTestAssemblyName(string friend)
+    {
+        var comma = friend.IndexOf(',');
+        var name = (comma < 0 ? friend : friend.Substring(0, comma)).Trim();
+        if (name == "DynamicProxyGenAssembly2")
+        {
+            return true;
+        }
+
+        var last = name.Substring(name.LastIndexOf('.') + 1);
+        foreach (var suffix in TestAssemblySuffixes)
+        {
+            if (last.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] TestAssemblySuffixes = { "Test", "Tests", "Spec", "Specs", "Benchmark", "Benchmarks" };
 
     private bool FixesSignature(IDelegateCreationOperation creation)
     {

@@ -2460,11 +2460,40 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
-    public async Task BlockingInInternalHelperOfAssemblyWithFriends_Reports()
+    public async Task BlockingInInternalHelperVisibleToTestsOnly_NoDiagnostic()
     {
+        // The internals are visible to the test project and to Moq's proxies only: what they call never runs in production, so the
+        // helper is still reached only from the entry points.
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.Threading.Tasks;
-            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Tests")]
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Registry.Tests")]
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Registry.IntegrationTests, PublicKey=0024000004800000")]
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("DynamicProxyGenAssembly2")]
+            static class Registry
+            {
+                public static Task SendAsync(string key) => Task.Run(() => key.Length);
+            }
+            internal static class Activation
+            {
+                internal static void Redirect(string key) => Registry.SendAsync(key).Wait();
+            }
+            class Startup
+            {
+                static Startup() => Activation.Redirect("startup");
+
+                static void Main() => Activation.Redirect("main");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInInternalHelperOfAssemblyWithFriends_Reports()
+    {
+        // A friend that is not a test assembly (a plug-in, a sibling library) may call the helper from anywhere.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading.Tasks;
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Registry.Tests")]
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Registry.Plugins")]
             static class Registry
             {
                 public static Task SendAsync(string key) => Task.Run(() => key.Length);

@@ -27,6 +27,7 @@ internal sealed class CompilationServices
     private SourceImplementations? _implementations;
     private ForcedSignatures? _forcedSignatures;
     private UiExceptionPolicy? _uiExceptions;
+    private DatabaseProviders? _databaseProviders;
 
     private CompilationServices(AsyncSymbols symbols)
     {
@@ -62,6 +63,9 @@ internal sealed class CompilationServices
 
     /// <summary>Whether the application handles the exceptions that reach its UI thread's dispatcher; read once.</summary>
     public UiExceptionPolicy UiExceptions => LazyInitializer.EnsureInitialized(ref _uiExceptions, () => new UiExceptionPolicy(Symbols.Compilation, Bodies))!;
+
+    /// <summary>Which EF Core provider the compilation configures (SQLite only?); read once.</summary>
+    public DatabaseProviders DatabaseProviders => LazyInitializer.EnsureInitialized(ref _databaseProviders, () => new DatabaseProviders(Symbols.Compilation))!;
 
     /// <summary>Interprocedural facts per method.</summary>
     public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations, IoEvidence))!;

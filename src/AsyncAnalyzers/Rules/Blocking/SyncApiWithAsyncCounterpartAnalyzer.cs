@@ -226,6 +226,12 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // EF Core over SQLite only: the async query runs synchronously (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreOverSqliteOnly_NoDiagnostic).
+        if (services.DatabaseProviders.SqliteOnly)
+        {
+            return;
+        }
+
         var properties = FixProperties(invocation, found, symbols, context.ContainingSymbol)
             .Add(DiagnosticProperties.CounterpartNamespace, (found.Method.ReducedFrom ?? found.Method).ContainingNamespace.ToDisplayString());
         context.ReportDiagnostic(Findings.Create(
@@ -332,6 +338,13 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         // Microsoft.Data.Sqlite's async methods run synchronously (SyncApiWithAsyncCounterpartAnalyzerTests.SqliteProvider_NoDiagnostic).
         if (KnownApis.IsSynchronousProvider(receiverType) || KnownApis.IsSynchronousProvider(implementation.ContainingType))
+        {
+            return true;
+        }
+
+        // EF Core (SaveChanges, Find, the database facade) in a compilation that configures SQLite and no other provider
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreOverSqliteOnly_NoDiagnostic, EfCoreOverSqliteAndSqlServer_Reports).
+        if (implementation.ContainingType.IsInNamespace("Microsoft", "EntityFrameworkCore") && services.DatabaseProviders.SqliteOnly)
         {
             return true;
         }

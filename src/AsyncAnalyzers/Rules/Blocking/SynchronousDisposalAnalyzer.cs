@@ -149,6 +149,13 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // new FileStream(path, FileMode.CreateNew).Dispose(): a stream disposed where it is made, to create an empty file, was
+        // written by nobody, as in the unnamed using above (SynchronousDisposalAnalyzerTests.FileStreamCreatedAndDisposedAtOnce_NoDiagnostic).
+        if (receiver is IObjectCreationOperation && receiver.Type is { } createdType && IsWriterOrFileStream(createdType))
+        {
+            return;
+        }
+
         // try { await conn.OpenAsync(token); } catch { conn.Dispose(); throw; }: the open failed, and a connection that is not open
         // has nothing to close over the wire (SynchronousDisposalAnalyzerTests.DisposedAfterFailedOpen_NoDiagnostic,
         // DisposedAfterFailedQuery_Reports).
@@ -330,7 +337,9 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Every local the using declares is a stream that its scope mentions only as the receiver of a read (<c>Read</c>,
-    /// <c>ReadAsync</c>, <c>CopyTo</c>, <c>CopyToAsync</c>, <c>Seek</c>, ...) or of a property read: nothing is written to it.
+    /// <c>ReadAsync</c>, <c>CopyTo</c>, <c>CopyToAsync</c>, <c>Seek</c>, ...), of <c>SetLength</c> (which resizes the file itself and
+    /// leaves nothing in the write buffer) or of a property read: nothing is written to it
+    /// (SynchronousDisposalAnalyzerTests.FileStreamOnlyResized_NoDiagnostic).
     /// </summary>
     private static bool OnlyReadFrom(IOperation usingOperation, IOperation resources, AsyncSymbols symbols)
     {
@@ -358,7 +367,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default)
                 && !IsPropertyRead(reference)
                 && !(reference.Parent is IInvocationOperation { TargetMethod.Name: var name } read && ReferenceEquals(read.Instance, reference)
-                    && (name.StartsWith("Read", System.StringComparison.Ordinal) || name.StartsWith("CopyTo", System.StringComparison.Ordinal) || name == "Seek")))
+                    && (name.StartsWith("Read", System.StringComparison.Ordinal) || name.StartsWith("CopyTo", System.StringComparison.Ordinal) || name is "Seek" or "SetLength")))
             {
                 return false;
             }

@@ -98,6 +98,14 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A library's own awaitable (MonoTorrent's ReusableTask) that the call hands back complete: Tick(delta, false) returns
+        // ReusableTask.CompletedTask in the arm its constant chooses (UnawaitedTaskAnalyzerTests.CalleeReturnsCustomAwaitableCompletedTaskForConstantArgument_NoDiagnostic,
+        // CalleeReturnsCustomAwaitableWorkForConstantArgument_Reports).
+        if (dropped.Producer is IInvocationOperation ownAwaitable && !symbols.IsTaskLike(dropped.Type) && services.Summaries.CompletesSynchronously(ownAwaitable))
+        {
+            return;
+        }
+
         // Nor does one whose work shows no way to fail in practice: in-memory bookkeeping, property sets; also the operation of a
         // dispatcher given such work (UnawaitedTaskAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic, CalleeCallsTheNetwork_Reports,
         // DroppedDispatcherOperationOfWindowClose_NoDiagnostic).

@@ -184,16 +184,26 @@ internal static class CompletedTasks
             return true;
         }
 
+        /// <summary>
+        /// Task and ValueTask, or a library's own awaitable whose static <c>CompletedTask</c>/<c>FromResult</c> hands back that very
+        /// type (MonoTorrent's <c>ReusableTask.CompletedTask</c>, UniTask's <c>UniTask.FromResult(x)</c>): the convention is the BCL's
+        /// (UnawaitedTaskAnalyzerTests.CalleeReturnsCustomAwaitableCompletedTaskForConstantArgument_NoDiagnostic).
+        /// </summary>
+        private bool IsTaskLikeOrOwnAwaitable(INamedTypeSymbol? type, ITypeSymbol returned) =>
+            _symbols.IsTaskLike(type)
+            || (type is not null && returned is INamedTypeSymbol own && own.Name == type.Name
+                && SymbolEqualityComparer.Default.Equals(own.ContainingNamespace, type.ContainingNamespace) && _symbols.IsAwaitable(own));
+
         /// <summary>Task.FromResult, Task.CompletedTask, new ValueTask&lt;T&gt;(value), default(ValueTask), await Task.WhenAny(...), ...</summary>
         public bool IsCompletedByConstruction(IOperation operand)
         {
             switch (operand)
             {
                 case IInvocationOperation { TargetMethod: { IsStatic: true } method }
-                    when _symbols.IsTaskLike(method.ContainingType) && method.Name is "FromResult" or "FromException" or "FromCanceled":
+                    when method.Name is "FromResult" or "FromException" or "FromCanceled" && IsTaskLikeOrOwnAwaitable(method.ContainingType, method.ReturnType):
                     return true;
                 case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "CompletedTask" } property }
-                    when _symbols.IsTaskLike(property.ContainingType):
+                    when IsTaskLikeOrOwnAwaitable(property.ContainingType, property.Type):
                     return true;
                 case IObjectCreationOperation { Constructor: { } constructor } creation when _symbols.IsValueTask(creation.Type):
                     return constructor.Parameters.Length == 1 && !_symbols.IsTaskLike(constructor.Parameters[0].Type)

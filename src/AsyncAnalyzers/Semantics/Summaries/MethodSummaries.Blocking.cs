@@ -147,6 +147,11 @@ internal sealed partial class MethodSummaries
                 return true;
             case ICoalesceAssignmentOperation { Target: var target, Value: var assigned }:
                 return depth > 0 && IsConsole(target, depth - 1) && IsConsole(assigned, depth - 1);
+
+            // var output = toStderr ? Console.Error : Console.Out: either way the console
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.ConsoleWriterChosenByCondition_NoDiagnostic, WriterChosenBetweenConsoleAndFile_Reports).
+            case IConditionalOperation { WhenTrue: var whenTrue, WhenFalse: { } whenFalse }:
+                return depth > 0 && IsConsole(whenTrue, depth - 1) && IsConsole(whenFalse, depth - 1);
             case IObjectCreationOperation { Constructor: { } constructor } creation when depth > 0:
                 // new StreamWriter(Console.OpenStandardError(), encoding): the wrapped stream is the constructor's Stream argument.
                 foreach (var argument in creation.Arguments)

@@ -114,6 +114,29 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task EfQueryOverSqliteOnly_NoDiagnostic()
+    {
+        // The application configures SQLite and no other provider: ToListAsync would run the query synchronously as well.
+        await VerifyWithEfCoreAsync("""
+            static class Storage
+            {
+                public static object UseSqlite(this object options, string connectionString) => options;
+
+                public static void Configure(object options) => options.UseSqlite("Data Source=app.db");
+            }
+
+            class C
+            {
+                async Task<System.Collections.Generic.List<decimal>> M(AppDb db)
+                {
+                    await Task.Yield();
+                    return (from o in db.Orders where o.Total > 10 select o.Total).ToList();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task QuerySyntaxOverList_NoDiagnostic()
     {
         await VerifyWithEfCoreAsync("""

@@ -933,6 +933,53 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task ConsoleWriterChosenByCondition_NoDiagnostic()
+    {
+        // The splash screen goes to stderr when messages go to stdout, else to stdout: either way a console writer.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            class Splash
+            {
+                async Task ShowAsync(bool deliverToStdout, string[] lines)
+                {
+                    await Task.Yield();
+                    var output = deliverToStdout ? Console.Error : Console.Out;
+                    foreach (var line in lines)
+                    {
+                        output.WriteLine(line);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WriterChosenBetweenConsoleAndFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Splash
+            {
+                async Task ShowAsync(bool toFile, string[] lines)
+                {
+                    await Task.Yield();
+                    var output = toFile ? new StreamWriter("splash.txt") : Console.Out;
+                    foreach (var line in lines)
+                    {
+                        {|#0:output.WriteLine(line)|};
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("TextWriter.WriteLine", "TextWriter.WriteLineAsync"));
+    }
+
+    [Fact]
     public async Task ConsoleErrorWrite_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
@@ -3165,6 +3212,78 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
                 }
             }
             """);
+    }
+
+    private const string EfCoreWithProviders = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.EntityFrameworkCore
+        {
+            public class DbContextOptionsBuilder { }
+
+            public static class ProviderExtensions
+            {
+                public static DbContextOptionsBuilder UseSqlite(this DbContextOptionsBuilder builder, string connectionString) => builder;
+                public static DbContextOptionsBuilder UseSqlServer(this DbContextOptionsBuilder builder, string connectionString) => builder;
+            }
+
+            public class DbContext
+            {
+                protected virtual void OnConfiguring(DbContextOptionsBuilder options) { }
+                public int SaveChanges() => 0;
+                public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => Task.Run(() => 0);
+            }
+        }
+        """;
+
+    private const string MessagesDbContext = """
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        class MessagesDb : DbContext
+        {
+            protected override void OnConfiguring(DbContextOptionsBuilder options) => CONFIGURE;
+        }
+
+        class MessagesController
+        {
+            private readonly MessagesDb _db = new MessagesDb();
+
+            async Task DeleteAllAsync()
+            {
+                await Task.Yield();
+                {|#0:_db.SaveChanges()|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task EfCoreOverSqliteOnly_NoDiagnostic()
+    {
+        // A developer tool keeps its messages in SQLite and configures no other provider: SQLite has no asynchronous I/O, so
+        // SaveChangesAsync would run synchronously too.
+        await VerifyWithLibraryAsync(EfCoreWithProviders, MessagesDbContext.Replace("CONFIGURE", "options.UseSqlite(\"Data Source=messages.db\")").Replace("{|#0:_db.SaveChanges()|}", "_db.SaveChanges()"));
+    }
+
+    [Fact]
+    public async Task EfCoreOverSqliteAndSqlServer_Reports()
+    {
+        await VerifyWithLibraryAsync(
+            EfCoreWithProviders,
+            MessagesDbContext.Replace("=> CONFIGURE;", "{ if (System.Environment.GetEnvironmentVariable(\"DB\") == \"mssql\") options.UseSqlServer(\"Server=.\"); else options.UseSqlite(\"Data Source=messages.db\"); }"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("DbContext.SaveChanges", "DbContext.SaveChangesAsync"));
+    }
+
+    [Fact]
+    public async Task EfCoreWithNoProviderConfigured_Reports()
+    {
+        // A library whose host chooses the provider: nothing says SQLite.
+        await VerifyWithLibraryAsync(
+            EfCoreWithProviders,
+            MessagesDbContext.Replace("CONFIGURE", "base.OnConfiguring(options)"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("DbContext.SaveChanges", "DbContext.SaveChangesAsync"));
     }
 
     [Fact]

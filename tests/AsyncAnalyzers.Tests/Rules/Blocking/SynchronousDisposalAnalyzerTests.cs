@@ -1563,6 +1563,94 @@ public class SynchronousDisposalAnalyzerTests
     }
 
     [Fact]
+    public async Task FileStreamCreatedAndDisposedAtOnce_NoDiagnostic()
+    {
+        // A piece writer creates each missing file empty before it preallocates it: the stream is disposed where it is made.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class DiskWriter
+            {
+                async Task CreateAsync(string path, long length)
+                {
+                    await Task.Yield();
+                    if (!File.Exists(path))
+                        new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite).Dispose();
+                    await PreallocateAsync(path, length);
+                }
+
+                Task PreallocateAsync(string path, long length) => Task.CompletedTask;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileStreamMadeThenWrittenAndDisposed_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class DiskWriter
+            {
+                async Task CreateAsync(string path)
+                {
+                    await Task.Yield();
+                    var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
+                    stream.WriteByte(0);
+                    [|stream.Dispose()|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileStreamOnlyResized_NoDiagnostic()
+    {
+        // Preallocation: SetLength resizes the file itself and leaves nothing in the write buffer.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class DiskWriter
+            {
+                async Task PreallocateAsync(string path, long length)
+                {
+                    await Task.Yield();
+                    using (var fileStream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, 1, FileOptions.None))
+                    {
+                        if (fileStream.Length < length)
+                            fileStream.SetLength(length);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FileStreamResizedThenWritten_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class DiskWriter
+            {
+                async Task PreallocateAsync(string path, long length)
+                {
+                    await Task.Yield();
+                    [|using|] (var fileStream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite))
+                    {
+                        fileStream.SetLength(length);
+                        fileStream.WriteByte(1);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task FlushedAsynchronouslyBeforeDisposal_NoDiagnostic()
     {
         // Each stream's last use is an awaited flush: disposal has nothing left to write.

@@ -772,6 +772,90 @@ public class UnawaitedTaskAnalyzerTests
             """);
     }
 
+    private const string ReusableTaskLibrary = """
+        using System;
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        public readonly struct ReusableTask
+        {
+            public static ReusableTask CompletedTask => default;
+            public static ReusableTask<T> FromResult<T>(T value) => default;
+            public Awaiter GetAwaiter() => default;
+
+            public readonly struct Awaiter : INotifyCompletion
+            {
+                public bool IsCompleted => true;
+                public void GetResult() { }
+                public void OnCompleted(Action continuation) => continuation();
+            }
+        }
+
+        public readonly struct ReusableTask<T>
+        {
+            public ReusableTask<T>.Awaiter GetAwaiter() => default;
+
+            public readonly struct Awaiter : INotifyCompletion
+            {
+                public bool IsCompleted => true;
+                public T GetResult() => default!;
+                public void OnCompleted(Action continuation) => continuation();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeReturnsCustomAwaitableCompletedTaskForConstantArgument_NoDiagnostic()
+    {
+        // A torrent engine's own task type: Tick(delta, false) takes the arm that returns ReusableTask.CompletedTask.
+        await VerifyCS.VerifyAnalyzerAsync(ReusableTaskLibrary + """
+
+            class DiskManager
+            {
+                internal void Tick(int delta)
+                {
+                    if (delta > 800)
+                        Tick(delta, false);
+                }
+
+                ReusableTask Tick(int delta, bool waitForBufferedIO)
+                {
+                    var processTask = ProcessBufferedIO();
+                    return waitForBufferedIO ? processTask : ReusableTask.CompletedTask;
+                }
+
+                ReusableTask ProcessBufferedIO() => ReusableTask.CompletedTask;
+            }
+            """.Replace("ReusableTask ProcessBufferedIO() => ReusableTask.CompletedTask;", "ReusableTask ProcessBufferedIO() => Unknown();\n\n    static ReusableTask Unknown() => throw new NotImplementedException();"));
+    }
+
+    [Fact]
+    public async Task CalleeReturnsCustomAwaitableWorkForConstantArgument_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ReusableTaskLibrary + """
+
+            class DiskManager
+            {
+                internal void Tick(int delta)
+                {
+                    if (delta > 800)
+                        {|#0:Tick(delta, true)|};
+                }
+
+                ReusableTask Tick(int delta, bool waitForBufferedIO)
+                {
+                    var processTask = ProcessBufferedIO();
+                    return waitForBufferedIO ? processTask : ReusableTask.CompletedTask;
+                }
+
+                ReusableTask ProcessBufferedIO() => Pending();
+
+                static ReusableTask Pending() => throw new NotImplementedException();
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("DiskManager.Tick", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     [Fact]
     public async Task TaskRunOfCoveredWork_NoDiagnostic()
     {

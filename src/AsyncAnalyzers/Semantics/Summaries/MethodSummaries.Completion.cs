@@ -683,6 +683,9 @@ internal sealed partial class MethodSummaries : ICallFacts
             return false;
         }
 
+        /// <summary>What the constants make of a condition of the method: true, false, or null when they do not decide it.</summary>
+        public bool? Decide(IOperation condition) => Evaluate(condition);
+
         /// <summary>The arm of a <c>?:</c> the constants choose (followed through nested ones), or the value itself.</summary>
         public IOperation Taken(IOperation value)
         {

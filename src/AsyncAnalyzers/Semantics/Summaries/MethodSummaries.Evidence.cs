@@ -4,6 +4,8 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Summaries;
@@ -194,6 +196,13 @@ internal sealed partial class MethodSummaries
     {
         var method = call.TargetMethod;
         if (_work.CannotFault(call) || KnownApis.NeverFaults(method) || KnownApis.CannotThrow(method))
+        {
+            return Fact.No(call);
+        }
+
+        // logger.Debug(connection, "...") through the compilation's own logging abstraction: a logger that writes to a TextWriter
+        // or the console does I/O, but logging is not how work fails (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenLogsThroughOwnLogger_NoDiagnostic).
+        if (KnownApis.IsLoggingCall(method))
         {
             return Fact.No(call);
         }
@@ -588,7 +597,14 @@ internal sealed partial class MethodSummaries
         // such an answer depends on the call too, and is not remembered.
         var outerChecked = walk.CheckedByCaller;
         var checkedByCaller = use is IInvocationOperation checkedCall ? MembersCheckedBefore(checkedCall) : null;
-        var cache = liveToken || checkedByCaller is not null ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
+
+        // AddPeers(peers, prioritise: true, fromTracker: true): the callee's `if (... && !fromTracker) throw` cannot fire for this
+        // call; read with the branches the constants decide, and not remembered either
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenCallsHelperWhoseThrowTheConstantArgumentRulesOut_NoDiagnostic,
+        // AwaitsThenCallsHelperWhoseThrowTheConstantArgumentTakes_Reports).
+        var outerDecided = walk.DecidedByCaller;
+        var constants = use is IInvocationOperation constantCall ? ConstantBranches.For(constantCall) : null;
+        var cache = liveToken || checkedByCaller is not null || constants is not null ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
         for (var depth = 1; depth <= EvidenceDepth && cache is not null; depth++)
         {
@@ -614,9 +630,16 @@ internal sealed partial class MethodSummaries
         walk.Remaining--;
         walk.LiveToken = liveToken;
         walk.CheckedByCaller = checkedByCaller;
+        walk.DecidedByCaller = null;
         try
         {
-            var fact = _bodies.BodyOf(method, use) is { } body ? UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk) : Fact.No(use);
+            var fact = Fact.No(use);
+            if (_bodies.BodyOf(method, use) is { } body)
+            {
+                walk.DecidedByCaller = constants is null ? null : new ConstantBranches(body.Method, body.Block, constants);
+                fact = UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk);
+            }
+
             if (cache is not null && (fact.IsYes || !walk.CutShort))
             {
                 cache.TryAdd((method, remaining), fact.IsYes ? fact : Fact.No(use));
@@ -626,6 +649,7 @@ internal sealed partial class MethodSummaries
         }
         finally
         {
+            walk.DecidedByCaller = outerDecided;
             walk.CheckedByCaller = outerChecked;
             walk.LiveToken = outerLiveToken;
             walk.Remaining++;
@@ -669,6 +693,19 @@ internal sealed partial class MethodSummaries
             // if (HasValue) { ...dispose the value... } in a callee whose caller found IsFaultedOrCanceled true just before the call:
             // the two test one task's status and cannot both hold, so the branch does not run for this call
             // (UnawaitedTaskAnalyzerTests.CalleeBranchRuledOutByCallersStatusCheck_NoDiagnostic).
+            // if (HasMetadata && IsPrivate && !fromTracker) throw ... in a callee called with fromTracker: true: the constants rule the
+            // branch out (or in: then only it runs, and the other arm is skipped).
+            if (current is IConditionalOperation { Condition: var decidedCondition } decidedBranch && walk.DecidedByCaller?.Decide(decidedCondition) is { } decided)
+            {
+                stack.Push(decidedCondition);
+                if ((decided ? decidedBranch.WhenTrue : decidedBranch.WhenFalse) is { } taken)
+                {
+                    stack.Push(taken);
+                }
+
+                continue;
+            }
+
             if (current is IConditionalOperation { WhenTrue: var ruledOut, Condition: var branchCondition } && walk.CheckedByCaller is { } checkedByCaller
                 && ExcludedByCheckedMembers(branchCondition, checkedByCaller))
             {
@@ -737,6 +774,12 @@ internal sealed partial class MethodSummaries
             case IAwaitOperation { Operation: var awaitedSource } when awaitedSource.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property.Name: "Task", Instance: ILocalReferenceOperation } sourceTask
                 && CompletionSources.OnlySucceeds(sourceTask, operation.Root(), unseenOnly ? KeptWithoutUnseenFaults : KeptByTypeWhoseSourcesOnlySucceed):
                 return Fact.No(operation);
+
+            // await ClientEngine.MainLoop: an awaitable of the compilation that is not a task (a switch to its own synchronization
+            // context) whose GetResult shows no fault; the await only hands the continuation over and resumes there
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsOwnContextSwitchThenOnlyCoveredWork_NoDiagnostic, AwaitsOwnAwaitableWhoseGetResultThrows_Reports).
+            case IAwaitOperation { Operation: var switched } when OwnAwaiterResult(switched.UnwrapConfigureAwait(), operation) is { } getResult:
+                return MethodShowsFault(getResult, operation, unseenOnly, walk).IsYes ? Fact.Yes(operation) : Fact.No(operation);
 
             // await _readerTask, a readonly field: what the constructors gave it decides
             // (UnawaitedTaskAnalyzerTests.DisposalAwaitsReadonlyFieldOfCoveredWorkers_NoDiagnostic).
@@ -943,6 +986,22 @@ internal sealed partial class MethodSummaries
     /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
     /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
     /// </summary>
+    /// <summary>
+    /// The <c>GetResult</c> an await of <paramref name="awaited"/> calls, when the awaited type is not a task and its awaiter's
+    /// <c>GetResult</c> is source code of the compilation (MonoTorrent's <c>MainLoop : SynchronizationContext, INotifyCompletion</c>,
+    /// awaited to switch threads); null otherwise (tasks, library awaiters, code that does not bind).
+    /// </summary>
+    private IMethodSymbol? OwnAwaiterResult(IOperation awaited, IOperation await)
+    {
+        if (_symbols.IsTaskLike(awaited.Type) || awaited.Type is not { TypeKind: TypeKind.Class or TypeKind.Struct }
+            || await.Syntax is not AwaitExpressionSyntax syntax || await.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        return model.GetAwaitExpressionInfo(syntax) is { IsDynamic: false, GetResultMethod: { DeclaringSyntaxReferences.Length: > 0 } getResult } ? getResult : null;
+    }
+
     private static bool IsInvariantGuard(IOperation throwOperation, IOperation exception)
     {
         var guarded = throwOperation.WalkUpConversions();

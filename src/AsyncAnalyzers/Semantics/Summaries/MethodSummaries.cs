@@ -165,6 +165,9 @@ internal sealed partial class MethodSummaries
 
         /// <summary>Boolean members of the callee's instance that its caller found true just before the call (evidence walk).</summary>
         public List<ISymbol>? CheckedByCaller { get; set; }
+
+        /// <summary>The branches the call's constant arguments decide in the callee being read (evidence walk).</summary>
+        public ConstantBranches? DecidedByCaller { get; set; }
     }
 
     private sealed class MethodOrdinalComparer : IEqualityComparer<(IMethodSymbol Method, int Ordinal)>

@@ -118,6 +118,14 @@ internal static class KnownApis
     }
 
     /// <summary>
+    /// A <c>void</c> method of a logger: a type or interface named <c>...Logger</c> or <c>ILogger...</c> (the compilation's own logging
+    /// abstraction, Serilog's, log4net's). Loggers do not throw at their callers: writing the entry is not the work that fails.
+    /// </summary>
+    public static bool IsLoggingCall(IMethodSymbol method) =>
+        method.ReturnsVoid && method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type
+        && (type.Name.EndsWith("Logger", System.StringComparison.Ordinal) || type.Name.StartsWith("ILogger", System.StringComparison.Ordinal));
+
+    /// <summary>
     /// Library calls that fail only on a programming error, never in practice: collections, LINQ over objects, strings, tasks
     /// and synchronization, logging and diagnostics, and the synchronous members of UI frameworks (property sets, collection
     /// edits on the UI thread). Their awaitable members (a dialog's ShowAsync) are not quiet.

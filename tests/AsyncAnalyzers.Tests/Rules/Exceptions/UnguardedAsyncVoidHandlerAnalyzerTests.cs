@@ -3393,6 +3393,179 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """);
     }
 
+    private const string OwnLoop = """
+        sealed class MainLoop : System.Threading.SynchronizationContext, System.Runtime.CompilerServices.INotifyCompletion
+        {
+            public MainLoop GetAwaiter() => this;
+            public bool IsCompleted => System.Threading.SynchronizationContext.Current == this;
+            public void GetResult() { }
+            public void OnCompleted(Action continuation) => Post(_ => continuation(), null);
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsOwnContextSwitchThenOnlyCoveredWork_NoDiagnostic()
+    {
+        // A torrent engine hops to its own loop first; everything after the hop is inside the catch-all. The hop is the
+        // compilation's own awaitable, whose GetResult does nothing: it cannot throw.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + OwnLoop + """
+            class ListenManager
+            {
+                internal static readonly MainLoop Loop = new MainLoop();
+
+                async void ConnectionReceived(object sender, EventArgs e)
+                {
+                    await Loop;
+                    try
+                    {
+                        await File.AppendAllTextAsync("peers.txt", sender.ToString());
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsOwnAwaitableWhoseGetResultThrows_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + OwnLoop.Replace("public void GetResult() { }", "public void GetResult() { if (Stopped) throw new InvalidOperationException(\"the loop has stopped\"); }\n    public static bool Stopped;") + """
+            class ListenManager
+            {
+                internal static readonly MainLoop Loop = new MainLoop();
+
+                async void {|#0:ConnectionReceived|}(object sender, EventArgs e)
+                {
+                    await Loop;
+                    try
+                    {
+                        await File.AppendAllTextAsync("peers.txt", sender.ToString());
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("ConnectionReceived"));
+    }
+
+    private const string PeerManager = """
+        class TorrentManager
+        {
+            readonly List<string> _peers = new();
+            bool _private = true;
+
+            internal int AddPeers(IEnumerable<string> peers, bool prioritise, bool fromTracker)
+            {
+                if (_private && !fromTracker)
+                    throw new InvalidOperationException("You cannot add external peers to a private torrent");
+                var count = 0;
+                foreach (var peer in peers)
+                {
+                    _peers.Add(peer);
+                    count++;
+                }
+
+                return count;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsThenCallsHelperWhoseThrowTheConstantArgumentRulesOut_NoDiagnostic()
+    {
+        // Peers from the tracker: AddPeers' throw needs fromTracker to be false, and this call passes true.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + PeerManager + """
+            class Announcer
+            {
+                readonly TorrentManager _manager = new();
+
+                async void OnAnnounceComplete(object sender, EventArgs e)
+                {
+                    await Task.Delay(10);
+                    _manager.AddPeers(new[] { "peer" }, prioritise: true, fromTracker: true);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsThenCallsHelperWhoseThrowTheConstantArgumentTakes_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + PeerManager + """
+            class Announcer
+            {
+                readonly TorrentManager _manager = new();
+
+                async void {|#0:OnPeersFound|}(object sender, EventArgs e)
+                {
+                    await Task.Delay(10);
+                    _manager.AddPeers(new[] { "peer" }, prioritise: false, fromTracker: false);
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeersFound"));
+    }
+
+    private const string OwnLogging = """
+        interface ILogger
+        {
+            void Debug(string message);
+        }
+
+        sealed class TextWriterLogger : ILogger
+        {
+            readonly TextWriter _writer;
+
+            public TextWriterLogger(TextWriter writer) => _writer = writer;
+
+            public void Debug(string message) => _writer.WriteLine("DEBUG: " + message);
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsThenLogsThroughOwnLogger_NoDiagnostic()
+    {
+        // The library's own logging abstraction writes entries to a TextWriter: logging is not the work that fails.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + OwnLogging + """
+            class ConnectionManager
+            {
+                readonly ILogger _log = new TextWriterLogger(Console.Out);
+                readonly List<string> _pending = new();
+
+                async void OnPeerFound(object sender, EventArgs e)
+                {
+                    await Task.Delay(10);
+                    _pending.Add(sender.ToString() ?? "");
+                    _log.Debug("peer queued");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsThenWritesThroughOwnWriter_Reports()
+    {
+        // The same write through a type that is not a logger: a journal the work itself depends on.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + OwnLogging.Replace("TextWriterLogger", "TextWriterJournal").Replace("ILogger", "IJournal") + """
+            class ConnectionManager
+            {
+                readonly IJournal _journal = new TextWriterJournal(new StreamWriter("journal.txt"));
+                readonly List<string> _pending = new();
+
+                async void {|#0:OnPeerFound|}(object sender, EventArgs e)
+                {
+                    await Task.Delay(10);
+                    _pending.Add(sender.ToString() ?? "");
+                    _journal.Debug("peer queued");
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeerFound"));
+    }
+
     [Fact]
     public async Task AwaitsThenCallsTaskReturningHelperWithoutAwait_Reports()
     {

@@ -207,6 +207,13 @@ internal sealed partial class MethodSummaries
             return Fact.No(call);
         }
 
+        // MainLoop.CheckThread() marked [Conditional("DEBUG")]: an assertion the release build does not even call
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeAssertsThroughConditionalMethod_NoDiagnostic, CalleeChecksThroughPlainMethod_Reports).
+        if (KnownApis.IsConditionalCall(method))
+        {
+            return Fact.No(call);
+        }
+
         // Task.FromException(...): a fault by construction (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsFromException_Reports).
         if (method is { Name: "FromException" or "FromCanceled", IsStatic: true } && _symbols.IsTaskLike(method.ContainingType))
         {

@@ -126,6 +126,23 @@ internal static class KnownApis
         && (type.Name.EndsWith("Logger", System.StringComparison.Ordinal) || type.Name.StartsWith("ILogger", System.StringComparison.Ordinal));
 
     /// <summary>
+    /// A method marked <c>[Conditional("DEBUG")]</c> (any symbol): a debug assertion, whose calls the compiler leaves out unless the
+    /// symbol is defined; what it throws is a programming error found in debug builds, not a way for work to fail.
+    /// </summary>
+    public static bool IsConditionalCall(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ConditionalAttribute" } conditional && conditional.IsInNamespace("System", "Diagnostics"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Library calls that fail only on a programming error, never in practice: collections, LINQ over objects, strings, tasks
     /// and synchronization, logging and diagnostics, and the synchronous members of UI frameworks (property sets, collection
     /// edits on the UI thread). Their awaitable members (a dialog's ShowAsync) are not quiet.

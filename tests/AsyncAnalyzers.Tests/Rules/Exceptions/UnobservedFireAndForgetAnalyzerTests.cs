@@ -602,6 +602,57 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
     }
 
+    private const string BucketRefresh = """
+        using System.Collections.Generic;
+        using System.Diagnostics;
+
+        class Loop
+        {
+            readonly Thread _thread = Thread.CurrentThread;
+
+            [Conditional("DEBUG")]
+            internal void CheckThread()
+            {
+                if (Thread.CurrentThread != _thread)
+                    throw new InvalidOperationException("Missing context switch to the loop.");
+            }
+        }
+
+        class RoutingTable
+        {
+            internal static readonly Loop Loop = new Loop();
+            readonly List<string> _buckets = new();
+
+            internal async Task RefreshBuckets()
+            {
+                await Task.Yield();
+                Loop.CheckThread();
+                _buckets.Add("refreshed");
+            }
+
+            void OnTimer()
+            {
+                {|#0:_ = RefreshBuckets()|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeAssertsThroughConditionalMethod_NoDiagnostic()
+    {
+        // The only throw is a debug assertion the release build does not even call; the rest is in-memory bookkeeping.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + BucketRefresh.Replace("{|#0:_ = RefreshBuckets()|}", "_ = RefreshBuckets()"));
+    }
+
+    [Fact]
+    public async Task CalleeChecksThroughPlainMethod_Reports()
+    {
+        // The same check without [Conditional]: it runs in every build, and its exception faults the dropped task.
+        await VerifyCS.VerifyAnalyzerAsync(
+            Usings + BucketRefresh.Replace("[Conditional(\"DEBUG\")]", ""),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshBuckets"));
+    }
+
     [Fact]
     public async Task DiscardOfSourceWhoseMemberIsHandedOut_Reports()
     {

@@ -78,6 +78,15 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using var writer = new BinaryWriter(output, Encoding.ASCII, leaveOpen: true); ... await output.FlushAsync(token);: a
+        // BinaryWriter buffers nothing of its own, so once the stream under it is flushed asynchronously after the last write, its
+        // disposal has nothing to flush (SynchronousDisposalAnalyzerTests.BinaryWriterOverStreamFlushedAsynchronouslyLast_NoDiagnostic,
+        // BinaryWriterWrittenAfterStreamFlush_Reports).
+        if (UnbufferedWriterFlushedThroughStreamLast(context.Operation, resources))
+        {
+            return;
+        }
+
         // using (var destination = File.Create(path)) using (var writer = new StreamWriter(destination)) { ... }: the writer owns the
         // stream, and its disposal, first, flushes and closes it (and is judged on its own); the stream's finds it closed
         // (SynchronousDisposalAnalyzerTests.StreamClosedByOwningWriter_NoDiagnostic, StreamLeftOpenByWriter_Reports).
@@ -438,6 +447,69 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
                 any = true;
             }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// Every local the using declares is a <c>BinaryWriter</c> made over a local or parameter stream, and the last mention of the
+    /// writer or the stream in the scope is an awaited <c>FlushAsync</c> of the stream (or of <c>writer.BaseStream</c>), after which
+    /// the stream is at most read.
+    /// </summary>
+    private static bool UnbufferedWriterFlushedThroughStreamLast(IOperation usingOperation, IOperation resources)
+    {
+        if (ScopeOf(usingOperation) is not { } scope || resources is not IVariableDeclarationGroupOperation group)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var declarator in group.Declarations.SelectMany(declaration => declaration.Declarators))
+        {
+            if (declarator.Initializer?.Value.WalkDownConversions() is not IObjectCreationOperation { Type.Name: "BinaryWriter", Arguments: { Length: > 0 } arguments } creation
+                || !((INamedTypeSymbol)creation.Type!).IsInNamespace("System", "IO")
+                || arguments[0].Value.WalkDownConversions() switch { ILocalReferenceOperation l => (ISymbol)l.Local, IParameterReferenceOperation p => p.Parameter, _ => null } is not { } stream)
+            {
+                return false;
+            }
+
+            var writer = declarator.Symbol;
+            var uses = new List<IOperation>();
+            foreach (var operation in scope.Descendants())
+            {
+                if ((operation is ILocalReferenceOperation local && (SymbolEqualityComparer.Default.Equals(local.Local, writer) || SymbolEqualityComparer.Default.Equals(local.Local, stream)))
+                    || (operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, stream)))
+                {
+                    uses.Add(operation);
+                }
+            }
+
+            var flushed = false;
+            uses.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+            foreach (var use in uses)
+            {
+                var flushTarget = use.Parent is IPropertyReferenceOperation { Property.Name: "BaseStream" } baseStream && ReferenceEquals(baseStream.Instance, use) ? baseStream : use;
+                if (flushTarget.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, flushTarget) && IsAwaited(flush))
+                {
+                    flushed = true;
+                }
+                else if (ReferenceEquals(use.Syntax, arguments[0].Value.WalkDownConversions().Syntax))
+                {
+                    continue;
+                }
+                else if (use is not ILocalReferenceOperation { } streamLocal || SymbolEqualityComparer.Default.Equals(streamLocal.Local, writer) || !WritesNothing(streamLocal))
+                {
+                    flushed = false;
+                }
+            }
+
+            if (!flushed)
+            {
+                return false;
+            }
+
+            any = true;
         }
 
         return any;

@@ -295,6 +295,46 @@ internal static class CompletedTasks
             return tasks is not null && SymbolEqualityComparer.Default.Equals(tasks.ReferencedVariable(), variable);
         }
 
+        /// <summary>
+        /// <c>int index = Task.WaitAny(startedTask, errorTask, timeout); if (index == 1) ... errorTask.Result</c>: the task at the
+        /// position the wait returned has completed. The tasks are listed in the call (arguments or an array created there); the
+        /// index is the wait itself or a local it initializes, never reassigned (SyncOverAsyncTests.ResultOfWaitAnyWinnerByPosition_NoDiagnostic,
+        /// ResultOfWaitAnyLoserByPosition_Reports).
+        /// </summary>
+        private void WaitAnyWinner(IOperation index, IOperation position, List<TaskPath> proven)
+        {
+            if (position.WalkDownConversions().Type?.SpecialType != SpecialType.System_Int32 || position.ConstantValue is not { HasValue: true, Value: int at } || at < 0)
+            {
+                return;
+            }
+
+            var value = index.WalkDownConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                value = local.Local.FindSingleInitializer(value)?.WalkDownConversions()!;
+            }
+
+            if (value is not IInvocationOperation { TargetMethod: { Name: "WaitAny", IsStatic: true } waitAny } call || !_symbols.IsTaskLike(waitAny.ContainingType))
+            {
+                return;
+            }
+
+            var tasks = new List<IOperation>();
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Type is IArrayTypeSymbol && argument.Value.WalkDownConversions() is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    tasks.AddRange(initializer.ElementValues);
+                    break;
+                }
+            }
+
+            if (at < tasks.Count)
+            {
+                Add(proven, TaskPath.Of(tasks[at].WalkDownConversions()));
+            }
+        }
+
         /// <summary>The two tasks of <c>Task.WhenAny(a, b)</c> (two arguments, or an array of two), or null.</summary>
         private static (IOperation First, IOperation Second)? TwoTasks(IInvocationOperation whenAny)
         {
@@ -760,6 +800,11 @@ internal static class CompletedTasks
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                     StatusOrWinner(equals.LeftOperand, equals.RightOperand, proven);
                     StatusOrWinner(equals.RightOperand, equals.LeftOperand, proven);
+                    WaitAnyWinner(equals.LeftOperand, equals.RightOperand, proven);
+                    WaitAnyWinner(equals.RightOperand, equals.LeftOperand, proven);
+                    return;
+                case IIsPatternOperation { Value: var index, Pattern: IConstantPatternOperation { Value: var position } } when position.WalkDownConversions().Type?.SpecialType == SpecialType.System_Int32:
+                    WaitAnyWinner(index, position, proven);
                     return;
                 case IIsPatternOperation { Value: var value, Pattern: var pattern } when IsFinalStatusPattern(pattern):
                     AddStatusOwner(value, proven);

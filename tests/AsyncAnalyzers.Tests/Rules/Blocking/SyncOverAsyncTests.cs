@@ -569,6 +569,51 @@ public class SyncOverAsyncTests
     }
 
     [Fact]
+    public async Task ResultOfWaitAnyWinnerByPosition_NoDiagnostic()
+    {
+        // A server waits for its Started or Error event (or 30 seconds); the error's task is read only when the wait returned
+        // its position, so it has completed: the blocking, if any, was in the wait.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class ImapServer
+            {
+                void TryStart(Task<EventArgs> startedTask, Task<Exception> errorTask)
+                {
+                    int index = {|#0:Task.WaitAny(startedTask, errorTask, Task.Delay(TimeSpan.FromSeconds(30)))|};
+                    if (index == 1)
+                    {
+                        Console.Error.WriteLine(errorTask.Result.Message);
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAny"));
+    }
+
+    [Fact]
+    public async Task ResultOfWaitAnyLoserByPosition_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class ImapServer
+            {
+                void TryStart(Task<EventArgs> startedTask, Task<Exception> errorTask)
+                {
+                    int index = {|#0:Task.WaitAny(startedTask, errorTask, Task.Delay(TimeSpan.FromSeconds(30)))|};
+                    if (index == 0)
+                    {
+                        Console.Error.WriteLine({|#1:errorTask.Result|}.Message);
+                    }
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments("Task.WaitAny"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultOfWaitAnyWithTimeout_Reports()
     {
         // After a time-out WaitAny returns -1: no element is known complete.

@@ -1650,6 +1650,48 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    private const string DotStuffer = """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class Pop3
+        {
+            public static async Task WriteDotStuffedAsync(Stream outputStream, byte[] data, CancellationToken token)
+            {
+                if (outputStream == null) throw new ArgumentNullException(nameof(outputStream));
+                USING var writer = new BinaryWriter(outputStream, System.Text.Encoding.ASCII, leaveOpen: true);
+                var atLineStart = true;
+                foreach (var b in data)
+                {
+                    if (atLineStart && b == (byte)'.')
+                        writer.Write((byte)'.');
+                    writer.Write(b);
+                    atLineStart = b == (byte)'\n';
+                }
+
+                writer.Write(new byte[] { (byte)'.', 13, 10 });
+                await outputStream.FlushAsync(token);
+                AFTER
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task BinaryWriterOverStreamFlushedAsynchronouslyLast_NoDiagnostic()
+    {
+        // A POP3 server writes a message through a BinaryWriter, which buffers nothing of its own, and flushes the stream under
+        // it with an await: the writer's disposal only flushes an empty stream.
+        await VerifyCS.VerifyAnalyzerAsync(DotStuffer.Replace("USING", "using").Replace("AFTER", ""));
+    }
+
+    [Fact]
+    public async Task BinaryWriterWrittenAfterStreamFlush_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(DotStuffer.Replace("USING", "[|using|]").Replace("AFTER", "writer.Write((byte)0);"));
+    }
+
     [Fact]
     public async Task FlushedAsynchronouslyBeforeDisposal_NoDiagnostic()
     {

@@ -367,11 +367,40 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // A counterpart of this compilation that calls the synchronous method itself (await MainLoop; ...; SetNeedsHashCheck();):
+        // it does the same blocking work, only later and elsewhere, and the call is no worse than it
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.CounterpartCallsTheSynchronousMethod_NoDiagnostic, CounterpartDoesItsOwnWork_Reports).
+        if (SymbolEqualityComparer.Default.Equals(implementation.ContainingAssembly, compilationAssembly)
+            && CallsItself(implementation, method, invocation, services))
+        {
+            return true;
+        }
+
         // A library call with no sign of I/O whose inputs are in-memory values computes (parser.ParseDocument(html),
         // factory.CreateDbContext()); the compilation's own methods, and its sibling projects', are judged by their counterpart
         // alone (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,
         // LibraryParserOverStream_Reports, LibraryCallWithPathArgument_Reports, SiblingProjectMethod_Reports).
         return !services.IoEvidence.IsOwnCode(method) && services.IoEvidence.IsComputation(invocation);
+    }
+
+    /// <summary>The counterpart's own body (not its lambdas) calls <paramref name="method"/>.</summary>
+    private static bool CallsItself(IMethodSymbol counterpart, IMethodSymbol method, IOperation use, CompilationServices services)
+    {
+        if (services.Bodies.BodyOf(counterpart, use) is not { } body)
+        {
+            return false;
+        }
+
+        var target = method.OriginalDefinition;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Calls whose async twin is wrong advice or another rule's business.</summary>

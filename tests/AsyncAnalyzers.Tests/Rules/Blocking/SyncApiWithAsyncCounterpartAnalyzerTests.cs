@@ -2735,6 +2735,56 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    private const string HashCheck = """
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class TorrentManager
+        {
+            public bool Stopped { get; set; }
+
+            public async Task SetNeedsHashCheckAsync()
+            {
+                await Task.Yield();
+                if (!Stopped)
+                    throw new InvalidOperationException("only when stopped");
+                COUNTERPART_WORK
+            }
+
+            internal void SetNeedsHashCheck()
+            {
+                if (File.Exists("fast-resume.dat"))
+                    File.Delete("fast-resume.dat");
+            }
+        }
+
+        class StartingMode
+        {
+            async Task VerifyAsync(TorrentManager manager)
+            {
+                await Task.Yield();
+                {|#0:manager.SetNeedsHashCheck()|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CounterpartCallsTheSynchronousMethod_NoDiagnostic()
+    {
+        // The async twin switches threads, checks a state and then calls the synchronous method itself: the file work is the
+        // same either way, and the twin's precondition does not even hold where the synchronous one is called.
+        await VerifyCS.VerifyAnalyzerAsync(HashCheck.Replace("COUNTERPART_WORK", "SetNeedsHashCheck();").Replace("{|#0:manager.SetNeedsHashCheck()|}", "manager.SetNeedsHashCheck()"));
+    }
+
+    [Fact]
+    public async Task CounterpartDoesItsOwnWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            HashCheck.Replace("COUNTERPART_WORK", "if (File.Exists(\"fast-resume.dat\")) await Task.Run(() => File.Delete(\"fast-resume.dat\"));"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("TorrentManager.SetNeedsHashCheck", "TorrentManager.SetNeedsHashCheckAsync"));
+    }
+
     [Fact]
     public async Task CounterpartReturnsFromResult_NoDiagnostic()
     {

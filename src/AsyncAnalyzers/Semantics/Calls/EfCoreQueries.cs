@@ -113,6 +113,13 @@ internal static class EfCoreQueries
     }
 
     /// <summary>
+    /// An <c>IQueryable</c> built from a DbSet (through query operators and locals), so a query of the <c>DbContext</c> that owns
+    /// the set: two such queries cannot run at once on one context (Gather).
+    /// </summary>
+    public static bool IsDbSetQuery(IOperation query, AsyncSymbols symbols) =>
+        IsQueryable(query.WalkDownConversions().Type, symbols) && IsRootedInDbSet(query, symbols, query, MaxLocals);
+
+    /// <summary>
     /// True when the query starts at a DbSet: walking down the receivers of extension operators (<c>Where</c>, <c>Include</c>,
     /// <c>AsNoTracking</c>, <c>FromSqlRaw</c>) reaches a DbSet-typed expression (<c>db.Orders</c>, <c>db.Set&lt;Order&gt;()</c>), or a
     /// local every assignment of which is such a query or a query over the local itself (<c>query = query.Where(...)</c>).

@@ -315,8 +315,11 @@ internal sealed class Independence
         }
         else
         {
+            // await sourceQuery.LongCountAsync() where sourceQuery = context.Set<T>().AsNoTracking().AsExpandable(): a query of a
+            // DbContext, whatever operators (the project's own included) it went through
+            // (IndependentAwaitsAnalyzerTests.QueriesOfOneContextThroughOperatorChains_NoDiagnostic).
             var path = PathOf(receiver.WalkDownConversions(), out var unsafeType);
-            if (unsafeType || _safety.IsUnsafe(receiver.WalkDownConversions().Type))
+            if (unsafeType || _safety.IsUnsafe(receiver.WalkDownConversions().Type) || Calls.EfCoreQueries.IsDbSetQuery(receiver, _symbols))
             {
                 // IndependentAwaitsAnalyzerTests.StreamReceivers_NoDiagnostic, DbConnectionAndCommand_NoDiagnostic, TextWriterWrites_NoDiagnostic, ConfiguredUnsafeType_NoDiagnostic.
                 reason = "touches a type that is not safe for concurrent use";

@@ -26,6 +26,7 @@ internal sealed partial class MethodSummaries
 
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), Fact> _showsFault = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), Fact> _showsFaultUnseen = new(MethodOrdinalComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, System.Collections.Immutable.ImmutableHashSet<int>> _branchingParameters = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameter = new(MethodOrdinalComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _runsParameterUnseen = new(MethodOrdinalComparer.Instance);
 
@@ -610,7 +611,7 @@ internal sealed partial class MethodSummaries
         // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenCallsHelperWhoseThrowTheConstantArgumentRulesOut_NoDiagnostic,
         // AwaitsThenCallsHelperWhoseThrowTheConstantArgumentTakes_Reports).
         var outerDecided = walk.DecidedByCaller;
-        var constants = use is IInvocationOperation constantCall ? ConstantBranches.For(constantCall) : null;
+        var constants = use is IInvocationOperation constantCall ? ConstantsThatBranch(method, constantCall) : null;
         var cache = liveToken || checkedByCaller is not null || constants is not null ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
         for (var depth = 1; depth <= EvidenceDepth && cache is not null; depth++)
@@ -993,6 +994,60 @@ internal sealed partial class MethodSummaries
     /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
     /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
     /// </summary>
+    /// <summary>
+    /// The call's constant arguments (<see cref="ConstantBranches.For"/>) bound to parameters the callee tests in an <c>if</c> or
+    /// <c>?:</c> condition; null when there is none. Only those can change what the walk reads, and a call with none keeps the
+    /// cached answer (most constant arguments are flags passed on or stored: MySqlConnector passes its I/O mode everywhere).
+    /// </summary>
+    private Dictionary<int, object?>? ConstantsThatBranch(IMethodSymbol method, IInvocationOperation call)
+    {
+        if (ConstantBranches.For(call) is not { } constants)
+        {
+            return null;
+        }
+
+        if (!_branchingParameters.TryGetValue(method, out var branching))
+        {
+            branching = _branchingParameters.GetOrAdd(method, ParametersTestedInConditions(method, call));
+        }
+
+        Dictionary<int, object?>? kept = null;
+        foreach (var pair in constants)
+        {
+            if (branching.Contains(pair.Key))
+            {
+                (kept ??= new Dictionary<int, object?>())[pair.Key] = pair.Value;
+            }
+        }
+
+        return kept;
+    }
+
+    private System.Collections.Immutable.ImmutableHashSet<int> ParametersTestedInConditions(IMethodSymbol method, IOperation use)
+    {
+        var ordinals = System.Collections.Immutable.ImmutableHashSet<int>.Empty;
+        if (_bodies.BodyOf(method, use) is not { } body)
+        {
+            return ordinals;
+        }
+
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IConditionalOperation { Condition: var condition })
+            {
+                foreach (var part in condition.DescendantsAndSelf())
+                {
+                    if (part is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, body.Method))
+                    {
+                        ordinals = ordinals.Add(parameter.Ordinal);
+                    }
+                }
+            }
+        }
+
+        return ordinals;
+    }
+
     /// <summary>
     /// The <c>GetResult</c> an await of <paramref name="awaited"/> calls, when the awaited type is not a task and its awaiter's
     /// <c>GetResult</c> is source code of the compilation (MonoTorrent's <c>MainLoop : SynchronizationContext, INotifyCompletion</c>,

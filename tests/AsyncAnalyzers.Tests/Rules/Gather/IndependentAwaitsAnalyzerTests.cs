@@ -1076,6 +1076,109 @@ public class IndependentAwaitsAnalyzerTests
             """));
     }
 
+    private static async Task VerifyWithEfCoreAsync(string source, params DiagnosticResult[] expected)
+    {
+        var split = source.IndexOf("namespace Repositories", System.StringComparison.Ordinal);
+        var test = new VerifyCS.Test { TestCode = source.Substring(split) };
+        test.TestState.AdditionalProjects["EfCore"].Sources.Add(source.Substring(0, split));
+        test.TestState.AdditionalProjectReferences.Add("EfCore");
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private const string EfCoreQueries = """
+        namespace Microsoft.EntityFrameworkCore
+        {
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Linq.Expressions;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class DbContext
+            {
+                public virtual DbSet<TEntity> Set<TEntity>() where TEntity : class => throw new NotImplementedException();
+            }
+
+            public abstract class DbSet<TEntity> : IQueryable<TEntity> where TEntity : class
+            {
+                public abstract Type ElementType { get; }
+                public abstract Expression Expression { get; }
+                public abstract IQueryProvider Provider { get; }
+                public abstract IEnumerator<TEntity> GetEnumerator();
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            public static class EntityFrameworkQueryableExtensions
+            {
+                public static IQueryable<T> AsNoTracking<T>(this IQueryable<T> source) where T : class => source;
+                public static Task<long> LongCountAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => Task.Run(() => source.LongCount());
+                public static Task<T[]> ToArrayAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => Task.Run(() => source.ToArray());
+            }
+        }
+
+        namespace Repositories
+        {
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            public class DeletedMessage { public ulong GuildId { get; set; } public ulong MessageId { get; set; } }
+
+            public static class DeletedMessageCriteria
+            {
+                public static IQueryable<DeletedMessage> FilterBy(this IQueryable<DeletedMessage> query, ulong? guildId) =>
+                    guildId is null ? query : query.Where(x => x.GuildId == guildId);
+            }
+
+            public class RecordsPage
+            {
+                public long TotalRecordCount { get; set; }
+                public long FilteredRecordCount { get; set; }
+                public DeletedMessage[] Records { get; set; } = new DeletedMessage[0];
+            }
+
+            public class DeletedMessageRepository
+            {
+                private readonly DbContext _context = new DbContext();
+
+                public async Task<RecordsPage> SearchAsync(ulong? guildId)
+                {
+                    var sourceQuery = SOURCE;
+                    var filteredQuery = sourceQuery.FilterBy(guildId);
+                    var pagedQuery = filteredQuery.OrderBy(x => x.MessageId).Take(20);
+                    return new RecordsPage
+                    {
+                        TotalRecordCount = MARK0await sourceQuery.LongCountAsync()END0,
+                        FilteredRecordCount = MARK1await filteredQuery.LongCountAsync()END1,
+                        Records = await pagedQuery.ToArrayAsync(),
+                    };
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task QueriesOfOneContextThroughOperatorChains_NoDiagnostic()
+    {
+        // A moderation bot pages its deleted messages: three queries of one DbContext, reached through AsNoTracking and the
+        // project's own FilterBy. EF Core throws when a second operation starts on a context before the first ends.
+        await VerifyWithEfCoreAsync(EfCoreQueries.Replace("SOURCE", "_context.Set<DeletedMessage>().AsNoTracking()").Replace("MARK0", "").Replace("END0", "").Replace("MARK1", "").Replace("END1", ""));
+    }
+
+    [Fact]
+    public async Task QueriesOfInMemoryListThroughOperatorChains_Reports()
+    {
+        // The same page over a list in memory: no context, nothing shared.
+        await VerifyWithEfCoreAsync(
+            EfCoreQueries.Replace("SOURCE", "new System.Collections.Generic.List<DeletedMessage>().AsQueryable()")
+                .Replace("MARK0", "{|#0:").Replace("END0", "|}").Replace("MARK1", "{|#1:").Replace("END1", "|}")
+                .Replace("Records = await pagedQuery.ToArrayAsync()", "Records = {|#2:await pagedQuery.ToArrayAsync()|}"),
+            VerifyCS.Diagnostic("ASYNC301").WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(3, "'LongCountAsync', 'LongCountAsync', 'ToArrayAsync'"));
+    }
+
     [Fact]
     public async Task DbConnectionAndCommand_NoDiagnostic()
     {

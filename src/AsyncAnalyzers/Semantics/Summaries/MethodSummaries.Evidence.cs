@@ -460,7 +460,7 @@ internal sealed partial class MethodSummaries
     /// outside a catch-all: invokes it, or hands it to another call, in code no catch-all covers. Lambdas the body creates are not
     /// entered (a thread body's own try decides for it). Unknown bodies run it.
     /// </summary>
-    private bool RunsParameterUncovered(IMethodSymbol method, IParameterSymbol parameter, IOperation use, bool unseenOnly)
+    private bool RunsParameterUncovered(IMethodSymbol method, IParameterSymbol parameter, IOperation use, bool unseenOnly, int forwards = ForwardDepth)
     {
         method = method.BodyPart();
         var ordinal = parameter.Ordinal;
@@ -470,12 +470,14 @@ internal sealed partial class MethodSummaries
         if (use is IInvocationOperation call && !IsOverridable(method) && _bodies.BodyOf(method, use) is { } bound
             && ordinal < bound.Method.Parameters.Length && CallBindings.Of(call, bound.Method) is { } bindings)
         {
-            return RunsUncovered(bound.Block, bound.Method.Parameters[ordinal], unseenOnly, bindings.Evaluate);
+            return RunsUncovered(bound.Block, bound.Method.Parameters[ordinal], unseenOnly, bindings.Evaluate, forwards);
         }
 
+        // Only the full-depth answer is remembered (and read): one cut short by the forwarding bound must not stand for it, nor the
+        // other way round, or the answer would depend on the order methods are analyzed in.
         var key = (method, ordinal);
-        var cache = unseenOnly ? _runsParameterUnseen : _runsParameter;
-        if (cache.TryGetValue(key, out var cached))
+        var cache = forwards != ForwardDepth ? null : unseenOnly ? _runsParameterUnseen : _runsParameter;
+        if (cache is not null && cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
@@ -487,13 +489,16 @@ internal sealed partial class MethodSummaries
                 return Fact.Yes();
             }
 
-            return Fact.From(RunsUncovered(body.Block, body.Method.Parameters[ordinal], unseenOnly, conditionValue: null));
+            return Fact.From(RunsUncovered(body.Block, body.Method.Parameters[ordinal], unseenOnly, conditionValue: null, forwards));
         }, whenNone: Fact.Yes());
 
-        return cache.GetOrAdd(key, !fact.IsNo);
+        return cache is null ? !fact.IsNo : cache.GetOrAdd(key, !fact.IsNo);
     }
 
-    private bool RunsUncovered(IBlockOperation block, IParameterSymbol parameter, bool unseenOnly, System.Func<IOperation, bool?>? conditionValue)
+    /// <summary>How many wrapper overloads a delegate is followed through (<c>Run&lt;T&gt;(action)</c> → <c>Run(sp =&gt; action(...))</c>).</summary>
+    private const int ForwardDepth = 2;
+
+    private bool RunsUncovered(IBlockOperation block, IParameterSymbol parameter, bool unseenOnly, System.Func<IOperation, bool?>? conditionValue, int forwards)
     {
         var options = new CoverageOptions(cancellationMayEscape: false, observingCatchCounts: unseenOnly, isHarmless: null, conditionValue);
         var stack = new Stack<IOperation>();
@@ -509,13 +514,23 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
-            if (current is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            // if (action == null) throw ..., nameof(action), ThrowIfNull(action): a guard looks at the delegate, it does not run it.
+            if (current is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) && !IsNullGuardOf(reference))
             {
                 return true;
             }
 
             // Lambdas the helper creates are entered: a thread body or a wrapper lambda runs the delegate too, and its own try
             // decides (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDispatcherHelperThatLetsMostExceptionsThrough_Reports).
+            // Except a wrapper lambda handed to another helper of the compilation that runs its delegate under a catch-all itself:
+            // SelfExecuteRequest<TService>(action) => SelfExecuteRequest(sp => action(sp.Get<TService>())), whose core overload
+            // awaits it inside try/catch (UnawaitedTaskAnalyzerTests.DroppedWrapperOverloadForwardingToCoveredCore_NoDiagnostic,
+            // DroppedWrapperOverloadForwardingToUncoveredCore_Reports).
+            if (forwards > 0 && current is IAnonymousFunctionOperation && HandedToCoveringHelper(current, unseenOnly, forwards - 1))
+            {
+                continue;
+            }
+
             foreach (var child in current.ChildOperations)
             {
                 stack.Push(child);
@@ -523,6 +538,29 @@ internal sealed partial class MethodSummaries
         }
 
         return false;
+    }
+
+    private static bool IsNullGuardOf(IOperation reference)
+    {
+        var outer = reference.WalkUpConversions();
+        return outer.Parent switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+                (ReferenceEquals(comparison.LeftOperand.WalkDownConversions(), reference) ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
+            IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+            INameOfOperation => true,
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ThrowIfNull" } } => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The lambda is an argument of a call of the compilation's own method that runs that delegate parameter only under a catch-all.</summary>
+    private bool HandedToCoveringHelper(IOperation lambda, bool unseenOnly, int forwards)
+    {
+        var outer = lambda.Parent is IDelegateCreationOperation creation ? creation.WalkUpConversions() : lambda.WalkUpConversions();
+        return outer.Parent is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation helper }
+            && IsSourceMethod(helper.TargetMethod)
+            && !RunsParameterUncovered(helper.TargetMethod, parameter, helper, unseenOnly, forwards);
     }
 
     private static bool ForwardsToCompletionSource(ITryOperation tryOperation)

@@ -1102,6 +1102,71 @@ public class UnawaitedTaskAnalyzerTests
             """);
     }
 
+    private const string SelfExecute = """
+        using System;
+        using System.Threading.Tasks;
+
+        static class Log { public static void Error(Exception ex, string message) { } }
+
+        interface IServices { T Get<T>() where T : new(); }
+
+        class ModerationService
+        {
+            public Task RescindExpiredAsync() => System.IO.File.AppendAllTextAsync("rescinds.log", "rescinded");
+        }
+
+        abstract class BehaviorBase
+        {
+            protected IServices Services = null!;
+
+            protected async Task SelfExecuteRequest(Func<IServices, Task> action)
+            {
+                if (action == null)
+                    throw new ArgumentNullException(nameof(action));
+                try
+                {
+                    await action(Services);
+                }
+                catch (Exception ex)
+                {
+                    CATCH
+                }
+            }
+
+            protected Task SelfExecuteRequest<TService>(Func<TService, Task> action) where TService : new()
+            {
+                if (action == null)
+                    throw new ArgumentNullException(nameof(action));
+                return SelfExecuteRequest(services => action(services.Get<TService>()));
+            }
+        }
+
+        class AutoRescindBehavior : BehaviorBase
+        {
+            void OnTimerElapsed()
+            {
+                {|#0:SelfExecuteRequest<ModerationService>(async moderation => await moderation.RescindExpiredAsync())|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DroppedWrapperOverloadForwardingToCoveredCore_NoDiagnostic()
+    {
+        // A bot's behaviors run their work through a generic overload that resolves the service and forwards to the core
+        // overload, which logs every failure of the work in a catch-all (and rethrows it): nothing of the dropped task is unseen.
+        await VerifyCS.VerifyAnalyzerAsync(SelfExecute.Replace("CATCH", "Log.Error(ex, \"request failed\");\n                    throw;").Replace("{|#0:", "").Replace(")|};", ");"));
+    }
+
+    [Fact]
+    public async Task DroppedWrapperOverloadForwardingToUncoveredCore_Reports()
+    {
+        // The core overload prints a line without the exception and rethrows: the failure faults the dropped task unseen.
+        await VerifyCS.VerifyAnalyzerAsync(
+            SelfExecute.Replace("CATCH", "Console.Error.WriteLine(\"request failed\");\n                    throw;"),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("BehaviorBase.SelfExecuteRequest", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     [Fact]
     public async Task DroppedInsideLock_AdvisesObserving()
     {

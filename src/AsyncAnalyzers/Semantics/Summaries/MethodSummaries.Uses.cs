@@ -681,7 +681,7 @@ internal sealed partial class MethodSummaries : IDelegateUses
         var last = name.Substring(name.LastIndexOf('.') + 1);
         foreach (var suffix in TestAssemblySuffixes)
         {
-            if (last.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            if (last.EndsWith(suffix, StringComparison.Ordinal))
             {
                 return true;
             }

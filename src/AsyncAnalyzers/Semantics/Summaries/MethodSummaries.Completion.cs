@@ -201,7 +201,7 @@ internal sealed partial class MethodSummaries : ICallFacts
 
         var method = call.TargetMethod;
         // A task, or the compilation's own awaitable (MonoTorrent's ReusableTask), whose body is read the same way.
-        if (!(_symbols.IsTaskLike(method.ReturnType) || _symbols.IsAwaitable(method.ReturnType)) || method.MethodKind is MethodKind.DelegateInvoke
+        if (!_symbols.IsAwaitable(method.ReturnType) || method.MethodKind is MethodKind.DelegateInvoke
             || (method.DeclaringSyntaxReferences.Length == 0 && method.MethodKind != MethodKind.LocalFunction && !HasSourceImplementations(method)))
         {
             return Fact.Yes(call);

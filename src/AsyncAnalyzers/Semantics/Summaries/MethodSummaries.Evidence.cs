@@ -457,8 +457,9 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// Whether a method of the compilation (any implementation, for an interface or virtual one) runs its delegate parameter
-    /// outside a catch-all: invokes it, or hands it to another call, in code no catch-all covers. Lambdas the body creates are not
-    /// entered (a thread body's own try decides for it). Unknown bodies run it.
+    /// outside a catch-all: invokes it, or hands it to another call, in code no catch-all covers; a null check of it does not count.
+    /// Lambdas the body creates are entered (a thread body's own try decides for it), except one handed to another helper of the
+    /// compilation that runs it only under a catch-all (followed <see cref="ForwardDepth"/> helpers deep). Unknown bodies run it.
     /// </summary>
     private bool RunsParameterUncovered(IMethodSymbol method, IParameterSymbol parameter, IOperation use, bool unseenOnly, int forwards = ForwardDepth)
     {

@@ -1076,49 +1076,17 @@ public class IndependentAwaitsAnalyzerTests
             """));
     }
 
+    // The EF Core surface of the ASYNC103 tests (DbContext.Set, DbSet, AsNoTracking, LongCountAsync, ToArrayAsync), as a library.
     private static async Task VerifyWithEfCoreAsync(string source, params DiagnosticResult[] expected)
     {
-        var split = source.IndexOf("namespace Repositories", System.StringComparison.Ordinal);
-        var test = new VerifyCS.Test { TestCode = source.Substring(split) };
-        test.TestState.AdditionalProjects["EfCore"].Sources.Add(source.Substring(0, split));
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalProjects["EfCore"].Sources.Add(Blocking.SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreLibrary);
         test.TestState.AdditionalProjectReferences.Add("EfCore");
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
 
     private const string EfCoreQueries = """
-        namespace Microsoft.EntityFrameworkCore
-        {
-            using System;
-            using System.Collections;
-            using System.Collections.Generic;
-            using System.Linq;
-            using System.Linq.Expressions;
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            public class DbContext
-            {
-                public virtual DbSet<TEntity> Set<TEntity>() where TEntity : class => throw new NotImplementedException();
-            }
-
-            public abstract class DbSet<TEntity> : IQueryable<TEntity> where TEntity : class
-            {
-                public abstract Type ElementType { get; }
-                public abstract Expression Expression { get; }
-                public abstract IQueryProvider Provider { get; }
-                public abstract IEnumerator<TEntity> GetEnumerator();
-                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-            }
-
-            public static class EntityFrameworkQueryableExtensions
-            {
-                public static IQueryable<T> AsNoTracking<T>(this IQueryable<T> source) where T : class => source;
-                public static Task<long> LongCountAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => Task.Run(() => source.LongCount());
-                public static Task<T[]> ToArrayAsync<T>(this IQueryable<T> source, CancellationToken cancellationToken = default) => Task.Run(() => source.ToArray());
-            }
-        }
-
         namespace Repositories
         {
             using System.Linq;

@@ -57,6 +57,14 @@ internal static class SymbolExtensions
         return false;
     }
 
+    /// <summary>System.IO.TextWriter or a type derived from it (StreamWriter, StringWriter, a library's writer).</summary>
+    public static bool IsTextWriter(this ITypeSymbol? type) =>
+        type.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"));
+
+    /// <summary>System.IO.TextWriter or System.IO.TextReader, or a type derived from either.</summary>
+    public static bool IsTextWriterOrReader(this ITypeSymbol? type) =>
+        type.SelfOrBaseTypeMatches(current => current.Name is "TextWriter" or "TextReader" && current.IsInNamespace("System", "IO"));
+
     /// <summary>True when the type's namespace is the given one or nested inside it, compared part by part (no string is built).</summary>
     public static bool IsInNamespace(this INamedTypeSymbol? type, params string[] parts)
     {

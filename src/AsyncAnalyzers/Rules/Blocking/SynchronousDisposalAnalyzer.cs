@@ -420,27 +420,9 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                var flushed = false;
-                uses.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-                foreach (var use in uses)
-                {
-                    var ofStream = SymbolEqualityComparer.Default.Equals(use.Local, stream);
-                    if (!ofStream && !writers.Contains(use.Local))
-                    {
-                        continue;
-                    }
-
-                    if (use.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, use) && IsAwaited(flush))
-                    {
-                        flushed = true;
-                    }
-                    else if (!ofStream || !WritesNothing(use))
-                    {
-                        flushed = false;
-                    }
-                }
-
-                if (!flushed)
+                // A writer's flush flushes the stream; anything but a read of the stream itself may leave bytes unflushed.
+                var mentions = uses.Where(use => SymbolEqualityComparer.Default.Equals(use.Local, stream) || writers.Contains(use.Local));
+                if (!AwaitedFlushIsLast(mentions, throughBaseStream: false, use => SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)use).Local, stream) && WritesNothing((ILocalReferenceOperation)use)))
                 {
                     return false;
                 }
@@ -485,26 +467,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            var flushed = false;
-            uses.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-            foreach (var use in uses)
-            {
-                var flushTarget = use.Parent is IPropertyReferenceOperation { Property.Name: "BaseStream" } baseStream && ReferenceEquals(baseStream.Instance, use) ? baseStream : use;
-                if (flushTarget.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, flushTarget) && IsAwaited(flush))
-                {
-                    flushed = true;
-                }
-                else if (ReferenceEquals(use.Syntax, arguments[0].Value.WalkDownConversions().Syntax))
-                {
-                    continue;
-                }
-                else if (use is not ILocalReferenceOperation { } streamLocal || SymbolEqualityComparer.Default.Equals(streamLocal.Local, writer) || !WritesNothing(streamLocal))
-                {
-                    flushed = false;
-                }
-            }
-
-            if (!flushed)
+            // The writer has no buffer of its own: flushing the stream (or writer.BaseStream) flushes what it wrote; making the writer
+            // over the stream writes nothing.
+            var madeOver = arguments[0].Value.WalkDownConversions().Syntax;
+            if (!AwaitedFlushIsLast(
+                    uses,
+                    throughBaseStream: true,
+                    use => ReferenceEquals(use.Syntax, madeOver)
+                        || (use is ILocalReferenceOperation streamLocal && !SymbolEqualityComparer.Default.Equals(streamLocal.Local, writer) && WritesNothing(streamLocal))))
             {
                 return false;
             }
@@ -513,6 +483,30 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// Walks the mentions in source order: true when the last of them that may write is followed by an awaited <c>FlushAsync</c>
+    /// of a mentioned symbol (or of its <c>BaseStream</c>, when <paramref name="throughBaseStream"/>), and what comes after the
+    /// flush leaves it flushed (<paramref name="leavesFlushed"/>).
+    /// </summary>
+    private static bool AwaitedFlushIsLast(IEnumerable<IOperation> mentions, bool throughBaseStream, System.Func<IOperation, bool> leavesFlushed)
+    {
+        var flushed = false;
+        foreach (var use in mentions.OrderBy(mention => mention.Syntax.SpanStart))
+        {
+            var target = throughBaseStream && use.Parent is IPropertyReferenceOperation { Property.Name: "BaseStream" } baseStream && ReferenceEquals(baseStream.Instance, use) ? baseStream : use;
+            if (target.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, target) && IsAwaited(flush))
+            {
+                flushed = true;
+            }
+            else if (!leavesFlushed(use))
+            {
+                flushed = false;
+            }
+        }
+
+        return flushed;
     }
 
     /// <summary>A use of a stream that leaves nothing in its write buffer: a property read, a seek, a read from it, or the writer made over it.</summary>
@@ -532,7 +526,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         call.FirstAncestor<IAwaitOperation>() is { Operation: var awaited } && ReferenceEquals(awaited.UnwrapConfigureAwait(), call);
 
     private static bool IsWriterOrFileStream(ITypeSymbol type) =>
-        DisposedResources.IsTextWriter(type) || type.SelfOrBaseTypeMatches(current => current.Name == "FileStream" && current.IsInNamespace("System", "IO"));
+        type.IsTextWriter() || type.SelfOrBaseTypeMatches(current => current.Name == "FileStream" && current.IsInNamespace("System", "IO"));
 
     private static IEnumerable<(IOperation? Value, ITypeSymbol? Type)> Resources(IOperation resources)
     {

@@ -146,7 +146,7 @@ internal static class DisposedResources
     {
         leavesOpen = false;
         if (value.WalkDownConversions() is not IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments }
-            || !IsTextWriter(writerType)
+            || !writerType.IsTextWriter()
             || arguments[0].Value.WalkDownConversions() is not ILocalReferenceOperation { Local: var over })
         {
             return null;
@@ -155,8 +155,4 @@ internal static class DisposedResources
         leavesOpen = arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false });
         return over;
     }
-
-    /// <summary>System.IO.TextWriter or a type derived from it.</summary>
-    public static bool IsTextWriter(ITypeSymbol type) =>
-        type.SelfOrBaseTypeMatches(current => current.Name == "TextWriter" && current.IsInNamespace("System", "IO"));
 }

@@ -111,7 +111,7 @@ internal static class InMemoryWriters
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { } parameter
-                && (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream) || IsTextWriterOrReader(parameter.Type))
+                && (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.Stream) || parameter.Type.IsTextWriterOrReader())
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, constructor))
             {
                 return IsInMemory(argument.Value, symbols, depth - 1, elsewhereInMemory);
@@ -198,7 +198,4 @@ internal static class InMemoryWriters
                 return null;
         }
     }
-
-    private static bool IsTextWriterOrReader(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "TextWriter" or "TextReader" } named && named.IsInNamespace("System", "IO");
 }

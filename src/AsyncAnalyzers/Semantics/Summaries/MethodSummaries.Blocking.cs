@@ -87,7 +87,7 @@ internal sealed partial class MethodSummaries
             || type.IsInNamespace("ProtoBuf"));
 
     private bool IsStreamLike(ITypeSymbol type) =>
-        type.InheritsFromOrEquals(_symbols.Stream) || type.SelfOrBaseTypeMatches(t => t.Name is "TextReader" or "TextWriter" && t.IsInNamespace("System", "IO"));
+        type.InheritsFromOrEquals(_symbols.Stream) || type.IsTextWriterOrReader();
 
     private bool IsOverMemoryStream(IOperation? receiver, int depth) =>
         InMemoryWriters.IsOverMemoryStream(receiver, _symbols, depth == 0 ? null : reference => reference switch

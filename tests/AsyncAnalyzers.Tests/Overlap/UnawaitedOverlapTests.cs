@@ -398,6 +398,23 @@ public class UnawaitedOverlapTests
     }
 
     [Fact]
+    public async Task ResultOfOwnAsyncValueTaskMethod_IsAsync104()
+    {
+        // The private async ValueTask method's task is Task-backed: blocking on it is plain sync-over-async, not a pooled-source misuse.
+        await Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class C
+            {
+                int Measure(Stream stream) => {|ASYNC104:CountAsync(stream).Result|};
+
+                private async ValueTask<int> CountAsync(Stream stream) => await stream.ReadAsync(new byte[16]);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task BlockingReadOfValueTaskWhereAsync104IsSilent_IsAsync208Only()
     {
         await Verify.VerifyAsync("""

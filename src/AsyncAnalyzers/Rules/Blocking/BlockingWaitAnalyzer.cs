@@ -222,7 +222,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
     /// The advice "make the caller async" applies: the enclosing member is a constructor, property or field initializer the author
     /// shapes, or a method whose synchronous signature is the author's own (a lambda or local function is judged by its member,
     /// except a lambda given to Task.Run, which can become async itself). A method whose signature is fixed
-    /// (an override, an interface implementation, ref or out parameters, the synchronous half of a Foo/FooAsync pair, a method used
+    /// (an override, an interface implementation, the dispose pattern's <c>Dispose(bool)</c>, ref or out parameters, the synchronous half of a Foo/FooAsync pair, a method used
     /// only as a callback that must return no task or called only from such methods, a non-public method reached only from Main and
     /// static constructors) is actionable only when the blocked call has a synchronous overload to call instead
     /// (SyncOverAsyncTests.BlockingInPrivateCallbackMethod_NoDiagnostic, SyncOverAsyncTests.BlockingInInternalHelperReachedOnlyFromEntryPoint_NoDiagnostic,
@@ -246,6 +246,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         }
 
         var fixedSignature = AsyncSignatures.IsForcedByContract(method)
+            || AsyncSignatures.IsDisposePatternCore(method)
             || HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
             || services.Summaries.SignatureFixedByUses(method, operation, publicApiIsFixed: !reportPublicApi).IsYes

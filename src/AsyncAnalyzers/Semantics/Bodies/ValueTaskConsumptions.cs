@@ -300,7 +300,39 @@ internal static class ValueTaskConsumptions
         !inAsyncCode
         && kind is BlockingKind.Result or BlockingKind.GetResult
         && task is not null
-        && symbols.IsValueTask(task.UnwrapConfigureAwait().Type);
+        && symbols.IsValueTask(task.UnwrapConfigureAwait().Type)
+        && !IsTaskBacked(task.UnwrapConfigureAwait(), symbols);
+
+    /// <summary>
+    /// <c>DisposeAsyncInternal().GetAwaiter().GetResult()</c> where the callee is an <c>async</c> method of this compilation returning
+    /// <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c> that no override can replace and that names no <c>[AsyncMethodBuilder]</c>: the
+    /// default builder completes it with its result or backs it with a Task, and a Task supports a blocking read. The read is then
+    /// plain sync-over-async, ASYNC104's or ASYNC101's (ValueTaskConsumedOnceAnalyzerTests.BlockingReadOfOwnAsyncValueTaskMethod_NoDiagnostic,
+    /// BlockingReadOfOverridableOrPoolingAsyncMethod_Reports, UnawaitedOverlapTests.ResultOfOwnAsyncValueTaskMethod_IsAsync104).
+    /// </summary>
+    public static bool IsTaskBacked(IOperation receiver, AsyncSymbols symbols)
+    {
+        if (receiver.WalkDownConversions() is not IInvocationOperation { TargetMethod: var target })
+        {
+            return false;
+        }
+
+        var method = target.BodyPart();
+        if (!method.IsAsync || method.IsVirtual || method.IsAbstract || method.IsOverride || !symbols.IsValueTask(method.ReturnType))
+        {
+            return false;
+        }
+
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "AsyncMethodBuilderAttribute")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Is <paramref name="reference"/> (a reference to <paramref name="variable"/>) the one consumption of the variable in its body,

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -155,7 +156,7 @@ internal static class AsyncSignatures
         }
 
         // A property accessor implements the interface's accessor (SyncOverAsyncTests.ResultInInterfacePropertyImplementation_NoDiagnostic).
-        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet))
+        if (method.ContainingType is not { TypeKind: not TypeKind.Interface } type || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.Constructor))
         {
             return false;
         }
@@ -173,6 +174,16 @@ internal static class AsyncSignatures
 
         return false;
     }
+
+    /// <summary>
+    /// <c>protected virtual void Dispose(bool disposing)</c> of a disposable type: the dispose pattern's core, called by <c>Dispose()</c>
+    /// and the finalizer and overridden with the same signature; its asynchronous twin is <c>DisposeAsync</c>, not an async version
+    /// of itself (SyncOverAsyncTests.BlockingInDisposePatternMethod_NoDiagnostic, BlockingInBoolMethodOutsideDisposePattern_Reports).
+    /// </summary>
+    public static bool IsDisposePatternCore(IMethodSymbol method) =>
+        method is { Name: "Dispose", MethodKind: MethodKind.Ordinary, IsStatic: false, ReturnsVoid: true, Parameters.Length: 1 }
+        && method.Parameters[0] is { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None }
+        && method.ContainingType.AllInterfaces.Any(iface => iface is { Name: "IDisposable", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
     /// <summary>
     /// Can this synchronous method or local function be made <c>async</c> (returning Task or Task&lt;T&gt;) without breaking its own
@@ -247,11 +258,13 @@ internal static class AsyncSignatures
     /// solution, so the advice is not a change a maintainer can just make (ASYNC104: SyncOverAsyncTests.BlockingInPublicApiOfLibrary_NoDiagnostic).
     /// Controller actions and hub methods are public too, but the framework calls them and awaits a task just as well
     /// (SyncOverAsyncTests.BlockingInControllerActionOfLibrary_Reports); an application's public methods are nobody's API. A
-    /// public property's accessors are API too, and cannot become async at all (SyncOverAsyncTests.BlockingInPublicPropertyOfLibrary_NoDiagnostic).
+    /// public property's accessors are API too, and cannot become async at all (SyncOverAsyncTests.BlockingInPublicPropertyOfLibrary_NoDiagnostic);
+    /// so is a public constructor, which an async factory can join but not replace without breaking its callers
+    /// (SyncOverAsyncTests.BlockingInPublicConstructorOfLibrary_NoDiagnostic, BlockingInPublicConstructorOfLibraryWithOption_Reports).
     /// </summary>
     public static bool IsPublicApiOfLibrary(IMethodSymbol method, Compilation compilation)
     {
-        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet))
+        if (compilation.Options.OutputKind != OutputKind.DynamicallyLinkedLibrary || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.Constructor))
         {
             return false;
         }

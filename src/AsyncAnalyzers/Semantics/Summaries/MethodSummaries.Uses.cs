@@ -493,7 +493,10 @@ internal sealed partial class MethodSummaries : IDelegateUses
         return fact;
     }
 
-    /// <summary>A call from an override or interface implementation, from Main, or from a method whose signature is fixed by its own uses.</summary>
+    /// <summary>
+    /// A call from an override or interface implementation, the dispose pattern's <c>Dispose(bool)</c>, Main, or a method whose
+    /// signature is fixed by its own uses.
+    /// </summary>
     private Fact CallerFixesSignature(IMethodSymbol? caller, SyntaxNode call, SemanticModel model, IMethodSymbol callee, IOperation use, int depth, bool publicApiIsFixed)
     {
         // (_, message) => OnMessage(message) given to a void callback: the synchronous lambda fixes what it calls
@@ -510,7 +513,7 @@ internal sealed partial class MethodSummaries : IDelegateUses
             return Fact.No();
         }
 
-        if (AsyncSignatures.IsForcedByContract(caller) || caller is { IsStatic: true, Name: "Main" }
+        if (AsyncSignatures.IsForcedByContract(caller) || AsyncSignatures.IsDisposePatternCore(caller) || caller is { IsStatic: true, Name: "Main" }
             || (publicApiIsFixed && AsyncSignatures.IsPublicApiOfLibrary(caller, _symbols.Compilation)))
         {
             return Fact.Yes();

@@ -2820,6 +2820,61 @@ public class SyncOverAsyncTests
         await test.RunAsync();
     }
 
+    private const string WebhookClient = """
+        using System.Threading.Tasks;
+
+        public interface IApiClient
+        {
+            Task LoginAsync(string token);
+        }
+
+        public class WebhookClient
+        {
+            private readonly IApiClient _api;
+
+            public WebhookClient(IApiClient api, string token)
+            {
+                _api = api;
+                {|#0:_api.LoginAsync(token).GetAwaiter().GetResult()|};
+            }
+
+            protected WebhookClient(IApiClient api) : this(api, "anonymous") { }
+        }
+
+        public class Channel
+        {
+            internal Channel(IApiClient api, string token)
+            {
+                {|#1:api.LoginAsync(token).Wait()|};
+            }
+
+            public static Channel Open(IApiClient api, string token) => new Channel(api, token);
+        }
+        """;
+
+    [Fact]
+    public async Task BlockingInPublicConstructorOfLibrary_NoDiagnostic()
+    {
+        // A library's public constructor is API: an async factory can join it, not replace it. The internal constructor is the
+        // author's own and is reported.
+        await VerifyCS.VerifyAnalyzerAsync(
+            WebhookClient.Replace("{|#0:", "").Replace("GetResult()|}", "GetResult()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInPublicConstructorOfLibraryWithOption_Reports()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = WebhookClient,
+            EditorConfig = "async_analyzers.ASYNC104.report_public_api = true",
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+        await test.RunAsync();
+    }
+
     private const string ClientCapabilities = """
         using System.Collections.Generic;
         using System.Threading;
@@ -2996,5 +3051,101 @@ public class SyncOverAsyncTests
                 private void Notify(string message) => {|#0:_hub.SendAsync(message).Wait()|};
             }
             """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"));
+    }
+
+    [Fact]
+    public async Task BlockingInDisposePatternMethod_NoDiagnostic()
+    {
+        // Dispose(bool disposing) is the dispose pattern's core: Dispose() and the finalizer call it, overrides share its signature,
+        // and the asynchronous path is DisposeAsync's. It cannot become async; there is nothing to advise.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            interface IChannel
+            {
+                ValueTask CloseAsync();
+            }
+            class ChannelManager : IDisposable, IAsyncDisposable
+            {
+                private readonly IChannel _channel;
+                private Timer? _retryTimer;
+                private int _disposed;
+
+                public ChannelManager(IChannel channel) => _channel = channel;
+
+                public void Dispose()
+                {
+                    Dispose(true);
+                    GC.SuppressFinalize(this);
+                }
+
+                public async ValueTask DisposeAsync()
+                {
+                    await DisposeResourcesAsync().ConfigureAwait(false);
+                    Dispose(false);
+                    GC.SuppressFinalize(this);
+                }
+
+                protected virtual void Dispose(bool disposing)
+                {
+                    if (Interlocked.CompareExchange(ref _disposed, 1, 0) != 0)
+                        return;
+
+                    if (disposing)
+                    {
+                        _retryTimer?.Dispose();
+                        DisposeResourcesAsync().AsTask().GetAwaiter().GetResult();
+                    }
+                }
+
+                private async ValueTask DisposeResourcesAsync() => await _channel.CloseAsync();
+            }
+            sealed class Session : IDisposable
+            {
+                private readonly Func<Task> _logout;
+                public Session(Func<Task> logout) => _logout = logout;
+                public void Dispose() => Dispose(disposing: true);
+                private void Dispose(bool disposing)
+                {
+                    if (disposing)
+                        _logout().Wait();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingInBoolMethodOutsideDisposePattern_Reports()
+    {
+        // The same body in a method of the author's own shape (Close(bool)), or a Dispose(bool) of a type that is not disposable,
+        // can become async.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            class Connection : IDisposable
+            {
+                private readonly Func<Task> _close;
+                public Connection(Func<Task> close) => _close = close;
+                public void Dispose() => Close(true);
+                public void Close(bool graceful)
+                {
+                    if (graceful)
+                        {|#0:_close().Wait()|};
+                }
+            }
+            class Lease
+            {
+                private readonly Func<Task> _release;
+                public Lease(Func<Task> release) => _release = release;
+                public void Dispose(bool now)
+                {
+                    if (now)
+                        {|#1:_release().Wait()|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Wait()"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
     }
 }

@@ -1583,6 +1583,8 @@ public class ValueTaskConsumedOnceAnalyzerTests
 
                 public int RunSynchronously() => ExecuteAsync(IOBehavior.Synchronous, default).Result;
 
+                // Pooled: a ValueTask of the default builder would wrap a Task, which supports blocking (BlockingReadOfOwnAsyncValueTaskMethod_NoDiagnostic).
+                [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
                 private async ValueTask<int> ExecuteAsync(IOBehavior ioBehavior, CancellationToken cancellationToken)
                 {
                     if (ioBehavior == IOBehavior.Asynchronous)
@@ -1691,6 +1693,78 @@ public class ValueTaskConsumedOnceAnalyzerTests
                 public string Cached(ulong id) => GetStickerAsync(id, CacheMode.CacheOnly).GetAwaiter().GetResult();
             }
             """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfOwnAsyncValueTaskMethod_NoDiagnostic()
+    {
+        // A private async ValueTask method with the default builder: incomplete, its ValueTask wraps a Task, which supports a
+        // blocking read (the bus's synchronous Dispose blocks on its asynchronous core; a local function too).
+        await Verify("""
+            using System;
+            using System.Threading.Tasks;
+            public class MessageBus : IDisposable, IAsyncDisposable
+            {
+                private readonly ISource _consumers;
+                public MessageBus(ISource consumers) => _consumers = consumers;
+
+                protected virtual void Dispose(bool disposing)
+                {
+                    if (disposing)
+                    {
+                        DisposeAsyncInternal().ConfigureAwait(false).GetAwaiter().GetResult();
+                    }
+                }
+
+                public void Dispose()
+                {
+                    Dispose(true);
+                    GC.SuppressFinalize(this);
+                }
+
+                public async ValueTask DisposeAsync()
+                {
+                    await DisposeAsyncInternal().ConfigureAwait(false);
+                    GC.SuppressFinalize(this);
+                }
+
+                private async ValueTask DisposeAsyncInternal() => await _consumers.ReadAsync();
+
+                public int Drain()
+                {
+                    return Next().Result;
+
+                    async ValueTask<int> Next() => await _consumers.ReadAsync() + 1;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task BlockingReadOfOverridableOrPoolingAsyncMethod_Reports()
+    {
+        // A pooling builder backs the ValueTask with a reusable source; a virtual method may be overridden with one elsewhere.
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            public class Reader
+            {
+                private readonly ISource _source;
+                public Reader(ISource source) => _source = source;
+
+                public int Peek() => {|#0:NextAsync().Result|};
+
+                public int PeekVirtual() => {|#1:NextVirtualAsync().GetAwaiter().GetResult()|};
+
+                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+                private async ValueTask<int> NextAsync() => await _source.ReadAsync();
+
+                protected virtual async ValueTask<int> NextVirtualAsync() => await _source.ReadAsync();
+            }
+            """ + "\n" + Source,
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(0).WithArguments("NextAsync()", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"),
+            VerifyCS.Diagnostic("ASYNC208").WithLocation(1).WithArguments("NextVirtualAsync()", "blocked on before it is known to be complete, which a ValueTask backed by a pooled IValueTaskSource does not support; block on AsTask() instead, or read it only once IsCompleted is true"));
     }
 
     [Fact]

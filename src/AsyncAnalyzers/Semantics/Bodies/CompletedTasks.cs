@@ -168,7 +168,19 @@ internal static class CompletedTasks
 
             // a.B.Status == RanToCompletion ? a.B.Result : await a.B; await _lazy.Value; _lazy.Value.Result
             // (BlockingWaitAnalyzerTests.ResultGuardedOnPropertyChain_NoDiagnostic, BlockingWaitAnalyzerTests.LazyValueResultAfterAwait_NoDiagnostic).
-            return TaskPath.Of(operand) is { IsVariable: false } chain && IsTargetCompleteAt(new Target(chain, isCollection: false), operand);
+            if (TaskPath.Of(operand) is not { IsVariable: false } chain)
+            {
+                return false;
+            }
+
+            // foreach (var d in downloads) d.Size.Result, downloads.Sum(d => d.Size.Result) after await Task.WhenAll(downloads.Select(d => d.Size))
+            // (BlockingWaitAnalyzerTests.ResultOfElementMemberAfterWhenAllOfItsProjection_NoDiagnostic).
+            if (chain.Members.Length == 1 && ElementSource(chain.Root, operand) is { } elements && IsCompleteSequence(elements.Source, elements.Point, chain.Members[0]))
+            {
+                return true;
+            }
+
+            return IsTargetCompleteAt(new Target(chain, isCollection: false), operand);
         }
 
         private bool AllCompletedByConstruction(IReadOnlyList<IOperation> values)
@@ -376,7 +388,15 @@ internal static class CompletedTasks
             {
                 // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic);
                 // otherwise a guard inside the loop may still prove it (BlockingWaitAnalyzerTests.ForEachLocalGuardedByIsCompletedSuccessfully_NoDiagnostic).
-                if (FindForEach(local, use) is { } loop && IsCompleteSequence(loop.Collection, loop))
+                var loop = FindForEach(local, use);
+                if (loop is not null && IsCompleteSequence(loop.Collection, loop))
+                {
+                    return true;
+                }
+
+                // foreach (var (key, task) in keyed) task.Result after await Task.WhenAll(Array.ConvertAll(keyed, k => k.Task)): the
+                // position's tuple field of every element (BlockingWaitAnalyzerTests.ResultOfElementMemberAfterWhenAllOfItsProjection_NoDiagnostic).
+                if (loop is not null && DeconstructedField(loop, local) is { } field && IsCompleteSequence(loop.Collection, loop, field))
                 {
                     return true;
                 }
@@ -483,12 +503,12 @@ internal static class CompletedTasks
         /// (<c>tasks.Where(t =&gt; t.IsCompletedSuccessfully)</c>) (SyncOverAsyncTests.SelectResultOverFilterAfterWaitAll_ReportsOnlyWaitAll,
         /// SyncOverAsyncTests.SelectResultAfterCompletionFilter_NoDiagnostic).
         /// </summary>
-        private bool IsCompleteSequence(IOperation source, IOperation point)
+        private bool IsCompleteSequence(IOperation source, IOperation point, ISymbol? elementMember = null)
         {
             var value = source.WalkDownConversions();
             for (var steps = 0; steps < 8 && value is IInvocationOperation call && IsLinqOperator(call, SubsetOperators); steps++)
             {
-                if (call.TargetMethod.Name == "Where" && FilterProvesElements(call))
+                if (elementMember is null && call.TargetMethod.Name == "Where" && FilterProvesElements(call))
                 {
                     return true;
                 }
@@ -496,7 +516,80 @@ internal static class CompletedTasks
                 value = LinqSource(call)!.WalkDownConversions();
             }
 
+            if (elementMember is not null)
+            {
+                return value.ReferencedVariable() is { } collection
+                    && IsTargetCompleteAt(new Target(new TaskPath(collection, ImmutableArray<ISymbol>.Empty), isCollection: true, elementMember), point);
+            }
+
             return IsCollectionComplete(value.ReferencedVariable(), point);
+        }
+
+        /// <summary>
+        /// The sequence a variable enumerates: the collection of the <c>foreach</c> that declares a local, or the source of the LINQ
+        /// call whose lambda has the parameter; with the operation to judge completion at.
+        /// </summary>
+        private (IOperation Source, IOperation Point)? ElementSource(ISymbol root, IOperation use)
+        {
+            switch (root)
+            {
+                case ILocalSymbol local when FindForEach(local, use) is { LoopControlVariable: IVariableDeclaratorOperation } loop:
+                    return (loop.Collection, loop);
+                case IParameterSymbol parameter when IsEnumeratedOrContinuationParameter(parameter, use, out var source, out var invocation, out var isContinuation) && !isContinuation:
+                    return (source!, invocation!);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The tuple field a deconstructing <c>foreach (var (key, task) in keyed)</c> binds to the local; null otherwise.</summary>
+        private static ISymbol? DeconstructedField(IForEachLoopOperation loop, ILocalSymbol local)
+        {
+            var control = loop.LoopControlVariable is IDeclarationExpressionOperation declaration ? declaration.Expression : loop.LoopControlVariable;
+            if (control is not ITupleOperation { Type: INamedTypeSymbol { IsTupleType: true } tupleType } tuple || tupleType.TupleElements.Length != tuple.Elements.Length)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation inner ? inner.Expression : tuple.Elements[i];
+                if (element is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    return tupleType.TupleElements[i];
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Two members name the same task of an element: one member, or one tuple position under two names.</summary>
+        private static bool SameMember(ISymbol a, ISymbol b) =>
+            SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition)
+            || (a is IFieldSymbol { ContainingType.IsTupleType: true } first && b is IFieldSymbol { ContainingType.IsTupleType: true } second
+                && first.CorrespondingTupleField is { } x && second.CorrespondingTupleField is { } y && x.Name == y.Name);
+
+        /// <summary>
+        /// <c>downloads.Select(d =&gt; d.Size)</c>, <c>Array.ConvertAll(keyed, k =&gt; k.Task)</c>: the sequence of one member of every
+        /// element of the source; null when the value is no such projection.
+        /// </summary>
+        private IOperation? ProjectionSource(IOperation value, ISymbol member)
+        {
+            if (value is not IInvocationOperation { Arguments.Length: 2 } call
+                || !((call.TargetMethod.Name == "Select" && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _symbols.Enumerable))
+                    || (call.TargetMethod.Name == "ConvertAll" && call.TargetMethod.ContainingType.SpecialType == SpecialType.System_Array))
+                || call.Arguments[1].Value.WalkDownConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1
+                || lambda.Body.Operations.Length != 1
+                || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned }
+                || TaskPath.Of(returned) is not { Members.Length: 1 } path
+                || !SymbolEqualityComparer.Default.Equals(path.Root, lambda.Symbol.Parameters[0])
+                || !SameMember(path.Members[0], member))
+            {
+                return null;
+            }
+
+            return call.Arguments[0].Value.WalkDownConversions();
         }
 
         private bool IsLinqOperator(IInvocationOperation call, ImmutableHashSet<string> names) =>
@@ -1231,6 +1324,23 @@ internal static class CompletedTasks
                     value = LinqSource(linq)!.WalkDownConversions();
                 }
 
+                // WhenAll(keyed.Select(k => k.Task).ToArray()): the member of every element of keyed.
+                if (target.ElementMember is { } member)
+                {
+                    if (ProjectionSource(value, member) is not { } projected)
+                    {
+                        return false;
+                    }
+
+                    value = projected;
+                    for (var steps = 0; steps < 4 && value is IInvocationOperation linq && IsLinqOperator(linq, AllElementOperators); steps++)
+                    {
+                        value = LinqSource(linq)!.WalkDownConversions();
+                    }
+
+                    return target.Path.Equals(TaskPath.Of(value));
+                }
+
                 // WhenAll(downloads.Values) completes every entry of the dictionary (SyncOverAsyncTests.DictionaryValueResultAfterWhenAllOfValues_NoDiagnostic).
                 if (value is IPropertyReferenceOperation { Property.Name: "Values", Instance: { } dictionary })
                 {
@@ -1401,15 +1511,19 @@ internal static class CompletedTasks
 
     private readonly struct Target
     {
-        public Target(TaskPath path, bool isCollection)
+        public Target(TaskPath path, bool isCollection, ISymbol? elementMember = null)
         {
             Path = path;
             IsCollection = isCollection;
+            ElementMember = elementMember;
         }
 
         public TaskPath Path { get; }
 
         public bool IsCollection { get; }
+
+        /// <summary>For a collection: the member of each element that is the task (<c>keyed[i].Task</c>); null for the elements themselves.</summary>
+        public ISymbol? ElementMember { get; }
     }
 }
 

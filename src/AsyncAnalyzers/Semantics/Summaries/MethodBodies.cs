@@ -41,6 +41,7 @@ internal sealed class MethodBodies
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, StrongBox<IReadOnlyList<IOperation>?>> _delegateMemberValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, bool> _awaitedFields = new(SymbolEqualityComparer.Default);
     private Dictionary<string, List<SyntaxNode>>? _writesByName;
 
     /// <summary>How many writes by one name <see cref="DelegateMemberValues"/> binds before it answers "unknown".</summary>
@@ -289,6 +290,44 @@ internal sealed class MethodBodies
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// Is the private task field awaited somewhere in its type (<c>await _processing.ConfigureAwait(false)</c> in
+    /// <c>DisposeAsync</c>)? Its type's declarations are the only code that can read it. A task kept there has an observer for
+    /// its fault (UnobservedFireAndForgetAnalyzerTests.CalleeKeepsItsTaskInFieldItsTypeAwaits_NoDiagnostic).
+    /// </summary>
+    public bool IsPrivateFieldAwaited(IFieldSymbol field, IOperation? use)
+    {
+        if (field.DeclaredAccessibility != Accessibility.Private || field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        return _awaitedFields.GetOrAdd(field.OriginalDefinition, _ =>
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var root = reference.GetSyntax();
+                if (!ContainsTree(root.SyntaxTree) || ModelOf(root.SyntaxTree, use) is not { } model)
+                {
+                    continue;
+                }
+
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (node is AwaitExpressionSyntax awaitSyntax
+                        && model.GetOperation(awaitSyntax) is IAwaitOperation awaited
+                        && awaited.Operation.UnwrapConfigureAwait().WalkDownConversions() is IFieldReferenceOperation { Field: var read }
+                        && SymbolEqualityComparer.Default.Equals(read.OriginalDefinition, field.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
     }
 
     /// <summary>

@@ -183,6 +183,12 @@ internal sealed partial class MethodSummaries
             case ICoalesceOperation coalesce:
                 var first = ReturnedValueShowsFault(coalesce.Value, unseenOnly, walk);
                 return first.IsYes ? first : ReturnedValueShowsFault(coalesce.WhenNull, unseenOnly, walk);
+
+            // _processing = ProcessCoreAsync(token); return _processing; where the type awaits _processing (in DisposeAsync): the
+            // task the caller drops is kept and observed by its owner (UnobservedFireAndForgetAnalyzerTests.CalleeKeepsItsTaskInFieldItsTypeAwaits_NoDiagnostic,
+            // CalleeKeepsItsTaskInFieldNobodyAwaits_Reports).
+            case IFieldReferenceOperation { Field: var kept, Instance: null or IInstanceReferenceOperation } when unseenOnly && _bodies.IsPrivateFieldAwaited(kept, value):
+                return Fact.No(value);
             default:
                 return Fact.Yes(value);
         }
@@ -780,6 +786,13 @@ internal sealed partial class MethodSummaries
         return Fact.No(root);
     }
 
+    /// <summary>
+    /// <c>return Task.FromCanceled&lt;T&gt;(token);</c>, <c>return WaitAsync(token);</c> in a callee that is not async: the callee
+    /// throws nothing, it hands back a task that may end canceled, and an async caller awaiting it ends canceled in turn, which is
+    /// no fault for a task nobody awaits (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsLockThatReturnsCanceledTask_NoDiagnostic).
+    /// </summary>
+    private static bool IsReturned(IOperation call) => call.WalkUpConversions().Parent is IReturnOperation { Kind: OperationKind.Return };
+
     private Fact OperationShowsFault(IOperation operation, bool unseenOnly, bool cancellationIsNoFault, Walk walk)
     {
         switch (operation)
@@ -796,7 +809,8 @@ internal sealed partial class MethodSummaries
             case IInvocationOperation cancellation when !cancellationIsNoFault
                 && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken)
                         && !IsForwardedToken(cancellation.Instance, walk))
-                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && PassesOwnToken(cancellation, walk)))
+                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && PassesOwnToken(cancellation, walk)
+                        && !(unseenOnly && IsReturned(cancellation))))
                 && !CatchesCancellation(cancellation):
                 return Fact.Yes(cancellation);
 

@@ -610,6 +610,113 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfElementMemberAfterWhenAllOfItsProjection_NoDiagnostic()
+    {
+        // Keyed tasks: WhenAll over the projection of each element's task (Array.ConvertAll or Select) completes that member of
+        // every element; read back through a deconstructing foreach, the element's member, or a Select over the same collection.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class Resolver
+            {
+                async Task<Dictionary<string, string>> ResolveAsync(IDictionary<string, string> requests)
+                {
+                    var keyed = new (string Key, Task<string> Task)[requests.Count];
+                    var i = 0;
+                    foreach (var request in requests)
+                    {
+                        keyed[i++] = (request.Key, LookUpAsync(request.Value));
+                    }
+
+                    try
+                    {
+                        await Task.WhenAll(Array.ConvertAll(keyed, k => k.Task)).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        await Task.WhenAll(Array.ConvertAll(keyed, k => k.Task).Where(t => !t.IsCompleted)).ConfigureAwait(false);
+                        throw;
+                    }
+
+                    var responses = new Dictionary<string, string>(keyed.Length);
+                    foreach (var (key, task) in keyed)
+                    {
+                        responses[key] = task.Result;
+                    }
+
+                    return responses;
+                }
+
+                async Task<int> TotalAsync(List<Download> downloads)
+                {
+                    await Task.WhenAll(downloads.Select(d => d.Size).ToArray());
+                    var total = 0;
+                    foreach (var download in downloads)
+                    {
+                        total += download.Size.Result;
+                    }
+
+                    return total + downloads.Sum(d => d.Size.Result);
+                }
+
+                Task<string> LookUpAsync(string value) => Task.Run(() => value);
+            }
+            class Download
+            {
+                public Task<int> Size { get; } = Task.Run(() => 1);
+                public Task<int> Checksum { get; } = Task.Run(() => 2);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfOtherElementMemberAfterWhenAllOfProjection_Reports()
+    {
+        // The projection completed Size, not Checksum; and a deconstruction's other position is not the projected member.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class Resolver
+            {
+                async Task<int> TotalAsync(List<Download> downloads)
+                {
+                    await Task.WhenAll(downloads.Select(d => d.Size));
+                    var total = 0;
+                    foreach (var download in downloads)
+                    {
+                        total += {|#0:download.Checksum.Result|};
+                    }
+
+                    return total;
+                }
+
+                async Task<int> PairsAsync((Task<int> First, Task<int> Second)[] pairs)
+                {
+                    await Task.WhenAll(Array.ConvertAll(pairs, p => p.First));
+                    var total = 0;
+                    foreach (var (first, second) in pairs)
+                    {
+                        total += first.Result + {|#1:second.Result|};
+                    }
+
+                    return total;
+                }
+            }
+            class Download
+            {
+                public Task<int> Size { get; } = Task.Run(() => 1);
+                public Task<int> Checksum { get; } = Task.Run(() => 2);
+            }
+            """,
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(1).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task IndexedResultAfterWhenAllOfCollection_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -2859,6 +2859,169 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeKeepsItsTaskInFieldItsTypeAwaits_NoDiagnostic()
+    {
+        // The session handler keeps the processing loop's task and awaits it when it is disposed: the loop's fault is seen there.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            sealed class SessionHandler : IAsyncDisposable
+            {
+                private Task? _processing;
+                private CancellationTokenSource? _cts;
+
+                public Task ProcessMessagesAsync(CancellationToken cancellationToken)
+                {
+                    if (_processing is not null)
+                        throw new InvalidOperationException("already started");
+
+                    _cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    _processing = ProcessCoreAsync(_cts.Token);
+                    return _processing;
+                }
+
+                private async Task ProcessCoreAsync(CancellationToken cancellationToken)
+                {
+                    while (!cancellationToken.IsCancellationRequested)
+                        await System.IO.File.ReadAllTextAsync("inbox.txt", cancellationToken);
+                }
+
+                public async ValueTask DisposeAsync()
+                {
+                    _cts?.Cancel();
+                    if (_processing is not null)
+                    {
+                        try
+                        {
+                            await _processing.ConfigureAwait(false);
+                        }
+                        catch
+                        {
+                        }
+                    }
+                }
+            }
+            class Client
+            {
+                private readonly SessionHandler _handler = new();
+
+                public void Start(CancellationToken token) => _ = _handler.ProcessMessagesAsync(token);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeKeepsItsTaskInFieldNobodyAwaits_Reports()
+    {
+        // Kept but never awaited (only checked for null): nobody sees the loop's fault.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            sealed class SessionHandler
+            {
+                private Task? _processing;
+
+                public Task ProcessMessagesAsync(CancellationToken cancellationToken)
+                {
+                    if (_processing is not null)
+                        throw new InvalidOperationException("already started");
+
+                    _processing = ProcessCoreAsync(cancellationToken);
+                    return _processing;
+                }
+
+                private async Task ProcessCoreAsync(CancellationToken cancellationToken)
+                {
+                    while (!cancellationToken.IsCancellationRequested)
+                        await System.IO.File.ReadAllTextAsync("inbox.txt", cancellationToken);
+                }
+
+                public bool IsRunning => _processing is { IsCompleted: false };
+            }
+            class Client
+            {
+                private readonly SessionHandler _handler = new();
+
+                public void Start(CancellationToken token) => [|_ = _handler.ProcessMessagesAsync(token)|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsLockThatReturnsCanceledTask_NoDiagnostic()
+    {
+        // The lock's wait queue hands back a canceled task when the token is canceled: the maintenance task ends canceled, which
+        // is no fault; the rest is in-memory bookkeeping.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class WaitQueue
+            {
+                public static Task<T> Enqueue<T>(object mutex, CancellationToken token)
+                {
+                    if (token.IsCancellationRequested)
+                        return Task.FromCanceled<T>(token);
+
+                    return new TaskCompletionSource<T>().Task;
+                }
+            }
+            sealed class AsyncLock
+            {
+                private readonly object _mutex = new();
+                public Task<IDisposable> LockAsync(CancellationToken token = default) => WaitQueue.Enqueue<IDisposable>(_mutex, token);
+            }
+            class MemoryCache
+            {
+                private readonly AsyncLock _lock = new();
+                private readonly CancellationTokenSource _disposed = new();
+                private readonly System.Collections.Generic.Dictionary<string, long> _sizes = new();
+
+                public void StartMaintenance() => _ = Task.Run(DoMaintenanceAsync, _disposed.Token);
+
+                private async Task DoMaintenanceAsync()
+                {
+                    using (await _lock.LockAsync(_disposed.Token))
+                    {
+                        _sizes.Clear();
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsLockThenReadsAFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            static class WaitQueue
+            {
+                public static Task<T> Enqueue<T>(object mutex, CancellationToken token)
+                {
+                    if (token.IsCancellationRequested)
+                        return Task.FromCanceled<T>(token);
+
+                    return new TaskCompletionSource<T>().Task;
+                }
+            }
+            sealed class AsyncLock
+            {
+                private readonly object _mutex = new();
+                public Task<IDisposable> LockAsync(CancellationToken token = default) => WaitQueue.Enqueue<IDisposable>(_mutex, token);
+            }
+            class MemoryCache
+            {
+                private readonly AsyncLock _lock = new();
+                private readonly CancellationTokenSource _disposed = new();
+                private string _snapshot = "";
+
+                public void StartMaintenance() => [|_ = Task.Run(DoMaintenanceAsync, _disposed.Token)|];
+
+                private async Task DoMaintenanceAsync()
+                {
+                    using (await _lock.LockAsync(_disposed.Token))
+                    {
+                        _snapshot = await System.IO.File.ReadAllTextAsync("cache.snapshot");
+                    }
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
     public async Task CalleeReadsAFile_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -2943,27 +2943,32 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    /// <summary>An async lock whose wait queue hands back a canceled task when the token is canceled (as Nito.AsyncEx's does).</summary>
+    private const string CancelingLock = """
+        static class WaitQueue
+        {
+            public static Task<T> Enqueue<T>(object mutex, CancellationToken token)
+            {
+                if (token.IsCancellationRequested)
+                    return Task.FromCanceled<T>(token);
+
+                return new TaskCompletionSource<T>().Task;
+            }
+        }
+        sealed class AsyncLock
+        {
+            private readonly object _mutex = new();
+            public Task<IDisposable> LockAsync(CancellationToken token = default) => WaitQueue.Enqueue<IDisposable>(_mutex, token);
+        }
+
+        """;
+
     [Fact]
     public async Task CalleeAwaitsLockThatReturnsCanceledTask_NoDiagnostic()
     {
         // The lock's wait queue hands back a canceled task when the token is canceled: the maintenance task ends canceled, which
         // is no fault; the rest is in-memory bookkeeping.
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            static class WaitQueue
-            {
-                public static Task<T> Enqueue<T>(object mutex, CancellationToken token)
-                {
-                    if (token.IsCancellationRequested)
-                        return Task.FromCanceled<T>(token);
-
-                    return new TaskCompletionSource<T>().Task;
-                }
-            }
-            sealed class AsyncLock
-            {
-                private readonly object _mutex = new();
-                public Task<IDisposable> LockAsync(CancellationToken token = default) => WaitQueue.Enqueue<IDisposable>(_mutex, token);
-            }
+        await VerifyCS.VerifyAnalyzerAsync(Usings + CancelingLock + """
             class MemoryCache
             {
                 private readonly AsyncLock _lock = new();
@@ -2986,22 +2991,7 @@ public class UnobservedFireAndForgetAnalyzerTests
     [Fact]
     public async Task CalleeAwaitsLockThenReadsAFile_Reports()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            static class WaitQueue
-            {
-                public static Task<T> Enqueue<T>(object mutex, CancellationToken token)
-                {
-                    if (token.IsCancellationRequested)
-                        return Task.FromCanceled<T>(token);
-
-                    return new TaskCompletionSource<T>().Task;
-                }
-            }
-            sealed class AsyncLock
-            {
-                private readonly object _mutex = new();
-                public Task<IDisposable> LockAsync(CancellationToken token = default) => WaitQueue.Enqueue<IDisposable>(_mutex, token);
-            }
+        await VerifyCS.VerifyAnalyzerAsync(Usings + CancelingLock + """
             class MemoryCache
             {
                 private readonly AsyncLock _lock = new();

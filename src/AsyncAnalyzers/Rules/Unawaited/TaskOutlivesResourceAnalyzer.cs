@@ -532,6 +532,11 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
             }
 
             plain |= parent.Type is { } type && IsPlainValue(type, symbols);
+
+            // SendAsync(buffer.AsSpan(length)): a span handed to a call cannot outlive it (a ref struct is never kept on the heap nor
+            // captured), so the callee has read it before it returns its task
+            // (TaskOutlivesResourceAnalyzerTests.SpanOfResourceHandedToCallee_NoDiagnostic, MemoryOfPooledOwner_Reports).
+            plain |= parent.Type is { IsRefLikeType: true } && parent.WalkUpConversions().Parent is IArgumentOperation;
         }
 
         return plain;

@@ -107,6 +107,9 @@ internal static class CompletedTasks
         "ToArray", "ToList", "ToHashSet", "AsEnumerable", "Distinct", "DistinctBy", "Reverse", "Cast", "OfType");
 
     /// <summary>LINQ operators whose result holds every element of their source: awaiting it awaits them all.</summary>
+    private static readonly ImmutableHashSet<string> ElementOperators = ImmutableHashSet.Create(
+        "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault");
+
     private static readonly ImmutableHashSet<string> AllElementOperators = ImmutableHashSet.Create(
         "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "ToArray", "ToList", "AsEnumerable", "Reverse", "Cast");
 
@@ -140,6 +143,12 @@ internal static class CompletedTasks
 
             switch (operand)
             {
+                // tasks.First(t => !t.Result.Success).Result after await Task.WhenAll(tasks): one element of a complete sequence
+                // (BlockingWaitAnalyzerTests.ResultOfElementPickedFromCompleteCollection_NoDiagnostic).
+                case IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault" } pick
+                    when IsLinqOperator(pick, ElementOperators) && IsCompleteSequence(LinqSource(pick)!, pick):
+                    return true;
+
                 // _releaser.Result where every value the readonly field is given is complete by construction (an async lock's cached
                 // Task.FromResult(new Releaser(this))) (SyncOverAsyncTests.ResultOfReadonlyFieldOfCompletedTask_NoDiagnostic, ResultOfReadonlyFieldOfStartedWork_Reports).
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField } when _facts?.ReadonlyFieldValues(readonlyField, operand) is { Count: > 0 } values

@@ -1141,7 +1141,20 @@ internal sealed partial class MethodSummaries
             }
         }
 
-        return false;
+        // public void UpdateProxy(ApiProxy? proxy) => throw new NotImplementedException();: a placeholder (a test fake's member
+        // nobody calls) marks a member not meant to run, not a way the work fails; any other throw of it still counts
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeWithPlaceholderImplementation_NoDiagnostic, CalleeThrowingNotImplementedInBranch_Reports).
+        return exception.Type is { Name: "NotImplementedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && IsWholeBody(guarded);
+    }
+
+    /// <summary>The throw is the member's whole body: <c>=&gt; throw ...;</c> or <c>{ throw ...; }</c>.</summary>
+    private static bool IsWholeBody(IOperation throwOperation)
+    {
+        var statement = throwOperation.Parent is IExpressionStatementOperation expressionStatement ? expressionStatement : throwOperation;
+        return statement.Parent is IBlockOperation { Parent: IMethodBodyBaseOperation or null, Operations.Length: 1 } block
+            && block.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax };
     }
 
     private static bool IsTypeSwitch(ISwitchExpressionOperation switchExpression)
@@ -1743,7 +1756,8 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// Is the operation reached only when the field is not null: inside <c>if (_task is not null)</c> (or <c>!= null</c>,
-    /// <c>is { }</c>, a conjunct of such a condition), or after <c>if (_task is null) return;</c> in an enclosing block?
+    /// <c>is { }</c>, a conjunct of such a condition), after <c>if (_task is null) return;</c> in an enclosing block, or in the
+    /// statement right after one that gives the field a value (<c>_task = CloseAsync(); await _task;</c>)?
     /// </summary>
     private static bool NullCheckedBefore(IOperation operation, IFieldSymbol field)
     {
@@ -1754,10 +1768,20 @@ internal sealed partial class MethodSummaries
                 case IConditionalOperation conditional when ReferenceEquals(conditional.WhenTrue, current) && ShowsNull(conditional.Condition, field, expected: false):
                     return true;
                 case IBlockOperation block:
+                    IOperation? previous = null;
                     foreach (var statement in block.Operations)
                     {
                         if (ReferenceEquals(statement, current))
                         {
+                            // _closeTask = CloseInternalAsync(); await _closeTask;: given a task by the statement just before
+                            // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsPrivateFieldItJustAssigned_NoDiagnostic).
+                            if (previous is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } target, Value: var given } }
+                                && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition)
+                                && given.WalkDownConversions() is not ({ ConstantValue.HasValue: true } or IDefaultValueOperation))
+                            {
+                                return true;
+                            }
+
                             break;
                         }
 
@@ -1765,6 +1789,8 @@ internal sealed partial class MethodSummaries
                         {
                             return true;
                         }
+
+                        previous = statement;
                     }
 
                     break;

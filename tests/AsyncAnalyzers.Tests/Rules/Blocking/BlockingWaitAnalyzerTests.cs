@@ -610,6 +610,58 @@ public class BlockingWaitAnalyzerTests
     }
 
     [Fact]
+    public async Task ResultOfElementPickedFromCompleteCollection_NoDiagnostic()
+    {
+        // A batch of subscriptions awaited together; the first failure is picked from the same list.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            record CallResult(bool Success, string? Error);
+            class Connection
+            {
+                async Task<string?> SubscribeAllAsync(IEnumerable<string> topics)
+                {
+                    var taskList = new List<Task<CallResult>>();
+                    foreach (var topic in topics)
+                    {
+                        taskList.Add(SubscribeAsync(topic));
+                    }
+
+                    await Task.WhenAll(taskList).ConfigureAwait(false);
+                    if (taskList.Any(t => !t.Result.Success))
+                    {
+                        var errorResult = taskList.First(t => !t.Result.Success).Result;
+                        return errorResult.Error ?? taskList.Where(t => t.Result.Success).Last().Result.Error;
+                    }
+
+                    return null;
+                }
+
+                Task<CallResult> SubscribeAsync(string topic) => Task.Run(() => new CallResult(topic.Length > 0, null));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ResultOfElementPickedFromOtherCollection_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            class Connection
+            {
+                async Task<int> M(List<Task<int>> awaited, List<Task<int>> pending)
+                {
+                    await Task.WhenAll(awaited);
+                    return awaited.First().Result + {|#0:pending.First().Result|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
     public async Task ResultOfElementMemberAfterWhenAllOfItsProjection_NoDiagnostic()
     {
         // Keyed tasks: WhenAll over the projection of each element's task (Array.ConvertAll or Select) completes that member of

@@ -2943,6 +2943,168 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    [Fact]
+    public async Task CalleeAwaitsPrivateFieldItJustAssigned_NoDiagnostic()
+    {
+        // The socket keeps its close task in a field it also clears; the reconnect stores a covered close in it and awaits it at once.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class WebSocketClient
+            {
+                private Task? _closeTask;
+                private readonly System.Net.WebSockets.ClientWebSocket _socket = new();
+
+                public async Task ReconnectAsync()
+                {
+                    _closeTask = CloseInternalAsync();
+                    await _closeTask.ConfigureAwait(false);
+                }
+
+                public async Task WaitClosedAsync()
+                {
+                    while (_closeTask == null)
+                        await Task.Delay(50);
+
+                    await _closeTask.ConfigureAwait(false);
+                    _closeTask = null;
+                }
+
+                private async Task CloseInternalAsync()
+                {
+                    try
+                    {
+                        await _socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            }
+            class Subscription
+            {
+                private readonly WebSocketClient _client = new();
+
+                public void Resubscribe() => _ = _client.ReconnectAsync();
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsPrivateFieldJustAssignedUncoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class WebSocketClient
+            {
+                private Task? _closeTask;
+                private readonly System.Net.WebSockets.ClientWebSocket _socket = new();
+
+                public async Task ReconnectAsync()
+                {
+                    _closeTask = CloseInternalAsync();
+                    await _closeTask.ConfigureAwait(false);
+                    _closeTask = null;
+                }
+
+                private async Task CloseInternalAsync() =>
+                    await _socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            class Subscription
+            {
+                private readonly WebSocketClient _client = new();
+
+                public void Resubscribe() => [|_ = _client.ReconnectAsync()|];
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeWithPlaceholderImplementation_NoDiagnostic()
+    {
+        // The library's test fake leaves a member unimplemented; the real socket only stores the proxy.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IWebSocket
+            {
+                void UpdateProxy(string? proxy);
+                Task ReconnectAsync();
+            }
+            class WebSocketClient : IWebSocket
+            {
+                private string? _proxy;
+                public void UpdateProxy(string? proxy) => _proxy = proxy;
+                public Task ReconnectAsync() => Task.CompletedTask;
+            }
+            class TestSocket : IWebSocket
+            {
+                public void UpdateProxy(string? proxy) => throw new NotImplementedException();
+                public Task ReconnectAsync()
+                {
+                    throw new NotImplementedException();
+                }
+            }
+            class Connection
+            {
+                private readonly IWebSocket _socket;
+                public Connection(IWebSocket socket) => _socket = socket;
+
+                public async Task UpdateProxyAsync(string? proxy)
+                {
+                    _socket.UpdateProxy(proxy);
+                    await _socket.ReconnectAsync();
+                }
+            }
+            class Client
+            {
+                private readonly Connection _connection = new(new WebSocketClient());
+                public void SetProxy(string? proxy) => _ = _connection.UpdateProxyAsync(proxy);
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeThrowingNotImplementedInBranch_Reports()
+    {
+        // Thrown for an input the code does not handle: a way the work fails.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            interface IWebSocket
+            {
+                void UpdateProxy(string? proxy);
+                Task ReconnectAsync();
+            }
+            class WebSocketClient : IWebSocket
+            {
+                private string? _proxy;
+                public void UpdateProxy(string? proxy) => _proxy = proxy;
+                public Task ReconnectAsync() => Task.CompletedTask;
+            }
+            class TestSocket : IWebSocket
+            {
+                public void UpdateProxy(string? proxy)
+                {
+                    if (proxy is not null)
+                        throw new NotImplementedException("proxies");
+                }
+
+                public Task ReconnectAsync() => Task.CompletedTask;
+            }
+            class Connection
+            {
+                private readonly IWebSocket _socket;
+                public Connection(IWebSocket socket) => _socket = socket;
+
+                public async Task UpdateProxyAsync(string? proxy)
+                {
+                    await Task.Yield();
+                    _socket.UpdateProxy(proxy);
+                    await _socket.ReconnectAsync();
+                }
+            }
+            class Client
+            {
+                private readonly Connection _connection = new(new WebSocketClient());
+                public void SetProxy(string? proxy) => [|_ = _connection.UpdateProxyAsync(proxy)|];
+            }
+            """ + Stubs);
+    }
+
     /// <summary>An async lock whose wait queue hands back a canceled task when the token is canceled (as Nito.AsyncEx's does).</summary>
     private const string CancelingLock = """
         static class WaitQueue

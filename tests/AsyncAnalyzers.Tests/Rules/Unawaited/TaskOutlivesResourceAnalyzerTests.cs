@@ -347,6 +347,48 @@ public class TaskOutlivesResourceAnalyzerTests
     // ---- no diagnostic ----
 
     [Fact]
+    public async Task SpanOfResourceHandedToCallee_NoDiagnostic()
+    {
+        // A span cannot outlive the call it is handed to (a ref struct cannot be kept on the heap or captured): the callee copies
+        // what it needs before it returns its task, and the native buffer may be freed then.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Buffers;
+            using System.Runtime.InteropServices;
+            using System.Threading.Tasks;
+
+            sealed class NativeBuffer : SafeHandle
+            {
+                public NativeBuffer() : base(IntPtr.Zero, true) { }
+                public override bool IsInvalid => handle == IntPtr.Zero;
+                protected override bool ReleaseHandle() => true;
+                public unsafe ReadOnlySpan<byte> AsSpan(int length) => new((void*)handle, length);
+            }
+
+            class Session
+            {
+                ValueTask OnProposalsAsync(NativeBuffer received, int length)
+                {
+                    using (received)
+                    {
+                        if (!received.IsInvalid)
+                            return SendAsync(received.AsSpan(length));
+
+                        return default;
+                    }
+                }
+
+                ValueTask SendAsync(ReadOnlySpan<byte> payload)
+                {
+                    var copy = ArrayPool<byte>.Shared.Rent(payload.Length);
+                    payload.CopyTo(copy);
+                    return new ValueTask(Task.Run(() => ArrayPool<byte>.Shared.Return(copy)));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task UnrelatedTask_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

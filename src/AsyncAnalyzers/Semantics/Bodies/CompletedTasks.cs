@@ -106,10 +106,11 @@ internal static class CompletedTasks
         "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "SkipWhile", "SkipLast", "Take", "TakeWhile", "TakeLast",
         "ToArray", "ToList", "ToHashSet", "AsEnumerable", "Distinct", "DistinctBy", "Reverse", "Cast", "OfType");
 
-    /// <summary>LINQ operators whose result holds every element of their source: awaiting it awaits them all.</summary>
+    /// <summary>LINQ operators that pick one element of their source.</summary>
     private static readonly ImmutableHashSet<string> ElementOperators = ImmutableHashSet.Create(
         "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault");
 
+    /// <summary>LINQ operators whose result holds every element of their source: awaiting it awaits them all.</summary>
     private static readonly ImmutableHashSet<string> AllElementOperators = ImmutableHashSet.Create(
         "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "ToArray", "ToList", "AsEnumerable", "Reverse", "Cast");
 
@@ -145,8 +146,7 @@ internal static class CompletedTasks
             {
                 // tasks.First(t => !t.Result.Success).Result after await Task.WhenAll(tasks): one element of a complete sequence
                 // (BlockingWaitAnalyzerTests.ResultOfElementPickedFromCompleteCollection_NoDiagnostic).
-                case IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault" } pick
-                    when IsLinqOperator(pick, ElementOperators) && IsCompleteSequence(LinqSource(pick)!, pick):
+                case IInvocationOperation pick when IsLinqOperator(pick, ElementOperators) && IsCompleteSequence(LinqSource(pick)!, pick):
                     return true;
 
                 // _releaser.Result where every value the readonly field is given is complete by construction (an async lock's cached

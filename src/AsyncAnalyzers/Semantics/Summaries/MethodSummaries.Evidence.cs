@@ -1153,8 +1153,8 @@ internal sealed partial class MethodSummaries
     {
         var statement = throwOperation.Parent is IExpressionStatementOperation expressionStatement ? expressionStatement : throwOperation;
         return statement.Parent is IBlockOperation { Parent: IMethodBodyBaseOperation or null, Operations.Length: 1 } block
-            && block.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax };
+            && block.Syntax.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax };
     }
 
     private static bool IsTypeSwitch(ISwitchExpressionOperation switchExpression)

@@ -3016,22 +3016,27 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    /// <summary>A socket interface and its real implementation, which only stores the proxy.</summary>
+    private const string ProxySocket = """
+        interface IWebSocket
+        {
+            void UpdateProxy(string? proxy);
+            Task ReconnectAsync();
+        }
+        class WebSocketClient : IWebSocket
+        {
+            private string? _proxy;
+            public void UpdateProxy(string? proxy) => _proxy = proxy;
+            public Task ReconnectAsync() => Task.CompletedTask;
+        }
+
+        """;
+
     [Fact]
     public async Task CalleeWithPlaceholderImplementation_NoDiagnostic()
     {
         // The library's test fake leaves a member unimplemented; the real socket only stores the proxy.
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            interface IWebSocket
-            {
-                void UpdateProxy(string? proxy);
-                Task ReconnectAsync();
-            }
-            class WebSocketClient : IWebSocket
-            {
-                private string? _proxy;
-                public void UpdateProxy(string? proxy) => _proxy = proxy;
-                public Task ReconnectAsync() => Task.CompletedTask;
-            }
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ProxySocket + """
             class TestSocket : IWebSocket
             {
                 public void UpdateProxy(string? proxy) => throw new NotImplementedException();
@@ -3063,18 +3068,7 @@ public class UnobservedFireAndForgetAnalyzerTests
     public async Task CalleeThrowingNotImplementedInBranch_Reports()
     {
         // Thrown for an input the code does not handle: a way the work fails.
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            interface IWebSocket
-            {
-                void UpdateProxy(string? proxy);
-                Task ReconnectAsync();
-            }
-            class WebSocketClient : IWebSocket
-            {
-                private string? _proxy;
-                public void UpdateProxy(string? proxy) => _proxy = proxy;
-                public Task ReconnectAsync() => Task.CompletedTask;
-            }
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ProxySocket + """
             class TestSocket : IWebSocket
             {
                 public void UpdateProxy(string? proxy)

@@ -1148,10 +1148,13 @@ internal sealed partial class MethodSummaries
             && IsWholeBody(guarded);
     }
 
-    /// <summary>The throw is the member's whole body: <c>=&gt; throw ...;</c> or <c>{ throw ...; }</c>.</summary>
+    /// <summary>
+    /// The throw is the member's whole body: <c>{ throw ...; }</c>, or <c>=&gt; throw ...;</c> (a statement in a void member, the
+    /// returned value in any other).
+    /// </summary>
     private static bool IsWholeBody(IOperation throwOperation)
     {
-        var statement = throwOperation.Parent is IExpressionStatementOperation expressionStatement ? expressionStatement : throwOperation;
+        var statement = throwOperation.Parent is IExpressionStatementOperation or IReturnOperation ? throwOperation.Parent : throwOperation;
         return statement.Parent is IBlockOperation { Parent: IMethodBodyBaseOperation or null, Operations.Length: 1 } block
             && block.Syntax.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
                 or ArrowExpressionClauseSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax };

@@ -3039,11 +3039,17 @@ public class UnobservedFireAndForgetAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + ProxySocket + """
             class TestSocket : IWebSocket
             {
-                public void UpdateProxy(string? proxy) => throw new NotImplementedException();
-                public Task ReconnectAsync()
+                public void UpdateProxy(string? proxy)
                 {
                     throw new NotImplementedException();
                 }
+
+                public Task ReconnectAsync() => throw new NotImplementedException();
+            }
+            class RecordingSocket : IWebSocket
+            {
+                public void UpdateProxy(string? proxy) => throw new NotImplementedException();
+                public Task ReconnectAsync() => Task.CompletedTask;
             }
             class Connection
             {

@@ -132,7 +132,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC401 = Create(
         DiagnosticIds.UnguardedAsyncVoidHandler,
         "Catch exceptions in async void handlers",
-        "'{0}' is async void and can throw after its first await with no catch-all; the exception is raised where it resumes: on a UI context it reaches the app's unhandled-exception handler (which usually ends the app), on the thread pool it crashes the process",
+        "'{0}' is async void and can throw after its first await with no catch-all (at {1}); the exception is raised where it resumes: on a UI context it reaches the app's unhandled-exception handler (which usually ends the app), on the thread pool it crashes the process",
         "An async void method or lambda has no task to carry its exception: one thrown after the first await is raised on the SynchronizationContext it resumes on, where it goes to the application's unhandled-exception handler (Application.ThreadException, DispatcherUnhandledException, UnhandledException), or on the thread pool, where it crashes the process. When the signature is forced (an event handler, an override, an interface implementation), wrap the body in a try/catch that catches Exception and reports it.",
         RuleFamily.Exceptions,
         RuleLevel.Warning);
@@ -140,7 +140,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ASYNC402 = Create(
         DiagnosticIds.UnobservedFireAndForget,
         "Observe the exceptions of fire-and-forget tasks",
-        "The task of '{0}' is started and forgotten; if it fails, nobody sees the exception",
+        "The task of '{0}' is started and forgotten; if it fails (it can, at {1}), nobody sees the exception",
         "A task that is discarded or handed to a helper that ignores it keeps its exception to itself: the failure surfaces later as an unobserved task exception, if at all. Await the task, or attach a continuation that reports the fault, or catch everything inside the started work.",
         RuleFamily.Exceptions,
         RuleLevel.Warning);

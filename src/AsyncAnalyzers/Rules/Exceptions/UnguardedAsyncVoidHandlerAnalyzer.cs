@@ -140,12 +140,13 @@ public sealed class UnguardedAsyncVoidHandlerAnalyzer : DiagnosticAnalyzer
         // What is left uncovered must show a way to fail in practice (I/O, an awaited library call, a throw, a parse, a downcast):
         // a handler that only updates view-model state and in-memory collections after its await is not worth a try
         // (UnguardedAsyncVoidHandlerAnalyzerTests.UncoveredWorkIsInMemoryBookkeeping_NoDiagnostic, UncoveredCalleeThrows_Reports).
-        if (!summaries.BodyShowsFault(body, unseenOnly: false).IsYes)
+        var evidence = summaries.BodyShowsFault(body, unseenOnly: false);
+        if (!evidence.IsYes)
         {
             return;
         }
 
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, body.Syntax.SyntaxTree);
-        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC401, location, null, properties, name));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC401, location, null, properties, name, FaultEvidence.Describe(evidence, fallback: null, context.ContainingSymbol)));
     }
 }

@@ -4,6 +4,7 @@ using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Calls;
+using AsyncAnalyzers.Semantics.Summaries;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,10 +19,6 @@ namespace AsyncAnalyzers.Rules.Exceptions;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
 {
-
-
-
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC402);
 
     public override void Initialize(AnalysisContext context)
@@ -55,7 +52,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         }
 
         // A task read from a local or property may be awaited elsewhere (UnobservedFireAndForgetAnalyzerTests.DiscardOfStoredTask_NoDiagnostic).
-        if (work.FreshTask(assignment.Value) is not { } started || IsObservedOrSafe(started, services))
+        if (work.FreshTask(assignment.Value) is not { } started || IsObservedOrSafe(started, services, out var evidence))
         {
             return;
         }
@@ -74,7 +71,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(DiagnosticProperties.ValueTask, "true");
         }
 
-        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, assignment.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, assignment.Syntax.GetLocation(), null, properties, started.TargetMethod.Name, FaultEvidence.Describe(evidence, started, context.ContainingSymbol)));
     }
 
     /// <summary>
@@ -89,13 +86,13 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             || declarator.Initializer?.Value is not { } value
             || services.StartedWork.FreshTask(value) is not { } started
             || !TaskLocalScan.IsNamedDiscard(declarator, declarator.Root())
-            || IsObservedOrSafe(started, services))
+            || IsObservedOrSafe(started, services, out var evidence))
         {
             return;
         }
 
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, declarator.Syntax.SyntaxTree).Add(DiagnosticProperties.NoFix, "true");
-        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, declarator.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
+        context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, declarator.Syntax.GetLocation(), null, properties, started.TargetMethod.Name, FaultEvidence.Describe(evidence, started, context.ContainingSymbol)));
     }
 
     private static void AnalyzeForgetHelper(OperationAnalysisContext context, CompilationServices services)
@@ -112,7 +109,7 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             if (argument.Parameter is not { } parameter
                 || !symbols.IsTaskLike(parameter.Type)
                 || work.FreshTask(argument.Value) is not { } started
-                || IsObservedOrSafe(started, services)
+                || IsObservedOrSafe(started, services, out var evidence)
                 || !services.Summaries.IgnoresParameter(invocation.TargetMethod, parameter, invocation).IsYes)
             {
                 continue;
@@ -122,13 +119,18 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
             properties = CanAwait(invocation, context.ContainingSymbol) && started.TargetMethod.Name != "ContinueWith"
                 ? properties.Add(DiagnosticProperties.CanAwait, "true")
                 : properties.Add(DiagnosticProperties.NoFix, "true");
-            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, invocation.Syntax.GetLocation(), null, properties, started.TargetMethod.Name));
+            context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC402, invocation.Syntax.GetLocation(), null, properties, started.TargetMethod.Name, FaultEvidence.Describe(evidence, started, context.ContainingSymbol)));
             return;
         }
     }
 
-    private static bool IsObservedOrSafe(IInvocationOperation started, CompilationServices services)
+    /// <summary>
+    /// True when the started work is observed or cannot fault unseen; otherwise <paramref name="evidence"/> is where its work shows
+    /// a fault, which the message names.
+    /// </summary>
+    private static bool IsObservedOrSafe(IInvocationOperation started, CompilationServices services, out Fact evidence)
     {
+        evidence = Fact.Unknown;
         var work = services.StartedWork;
         // Task.Delay and already-complete tasks have no exception to lose (UnobservedFireAndForgetAnalyzerTests.DiscardOfDelayAndCompletedTasks_NoDiagnostic).
         if (work.CannotFault(started))
@@ -145,7 +147,13 @@ public sealed class UnobservedFireAndForgetAnalyzer : DiagnosticAnalyzer
         // And a task that could fault in theory but whose work shows no way to fail in practice (in-memory bookkeeping, property
         // sets, P/Invoke with return codes) is not worth a report (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic,
         // CalleeReadsAFile_Reports).
-        return !services.Summaries.CanFault(started, unseenOnly: true).IsYes || !services.Summaries.TaskShowsFault(started, unseenOnly: true).IsYes;
+        if (!services.Summaries.CanFault(started, unseenOnly: true).IsYes)
+        {
+            return true;
+        }
+
+        evidence = services.Summaries.TaskShowsFault(started, unseenOnly: true);
+        return !evidence.IsYes;
     }
 
     private static bool CanAwait(IOperation operation, ISymbol containingSymbol) =>

@@ -43,7 +43,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     await Api.LoadAsync();
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnClick"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnClick", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Api.LoadAsync'"));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     button.Click += {|#0:async|} (s, e) => await Api.LoadAsync();
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Api.LoadAsync'"));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     button.Click += {|#0:async|} delegate (object s, EventArgs e) { await Api.LoadAsync(); };
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async anonymous method"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async anonymous method", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Api.LoadAsync'"));
     }
 
     [Fact]
@@ -2244,14 +2244,14 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
         // An object initializer elsewhere gives it a lambda that reads a file outside any catch.
         await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("""
             viewModel = new CredentialViewModel { PasswordValidator = async password => (await File.ReadAllBytesAsync(path)).Length == password.Length };
-            """), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick"));
+            """), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick", "'File.ReadAllBytesAsync(path)' in 'PasswordPrompt.ForArchive'"));
     }
 
     [Fact]
     public async Task AwaitsDelegatePropertyGivenDelegateFromElsewhere_Reports()
     {
         // A delegate handed in by a caller: what it runs is not known here.
-        await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("viewModel.PasswordValidator = validator;"), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick"));
+        await VerifyCS.VerifyAnalyzerAsync(CredentialDialog("viewModel.PasswordValidator = validator;"), VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPrimaryButtonClick", "'ViewModel.PasswordValidator(password)'"));
     }
 
     [Fact]
@@ -2294,7 +2294,8 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
     [Fact]
     public async Task ForeachDowncastAfterAwait_Reports()
     {
-        // foreach with a declared element type downcasts every element: one of another type throws.
+        // foreach with a declared element type downcasts every element: one of another type throws. The message names the loop by
+        // its header, not its body.
         await VerifyCS.VerifyAnalyzerAsync(Usings + """
             interface IStorable { string Name { get; } }
             interface IFolder : IStorable { }
@@ -2304,7 +2305,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                 readonly List<IStorable> _pinned = new();
                 readonly List<string> _names = new();
 
-                async void [|OnPinnedChanged|](object sender, EventArgs e)
+                async void {|#0:OnPinnedChanged|}(object sender, EventArgs e)
                 {
                     await Task.Yield();
                     foreach (IFolder folder in _pinned)
@@ -2313,7 +2314,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     }
                 }
             }
-            """ + Stubs);
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPinnedChanged", "'foreach (IFolder folder in _pinned)'"));
     }
 
     [Fact]
@@ -3450,7 +3451,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     }
                 }
             }
-            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("ConnectionReceived"));
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("ConnectionReceived", "'await Loop'"));
     }
 
     private const string PeerManager = """
@@ -3507,7 +3508,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     _manager.AddPeers(new[] { "peer" }, prioritise: false, fromTracker: false);
                 }
             }
-            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeersFound"));
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeersFound", "'throw new InvalidOperationException(\"You cannot add external …' in 'TorrentManager.AddPeers'"));
     }
 
     private const string OwnLogging = """
@@ -3563,7 +3564,7 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                     _journal.Debug("peer queued");
                 }
             }
-            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeerFound"));
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeerFound", "'_writer.WriteLine(\"DEBUG: \" + message)' in 'TextWriterJournal.Debug'"));
     }
 
     [Fact]

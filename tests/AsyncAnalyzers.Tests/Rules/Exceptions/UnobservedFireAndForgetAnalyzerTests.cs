@@ -42,7 +42,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = service.RefreshAsync()|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshAsync"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshAsync", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Service.RefreshAsync'"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = Task.Run(() => service.Work())|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'System.IO.File.AppendAllText(\"work.log\", \"x\")' in 'Service.Work'"));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = Task.WhenAll(service.RefreshAsync(), service.SaveAsync().AsTask())|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("WhenAll"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("WhenAll", "'System.IO.File.WriteAllTextAsync(\"state.txt\", \"\")' in 'Service.SaveAsync'"));
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:service.RefreshAsync().Forget()|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshAsync"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshAsync", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Service.RefreshAsync'"));
     }
 
     [Fact]
@@ -343,7 +343,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = service.RefreshAsync().ContinueWith(_ => service.Work(), TaskScheduler.Default)|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ContinueWith"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ContinueWith", "'System.IO.File.AppendAllText(\"work.log\", \"x\")' in 'Service.Work'"));
     }
 
     [Fact]
@@ -499,7 +499,7 @@ public class UnobservedFireAndForgetAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync(
             JobDispatcher("try { _work(ct); _tcs.SetResult(null); } catch (Exception ex) { _tcs.SetException(ex); }").Replace("_ = InvokeAsync(work);", "{|#0:_ = InvokeAsync(work)|};"),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("InvokeAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("InvokeAsync", "'tcs.Task' in 'Dispatcher.InvokeAsync'"));
     }
 
     private static string RefillQueue(string onFailure, string discard = "_ = pool.RefillAsync(\"main\", \"wallet\");") => Usings + """
@@ -578,7 +578,7 @@ public class UnobservedFireAndForgetAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync(
             RefillQueue("request?.Done?.TrySetException(ex);", "{|#0:_ = pool.RefillAsync(\"main\", \"wallet\")|};").Replace("_ = pool.RefillAllAsync(\"main\", wallets);", ""),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync", "'completion.Task' in 'AddressPool.RefillAsync'"));
     }
 
     [Fact]
@@ -599,7 +599,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                 .Replace("private class RefillRequest", "internal class RefillRequest")
                 .Replace("_ = pool.RefillAllAsync(\"main\", wallets);", "")
                 .Replace("static class Log", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Pool.Extensions\")]\n\nstatic class Log"),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync", "'completion.Task' in 'AddressPool.RefillAsync'"));
     }
 
     private const string BucketRefresh = """
@@ -650,7 +650,7 @@ public class UnobservedFireAndForgetAnalyzerTests
         // The same check without [Conditional]: it runs in every build, and its exception faults the dropped task.
         await VerifyCS.VerifyAnalyzerAsync(
             Usings + BucketRefresh.Replace("[Conditional(\"DEBUG\")]", ""),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshBuckets"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefreshBuckets", "'throw new InvalidOperationException(\"Missing context switch …' in 'Loop.CheckThread'"));
     }
 
     [Fact]
@@ -661,7 +661,7 @@ public class UnobservedFireAndForgetAnalyzerTests
             RefillQueue("Fail(request?.Done, ex);\n                Log.Error(ex, \"refill failed\");", "{|#0:_ = pool.RefillAsync(\"main\", \"wallet\")|};")
                 .Replace("public async Task ListenAsync", "private static void Fail(TaskCompletionSource<bool>? source, Exception ex) => source?.TrySetException(ex);\n\n    public async Task ListenAsync")
                 .Replace("_ = pool.RefillAllAsync(\"main\", wallets);", ""),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RefillAsync", "'completion.Task' in 'AddressPool.RefillAsync'"));
     }
 
     private static string Recompute(string work, string discard = "_ = scheduler.RecomputeAsync(name);") => Usings + """
@@ -702,7 +702,7 @@ public class UnobservedFireAndForgetAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync(
             Recompute("System.IO.File.WriteAllText(\"weights.txt\", Score(weight).ToString())", "{|#0:_ = scheduler.RecomputeAsync(name)|};"),
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RecomputeAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RecomputeAsync", "'System.IO.File.WriteAllText(\"weights.txt\", Score(weight).ToS…' in 'Scheduler.RecomputeAsync'"));
     }
 
     [Fact]
@@ -802,7 +802,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     await Task.WhenAll(tasks);
                 }
             }
-            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("CallAsync"));
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("CallAsync", "'_client.PostAsync(_urls[0], content)' in 'WebHook.CallAsync'"));
     }
 
     [Fact]
@@ -824,7 +824,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     await Task.Yield();
                 }
             }
-            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RotateAsync"));
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("RotateAsync", "'old.Dispose()' in 'Journal.RotateAsync'"));
     }
 
     [Fact]
@@ -845,7 +845,7 @@ public class UnobservedFireAndForgetAnalyzerTests
             {
                 public static async Task LogoutAsync(this Service service) => await System.IO.File.WriteAllTextAsync("session", "");
             }
-            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("LogoutAsync"));
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("LogoutAsync", "'System.IO.File.WriteAllTextAsync(\"session\", \"\")' in 'ServiceExtensions.LogoutAsync'"));
     }
 
     [Fact]
@@ -1051,7 +1051,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = _fetch.ContinueWith(_ => service.Work(), TaskScheduler.Default)|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ContinueWith"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ContinueWith", "'System.IO.File.AppendAllText(\"work.log\", \"x\")' in 'Service.Work'"));
     }
 
     [Fact]
@@ -1103,7 +1103,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     })|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'cts.Token.ThrowIfCancellationRequested()'"));
     }
 
     [Fact]
@@ -1406,7 +1406,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     })|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'System.IO.File.AppendAllText(\"work.log\", \"x\")' in 'Service.Work'"));
     }
 
     [Fact]
@@ -1426,7 +1426,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     catch (Exception ex) when (ex is not TimeoutException) { TaskHelpers.Log(ex); }
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("BeatAsync"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("BeatAsync", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Service.RefreshAsync'"));
     }
 
     [Fact]
@@ -3233,7 +3233,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     {|#0:_ = Task.Run(() => { _limit = int.Parse(text); })|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'int.Parse(text)'"));
     }
 
     [Fact]
@@ -3464,7 +3464,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                     })|};
                 }
             }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run"));
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'await previous'"));
     }
 
     [Fact]
@@ -4198,7 +4198,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync", "'File.WriteAllText(path, \"held\")' in 'Lease.Acquire'"));
     }
 
     [Fact]
@@ -4242,7 +4242,7 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync", "'await _held!' in 'Lease.ReleaseAsync'"));
     }
 
     [Fact]
@@ -4294,6 +4294,6 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """,
-            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync"));
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync", "'await _held' in 'Lease.ReleaseAsync'"));
     }
 }

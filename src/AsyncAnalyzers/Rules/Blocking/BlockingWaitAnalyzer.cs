@@ -288,6 +288,13 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // task.WaitAsync(token).GetAwaiter().GetResult() in a public WaitAndUnwrapException(this Task task, ...): task.Wait(token)
+        // blocks on the same task; a task's own members are no way around it (SyncOverAsyncTests.PublicWaitHelperOverTaskParameter_NoDiagnostic).
+        if (services.Symbols.IsTaskLike(call.TargetMethod.ContainingType))
+        {
+            return false;
+        }
+
         // _inner.FlushAsync().Wait() inside Flush(): _inner.Flush() is an alternative; ReadAsync(...) on this inside Read() is not.
         if (call.Instance is not (null or IInstanceReferenceOperation))
         {

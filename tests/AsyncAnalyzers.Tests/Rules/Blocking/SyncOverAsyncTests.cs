@@ -2820,6 +2820,42 @@ public class SyncOverAsyncTests
         await test.RunAsync();
     }
 
+    // A library's public wait helper (real code: a message bus's port of WaitAndUnwrapException): blocking is its contract, and
+    // task.Wait(token), the "synchronous overload" of WaitAsync, blocks on the same task.
+    [Fact]
+    public async Task PublicWaitHelperOverTaskParameter_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class TaskExtensions
+            {
+                public static void WaitAndUnwrapException(this Task task, CancellationToken cancellationToken) =>
+                    task.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+
+                public static T WaitAndUnwrapException<T>(this Task<T> task, CancellationToken cancellationToken) =>
+                    task.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PublicHelperWithSynchronousOverloadOnOtherReceiver_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class StreamExtensions
+            {
+                public static void FlushNow(this Stream stream, CancellationToken cancellationToken) =>
+                    {|#0:stream.FlushAsync(cancellationToken).GetAwaiter().GetResult()|};
+            }
+            """, VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
     private const string WebhookClient = """
         using System.Threading.Tasks;
 

@@ -131,6 +131,21 @@ internal static class OperationExtensions
         }
     }
 
+    /// <summary>
+    /// What a receiver stands for: for the instance of a conditional access (<c>OnChanged?.Invoke()</c>), the expression tested for
+    /// null (<c>OnChanged</c>), after conversions; otherwise the receiver itself, after conversions.
+    /// </summary>
+    public static IOperation ThroughConditionalAccess(this IOperation receiver)
+    {
+        receiver = receiver.WalkDownConversions();
+        if (receiver is IConditionalAccessInstanceOperation && receiver.FirstAncestor<IConditionalAccessOperation>() is { } access)
+        {
+            return access.Operation.WalkDownConversions();
+        }
+
+        return receiver;
+    }
+
     /// <summary>The local or parameter an operation reads, after conversions; null for anything else.</summary>
     public static ISymbol? ReferencedLocalOrParameter(this IOperation? operation) => operation?.WalkDownConversions() switch
     {

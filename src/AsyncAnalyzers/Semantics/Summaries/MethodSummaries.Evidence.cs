@@ -343,7 +343,8 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static IOperation? DelegateReceiver(IInvocationOperation call)
     {
-        var receiver = call.Instance?.WalkDownConversions();
+        // OnQueueChanged?.Invoke(): the event tested for null (UnawaitedTaskAnalyzerTests.ConditionalRaiseOfEventWhoseSubscribersReturnCompletedTasks_NoDiagnostic).
+        var receiver = call.Instance?.ThroughConditionalAccess();
         return receiver is not null && InvocationListSource(receiver) is { } source ? source : receiver;
     }
 

@@ -998,6 +998,61 @@ public class UnawaitedTaskAnalyzerTests
             VerifyCS.Diagnostic("ASYNC201").WithLocation(1).WithArguments("the delegate invocation", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
     }
 
+    // An install queue raising its event with ?.Invoke() (real code: a game launcher's download queue, whose view model refreshes
+    // on the UI thread and returns a completed task): the subscribers decide, as for a plain invocation.
+    private static string InstallQueue(string subscriber) => """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        public class InstallQueue
+        {
+            public delegate Task QueueChangedHandler();
+            public event QueueChangedHandler? QueueChanged;
+
+            private readonly List<string> _items = new();
+
+            public void Add(string game)
+            {
+                _items.Add(game);
+                {|#0:QueueChanged?.Invoke()|};
+            }
+        }
+
+        public class DownloadQueueView
+        {
+            private readonly List<string> _pending = new();
+
+            public DownloadQueueView(InstallQueue queue)
+            {
+                queue.QueueChanged += OnQueueChanged;
+            }
+
+            private Task OnQueueChanged()
+            {
+                SUBSCRIBER
+            }
+        }
+        """.Replace("SUBSCRIBER", subscriber);
+
+    [Fact]
+    public async Task ConditionalRaiseOfEventWhoseSubscribersReturnCompletedTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(InstallQueue("""
+            _pending.Add("refresh");
+                    return Task.CompletedTask;
+            """));
+    }
+
+    [Fact]
+    public async Task ConditionalRaiseOfEventWhoseSubscriberWritesAFile_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            InstallQueue("""return File.AppendAllTextAsync("queue.log", "changed");"""),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("the delegate invocation", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     /// <summary>
     /// A cache whose entry is evicted when its value task failed; an entry's <c>Evict</c> disposes the value only when the task ran
     /// to completion. <paramref name="check"/> is how the cache tests the entry before evicting it.

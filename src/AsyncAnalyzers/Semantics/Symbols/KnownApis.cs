@@ -176,9 +176,13 @@ internal static class KnownApis
                     case "Threading":
                         return true;
                     // Process.GetProcessesByName(name), GetCurrentProcess(): a snapshot of the local machine's processes, empty when
-                    // none matches; starting, waiting for and killing one stay evidence.
+                    // none matches. BeginOutputReadLine(), WaitForExit(), WaitForExitAsync() on a process: they throw only when the
+                    // process was never started or its output not redirected, a programming error (a token that can be canceled is
+                    // read on its own). Starting and killing one stay evidence: the OS can refuse both.
                     case "Diagnostics":
-                        return type.Name != "Process" || method.Name is "GetProcessesByName" or "GetProcesses" or "GetCurrentProcess";
+                        return type.Name != "Process"
+                            || method.Name is "GetProcessesByName" or "GetProcesses" or "GetCurrentProcess" or "BeginOutputReadLine" or "BeginErrorReadLine"
+                                or "CancelOutputRead" or "CancelErrorRead" or "Refresh" or "WaitForExit" or "WaitForExitAsync";
                     case "Runtime":
                         return method.Name != "ThrowExceptionForHR";
                     case "ComponentModel" or "Globalization" or "Numerics" or "Buffers" or "Memory":
@@ -207,7 +211,12 @@ internal static class KnownApis
             // Launcher.LaunchUriAsync(uri), LaunchFileAsync(file): the launch reports failure through its bool result.
             case "Windows":
                 return (second == "UI" && !awaitable) || (second == "System" && type.Name == "Launcher");
-            case "CommunityToolkit" or "Avalonia":
+            // Avalonia's window.ShowDialog(owner): its task completes when the dialog closes, with the dialog's result, and never
+            // faults (the owner checks throw before it is returned); DragDrop.DoDragDropAsync reports a refused drop as
+            // DragDropEffects.None. The clipboard's SetTextAsync stays evidence: another process can hold the clipboard.
+            case "Avalonia":
+                return !awaitable || (type.Name == "Window" && method.Name == "ShowDialog") || (type.Name == "DragDrop" && method.Name == "DoDragDropAsync");
+            case "CommunityToolkit":
                 return !awaitable;
         }
 

@@ -3587,4 +3587,158 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
             """);
     }
+
+    // Avalonia as a referenced library (a stub compiled on its own, so the analysis reads it as a library, not as source).
+    private static readonly System.Lazy<MetadataReference> Avalonia = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Avalonia.Controls", """
+        namespace Avalonia.Controls
+        {
+            public class Window
+            {
+                public System.Threading.Tasks.Task ShowDialog(Window owner) => System.Threading.Tasks.Task.CompletedTask;
+                public System.Threading.Tasks.Task<TResult> ShowDialog<TResult>(Window owner) => System.Threading.Tasks.Task.FromResult(default(TResult)!);
+            }
+        }
+
+        namespace Avalonia.Input
+        {
+            public enum DragDropEffects { None, Copy, Move }
+            public static class DragDrop
+            {
+                public static System.Threading.Tasks.Task<DragDropEffects> DoDragDropAsync(object trigger, object data, DragDropEffects allowed) =>
+                    System.Threading.Tasks.Task.FromResult(DragDropEffects.None);
+            }
+        }
+
+        namespace Avalonia.Input.Platform
+        {
+            public interface IClipboard
+            {
+                System.Threading.Tasks.Task SetTextAsync(string? text);
+            }
+        }
+        """));
+
+    private static async Task VerifyWithAvaloniaAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(Avalonia.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    // A Git client's toolbar (real code: an Avalonia app): the confirmation dialog's task completes when it closes and never faults,
+    // and a refused drag ends as DragDropEffects.None.
+    [Fact]
+    public async Task AwaitsAvaloniaDialogAndDragDrop_NoDiagnostic()
+    {
+        await VerifyWithAvaloniaAsync(Usings + """
+            using Avalonia.Controls;
+            using Avalonia.Input;
+
+            class Toolbar : Window
+            {
+                public event EventHandler? Clicked;
+                public bool Confirmed { get; private set; }
+                public DragDropEffects LastDrop { get; private set; }
+
+                async void OnDeleteClick(object? sender, EventArgs e)
+                {
+                    Confirmed = await new Window().ShowDialog<bool>(this);
+                }
+
+                async void OnDragStart(object? sender, EventArgs e)
+                {
+                    LastDrop = await DragDrop.DoDragDropAsync(e, "branch", DragDropEffects.Move);
+                }
+
+                void Wire()
+                {
+                    Clicked += OnDeleteClick;
+                    Clicked += OnDragStart;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsAvaloniaClipboardWrite_Reports()
+    {
+        // Another process can hold the clipboard: the write throws.
+        await VerifyWithAvaloniaAsync(Usings + """
+            using Avalonia.Input.Platform;
+
+            class CommitView
+            {
+                public event EventHandler? Clicked;
+                private readonly IClipboard _clipboard;
+                public CommitView(IClipboard clipboard) { _clipboard = clipboard; Clicked += OnCopySha; }
+
+                async void {|#0:OnCopySha|}(object? sender, EventArgs e)
+                {
+                    await Task.Yield();
+                    await _clipboard.SetTextAsync("abc123");
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnCopySha", "'_clipboard.SetTextAsync(\"abc123\")'"));
+    }
+
+    // A Git command (real code: a Git client's command runner): the start is inside a catch-all; reading the redirected output and
+    // waiting for the process only throw on a process never started or not redirected.
+    private static string GitCommand(string afterWait) => Usings + """
+        using System.Diagnostics;
+
+        class GitCommand
+        {
+            public List<string> Errors { get; } = new();
+
+            public async Task<bool> ExecAsync()
+            {
+                using var proc = new Process();
+                proc.StartInfo = new ProcessStartInfo("git", "status") { RedirectStandardOutput = true, RedirectStandardError = true };
+                proc.ErrorDataReceived += (_, e) => Errors.Add(e.Data ?? "");
+                try
+                {
+                    proc.Start();
+                }
+                catch (Exception e)
+                {
+                    Errors.Add(e.Message);
+                    return false;
+                }
+
+                proc.BeginOutputReadLine();
+                proc.BeginErrorReadLine();
+                await proc.WaitForExitAsync();
+                AFTER_WAIT
+                return proc.ExitCode == 0;
+            }
+        }
+
+        class StatusView
+        {
+            public event EventHandler? Refreshed;
+            public bool Clean { get; private set; }
+            public StatusView() { Refreshed += OnRefresh; }
+
+            async void {|#0:OnRefresh|}(object? sender, EventArgs e)
+            {
+                Clean = await new GitCommand().ExecAsync();
+            }
+        }
+        """.Replace("AFTER_WAIT", afterWait);
+
+    [Fact]
+    public async Task AwaitsCommandThatReadsAndWaitsForStartedProcess_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(GitCommand(string.Empty).Replace("{|#0:OnRefresh|}", "OnRefresh"));
+    }
+
+    [Fact]
+    public async Task AwaitsCommandThatKillsProcess_Reports()
+    {
+        // The OS can refuse the kill (access denied), or the process can exit first.
+        await VerifyCS.VerifyAnalyzerAsync(
+            GitCommand("proc.Kill();"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnRefresh", "'proc.Kill()' in 'GitCommand.ExecAsync'"));
+    }
 }

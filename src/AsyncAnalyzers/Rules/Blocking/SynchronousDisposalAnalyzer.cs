@@ -95,6 +95,15 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using (var fs = new FileStream(path, FileMode.Open)) { fs.WriteByte(0); fs.Close(); }: the scope's last statement closes the
+        // resource, so the using's own disposal finds it closed and has nothing to do; 'await using' would change nothing (an explicit
+        // Dispose() there is reported where it is) (SynchronousDisposalAnalyzerTests.ClosedExplicitlyAsLastStatement_NoDiagnostic,
+        // ClosedExplicitlyBeforeLaterWrite_Reports).
+        if (ClosedExplicitlyLast(context.Operation, resources))
+        {
+            return;
+        }
+
         // using (var chunk = new FileStream(part, FileMode.Open)) { await chunk.CopyToAsync(target); }: a stream the scope only reads
         // from has nothing to flush, whatever access it was opened with (SynchronousDisposalAnalyzerTests.FileStreamOnlyReadFrom_NoDiagnostic,
         // FileStreamWrittenTo_Reports).
@@ -296,6 +305,26 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         IUsingDeclarationOperation { Parent: IBlockOperation block } => block,
         _ => null,
     };
+
+    /// <summary>The scope's last statement is <c>x.Close()</c> or <c>x.Dispose()</c> of the one local the using declares.</summary>
+    private static bool ClosedExplicitlyLast(IOperation usingOperation, IOperation resources)
+    {
+        if (ScopeOf(usingOperation) is not IBlockOperation { Operations: { Length: > 0 } statements }
+            || resources is not IVariableDeclarationGroupOperation { Declarations: { Length: 1 } declarations }
+            || declarations[0].Declarators is not { Length: 1 } declarators)
+        {
+            return false;
+        }
+
+        var local = declarators[0].Symbol;
+
+        return statements[statements.Length - 1] is IExpressionStatementOperation
+        {
+            Operation: IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose", Parameters.Length: 0 }, Instance: { } instance },
+        }
+            && instance.WalkDownConversions() is ILocalReferenceOperation { Local: var closed }
+            && SymbolEqualityComparer.Default.Equals(closed, local);
+    }
 
     /// <summary>
     /// Every local the using declares is given to a <c>TextWriter</c> made over it (<c>new StreamWriter(stream, ...)</c>, not with

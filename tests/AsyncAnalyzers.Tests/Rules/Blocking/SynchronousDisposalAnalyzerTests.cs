@@ -655,6 +655,42 @@ public class SynchronousDisposalAnalyzerTests
             MergeParts("await chunk.CopyToAsync(stream); await chunk.WriteAsync(new byte[] { 0 });").Replace("using (var chunk", "[|using|] (var chunk"));
     }
 
+    // A disk-space probe (real code: a certificate manager's temp-folder check): the stream is closed by the block's last statement,
+    // so the using's disposal finds it closed.
+    private static string SpaceProbe(string body) => """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class TempFolderCheck
+        {
+            public async Task<bool> CanWriteAsync(string folder)
+            {
+                await Task.Yield();
+                var path = Path.Combine(folder, "probe.tmp");
+                using (var fs = new FileStream(path, FileMode.Create))
+                {
+                    BODY
+                }
+
+                File.Delete(path);
+                return true;
+            }
+        }
+        """.Replace("BODY", body);
+
+    [Fact]
+    public async Task ClosedExplicitlyAsLastStatement_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(SpaceProbe("fs.Seek(1024 * 1024, SeekOrigin.Begin); fs.WriteByte(0); fs.Close();"));
+    }
+
+    [Fact]
+    public async Task ClosedExplicitlyBeforeLaterWrite_Reports()
+    {
+        // Closed, then written again: the write throws, and the close is not the last thing the using sees.
+        await VerifyCS.VerifyAnalyzerAsync(SpaceProbe("fs.WriteByte(0); fs.Close(); fs.WriteByte(1);").Replace("using (var fs", "[|using|] (var fs"));
+    }
+
     [Fact]
     public async Task StreamTypedLocalFromFileCreate_Reports()
     {

@@ -209,9 +209,11 @@ internal sealed class Independence
     }
 
     /// <summary>A call returning a plain <c>Task</c>/<c>ValueTask</c> whose only arguments (besides its receiver) are cancellation tokens.</summary>
-    private bool IsOpaque(IInvocationOperation invocation)
+    private bool IsOpaque(IInvocationOperation invocation, IAwaitOperation awaitOperation)
     {
-        if (invocation.Type is not INamedTypeSymbol { IsGenericType: false })
+        // await taskReader.ProgressRendezvousAsync(); with its bool dropped: no result out either
+        // (IndependentAwaitsAnalyzerTests.CallWithoutInputsWhoseResultIsDropped_NoDiagnostic).
+        if (invocation.Type is not INamedTypeSymbol { IsGenericType: false } && awaitOperation.Parent is not IExpressionStatementOperation)
         {
             return false;
         }
@@ -274,7 +276,7 @@ internal sealed class Independence
             return null;
         }
 
-        if (IsOpaque(invocation))
+        if (IsOpaque(invocation, awaitOperation))
         {
             // No data in (nothing but a token) and no result out: the call works only through state the analysis cannot see,
             // such as a database a migrator creates and a seeder fills, or services started in order

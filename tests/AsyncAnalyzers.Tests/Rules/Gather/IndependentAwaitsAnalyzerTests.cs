@@ -1670,6 +1670,33 @@ public class IndependentAwaitsAnalyzerTests
     }
 
     [Fact]
+    public async Task CallWithoutInputsWhoseResultIsDropped_NoDiagnostic()
+    {
+        // A backup pipeline's pause gate (real code): the item is read, then the gate holds the loop while the job is paused; the
+        // gate takes nothing and its result is dropped, so it works only through state the analysis cannot see.
+        await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """
+            public interface IChannelReader<T> { Task<T> ReadAsync(); }
+            public interface ITaskReader { Task<bool> ProgressRendezvousAsync(); }
+            public class BlockProcessor
+            {
+                private readonly IChannelReader<string> _input;
+                private readonly ITaskReader _taskReader;
+                private readonly List<string> _seen = new();
+
+                async Task RunAsync()
+                {
+                    while (true)
+                    {
+                        var entry = await _input.ReadAsync().ConfigureAwait(false);
+                        await _taskReader.ProgressRendezvousAsync().ConfigureAwait(false);
+                        _seen.Add(entry);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task CallsWithoutInputsButWithResults_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(GatherTestCode.Usings + """

@@ -21,7 +21,6 @@ namespace AsyncAnalyzers.Rules.Blocking;
 public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 {
 
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ASYNC101, Descriptors.ASYNC104);
 
     public override void Initialize(AnalysisContext context)
@@ -247,7 +246,7 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         var fixedSignature = AsyncSignatures.IsForcedByContract(method)
             || AsyncSignatures.IsDisposePatternCore(method)
-            || HasRefOrOutParameter(method)
+            || AsyncSignatures.HasRefOrOutParameter(method)
             || (method.MethodKind == MethodKind.Ordinary && method.ContainingType is { } type && services.Counterparts.Find(method, type, null, 0) is not null)
             || services.Summaries.SignatureFixedByUses(method, operation, publicApiIsFixed: !reportPublicApi).IsYes
             || (!reportPublicApi && AsyncSignatures.IsPublicApiOfLibrary(method, services.Symbols.Compilation))
@@ -260,20 +259,6 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(AnalyzerOptionKeys.Async104ReportPublicApi, out var value)
         && bool.TryParse(value.Trim(), out var report) && report;
 
-
-    /// <summary>An async method cannot have ref or out parameters: <c>void CreateUser(int id, out Mock context)</c> cannot just become async.</summary>
-    private static bool HasRefOrOutParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind is RefKind.Ref or RefKind.Out)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// <c>reader.ReadToEndAsync().GetAwaiter().GetResult()</c>: the synchronous <c>ReadToEnd()</c>

@@ -176,6 +176,24 @@ internal static class AsyncSignatures
     }
 
     /// <summary>
+    /// An async method cannot have ref or out parameters: <c>void CreateUser(int id, out Mock context)</c> cannot just become async,
+    /// nor can a helper it calls move the blocking to it (SyncOverAsyncTests.WaitInMethodWithOutParameter_NoDiagnostic,
+    /// BlockingInHelperCalledOnlyFromMethodWithRefParameters_NoDiagnostic).
+    /// </summary>
+    public static bool HasRefOrOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>protected virtual void Dispose(bool disposing)</c> of a disposable type: the dispose pattern's core, called by <c>Dispose()</c>
     /// and the finalizer and overridden with the same signature; its asynchronous twin is <c>DisposeAsync</c>, not an async version
     /// of itself (SyncOverAsyncTests.BlockingInDisposePatternMethod_NoDiagnostic, BlockingInBoolMethodOutsideDisposePattern_Reports).

@@ -399,6 +399,17 @@ internal sealed partial class MethodSummaries : IDelegateUses
             return DeclarationsOf(type);
         }
 
+        // reader.WaitForCompletion() of a private nested helper class: whatever the method's own accessibility, only the type that
+        // holds the private class can name it, unless an interface or a base class reaches it
+        // (SyncOverAsyncTests.BlockingInHelperCalledOnlyFromMethodWithRefParameters_NoDiagnostic).
+        for (var holder = type; holder.ContainingType is { } outer; holder = outer)
+        {
+            if (holder.DeclaredAccessibility == Accessibility.Private)
+            {
+                return method.IsOverride || method.IsVirtual || method.IsAbstract || ImplementsInterfaceMember(method, type) ? null : DeclarationsOf(outer);
+            }
+        }
+
         // Program.OpenFile(path) called from Main: the type of the entry point, which a library does not expose.
         if (method.IsStatic && DeclaresEntryPoint(type) && type.DeclaredAccessibility != Accessibility.Public)
         {
@@ -406,6 +417,27 @@ internal sealed partial class MethodSummaries : IDelegateUses
         }
 
         return null;
+    }
+
+    private static bool ImplementsInterfaceMember(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        if (method.ExplicitInterfaceImplementations.Length > 0)
+        {
+            return true;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<SyntaxNode> DeclarationsOf(INamedTypeSymbol type)
@@ -494,8 +526,8 @@ internal sealed partial class MethodSummaries : IDelegateUses
     }
 
     /// <summary>
-    /// A call from an override or interface implementation, the dispose pattern's <c>Dispose(bool)</c>, Main, or a method whose
-    /// signature is fixed by its own uses.
+    /// A call from an override or interface implementation, the dispose pattern's <c>Dispose(bool)</c>, a method with ref or out
+    /// parameters, Main, or a method whose signature is fixed by its own uses.
     /// </summary>
     private Fact CallerFixesSignature(IMethodSymbol? caller, SyntaxNode call, SemanticModel model, IMethodSymbol callee, IOperation use, int depth, bool publicApiIsFixed)
     {
@@ -513,7 +545,8 @@ internal sealed partial class MethodSummaries : IDelegateUses
             return Fact.No();
         }
 
-        if (AsyncSignatures.IsForcedByContract(caller) || AsyncSignatures.IsDisposePatternCore(caller) || caller is { IsStatic: true, Name: "Main" }
+        if (AsyncSignatures.IsForcedByContract(caller) || AsyncSignatures.IsDisposePatternCore(caller) || AsyncSignatures.HasRefOrOutParameter(caller)
+            || caller is { IsStatic: true, Name: "Main" }
             || (publicApiIsFixed && AsyncSignatures.IsPublicApiOfLibrary(caller, _symbols.Compilation)))
         {
             return Fact.Yes();

@@ -2632,6 +2632,53 @@ public class SyncOverAsyncTests
             """);
     }
 
+    // A backup tool's script module (real code): the output reader (a private nested class) waits, called only from a method with
+    // ref parameters, which cannot become async, so the wait has no async caller to move to. Without the ref parameters, the
+    // callers are OnStart (ref: fixed) and OnFinish (a method others may call): reported.
+    private static string ScriptModule(string executeSignature, string call) => """
+        using System;
+        using System.Threading.Tasks;
+
+        internal class ScriptModule
+        {
+            public void OnStart(ref string remoteUrl) => CALL;
+
+            public void OnFinish(string remoteUrl) => CALL;
+
+            private void Execute(EXECUTE_SIGNATURE)
+            {
+                var reader = new OutputReader(Task.Run(() => Console.In.ReadToEnd()));
+                {|#0:reader.WaitForCompletion()|};
+            }
+
+            private sealed class OutputReader
+            {
+                private readonly Task _task;
+                public OutputReader(Task task) => _task = task;
+
+                public void WaitForCompletion()
+                {
+                    {|#1:_task.Wait(TimeSpan.FromSeconds(5))|};
+                }
+            }
+        }
+        """.Replace("EXECUTE_SIGNATURE", executeSignature).Replace("CALL", call).Replace("{|#0:reader.WaitForCompletion()|}", "reader.WaitForCompletion()");
+
+    [Fact]
+    public async Task BlockingInHelperCalledOnlyFromMethodWithRefParameters_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ScriptModule("string name, ref string remoteUrl", "Execute(\"start\", ref remoteUrl)")
+            .Replace("{|#1:_task.Wait(TimeSpan.FromSeconds(5))|}", "_task.Wait(TimeSpan.FromSeconds(5))"));
+    }
+
+    [Fact]
+    public async Task BlockingInHelperCalledFromMethodWithoutRefParameters_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            ScriptModule("string name, string remoteUrl", "Execute(\"start\", remoteUrl)"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(1).WithArguments(".Wait()"));
+    }
+
     [Fact]
     public async Task WaitWithTimeoutFromParameter_NoDiagnostic()
     {

@@ -262,7 +262,9 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         // Nothing to flush: in memory, read-only, a buffer writer (SynchronousDisposalAnalyzerTests.StreamWriterOverMemoryStream_NoDiagnostic,
         // FileOpenRead_NoDiagnostic, Utf8JsonWriterOverBufferWriter_NoDiagnostic).
         // A private field every value of which has nothing to flush (SynchronousDisposalAnalyzerTests.DecompressorInPrivateField_NoDiagnostic).
-        return DisposedResources.HasNothingToFlush(value, services.Symbols) || services.Summaries.FieldHasNothingToFlush(value) ? null : type;
+        // A stream from the compilation's own opener, every return of which opens for reading (SynchronousDisposalAnalyzerTests.StreamFromOwnReadOnlyOpener_NoDiagnostic).
+        return DisposedResources.HasNothingToFlush(value, services.Symbols) || services.Summaries.FieldHasNothingToFlush(value)
+            || services.Summaries.ReturnedValuesHaveNothingToFlush(value) ? null : type;
     }
 
     /// <summary>Every local the declaration makes is a <c>TextWriter</c> or <c>FileStream</c> that the block never mentions again.</summary>

@@ -12,6 +12,7 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 internal sealed partial class MethodSummaries
 {
     private readonly ConcurrentDictionary<ITypeSymbol, Fact> _asyncDisposalWaits = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _returnsNothingToFlush = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Yes when the type's DisposeAsync is its own and does I/O or waits: a library type that overrides the base's synchronous
@@ -149,6 +150,49 @@ internal sealed partial class MethodSummaries
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A call of the compilation's own method (every implementation, for an interface or virtual one) each of whose returned values
+    /// has nothing to flush: <c>SystemIO.IO_OS.FileOpenRead(path)</c> that returns <c>File.OpenRead(path)</c> on one platform and
+    /// <c>File.Open(path, FileMode.Open, FileAccess.Read, ...)</c> on the other (SynchronousDisposalAnalyzerTests.StreamFromOwnReadOnlyOpener_NoDiagnostic,
+    /// StreamFromOwnOpenerThatMayWrite_Reports).
+    /// </summary>
+    public bool ReturnedValuesHaveNothingToFlush(IOperation value)
+    {
+        if (DisposedResources.Origin(value) is not IInvocationOperation { TargetMethod: var method } call || !IsSourceMethod(method))
+        {
+            return false;
+        }
+
+        return _returnsNothingToFlush.GetOrAdd(method.OriginalDefinition, _ => ReturnsNothingToFlush(method, call));
+    }
+
+    private bool ReturnsNothingToFlush(IMethodSymbol method, IOperation call)
+    {
+        var fact = OverAllImplementations(method, new Walk(1), (implementation, _) =>
+        {
+            if (_bodies.BodyOf(implementation, call) is not { } body)
+            {
+                return Fact.Yes();
+            }
+
+            var any = false;
+            foreach (var operation in body.Block.DescendantsInSameFunction())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned })
+                {
+                    any = true;
+                    if (!DisposedResources.HasNothingToFlush(returned, _symbols))
+                    {
+                        return Fact.Yes(returned);
+                    }
+                }
+            }
+
+            return Fact.From(!any);
+        }, whenNone: Fact.Yes());
+        return fact.IsNo;
     }
 
     private static bool IsAdoNetDataReader(ITypeSymbol type) =>

@@ -831,6 +831,57 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    // A backup tool's file-system abstraction (real code): the platform's opener returns File.OpenRead on one system and a
+    // read-only File.Open on the other; the restore hands the stream to a hasher.
+    private static string OwnOpener(string windowsOpen) => """
+        using System.IO;
+        using System.Security.Cryptography;
+        using System.Threading.Tasks;
+
+        interface ISystemIO { FileStream FileOpenRead(string path); }
+
+        sealed class SystemIOLinux : ISystemIO
+        {
+            public FileStream FileOpenRead(string path) => File.OpenRead(path);
+        }
+
+        sealed class SystemIOWindows : ISystemIO
+        {
+            public FileStream FileOpenRead(string path)
+            {
+                var full = Path.GetFullPath(path);
+                return WINDOWS_OPEN;
+            }
+        }
+
+        class RestoreHandler
+        {
+            private readonly ISystemIO _io;
+            public RestoreHandler(ISystemIO io) => _io = io;
+
+            public async Task<byte[]> VerifyAsync(string path)
+            {
+                await Task.Yield();
+                using (var file = _io.FileOpenRead(path))
+                {
+                    return await SHA256.HashDataAsync(file);
+                }
+            }
+        }
+        """.Replace("WINDOWS_OPEN", windowsOpen);
+
+    [Fact]
+    public async Task StreamFromOwnReadOnlyOpener_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(OwnOpener("File.Open(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)"));
+    }
+
+    [Fact]
+    public async Task StreamFromOwnOpenerThatMayWrite_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(OwnOpener("File.Open(full, FileMode.OpenOrCreate)").Replace("using (var file", "[|using|] (var file"));
+    }
+
     [Fact]
     public async Task FileOpenWithReadAccess_NoDiagnostic()
     {

@@ -1841,7 +1841,9 @@ internal sealed partial class MethodSummaries
 
     private static bool IsDictionary(INamedTypeSymbol? type)
     {
-        if (type is null)
+        // match.Groups[1], match.Groups["sha"]: a regex's groups answer an empty, unsuccessful group for a number or name the pattern
+        // does not have, and never throw (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenReadsRegexGroup_NoDiagnostic).
+        if (type is null || IsLenientLookup(type))
         {
             return false;
         }
@@ -1861,6 +1863,9 @@ internal sealed partial class MethodSummaries
 
         return false;
     }
+
+    private static bool IsLenientLookup(INamedTypeSymbol type) =>
+        type.Name == "GroupCollection" && type.IsInNamespace("System", "Text", "RegularExpressions");
 
     private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
         type is { Name: "IDictionary" or "IReadOnlyDictionary", Arity: 2 } && type.IsInNamespace("System", "Collections", "Generic");

@@ -3741,4 +3741,41 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             GitCommand("proc.Kill();"),
             VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnRefresh", "'proc.Kill()' in 'GitCommand.ExecAsync'"));
     }
+
+    // A Git client's staged-file view (real code): the blob id is read from a regex group, which answers an empty group for a
+    // number the pattern does not have; a dictionary of the view's own throws for a missing key.
+    private static string StagedBlob(string read) => Usings + """
+        using System.Text.RegularExpressions;
+
+        class StagedView
+        {
+            public event EventHandler? Refreshed;
+            public string Blob { get; private set; } = "";
+            private readonly Dictionary<string, string> _blobs = new();
+
+            public StagedView() { Refreshed += OnRefresh; }
+
+            async void {|#0:OnRefresh|}(object? sender, EventArgs e)
+            {
+                await Task.Yield();
+                var line = "100644 3b18e512dba79e4c8300dd08aeb37f8e728b8dad 0\tREADME.md";
+                var match = Regex.Match(line, @"^\d+ ([0-9a-f]{40}) \d+\t(.*)$");
+                Blob = READ;
+            }
+        }
+        """.Replace("READ", read);
+
+    [Fact]
+    public async Task AwaitsThenReadsRegexGroup_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(StagedBlob("match.Groups[1].Value").Replace("{|#0:OnRefresh|}", "OnRefresh"));
+    }
+
+    [Fact]
+    public async Task AwaitsThenReadsOwnDictionary_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            StagedBlob("_blobs[match.Groups[2].Value]"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnRefresh", "'_blobs[match.Groups[2].Value]'"));
+    }
 }

@@ -95,15 +95,6 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // using (var fs = new FileStream(path, FileMode.Open)) { fs.WriteByte(0); fs.Close(); }: the scope's last statement closes the
-        // resource, so the using's own disposal finds it closed and has nothing to do; 'await using' would change nothing (an explicit
-        // Dispose() there is reported where it is) (SynchronousDisposalAnalyzerTests.ClosedExplicitlyAsLastStatement_NoDiagnostic,
-        // ClosedExplicitlyBeforeLaterWrite_Reports).
-        if (ClosedExplicitlyLast(context.Operation, resources))
-        {
-            return;
-        }
-
         // using (var chunk = new FileStream(part, FileMode.Open)) { await chunk.CopyToAsync(target); }: a stream the scope only reads
         // from has nothing to flush, whatever access it was opened with (SynchronousDisposalAnalyzerTests.FileStreamOnlyReadFrom_NoDiagnostic,
         // FileStreamWrittenTo_Reports).
@@ -112,12 +103,17 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using (var fs = new FileStream(path, FileMode.Open)) { fs.WriteByte(0); fs.Close(); }: the scope's last statements close the
+        // resource, so the using's own disposal finds it closed and has nothing to do; 'await using' would change nothing (an explicit
+        // Dispose() there is reported where it is) (SynchronousDisposalAnalyzerTests.ClosedExplicitlyAsLastStatement_NoDiagnostic,
+        // ClosedExplicitlyBeforeLaterWrite_Reports, SecondResourceClosedExplicitlyAtTheEnd_NoDiagnostic).
+        var closedAtEnd = ClosedAtEnd(context.Operation);
         ITypeSymbol? culprit = null;
         var allAsyncDisposable = true;
-        foreach (var (value, type) in Resources(resources))
+        foreach (var (value, type, local) in Resources(resources))
         {
             allAsyncDisposable &= ImplementsAsyncDisposable(type, services);
-            if (culprit is null && DisposalWaits(value, type, context.Operation, services) is { } waiting)
+            if (culprit is null && !(local is not null && closedAtEnd.Contains(local)) && DisposalWaits(value, type, context.Operation, services) is { } waiting)
             {
                 culprit = waiting;
             }
@@ -308,24 +304,32 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    /// <summary>The scope's last statement is <c>x.Close()</c> or <c>x.Dispose()</c> of the one local the using declares.</summary>
-    private static bool ClosedExplicitlyLast(IOperation usingOperation, IOperation resources)
+    /// <summary>
+    /// The locals the scope's trailing statements close: <c>x.Close();</c> or <c>x.Dispose();</c>, as many as end the scope in a row.
+    /// </summary>
+    private static ImmutableHashSet<ILocalSymbol> ClosedAtEnd(IOperation usingOperation)
     {
-        if (ScopeOf(usingOperation) is not IBlockOperation { Operations: { Length: > 0 } statements }
-            || resources is not IVariableDeclarationGroupOperation { Declarations: { Length: 1 } declarations }
-            || declarations[0].Declarators is not { Length: 1 } declarators)
+        if (ScopeOf(usingOperation) is not IBlockOperation { Operations: var statements })
         {
-            return false;
+            return ImmutableHashSet<ILocalSymbol>.Empty;
         }
 
-        var local = declarators[0].Symbol;
-
-        return statements[statements.Length - 1] is IExpressionStatementOperation
+        var closed = ImmutableHashSet.CreateBuilder<ILocalSymbol>(SymbolEqualityComparer.Default);
+        for (var i = statements.Length - 1; i >= 0; i--)
         {
-            Operation: IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose", Parameters.Length: 0 }, Instance: { } instance },
+            if (statements[i] is not IExpressionStatementOperation
+                {
+                    Operation: IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose", Parameters.Length: 0 }, Instance: { } instance },
+                }
+                || instance.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
+            {
+                break;
+            }
+
+            closed.Add(local);
         }
-            && instance.WalkDownConversions() is ILocalReferenceOperation { Local: var closed }
-            && SymbolEqualityComparer.Default.Equals(closed, local);
+
+        return closed.ToImmutable();
     }
 
     /// <summary>
@@ -559,7 +563,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     private static bool IsWriterOrFileStream(ITypeSymbol type) =>
         type.IsTextWriter() || type.SelfOrBaseTypeMatches(current => current.Name == "FileStream" && current.IsInNamespace("System", "IO"));
 
-    private static IEnumerable<(IOperation? Value, ITypeSymbol? Type)> Resources(IOperation resources)
+    private static IEnumerable<(IOperation? Value, ITypeSymbol? Type, ILocalSymbol? Local)> Resources(IOperation resources)
     {
         if (resources is IVariableDeclarationGroupOperation group)
         {
@@ -567,7 +571,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var declarator in declaration.Declarators)
                 {
-                    yield return ((declarator.Initializer ?? declaration.Initializer)?.Value, declarator.Symbol.Type);
+                    yield return ((declarator.Initializer ?? declaration.Initializer)?.Value, declarator.Symbol.Type, declarator.Symbol);
                 }
             }
 
@@ -575,12 +579,12 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         }
 
         var value = resources.WalkDownConversions();
-        yield return (value, value.Type);
+        yield return (value, value.Type, null);
     }
 
     private static bool AnyAsyncDisposable(IOperation resources, CompilationServices services)
     {
-        foreach (var (value, type) in Resources(resources))
+        foreach (var (value, type, _) in Resources(resources))
         {
             if (ImplementsAsyncDisposable(type, services) || ImplementsAsyncDisposable(value?.WalkDownConversions().Type, services))
             {

@@ -692,6 +692,36 @@ public class SynchronousDisposalAnalyzerTests
     }
 
     [Fact]
+    public async Task SecondResourceClosedExplicitlyAtTheEnd_NoDiagnostic()
+    {
+        // An update download (real code): the response stream and the file share one using; the file is closed by the last
+        // statement, and the response stream only reads.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            class UpdateDownloader
+            {
+                public async Task DownloadAsync(HttpResponseMessage response, string tempFile)
+                {
+                    using (Stream content = await response.Content.ReadAsStreamAsync(), file = new FileStream(tempFile, FileMode.Create, FileAccess.Write))
+                    {
+                        var buffer = new byte[8192];
+                        int read;
+                        while ((read = await content.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                        {
+                            await file.WriteAsync(buffer, 0, read);
+                        }
+
+                        file.Close();
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task StreamTypedLocalFromFileCreate_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

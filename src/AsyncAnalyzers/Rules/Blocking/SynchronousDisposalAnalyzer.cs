@@ -314,7 +314,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return ImmutableHashSet<ILocalSymbol>.Empty;
         }
 
-        var closed = ImmutableHashSet.CreateBuilder<ILocalSymbol>(SymbolEqualityComparer.Default);
+        ImmutableHashSet<ILocalSymbol>.Builder? closed = null;
         for (var i = statements.Length - 1; i >= 0; i--)
         {
             if (statements[i] is not IExpressionStatementOperation
@@ -326,10 +326,11 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
                 break;
             }
 
+            closed ??= ImmutableHashSet.CreateBuilder<ILocalSymbol>(SymbolEqualityComparer.Default);
             closed.Add(local);
         }
 
-        return closed.ToImmutable();
+        return closed?.ToImmutable() ?? ImmutableHashSet<ILocalSymbol>.Empty;
     }
 
     /// <summary>

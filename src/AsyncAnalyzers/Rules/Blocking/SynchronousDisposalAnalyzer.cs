@@ -146,11 +146,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var receiver = instance.WalkDownConversions();
-        if (receiver is IConditionalAccessInstanceOperation && invocation.Parent is IConditionalAccessOperation access)
-        {
-            receiver = access.Operation.WalkDownConversions();
-        }
+        var receiver = instance.ThroughConditionalAccess();
 
         // Most Dispose calls are on types that are only IDisposable: the cheapest test goes first.
         if (!ImplementsAsyncDisposable(receiver.Type, services) || !IsAsyncContext(invocation, context.ContainingSymbol))

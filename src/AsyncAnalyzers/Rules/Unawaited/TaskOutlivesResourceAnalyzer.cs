@@ -272,25 +272,7 @@ public sealed class TaskOutlivesResourceAnalyzer : DiagnosticAnalyzer
         return found;
     }
 
-    private static ISymbol? ReceiverVariable(IInvocationOperation invocation) => invocation.Instance?.WalkDownConversions() switch
-    {
-        IConditionalAccessInstanceOperation => ConditionalReceiver(invocation),
-        { } instance => instance.ReferencedVariable(),
-        null => null,
-    };
-
-    private static ISymbol? ConditionalReceiver(IOperation operation)
-    {
-        foreach (var ancestor in operation.Ancestors())
-        {
-            if (ancestor is IConditionalAccessOperation access)
-            {
-                return access.Operation.ReferencedVariable();
-            }
-        }
-
-        return null;
-    }
+    private static ISymbol? ReceiverVariable(IInvocationOperation invocation) => invocation.Instance?.ThroughConditionalAccess().ReferencedVariable();
 
     /// <summary>
     /// The lock a call in a finally releases: <c>SemaphoreSlim.Release</c>, <c>Semaphore.Release</c>, <c>Mutex.ReleaseMutex</c>,

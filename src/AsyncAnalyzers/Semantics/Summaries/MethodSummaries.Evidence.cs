@@ -1044,11 +1044,6 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// <c>ShellViewModel ?? throw new InvalidOperationException(...)</c>, <c>throw new ArgumentNullException(...)</c>,
-    /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
-    /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
-    /// </summary>
-    /// <summary>
     /// The call's constant arguments (<see cref="ConstantBranches.For"/>) bound to parameters the callee tests in an <c>if</c> or
     /// <c>?:</c> condition; null when there is none. Only those can change what the walk reads, and a call with none keeps the
     /// cached answer (most constant arguments are flags passed on or stored: MySqlConnector passes its I/O mode everywhere).
@@ -1118,6 +1113,11 @@ internal sealed partial class MethodSummaries
         return model.GetAwaitExpressionInfo(syntax) is { IsDynamic: false, GetResultMethod: { DeclaringSyntaxReferences.Length: > 0 } getResult } ? getResult : null;
     }
 
+    /// <summary>
+    /// <c>ShellViewModel ?? throw new InvalidOperationException(...)</c>, <c>throw new ArgumentNullException(...)</c>,
+    /// <c>ObjectDisposedException</c>: a guard of the code's own invariants, which fires on a bug rather than in practice
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeOnlyGuardsInvariants_NoDiagnostic).
+    /// </summary>
     private static bool IsInvariantGuard(IOperation throwOperation, IOperation exception)
     {
         var guarded = throwOperation.WalkUpConversions();
@@ -1130,6 +1130,14 @@ internal sealed partial class MethodSummaries
         // fallback of a switch on the runtime type asserts which types the program itself creates
         // (UnobservedFireAndForgetAnalyzerTests.CalleeSerializingWithTypeSwitchFallbackThrow_NoDiagnostic, CalleeParsingWithValueSwitchFallbackThrow_Reports).
         if (guarded.Parent is ISwitchExpressionArmOperation { Pattern: IDiscardPatternOperation, Parent: ISwitchExpressionOperation typeSwitch } && IsTypeSwitch(typeSwitch))
+        {
+            return true;
+        }
+
+        // if (!JoinableTaskContext.IsOnMainThread) throw new COMException(...): an assertion of the thread the code runs on, which
+        // fires on a bug (Git Extensions' ThreadHelper.ThrowIfNotOnUIThread) (UnobservedFireAndForgetAnalyzerTests.CalleeAssertsItsThread_NoDiagnostic,
+        // CalleeAssertsItsThreadThenReadsFile_ReportsTheRead).
+        if (IsThreadAffinityCheck(guarded))
         {
             return true;
         }
@@ -1147,6 +1155,40 @@ internal sealed partial class MethodSummaries
         // (UnobservedFireAndForgetAnalyzerTests.CalleeWithPlaceholderImplementation_NoDiagnostic, CalleeThrowingNotImplementedInBranch_Reports).
         return exception.Type is { Name: "NotImplementedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
             && IsWholeBody(guarded);
+    }
+
+    /// <summary>
+    /// The throw sits in a branch of an <c>if</c> (or <c>?:</c>) whose condition asks which thread runs the code:
+    /// <c>IsOnMainThread</c>, <c>CheckAccess()</c>, <c>InvokeRequired</c>, <c>HasThreadAccess</c>.
+    /// </summary>
+    private static bool IsThreadAffinityCheck(IOperation throwOperation)
+    {
+        for (IOperation? child = throwOperation, parent = throwOperation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation)
+            {
+                return false;
+            }
+
+            if (parent is IConditionalOperation conditional && !ReferenceEquals(conditional.Condition, child))
+            {
+                foreach (var part in conditional.Condition.DescendantsAndSelf())
+                {
+                    var name = part switch
+                    {
+                        IPropertyReferenceOperation property => property.Property.Name,
+                        IInvocationOperation invocation => invocation.TargetMethod.Name,
+                        _ => null,
+                    };
+                    if (name is "IsOnMainThread" or "IsOnUIThread" or "IsMainThread" or "IsUIThread" or "CheckAccess" or "InvokeRequired" or "HasThreadAccess")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -173,6 +173,11 @@ internal static class KnownApis
                     case "IO" when third is null && ((type.Name == "Path" && method.Name is not ("GetTempFileName" or "GetTempPath"))
                         || (method.Name == "Exists" && type.Name is "File" or "Directory")):
                         return true;
+
+                    // buffer.GetBuffer(), buffer.ToArray(), reader.ReadToEnd() of a MemoryStream, StringReader or StringWriter: memory,
+                    // which fails only on misuse. Copying one into another stream writes to that stream, and stays evidence.
+                    case "IO" when third is null && type.Name is "MemoryStream" or "StringReader" or "StringWriter":
+                        return method.Name is not ("CopyTo" or "CopyToAsync" or "WriteTo");
                     case "Threading":
                         return true;
                     // Process.GetProcessesByName(name), GetCurrentProcess(): a snapshot of the local machine's processes, empty when

@@ -3456,6 +3456,46 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CalleeReadsItsOwnMemoryStream_NoDiagnostic()
+    {
+        // The buffer is memory the callee made: GetBuffer and ToArray fail only on misuse.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class OutputView
+            {
+                public string Text { get; private set; } = "";
+
+                public void OnShown(byte[] data) => _ = RenderAsync(data);
+
+                async Task RenderAsync(byte[] data)
+                {
+                    await Task.Yield();
+                    using var buffer = new System.IO.MemoryStream();
+                    buffer.Write(data, 0, data.Length);
+                    Text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + buffer.ToArray().Length;
+                }
+            }
+            """ + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCopiesItsMemoryStreamToAnotherStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class OutputView
+            {
+                public void OnSaved(byte[] data, System.IO.Stream target) => {|#0:_ = SaveAsync(data, target)|};
+
+                async Task SaveAsync(byte[] data, System.IO.Stream target)
+                {
+                    await Task.Yield();
+                    using var buffer = new System.IO.MemoryStream(data);
+                    await buffer.CopyToAsync(target);
+                }
+            }
+            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("SaveAsync", "'buffer.CopyToAsync(target)' in 'OutputView.SaveAsync'"));
+    }
+
+    [Fact]
     public async Task CalleeThrowsOnAStateItChecks_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + """

@@ -635,20 +635,89 @@ internal sealed partial class MethodSummaries : ICallFacts
             _constants = constants;
         }
 
-        /// <summary>Ordinal to constant, for the call's arguments that are constants; null when there is none.</summary>
-        public static Dictionary<int, object?>? For(IInvocationOperation call)
+        /// <summary>
+        /// Ordinal to constant, for the call's arguments that are constants; null when there is none. With <paramref name="outer"/>,
+        /// the constants of the caller's own call, an argument that passes on a parameter the caller was given a constant for is
+        /// that constant (<c>SendAsync(key) =&gt; SendAsync(key, GetConnections())</c>, a forwarding overload).
+        /// </summary>
+        public static Dictionary<int, object?>? For(IInvocationOperation call, ConstantBranches? outer = null)
         {
             Dictionary<int, object?>? constants = null;
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is { } parameter && argument.Value.WalkDownConversions().ConstantValue is { HasValue: true } constant
-                    && (parameter.Type.TypeKind == TypeKind.Enum || parameter.Type.SpecialType == SpecialType.System_Boolean))
+                if (argument.Parameter is not { } parameter || !(parameter.Type.TypeKind == TypeKind.Enum || parameter.Type.SpecialType == SpecialType.System_Boolean))
+                {
+                    continue;
+                }
+
+                var value = argument.Value.WalkDownConversions();
+                if (value.ConstantValue is { HasValue: true } constant)
                 {
                     (constants ??= new Dictionary<int, object?>())[parameter.Ordinal] = constant.Value;
+                }
+                else if (outer is not null && value is IParameterReferenceOperation && outer.ValueOf(value) is (true, var passed))
+                {
+                    (constants ??= new Dictionary<int, object?>())[parameter.Ordinal] = passed;
                 }
             }
 
             return constants;
+        }
+
+        /// <summary>
+        /// Whether a section of a <c>switch</c> on a value the constants give runs: true when one of its labels is that value (or it
+        /// is the default and no other section's label is), false when none is, null when a label is not a constant (a pattern, a
+        /// <c>when</c>) or the switched value is not known.
+        /// </summary>
+        public bool? SectionRuns(ISwitchCaseOperation section)
+        {
+            if (section.Parent is not ISwitchOperation switchOperation || ValueOf(switchOperation.Value) is not (true, var switched))
+            {
+                return null;
+            }
+
+            var isDefault = false;
+            foreach (var clause in section.Clauses)
+            {
+                switch (clause)
+                {
+                    case ISingleValueCaseClauseOperation { Value: var label } when ValueOf(label) is (true, var labelValue):
+                        if (Equals(labelValue, switched))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IDefaultCaseClauseOperation:
+                        isDefault = true;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            if (!isDefault)
+            {
+                return false;
+            }
+
+            foreach (var other in switchOperation.Cases)
+            {
+                foreach (var clause in other.Clauses)
+                {
+                    if (clause is ISingleValueCaseClauseOperation { Value: var label } && ValueOf(label) is (true, var labelValue) && Equals(labelValue, switched))
+                    {
+                        return false;
+                    }
+
+                    if (clause is not (ISingleValueCaseClauseOperation or IDefaultCaseClauseOperation))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The operation sits in a branch the constants rule out, or after a guard they make return.</summary>
@@ -723,7 +792,7 @@ internal sealed partial class MethodSummaries : ICallFacts
         private bool? Compare(IOperation left, IOperation right) =>
             ValueOf(left) is (true, var leftValue) && ValueOf(right) is (true, var rightValue) ? Equals(leftValue, rightValue) : null;
 
-        private (bool Known, object? Value) ValueOf(IOperation operation)
+        public (bool Known, object? Value) ValueOf(IOperation operation)
         {
             var value = operation.WalkDownConversions();
             if (value is IParameterReferenceOperation { Parameter: { Ordinal: var ordinal, ContainingSymbol: var owner } }

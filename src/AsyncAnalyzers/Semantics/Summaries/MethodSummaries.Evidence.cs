@@ -657,7 +657,7 @@ internal sealed partial class MethodSummaries
         // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsThenCallsHelperWhoseThrowTheConstantArgumentRulesOut_NoDiagnostic,
         // AwaitsThenCallsHelperWhoseThrowTheConstantArgumentTakes_Reports).
         var outerDecided = walk.DecidedByCaller;
-        var constants = use is IInvocationOperation constantCall ? ConstantsThatBranch(method, constantCall) : null;
+        var constants = use is IInvocationOperation constantCall ? ConstantsThatBranch(method, constantCall, outerDecided) : null;
         var cache = liveToken || checkedByCaller is not null || constants is not null ? null : unseenOnly ? _showsFaultUnseen : _showsFault;
         var remaining = walk.Remaining;
         for (var depth = 1; depth <= EvidenceDepth && cache is not null; depth++)
@@ -755,6 +755,25 @@ internal sealed partial class MethodSummaries
                 if ((decided ? decidedBranch.WhenTrue : decidedBranch.WhenFalse) is { } taken)
                 {
                     stack.Push(taken);
+                }
+
+                continue;
+            }
+
+            // switch (key) { case Service.Remote: ... throw ...; } in a callee called with Service.TaskQueue (through a forwarding
+            // overload too): only the sections the constant selects run
+            // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsForwardingOverloadWhoseSwitchTheConstantDecides_NoDiagnostic,
+            // AwaitsForwardingOverloadWhoseSwitchTheConstantSendsToTheThrow_Reports).
+            if (current is ISwitchOperation { Value: var switched } switchOperation && walk.DecidedByCaller is { } decidedBySwitch
+                && decidedBySwitch.ValueOf(switched).Known)
+            {
+                stack.Push(switched);
+                foreach (var section in switchOperation.Cases)
+                {
+                    if (decidedBySwitch.SectionRuns(section) != false)
+                    {
+                        stack.Push(section);
+                    }
                 }
 
                 continue;
@@ -1045,12 +1064,13 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// The call's constant arguments (<see cref="ConstantBranches.For"/>) bound to parameters the callee tests in an <c>if</c> or
-    /// <c>?:</c> condition; null when there is none. Only those can change what the walk reads, and a call with none keeps the
-    /// cached answer (most constant arguments are flags passed on or stored: MySqlConnector passes its I/O mode everywhere).
+    /// <c>?:</c> condition or switches on, or passes on to an overload of itself; null when there is none. Only those can change
+    /// what the walk reads, and a call with none keeps the cached answer (most constant arguments are flags passed on or stored:
+    /// MySqlConnector passes its I/O mode everywhere).
     /// </summary>
-    private Dictionary<int, object?>? ConstantsThatBranch(IMethodSymbol method, IInvocationOperation call)
+    private Dictionary<int, object?>? ConstantsThatBranch(IMethodSymbol method, IInvocationOperation call, ConstantBranches? outer)
     {
-        if (ConstantBranches.For(call) is not { } constants)
+        if (ConstantBranches.For(call, outer) is not { } constants)
         {
             return null;
         }
@@ -1082,7 +1102,13 @@ internal sealed partial class MethodSummaries
 
         foreach (var operation in body.Block.DescendantsInSameFunction())
         {
-            if (operation is IConditionalOperation { Condition: var condition })
+            var condition = operation switch
+            {
+                IConditionalOperation conditional => conditional.Condition,
+                ISwitchOperation switchOperation => switchOperation.Value,
+                _ => null,
+            };
+            if (condition is not null)
             {
                 foreach (var part in condition.DescendantsAndSelf())
                 {
@@ -1091,6 +1117,15 @@ internal sealed partial class MethodSummaries
                         ordinals = ordinals.Add(parameter.Ordinal);
                     }
                 }
+            }
+
+            // SendAsync(key) => SendAsync(key, GetConnections()): an overload that passes the parameter on, to be decided there.
+            if (operation is IArgumentOperation { Value: var passed, Parent: IInvocationOperation { TargetMethod: var target } }
+                && passed.WalkDownConversions() is IParameterReferenceOperation { Parameter: var forwarded }
+                && SymbolEqualityComparer.Default.Equals(forwarded.ContainingSymbol, body.Method) && target.Name == body.Method.Name
+                && SymbolEqualityComparer.Default.Equals(target.ContainingType, body.Method.ContainingType))
+            {
+                ordinals = ordinals.Add(forwarded.Ordinal);
             }
         }
 

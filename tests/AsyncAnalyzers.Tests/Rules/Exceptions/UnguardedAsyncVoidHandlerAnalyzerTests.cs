@@ -3511,6 +3511,63 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPeersFound", "'throw new InvalidOperationException(\"You cannot add external …' in 'TorrentManager.AddPeers'"));
     }
 
+    private const string Notifier = """
+        enum Topic { Queue, Remote }
+
+        class Notifier
+        {
+            readonly List<string> _queue = new();
+            bool _registered;
+
+            public Task SendAsync(Topic topic) => SendAsync(topic, _queue);
+
+            async Task SendAsync(Topic topic, List<string> targets)
+            {
+                await Task.Yield();
+                switch (topic)
+                {
+                    case Topic.Queue:
+                        targets.Add("queue");
+                        break;
+                    case Topic.Remote:
+                        if (!_registered)
+                            throw new InvalidOperationException("Not registering");
+                        targets.Add("remote");
+                        break;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsForwardingOverloadWhoseSwitchTheConstantDecides_NoDiagnostic()
+    {
+        // A notifier's forwarding overload: the topic constant selects the in-memory section of the callee's switch.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Notifier + """
+            class Socket
+            {
+                public Socket(Notifier notifier, Action<EventHandler> subscribe)
+                {
+                    subscribe(async (_, _) => { await notifier.SendAsync(Topic.Queue); });
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitsForwardingOverloadWhoseSwitchTheConstantSendsToTheThrow_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Notifier + """
+            class Socket
+            {
+                public Socket(Notifier notifier, Action<EventHandler> subscribe)
+                {
+                    subscribe({|#0:async|} (_, _) => { await notifier.SendAsync(Topic.Remote); });
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'throw new InvalidOperationException(\"Not registering\");' in 'Notifier.SendAsync'"));
+    }
+
     private const string OwnLogging = """
         interface ILogger
         {

@@ -39,9 +39,8 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var symbols = services.Symbols;
-            start.RegisterOperationAction(c => AnalyzeAwait(c, symbols), OperationKind.Await);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeAwait(c, services), OperationKind.Await);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, services), OperationKind.Invocation, OperationKind.ObjectCreation);
         });
     }
 
@@ -119,8 +118,9 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     /// <c>await creation;</c>, or <c>await local;</c> as the first await statement on a local holding the creation, whose every
     /// read observes the outer task only: reported at the await (NestedTaskAwaitAnalyzerTests.LocalFromStartNew_Reports).
     /// </summary>
-    private static void AnalyzeAwait(OperationAnalysisContext context, AsyncSymbols symbols)
+    private static void AnalyzeAwait(OperationAnalysisContext context, CompilationServices services)
     {
+        var symbols = services.Symbols;
         var await = (IAwaitOperation)context.Operation;
 
         var outer = await.Operation.UnwrapConfigureAwait();
@@ -152,11 +152,59 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // await Task.Factory.StartNew(() => Checker(token), ...) in a hosted service's StartAsync: the work is a worker meant to
+        // outlive the start (awaiting the inner task would hold up the host's start for the worker's whole life), so only its
+        // exceptions could be lost, and a worker that catches everything loses none
+        // (NestedTaskAwaitAnalyzerTests.WorkerAwaitedInStartAsyncThatCatchesEverything_NoDiagnostic, WorkerAwaitedInStartAsyncThatCanFault_Reports).
+        if (creation is IInvocationOperation start && IsServiceStart(context.ContainingSymbol) && !services.Summaries.CanFault(start, unseenOnly: true).IsYes)
+        {
+            return;
+        }
+
         Report(context.ReportDiagnostic, context.Options, creation, await, noFix: false, symbols);
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, AsyncSymbols symbols)
+    /// <summary>
+    /// <c>StartAsync</c> implementing an interface's <c>StartAsync</c> (<c>IHostedService</c>, a bus or listener contract) or
+    /// overriding one: a method whose contract is to start work and return.
+    /// </summary>
+    private static bool IsServiceStart(ISymbol? member)
     {
+        if (member is not IMethodSymbol { Name: "StartAsync" } method)
+        {
+            return false;
+        }
+
+        if (method.IsOverride)
+        {
+            return true;
+        }
+
+        foreach (var implemented in method.ExplicitInterfaceImplementations)
+        {
+            if (implemented.Name == "StartAsync")
+            {
+                return true;
+            }
+        }
+
+        foreach (var iface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var candidate in iface.GetMembers("StartAsync"))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(candidate), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, CompilationServices services)
+    {
+        var symbols = services.Symbols;
         var creation = context.Operation;
         if (!IsNestedCreation(creation, symbols) || AwaitObserving(creation) is not null)
         {
@@ -167,6 +215,16 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         IOperation? reported;
         if (Observation(creation, symbols) is { } direct)
         {
+            // _watcher = Task.Factory.StartNew(() => WatchAsync(token)) into a Task field the type only tests for null ("already
+            // started"): nobody waits for the work, so only its exceptions could be lost, and work that catches everything loses
+            // none (NestedTaskAwaitAnalyzerTests.TaskFieldOnlyNullCheckedOfWorkThatCatchesEverything_NoDiagnostic,
+            // TaskFieldOnlyNullCheckedOfWorkThatCanFault_Reports).
+            if (direct == creation && creation is IInvocationOperation started && StoredField(creation.WalkUpConversions()) is { } flag
+                && FieldOnlyTestedForNull(flag, creation, context.CancellationToken) && !services.Summaries.CanFault(started, unseenOnly: true).IsYes)
+            {
+                return;
+            }
+
             reported = direct;
         }
         else if (StoredLocal(creation) is { } local)
@@ -532,6 +590,45 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         }
 
         return anyRead;
+    }
+
+    /// <summary>
+    /// Every use of a private field in its type (one file) writes it or compares it (with null): a flag that says whether the work
+    /// was started, not a way to wait for it.
+    /// </summary>
+    private static bool FieldOnlyTestedForNull(IFieldSymbol field, IOperation creation, System.Threading.CancellationToken cancellationToken)
+    {
+        if (creation.SemanticModel is not { } model || field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var tree = creation.Syntax.SyntaxTree;
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            if (declaration.SyntaxTree != tree)
+            {
+                return false;
+            }
+
+            foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: { } name } identifier || name != field.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, field.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                SyntaxNode site = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (model.GetOperation(site, cancellationToken) is not IFieldReferenceOperation reference
+                    || !((reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference) || IsIdentityCheck(reference)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private readonly struct LocalUses

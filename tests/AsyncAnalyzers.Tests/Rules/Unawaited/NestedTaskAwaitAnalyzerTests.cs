@@ -621,6 +621,132 @@ public class NestedTaskAwaitAnalyzerTests
             """);
     }
 
+    private const string Checker = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface IHostedService
+        {
+            Task StartAsync(CancellationToken cancellationToken);
+        }
+
+        class FlagChecker : IHostedService
+        {
+            CancellationTokenSource _source = new();
+
+            public async Task StartAsync(CancellationToken cancellationToken)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    {|#0:await Task.Factory.StartNew(() => Check(i, _source.Token), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)|};
+                }
+            }
+
+            async Task Check(int worker, CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await System.IO.File.AppendAllTextAsync("flags-" + worker + ".log", "checked", token);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task WorkerAwaitedInStartAsyncThatCatchesEverything_NoDiagnostic()
+    {
+        // A hosted service starts its workers: awaiting the inner task would hold up the host's start for the worker's whole life,
+        // and the worker catches everything it could lose.
+        await VerifyCS.VerifyAnalyzerAsync(Checker.Replace("{|#0:", "").Replace("TaskScheduler.Default)|}", "TaskScheduler.Default)"));
+    }
+
+    [Fact]
+    public async Task WorkerAwaitedInStartAsyncThatCanFault_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            Checker.Replace("""
+                    try
+                    {
+                        await System.IO.File.AppendAllTextAsync("flags-" + worker + ".log", "checked", token);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+        """, """
+                    await System.IO.File.AppendAllTextAsync("flags-" + worker + ".log", "checked", token);
+        """),
+            VerifyCS.Diagnostic("ASYNC207").WithLocation(0).WithArguments("StartNew"));
+    }
+
+    private const string Watcher = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class ConfigurationProvider
+        {
+            private Task? _watcher;
+            private string _data = "";
+
+            public void Load(CancellationToken token)
+            {
+                if (_watcher is not null)
+                    return;
+
+                _watcher = {|#0:Task.Factory.StartNew(() => WatchAsync(token))|};
+            }
+
+            private async Task WatchAsync(CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await Task.Delay(1000, token);
+                        _data = await System.IO.File.ReadAllTextAsync("settings.json", token);
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        break;
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task TaskFieldOnlyNullCheckedOfWorkThatCatchesEverything_NoDiagnostic()
+    {
+        // The field only says that the watcher was started; the watcher logs every failure itself.
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + Watcher.Replace("{|#0:", "").Replace("WatchAsync(token))|}", "WatchAsync(token))"));
+    }
+
+    [Fact]
+    public async Task TaskFieldOnlyNullCheckedOfWorkThatCanFault_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            "#nullable enable\n" + Watcher.Replace("""
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+        """, ""),
+            VerifyCS.Diagnostic("ASYNC207").WithLocation(0).WithArguments("StartNew"));
+    }
+
     [Fact]
     public async Task LocalInWhenAll_Reports()
     {

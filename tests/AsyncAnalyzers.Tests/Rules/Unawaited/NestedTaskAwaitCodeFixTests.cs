@@ -360,6 +360,8 @@ public class NestedTaskAwaitCodeFixTests
                 {
                     private Task _loop;
 
+                    Task Stop() => _loop;
+
                     void Start() => _loop = [|Task.Factory.StartNew(async () => await Task.Delay(100))|];
                 }
                 """,
@@ -369,6 +371,8 @@ public class NestedTaskAwaitCodeFixTests
                 class C
                 {
                     private Task _loop;
+
+                    Task Stop() => _loop;
 
                     void Start() => _loop = Task.Run(async () => await Task.Delay(100));
                 }
@@ -447,6 +451,8 @@ public class NestedTaskAwaitCodeFixTests
                 {
                     private Task _loop;
 
+                    Task Stop() => _loop;
+
                     static async Task RunAsync() => await Task.Delay(1);
 
                     Task Then(Task previous) => [|previous.ContinueWith(async _ => await Task.Delay(1))|];
@@ -475,6 +481,8 @@ public class NestedTaskAwaitCodeFixTests
                 class C
                 {
                     private Task _loop;
+
+                    Task Stop() => _loop;
 
                     static async Task RunAsync() => await Task.Delay(1);
 

@@ -111,6 +111,17 @@ internal static class OperationExtensions
         return current;
     }
 
+    /// <summary>
+    /// <c>task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing)</c> (with other options or not): an await of it completes
+    /// without throwing, whatever the task ended in.
+    /// </summary>
+    public static bool SuppressesThrowing(this IOperation awaited) =>
+        awaited.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Arguments.Length: 1 } configure
+        && configure.Arguments[0] is { Parameter.Type.Name: "ConfigureAwaitOptions", Value: var options }
+        && options.WalkDownConversions().ConstantValue is { HasValue: true, Value: int flags } && (flags & SuppressThrowingFlag) != 0;
+
+    private const int SuppressThrowingFlag = 2;
+
     /// <summary>Strips implicit and explicit conversions and parentheses.</summary>
     public static IOperation WalkDownConversions(this IOperation operation)
     {

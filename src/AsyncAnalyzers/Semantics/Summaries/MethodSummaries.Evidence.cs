@@ -843,6 +843,12 @@ internal sealed partial class MethodSummaries
             // await Task.CompletedTask: complete, never faulted (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitingCompletedTaskProperty_NoDiagnostic);
             // await block.Completion of a block built here from the method's own delegate parameter: the caller's lambda decides, and
             // the caller reads it (UnobservedFireAndForgetAnalyzerTests.HelperAwaitingCompletionOfBlockRunningItsDelegate_NoDiagnostic).
+            // await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) of a task in hand: the await never throws
+            // (UnobservedFireAndForgetAnalyzerTests.HelperAwaitingItsTaskSuppressingThrowing_NoDiagnostic).
+            case IAwaitOperation { Operation: var suppressing } when suppressing.SuppressesThrowing()
+                && suppressing.UnwrapConfigureAwait() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
+                return Fact.No(operation);
+
             case IAwaitOperation { Operation: var awaitedProperty } when awaitedProperty.UnwrapConfigureAwait() is IPropertyReferenceOperation { Property: var property } propertyReference
                 && ((property is { IsStatic: true, Name: "CompletedTask" } && _symbols.IsTaskLike(property.ContainingType))
                     || (property.Name == "Completion" && propertyReference.Instance is ILocalReferenceOperation { Local: var block } && IsBuiltFromDelegateParameter(block, operation))):

@@ -526,6 +526,14 @@ internal sealed partial class MethodSummaries
                 return source.Type is INamedTypeSymbol { Name: "TaskCompletionSource" } sourceType && sourceType.IsInNamespace("System", "Threading", "Tasks") && IsPlainInput(source);
         }
 
+        // await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) of a task in hand
+        // (UnobservedFireAndForgetAnalyzerTests.HelperAwaitingItsTaskSuppressingThrowing_NoDiagnostic).
+        if (value is IAwaitOperation { Operation: var suppressing } && suppressing.SuppressesThrowing()
+            && suppressing.UnwrapConfigureAwait() is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+        {
+            return true;
+        }
+
         if (value is not IAwaitOperation awaited
             || awaited.Operation.UnwrapConfigureAwait() is not IInvocationOperation call)
         {

@@ -3495,6 +3495,38 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("SaveAsync", "'buffer.CopyToAsync(target)' in 'OutputView.SaveAsync'"));
     }
 
+    private const string ForgetHelper = """
+        static class TaskExtensions
+        {
+            public static void FireAndForget(this Task task)
+            {
+                if (!task.IsCompleted || task.IsFaulted)
+                {
+                    {|#0:_ = ForgetAsync(task)|};
+                }
+            }
+
+            private static async Task ForgetAsync(Task task)
+            {
+                await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task HelperAwaitingItsTaskSuppressingThrowing_NoDiagnostic()
+    {
+        // A client library's fire-and-forget helper: the await suppresses whatever the task ends in.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ForgetHelper.Replace("{|#0:", "").Replace("(task)|}", "(task)") + Stubs);
+    }
+
+    [Fact]
+    public async Task HelperAwaitingItsTaskWithoutSuppressingThrowing_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ForgetHelper.Replace("ConfigureAwaitOptions.SuppressThrowing", "ConfigureAwaitOptions.ContinueOnCapturedContext") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ForgetAsync", "'await task.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCa…' in 'TaskExtensions.ForgetAsync'"));
+    }
+
     [Fact]
     public async Task CalleeThrowsOnAStateItChecks_Reports()
     {

@@ -137,6 +137,13 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // An awaiter's GetResult(): the await pattern calls it once the awaited work has completed, and requires it to be
+        // synchronous (SyncOverAsyncTests.GetResultInsideOwnAwaiter_NoDiagnostic, GetResultInsideOwnAwaiterHelper_Reports).
+        if (IsAwaiterGetResult(context.ContainingSymbol))
+        {
+            return;
+        }
+
         // A synchronous signature fixed by someone else, with no synchronous call to use instead: nothing for the author to act on
         // (SyncOverAsyncTests.GetResultInInterfaceImplementation_NoDiagnostic, SyncOverAsyncTests.GetResultInOverrideWithSynchronousOverload_Reports).
         if (!IsActionable(context.Operation, asyncContext, context.ContainingSymbol, task, services, ReportsPublicApi(context)))
@@ -181,6 +188,24 @@ public sealed class BlockingWaitAnalyzer : DiagnosticAnalyzer
                 && (parameter.Type.SpecialType == SpecialType.System_Int32 || SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.TimeSpan))
                 && argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: var timeout }
                 && SymbolEqualityComparer.Default.Equals(timeout.ContainingSymbol, asyncContext.Function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAwaiterGetResult(ISymbol containingSymbol)
+    {
+        if (containingSymbol is not IMethodSymbol { Name: "GetResult", Parameters.Length: 0 } method || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (iface is { Name: "INotifyCompletion" } && iface.IsInNamespace("System", "Runtime", "CompilerServices"))
             {
                 return true;
             }

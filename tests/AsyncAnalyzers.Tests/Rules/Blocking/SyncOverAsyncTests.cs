@@ -2754,6 +2754,45 @@ public class SyncOverAsyncTests
             """);
     }
 
+    private const string ForceAsyncAwaiter = """
+        using System;
+        using System.Runtime.CompilerServices;
+        using System.Threading.Tasks;
+
+        readonly struct ForceAsyncAwaiter : ICriticalNotifyCompletion
+        {
+            private readonly Task _task;
+
+            internal ForceAsyncAwaiter(Task task) => _task = task;
+
+            public ForceAsyncAwaiter GetAwaiter() => this;
+
+            public bool IsCompleted => false;
+
+            public void GetResult() => _task.GetAwaiter().GetResult();
+
+            public void OnCompleted(Action action) => _task.ConfigureAwait(false).GetAwaiter().OnCompleted(action);
+
+            public void UnsafeOnCompleted(Action action) => _task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(action);
+        }
+        """;
+
+    [Fact]
+    public async Task GetResultInsideOwnAwaiter_NoDiagnostic()
+    {
+        // An awaiter that always yields: the await pattern calls GetResult once the task is complete, and it must be synchronous.
+        await VerifyCS.VerifyAnalyzerAsync(ForceAsyncAwaiter);
+    }
+
+    [Fact]
+    public async Task GetResultInsideOwnAwaiterHelper_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(
+            ForceAsyncAwaiter.Replace("public void GetResult() => _task.GetAwaiter().GetResult();",
+                "public void GetResult() { }\n\n    public void Join() => {|#0:_task.GetAwaiter().GetResult()|};"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
     [Fact]
     public async Task GetResultInClassUsingSynchronizationContext_Reports()
     {

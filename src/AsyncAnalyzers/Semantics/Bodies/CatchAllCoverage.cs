@@ -60,7 +60,8 @@ internal static class CatchAllCoverage
 
             // A filter that can be false lets exceptions through (UnguardedAsyncVoidHandlerAnalyzerTests.CatchWithFilter_Reports).
             var filterAlwaysTrue = clause.Filter is null || clause.Filter.ConstantValue is { HasValue: true, Value: true }
-                || (context.CancellationMayEscape && LetsOnlyCancellationThrough(clause.Filter, symbols)); // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInAsyncMethod_NoDiagnostic)
+                || (context.CancellationMayEscape && LetsOnlyCancellationThrough(clause.Filter, symbols)) // (UnobservedFireAndForgetAnalyzerTests.CatchAllButCancellationInAsyncMethod_NoDiagnostic)
+                || LetsOnlyFatalThrough(clause.Filter, context.CancellationMayEscape, symbols); // (UnobservedFireAndForgetAnalyzerTests.CatchAllButFatalExceptions_NoDiagnostic)
 
             // A handler that rethrows has not handled anything (UnguardedAsyncVoidHandlerAnalyzerTests.CatchThatRethrows_Reports),
             // unless it logged or forwarded the exception first and only "seen" matters
@@ -88,6 +89,51 @@ internal static class CatchAllCoverage
             },
         _ => false,
     };
+
+    /// <summary>
+    /// <c>when (ex is not (OutOfMemoryException or StackOverflowException))</c>, <c>when (ex is not OutOfMemoryException and not
+    /// ThreadAbortException)</c>: a filter that lets through only the exceptions no code recovers from (and cancellation, where
+    /// that may escape) handles every other one.
+    /// </summary>
+    private static bool LetsOnlyFatalThrough(IOperation filter, bool cancellationMayEscape, AsyncSymbols symbols) => filter.WalkDownConversions() switch
+    {
+        IIsPatternOperation { Pattern: var pattern } => ExcludesOnlyFatal(pattern, cancellationMayEscape, symbols),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IIsTypeOperation { TypeOperand: var type } } => IsFatal(type, cancellationMayEscape, symbols),
+        _ => false,
+    };
+
+    private static bool ExcludesOnlyFatal(IPatternOperation pattern, bool cancellationMayEscape, AsyncSymbols symbols) => pattern switch
+    {
+        INegatedPatternOperation { Pattern: var negated } => MatchesOnlyFatal(negated, cancellationMayEscape, symbols),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And, LeftPattern: var left, RightPattern: var right } =>
+            ExcludesOnlyFatal(left, cancellationMayEscape, symbols) && ExcludesOnlyFatal(right, cancellationMayEscape, symbols),
+        _ => false,
+    };
+
+    private static bool MatchesOnlyFatal(IPatternOperation pattern, bool cancellationMayEscape, AsyncSymbols symbols) => pattern switch
+    {
+        ITypePatternOperation type => IsFatal(type.MatchedType, cancellationMayEscape, symbols),
+        IDeclarationPatternOperation { MatchedType: { } declared } => IsFatal(declared, cancellationMayEscape, symbols),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or, LeftPattern: var left, RightPattern: var right } =>
+            MatchesOnlyFatal(left, cancellationMayEscape, symbols) && MatchesOnlyFatal(right, cancellationMayEscape, symbols),
+        _ => false,
+    };
+
+    private static bool IsFatal(ITypeSymbol? type, bool cancellationMayEscape, AsyncSymbols symbols)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (cancellationMayEscape && symbols.OperationCanceledException is { } canceled && type.InheritsFromOrEquals(canceled))
+        {
+            return true;
+        }
+
+        return type is INamedTypeSymbol { Name: "OutOfMemoryException" or "StackOverflowException" or "AccessViolationException" or "InsufficientExecutionStackException" or "ThreadAbortException" } named
+            && (named.IsInNamespace("System") || named.IsInNamespace("System", "Threading"));
+    }
 
     private static bool Check(IOperation statement, ref bool afterAwait, Context context)
     {

@@ -893,6 +893,47 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    private const string ShutdownDisposer = """
+        class ShutdownRegistration
+        {
+            public ShutdownRegistration(object resource, Action<EventHandler> subscribe)
+            {
+                subscribe((_, _) => {|#0:_ = DisposeOnShutdownAsync(resource)|});
+            }
+
+            private static async Task DisposeOnShutdownAsync(object resource)
+            {
+                try
+                {
+                    if (resource is IAsyncDisposable disposable)
+                    {
+                        await disposable.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+                catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+                {
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CatchAllButFatalExceptions_NoDiagnostic()
+    {
+        // A pipeline's shutdown disposer: everything but the exceptions no code recovers from is swallowed on purpose.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ShutdownDisposer.Replace("{|#0:", "").Replace("(resource)|}", "(resource)") + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllButIoExceptions_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ShutdownDisposer.Replace("ex is not (OutOfMemoryException or StackOverflowException)", "ex is not (OutOfMemoryException or System.IO.IOException)") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("DisposeOnShutdownAsync", "'disposable.DisposeAsync()' in 'ShutdownRegistration.DisposeOnShutdownAsync'"));
+    }
+
     [Fact]
     public async Task PeriodicTimerLoopWithCoveredBody_NoDiagnostic()
     {

@@ -3429,71 +3429,47 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    private const string ThreadAssertion = """
+        static class ThreadHelper
+        {
+            public static bool IsOnMainThread => Environment.CurrentManagedThreadId == 1;
+
+            public static void ThrowIfNotOnUIThread()
+            {
+                if (!IsOnMainThread)
+                {
+                    throw new System.Runtime.InteropServices.COMException("must be called on the UI thread");
+                }
+            }
+        }
+
+        class RevisionGrid
+        {
+            public string Status { get; private set; } = "";
+
+            public void OnRefreshClicked() => {|#0:_ = ShowStatusAsync()|};
+
+            async Task ShowStatusAsync()
+            {
+                await Task.Yield();
+                ThreadHelper.ThrowIfNotOnUIThread();
+                Status = "refreshed";
+            }
+        }
+        """;
+
     [Fact]
     public async Task CalleeAssertsItsThread_NoDiagnostic()
     {
         // A desktop app's thread assertion: it throws only when a caller is on the wrong thread, a bug, not a failure in practice.
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            static class ThreadHelper
-            {
-                public static bool IsOnMainThread => Environment.CurrentManagedThreadId == 1;
-
-                public static void ThrowIfNotOnUIThread()
-                {
-                    if (!IsOnMainThread)
-                    {
-                        throw new System.Runtime.InteropServices.COMException("must be called on the UI thread");
-                    }
-                }
-            }
-
-            class RevisionGrid
-            {
-                public string Status { get; private set; } = "";
-
-                public void OnRefreshClicked() => _ = ShowStatusAsync();
-
-                async Task ShowStatusAsync()
-                {
-                    await Task.Yield();
-                    ThreadHelper.ThrowIfNotOnUIThread();
-                    Status = "refreshed";
-                }
-            }
-            """ + Stubs);
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ThreadAssertion.Replace("{|#0:", "").Replace("ShowStatusAsync()|}", "ShowStatusAsync()") + Stubs);
     }
 
     [Fact]
     public async Task CalleeAssertsItsThreadThenReadsFile_ReportsTheRead()
     {
-        await VerifyCS.VerifyAnalyzerAsync(Usings + """
-            static class ThreadHelper
-            {
-                public static bool IsOnMainThread => Environment.CurrentManagedThreadId == 1;
-
-                public static void ThrowIfNotOnUIThread()
-                {
-                    if (!IsOnMainThread)
-                    {
-                        throw new System.Runtime.InteropServices.COMException("must be called on the UI thread");
-                    }
-                }
-            }
-
-            class RevisionGrid
-            {
-                public string Status { get; private set; } = "";
-
-                public void OnRefreshClicked() => {|#0:_ = ShowStatusAsync()|};
-
-                async Task ShowStatusAsync()
-                {
-                    await Task.Yield();
-                    ThreadHelper.ThrowIfNotOnUIThread();
-                    Status = await System.IO.File.ReadAllTextAsync("status.txt");
-                }
-            }
-            """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowStatusAsync", "'System.IO.File.ReadAllTextAsync(\"status.txt\")' in 'RevisionGrid.ShowStatusAsync'"));
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ThreadAssertion.Replace("Status = \"refreshed\";", "Status = await System.IO.File.ReadAllTextAsync(\"status.txt\");") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowStatusAsync", "'System.IO.File.ReadAllTextAsync(\"status.txt\")' in 'RevisionGrid.ShowStatusAsync'"));
     }
 
     [Fact]

@@ -679,19 +679,23 @@ internal sealed partial class MethodSummaries
             return Fact.No(use);
         }
 
+        // SendAsync(key) => SendAsync(key, GetConnections()): an overload that only passes its call on to another overload is one
+        // step of the same work, not a call deeper (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsForwardingOverloadsDownToDatabaseRead_Reports).
+        var body = _bodies.BodyOf(method, use);
+        var step = body is { } read && ForwardsToOverload(read) ? 0 : 1;
         var outerCutShort = walk.CutShort;
         walk.CutShort = false;
-        walk.Remaining--;
+        walk.Remaining -= step;
         walk.LiveToken = liveToken;
         walk.CheckedByCaller = checkedByCaller;
         walk.DecidedByCaller = null;
         try
         {
             var fact = Fact.No(use);
-            if (_bodies.BodyOf(method, use) is { } body)
+            if (body is { } walked)
             {
-                walk.DecidedByCaller = constants is null ? null : new ConstantBranches(body.Method, body.Block, constants);
-                fact = UncoveredShowsFault(body.Block, unseenOnly, body.Method.IsAsync, walk);
+                walk.DecidedByCaller = constants is null ? null : new ConstantBranches(walked.Method, walked.Block, constants);
+                fact = UncoveredShowsFault(walked.Block, unseenOnly, walked.Method.IsAsync, walk);
             }
 
             if (cache is not null && (fact.IsYes || !walk.CutShort))
@@ -706,10 +710,29 @@ internal sealed partial class MethodSummaries
             walk.DecidedByCaller = outerDecided;
             walk.CheckedByCaller = outerChecked;
             walk.LiveToken = outerLiveToken;
-            walk.Remaining++;
+            walk.Remaining += step;
             walk.Active.Remove(method);
             walk.CutShort |= outerCutShort;
         }
+    }
+
+    /// <summary>A body that is one call of an overload of its own method (<c>=&gt; SendAsync(key, GetConnections())</c>), returned or not.</summary>
+    private static bool ForwardsToOverload(MethodBody body)
+    {
+        if (body.Block.Operations.Length != 1)
+        {
+            return false;
+        }
+
+        var value = body.Block.Operations[0] switch
+        {
+            IReturnOperation { ReturnedValue: { } returned } => returned,
+            IExpressionStatementOperation { Operation: var expression } => expression,
+            _ => null,
+        };
+        return value?.WalkDownConversions() is IInvocationOperation { TargetMethod: var target } && target.Name == body.Method.Name
+            && !SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, body.Method.OriginalDefinition)
+            && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, body.Method.ContainingType?.OriginalDefinition);
     }
 
     /// <summary>The first operation with evidence of a fault outside the catch-alls of a body (lambdas handed to calls included).</summary>

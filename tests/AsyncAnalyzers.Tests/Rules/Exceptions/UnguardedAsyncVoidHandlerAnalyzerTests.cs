@@ -3568,6 +3568,54 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'throw new InvalidOperationException(\"Not registering\");' in 'Notifier.SendAsync'"));
     }
 
+    [Fact]
+    public async Task AwaitsForwardingOverloadsDownToDatabaseRead_Reports()
+    {
+        // Two forwarding overloads are one step of the work: the read four calls below them is still in reach.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + """
+            class Connection
+            {
+                public string[] GetNotifications() => ReadRows("notifications");
+
+                string[] ReadRows(string table) => System.IO.File.ReadAllLines(table + ".db");
+            }
+
+            class NotificationService
+            {
+                readonly Connection _connection = new();
+
+                public List<string> GetNotifications() => Project(_connection.GetNotifications());
+
+                static List<string> Project(string[] rows) => new(rows);
+            }
+
+            class Notifier
+            {
+                readonly NotificationService _service = new();
+
+                public Task SendAsync(int topic) => SendAsync(topic, "all");
+
+                public Task SendAsync(int topic, string targets) => SendAsync(topic, targets, 0);
+
+                async Task SendAsync(int topic, string targets, int retries)
+                {
+                    await Task.Yield();
+                    Send(topic, targets, _service.GetNotifications());
+                }
+
+                static void Send(int topic, string targets, List<string> items) { }
+            }
+
+            class Socket
+            {
+                public Socket(Notifier notifier, Action<EventHandler> subscribe)
+                {
+                    subscribe({|#0:async|} (_, _) => { await notifier.SendAsync(3); });
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'System.IO.File.ReadAllLines(table + \".db\")' in 'Connection.ReadRows'"));
+    }
+
     private const string OwnLogging = """
         interface ILogger
         {

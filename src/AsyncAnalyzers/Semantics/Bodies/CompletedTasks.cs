@@ -227,8 +227,9 @@ internal static class CompletedTasks
                     when IsTaskLikeOrOwnAwaitable(property.ContainingType, property.Type):
                     return true;
                 case IObjectCreationOperation { Constructor: { } constructor } creation when _symbols.IsValueTask(creation.Type):
-                    return constructor.Parameters.Length == 1 && !_symbols.IsTaskLike(constructor.Parameters[0].Type)
-                        && constructor.Parameters[0].Type.TypeKind != TypeKind.Interface;
+                    // new ValueTask<T>(result): the constructor that takes T (also when T is an interface, ValueTask<IScope>); not
+                    // the ones that wrap a task or an IValueTaskSource (SyncApiWithAsyncCounterpartAnalyzerTests.InterfaceCounterpartWrappingInterfaceResultInValueTask_NoDiagnostic).
+                    return constructor.Parameters.Length == 1 && constructor.OriginalDefinition.Parameters[0].Type.TypeKind == TypeKind.TypeParameter;
                 case IDefaultValueOperation defaultValue when _symbols.IsValueTask(defaultValue.Type):
                     return true;
                 case IAwaitOperation awaited:

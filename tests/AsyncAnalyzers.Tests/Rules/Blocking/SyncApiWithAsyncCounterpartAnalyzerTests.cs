@@ -2940,6 +2940,60 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task InterfaceCounterpartWrappingInterfaceResultInValueTask_NoDiagnostic()
+    {
+        // A database client's buckets: every ScopeAsync wraps the in-memory Scope(name) in a completed ValueTask<IScope>.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+
+            interface IScope { string Name { get; } }
+            sealed class Scope : IScope { public string Name { get; set; } = ""; }
+
+            interface IBucket
+            {
+                IScope Scope(string scopeName);
+                ValueTask<IScope> ScopeAsync(string scopeName);
+            }
+
+            abstract class BucketBase : IBucket
+            {
+                readonly ConcurrentDictionary<string, IScope> _scopes = new();
+                public IScope Scope(string scopeName) => _scopes.GetOrAdd(scopeName, n => new Scope { Name = n });
+                public ValueTask<IScope> ScopeAsync(string scopeName)
+                {
+                    return new(Scope(scopeName));
+                }
+            }
+
+            sealed class CouchbaseBucket : BucketBase { }
+
+            sealed class StellarBucket : IBucket
+            {
+                bool _disposed;
+                readonly ConcurrentDictionary<string, IScope> _scopes = new();
+                void CheckIfDisposed() { if (_disposed) throw new ObjectDisposedException("bucket"); }
+                public IScope Scope(string scopeName) { CheckIfDisposed(); return _scopes.GetOrAdd(scopeName, n => new Scope { Name = n }); }
+                public ValueTask<IScope> ScopeAsync(string scopeName)
+                {
+                    CheckIfDisposed();
+                    return ValueTask.FromResult(Scope(scopeName));
+                }
+            }
+
+            class C
+            {
+                async Task<string> M(IBucket bucket)
+                {
+                    await Task.Yield();
+                    return bucket.Scope("x").Name;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task InterfaceCounterpartOneImplementationDoesIo_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

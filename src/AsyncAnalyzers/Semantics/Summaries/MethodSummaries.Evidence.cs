@@ -248,7 +248,8 @@ internal sealed partial class MethodSummaries
 
         // Launcher.LaunchUriAsync(uri).AsTask(), valueTask.AsTask(): the task of the operation it wraps, which decides
         // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitingAsTaskOfQuietOperation_NoDiagnostic, CalleeAwaitingAsTaskOfFileRead_Reports).
-        if (method.Name == "AsTask" && (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.WalkDownConversions() is IInvocationOperation wrapped)
+        // Avalonia's operation.GetTask() likewise (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsHelperReturningTaskOfEmptyDispatcherOperation_NoDiagnostic).
+        if (method.Name is "AsTask" or "GetTask" && (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.WalkDownConversions() is IInvocationOperation wrapped)
         {
             return CallShowsFault(wrapped, unseenOnly, walk);
         }

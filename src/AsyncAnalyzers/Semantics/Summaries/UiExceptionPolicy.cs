@@ -50,7 +50,10 @@ internal sealed class UiExceptionPolicy
     /// </summary>
     public static bool ResumesOnUiThread(INamedTypeSymbol? containingType, IMethodSymbol handler, IOperation body)
     {
-        if (!IsUiType(containingType))
+        // A handler of a UI framework's own event (its args are the framework's: KeyEventArgs, RoutedEventArgs) runs on the UI
+        // thread wherever it is declared: a view model of a UI written in code, wired to a control's KeyDown
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.ViewModelHandlerOfControlEventWithHandlingHandler_NoDiagnostic).
+        if (!IsUiType(containingType) && !TakesUiEventArgs(handler))
         {
             return false;
         }
@@ -81,6 +84,21 @@ internal sealed class UiExceptionPolicy
             || (current.Name == "Control" && current.IsInNamespace("System", "Windows", "Forms"))
             || (current.Name is "DependencyObject" or "Application" && (current.IsInNamespace("Microsoft", "UI", "Xaml") || current.IsInNamespace("Windows", "UI", "Xaml")))
             || (current.Name is "AvaloniaObject" or "Application" && current.IsInNamespace("Avalonia")));
+
+    private static bool TakesUiEventArgs(IMethodSymbol handler)
+    {
+        foreach (var parameter in handler.Parameters)
+        {
+            if (parameter.Type.SelfOrBaseTypeMatches(current => current.Name == "RoutedEventArgs"
+                && (current.IsInNamespace("Avalonia", "Interactivity") || current.IsInNamespace("System", "Windows")
+                    || current.IsInNamespace("Microsoft", "UI", "Xaml") || current.IsInNamespace("Windows", "UI", "Xaml"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsWorkerThreadEventArgs(ITypeSymbol type) =>
         type.SelfOrBaseTypeMatches(current =>

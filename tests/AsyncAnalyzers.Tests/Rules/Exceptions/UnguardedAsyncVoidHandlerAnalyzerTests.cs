@@ -3085,6 +3085,83 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """ + Stubs + WpfStubs);
     }
 
+    private const string CodeFirstUi = """
+        namespace System.Windows
+        {
+            public class RoutedEventArgs : EventArgs { }
+            public class KeyEventArgs : RoutedEventArgs { }
+        }
+
+        class App : System.Windows.Application
+        {
+            void App_DispatcherUnhandledException(object sender, System.Windows.Threading.DispatcherUnhandledExceptionEventArgs e)
+            {
+                Api.Log(e.Exception);
+                e.Handled = true;
+            }
+        }
+
+        class RulesViewModel
+        {
+            public async void RulesTreeView_KeyDown(object? sender, System.Windows.KeyEventArgs e)
+            {
+                await File.WriteAllTextAsync("rules.json", "{}");
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ViewModelHandlerOfControlEventWithHandlingHandler_NoDiagnostic()
+    {
+        // A UI written in code: the view model's key handler takes the framework's routed-event args, so it runs and resumes on the
+        // UI thread, where the application's dispatcher handler logs and handles what escapes.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + CodeFirstUi + Stubs + WpfStubs);
+    }
+
+    [Fact]
+    public async Task ViewModelHandlerOfPlainEventWithHandlingHandler_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n"
+            + CodeFirstUi.Replace("public async void RulesTreeView_KeyDown(object? sender, System.Windows.KeyEventArgs e)", "public async void {|#0:RulesTreeView_KeyDown|}(object? sender, EventArgs e)") + Stubs + WpfStubs,
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("RulesTreeView_KeyDown", "'File.WriteAllTextAsync(\"rules.json\", \"{}\")'"));
+    }
+
+    private const string FlyoutYield = """
+        static class WindowService
+        {
+            public static async Task ShowDialogAsync(Func<Task> showDialog)
+            {
+                await YieldForPendingFlyoutDismissAsync();
+                await showDialog();
+            }
+
+            private static Task YieldForPendingFlyoutDismissAsync() =>
+                Avalonia.Threading.Dispatcher.UIThread.InvokeAsync(static () => { }, Avalonia.Threading.DispatcherPriority.Background).GetTask();
+        }
+
+        class ConfirmCommand
+        {
+            public async void {|#0:OnDeleteRequested|}(object? sender, EventArgs e)
+            {
+                await WindowService.ShowDialogAsync(() => Task.CompletedTask);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsHelperReturningTaskOfEmptyDispatcherOperation_NoDiagnostic()
+    {
+        // The dialog helper first yields to the dispatcher with an empty lambda; GetTask() is the task of that operation.
+        await VerifyWithAvaloniaAsync(Usings + "#nullable enable\n" + FlyoutYield.Replace("{|#0:", "").Replace("OnDeleteRequested|}", "OnDeleteRequested") + Stubs);
+    }
+
+    [Fact]
+    public async Task AwaitsHelperReturningTaskOfDispatcherOperationThatReadsFile_Reports()
+    {
+        await VerifyWithAvaloniaAsync(Usings + "#nullable enable\n" + FlyoutYield.Replace("static () => { }", "static () => File.ReadAllText(\"flyout.txt\")") + Stubs,
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnDeleteRequested", "'File.ReadAllText(\"flyout.txt\")' in 'WindowService.YieldForPendingFlyoutDismissAsync'"));
+    }
+
     [Fact]
     public async Task WindowHandlerInAppThatHandlesDispatcherExceptionsInLambda_NoDiagnostic()
     {
@@ -3719,6 +3796,23 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             public interface IClipboard
             {
                 System.Threading.Tasks.Task SetTextAsync(string? text);
+            }
+        }
+
+        namespace Avalonia.Threading
+        {
+            public enum DispatcherPriority { Background }
+
+            public class DispatcherOperation
+            {
+                public System.Threading.Tasks.Task GetTask() => System.Threading.Tasks.Task.CompletedTask;
+            }
+
+            public class Dispatcher
+            {
+                public static Dispatcher UIThread { get; } = new();
+
+                public DispatcherOperation InvokeAsync(System.Action action, DispatcherPriority priority) => new();
             }
         }
         """));

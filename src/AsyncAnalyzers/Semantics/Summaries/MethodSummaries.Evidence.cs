@@ -1298,11 +1298,24 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static bool IsWiringCast(IConversionOperation conversion)
     {
-        switch (conversion.Operand.WalkDownConversions())
+        var operand = conversion.Operand.WalkDownConversions();
+        if (operand is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(operand)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "CreateInstance" } madeHere)
+        {
+            operand = madeHere;
+        }
+
+        switch (operand)
         {
             case IPropertyReferenceOperation { Property.Name: "DataContext" or "BindingContext" }:
                 return true;
             case IParameterReferenceOperation { Parameter: { Ordinal: 0, Name: "sender", Type.SpecialType: SpecialType.System_Object } }:
+                return true;
+
+            // (TWindow)Activator.CreateInstance(typeof(TWindow)): the instance is of the type it was made from
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeCastingInstanceItCreatedFromTheSameType_NoDiagnostic).
+            case IInvocationOperation { TargetMethod: { Name: "CreateInstance", ContainingType.Name: "Activator" }, Arguments.Length: > 0 } create
+                when create.Arguments[0].Value.WalkDownConversions() is ITypeOfOperation { TypeOperand: var made }
+                    && SymbolEqualityComparer.Default.Equals(made, conversion.Type):
                 return true;
             case IPropertyReferenceOperation { Property: { Name: "NewValue" or "OldValue", ContainingType.Name: var argsType } }
                 when argsType.EndsWith("PropertyChangedEventArgs", System.StringComparison.Ordinal):

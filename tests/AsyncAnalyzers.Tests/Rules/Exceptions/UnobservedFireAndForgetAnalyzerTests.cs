@@ -3544,6 +3544,37 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ForgetAsync", "'await task.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCa…' in 'TaskExtensions.ForgetAsync'"));
     }
 
+    private const string WindowFactory = """
+        class WindowService
+        {
+            public string Shown { get; private set; } = "";
+
+            public void OnGoToLine(object viewModel) => {|#0:_ = ShowAsync<WindowService>(viewModel)|};
+
+            async Task ShowAsync<TWindow>(object viewModel) where TWindow : class
+            {
+                await Task.Yield();
+                var w = Activator.CreateInstance(typeof(TWindow), viewModel);
+                var window = (TWindow)w!;
+                Shown = window.ToString() ?? "";
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeCastingInstanceItCreatedFromTheSameType_NoDiagnostic()
+    {
+        // A window service makes the window by reflection from typeof(TWindow), then casts it to TWindow: the cast cannot fail.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + WindowFactory.Replace("{|#0:", "").Replace("(viewModel)|}", "(viewModel)") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCastingInstanceCreatedFromAnotherType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + WindowFactory.Replace("typeof(TWindow), viewModel", "viewModel.GetType()") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowAsync", "'(TWindow)w!' in 'WindowService.ShowAsync'"));
+    }
+
     [Fact]
     public async Task CalleeThrowsOnAStateItChecks_Reports()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AsyncAnalyzers.Baseline;
 using AsyncAnalyzers.Extensions;
@@ -516,77 +517,51 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool FieldObservesOuterOnly(IFieldSymbol field, IOperation creation, AsyncSymbols symbols, System.Threading.CancellationToken cancellationToken)
     {
-        if (creation.SemanticModel is not { } model || field.ContainingType is not { } type)
-        {
-            return false;
-        }
-
-        var tree = creation.Syntax.SyntaxTree;
         var anyRead = false;
-        foreach (var declaration in type.DeclaringSyntaxReferences)
+        foreach (var reference in FieldReferences(field, creation, cancellationToken))
         {
-            if (declaration.SyntaxTree != tree)
+            if (reference is null)
             {
                 return false;
             }
 
-            foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
+            if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
             {
-                if (node is not IdentifierNameSyntax { Identifier.ValueText: { } name } identifier || name != field.Name)
-                {
-                    continue;
-                }
-
-                var referenced = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
-                if (!SymbolEqualityComparer.Default.Equals(referenced?.OriginalDefinition, field.OriginalDefinition))
-                {
-                    continue;
-                }
-
-                SyntaxNode site = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                if (model.GetOperation(site, cancellationToken) is not IFieldReferenceOperation reference)
+                var value = assignment.Value.WalkDownConversions();
+                if (!(value == creation
+                    || IsNestedCreation(value, symbols)
+                    || value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation))
                 {
                     return false;
                 }
 
-                if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
-                {
-                    var value = assignment.Value.WalkDownConversions();
-                    if (!(value == creation
-                        || IsNestedCreation(value, symbols)
-                        || value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation))
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                if (reference.IsWrite())
-                {
-                    return false;
-                }
-
-                if (IsIdentityCheck(reference))
-                {
-                    continue;
-                }
-
-                // '_worker?.Wait()' as a statement.
-                if (reference.Parent is IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.Name: "Wait", Instance: IConditionalAccessInstanceOperation } } conditional
-                    && conditional.Operation == reference)
-                {
-                    anyRead = true;
-                    continue;
-                }
-
-                if (Observation(reference, symbols) is null)
-                {
-                    return false;
-                }
-
-                anyRead = true;
+                continue;
             }
+
+            if (reference.IsWrite())
+            {
+                return false;
+            }
+
+            if (IsIdentityCheck(reference))
+            {
+                continue;
+            }
+
+            // '_worker?.Wait()' as a statement.
+            if (reference.Parent is IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.Name: "Wait", Instance: IConditionalAccessInstanceOperation } } conditional
+                && conditional.Operation == reference)
+            {
+                anyRead = true;
+                continue;
+            }
+
+            if (Observation(reference, symbols) is null)
+            {
+                return false;
+            }
+
+            anyRead = true;
         }
 
         return anyRead;
@@ -598,9 +573,29 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool FieldOnlyTestedForNull(IFieldSymbol field, IOperation creation, System.Threading.CancellationToken cancellationToken)
     {
+        foreach (var reference in FieldReferences(field, creation, cancellationToken))
+        {
+            if (reference is null
+                || !((reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference) || IsIdentityCheck(reference)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The references to <paramref name="field"/> in the declarations of its type, which must all be in the file of
+    /// <paramref name="creation"/>; a null element stands for a use that cannot be read (a reference that is not a field
+    /// reference operation, a declaration in another file or no source at hand), after which the caller stops.
+    /// </summary>
+    private static IEnumerable<IFieldReferenceOperation?> FieldReferences(IFieldSymbol field, IOperation creation, System.Threading.CancellationToken cancellationToken)
+    {
         if (creation.SemanticModel is not { } model || field.ContainingType is not { } type)
         {
-            return false;
+            yield return null;
+            yield break;
         }
 
         var tree = creation.Syntax.SyntaxTree;
@@ -608,7 +603,8 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
         {
             if (declaration.SyntaxTree != tree)
             {
-                return false;
+                yield return null;
+                yield break;
             }
 
             foreach (var node in declaration.GetSyntax(cancellationToken).DescendantNodes())
@@ -620,15 +616,9 @@ public sealed class NestedTaskAwaitAnalyzer : DiagnosticAnalyzer
                 }
 
                 SyntaxNode site = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                if (model.GetOperation(site, cancellationToken) is not IFieldReferenceOperation reference
-                    || !((reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference) || IsIdentityCheck(reference)))
-                {
-                    return false;
-                }
+                yield return model.GetOperation(site, cancellationToken) as IFieldReferenceOperation;
             }
         }
-
-        return true;
     }
 
     private readonly struct LocalUses

@@ -638,14 +638,17 @@ internal sealed partial class MethodSummaries : ICallFacts
         /// <summary>
         /// Ordinal to constant, for the call's arguments that are constants; null when there is none. With <paramref name="outer"/>,
         /// the constants of the caller's own call, an argument that passes on a parameter the caller was given a constant for is
-        /// that constant (<c>SendAsync(key) =&gt; SendAsync(key, GetConnections())</c>, a forwarding overload).
+        /// that constant (<c>SendAsync(key) =&gt; SendAsync(key, GetConnections())</c>, a forwarding overload). With
+        /// <paramref name="strings"/>, string constants count too (<c>NavigateTo("Library")</c> into <c>switch (tag)</c>).
         /// </summary>
-        public static Dictionary<int, object?>? For(IInvocationOperation call, ConstantBranches? outer = null)
+        public static Dictionary<int, object?>? For(IInvocationOperation call, ConstantBranches? outer = null, bool strings = false)
         {
             Dictionary<int, object?>? constants = null;
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is not { } parameter || !(parameter.Type.TypeKind == TypeKind.Enum || parameter.Type.SpecialType == SpecialType.System_Boolean))
+                if (argument.Parameter is not { } parameter
+                    || !(parameter.Type.TypeKind == TypeKind.Enum || parameter.Type.SpecialType == SpecialType.System_Boolean
+                        || (strings && parameter.Type.SpecialType == SpecialType.System_String)))
                 {
                     continue;
                 }

@@ -1100,7 +1100,7 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private Dictionary<int, object?>? ConstantsThatBranch(IMethodSymbol method, IInvocationOperation call, ConstantBranches? outer)
     {
-        if (ConstantBranches.For(call, outer) is not { } constants)
+        if (ConstantBranches.For(call, outer, strings: true) is not { } constants)
         {
             return null;
         }
@@ -1142,7 +1142,10 @@ internal sealed partial class MethodSummaries
             {
                 foreach (var part in condition.DescendantsAndSelf())
                 {
-                    if (part is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, body.Method))
+                    // A string decides only the switch on it (NavigateTo("Library") into switch (tag)): a string tested in an if is
+                    // mostly a null or empty check, and a call passing a string constant keeps the cached answer.
+                    if (part is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, body.Method)
+                        && (parameter.Type.SpecialType != SpecialType.System_String || operation is ISwitchOperation))
                     {
                         ordinals = ordinals.Add(parameter.Ordinal);
                     }
@@ -1456,9 +1459,17 @@ internal sealed partial class MethodSummaries
         hole.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "EscapeDataString", IsStatic: true, ContainingType: { Name: "Uri" } uri } }
         && uri.IsInNamespace("System");
 
-    /// <summary>The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow.</summary>
+    /// <summary>
+    /// The call sits in the body of a try with a catch of <c>OperationCanceledException</c> (or a base of it) that does not rethrow;
+    /// for <c>Task.Delay</c>, whose canceled task throws <c>TaskCanceledException</c>, a catch of that type is enough
+    /// (UnguardedAsyncVoidHandlerAnalyzerTests.DelayInsideCatchOfTaskCanceledException_NoDiagnostic).
+    /// </summary>
     private bool CatchesCancellation(IOperation operation) =>
-        _symbols.OperationCanceledException is { } canceled && IsCaughtAround(operation, caught => canceled.InheritsFromOrEquals(caught), filtered: false);
+        _symbols.OperationCanceledException is { } canceled
+        && IsCaughtAround(operation, caught => canceled.InheritsFromOrEquals(caught) || (IsTaskDelay(operation) && caught.InheritsFromOrEquals(canceled)), filtered: false);
+
+    private bool IsTaskDelay(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "Delay", IsStatic: true } delay } && SymbolEqualityComparer.Default.Equals(delay.ContainingType, _symbols.Task);
 
     /// <summary>
     /// A parse in the body of a try that catches how parsing fails (<c>FormatException</c> and its kin such as

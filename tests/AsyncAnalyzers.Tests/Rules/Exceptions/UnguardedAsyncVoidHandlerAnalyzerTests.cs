@@ -1082,6 +1082,44 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """ + Stubs);
     }
 
+    private const string DebouncedSearch = """
+        class SearchBox
+        {
+            readonly System.Threading.CancellationTokenSource _cts = new();
+            public string Text = "";
+
+            async void OnTyping(object sender, EventArgs e)
+            {
+                try
+                {
+                    await Task.Delay(300, _cts.Token);
+                }
+                catch (TaskCanceledException)
+                {
+                    return;
+                }
+
+                Text = Text.Trim();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DelayInsideCatchOfTaskCanceledException_NoDiagnostic()
+    {
+        // A debounce: a canceled Task.Delay throws TaskCanceledException, which the handler catches.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + DebouncedSearch);
+    }
+
+    [Fact]
+    public async Task ReadInsideCatchOfTaskCanceledException_Reports()
+    {
+        // Another call's cancellation may surface as OperationCanceledException, which that catch does not take.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + DebouncedSearch.Replace("async void OnTyping", "async void {|#0:OnTyping|}").Replace(
+            "await Task.Delay(300, _cts.Token);", "await File.ReadAllTextAsync(\"query.txt\", _cts.Token);"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnTyping", "'File.ReadAllTextAsync(\"query.txt\", _cts.Token)'"));
+    }
+
     [Fact]
     public async Task AwaitsDeepChainOfCoveredCallees_NoDiagnostic()
     {

@@ -4483,4 +4483,54 @@ public class UnobservedFireAndForgetAnalyzerTests
             """,
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ReleaseAsync", "'await _held' in 'Lease.ReleaseAsync'"));
     }
+
+    private const string Navigator = """
+        class Navigator
+        {
+            readonly System.Collections.Generic.List<string> _history = new();
+
+            public async Task NavigateToAsync(string page)
+            {
+                await Task.Yield();
+                switch (page)
+                {
+                    case "Library":
+                        _history.Add(page);
+                        break;
+                    case "Open":
+                        await System.IO.File.ReadAllTextAsync("recent.txt");
+                        break;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DiscardedCallWhoseStringConstantSelectsAnInMemorySwitchSection_NoDiagnostic()
+    {
+        // A view's start-up navigation: the page name selects the section of the navigator's switch that only records it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Navigator + """
+            class MainView
+            {
+                MainView(Navigator navigator)
+                {
+                    _ = navigator.NavigateToAsync("Library");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedCallWhoseStringConstantSelectsTheReadingSection_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Navigator + """
+            class MainView
+            {
+                MainView(Navigator navigator)
+                {
+                    {|#0:_ = navigator.NavigateToAsync("Open")|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("NavigateToAsync", "'System.IO.File.ReadAllTextAsync(\"recent.txt\")' in 'Navigator.NavigateToAsync'"));
+    }
 }

@@ -1205,7 +1205,7 @@ internal sealed partial class MethodSummaries
         // if (!JoinableTaskContext.IsOnMainThread) throw new COMException(...): an assertion of the thread the code runs on, which
         // fires on a bug (Git Extensions' ThreadHelper.ThrowIfNotOnUIThread) (UnobservedFireAndForgetAnalyzerTests.CalleeAssertsItsThread_NoDiagnostic,
         // CalleeAssertsItsThreadThenReadsFile_ReportsTheRead).
-        if (IsThreadAffinityCheck(guarded))
+        if (IsThreadAffinityCheck(guarded) || IsNullCheckOfMadeInstance(guarded))
         {
             return true;
         }
@@ -1223,6 +1223,44 @@ internal sealed partial class MethodSummaries
         // (UnobservedFireAndForgetAnalyzerTests.CalleeWithPlaceholderImplementation_NoDiagnostic, CalleeThrowingNotImplementedInBranch_Reports).
         return exception.Type is { Name: "NotImplementedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
             && IsWholeBody(guarded);
+    }
+
+    /// <summary>
+    /// <c>var w = Activator.CreateInstance(typeof(TWindow), viewModel); if (w == null) throw ...;</c>: the throw guards against a null
+    /// that a creation never gives (<c>CreateInstance</c> of a type that is not <c>Nullable&lt;T&gt;</c> returns the instance or
+    /// throws), so only the creation itself can fail
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeNullCheckingTheInstanceItCreated_NoDiagnostic).
+    /// </summary>
+    private static bool IsNullCheckOfMadeInstance(IOperation throwOperation)
+    {
+        var child = throwOperation.Parent is IExpressionStatementOperation statement ? statement : throwOperation;
+        if (child.Parent is IBlockOperation { Operations.Length: 1 } block)
+        {
+            child = block;
+        }
+
+        if (child.Parent is not IConditionalOperation { WhenFalse: null } conditional || !ReferenceEquals(conditional.WhenTrue, child))
+        {
+            return false;
+        }
+
+        var tested = conditional.Condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
+                when right.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => left,
+            IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }
+                when constant.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => value,
+            _ => null,
+        };
+        return tested?.WalkDownConversions() is ILocalReferenceOperation { Local: var local } reference
+            && local.FindSingleInitializer(reference)?.WalkDownConversions() is IInvocationOperation
+            {
+                TargetMethod: { Name: "CreateInstance", ContainingType: { Name: "Activator" } activator }, Arguments.Length: > 0,
+            } create
+            && activator.IsInNamespace("System")
+            && create.Arguments[0].Value.WalkDownConversions() is ITypeOfOperation { TypeOperand: { } made }
+            && made.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && (made is not ITypeParameterSymbol parameter || parameter.HasReferenceTypeConstraint || parameter.ConstraintTypes.Length > 0);
     }
 
     /// <summary>

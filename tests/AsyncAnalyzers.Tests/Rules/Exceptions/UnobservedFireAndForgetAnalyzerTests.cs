@@ -3575,6 +3575,41 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowAsync", "'(TWindow)w!' in 'WindowService.ShowAsync'"));
     }
 
+    private const string CheckedWindowFactory = """
+        class WindowService
+        {
+            public string Shown { get; private set; } = "";
+
+            public void OnGoToLine(object viewModel) => {|#0:_ = ShowAsync<WindowService>(viewModel)|};
+
+            async Task ShowAsync<TWindow>(object viewModel) where TWindow : class
+            {
+                await Task.Yield();
+                var w = Activator.CreateInstance(typeof(TWindow), viewModel);
+                if (w == null)
+                {
+                    throw new InvalidOperationException($"Failed to create {typeof(TWindow).Name}");
+                }
+
+                Shown = w.ToString() ?? "";
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeNullCheckingTheInstanceItCreated_NoDiagnostic()
+    {
+        // The window service's defensive check: CreateInstance of a class returns the instance or throws, never null.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + CheckedWindowFactory.Replace("{|#0:", "").Replace("(viewModel)|}", "(viewModel)") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeNullCheckingAValueItLookedUp_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + CheckedWindowFactory.Replace("Activator.CreateInstance(typeof(TWindow), viewModel)", "Type.GetType(\"App.\" + typeof(TWindow).Name)") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowAsync", "'throw new InvalidOperationException($\"Failed to create {type…' in 'WindowService.ShowAsync'"));
+    }
+
     [Fact]
     public async Task CalleeThrowsOnAStateItChecks_Reports()
     {

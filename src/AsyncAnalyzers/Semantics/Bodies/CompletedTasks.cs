@@ -394,6 +394,15 @@ internal static class CompletedTasks
                 return true;
             }
 
+            // void HandleCompletion(Task<T> t) { ... t.Result ... } handed only to ContinueWith, also through a delegate local
+            // (Action<Task<T>> handle = HandleCompletion; task.ContinueWith(handle)): t is the antecedent
+            // (SyncOverAsyncTests.ResultOfAntecedentInLocalFunctionContinuation_NoDiagnostic, ResultOfParameterOfLocalFunctionAlsoCalled_Reports).
+            if (symbol is IParameterSymbol { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.LocalFunction } localFunction }
+                && IsContinuationOnly(localFunction, use))
+            {
+                return true;
+            }
+
             if (symbol is ILocalSymbol local)
             {
                 // foreach (var t in tasks) t.Result after await Task.WhenAll(tasks) (BlockingWaitAnalyzerTests.ForEachResultAfterWhenAllOfCollection_NoDiagnostic);
@@ -679,6 +688,82 @@ internal static class CompletedTasks
             // tasks.Select(t => t.Result) after await Task.WhenAll(tasks): the lambda sees the collection's elements.
             source = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
             return source is not null;
+        }
+
+        /// <summary>Every use of the local function, in the body that declares it, is a continuation given to a task's <c>ContinueWith</c>.</summary>
+        private bool IsContinuationOnly(IMethodSymbol localFunction, IOperation use)
+        {
+            ILocalFunctionOperation? declaration = null;
+            foreach (var current in use.Ancestors())
+            {
+                if (current is ILocalFunctionOperation candidate && SymbolEqualityComparer.Default.Equals(candidate.Symbol, localFunction))
+                {
+                    declaration = candidate;
+                    break;
+                }
+            }
+
+            if (declaration?.Parent is not { } scope)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var operation in scope.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation call when SymbolEqualityComparer.Default.Equals(call.TargetMethod, localFunction):
+                        return false;
+                    case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method, localFunction):
+                        if (!IsContinuationDelegate(reference.Parent, scope))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                        break;
+                }
+            }
+
+            return any;
+        }
+
+        private bool IsContinuationDelegate(IOperation? created, IOperation scope)
+        {
+            var parent = created?.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call })
+            {
+                return call.TargetMethod.Name == "ContinueWith" && _symbols.IsTaskLike(call.TargetMethod.ContainingType);
+            }
+
+            // Action<Task<T>> handle = HandleCompletion;: every read of the local hands it to ContinueWith.
+            if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+            {
+                return false;
+            }
+
+            var read = false;
+            foreach (var operation in scope.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    if (reference.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var target } }
+                        || target.Name != "ContinueWith" || !_symbols.IsTaskLike(target.ContainingType))
+                    {
+                        return false;
+                    }
+
+                    read = true;
+                }
+            }
+
+            return read;
         }
 
         private bool IsTaskFactory(ITypeSymbol? type) =>

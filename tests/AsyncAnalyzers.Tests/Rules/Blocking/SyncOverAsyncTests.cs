@@ -381,6 +381,57 @@ public class SyncOverAsyncTests
             """);
     }
 
+    private const string FirstSuccessful = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        static class Tasks
+        {
+            public static Task<T> FirstSuccessful<T>(Task<T>[] tasks)
+            {
+                var tcs = new TaskCompletionSource<T>();
+
+                void OnCompleted(Task<T> t)
+                {
+                    if (!t.IsFaulted && !t.IsCanceled)
+                    {
+                        tcs.TrySetResult({|#0:t.Result|});
+                    }
+                }
+
+                Action<Task<T>> onCompleted = OnCompleted;
+                foreach (var task in tasks)
+                {
+                    task.ContinueWith(onCompleted, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
+
+                return tcs.Task;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ResultOfAntecedentInLocalFunctionContinuation_NoDiagnostic()
+    {
+        // A first-successful combinator: the local function is only ever a continuation, through a delegate local, so t is done.
+        await VerifyCS.VerifyAnalyzerAsync(FirstSuccessful.Replace("{|#0:t.Result|}", "t.Result"));
+    }
+
+    [Fact]
+    public async Task ResultOfAntecedentInLocalFunctionGivenDirectly_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(FirstSuccessful.Replace("{|#0:t.Result|}", "t.Result")
+            .Replace("Action<Task<T>> onCompleted = OnCompleted;", "").Replace("task.ContinueWith(onCompleted,", "task.ContinueWith(OnCompleted,"));
+    }
+
+    [Fact]
+    public async Task ResultOfParameterOfLocalFunctionAlsoCalled_Reports()
+    {
+        // Called directly as well: t may be any task, still running.
+        await VerifyCS.VerifyAnalyzerAsync(FirstSuccessful.Replace("return tcs.Task;", "OnCompleted(tasks[0]);\n        return tcs.Task;"),
+            VerifyCS.Diagnostic("ASYNC104").WithLocation(0).WithArguments(".Result"));
+    }
+
     [Fact]
     public async Task AntecedentsInContinueWhenAll_NoDiagnostic()
     {

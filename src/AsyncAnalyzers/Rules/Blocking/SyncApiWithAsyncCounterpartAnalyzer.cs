@@ -226,8 +226,10 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // EF Core over SQLite only: the async query runs synchronously (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreOverSqliteOnly_NoDiagnostic).
-        if (services.DatabaseProviders.SqliteOnly)
+        // EF Core over SQLite only, or a query of a context configured with SQLite alone: the async query runs synchronously
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.EfQueryOverSqliteOnly_NoDiagnostic, EfQueryOfTheSqliteContext_NoDiagnostic,
+        // EfQueryOfThePostgresContext_Reports).
+        if (services.DatabaseProviders.IsSqlite(EfCoreQueries.ContextOf(invocation.Arguments[0].Value, symbols)))
         {
             return;
         }
@@ -344,7 +346,7 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
 
         // EF Core (SaveChanges, Find, the database facade) in a compilation that configures SQLite and no other provider
         // (SyncApiWithAsyncCounterpartAnalyzerTests.EfCoreOverSqliteOnly_NoDiagnostic, EfCoreOverSqliteAndSqlServer_Reports).
-        if (implementation.ContainingType.IsInNamespace("Microsoft", "EntityFrameworkCore") && services.DatabaseProviders.SqliteOnly)
+        if (implementation.ContainingType.IsInNamespace("Microsoft", "EntityFrameworkCore") && services.DatabaseProviders.IsSqlite(EfContextOf(invocation, services.Symbols)))
         {
             return true;
         }
@@ -381,6 +383,18 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         // alone (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,
         // LibraryParserOverStream_Reports, LibraryCallWithPathArgument_Reports, SiblingProjectMethod_Reports).
         return !services.IoEvidence.IsOwnCode(method) && services.IoEvidence.IsComputation(invocation);
+    }
+
+    /// <summary>The context an EF Core call acts on: <c>db.SaveChanges()</c>, <c>db.Database.ExecuteSqlRaw(...)</c>, <c>db.Orders.Find(id)</c>.</summary>
+    private static ITypeSymbol? EfContextOf(IInvocationOperation invocation, AsyncSymbols symbols)
+    {
+        var receiver = invocation.Instance?.WalkDownConversions() ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions() : null);
+        return receiver switch
+        {
+            null => null,
+            IPropertyReferenceOperation { Property.Name: "Database", Instance: { } context } => context.Type,
+            _ => EfCoreQueries.ContextOf(receiver, symbols) ?? receiver.Type,
+        };
     }
 
     /// <summary>The counterpart's own body (not its lambdas) calls <paramref name="method"/>.</summary>

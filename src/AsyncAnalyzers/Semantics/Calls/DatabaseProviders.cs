@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using AsyncAnalyzers.Semantics.Summaries;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncAnalyzers.Semantics.Calls;
 
@@ -21,9 +25,12 @@ internal sealed class DatabaseProviders
     private readonly Compilation _compilation;
     private int _sqliteOnly;
 
-    public DatabaseProviders(Compilation compilation)
+    private readonly MethodBodies _bodies;
+
+    public DatabaseProviders(Compilation compilation, MethodBodies bodies)
     {
         _compilation = compilation;
+        _bodies = bodies;
     }
 
     /// <summary>The compilation configures EF Core with SQLite and with no other provider.</summary>
@@ -40,6 +47,139 @@ internal sealed class DatabaseProviders
 
             return known == 2;
         }
+    }
+
+    /// <summary>
+    /// The context type is configured with SQLite and with no other provider: the compilation is SQLite-only, or the type (the
+    /// service or the implementation type argument of <c>AddDbContext&lt;TContext&gt;</c>, <c>AddDbContextFactory</c>,
+    /// <c>AddDbContextPool</c>, or the context whose <c>OnConfiguring</c> makes the call) is given <c>UseSqlite</c> and is never
+    /// given another provider (an application with a SQLite context of its own beside a PostgreSQL one it reads from).
+    /// </summary>
+    public bool IsSqlite(ITypeSymbol? context)
+    {
+        if (SqliteOnly)
+        {
+            return true;
+        }
+
+        if (context is null)
+        {
+            return false;
+        }
+
+        var contexts = LazyInitializer.EnsureInitialized(ref _contexts, ReadContexts)!;
+        return contexts.Sqlite.Contains(context.OriginalDefinition) && !contexts.Other.Contains(context.OriginalDefinition);
+    }
+
+    private ContextProviders? _contexts;
+
+    private sealed class ContextProviders
+    {
+        public HashSet<ITypeSymbol> Sqlite { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<ITypeSymbol> Other { get; } = new(SymbolEqualityComparer.Default);
+    }
+
+    private ContextProviders ReadContexts()
+    {
+        var contexts = new ContextProviders();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var text = tree.GetText().ToString();
+            if (text.IndexOf(".Use", StringComparison.Ordinal) < 0 || text.IndexOf("Sqlite", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } use
+                    || !(name == "UseSqlite" || Array.IndexOf(OtherProviders, name) >= 0))
+                {
+                    continue;
+                }
+
+                model ??= _bodies.ModelOf(tree, null);
+                if (model is null)
+                {
+                    break;
+                }
+
+                var into = name == "UseSqlite" ? contexts.Sqlite : contexts.Other;
+                foreach (var configured in ConfiguredContexts(use, model))
+                {
+                    into.Add(configured.OriginalDefinition);
+                }
+            }
+        }
+
+        // A tree that names another provider without SQLite configures other contexts, which matter only when one of them is also
+        // given SQLite somewhere: read those trees too, once there is a SQLite context at all.
+        if (contexts.Sqlite.Count > 0)
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var text = tree.GetText().ToString();
+                if (text.IndexOf(".Use", StringComparison.Ordinal) < 0 || text.IndexOf("Sqlite", StringComparison.Ordinal) >= 0)
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } use
+                        && Array.IndexOf(OtherProviders, name) >= 0)
+                    {
+                        model ??= _bodies.ModelOf(tree, null);
+                if (model is null)
+                {
+                    break;
+                }
+
+                        foreach (var configured in ConfiguredContexts(use, model))
+                        {
+                            contexts.Other.Add(configured.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+        }
+
+        return contexts;
+    }
+
+    /// <summary>The context types a provider call configures: the type arguments of the AddDbContext-like call whose options lambda makes it, or the context whose OnConfiguring does.</summary>
+    private static IEnumerable<ITypeSymbol> ConfiguredContexts(InvocationExpressionSyntax use, SemanticModel model)
+    {
+        foreach (var ancestor in use.Ancestors())
+        {
+            if (ancestor is InvocationExpressionSyntax outer && outer != use && outer.ArgumentList.Arguments.Any(argument => argument.Span.Contains(use.Span))
+                && (outer.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: var adder } }
+                    || outer.Expression is GenericNameSyntax { Identifier.ValueText: var adder2 } && (adder = adder2) is not null)
+                && (adder.StartsWith("AddDbContext", StringComparison.Ordinal) || adder.StartsWith("AddPooledDbContext", StringComparison.Ordinal)))
+            {
+                if (model.GetSymbolInfo(outer).Symbol is IMethodSymbol { TypeArguments: var arguments })
+                {
+                    return arguments;
+                }
+
+                return Array.Empty<ITypeSymbol>();
+            }
+
+            if (ancestor is MethodDeclarationSyntax { Identifier.ValueText: "OnConfiguring" } method)
+            {
+                return model.GetDeclaredSymbol(method)?.ContainingType is { } owner ? new ITypeSymbol[] { owner } : Array.Empty<ITypeSymbol>();
+            }
+
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        return Array.Empty<ITypeSymbol>();
     }
 
     private bool Read()

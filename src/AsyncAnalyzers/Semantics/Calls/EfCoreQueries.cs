@@ -160,6 +160,43 @@ internal static class EfCoreQueries
         }
     }
 
+    /// <summary>
+    /// The type of the context whose DbSet a query starts at (<c>db</c>'s type in <c>db.Orders.Where(...)</c>, or in
+    /// <c>db.Set&lt;Order&gt;()</c>), through the operators over it; null when the chain leaves the expression (a local, a
+    /// parameter) or the DbSet is not read from a context.
+    /// </summary>
+    public static ITypeSymbol? ContextOf(IOperation query, AsyncSymbols symbols)
+    {
+        var current = query.WalkDownConversions();
+        for (var steps = 0; steps < 32; steps++)
+        {
+            if (KnownApis.IsEfCoreDbSet(current.Type))
+            {
+                return current switch
+                {
+                    IPropertyReferenceOperation { Instance: { } instance } => instance.Type,
+                    IFieldReferenceOperation { Instance: { } instance } => instance.Type,
+                    IInvocationOperation { TargetMethod.Name: "Set", Instance: { } instance } => instance.Type,
+                    _ => null,
+                };
+            }
+
+            switch (current)
+            {
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null, Arguments.Length: > 0 } call when IsQueryable(call.Type, symbols):
+                    current = call.Arguments[0].Value.WalkDownConversions();
+                    continue;
+                case ITranslatedQueryOperation translated:
+                    current = translated.Operation.WalkDownConversions();
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     private static bool LocalIsRooted(ILocalSymbol local, AsyncSymbols symbols, IOperation anywhere, int localsLeft)
     {
         var assigned = false;

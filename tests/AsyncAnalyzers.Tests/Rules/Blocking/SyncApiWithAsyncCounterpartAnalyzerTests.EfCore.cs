@@ -136,6 +136,87 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    private const string TwoContexts = """
+        interface ILocalDb
+        {
+            DbSet<Order> Orders { get; }
+        }
+
+        class LocalDb : DbContext, ILocalDb
+        {
+            public DbSet<Order> Orders { get; set; } = null!;
+        }
+
+        class Services
+        {
+            public Services AddDbContext<TService, TContext>(System.Action<Options> configure) where TContext : TService => this;
+            public Services AddDbContext<TContext>(System.Action<Options> configure) => this;
+        }
+
+        class Options
+        {
+            public Options UseSqlite(string path) => this;
+            public Options UseNpgsql(string connectionString) => this;
+        }
+
+        static class Startup
+        {
+            public static void Configure(Services services) => services
+                .AddDbContext<AppDb>(options => options.UseNpgsql("Host=db"))
+                .AddDbContext<ILocalDb, LocalDb>(options => options.UseSqlite("Data Source=local.db"));
+        }
+
+        """;
+
+    [Fact]
+    public async Task EfQueryOfTheSqliteContext_NoDiagnostic()
+    {
+        // Two contexts: the application's own state in SQLite, another system's data in PostgreSQL. A query of the SQLite one
+        // (through the interface it is registered as) runs synchronously whichever way it is called.
+        await VerifyWithEfCoreAsync(TwoContexts + """
+            class C
+            {
+                async Task<decimal> M(ILocalDb local, LocalDb concrete)
+                {
+                    await Task.Yield();
+                    var first = local.Orders.Where(o => o.Total > 10).First();
+                    concrete.SaveChanges();
+                    return first.Total + concrete.Orders.Count();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EfQueryOfThePostgresContext_Reports()
+    {
+        await VerifyWithEfCoreAsync(TwoContexts + """
+            class C
+            {
+                async Task<int> M(AppDb db)
+                {
+                    await Task.Yield();
+                    return {|#0:db.Orders.Count()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Queryable.Count", "EntityFrameworkQueryableExtensions.CountAsync"));
+    }
+
+    [Fact]
+    public async Task EfQueryOfAContextGivenBothProviders_Reports()
+    {
+        await VerifyWithEfCoreAsync(TwoContexts.Replace("AddDbContext<AppDb>(options => options.UseNpgsql(\"Host=db\"))", "AddDbContext<LocalDb>(options => options.UseNpgsql(\"Host=db\"))") + """
+            class C
+            {
+                async Task<int> M(LocalDb db)
+                {
+                    await Task.Yield();
+                    return {|#0:db.Orders.Count()|};
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Queryable.Count", "EntityFrameworkQueryableExtensions.CountAsync"));
+    }
+
     [Fact]
     public async Task QuerySyntaxOverList_NoDiagnostic()
     {

@@ -331,9 +331,10 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         var implementation = found.Implementation;
 
-        // A data reader's current row is buffered; a modal dialog is a message loop, not I/O
-        // (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic, DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic).
-        if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method))
+        // A data reader's current row is buffered; a modal dialog is a message loop, not I/O; a command's Execute starts it
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic, DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic,
+        // AsyncCommandExecute_NoDiagnostic).
+        if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method) || KnownApis.IsCommandExecute(method))
         {
             return true;
         }

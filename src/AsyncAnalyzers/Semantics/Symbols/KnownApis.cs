@@ -87,6 +87,35 @@ internal static class KnownApis
         method.Name == "ShowDialog" && method.ContainingType.IsInNamespace("System", "Windows", "Forms");
 
     /// <summary>
+    /// <c>ICommand.Execute</c>: a UI command's entry point; an async command's <c>Execute</c> starts its <c>ExecuteAsync</c> and
+    /// returns (CommunityToolkit's <c>AsyncRelayCommand</c>), so it blocks on nothing the async twin would not.
+    /// </summary>
+    public static bool IsCommandExecute(IMethodSymbol method)
+    {
+        if (method.Name != "Execute" || method.Parameters.Length != 1 || method.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        if (IsCommandInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsCommandInterface(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCommandInterface(INamedTypeSymbol type) => type.Name == "ICommand" && type.IsInNamespace("System", "Windows", "Input");
+
+    /// <summary>
     /// Framework awaitables that never end faulted: <c>PeriodicTimer.WaitForNextTickAsync</c> returns false once the timer is
     /// disposed and ends canceled only through its token (<c>Task.Delay</c> and <c>Task.Yield</c> are decided by the callers,
     /// which know the Task type).

@@ -2695,6 +2695,77 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    private const string AsyncCommandLibrary = """
+        using System.Threading.Tasks;
+
+        namespace System.Windows.Input
+        {
+            public interface ICommand
+            {
+                bool CanExecute(object? parameter);
+                void Execute(object? parameter);
+            }
+        }
+
+        namespace CommunityToolkit.Mvvm.Input
+        {
+            public interface IAsyncRelayCommand : System.Windows.Input.ICommand
+            {
+                Task ExecuteAsync(object? parameter);
+            }
+        }
+
+        namespace Drives
+        {
+            public static class Disk
+            {
+                public static string Label(string path) => System.IO.File.ReadAllText(path);
+                public static Task<string> LabelAsync(string path) => System.IO.File.ReadAllTextAsync(path);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AsyncCommandExecute_NoDiagnostic()
+    {
+        // A view model runs its generated async refresh command after a format: Execute starts ExecuteAsync and returns.
+        await VerifyWithLibraryAsync(AsyncCommandLibrary, """
+            using System.Threading.Tasks;
+            using CommunityToolkit.Mvvm.Input;
+
+            class DrivesViewModel
+            {
+                public IAsyncRelayCommand RefreshCommand { get; } = null!;
+
+                async Task FormatAsync()
+                {
+                    await Task.Delay(10);
+                    RefreshCommand.Execute(null);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LibraryCallBesideAsyncCommandExecute_Reports()
+    {
+        await VerifyWithLibraryAsync(AsyncCommandLibrary, """
+            using System.Threading.Tasks;
+            using CommunityToolkit.Mvvm.Input;
+
+            class DrivesViewModel
+            {
+                public IAsyncRelayCommand RefreshCommand { get; } = null!;
+
+                async Task FormatAsync()
+                {
+                    await Task.Delay(10);
+                    RefreshCommand.Execute({|#0:Drives.Disk.Label("E:/label.txt")|});
+                }
+            }
+            """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Disk.Label", "Disk.LabelAsync"));
+    }
+
     [Fact]
     public async Task FormShowDialog_NoDiagnostic()
     {

@@ -62,8 +62,8 @@ internal static class KnownTypeNames
 
     /// <summary>
     /// ASYNC301/302: types never gathered on: instances are shared and their operations ordered (streams, readers and writers,
-    /// connections, commands, transactions, semaphores, channels, sockets, a DbContext). A type deriving from or implementing one
-    /// of them is unsafe too.
+    /// connections, commands, transactions, semaphores, channels, sockets, a DbContext, ASP.NET Core Identity's managers). A type
+    /// deriving from or implementing one of them is unsafe too.
     /// </summary>
     public static readonly string[] ConcurrencyUnsafe =
     {
@@ -91,6 +91,13 @@ internal static class KnownTypeNames
         "Microsoft.EntityFrameworkCore.DbContext",
         "Microsoft.EntityFrameworkCore.DbSet`1",
         "Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction",
+
+        // ASP.NET Core Identity's managers and stores work through one scoped store (EF Core's over the request's DbContext).
+        "Microsoft.AspNetCore.Identity.UserManager`1",
+        "Microsoft.AspNetCore.Identity.RoleManager`1",
+        "Microsoft.AspNetCore.Identity.SignInManager`1",
+        "Microsoft.AspNetCore.Identity.IUserStore`1",
+        "Microsoft.AspNetCore.Identity.IRoleStore`1",
     };
 
     /// <summary>ASYNC301/302: value types besides primitives, enums, TimeSpan, CancellationToken and Uri that a callee cannot change for anyone else.</summary>

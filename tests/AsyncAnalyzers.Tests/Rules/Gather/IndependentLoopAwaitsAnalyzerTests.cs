@@ -588,6 +588,53 @@ public class IndependentLoopAwaitsAnalyzerTests
             """), Loop("GetAsync", "ids", ", if 'IUsers' allows concurrent calls"));
     }
 
+    private const string IdentityManagers = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Microsoft.AspNetCore.Identity
+        {
+            public class UserManager<TUser> where TUser : class
+            {
+                public virtual Task<TUser?> FindByIdAsync(string userId) => Task.FromResult<TUser?>(null);
+            }
+        }
+
+        class AppUser { public string Name = ""; }
+
+        class Directory
+        {
+            readonly Microsoft.AspNetCore.Identity.UserManager<AppUser> _users = new();
+            readonly System.Net.Http.HttpClient _http = new();
+
+            async Task<List<string>> NamesAsync(string[] ids)
+            {
+                var names = new List<string>();
+                {|#0:foreach|} (var id in ids)
+                {
+                    var user = {|#1:await _users.FindByIdAsync(id)|};
+                    names.Add(user?.Name ?? id);
+                }
+
+                return names;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FindUserPerItemThroughIdentityManager_NoDiagnostic()
+    {
+        // UserManager works through the scope's one store (EF Core's over the request's DbContext): its calls are ordered.
+        await VerifyCS.VerifyAnalyzerAsync(IdentityManagers.Replace("{|#0:", "").Replace("foreach|}", "foreach").Replace("{|#1:", "").Replace("FindByIdAsync(id)|}", "FindByIdAsync(id)"));
+    }
+
+    [Fact]
+    public async Task FetchPerItemBesideIdentityManager_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(IdentityManagers.Replace("var user = {|#1:await _users.FindByIdAsync(id)|};\n            names.Add(user?.Name ?? id);", "names.Add({|#1:await _http.GetStringAsync(\"https://example.com/\" + id)|});"),
+            Loop("GetStringAsync", "ids"));
+    }
+
     [Fact]
     public async Task AwaitForeach_NoDiagnostic()
     {

@@ -588,8 +588,7 @@ public class IndependentLoopAwaitsAnalyzerTests
             """), Loop("GetAsync", "ids", ", if 'IUsers' allows concurrent calls"));
     }
 
-    private const string IdentityManagers = """
-        using System.Collections.Generic;
+    private const string IdentityLibrary = """
         using System.Threading.Tasks;
 
         namespace Microsoft.AspNetCore.Identity
@@ -599,8 +598,13 @@ public class IndependentLoopAwaitsAnalyzerTests
                 public virtual Task<TUser?> FindByIdAsync(string userId) => Task.FromResult<TUser?>(null);
             }
         }
+        """;
 
-        class AppUser { public string Name = ""; }
+    private const string UserDirectory = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public class AppUser { public string Name = ""; }
 
         class Directory
         {
@@ -621,17 +625,26 @@ public class IndependentLoopAwaitsAnalyzerTests
         }
         """;
 
+    private static async Task VerifyWithIdentityAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = "#nullable enable\n" + source };
+        test.TestState.AdditionalProjects["Identity"].Sources.Add("#nullable enable\n" + IdentityLibrary);
+        test.TestState.AdditionalProjectReferences.Add("Identity");
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task FindUserPerItemThroughIdentityManager_NoDiagnostic()
     {
         // UserManager works through the scope's one store (EF Core's over the request's DbContext): its calls are ordered.
-        await VerifyCS.VerifyAnalyzerAsync(IdentityManagers.Replace("{|#0:", "").Replace("foreach|}", "foreach").Replace("{|#1:", "").Replace("FindByIdAsync(id)|}", "FindByIdAsync(id)"));
+        await VerifyWithIdentityAsync(UserDirectory.Replace("{|#0:", "").Replace("foreach|}", "foreach").Replace("{|#1:", "").Replace("FindByIdAsync(id)|}", "FindByIdAsync(id)"));
     }
 
     [Fact]
     public async Task FetchPerItemBesideIdentityManager_Reports()
     {
-        await VerifyCS.VerifyAnalyzerAsync(IdentityManagers.Replace("var user = {|#1:await _users.FindByIdAsync(id)|};\n            names.Add(user?.Name ?? id);", "names.Add({|#1:await _http.GetStringAsync(\"https://example.com/\" + id)|});"),
+        await VerifyWithIdentityAsync(UserDirectory.Replace("var user = {|#1:await _users.FindByIdAsync(id)|};\n            names.Add(user?.Name ?? id);", "names.Add({|#1:await _http.GetStringAsync(\"https://example.com/\" + id)|});"),
             Loop("GetStringAsync", "ids"));
     }
 

@@ -214,6 +214,14 @@ internal sealed partial class MethodSummaries
             return Fact.No(call);
         }
 
+        // hub.Clients.Group(name).ReceiveUpdate(dto) through a strongly typed hub: SignalR's proxy for the client interface sends with
+        // SendCoreAsync, whose failed write is caught and logged like SendAsync's (KnownApis.IsQuietLibrary)
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeSendingThroughTypedHubClients_NoDiagnostic).
+        if (IsTypedHubClientCall(call))
+        {
+            return Fact.No(call);
+        }
+
         // MainLoop.CheckThread() marked [Conditional("DEBUG")]: an assertion the release build does not even call
         // (UnobservedFireAndForgetAnalyzerTests.CalleeAssertsThroughConditionalMethod_NoDiagnostic, CalleeChecksThroughPlainMethod_Reports).
         if (KnownApis.IsConditionalCall(method))
@@ -1059,6 +1067,28 @@ internal sealed partial class MethodSummaries
             default:
                 return Fact.Yes(value);
         }
+    }
+
+    /// <summary>
+    /// A call of a client interface's method on what a strongly typed hub's <c>Clients</c> hands out (<c>All</c>, <c>Group(...)</c>,
+    /// <c>Caller</c>, <c>User(...)</c>: members of SignalR's <c>IHubClients&lt;T&gt;</c> and its kin, typed <c>T</c>).
+    /// </summary>
+    private static bool IsTypedHubClientCall(IInvocationOperation call)
+    {
+        if (call.TargetMethod.ContainingType is not { TypeKind: TypeKind.Interface } clientInterface)
+        {
+            return false;
+        }
+
+        var member = call.Instance?.WalkDownConversions() switch
+        {
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            IInvocationOperation invocation => invocation.TargetMethod,
+            _ => null,
+        };
+        return member?.ContainingType is { Name: "IHubClients" or "IHubCallerClients", IsGenericType: true } clients
+            && clients.IsInNamespace("Microsoft", "AspNetCore", "SignalR")
+            && SymbolEqualityComparer.Default.Equals(clients.TypeArguments[0], clientInterface);
     }
 
     /// <summary>

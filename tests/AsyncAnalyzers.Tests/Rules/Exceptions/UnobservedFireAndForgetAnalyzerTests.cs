@@ -4568,4 +4568,68 @@ public class UnobservedFireAndForgetAnalyzerTests
             }
             """, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("NavigateToAsync", "'System.IO.File.ReadAllTextAsync(\"recent.txt\")' in 'Navigator.NavigateToAsync'"));
     }
+
+    private const string TypedHub = """
+        namespace Microsoft.AspNetCore.SignalR
+        {
+            public interface IHubClients<T>
+            {
+                T All { get; }
+                T Group(string groupName);
+            }
+
+            public interface IHubContext<THub, T> where T : class
+            {
+                IHubClients<T> Clients { get; }
+            }
+
+            public abstract class Hub<T> where T : class { }
+        }
+
+        public interface IStateClient
+        {
+            Task ReceiveState(string state);
+        }
+
+        public interface IStateStore
+        {
+            Task SaveAsync(string state);
+        }
+
+        class StateHub : Microsoft.AspNetCore.SignalR.Hub<IStateClient> { }
+
+        class StateNotifier
+        {
+            readonly Microsoft.AspNetCore.SignalR.IHubContext<StateHub, IStateClient> _hub;
+            readonly IStateStore _store;
+
+            public StateNotifier(Microsoft.AspNetCore.SignalR.IHubContext<StateHub, IStateClient> hub, IStateStore store) => (_hub, _store) = (hub, store);
+
+            public async Task NotifyAsync(string group, string state)
+            {
+                await Task.Yield();
+                await _hub.Clients.Group(group).ReceiveState(state);
+                await _hub.Clients.All.ReceiveState(state);
+            }
+        }
+
+        class Mqtt
+        {
+            public void OnMessage(StateNotifier notifier, string topic, string payload) => {|#0:_ = Task.Run(() => notifier.NotifyAsync(topic, payload))|};
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeSendingThroughTypedHubClients_NoDiagnostic()
+    {
+        // A strongly typed hub's send: SignalR's proxy catches and logs a failed write, so the forgotten task does not fault.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + TypedHub.Replace("{|#0:", "").Replace("payload))|}", "payload))"));
+    }
+
+    [Fact]
+    public async Task CalleeSavingBesideTypedHubClients_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + TypedHub.Replace("await _hub.Clients.All.ReceiveState(state);", "await _store.SaveAsync(state);"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'_store.SaveAsync(state)' in 'StateNotifier.NotifyAsync'"));
+    }
 }

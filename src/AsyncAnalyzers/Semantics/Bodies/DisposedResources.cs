@@ -35,6 +35,47 @@ internal static class DisposedResources
     public static bool HasNothingToFlush(IOperation value, AsyncSymbols symbols) =>
         InMemoryWriters.IsOverMemoryStream(value, symbols) || IsReadOnlyOrBuffered(Origin(value), symbols, MaxDepth);
 
+    private static bool SerilogSinksWriteAsTheyLog(IInvocationOperation createLogger)
+    {
+        var sinks = 0;
+        for (var current = createLogger.Instance?.WalkDownConversions(); current is not null;)
+        {
+            switch (current)
+            {
+                case IInvocationOperation call:
+                    var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+                    if (receiver?.WalkDownConversions() is { Type.Name: "LoggerSinkConfiguration" })
+                    {
+                        sinks++;
+                        var quiet = call.TargetMethod.Name switch
+                        {
+                            "Console" or "Debug" or "Trace" or "Observers" or "InMemory" or "TestCorrelator" => true,
+                            "Sink" => call.Arguments.Length > 0 && call.Arguments[call.TargetMethod.IsExtensionMethod ? 1 : 0].Value.WalkDownConversions().Type is { } sink
+                                && sink.DeclaringSyntaxReferences.Length > 0
+                                && !sink.AllInterfaces.Any(implemented => implemented.Name is "IDisposable" or "IAsyncDisposable"),
+                            _ => false,
+                        };
+                        if (!quiet)
+                        {
+                            return false;
+                        }
+                    }
+
+                    current = receiver?.WalkDownConversions();
+                    break;
+                case IPropertyReferenceOperation property:
+                    current = property.Instance?.WalkDownConversions();
+                    break;
+                case IObjectCreationOperation { Type.Name: "LoggerConfiguration" }:
+                    return sinks > 0;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsReadOnlyOrBuffered(IOperation value, AsyncSymbols symbols, int depth)
     {
         if (depth == 0)
@@ -56,6 +97,14 @@ internal static class DisposedResources
             case IInvocationOperation { TargetMethod: { ContainingType: { Name: "ZipFile" } zipFile } method } invocation
                 when zipFile.IsInNamespace("System", "IO", "Compression"):
                 return method.Name == "OpenRead" || HasReadAccess(invocation.Arguments, symbols);
+
+            // new LoggerConfiguration().WriteTo.Sink(memorySink).CreateLogger(): a Serilog logger whose every sink writes as it logs
+            // (the console, the debugger, an in-memory sink of the compilation that is not disposable) has nothing to flush; a file,
+            // an async wrapper, a batching sink or a sub-logger may
+            // (SynchronousDisposalAnalyzerTests.SerilogLoggerOverInMemorySink_NoDiagnostic, SerilogLoggerOverFileSink_Reports).
+            case IInvocationOperation { TargetMethod: { Name: "CreateLogger", ContainingType: { Name: "LoggerConfiguration" } configuration } } created
+                when configuration.IsInNamespace("Serilog"):
+                return SerilogSinksWriteAsTheyLog(created);
 
             // XmlWriter.Create(builder), a factory over a StringBuilder, a StringWriter or a memory stream writes to memory
             // (SynchronousDisposalAnalyzerTests.XmlWriterOverStringBuilder_NoDiagnostic).

@@ -439,6 +439,98 @@ public class SynchronousDisposalAnalyzerTests
         await test.RunAsync();
     }
 
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> SerilogLibrary = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Serilog", """
+        namespace Serilog.Core
+        {
+            using System;
+            using System.Threading.Tasks;
+
+            public interface ILogEventSink { void Emit(string logEvent); }
+
+            public sealed class Logger : IDisposable, IAsyncDisposable
+            {
+                public void Information(string message) { }
+                public void Dispose() { }
+                public ValueTask DisposeAsync() => default;
+            }
+        }
+
+        namespace Serilog.Configuration
+        {
+            public class LoggerSinkConfiguration
+            {
+                public Serilog.LoggerConfiguration Sink(Serilog.Core.ILogEventSink sink) => null!;
+            }
+        }
+
+        namespace Serilog
+        {
+            public class LoggerConfiguration
+            {
+                public Serilog.Configuration.LoggerSinkConfiguration WriteTo { get; } = new();
+                public Serilog.Core.Logger CreateLogger() => new();
+            }
+
+            public static class FileSinkExtensions
+            {
+                public static LoggerConfiguration File(this Serilog.Configuration.LoggerSinkConfiguration writeTo, string path) => null!;
+            }
+        }
+        """));
+
+    private const string MigrationLogging = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Serilog;
+
+        class MemorySink : Serilog.Core.ILogEventSink
+        {
+            public readonly List<string> Events = new();
+            public void Emit(string logEvent) => Events.Add(logEvent);
+        }
+
+        class Startup
+        {
+            async Task MigrateAsync(MemorySink memory)
+            {
+                var migrationLogger = new LoggerConfiguration()
+                    .WriteTo.Sink(memory)
+                    .CreateLogger();
+                try
+                {
+                    await Task.Delay(10);
+                    migrationLogger.Information("migrated");
+                }
+                finally
+                {
+                    {|#0:migrationLogger.Dispose()|};
+                }
+            }
+        }
+        """;
+
+    private static async Task VerifyWithSerilogAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(SerilogLibrary.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SerilogLoggerOverInMemorySink_NoDiagnostic()
+    {
+        // A migration's temporary logger writes to the app's in-memory sink: its disposal has nothing to flush.
+        await VerifyWithSerilogAsync(MigrationLogging.Replace("{|#0:", "").Replace("Dispose()|}", "Dispose()"));
+    }
+
+    [Fact]
+    public async Task SerilogLoggerOverFileSink_Reports()
+    {
+        await VerifyWithSerilogAsync(MigrationLogging.Replace(".WriteTo.Sink(memory)", ".WriteTo.File(\"migration.log\")"),
+            VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("Logger", "await 'DisposeAsync()' instead"));
+    }
+
     [Fact]
     public async Task LibraryReader_NoDiagnostic()
     {

@@ -1410,6 +1410,9 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>The lambda is an argument of a call that also passes, as another argument, a value of the cast's target type: its state.</summary>
+    private static ITypeSymbol WithoutTupleNames(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } ? underlying : type;
+
     private static bool IsStateOfCallback(IOperation cast, IMethodSymbol callback, ITypeSymbol target)
     {
         for (var current = cast.Parent; current is not null; current = current.Parent)
@@ -1428,9 +1431,10 @@ internal sealed partial class MethodSummaries
 
             foreach (var argument in arguments.IsDefault ? System.Collections.Immutable.ImmutableArray<IArgumentOperation>.Empty : arguments)
             {
+                // A tuple is compared without its element names: (this, socket, endPoint) handed in is a (Listener, Socket, IPEndPoint).
                 for (var stateType = argument.Value.WalkDownConversions().Type; stateType is not null; stateType = stateType.BaseType)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(stateType, target))
+                    if (SymbolEqualityComparer.Default.Equals(WithoutTupleNames(stateType), WithoutTupleNames(target)))
                     {
                         return true;
                     }

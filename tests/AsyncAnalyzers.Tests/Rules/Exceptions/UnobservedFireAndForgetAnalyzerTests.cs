@@ -4632,4 +4632,34 @@ public class UnobservedFireAndForgetAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + TypedHub.Replace("await _hub.Clients.All.ReceiveState(state);", "await _store.SaveAsync(state);"),
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'_store.SaveAsync(state)' in 'StateNotifier.NotifyAsync'"));
     }
+
+    private const string ListenerStart = """
+        class Listener
+        {
+            public int Served;
+
+            public void Start(System.Net.Sockets.Socket socket, System.Net.IPEndPoint upstream)
+            {
+                {|#0:_ = Task.Factory.StartNew(static state =>
+                {
+                    var (listener, listening, endPoint) = ((Listener, System.Net.Sockets.Socket, System.Net.IPEndPoint))state!;
+                    listener.Served += listening.Available + endPoint.Port;
+                }, (this, socket, upstream), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default)|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task StartNewCastingItsTupleStateBack_NoDiagnostic()
+    {
+        // The state handed in beside the callback is the tuple the callback casts back to (its element names aside).
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ListenerStart.Replace("{|#0:", "").Replace("TaskScheduler.Default)|}", "TaskScheduler.Default)"));
+    }
+
+    [Fact]
+    public async Task StartNewCastingItsStateToAnotherTuple_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ListenerStart.Replace("(this, socket, upstream),", "(this, socket, (object)upstream),"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StartNew", "'((Listener, System.Net.Sockets.Socket, System.Net.IPEndPoint…'"));
+    }
 }

@@ -65,7 +65,7 @@ internal sealed class CompilationServices
     public UiExceptionPolicy UiExceptions => LazyInitializer.EnsureInitialized(ref _uiExceptions, () => new UiExceptionPolicy(Symbols.Compilation, Bodies))!;
 
     /// <summary>Which EF Core provider the compilation configures (SQLite only?); read once.</summary>
-    public DatabaseProviders DatabaseProviders => LazyInitializer.EnsureInitialized(ref _databaseProviders, () => new DatabaseProviders(Symbols.Compilation, Bodies))!;
+    public DatabaseProviders DatabaseProviders => LazyInitializer.EnsureInitialized(ref _databaseProviders, () => new DatabaseProviders(Symbols.Compilation, tree => Bodies.ModelOf(tree, null)))!;
 
     /// <summary>Interprocedural facts per method.</summary>
     public MethodSummaries Summaries => LazyInitializer.EnsureInitialized(ref _summaries, () => new MethodSummaries(Symbols, Bodies, StartedWork, Implementations, IoEvidence))!;

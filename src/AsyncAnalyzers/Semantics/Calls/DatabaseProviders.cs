@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using AsyncAnalyzers.Semantics.Summaries;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AsyncAnalyzers.Semantics.Calls;
@@ -25,12 +24,14 @@ internal sealed class DatabaseProviders
     private readonly Compilation _compilation;
     private int _sqliteOnly;
 
-    private readonly MethodBodies _bodies;
+    private readonly Func<SyntaxTree, SemanticModel?> _modelOf;
 
-    public DatabaseProviders(Compilation compilation, MethodBodies bodies)
+    /// <param name="compilation">The compilation whose source is read.</param>
+    /// <param name="modelOf">The semantic model of a tree, from the one door that caches them (MethodBodies.ModelOf).</param>
+    public DatabaseProviders(Compilation compilation, Func<SyntaxTree, SemanticModel?> modelOf)
     {
         _compilation = compilation;
-        _bodies = bodies;
+        _modelOf = modelOf;
     }
 
     /// <summary>The compilation configures EF Core with SQLite and with no other provider.</summary>
@@ -100,7 +101,7 @@ internal sealed class DatabaseProviders
                     continue;
                 }
 
-                model ??= _bodies.ModelOf(tree, null);
+                model ??= _modelOf(tree);
                 if (model is null)
                 {
                     break;
@@ -132,7 +133,7 @@ internal sealed class DatabaseProviders
                     if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } use
                         && Array.IndexOf(OtherProviders, name) >= 0)
                     {
-                        model ??= _bodies.ModelOf(tree, null);
+                        model ??= _modelOf(tree);
                 if (model is null)
                 {
                     break;

@@ -1235,7 +1235,7 @@ internal sealed partial class MethodSummaries
         // if (!JoinableTaskContext.IsOnMainThread) throw new COMException(...): an assertion of the thread the code runs on, which
         // fires on a bug (Git Extensions' ThreadHelper.ThrowIfNotOnUIThread) (UnobservedFireAndForgetAnalyzerTests.CalleeAssertsItsThread_NoDiagnostic,
         // CalleeAssertsItsThreadThenReadsFile_ReportsTheRead).
-        if (IsThreadAffinityCheck(guarded) || IsNullCheckOfMadeInstance(guarded))
+        if (IsThreadAffinityCheck(guarded) || IsNullCheckOfMadeInstance(guarded) || IsNullCheckOfOwnState(guarded))
         {
             return true;
         }
@@ -1253,6 +1253,46 @@ internal sealed partial class MethodSummaries
         // (UnobservedFireAndForgetAnalyzerTests.CalleeWithPlaceholderImplementation_NoDiagnostic, CalleeThrowingNotImplementedInBranch_Reports).
         return exception.Type is { Name: "NotImplementedException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
             && IsWholeBody(guarded);
+    }
+
+    /// <summary>
+    /// <c>if (_connectionPool == null) throw new InvalidOperationException("not started");</c>, also after logging, and through a
+    /// local that is the field or a parameter's fallback to it (<c>var frame = contentFrame ?? _contentFrame;</c>): the object's
+    /// own state is not set up, a call made out of order (a bug of the caller), not a way the work fails
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeGuardingItsUnsetField_NoDiagnostic, CalleeGuardingAFetchedValue_Reports).
+    /// </summary>
+    private static bool IsNullCheckOfOwnState(IOperation throwOperation)
+    {
+        var child = throwOperation.Parent is IExpressionStatementOperation statement ? statement : throwOperation;
+        if (child.Parent is IBlockOperation block && ReferenceEquals(block.Operations[block.Operations.Length - 1], child))
+        {
+            child = block;
+        }
+
+        if (child.Parent is not IConditionalOperation { WhenFalse: null } conditional || !ReferenceEquals(conditional.WhenTrue, child))
+        {
+            return false;
+        }
+
+        var tested = conditional.Condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
+                when right.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => left,
+            IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }
+                when constant.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => value,
+            _ => null,
+        };
+        var state = tested?.WalkDownConversions();
+        if (state is ILocalReferenceOperation { Local: var local } reference)
+        {
+            state = local.FindSingleInitializer(reference)?.WalkDownConversions();
+            if (state is ICoalesceOperation { Value: var first, WhenNull: var fallback } && first.WalkDownConversions() is IParameterReferenceOperation)
+            {
+                state = fallback.WalkDownConversions();
+            }
+        }
+
+        return state is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
     }
 
     /// <summary>

@@ -4662,4 +4662,50 @@ public class UnobservedFireAndForgetAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ListenerStart.Replace("(this, socket, upstream),", "(this, socket, (object)upstream),"),
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StartNew", "'((Listener, System.Net.Sockets.Socket, System.Net.IPEndPoint…'"));
     }
+
+    private const string ScaleController = """
+        class Pool
+        {
+            public int Size;
+            public System.Threading.Tasks.Task<int> MeasureAsync() => System.Threading.Tasks.Task.FromResult(Size);
+        }
+
+        class ScaleController
+        {
+            Pool? _pool;
+            public int Target;
+
+            public void Start(Pool pool)
+            {
+                _pool = pool ?? throw new ArgumentNullException(nameof(pool));
+                {|#0:_ = Task.Run(MonitorAsync)|};
+            }
+
+            async Task MonitorAsync()
+            {
+                if (_pool == null)
+                {
+                    TaskHelpers.Log(new InvalidOperationException("not started"));
+                    throw new InvalidOperationException("Start must be called first");
+                }
+
+                await Task.Delay(1000);
+                Target = _pool.Size * 2;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeGuardingItsUnsetField_NoDiagnostic()
+    {
+        // A pool monitor's "never occurs" check of its own set-up: a call out of order, not a way the monitoring fails.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ScaleController.Replace("{|#0:", "").Replace("(MonitorAsync)|}", "(MonitorAsync)") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeGuardingAFetchedValue_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ScaleController.Replace("if (_pool == null)", "var measured = await _pool!.MeasureAsync();\n        if (measured == 0)").Replace("Target = _pool.Size * 2;", "Target = measured * 2;") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'throw new InvalidOperationException(\"Start must be called fi…' in 'ScaleController.MonitorAsync'"));
+    }
 }

@@ -134,10 +134,10 @@ internal sealed class DatabaseProviders
                         && Array.IndexOf(OtherProviders, name) >= 0)
                     {
                         model ??= _modelOf(tree);
-                if (model is null)
-                {
-                    break;
-                }
+                        if (model is null)
+                        {
+                            break;
+                        }
 
                         foreach (var configured in ConfiguredContexts(use, model))
                         {

@@ -134,18 +134,16 @@ internal static class EfCoreQueries
                 return true;
             }
 
+            // Query syntax (`from c in db.Customers where ... select c.Name`) is the same chain of operators
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.EfQuerySyntax_Reports).
+            if (QuerySource(current, symbols) is { } source)
+            {
+                current = source;
+                continue;
+            }
+
             switch (current)
             {
-                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null, Arguments.Length: > 0 } call when IsQueryable(call.Type, symbols):
-                    current = call.Arguments[0].Value.WalkDownConversions();
-                    continue;
-
-                // Query syntax (`from c in db.Customers where ... select c.Name`) is the same chain of operators
-                // (SyncApiWithAsyncCounterpartAnalyzerTests.EfQuerySyntax_Reports).
-                case ITranslatedQueryOperation translated:
-                    current = translated.Operation.WalkDownConversions();
-                    continue;
-
                 case ILocalReferenceOperation { Local: { } local } when SymbolEqualityComparer.Default.Equals(local, self):
                     return true;
 
@@ -181,21 +179,25 @@ internal static class EfCoreQueries
                 };
             }
 
-            switch (current)
+            if (QuerySource(current, symbols) is not { } source)
             {
-                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null, Arguments.Length: > 0 } call when IsQueryable(call.Type, symbols):
-                    current = call.Arguments[0].Value.WalkDownConversions();
-                    continue;
-                case ITranslatedQueryOperation translated:
-                    current = translated.Operation.WalkDownConversions();
-                    continue;
-                default:
-                    return null;
+                return null;
             }
+
+            current = source;
         }
 
         return null;
     }
+
+    /// <summary>The query an operator applies to (<c>db.Orders</c> in <c>db.Orders.Where(...)</c>, also in query syntax), or null.</summary>
+    private static IOperation? QuerySource(IOperation query, AsyncSymbols symbols) => query switch
+    {
+        IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null, Arguments.Length: > 0 } call when IsQueryable(call.Type, symbols)
+            => call.Arguments[0].Value.WalkDownConversions(),
+        ITranslatedQueryOperation translated => translated.Operation.WalkDownConversions(),
+        _ => null,
+    };
 
     private static bool LocalIsRooted(ILocalSymbol local, AsyncSymbols symbols, IOperation anywhere, int localsLeft)
     {

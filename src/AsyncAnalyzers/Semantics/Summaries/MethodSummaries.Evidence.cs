@@ -1256,12 +1256,10 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// <c>if (_connectionPool == null) throw new InvalidOperationException("not started");</c>, also after logging, and through a
-    /// local that is the field or a parameter's fallback to it (<c>var frame = contentFrame ?? _contentFrame;</c>): the object's
-    /// own state is not set up, a call made out of order (a bug of the caller), not a way the work fails
-    /// (UnobservedFireAndForgetAnalyzerTests.CalleeGuardingItsUnsetField_NoDiagnostic, CalleeGuardingAFetchedValue_Reports).
+    /// The value tested for null by the <c>if</c> (no <c>else</c>) whose branch ends in this throw, or is it
+    /// (<c>if (x == null) { Log(...); throw ...; }</c>, <c>if (x is null) throw ...;</c>); null otherwise.
     /// </summary>
-    private static bool IsNullCheckOfOwnState(IOperation throwOperation)
+    private static IOperation? NullTestedBy(IOperation throwOperation)
     {
         var child = throwOperation.Parent is IExpressionStatementOperation statement ? statement : throwOperation;
         if (child.Parent is IBlockOperation block && ReferenceEquals(block.Operations[block.Operations.Length - 1], child))
@@ -1271,10 +1269,10 @@ internal sealed partial class MethodSummaries
 
         if (child.Parent is not IConditionalOperation { WhenFalse: null } conditional || !ReferenceEquals(conditional.WhenTrue, child))
         {
-            return false;
+            return null;
         }
 
-        var tested = conditional.Condition switch
+        return conditional.Condition switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
                 when right.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => left,
@@ -1282,7 +1280,17 @@ internal sealed partial class MethodSummaries
                 when constant.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => value,
             _ => null,
         };
-        var state = tested?.WalkDownConversions();
+    }
+
+    /// <summary>
+    /// <c>if (_connectionPool == null) throw new InvalidOperationException("not started");</c>, also after logging, and through a
+    /// local that is the field or a parameter's fallback to it (<c>var frame = contentFrame ?? _contentFrame;</c>): the object's
+    /// own state is not set up, a call made out of order (a bug of the caller), not a way the work fails
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeGuardingItsUnsetField_NoDiagnostic, CalleeGuardingAFetchedValue_Reports).
+    /// </summary>
+    private static bool IsNullCheckOfOwnState(IOperation throwOperation)
+    {
+        var state = NullTestedBy(throwOperation)?.WalkDownConversions();
         if (state is ILocalReferenceOperation { Local: var local } reference)
         {
             state = local.FindSingleInitializer(reference)?.WalkDownConversions();
@@ -1303,26 +1311,7 @@ internal sealed partial class MethodSummaries
     /// </summary>
     private static bool IsNullCheckOfMadeInstance(IOperation throwOperation)
     {
-        var child = throwOperation.Parent is IExpressionStatementOperation statement ? statement : throwOperation;
-        if (child.Parent is IBlockOperation { Operations.Length: 1 } block)
-        {
-            child = block;
-        }
-
-        if (child.Parent is not IConditionalOperation { WhenFalse: null } conditional || !ReferenceEquals(conditional.WhenTrue, child))
-        {
-            return false;
-        }
-
-        var tested = conditional.Condition switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
-                when right.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => left,
-            IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }
-                when constant.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => value,
-            _ => null,
-        };
-        return tested?.WalkDownConversions() is ILocalReferenceOperation { Local: var local } reference
+        return NullTestedBy(throwOperation)?.WalkDownConversions() is ILocalReferenceOperation { Local: var local } reference
             && local.FindSingleInitializer(reference)?.WalkDownConversions() is IInvocationOperation
             {
                 TargetMethod: { Name: "CreateInstance", ContainingType: { Name: "Activator" } activator }, Arguments.Length: > 0,

@@ -793,11 +793,36 @@ internal sealed partial class MethodSummaries : ICallFacts
         }
 
         private bool? Compare(IOperation left, IOperation right) =>
-            ValueOf(left) is (true, var leftValue) && ValueOf(right) is (true, var rightValue) ? Equals(leftValue, rightValue) : null;
+            ValueOf(left) is (true, var leftValue) && ValueOf(right) is (true, var rightValue)
+                ? (AsInteger(leftValue) is { } leftNumber && AsInteger(rightValue) is { } rightNumber ? leftNumber == rightNumber : Equals(leftValue, rightValue))
+                : null;
+
+        /// <summary>An integral constant (an enum member's value included) as a long; null for anything else.</summary>
+        private static long? AsInteger(object? value) => value switch
+        {
+            int number => number,
+            long number => number,
+            short number => number,
+            sbyte number => number,
+            byte number => number,
+            ushort number => number,
+            uint number => number,
+            ulong number => unchecked((long)number),
+            _ => null,
+        };
 
         public (bool Known, object? Value) ValueOf(IOperation operation)
         {
             var value = operation.WalkDownConversions();
+
+            // (mode & ExceptionMode.ThrowAll) != 0 on a [Flags] enum: the bits the constant gives.
+            if (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } bitwise
+                && ValueOf(bitwise.LeftOperand) is (true, var leftBits) && ValueOf(bitwise.RightOperand) is (true, var rightBits)
+                && AsInteger(leftBits) is { } left && AsInteger(rightBits) is { } right)
+            {
+                return (true, bitwise.OperatorKind == BinaryOperatorKind.And ? left & right : left | right);
+            }
+
             if (value is IParameterReferenceOperation { Parameter: { Ordinal: var ordinal, ContainingSymbol: var owner } }
                 && SymbolEqualityComparer.Default.Equals(owner, _method) && _constants.TryGetValue(ordinal, out var given))
             {

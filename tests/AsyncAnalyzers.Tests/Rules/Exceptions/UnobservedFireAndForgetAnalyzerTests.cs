@@ -4708,4 +4708,67 @@ public class UnobservedFireAndForgetAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ScaleController.Replace("if (_pool == null)", "var measured = await _pool!.MeasureAsync();\n        if (measured == 0)").Replace("Target = _pool.Size * 2;", "Target = measured * 2;") + Stubs,
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'throw new InvalidOperationException(\"Start must be called fi…' in 'ScaleController.MonitorAsync'"));
     }
+
+    private const string FlagsEvent = """
+        [Flags]
+        enum ExceptionMode
+        {
+            ThrowFatal = 1,
+            ThrowNonFatal = 2,
+            HandleFatal = 4,
+            HandleNonFatal = 8,
+            ThrowAll = ThrowFatal | ThrowNonFatal,
+            HandleAll = HandleFatal | HandleNonFatal,
+            Default = HandleAll,
+        }
+
+        class AsyncEvent
+        {
+            readonly List<Func<object, EventArgs, Task>> _handlers = new();
+            public readonly List<Exception> Handled = new();
+
+            public async Task InvokeAsync(object sender, EventArgs e, ExceptionMode mode = ExceptionMode.Default)
+            {
+                var failures = new List<Exception>();
+                foreach (var handler in _handlers)
+                {
+                    try
+                    {
+                        await handler(sender, e);
+                    }
+                    catch (Exception ex)
+                    {
+                        if ((mode & ExceptionMode.HandleFatal) == ExceptionMode.HandleFatal)
+                            Handled.Add(ex);
+                        if ((mode & ExceptionMode.ThrowFatal) == ExceptionMode.ThrowFatal)
+                            failures.Add(ex);
+                    }
+                }
+
+                if ((mode & ExceptionMode.ThrowAll) != 0 && failures.Count > 0)
+                    throw new AggregateException("Handlers failed.", failures);
+            }
+        }
+
+        class Gateway
+        {
+            readonly AsyncEvent _ready = new();
+
+            public void OnReady() => {|#0:_ = Task.Run(() => _ready.InvokeAsync(this, EventArgs.Empty))|};
+        }
+        """;
+
+    [Fact]
+    public async Task EventInvokedWithDefaultFlagsThatHandleEverything_NoDiagnostic()
+    {
+        // An async event's default exception mode hands every handler's failure to its error handler: the throw needs ThrowAll bits.
+        await VerifyCS.VerifyAnalyzerAsync("using System.Collections.Generic;\n" + Usings + FlagsEvent.Replace("{|#0:", "").Replace("EventArgs.Empty))|}", "EventArgs.Empty))"));
+    }
+
+    [Fact]
+    public async Task EventInvokedWithFlagsThatThrow_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("using System.Collections.Generic;\n" + Usings + FlagsEvent.Replace("InvokeAsync(this, EventArgs.Empty)", "InvokeAsync(this, EventArgs.Empty, ExceptionMode.ThrowAll)"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'throw new AggregateException(\"Handlers failed.\", failures);' in 'AsyncEvent.InvokeAsync'"));
+    }
 }

@@ -379,6 +379,14 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // A method of this compilation that only reads in-memory collections (a cache look-up beside a REST fetch of the same
+        // thing) blocks on nothing (SyncApiWithAsyncCounterpartAnalyzerTests.OwnCacheLookupBesideRestFetch_NoDiagnostic).
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilationAssembly)
+            && services.Summaries.OnlyReadsCollections(method, invocation))
+        {
+            return true;
+        }
+
         // A library call with no sign of I/O whose inputs are in-memory values computes (parser.ParseDocument(html),
         // factory.CreateDbContext()); the compilation's own methods, and its sibling projects', are judged by their counterpart
         // alone (SyncApiWithAsyncCounterpartAnalyzerTests.LibraryParserOverString_NoDiagnostic, DbContextFactoryCreate_NoDiagnostic,

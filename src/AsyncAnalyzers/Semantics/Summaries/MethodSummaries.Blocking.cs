@@ -16,6 +16,51 @@ internal sealed partial class MethodSummaries
     private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol? Receiver), Fact> _returnsWithoutWaiting = new(MethodReceiverComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _parameterIsPipeEnd = new(MethodOrdinalComparer.Instance);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, Fact> _collectionRead = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Is this a method of the compilation that cannot be overridden, is not async, and only reads in-memory collections: every
+    /// call in its body is a member of <c>System.Collections</c> (its generic, concurrent and immutable kinds, and
+    /// <c>CollectionExtensions.GetValueOrDefault</c>) or LINQ to objects, with no <c>lock</c> and no property of the compilation's
+    /// own (whose getter may do anything)? A cache look-up such as <c>GetRole(id) =&gt; RolesInternal.GetValueOrDefault(id)</c>
+    /// blocks on nothing, whatever its async namesake does (a REST fetch)
+    /// (SyncApiWithAsyncCounterpartAnalyzerTests.OwnCacheLookupBesideRestFetch_NoDiagnostic, OwnLookupThroughItsOwnProperty_Reports).
+    /// </summary>
+    public bool OnlyReadsCollections(IMethodSymbol method, IOperation use)
+    {
+        if (method.IsAsync || IsOverridable(method) || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet))
+        {
+            return false;
+        }
+
+        var walk = new Walk(DefaultDepth);
+        return Summarize(_collectionRead, method, use, walk, (_, body, _) => Fact.From(ReadsOnlyCollections(body.Block), body.Block), unreadable: Fact.No()).IsYes;
+    }
+
+    private static bool ReadsOnlyCollections(IBlockOperation block)
+    {
+        foreach (var operation in block.Descendants())
+        {
+            switch (operation)
+            {
+                case ILockOperation or IAwaitOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IObjectCreationOperation or IMethodReferenceOperation:
+                    return false;
+                case IInvocationOperation call when !IsCollectionMember(call.TargetMethod):
+                    return false;
+                case IPropertyReferenceOperation property when property.Property.DeclaringSyntaxReferences.Length > 0:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCollectionMember(ISymbol member) =>
+        member.ContainingType is { Name: not "BlockingCollection" } type
+        && (type.IsInNamespace("System", "Collections", "Generic") || type.IsInNamespace("System", "Collections", "Concurrent")
+            || type.IsInNamespace("System", "Collections", "Immutable") || type.IsInNamespace("System", "Collections")
+            || (type.Name == "Enumerable" && type.IsInNamespace("System", "Linq")));
+
     /// <summary>How many copies (locals, fields, <c>pipe.Writer</c>) are followed back to the <c>new Pipe()</c>.</summary>
     private const int PipeEndDepth = 4;
 

@@ -2766,6 +2766,54 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Disk.Label", "Disk.LabelAsync"));
     }
 
+    private const string GuildCache = """
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Role { public string Name = ""; }
+
+        class Guild
+        {
+            internal ConcurrentDictionary<ulong, Role> RolesInternal = new();
+            readonly HttpClient _http = new();
+
+            public Role? GetRole(ulong id) => RolesInternal.GetValueOrDefault(id);
+
+            public async Task<Role> GetRoleAsync(ulong id)
+            {
+                var json = await _http.GetStringAsync("https://discord.example/roles/" + id);
+                return new Role { Name = json };
+            }
+        }
+
+        class RoleUpdates
+        {
+            async Task<string> OnRoleUpdatedAsync(Guild guild, ulong id)
+            {
+                await Task.Yield();
+                var before = {|#0:guild.GetRole(id)|};
+                return before?.Name ?? "";
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task OwnCacheLookupBesideRestFetch_NoDiagnostic()
+    {
+        // A Discord client's role cache: GetRole reads a dictionary, GetRoleAsync fetches from the API; the handler wants the cached one.
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + GuildCache.Replace("{|#0:", "").Replace("GetRole(id)|}", "GetRole(id)"));
+    }
+
+    [Fact]
+    public async Task OwnLookupThroughItsOwnProperty_Reports()
+    {
+        // Through a property of its own, whose getter may load the roles: not known to be a pure look-up.
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + GuildCache.Replace("RolesInternal.GetValueOrDefault(id);", "Roles.GetValueOrDefault(id);\n    IReadOnlyDictionary<ulong, Role> Roles => RolesInternal;"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("Guild.GetRole", "Guild.GetRoleAsync"));
+    }
+
     [Fact]
     public async Task FormShowDialog_NoDiagnostic()
     {

@@ -20,7 +20,8 @@ internal sealed partial class MethodSummaries
 
     /// <summary>
     /// Is this a method of the compilation that cannot be overridden, is not async, and only reads in-memory collections: every
-    /// call in its body is a member of <c>System.Collections</c> (its generic, concurrent and immutable kinds, and
+    /// call in its body is a member of <c>System.Collections</c> (its generic, concurrent and immutable kinds, not
+    /// <c>BlockingCollection</c>, and
     /// <c>CollectionExtensions.GetValueOrDefault</c>) or LINQ to objects, with no <c>lock</c> and no property of the compilation's
     /// own (whose getter may do anything)? A cache look-up such as <c>GetRole(id) =&gt; RolesInternal.GetValueOrDefault(id)</c>
     /// blocks on nothing, whatever its async namesake does (a REST fetch)
@@ -39,20 +40,38 @@ internal sealed partial class MethodSummaries
 
     private static bool ReadsOnlyCollections(IBlockOperation block)
     {
+        // A read at least: an empty body, or one that returns a constant, is a placeholder or a test stub, whose author means the
+        // synchronous API to do work (SyncApiWithAsyncCounterpartCodeFixTests.RequiredTokenAndNoneInScope_PassesCancellationTokenNone).
+        var reads = false;
         foreach (var operation in block.Descendants())
         {
             switch (operation)
             {
                 case ILockOperation or IAwaitOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IObjectCreationOperation or IMethodReferenceOperation:
                     return false;
-                case IInvocationOperation call when !IsCollectionMember(call.TargetMethod):
-                    return false;
-                case IPropertyReferenceOperation property when property.Property.DeclaringSyntaxReferences.Length > 0:
-                    return false;
+                case IInvocationOperation call:
+                    if (!IsCollectionMember(call.TargetMethod))
+                    {
+                        return false;
+                    }
+
+                    reads = true;
+                    break;
+                case IPropertyReferenceOperation property:
+                    if (property.Property.DeclaringSyntaxReferences.Length > 0)
+                    {
+                        return false;
+                    }
+
+                    reads |= IsCollectionMember(property.Property);
+                    break;
+                case IArrayElementReferenceOperation:
+                    reads = true;
+                    break;
             }
         }
 
-        return true;
+        return reads;
     }
 
     private static bool IsCollectionMember(ISymbol member) =>

@@ -1,3 +1,4 @@
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 
@@ -90,28 +91,9 @@ internal static class KnownApis
     /// <c>ICommand.Execute</c>: a UI command's entry point; an async command's <c>Execute</c> starts its <c>ExecuteAsync</c> and
     /// returns (CommunityToolkit's <c>AsyncRelayCommand</c>), so it blocks on nothing the async twin would not.
     /// </summary>
-    public static bool IsCommandExecute(IMethodSymbol method)
-    {
-        if (method.Name != "Execute" || method.Parameters.Length != 1 || method.ContainingType is not { } type)
-        {
-            return false;
-        }
-
-        if (IsCommandInterface(type))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (IsCommandInterface(implemented))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsCommandExecute(IMethodSymbol method) =>
+        method is { Name: "Execute", Parameters.Length: 1, ContainingType: { } type }
+            && (IsCommandInterface(type) || type.AllInterfaces.Any(IsCommandInterface));
 
     private static bool IsCommandInterface(INamedTypeSymbol type) => type.Name == "ICommand" && type.IsInNamespace("System", "Windows", "Input");
 

@@ -87,7 +87,7 @@ internal sealed class DatabaseProviders
         foreach (var tree in _compilation.SyntaxTrees)
         {
             var text = tree.GetText().ToString();
-            if (text.IndexOf(".Use", StringComparison.Ordinal) < 0 || text.IndexOf("Sqlite", StringComparison.Ordinal) < 0)
+            if (text.IndexOf(".Use", StringComparison.Ordinal) < 0)
             {
                 continue;
             }
@@ -115,39 +115,6 @@ internal sealed class DatabaseProviders
             }
         }
 
-        // A tree that names another provider without SQLite configures other contexts, which matter only when one of them is also
-        // given SQLite somewhere: read those trees too, once there is a SQLite context at all.
-        if (contexts.Sqlite.Count > 0)
-        {
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                var text = tree.GetText().ToString();
-                if (text.IndexOf(".Use", StringComparison.Ordinal) < 0 || text.IndexOf("Sqlite", StringComparison.Ordinal) >= 0)
-                {
-                    continue;
-                }
-
-                SemanticModel? model = null;
-                foreach (var node in tree.GetRoot().DescendantNodes())
-                {
-                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } use
-                        && Array.IndexOf(OtherProviders, name) >= 0)
-                    {
-                        model ??= _modelOf(tree);
-                        if (model is null)
-                        {
-                            break;
-                        }
-
-                        foreach (var configured in ConfiguredContexts(use, model))
-                        {
-                            contexts.Other.Add(configured.OriginalDefinition);
-                        }
-                    }
-                }
-            }
-        }
-
         return contexts;
     }
 
@@ -157,8 +124,12 @@ internal sealed class DatabaseProviders
         foreach (var ancestor in use.Ancestors())
         {
             if (ancestor is InvocationExpressionSyntax outer && outer != use && outer.ArgumentList.Arguments.Any(argument => argument.Span.Contains(use.Span))
-                && (outer.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: var adder } }
-                    || outer.Expression is GenericNameSyntax { Identifier.ValueText: var adder2 } && (adder = adder2) is not null)
+                && (outer.Expression switch
+                {
+                    MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } => generic.Identifier.ValueText,
+                    GenericNameSyntax generic => generic.Identifier.ValueText,
+                    _ => null,
+                }) is { } adder
                 && (adder.StartsWith("AddDbContext", StringComparison.Ordinal) || adder.StartsWith("AddPooledDbContext", StringComparison.Ordinal)))
             {
                 if (model.GetSymbolInfo(outer).Symbol is IMethodSymbol { TypeArguments: var arguments })

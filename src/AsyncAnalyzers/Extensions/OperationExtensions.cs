@@ -193,6 +193,46 @@ internal static class OperationExtensions
         local.DeclarationOf(anywhere, out var written) is IVariableDeclaratorOperation declarator && !written ? declarator.Initializer?.Value : null;
 
     /// <summary>
+    /// Every value a local is given, in one walk of the function around <paramref name="anywhere"/>: its declarator's initializer
+    /// and the value of each plain assignment to it; null when it is written another way (a compound assignment, a <c>ref</c> or
+    /// <c>out</c> argument, a deconstruction, an increment) or is declared without a declarator (a pattern, a <c>foreach</c>).
+    /// </summary>
+    public static IReadOnlyList<IOperation>? EveryValueOf(this ILocalSymbol local, IOperation anywhere)
+    {
+        var values = new List<IOperation>();
+        foreach (var operation in anywhere.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Parent is IForEachLoopOperation)
+                    {
+                        return null;
+                    }
+
+                    if (declarator.Initializer?.Value is { } initial)
+                    {
+                        values.Add(initial);
+                    }
+
+                    break;
+                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                    return null;
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && reference.IsWrite():
+                    if (reference.Parent is not ISimpleAssignmentOperation { IsRef: false } assignment || assignment.Target != reference)
+                    {
+                        return null;
+                    }
+
+                    values.Add(assignment.Value);
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// The operation that declares a local, in one walk of the function around <paramref name="anywhere"/>: its declarator
     /// (<c>var x = ...</c>), the declaration pattern (<c>o is Handler h</c>), or the <c>foreach</c> loop whose variable it is; null
     /// when it is declared another way (<c>out var</c>). <paramref name="written"/>: some reference writes it (an assignment, a

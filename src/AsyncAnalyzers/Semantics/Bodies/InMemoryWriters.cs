@@ -1,3 +1,4 @@
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
@@ -138,11 +139,17 @@ internal static class InMemoryWriters
         var value = instance.WalkDownConversions();
         if (value is ILocalReferenceOperation { Local: var local })
         {
-            value = local.FindSingleInitializer(value)?.WalkDownConversions();
+            // ZipArchiveEntry entry; if (unchanged) entry = zip.CreateEntryFromFile(path, name); else { entry = zip.CreateEntry(name); entry.Open() }:
+            // every value of the local is an entry the code created
+            // (SyncApiWithAsyncCounterpartAnalyzerTests.OpenOfEntryLocalCreatedOnEveryPath_NoDiagnostic, OpenOfEntryLocalOnePathExisting_Reports).
+            return local.EveryValueOf(value) is { Count: > 0 } values && values.All(IsCreatedEntry);
         }
 
-        return value is IInvocationOperation { TargetMethod: { Name: "CreateEntry", ContainingType.Name: "ZipArchive" } };
+        return IsCreatedEntry(value);
     }
+
+    private static bool IsCreatedEntry(IOperation value) =>
+        value.WalkDownConversions() is IInvocationOperation { TargetMethod: { Name: "CreateEntry" or "CreateEntryFromFile", ContainingType.Name: "ZipArchive" or "ZipFileExtensions" } };
 
     private static bool IsHttpType(INamedTypeSymbol type, string name) => type.Name == name && type.IsInNamespace("System", "Net", "Http");
 

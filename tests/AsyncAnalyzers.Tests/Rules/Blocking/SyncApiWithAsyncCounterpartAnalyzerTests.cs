@@ -764,6 +764,72 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
     }
 
     [Fact]
+    public async Task OpenOfEntryLocalCreatedOnEveryPath_NoDiagnostic()
+    {
+        // An export adds each photo as it is, or writes a transformed copy into a new entry: on both paths the local holds an entry
+        // the code created, so opening it reads nothing.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class Export
+            {
+                async Task ZipAsync(string zipPath, string[] photos, bool transform)
+                {
+                    using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
+                    foreach (var photo in photos)
+                    {
+                        ZipArchiveEntry entry;
+                        if (!transform)
+                        {
+                            entry = zip.CreateEntryFromFile(photo, Path.GetFileName(photo));
+                        }
+                        else
+                        {
+                            entry = zip.CreateEntry(Path.GetFileName(photo) + "_export");
+                            using (var zipStream = entry.Open())
+                            {
+                                await TransformAsync(photo, zipStream);
+                            }
+                        }
+
+                        entry.ExternalAttributes |= 0x1B4 << 16;
+                    }
+                }
+
+                Task TransformAsync(string photo, Stream target) => Task.CompletedTask;
+            }
+            """ + ZipOpenAsync);
+    }
+
+    [Fact]
+    public async Task OpenOfEntryLocalOnePathExisting_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.IO.Compression;
+            using System.Threading.Tasks;
+
+            class Export
+            {
+                async Task UpdateAsync(string zipPath, string name, byte[] data)
+                {
+                    using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Update);
+                    ZipArchiveEntry? entry = zip.GetEntry(name);
+                    if (entry is null)
+                    {
+                        entry = zip.CreateEntry(name);
+                    }
+
+                    using var stream = {|#0:entry.Open()|};
+                    await stream.WriteAsync(data);
+                }
+            }
+            """ + ZipOpenAsync, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("ZipArchiveEntry.Open", "ZipArchiveEntryExtensions.OpenAsync"));
+    }
+
+    [Fact]
     public async Task OpenOfExistingArchiveEntry_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

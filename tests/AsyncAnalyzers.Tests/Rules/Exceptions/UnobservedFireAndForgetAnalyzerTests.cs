@@ -3575,26 +3575,18 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("ShowAsync", "'(TWindow)w!' in 'WindowService.ShowAsync'"));
     }
 
-    private const string CheckedWindowFactory = """
-        class WindowService
-        {
-            public string Shown { get; private set; } = "";
-
-            public void OnGoToLine(object viewModel) => {|#0:_ = ShowAsync<WindowService>(viewModel)|};
-
-            async Task ShowAsync<TWindow>(object viewModel) where TWindow : class
-            {
-                await Task.Yield();
-                var w = Activator.CreateInstance(typeof(TWindow), viewModel);
+    // The same service checking the instance for null instead of casting it.
+    private static readonly string CheckedWindowFactory = WindowFactory.Replace("""
+                var window = (TWindow)w!;
+                Shown = window.ToString() ?? "";
+        """, """
                 if (w == null)
                 {
                     throw new InvalidOperationException($"Failed to create {typeof(TWindow).Name}");
                 }
 
                 Shown = w.ToString() ?? "";
-            }
-        }
-        """;
+        """);
 
     [Fact]
     public async Task CalleeNullCheckingTheInstanceItCreated_NoDiagnostic()

@@ -92,8 +92,9 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
         // A task that cannot fault unseen loses nothing when dropped: a callee that returns only completed tasks, or whose work
         // catches everything (or logs what it rethrows), or a Task.Run of such work; and a call the summary could not follow
         // (UnawaitedTaskAnalyzerTests.CalleeReturnsCompletedTask_NoDiagnostic, TaskRunOfCoveredWork_NoDiagnostic, CalleeCatchesEverything_NoDiagnostic).
-        if (dropped.Producer is IInvocationOperation call && symbols.IsTaskLike(dropped.Type)
-            && !services.Summaries.CanFault(call, unseenOnly: true).IsYes)
+        // LoadUsersAsync().ConfigureAwait(false); drops the task of LoadUsersAsync: its faults are the callee's
+        // (UnawaitedTaskAnalyzerTests.ConfiguredCallOfCalleeCatchingEverything_NoDiagnostic, ConfiguredCallOfCalleeThatCanFault_Reports).
+        if (ConfiguredTask(dropped.Producer, symbols) is { } call && !services.Summaries.CanFault(call, unseenOnly: true).IsYes)
         {
             return;
         }
@@ -109,7 +110,7 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
         // Nor does one whose work shows no way to fail in practice: in-memory bookkeeping, property sets; also the operation of a
         // dispatcher given such work (UnawaitedTaskAnalyzerTests.CalleeOnlyUpdatesState_NoDiagnostic, CalleeCallsTheNetwork_Reports,
         // DroppedDispatcherOperationOfWindowClose_NoDiagnostic).
-        if (dropped.Producer is IInvocationOperation work && (symbols.IsTaskLike(dropped.Type) || IsLibraryRunningLambda(work))
+        if ((ConfiguredTask(dropped.Producer, symbols) ?? (dropped.Producer is IInvocationOperation lambdaRunner && IsLibraryRunningLambda(lambdaRunner) ? lambdaRunner : null)) is { } work
             && !services.Summaries.TaskShowsFault(work, unseenOnly: true).IsYes)
         {
             return;
@@ -129,6 +130,21 @@ public sealed class UnawaitedTaskAnalyzer : DiagnosticAnalyzer
             : "await is not allowed here, so discard it with a continuation that reports its exception";
         var properties = services.ExceptionHandlers.PropertiesFor(context.Options, statement.Syntax.SyntaxTree);
         context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC201, statement.Operation.Syntax.GetLocation(), null, properties, name, advice));
+    }
+
+    /// <summary>
+    /// The call whose task is dropped: the producer itself when it returns a task, or the call under <c>.ConfigureAwait(...)</c> (whose
+    /// awaitable only configures the await of that task); null for anything else.
+    /// </summary>
+    private static IInvocationOperation? ConfiguredTask(IOperation producer, AsyncSymbols symbols)
+    {
+        if (producer is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance } && instance.WalkDownConversions() is IInvocationOperation configured
+            && symbols.IsTaskLike(configured.Type))
+        {
+            return configured;
+        }
+
+        return producer is IInvocationOperation call && symbols.IsTaskLike(call.Type) ? call : null;
     }
 
     /// <summary>

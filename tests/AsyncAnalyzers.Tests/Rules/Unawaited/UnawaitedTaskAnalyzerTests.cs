@@ -1157,6 +1157,51 @@ public class UnawaitedTaskAnalyzerTests
             """);
     }
 
+    private const string UserListLoad = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        class UserService
+        {
+            private readonly List<string> _users = new();
+
+            public UserService() => InitializeUsers();
+
+            private void InitializeUsers()
+            {
+                // Load in the background so that the window shows at once.
+                {|#0:LoadUsersAsync().ConfigureAwait(false)|};
+            }
+
+            private async Task LoadUsersAsync()
+            {
+                try
+                {
+                    var lines = await System.IO.File.ReadAllLinesAsync("users.txt");
+                    _users.AddRange(lines);
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine($"Failed to load users: {ex.Message}");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ConfiguredCallOfCalleeCatchingEverything_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(UserListLoad.Replace("{|#0:", "").Replace("(false)|}", "(false)"));
+    }
+
+    [Fact]
+    public async Task ConfiguredCallOfCalleeThatCanFault_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(UserListLoad.Replace("catch (Exception ex)", "catch (System.IO.IOException ex)"),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("Task.ConfigureAwait", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
+
     private const string SelfExecute = """
         using System;
         using System.Threading.Tasks;

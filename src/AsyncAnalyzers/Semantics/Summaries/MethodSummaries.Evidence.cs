@@ -861,7 +861,8 @@ internal sealed partial class MethodSummaries
             case IInvocationOperation cancellation when !cancellationIsNoFault
                 && ((cancellation.TargetMethod.Name == "ThrowIfCancellationRequested" && SymbolEqualityComparer.Default.Equals(cancellation.TargetMethod.ContainingType, _symbols.CancellationToken)
                         && !IsForwardedToken(cancellation.Instance, walk))
-                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && PassesOwnToken(cancellation, walk)
+                    || (_symbols.IsAwaitable(cancellation.Type) && !IsSourceMethod(cancellation.TargetMethod) && !KnownApis.EndsQuietlyWhenCanceled(cancellation.TargetMethod)
+                        && PassesOwnToken(cancellation, walk)
                         && !(unseenOnly && IsReturned(cancellation))))
                 && !CatchesCancellation(cancellation):
                 return Fact.Yes(cancellation);

@@ -106,6 +106,14 @@ internal static class KnownApis
         method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" } && method.ContainingType.IsInNamespace("System", "Threading");
 
     /// <summary>
+    /// Library awaitables whose task completes, not cancels, when their token is canceled: an Avalonia animation's
+    /// <c>RunAsync(control, token)</c> stops the animation and ends normally
+    /// (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsAvaloniaAnimation_NoDiagnostic).
+    /// </summary>
+    public static bool EndsQuietlyWhenCanceled(IMethodSymbol method) =>
+        method.Name == "RunAsync" && method.ContainingType.IsInNamespace("Avalonia", "Animation");
+
+    /// <summary>
     /// Framework calls that do not throw on the objects a method has just made: <c>CancellationTokenSource.Dispose</c>, and the
     /// set-up of a new thread (<c>new Thread(body)</c>, <c>IsBackground</c>, <c>Name</c>, <c>SetApartmentState</c>, <c>Start</c>),
     /// and <c>new TaskCompletionSource(...)</c>.
@@ -229,9 +237,11 @@ internal static class KnownApis
                 return (second == "UI" && !awaitable) || (second == "System" && type.Name == "Launcher");
             // Avalonia's window.ShowDialog(owner): its task completes when the dialog closes, with the dialog's result, and never
             // faults (the owner checks throw before it is returned); DragDrop.DoDragDropAsync reports a refused drop as
-            // DragDropEffects.None. The clipboard's SetTextAsync stays evidence: another process can hold the clipboard.
+            // DragDropEffects.None; an animation's RunAsync completes when the animation ends or is canceled (it throws only for a
+            // looping animation, a programming error). The clipboard's SetTextAsync stays evidence: another process can hold the clipboard.
             case "Avalonia":
-                return !awaitable || (type.Name == "Window" && method.Name == "ShowDialog") || (type.Name == "DragDrop" && method.Name == "DoDragDropAsync");
+                return !awaitable || (type.Name == "Window" && method.Name == "ShowDialog") || (type.Name == "DragDrop" && method.Name == "DoDragDropAsync")
+                    || (second == "Animation" && method.Name == "RunAsync");
             case "CommunityToolkit":
                 return !awaitable;
         }

@@ -3829,6 +3829,16 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             }
         }
 
+        namespace Avalonia.Animation
+        {
+            public class Animation
+            {
+                public System.TimeSpan Duration { get; set; }
+                public System.Threading.Tasks.Task RunAsync(Avalonia.Controls.Window control, System.Threading.CancellationToken cancellationToken = default) =>
+                    System.Threading.Tasks.Task.CompletedTask;
+            }
+        }
+
         namespace Avalonia.Input.Platform
         {
             public interface IClipboard
@@ -3895,6 +3905,44 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
                 }
             }
             """);
+    }
+
+    // A launcher's button (real code: an Avalonia app) scales itself when pressed: the animation's task completes when it ends or
+    // is canceled; it throws only for a looping animation, a programming error.
+    private const string PressedButton = """
+        using System.Threading;
+        using Avalonia.Animation;
+        using Avalonia.Controls;
+
+        class PressButton : Window
+        {
+            private CancellationTokenSource _cancellation = new();
+
+            protected async void {|#0:OnPointerPressed|}(object? sender, EventArgs e)
+            {
+                _cancellation.Cancel();
+                _cancellation = new CancellationTokenSource();
+                var scale = new Animation { Duration = TimeSpan.FromMilliseconds(80) };
+                await scale.RunAsync(this, _cancellation.Token);
+                AFTER
+            }
+
+            public event EventHandler? Pressed;
+            public PressButton() { Pressed += OnPointerPressed; }
+        }
+        """;
+
+    [Fact]
+    public async Task AwaitsAvaloniaAnimation_NoDiagnostic()
+    {
+        await VerifyWithAvaloniaAsync(Usings + PressedButton.Replace("{|#0:OnPointerPressed|}", "OnPointerPressed").Replace("AFTER", ""));
+    }
+
+    [Fact]
+    public async Task AwaitsAvaloniaAnimationThenWritesFile_Reports()
+    {
+        await VerifyWithAvaloniaAsync(Usings + PressedButton.Replace("AFTER", "await System.IO.File.AppendAllTextAsync(\"clicks.log\", \"pressed\");"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnPointerPressed", "'System.IO.File.AppendAllTextAsync(\"clicks.log\", \"pressed\")'"));
     }
 
     [Fact]

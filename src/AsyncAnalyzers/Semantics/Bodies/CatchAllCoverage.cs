@@ -336,11 +336,26 @@ internal static class CatchAllCoverage
             return false;
         }
 
+        // Log.Error(ex, "..."), tcs.TrySetException(ex); also what the exception says, handed to a call:
+        // Log.Warning("Failed to check version: {Message}", ex.Message), Report($"failed: {ex}")
+        // (UnobservedFireAndForgetAnalyzerTests.CatchAllThatLogsTheMessageAndRethrows_NoDiagnostic, CatchAllThatLogsWithoutTheExceptionAndRethrows_Reports).
         var caught = clause.Locals[0];
         foreach (var operation in clause.Handler.DescendantsInSameFunction())
         {
-            if (operation is IArgumentOperation { Value: var value } && value.WalkDownConversions() is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, caught))
+            if (operation is IArgumentOperation { Value: var value } && ReadsLocal(value, caught))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsLocal(IOperation value, ILocalSymbol local)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
                 return true;
             }

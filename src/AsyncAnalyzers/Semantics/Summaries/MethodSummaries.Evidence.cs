@@ -999,6 +999,12 @@ internal sealed partial class MethodSummaries
                     ? Fact.No(operation)
                     : Fact.Yes(operation);
 
+            // tasks.Add(JoinAsync(room)): an async method of the compilation puts every exception in its task, so the call throws
+            // nothing; the collection's tasks fault where they are awaited (await Task.WhenAll(tasks)), which the walk reads there
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeCollectingTasksAwaitedInsideCatchAll_NoDiagnostic, CalleeCollectingTasksAwaitedOutsideCatchAll_Reports).
+            case IInvocationOperation collected when IsAsyncTaskHandedToCollection(collected):
+                return Fact.No(collected);
+
             case IInvocationOperation call:
                 return CallShowsFault(call, unseenOnly, walk);
 
@@ -1054,6 +1060,11 @@ internal sealed partial class MethodSummaries
 
         return Fact.No(operation);
     }
+
+    private bool IsAsyncTaskHandedToCollection(IInvocationOperation call) =>
+        call.TargetMethod.BodyPart() is { IsAsync: true } callee && IsSourceMethod(callee) && _symbols.IsTaskLike(call.Type)
+        && call.WalkUpConversions().Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Add" or "Enqueue" or "Push" } adder } }
+        && adder.ContainingType.IsInNamespace("System", "Collections");
 
     /// <summary>A task a constructor stores: a call's task shows what the call shows; any other value is unknown work.</summary>
     private Fact AssignedTaskShowsFault(IOperation value, bool unseenOnly, Walk walk)

@@ -511,6 +511,12 @@ internal sealed partial class MethodSummaries
 
         switch (value)
         {
+            // tasks.Add(JoinAsync(room)): the async callee puts its exceptions in the task it hands to the list, whose await decides
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeCollectingTasksAwaitedInsideCatchAll_NoDiagnostic).
+            case IInvocationOperation { Arguments.Length: 1 } addition when HasPlainInputs(addition.Instance)
+                && addition.Arguments[0].Value.WalkDownConversions() is IInvocationOperation started && IsAsyncTaskHandedToCollection(started) && HasPlainInputs(started):
+                return true;
+
             // A call to a synchronous method of the compilation whose whole body is covered by a catch-all cannot throw
             // (UnobservedFireAndForgetAnalyzerTests.CalleeReturnsAwaitedTaskRunOfCoveredMethod_NoDiagnostic); nor can a framework
             // call known not to (cts.Dispose(), starting a new thread) (UnobservedFireAndForgetAnalyzerTests.ContinuationThatOnlyDisposesTheSource_NoDiagnostic).
@@ -660,6 +666,8 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>
+    private static bool HasPlainInputs(IOperation? instance) => instance is null || IsPlainInput(instance);
+
     private static bool HasPlainInputs(IInvocationOperation call)
     {
         if (call.Instance is { } instance && !IsPlainInput(instance))

@@ -116,7 +116,7 @@ internal static class KnownApis
     /// <summary>
     /// Framework calls that do not throw on the objects a method has just made: <c>CancellationTokenSource.Dispose</c>, and the
     /// set-up of a new thread (<c>new Thread(body)</c>, <c>IsBackground</c>, <c>Name</c>, <c>SetApartmentState</c>, <c>Start</c>),
-    /// and <c>new TaskCompletionSource(...)</c>.
+    /// <c>new TaskCompletionSource(...)</c>, and a new collection of System.Collections.
     /// </summary>
     public static bool CannotThrow(IMethodSymbol method)
     {
@@ -132,7 +132,10 @@ internal static class KnownApis
             "Thread" => method.Name is ".ctor" or "Start" or "SetApartmentState" or "set_IsBackground" or "set_Name" or "set_Priority"
                 && type.IsInNamespace("System", "Threading"),
             "TaskCompletionSource" => method.MethodKind == MethodKind.Constructor && type.IsInNamespace("System", "Threading", "Tasks"),
-            _ => false,
+
+            // var tasks = new List<Task>(): a collection made empty, or with a capacity or the items it is handed
+            // (UnobservedFireAndForgetAnalyzerTests.CalleeCollectingTasksAwaitedInsideCatchAll_NoDiagnostic).
+            _ => method.MethodKind == MethodKind.Constructor && type.IsInNamespace("System", "Collections"),
         };
     }
 

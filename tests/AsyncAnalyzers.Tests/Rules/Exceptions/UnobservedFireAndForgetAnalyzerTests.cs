@@ -310,6 +310,100 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs);
     }
 
+    // A version check (real code: a daemon's startup) logs why it failed, then rethrows for the callers that await it.
+    private const string VersionCheck = """
+        class Updater
+        {
+            public string LastWarning { get; private set; } = "";
+
+            void Warn(string template, string message) => LastWarning = template.Replace("{Message}", message);
+
+            void Start()
+            {
+                {|#0:_ = CheckVersionAsync()|};
+            }
+
+            async Task CheckVersionAsync()
+            {
+                try
+                {
+                    var latest = await System.IO.File.ReadAllTextAsync("latest.txt");
+                    Console.WriteLine(Version.Parse(latest));
+                }
+                catch (Exception ex)
+                {
+                    Warn("Failed to check version: {Message}", ex.Message);
+                    throw;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CatchAllThatLogsTheMessageAndRethrows_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + VersionCheck.Replace("{|#0:", "").Replace("()|};", "();") + Stubs);
+    }
+
+    [Fact]
+    public async Task CatchAllThatLogsWithoutTheExceptionAndRethrows_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + VersionCheck.Replace("ex.Message", "\"unknown\"") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("CheckVersionAsync", "'Version.Parse(latest)' in 'Updater.CheckVersionAsync'"));
+    }
+
+    // A chat service (real code: a peer-to-peer client) joins its rooms at login: the joins start together, and their failures
+    // are caught where they are awaited.
+    private const string RoomJoins = """
+        using System.Collections.Generic;
+
+        class Rooms
+        {
+            public string LastError { get; private set; } = "";
+
+            void OnLoggedIn(string[] rooms)
+            {
+                {|#0:_ = TryJoinAsync(rooms)|};
+            }
+
+            async Task TryJoinAsync(params string[] roomNames)
+            {
+                var tasks = new List<Task>();
+                foreach (var room in roomNames)
+                {
+                    tasks.Add(JoinAsync(room));
+                }
+
+                try
+                {
+                    await Task.WhenAll(tasks);
+                }
+                catch (Exception ex)
+                {
+                    LastError = ex.Message;
+                }
+            }
+
+            async Task JoinAsync(string room)
+            {
+                await System.IO.File.AppendAllTextAsync("rooms.log", room);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeCollectingTasksAwaitedInsideCatchAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + RoomJoins.Replace("{|#0:", "").Replace("(rooms)|};", "(rooms);") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCollectingTasksAwaitedOutsideCatchAll_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + RoomJoins.Replace("catch (Exception ex)", "catch (InvalidOperationException ex)") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("TryJoinAsync", "'System.IO.File.AppendAllTextAsync(\"rooms.log\", room)' in 'Rooms.JoinAsync'"));
+    }
+
     [Fact]
     public async Task CatchAllThatRethrows_Reports()
     {

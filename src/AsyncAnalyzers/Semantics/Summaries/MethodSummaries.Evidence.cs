@@ -1126,7 +1126,7 @@ internal sealed partial class MethodSummaries
         }
 
         var awaitable = _symbols.IsAwaitable(call.Type);
-        if (KnownApis.IsQuietLibrary(method, awaitable) || KnownApis.IsQuietDisposal(method))
+        if (KnownApis.IsQuietLibrary(method, awaitable) || KnownApis.IsQuietDisposal(method) || KnownApis.IsTryPattern(method))
         {
             return Fact.No(call);
         }

@@ -106,6 +106,15 @@ internal static class KnownApis
         method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" } && method.ContainingType.IsInNamespace("System", "Threading");
 
     /// <summary>
+    /// A library's synchronous <c>bool Try...(...)</c> method: <c>headers.TryAddWithoutValidation(name, value)</c>,
+    /// <c>writer.TryWrite(item)</c>; the Try pattern reports failure by returning false, not by throwing
+    /// (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaWithTryPatternCallsBeforeCoveredWork_NoDiagnostic).
+    /// </summary>
+    public static bool IsTryPattern(IMethodSymbol method) =>
+        method is { MethodKind: MethodKind.Ordinary, ReturnType.SpecialType: SpecialType.System_Boolean }
+        && method.Name.Length > 3 && method.Name.StartsWith("Try", System.StringComparison.Ordinal) && char.IsUpper(method.Name[3]);
+
+    /// <summary>
     /// Library awaitables whose task completes, not cancels, when their token is canceled: an Avalonia animation's
     /// <c>RunAsync(control, token)</c> stops the animation and ends normally
     /// (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsAvaloniaAnimation_NoDiagnostic).

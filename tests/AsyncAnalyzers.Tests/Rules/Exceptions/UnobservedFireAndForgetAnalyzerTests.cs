@@ -1564,6 +1564,44 @@ public class UnobservedFireAndForgetAnalyzerTests
             """ + Stubs, VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("BeatAsync", "'System.IO.File.ReadAllTextAsync(\"data.txt\")' in 'Service.RefreshAsync'"));
     }
 
+    // A webhook call (real code: a daemon's integrations) sets its headers the Try way, then posts inside a catch-all.
+    private const string WebhookCall = """
+        using System.Net.Http;
+
+        class Webhooks
+        {
+            void OnEvent(string url, string key, string payload)
+            {
+                {|#0:_ = Task.Run(async () =>
+                {
+                    using var http = new HttpClient();
+                    http.DefaultRequestHeaders.TryAddWithoutValidation("X-Key", key);
+                    try
+                    {
+                        using var response = await http.PostAsync(url, new StringContent(payload));
+                    }
+                    catch (Exception ex)
+                    {
+                        TaskHelpers.Log(ex);
+                    }
+                })|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task TaskRunLambdaWithTryPatternCallsBeforeCoveredWork_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + WebhookCall.Replace("{|#0:", "").Replace("})|};", "});") + Stubs);
+    }
+
+    [Fact]
+    public async Task TaskRunLambdaWithThrowingHeaderCallBeforeCoveredWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + WebhookCall.Replace("TryAddWithoutValidation(", "Add(") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'http.DefaultRequestHeaders.Add(\"X-Key\", key)'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {

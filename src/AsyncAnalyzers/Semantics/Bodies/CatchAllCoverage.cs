@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -339,10 +340,14 @@ internal static class CatchAllCoverage
         // Log.Error(ex, "..."), tcs.TrySetException(ex); also what the exception says, handed to a call:
         // Log.Warning("Failed to check version: {Message}", ex.Message), Report($"failed: {ex}")
         // (UnobservedFireAndForgetAnalyzerTests.CatchAllThatLogsTheMessageAndRethrows_NoDiagnostic, CatchAllThatLogsWithoutTheExceptionAndRethrows_Reports).
+        // What it says counts only from a statement of the handler itself, which runs before any rethrow: not from a branch
+        // (UnobservedFireAndForgetAnalyzerTests.TaskRunCallingHelperWithExceptionTypeToLetThrough_Reports).
         var caught = clause.Locals[0];
         foreach (var operation in clause.Handler.DescendantsInSameFunction())
         {
-            if (operation is IArgumentOperation { Value: var value } && ReadsLocal(value, caught))
+            if (operation is IArgumentOperation { Value: var value }
+                && (value.WalkDownConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, caught)
+                    || (IsStatementOf(operation, clause.Handler) && CarriesException(value, caught))))
             {
                 return true;
             }
@@ -351,13 +356,30 @@ internal static class CatchAllCoverage
         return false;
     }
 
-    private static bool ReadsLocal(IOperation value, ILocalSymbol local)
+    /// <summary><c>ex</c>, <c>ex.Message</c>, <c>ex.ToString()</c>, or a string built with one of them (not <c>ex.GetType()</c>, a test).</summary>
+    private static bool CarriesException(IOperation value, ILocalSymbol local) => value.WalkDownConversions() switch
     {
-        foreach (var operation in value.DescendantsAndSelf())
+        ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, local),
+        IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: { } instance } => CarriesException(instance, local),
+        IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => CarriesException(instance, local),
+        IInterpolatedStringOperation interpolated => interpolated.Parts.Any(part => part is IInterpolationOperation { Expression: var inserted } && CarriesException(inserted, local)),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation => CarriesException(concatenation.LeftOperand, local) || CarriesException(concatenation.RightOperand, local),
+        _ => false,
+    };
+
+    /// <summary>The argument belongs to a statement directly in the block, not to a branch or loop within it.</summary>
+    private static bool IsStatementOf(IOperation operation, IBlockOperation block)
+    {
+        for (var current = operation; current.Parent is { } parent; current = parent)
         {
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (parent == block)
             {
                 return true;
+            }
+
+            if (parent is IConditionalOperation or ILoopOperation or ISwitchOperation or ITryOperation or IBlockOperation)
+            {
+                return false;
             }
         }
 

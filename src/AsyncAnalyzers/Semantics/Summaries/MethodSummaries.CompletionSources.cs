@@ -58,23 +58,66 @@ internal sealed partial class MethodSummaries
     /// not bind) (ContinuationIgnoresFaultAnalyzerTests.ContinuationOnInternalSourceThatOnlySucceeds_NoDiagnostic,
     /// ContinuationOnInternalSourceThatCanFail_Reports).
     /// </summary>
-    public Fact MemberSourceCanFault(IOperation task)
+    public Fact MemberSourceCanFault(IOperation task) =>
+        task.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Task", Instance: IMemberReferenceOperation holder } && HolderOnlySucceeds(holder, task)
+            ? Fact.No(task)
+            : Fact.Unknown;
+
+    /// <summary>
+    /// The task of a source held as <see cref="MemberSourceCanFault"/> reads it, directly or behind a non-virtual property of the
+    /// compilation whose getter returns only such tasks or a completed one: <c>await _readSource.Task</c>,
+    /// <c>await channel.ReadTask</c> with <c>ReadTask =&gt; _readSource.Task</c>, <c>await Stopping</c> with
+    /// <c>Stopping =&gt; _source?.Task ?? Task.CompletedTask</c> (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsHeldSourceThatOnlySucceeds_NoDiagnostic,
+    /// CalleeAwaitsHeldSourceThatCanFail_Reports).
+    /// </summary>
+    public bool IsHeldSourceTaskThatOnlySucceeds(IOperation task) => IsHeldSourceTask(task.WalkDownConversions(), task, followProperty: true);
+
+    private bool IsHeldSourceTask(IOperation value, IOperation use, bool followProperty)
     {
-        if (task.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: "Task", Instance: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } holder }
-            || !CompletionSources.IsCompletionSource(holder.Type)
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Task", Instance: IMemberReferenceOperation holder }:
+                return HolderOnlySucceeds(holder, use);
+            case ICoalesceOperation { Value: IConditionalAccessOperation { Operation: IMemberReferenceOperation holder, WhenNotNull: IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation } }, WhenNull: var fallback }:
+                return CompletedTasks.IsCompletedSuccessfullyByConstruction(fallback.WalkDownConversions(), _symbols) && HolderOnlySucceeds(holder, use);
+            case IPropertyReferenceOperation { Property: { GetMethod: { } getter, IsIndexer: false } property } when followProperty
+                && property is { IsVirtual: false, IsAbstract: false, IsOverride: false } && _bodies.BodyOf(getter, use) is { } body:
+                var any = false;
+                foreach (var operation in body.Block.DescendantsInSameFunction())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } returned })
+                    {
+                        if (!IsHeldSourceTask(returned.WalkDownConversions(), use, followProperty: false))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
+            default:
+                return false;
+        }
+    }
+
+    private bool HolderOnlySucceeds(IMemberReferenceOperation holder, IOperation use)
+    {
+        if (holder.Member is not (IFieldSymbol or IPropertySymbol) || !CompletionSources.IsCompletionSource(holder.Type)
             || holder.Member.OriginalDefinition is not { IsVirtual: false, IsAbstract: false, IsOverride: false, ContainingType: not null } member
             || member.DeclaringSyntaxReferences.IsEmpty)
         {
-            return Fact.Unknown;
+            return false;
         }
 
         if (!_memberSourceOnlySucceeds.TryGetValue(member, out var onlySucceeds))
         {
             var scope = EveryReferenceScope(member);
-            onlySucceeds = _memberSourceOnlySucceeds.GetOrAdd(member, scope is not null && EveryReferenceOnlySucceeds(scope, member, task));
+            onlySucceeds = _memberSourceOnlySucceeds.GetOrAdd(member, scope is not null && EveryReferenceOnlySucceeds(scope, member, use));
         }
 
-        return onlySucceeds ? Fact.No(task) : Fact.Unknown;
+        return onlySucceeds;
     }
 
     private bool EveryReferenceOnlySucceeds(IEnumerable<SyntaxNode> scope, ISymbol member, IOperation use)
@@ -106,6 +149,11 @@ internal sealed partial class MethodSummaries
                     IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
                     or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
                 ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
+
+                // if (_source == null || _source.Task.IsCompleted): a null test reads nothing of it
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+                    (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
+                IIsPatternOperation pattern => pattern.Value == reference && IsNullPattern(pattern.Pattern),
                 _ => false,
             };
 
@@ -117,6 +165,14 @@ internal sealed partial class MethodSummaries
 
         return true;
     }
+
+    /// <summary><c>is null</c>, <c>is not null</c>.</summary>
+    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => constant.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
+        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
+        _ => false,
+    };
 
     /// <summary>
     /// Every simple name in these declarations whose text <paramref name="wanted"/> accepts, with its tree's model, in one walk of

@@ -895,6 +895,11 @@ internal sealed partial class MethodSummaries
                 && CompletionSources.OnlySucceeds(sourceTask, operation.Root(), unseenOnly ? KeptWithoutUnseenFaults : KeptByTypeWhoseSourcesOnlySucceed):
                 return Fact.No(operation);
 
+            // await _readSource.Task, await channel.ReadTask, await Stopping: a source held in a field that is only ever completed
+            // successfully (MethodSummaries.IsHeldSourceTaskThatOnlySucceeds).
+            case IAwaitOperation { Operation: var awaitedHeld } when IsHeldSourceTaskThatOnlySucceeds(awaitedHeld.UnwrapConfigureAwait()):
+                return Fact.No(operation);
+
             // await ClientEngine.MainLoop: an awaitable of the compilation that is not a task (a switch to its own synchronization
             // context) whose GetResult shows no fault; the await only hands the continuation over and resumes there
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsOwnContextSwitchThenOnlyCoveredWork_NoDiagnostic, AwaitsOwnAwaitableWhoseGetResultThrows_Reports).

@@ -1602,6 +1602,67 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("Run", "'http.DefaultRequestHeaders.Add(\"X-Key\", key)'"));
     }
 
+    // A message consumer's channel (real code: a messaging library) signals the end of its read loop through a source it keeps;
+    // stopping waits for that signal, which is only ever set with a result.
+    private const string ReadChannel = """
+        class Channel
+        {
+            private TaskCompletionSource<bool>? _stopSource;
+            private TaskCompletionSource<bool> _readSource = new();
+
+            public Task ReadTask => _readSource.Task;
+
+            public Task Stopping => _stopSource?.Task ?? Task.CompletedTask;
+
+            public void StartReading()
+            {
+                if (_readSource.Task.IsCompleted)
+                    _readSource = new TaskCompletionSource<bool>();
+                if (_stopSource == null || _stopSource.Task.IsCompleted)
+                    _stopSource = new TaskCompletionSource<bool>();
+            }
+
+            public void Completed(bool failed)
+            {
+                _readSource.TrySetResult(!failed);
+                _stopSource?.TrySetResult(true);
+            }
+
+            public async Task StopReadingAsync()
+            {
+                await _readSource.Task.ConfigureAwait(false);
+                await Stopping.ConfigureAwait(false);
+            }
+        }
+
+        class Consumer
+        {
+            private readonly Channel _channel = new();
+
+            public void Stop()
+            {
+                {|#0:_ = _channel.StopReadingAsync()|};
+                {|#1:_ = WaitAsync()|};
+            }
+
+            private async Task WaitAsync() => await _channel.ReadTask.ConfigureAwait(false);
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeAwaitsHeldSourceThatOnlySucceeds_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ReadChannel.Replace("{|#0:", "").Replace("{|#1:", "").Replace("()|};", "();") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsHeldSourceThatCanFail_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ReadChannel.Replace("_readSource.TrySetResult(!failed);", "if (failed) _readSource.TrySetException(new InvalidOperationException()); else _readSource.TrySetResult(true);") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StopReadingAsync", "'await _readSource.Task.ConfigureAwait(false)' in 'Channel.StopReadingAsync'"),
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(1).WithArguments("WaitAsync", "'await _channel.ReadTask.ConfigureAwait(false)' in 'Consumer.WaitAsync'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {

@@ -237,9 +237,12 @@ internal sealed partial class MethodSummaries
 
         // task.WithName("job"), task.Unwrap(): the tasks handed in fault the result as well
         // (UnawaitedTaskAnalyzerTests.HelperThatDoesNotObserve_Reports).
+        // Not a task handed to a helper that only discards it (task.FireAndForget()): it faults nothing
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeForgettingDetachedWorkWithHelper_NoDiagnostic).
         foreach (var argument in call.Arguments)
         {
             if (argument.Value.WalkDownConversions() is IInvocationOperation handedIn && _symbols.IsTaskLike(handedIn.Type)
+                && !IsForgottenByHelper(handedIn)
                 && CallShowsFault(handedIn, unseenOnly, walk) is { IsYes: true } handedInFact)
             {
                 return handedInFact;
@@ -1693,7 +1696,18 @@ internal sealed partial class MethodSummaries
 
     private bool IsDroppedTask(IOperation operation) =>
         operation is IInvocationOperation call && _symbols.IsTaskLike(call.Type)
-        && call.WalkUpConversions().Parent is IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation };
+        && (call.WalkUpConversions().Parent is IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation }
+            || IsForgottenByHelper(call));
+
+    /// <summary>
+    /// <c>Task.Run(...).FireAndForget();</c>: a task handed, as a statement, to a helper of the compilation that only discards it;
+    /// it does not fault the body either (ASYNC402 reports the helper's call on its own)
+    /// (UnobservedFireAndForgetAnalyzerTests.CalleeForgettingDetachedWorkWithHelper_NoDiagnostic).
+    /// </summary>
+    private bool IsForgottenByHelper(IInvocationOperation task) =>
+        task.WalkUpConversions().Parent is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation helper }
+        && helper.WalkUpConversions().Parent is IExpressionStatementOperation
+        && IgnoresParameter(helper.TargetMethod, parameter, helper).IsYes;
 
     /// <summary>
     /// The one method an invocation that did not bind was meant to call, when it is declared in the compilation and not

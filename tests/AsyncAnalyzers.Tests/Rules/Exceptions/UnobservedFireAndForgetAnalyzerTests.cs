@@ -1663,6 +1663,56 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(1).WithArguments("WaitAsync", "'await _channel.ReadTask.ConfigureAwait(false)' in 'Consumer.WaitAsync'"));
     }
 
+    // A consumer's reconnect (real code: a messaging library) stops in order, then leaves the slow reconnect to a detached task
+    // that the project's FireAndForget helper hides; reconnecting's own task does not fault with it.
+    private const string Reconnect = """
+        static class TaskExtensions
+        {
+            public static void FireAndForget(this Task task) { }
+        }
+
+        class Consumer
+        {
+            private bool _isReconnecting;
+
+            public void OnPartitionsLost()
+            {
+                {|#0:_ = TriggerReconnectAsync()|};
+            }
+
+            public async Task TriggerReconnectAsync()
+            {
+                _isReconnecting = true;
+                await Task.Yield();
+                Task.Run(async () =>
+                {
+                    try
+                    {
+                        await System.IO.File.AppendAllTextAsync("reconnect.log", "reconnecting");
+                    }
+                    finally
+                    {
+                        _isReconnecting = false;
+                    }
+                }).FireAndForget();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeForgettingDetachedWorkWithHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Reconnect.Replace("{|#0:", "").Replace("()|};", "();").Replace("Task.Run(async", "{|#1:Task.Run(async").Replace("}).FireAndForget();", "}).FireAndForget()|};") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(1).WithArguments("Run", "'System.IO.File.AppendAllTextAsync(\"reconnect.log\", \"reconnec…'"));
+    }
+
+    [Fact]
+    public async Task CalleeAwaitingDetachedWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + Reconnect.Replace("Task.Run(", "await Task.Run(").Replace("}).FireAndForget();", "});") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("TriggerReconnectAsync", "'System.IO.File.AppendAllTextAsync(\"reconnect.log\", \"reconnec…' in 'Consumer.TriggerReconnectAsync'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {

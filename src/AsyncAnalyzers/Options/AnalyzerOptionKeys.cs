@@ -54,6 +54,13 @@ public static class AnalyzerOptionKeys
     public const string ExceptionHandler = Prefix + "exception_handler";
 
     /// <summary>
+    /// <c>true</c> (the default) or <c>false</c>: whether a finding is suppressed where the code already suppresses an equivalent
+    /// peer rule (<c>[SuppressMessage("Usage", "VSTHRD002:...")]</c>, <c>#pragma warning disable VSTHRD002</c>): the maintainers
+    /// reviewed that code for that mistake (<see cref="Rules.Configuration.PeerSuppressor"/>).
+    /// </summary>
+    public const string HonorPeerSuppressions = Prefix + "honor_peer_suppressions";
+
+    /// <summary>
     /// Every option, one row each: its key, the rule it belongs to (null for package-wide options) and the kind of value it
     /// takes. ASYNC901 validates each option from its kind, so a new option needs a <c>const</c> above, a row here and its docs.
     /// </summary>
@@ -66,7 +73,8 @@ public static class AnalyzerOptionKeys
         new AnalyzerOption(Async301UnsafeTypes, DiagnosticIds.IndependentSequentialAwaits, OptionKind.TypeList),
         new AnalyzerOption(Async301UnknownReceivers, DiagnosticIds.IndependentSequentialAwaits, OptionKind.ReceiverAssumption),
         new AnalyzerOption(Async302UnknownReceivers, DiagnosticIds.IndependentAwaitInLoop, OptionKind.ReceiverAssumption),
-        new AnalyzerOption(ExceptionHandler, null, OptionKind.MethodName));
+        new AnalyzerOption(ExceptionHandler, null, OptionKind.MethodName),
+        new AnalyzerOption(HonorPeerSuppressions, null, OptionKind.Boolean));
 
     // Declared after Options: static initializers run in textual order.
     private static readonly ImmutableDictionary<string, AnalyzerOption> ByKey =

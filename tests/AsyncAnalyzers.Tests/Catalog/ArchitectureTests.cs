@@ -84,6 +84,10 @@ public class ArchitectureTests
     {
         var offenders = AnalyzerRunner.SourceFiles(Catalog.RepositoryFile("src", "AsyncAnalyzers"))
             .Where(f => !f.EndsWith("MethodBodies.cs", StringComparison.Ordinal))
+
+            // A suppressor sees only reported diagnostics, no operation: SuppressionAnalysisContext.GetSemanticModel(tree) is its one way
+            // to the model of the finding's own file.
+            .Where(f => !f.EndsWith("Suppressor.cs", StringComparison.Ordinal))
             .Where(f => File.ReadAllText(f).Contains(".GetSemanticModel(", StringComparison.Ordinal))
             .ToList();
         Assert.True(offenders.Count == 0, "Compilation.GetSemanticModel outside Semantics/Summaries/MethodBodies.cs: " + string.Join(", ", offenders));

@@ -192,6 +192,17 @@ public class CatalogTests
     }
 
     [Fact]
+    public void ConfigurationDoc_PeerTableMatchesSuppressor()
+    {
+        // The table under "Peer suppressions" is what PeerSuppressor honors, rule by rule.
+        var text = Catalog.ReadNormalized(Catalog.RepositoryFile("docs", "configuration.md"));
+        var rows = System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\| (ASYNC\d{3}) \| ([A-Za-z0-9, ]+) \|$")
+            .ToDictionary(m => m.Groups[1].Value, m => string.Join(",", m.Groups[2].Value.Split(',').Select(id => id.Trim())));
+        var peers = AsyncAnalyzers.Rules.Configuration.PeerSuppressor.Peers.ToDictionary(pair => pair.Key, pair => string.Join(",", pair.Value));
+        Assert.Equal(peers.OrderBy(p => p.Key, StringComparer.Ordinal), rows.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void OptionsTable_HasOneRowPerKeyConstant()
     {
         var constants = typeof(AnalyzerOptionKeys).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -99,16 +99,30 @@ internal static class OperationExtensions
         }
     }
 
-    /// <summary>Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression.</summary>
+    /// <summary>
+    /// Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression, and a project's own one-argument wrapper of it:
+    /// a static method that takes the task alone and returns <c>ConfiguredTaskAwaitable</c> or <c>ConfiguredValueTaskAwaitable</c>
+    /// (<c>task.CfAwait()</c>, <c>task.AnyContext()</c>) (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinnerThroughConfigureAwaitWrapper_NoDiagnostic).
+    /// </summary>
     public static IOperation UnwrapConfigureAwait(this IOperation awaited)
     {
         var current = awaited.WalkDownConversions();
-        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        while (true)
         {
-            current = instance.WalkDownConversions();
+            if (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+            {
+                current = instance.WalkDownConversions();
+            }
+            else if (current is IInvocationOperation { Instance: null, TargetMethod.IsStatic: true, Arguments.Length: 1, Type: INamedTypeSymbol { Name: "ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable" } configured } wrapper
+                && configured.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
+            {
+                current = wrapper.Arguments[0].Value.WalkDownConversions();
+            }
+            else
+            {
+                return current;
+            }
         }
-
-        return current;
     }
 
     /// <summary>

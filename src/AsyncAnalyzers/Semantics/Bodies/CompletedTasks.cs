@@ -991,6 +991,12 @@ internal static class CompletedTasks
                     WaitAnyWinner(equals.LeftOperand, equals.RightOperand, proven);
                     WaitAnyWinner(equals.RightOperand, equals.LeftOperand, proven);
                     return;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notEquals:
+                    // var task = await Task.WhenAny(connected.Task, timeoutTask); if (task != timeoutTask) { connected.Task.GetResult() }:
+                    // of two tasks, the other one won (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinnerThroughConfigureAwaitWrapper_NoDiagnostic).
+                    OtherOfTwo(notEquals.LeftOperand, notEquals.RightOperand, proven);
+                    OtherOfTwo(notEquals.RightOperand, notEquals.LeftOperand, proven);
+                    return;
                 case IIsPatternOperation { Value: var index, Pattern: IConstantPatternOperation { Value: var position } } when position.WalkDownConversions().Type?.SpecialType == SpecialType.System_Int32:
                     WaitAnyWinner(index, position, proven);
                     return;

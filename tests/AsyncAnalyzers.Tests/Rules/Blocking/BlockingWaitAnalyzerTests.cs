@@ -1702,6 +1702,49 @@ public class BlockingWaitAnalyzerTests
             """);
     }
 
+    // A cluster client's connect (real code) races the socket's completion against a timeout, awaiting through its own
+    // ConfigureAwait(false) wrapper; when the timeout did not win, the connection did.
+    private const string ConnectRace = """
+        using System.Runtime.CompilerServices;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class TaskCoreExtensions
+        {
+            public static ConfiguredTaskAwaitable CfAwait(this Task task) => task.ConfigureAwait(false);
+            public static ConfiguredTaskAwaitable<T> CfAwait<T>(this Task<T> task) => task.ConfigureAwait(false);
+        }
+
+        class SocketConnector
+        {
+            async Task ConnectAsync(TaskCompletionSource<object?> connected, int timeoutMilliseconds, CancellationToken cancellationToken)
+            {
+                var timeoutTask = Task.Delay(timeoutMilliseconds, cancellationToken);
+                var task = await Task.WhenAny(connected.Task, timeoutTask).CfAwait();
+                if (task != timeoutTask)
+                {
+                    {|#0:connected.Task.GetAwaiter().GetResult()|};
+                    return;
+                }
+
+                connected.TrySetResult(null);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ResultOfWhenAnyWinnerThroughConfigureAwaitWrapper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ConnectRace.Replace("{|#0:", "").Replace("GetResult()|}", "GetResult()"));
+    }
+
+    [Fact]
+    public async Task ResultOfWhenAnyLoserThroughConfigureAwaitWrapper_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ConnectRace.Replace("task != timeoutTask", "task == timeoutTask"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".GetAwaiter().GetResult()"));
+    }
+
     [Fact]
     public async Task ResultAfterWhenAnyOfThreeExitsOnOne_Reports()
     {

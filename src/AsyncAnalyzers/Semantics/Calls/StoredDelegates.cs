@@ -24,7 +24,9 @@ internal static class StoredDelegates
 
         // eventBus.Subscribe<Tick>(async _ => ...), token.Register(async () => ...): a subscription keeps the handler and runs it
         // when the event comes (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredLambdaSubscribedToEventBus_NoDiagnostic).
-        IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Subscribe" or "Register" } } => true,
+        // optionsMonitor.OnChange(async options => ...), ChangeToken.OnChange(producer, async () => ...): a change listener, run
+        // when the configuration changes (AsyncLambdaToVoidDelegateAnalyzerTests.CoveredOptionsChangeListener_NoDiagnostic).
+        IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Subscribe" or "Register" or "OnChange" } } => true,
         ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } => true,
         IFieldInitializerOperation or IPropertyInitializerOperation => true,
         _ => false,

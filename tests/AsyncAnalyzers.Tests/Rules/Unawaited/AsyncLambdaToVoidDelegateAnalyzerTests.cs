@@ -791,6 +791,57 @@ public class AsyncLambdaToVoidDelegateAnalyzerTests
             VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action<Tick>"));
     }
 
+    // A daemon (real code) applies option changes as they come: the listener waits for its lock, then does everything inside a
+    // catch-all that logs.
+    private const string OptionsListener = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        interface IOptionsMonitor<T> { IDisposable? OnChange(Action<T, string?> listener); }
+        class Options { public string Name = ""; }
+
+        class Application
+        {
+            private readonly SemaphoreSlim _syncRoot = new(1, 1);
+
+            public Application(IOptionsMonitor<Options> monitor)
+            {
+                monitor.OnChange({|#0:async (options, _) =>|} await OnOptionsChangedAsync(options));
+            }
+
+            private async Task OnOptionsChangedAsync(Options options)
+            {
+                await _syncRoot.WaitAsync();
+                try
+                {
+                    await System.IO.File.WriteAllTextAsync("options.json", options.Name);
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine(ex);
+                }
+                finally
+                {
+                    _syncRoot.Release();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CoveredOptionsChangeListener_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(OptionsListener.Replace("{|#0:", "").Replace("=>|}", "=>"));
+    }
+
+    [Fact]
+    public async Task UncoveredOptionsChangeListener_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(OptionsListener.Replace("catch (Exception ex)", "catch (UnauthorizedAccessException ex)"),
+            VerifyCS.Diagnostic("ASYNC203").WithLocation(0).WithArguments("lambda", "Action<Options, string?>"));
+    }
+
     [Fact]
     public async Task CoveredCommandLambda_NoDiagnostic()
     {

@@ -756,7 +756,12 @@ internal sealed partial class MethodSummaries
     private Fact UncoveredShowsFault(IOperation root, bool unseenOnly, bool asyncBody, Walk walk)
     {
         var cancellationIsNoFault = unseenOnly && asyncBody;
-        var options = new CoverageOptions(cancellationMayEscape: cancellationIsNoFault, observingCatchCounts: unseenOnly, isHarmless: null);
+
+        // catch (Exception) { if (rethrowExceptions) throw; } in a callee called with rethrowExceptions: false catches everything
+        // (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitingHelperWhoseRethrowTheConstantTurnsOff_NoDiagnostic).
+        var decidedByCaller = walk.DecidedByCaller;
+        var options = new CoverageOptions(cancellationMayEscape: cancellationIsNoFault, observingCatchCounts: unseenOnly, isHarmless: null,
+            conditionValue: decidedByCaller is null ? null : decidedByCaller.Decide);
         var stack = new Stack<IOperation>();
         stack.Push(root);
         while (stack.Count > 0)

@@ -223,6 +223,11 @@ internal static class KnownApis
                         return method.Name != "ThrowExceptionForHR";
                     case "ComponentModel" or "Globalization" or "Numerics" or "Buffers" or "Memory":
                         return true;
+
+                    // httpClientFactory.CreateClient(name): a configured client, made or handed out of the factory's pool; no I/O
+                    // (UnobservedFireAndForgetAnalyzerTests.TaskRunLambdaTakingClientFromFactoryBeforeCoveredWork_NoDiagnostic).
+                    case "Net" when third == "Http" && method.Name == "CreateClient" && type.Name is "IHttpClientFactory" or "HttpClientFactoryExtensions":
+                        return true;
                     case "Windows":
                         return !awaitable;
                 }

@@ -1713,6 +1713,60 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("TriggerReconnectAsync", "'System.IO.File.AppendAllTextAsync(\"reconnect.log\", \"reconnec…' in 'Consumer.TriggerReconnectAsync'"));
     }
 
+    // A consumer's stop (real code: a messaging library) waits for its sequences through a helper that rethrows only when asked;
+    // stopping asks it not to.
+    private const string SequenceStop = """
+        static class SequenceExtensions
+        {
+            public static async Task AwaitProcessingAsync(this Sequence sequence, bool rethrowExceptions)
+            {
+                try
+                {
+                    await System.IO.File.AppendAllTextAsync("sequence.log", sequence.Id);
+                }
+                catch (Exception)
+                {
+                    if (rethrowExceptions)
+                        throw;
+                }
+            }
+        }
+
+        class Sequence { public string Id = ""; }
+
+        class Consumer
+        {
+            private readonly Sequence _sequence = new();
+
+            public void Stop()
+            {
+                {|#0:_ = StopReadingAsync()|};
+            }
+
+            public System.Collections.Generic.List<string> Stopped { get; } = new();
+
+            private async Task StopReadingAsync()
+            {
+                await Task.Yield();
+                Stopped.Add(_sequence.Id);
+                await _sequence.AwaitProcessingAsync(false);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeAwaitingHelperWhoseRethrowTheConstantTurnsOff_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + SequenceStop.Replace("{|#0:", "").Replace("()|};", "();") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitingHelperWhoseRethrowTheConstantTurnsOn_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + SequenceStop.Replace("AwaitProcessingAsync(false)", "AwaitProcessingAsync(true)") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StopReadingAsync", "'System.IO.File.AppendAllTextAsync(\"sequence.log\", sequence.I…' in 'SequenceExtensions.AwaitProcessingAsync'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {
@@ -2764,6 +2818,15 @@ public class UnobservedFireAndForgetAnalyzerTests
                 }
             }
             """),
+        AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Microsoft.Extensions.Http", """
+            namespace System.Net.Http
+            {
+                public interface IHttpClientFactory
+                {
+                    HttpClient CreateClient(string name);
+                }
+            }
+            """),
         AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("OtherLib", """
             namespace OtherLib
             {
@@ -2808,6 +2871,15 @@ public class UnobservedFireAndForgetAnalyzerTests
         var test = new VerifyCS.Test { TestCode = source };
         test.TestState.AdditionalReferences.AddRange(Libraries.Value);
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TaskRunLambdaTakingClientFromFactoryBeforeCoveredWork_NoDiagnostic()
+    {
+        // The factory hands out a configured client: no I/O until the post, which is covered.
+        await VerifyWithLibrariesAsync(Usings + WebhookCall.Replace("{|#0:", "").Replace("})|};", "});")
+            .Replace("using var http = new HttpClient();", "using var http = Factory.CreateClient(\"webhooks\");")
+            .Replace("class Webhooks\n{", "class Webhooks\n{\n    public IHttpClientFactory Factory { get; set; } = null!;") + Stubs);
     }
 
     [Fact]

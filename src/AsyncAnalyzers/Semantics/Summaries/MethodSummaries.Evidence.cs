@@ -265,8 +265,11 @@ internal sealed partial class MethodSummaries
             return CallShowsFault(wrapped, unseenOnly, walk);
         }
 
-        // A continuation's antecedent faults it (or is lost with it).
-        if (method.Name == "ContinueWith" && call.Instance is { } instance && _work.FreshTask(instance) is { } antecedent)
+        // A continuation's antecedent faults it (or is lost with it), unless the continuation observes it: OnlyOnFaulted, or a
+        // delegate that reads the antecedent (task => Log.Error(task.Exception, ...)); then only the delegate's own work counts
+        // (UnobservedFireAndForgetAnalyzerTests.WhenAllOfRunsObservedByFaultContinuations_NoDiagnostic).
+        if (method.Name == "ContinueWith" && call.Instance is { } instance && _work.FreshTask(instance) is { } antecedent
+            && !(unseenOnly && Calls.StartedWork.ContinuationObservesAntecedent(call)))
         {
             return CallShowsFault(antecedent, unseenOnly, walk);
         }
@@ -833,10 +836,14 @@ internal sealed partial class MethodSummaries
                 continue;
             }
 
+            // Task.Run(work).ContinueWith(t => Log(t.Exception), OnlyOnFaulted): the continuation observes the work's fault
+            // (UnobservedFireAndForgetAnalyzerTests.WhenAllOfRunsObservedByFaultContinuations_NoDiagnostic).
+            var observedAntecedent = unseenOnly && current is IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } antecedent } continuation
+                && Calls.StartedWork.ContinuationObservesAntecedent(continuation) ? antecedent : null;
             foreach (var child in current.ChildOperations)
             {
                 // A lambda handed to a call is read with the call (CallShowsFault); one stored or subscribed runs later, elsewhere.
-                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation) && !ReferenceEquals(child, observedAntecedent))
                 {
                     stack.Push(child);
                 }

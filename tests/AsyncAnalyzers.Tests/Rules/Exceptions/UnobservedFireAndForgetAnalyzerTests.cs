@@ -1767,6 +1767,43 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StopReadingAsync", "'System.IO.File.AppendAllTextAsync(\"sequence.log\", sequence.I…' in 'SequenceExtensions.AwaitProcessingAsync'"));
     }
 
+    // An event bus (real code: a daemon) invokes its subscribers in a fire-and-forget fashion; each run carries a continuation
+    // that logs its fault.
+    private const string EventBroadcast = """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        class EventBus
+        {
+            private readonly Dictionary<string, Func<string, Task>> _subscribers = new();
+
+            public List<string> Errors { get; } = new();
+
+            public void Raise(string data)
+            {
+                {|#0:_ = Task.WhenAll(_subscribers.Select(subscriber =>
+                    Task.Run(() => subscriber.Value(data))
+                        .ContinueWith(
+                            task => Errors.Add($"Subscriber {subscriber.Key} failed: {task.Exception}"),
+                            TaskContinuationOptions.OnlyOnFaulted)))|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task WhenAllOfRunsObservedByFaultContinuations_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + EventBroadcast.Replace("{|#0:", "").Replace(")))|};", ")));") + Stubs);
+    }
+
+    [Fact]
+    public async Task WhenAllOfRunsWithContinuationsIgnoringFaults_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + EventBroadcast.Replace("task => Errors.Add($\"Subscriber {subscriber.Key} failed: {task.Exception}\")", "_ => Errors.Add(subscriber.Key)")
+                .Replace("TaskContinuationOptions.OnlyOnFaulted", "TaskContinuationOptions.ExecuteSynchronously") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("WhenAll", "'subscriber.Value(data)'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {

@@ -141,29 +141,73 @@ internal sealed partial class MethodSummaries
             }
 
             var reference = model.GetOperation(MemberExpression(name))?.WalkUpConversions();
-            var succeeds = reference?.Parent switch
-            {
-                IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" } call => call.Instance == reference,
-                IPropertyReferenceOperation { Property.Name: "Task" } read => read.Instance == reference,
-                IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
-                    IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
-                    or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
-                ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
-
-                // if (_source == null || _source.Task.IsCompleted): a null test reads nothing of it
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
-                    (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
-                IIsPatternOperation pattern => pattern.Value == reference && IsNullPattern(pattern.Pattern),
-                _ => false,
-            };
-
-            if (!succeeds)
+            if (reference is not null && !SourceUseOnlySucceeds(reference, use, SourceCopyDepth))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>How many copies (a local, then a private method's parameter) of a held source are followed.</summary>
+    private const int SourceCopyDepth = 2;
+
+    /// <summary>
+    /// A use of a source that cannot fault or cancel it: a read of its <c>Task</c>, <c>SetResult</c>/<c>TrySetResult</c>, a new source
+    /// stored, a null test; with <paramref name="depth"/> left, a copy into a local whose every use is such, or an argument of a
+    /// private method of the compilation whose parameter is only used so:
+    /// <c>var source = _source; Task.Factory.StartNew(() =&gt; ConsumeAsync(source, token))</c> with <c>ConsumeAsync</c> ending in
+    /// <c>source.TrySetResult(true)</c> (UnobservedFireAndForgetAnalyzerTests.CalleeAwaitsHeldSourceCopiedToItsLoop_NoDiagnostic).
+    /// </summary>
+    private bool SourceUseOnlySucceeds(IOperation reference, IOperation use, int depth)
+    {
+        switch (reference.Parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var copy } } when depth > 0:
+                return EveryUseOnlySucceeds(reference.Root(), copy, use, depth - 1);
+            case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation { TargetMethod: var callee } } when depth > 0
+                && callee.DeclaredAccessibility == Accessibility.Private && !callee.IsVirtual && !callee.IsOverride && parameter.RefKind == RefKind.None
+                && _bodies.BodyOf(callee.BodyPart(), use) is { } body:
+                return EveryUseOnlySucceeds(body.Block, parameter, use, depth - 1);
+        }
+
+        return reference.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" } call => call.Instance == reference,
+            IPropertyReferenceOperation { Property.Name: "Task" } read => read.Instance == reference,
+            IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
+                IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
+                or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
+            ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
+
+            // if (_source == null || _source.Task.IsCompleted): a null test reads nothing of it
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+                (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
+            IIsPatternOperation pattern => pattern.Value == reference && IsNullPattern(pattern.Pattern),
+            _ => false,
+        };
+    }
+
+    /// <summary>Every reference to the local or parameter in <paramref name="root"/> (lambdas included) only succeeds it.</summary>
+    private bool EveryUseOnlySucceeds(IOperation root, ISymbol variable, IOperation use, int depth)
+    {
+        var any = false;
+        foreach (var operation in root.Descendants())
+        {
+            if ((operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, variable))
+                || (operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable)))
+            {
+                if (!SourceUseOnlySucceeds(operation.WalkUpConversions(), use, depth))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     /// <summary><c>is null</c>, <c>is not null</c>.</summary>

@@ -1649,6 +1649,61 @@ public class UnobservedFireAndForgetAnalyzerTests
         }
         """;
 
+    // A consume loop (real code: a Kafka consumer) hands its stop signal to the loop it starts, which sets it when the loop ends.
+    private const string ConsumeLoop = """
+        class ConsumeLoop
+        {
+            private TaskCompletionSource<bool>? _consumeSource;
+            private CancellationTokenSource _cancellation = new();
+
+            public Task Stopping => _consumeSource?.Task ?? Task.CompletedTask;
+
+            public void Start()
+            {
+                if (_consumeSource == null || _consumeSource.Task.IsCompleted)
+                    _consumeSource = new TaskCompletionSource<bool>();
+
+                TaskCompletionSource<bool>? source = _consumeSource;
+                var token = _cancellation.Token;
+                Task.Factory.StartNew(() => ConsumeAsync(source, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+
+            public async Task StopAsync()
+            {
+                _cancellation.Cancel();
+                await Stopping.ConfigureAwait(false);
+            }
+
+            private async Task ConsumeAsync(TaskCompletionSource<bool> source, CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                    await Task.Delay(10);
+
+                SOURCE_END;
+            }
+        }
+
+        class Consumer
+        {
+            private readonly ConsumeLoop _loop = new();
+
+            public void OnRevoked() => {|#0:_ = _loop.StopAsync()|};
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeAwaitsHeldSourceCopiedToItsLoop_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ConsumeLoop.Replace("{|#0:", "").Replace("StopAsync()|}", "StopAsync()").Replace("SOURCE_END", "source.TrySetResult(true)") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeAwaitsHeldSourceCopiedToLoopThatFaultsIt_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + ConsumeLoop.Replace("SOURCE_END", "source.TrySetException(new InvalidOperationException(\"stopped\"))") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StopAsync", "'await Stopping.ConfigureAwait(false)' in 'ConsumeLoop.StopAsync'"));
+    }
+
     [Fact]
     public async Task CalleeAwaitsHeldSourceThatOnlySucceeds_NoDiagnostic()
     {

@@ -1332,7 +1332,29 @@ internal sealed partial class MethodSummaries
             }
         }
 
-        return state is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
+        // if (Client is null) throw ...: the same for an auto-property of the object (its stored state)
+        // (UnguardedAsyncVoidHandlerAnalyzerTests.HandlerGuardingUnsetAutoProperty_NoDiagnostic).
+        return state is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+            || (state is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false } property } && IsAutoProperty(property));
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.DeclaringSyntaxReferences.Length != 1
+            || property.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -144,6 +144,65 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             """ + Stubs);
     }
 
+    // A VPN watchdog (real code: a daemon) polls its client on a timer; the check's "never occurs" guard of its own set-up is a bug
+    // of the constructor, not a way the poll fails, and the poll itself is covered.
+    private const string VpnWatchdog = """
+        using System.Threading;
+
+        interface IVpnClient { Task<bool> IsConnectedAsync(); }
+
+        class VpnService
+        {
+            private readonly SemaphoreSlim _syncRoot = new(1, 1);
+            private readonly System.Timers.Timer _timer = new(5000);
+
+            public VpnService(IVpnClient? client)
+            {
+                Client = client;
+                _timer.Elapsed += {|#0:async|} (_, _) => await CheckConnection();
+            }
+
+            public bool Connected { get; private set; }
+
+            private IVpnClient? Client CLIENT
+
+            private async Task CheckConnection()
+            {
+                if (Client is null)
+                {
+                    throw new InvalidOperationException("VPN client not properly initialized");
+                }
+
+                await _syncRoot.WaitAsync();
+                try
+                {
+                    Connected = await Client.IsConnectedAsync();
+                }
+                catch (Exception)
+                {
+                    Connected = false;
+                }
+                finally
+                {
+                    _syncRoot.Release();
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task HandlerGuardingUnsetAutoProperty_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + VpnWatchdog.Replace("{|#0:async|}", "async").Replace("CLIENT", "{ get; }"));
+    }
+
+    [Fact]
+    public async Task HandlerGuardingComputedProperty_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + VpnWatchdog.Replace("CLIENT", "{ get => _clients.Count > 0 ? _clients[0] : null; set => _clients.Add(value!); }\n    private readonly List<IVpnClient> _clients = new();"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'throw new InvalidOperationException(\"VPN client not properly …' in 'VpnService.CheckConnection'"));
+    }
+
     [Fact]
     public async Task LambdaSubscribedWithPlusEquals_Reports()
     {

@@ -242,7 +242,7 @@ internal sealed partial class MethodSummaries
         foreach (var argument in call.Arguments)
         {
             if (argument.Value.WalkDownConversions() is IInvocationOperation handedIn && _symbols.IsTaskLike(handedIn.Type)
-                && !IsForgottenByHelper(handedIn)
+                && !IsForgottenByHelper(handedIn) && !IsAsyncTaskHandedToCollection(handedIn)
                 && CallShowsFault(handedIn, unseenOnly, walk) is { IsYes: true } handedInFact)
             {
                 return handedInFact;

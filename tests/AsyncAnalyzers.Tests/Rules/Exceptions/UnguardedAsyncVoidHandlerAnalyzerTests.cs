@@ -203,6 +203,56 @@ public class UnguardedAsyncVoidHandlerAnalyzerTests
             VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("async lambda", "'throw new InvalidOperationException(\"VPN client not properly …' in 'VpnService.CheckConnection'"));
     }
 
+    // A chat client (real code) rejoins its rooms at login: the joins start together and their failures are caught where they are
+    // awaited together.
+    private const string RoomRejoin = """
+        class Rooms
+        {
+            public event EventHandler? LoggedIn;
+            public string LastError { get; private set; } = "";
+
+            public Rooms() => LoggedIn += OnLoggedIn;
+
+            private async void {|#0:OnLoggedIn|}(object? sender, EventArgs e)
+            {
+                await TryJoinAsync("general", "help");
+            }
+
+            private async Task TryJoinAsync(params string[] roomNames)
+            {
+                var tasks = new List<Task>();
+                foreach (var room in roomNames)
+                {
+                    tasks.Add(JoinAsync(room));
+                }
+
+                try
+                {
+                    await Task.WhenAll(tasks);
+                }
+                catch (Exception ex)
+                {
+                    LastError = ex.Message;
+                }
+            }
+
+            private async Task JoinAsync(string room) => await File.AppendAllTextAsync("rooms.log", room);
+        }
+        """;
+
+    [Fact]
+    public async Task HandlerAwaitingJoinsCollectedAndAwaitedUnderCatchAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + RoomRejoin.Replace("{|#0:OnLoggedIn|}", "OnLoggedIn"));
+    }
+
+    [Fact]
+    public async Task HandlerAwaitingJoinsCollectedAndAwaitedUncovered_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + RoomRejoin.Replace("catch (Exception ex)", "catch (IOException ex)"),
+            VerifyCS.Diagnostic("ASYNC401").WithLocation(0).WithArguments("OnLoggedIn", "'File.AppendAllTextAsync(\"rooms.log\", room)' in 'Rooms.JoinAsync'"));
+    }
+
     [Fact]
     public async Task LambdaSubscribedWithPlusEquals_Reports()
     {

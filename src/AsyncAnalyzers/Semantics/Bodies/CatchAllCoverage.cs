@@ -364,6 +364,9 @@ internal static class CatchAllCoverage
         IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } => CarriesException(instance, local),
         IInterpolatedStringOperation interpolated => interpolated.Parts.Any(part => part is IInterpolationOperation { Expression: var inserted } && CarriesException(inserted, local)),
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation => CarriesException(concatenation.LeftOperand, local) || CarriesException(concatenation.RightOperand, local),
+
+        // Log.LogWarning("Failed to upload {Filename}: {Message}", name, ex.Message): a params array of the logging call
+        IArrayCreationOperation { Initializer: { } elements } => elements.ElementValues.Any(element => CarriesException(element, local)),
         _ => false,
     };
 

@@ -346,6 +346,15 @@ public class UnobservedFireAndForgetAnalyzerTests
     }
 
     [Fact]
+    public async Task CatchAllThatLogsTheMessageAmongTemplateArgumentsAndRethrows_NoDiagnostic()
+    {
+        // The message is one of the logging template's params arguments.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + VersionCheck.Replace("{|#0:", "").Replace("()|};", "();")
+            .Replace("void Warn(string template, string message) => LastWarning = template.Replace(\"{Message}\", message);", "void Warn(string template, params object[] values) => LastWarning = string.Format(template, values);")
+            .Replace("Warn(\"Failed to check version: {Message}\", ex.Message);", "Warn(\"Failed to check version {0}: {1}\", \"latest.txt\", ex.Message);") + Stubs);
+    }
+
+    [Fact]
     public async Task CatchAllThatLogsWithoutTheExceptionAndRethrows_Reports()
     {
         await VerifyCS.VerifyAnalyzerAsync(Usings + VersionCheck.Replace("ex.Message", "\"unknown\"") + Stubs,

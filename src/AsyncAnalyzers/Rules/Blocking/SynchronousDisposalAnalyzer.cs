@@ -73,7 +73,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
         // await stream.FlushAsync(token) as the last use of the resource: what the synchronous Dispose has left to do is close a
         // handle (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyBeforeDisposal_NoDiagnostic, WrittenAfterFlush_Reports).
-        if (FlushedAsynchronouslyLast(context.Operation, resources))
+        if (FlushedAsynchronouslyLast(context.Operation, resources, services))
         {
             return;
         }
@@ -424,7 +424,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     /// asynchronous flush, so disposal only closes (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyBeforeDisposal_NoDiagnostic,
     /// FlushedThroughWriterThenReadBack_NoDiagnostic, WrittenAfterFlush_Reports, WrittenThroughWriterAfterFlush_Reports).
     /// </summary>
-    private static bool FlushedAsynchronouslyLast(IOperation usingOperation, IOperation resources)
+    private static bool FlushedAsynchronouslyLast(IOperation usingOperation, IOperation resources, CompilationServices services)
     {
         if (ScopeOf(usingOperation) is not { } scope || resources is not IVariableDeclarationGroupOperation group)
         {
@@ -454,7 +454,11 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
                 // A writer's flush flushes the stream; anything but a read of the stream itself may leave bytes unflushed.
                 var mentions = uses.Where(use => SymbolEqualityComparer.Default.Equals(use.Local, stream) || writers.Contains(use.Local));
-                if (!AwaitedFlushIsLast(mentions, throughBaseStream: false, use => SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)use).Local, stream) && WritesNothing((ILocalReferenceOperation)use)))
+                if (!AwaitedFlushIsLast(
+                        mentions,
+                        throughBaseStream: false,
+                        use => SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)use).Local, stream) && WritesNothing(use),
+                        use => SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)use).Local, stream) && HelperFlushesLast(use, services)))
                 {
                     return false;
                 }
@@ -522,13 +526,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     /// of a mentioned symbol (or of its <c>BaseStream</c>, when <paramref name="throughBaseStream"/>), and what comes after the
     /// flush leaves it flushed (<paramref name="leavesFlushed"/>).
     /// </summary>
-    private static bool AwaitedFlushIsLast(IEnumerable<IOperation> mentions, bool throughBaseStream, System.Func<IOperation, bool> leavesFlushed)
+    private static bool AwaitedFlushIsLast(IEnumerable<IOperation> mentions, bool throughBaseStream, System.Func<IOperation, bool> leavesFlushed, System.Func<IOperation, bool>? flushedByCall = null)
     {
         var flushed = false;
         foreach (var use in mentions.OrderBy(mention => mention.Syntax.SpanStart))
         {
             var target = throughBaseStream && use.Parent is IPropertyReferenceOperation { Property.Name: "BaseStream" } baseStream && ReferenceEquals(baseStream.Instance, use) ? baseStream : use;
-            if (target.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, target) && IsAwaited(flush))
+            if ((target.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, target) && IsAwaited(flush))
+                || flushedByCall?.Invoke(use) == true)
             {
                 flushed = true;
             }
@@ -541,16 +546,58 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         return flushed;
     }
 
+    /// <summary>
+    /// <c>await JsonUtility.WriteJsonAsync(json, stream)</c>: an awaited call of a method of the compilation (not overridable) handed
+    /// the stream, whose body writes it only through writers made over the parameter and ends with an awaited <c>FlushAsync</c> of
+    /// one of them or of the stream, after which the stream is at most read (<c>stream.Position = 0</c>)
+    /// (SynchronousDisposalAnalyzerTests.FlushedAsynchronouslyByHelperBeforeDisposal_NoDiagnostic, WrittenByHelperWithoutFlush_Reports).
+    /// </summary>
+    private static bool HelperFlushesLast(IOperation use, CompilationServices services)
+    {
+        if (use.WalkUpConversions().Parent is not IArgumentOperation { Parameter: { RefKind: RefKind.None } parameter, Parent: IInvocationOperation call }
+            || !IsAwaited(call) || call.TargetMethod.BodyPart() is not { IsVirtual: false, IsAbstract: false, IsOverride: false } callee
+            || services.Bodies.BodyOf(callee, call) is not { } body)
+        {
+            return false;
+        }
+
+        var writers = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var mentions = new List<IOperation>();
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation { Symbol: var writer, Initializer.Value: var made } && MadeOverParameter(made, parameter))
+            {
+                writers.Add(writer);
+            }
+            else if ((operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+                || operation is ILocalReferenceOperation)
+            {
+                mentions.Add(operation);
+            }
+        }
+
+        return AwaitedFlushIsLast(
+            mentions.Where(mention => mention is IParameterReferenceOperation || writers.Contains(((ILocalReferenceOperation)mention).Local)),
+            throughBaseStream: false,
+            mention => mention is IParameterReferenceOperation && (WritesNothing(mention) || MadeOverParameter(mention.WalkUpConversions().Parent?.Parent, parameter)));
+    }
+
+    /// <summary><c>new StreamWriter(stream, ...)</c> with <c>stream</c> the parameter.</summary>
+    private static bool MadeOverParameter(IOperation? value, IParameterSymbol parameter) =>
+        value?.WalkDownConversions() is IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments } && writerType.IsTextWriter()
+        && arguments[0].Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: var over }
+        && SymbolEqualityComparer.Default.Equals(over.OriginalDefinition, parameter.OriginalDefinition);
+
     /// <summary>A use of a stream that leaves nothing in its write buffer: a property read, a seek, a read from it, or the writer made over it.</summary>
-    private static bool WritesNothing(ILocalReferenceOperation reference) =>
+    private static bool WritesNothing(IOperation reference) =>
         IsPropertyRead(reference)
         || (reference.Parent is IPropertyReferenceOperation { Property.Name: "Position" } position && ReferenceEquals(position.Instance, reference))
         || (reference.Parent is IInvocationOperation { TargetMethod.Name: "Seek" or "Read" or "ReadAsync" or "CopyTo" or "CopyToAsync" or "ReadExactly" or "ReadExactlyAsync" } read
             && ReferenceEquals(read.Instance, reference))
-        || (reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
-            && SymbolEqualityComparer.Default.Equals(DisposedResources.WriterMadeOver(creation, out _), reference.Local));
+        || (reference is ILocalReferenceOperation local && reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
+            && SymbolEqualityComparer.Default.Equals(DisposedResources.WriterMadeOver(creation, out _), local.Local));
 
-    private static bool IsPropertyRead(ILocalReferenceOperation reference) =>
+    private static bool IsPropertyRead(IOperation reference) =>
         reference.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } property && ReferenceEquals(property.Instance, reference)
         && !(property.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, property));
 

@@ -2037,6 +2037,54 @@ public class SynchronousDisposalAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(CsvExport("csvFileStream.Position = 0;\n                long length = csvFileStream.Length;\n                await csvFileStream.CopyToAsync(output);"));
     }
 
+    // A feed tool (real code) saves its JSON through a helper that writes through a writer over the stream it is handed and
+    // flushes it asynchronously at the end; the file's disposal then only closes it.
+    private const string JsonSave = """
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        static class JsonUtility
+        {
+            public static async Task SaveJsonAsync(string path, string json)
+            {
+                {|#0:using|} (var stream = new FileStream(path, FileMode.CreateNew))
+                {
+                    await WriteJsonAsync(json, stream);
+                }
+            }
+
+            public static async Task WriteJsonAsync(string json, Stream stream)
+            {
+                System.ArgumentNullException.ThrowIfNull(stream);
+                using (var writer = new StreamWriter(stream, Encoding.UTF8, bufferSize: 8192, leaveOpen: true))
+                {
+                    await writer.WriteAsync(json);
+                    FLUSH
+                }
+
+                if (stream.CanSeek)
+                {
+                    stream.Position = 0;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FlushedAsynchronouslyByHelperBeforeDisposal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(JsonSave.Replace("{|#0:using|}", "using").Replace("FLUSH", "await writer.FlushAsync();"));
+    }
+
+    [Fact]
+    public async Task WrittenByHelperWithoutFlush_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(JsonSave.Replace("FLUSH", "").Replace("using (var writer", "{|#1:using|} (var writer"),
+            VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("FileStream", "use 'await using'"),
+            VerifyCS.Diagnostic("ASYNC105").WithLocation(1).WithArguments("StreamWriter", "use 'await using'"));
+    }
+
     [Fact]
     public async Task WrittenThroughWriterAfterFlush_Reports()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AsyncAnalyzers.Baseline;
+using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Symbols;
@@ -66,6 +67,16 @@ public sealed class NullTaskReturnAnalyzer : DiagnosticAnalyzer
         if (function.MethodKind == MethodKind.Ordinary
             && function.DeclaredAccessibility == Accessibility.Private
             && services.Summaries.OnlyRunAndForgotten(function, ret).IsYes)
+        {
+            return;
+        }
+
+        // sessions.ParallelForEachAsync((entry, token) => entry.InUse ? BeatAsync(entry) : default): a lambda handed to a helper of
+        // the compilation that tests each task the delegate returns for null before it uses it
+        // (NullTaskReturnAnalyzerTests.LambdaHandedToHelperThatSkipsNullTasks_NoDiagnostic, LambdaHandedToHelperThatAwaitsEveryTask_Reports).
+        if (function.MethodKind == MethodKind.AnonymousFunction && ret.FirstAncestor<IAnonymousFunctionOperation>() is { } lambda
+            && lambda.DelegateUse() is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation helper }
+            && services.Summaries.NullChecksDelegateResults(helper.TargetMethod, parameter, helper))
         {
             return;
         }

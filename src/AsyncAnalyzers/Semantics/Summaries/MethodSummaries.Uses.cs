@@ -561,6 +561,91 @@ internal sealed partial class MethodSummaries : IDelegateUses
     }
 
     /// <summary>
+    /// Does this method of the compilation (not overridable) test every result of its delegate parameter for null before using it?
+    /// Each invocation of the parameter (<c>action(x)</c>, <c>action?.Invoke(x)</c>) initializes a local whose every other use sits
+    /// under <c>if (local != null)</c> (or <c>!= default</c>, <c>is not null</c>), one invocation at least: a null task from the
+    /// delegate is skipped, never awaited.
+    /// </summary>
+    public bool NullChecksDelegateResults(IMethodSymbol method, IParameterSymbol parameter, IOperation use)
+    {
+        method = method.BodyPart();
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride || _bodies.BodyOf(method, use) is not { } body)
+        {
+            return false;
+        }
+
+        var ordinal = parameter.Ordinal;
+        var any = false;
+        foreach (var operation in body.Block.Descendants())
+        {
+            if (operation is not IParameterReferenceOperation { Parameter: var referenced } reference || referenced.Ordinal != ordinal
+                || !SymbolEqualityComparer.Default.Equals(referenced.ContainingSymbol.OriginalDefinition, method.OriginalDefinition))
+            {
+                continue;
+            }
+
+            // action?.Invoke(x) or action(x) / action.Invoke(x), as a local's initializer.
+            IOperation? invoked = reference.WalkUpConversions().Parent switch
+            {
+                IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } call => call,
+                IConditionalAccessOperation { WhenNotNull: IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } } access => access,
+                _ => null,
+            };
+
+            if (invoked?.WalkUpConversions().Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var result } }
+                || !EveryUseNullChecked(body.Block, result))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static bool EveryUseNullChecked(IOperation root, ILocalSymbol local)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && !IsNullTest(reference) && !UnderNonNullTest(reference, local))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNullTest(ILocalReferenceOperation reference) => reference.WalkUpConversions().Parent switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+            (comparison.LeftOperand.WalkDownConversions() == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation,
+        IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
+        _ => false,
+    };
+
+    /// <summary>The reference sits in the branch an <c>if (local != null)</c> takes when the local is not null.</summary>
+    private static bool UnderNonNullTest(IOperation reference, ILocalSymbol local)
+    {
+        for (var current = reference; current.Parent is { } parent; current = parent)
+        {
+            if (parent is IConditionalOperation { Condition: var condition, WhenTrue: var whenTrue } && ReferenceEquals(current, whenTrue)
+                && condition.WalkDownConversions() is var tested
+                && (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notNull
+                        && (notNull.LeftOperand.WalkDownConversions() is ILocalReferenceOperation left && SymbolEqualityComparer.Default.Equals(left.Local, local)
+                            || notNull.RightOperand.WalkDownConversions() is ILocalReferenceOperation right && SymbolEqualityComparer.Default.Equals(right.Local, local))
+                    || tested is IIsPatternOperation { Pattern: INegatedPatternOperation, Value: ILocalReferenceOperation patterned } && SymbolEqualityComparer.Default.Equals(patterned.Local, local)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Is this method reached only from the program's start: is every reference to it a call from a synchronous <c>Main</c>, from a
     /// static constructor (which runs before any use of its type, and before <c>Main</c> for the entry point's type), or (up to
     /// <see cref="UsesDepth"/> callers) from a method reached only from them, with one call at least? None of these callers can

@@ -781,6 +781,59 @@ public class NullTaskReturnAnalyzerTests
             """);
     }
 
+
+    // A cluster client's heartbeat (real code) beats only the sessions in use: the lambda returns no task for the others, and its
+    // parallel helper skips null tasks.
+    private const string Heartbeat = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        static class TaskParallelExtensions
+        {
+            public static async Task ParallelForEachAsync<T>(this IEnumerable<T> items, Func<T, CancellationToken, Task> action, CancellationToken cancellationToken = default)
+            {
+                var tasks = new List<Task>();
+                foreach (var item in items)
+                {
+                    var currentTask = action?.Invoke(item, cancellationToken);
+                    if (currentTask != default)
+                        tasks.Add(currentTask);
+                }
+
+                await Task.WhenAll(tasks);
+            }
+        }
+
+        class Session { public bool IsInUse; }
+
+        class Heartbeat
+        {
+            public async Task BeatAllAsync(List<Session> sessions, CancellationToken cancellationToken)
+            {
+                await sessions.ParallelForEachAsync((session, token) =>
+                {
+                    return session.IsInUse ? BeatAsync(session) : {|#0:default|};
+                }, cancellationToken);
+            }
+
+            private Task BeatAsync(Session session) => Task.Delay(10);
+        }
+        """;
+
+    [Fact]
+    public async Task LambdaHandedToHelperThatSkipsNullTasks_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Heartbeat.Replace("{|#0:default|}", "default"));
+    }
+
+    [Fact]
+    public async Task LambdaHandedToHelperThatAwaitsEveryTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Heartbeat.Replace("if (currentTask != default)", "if (currentTask.Id >= 0)"),
+            VerifyCS.Diagnostic("ASYNC206").WithLocation(0).WithArguments("lambda"));
+    }
     [Fact]
     public async Task MethodOnlyRunAndForgotten_NoDiagnostic()
     {

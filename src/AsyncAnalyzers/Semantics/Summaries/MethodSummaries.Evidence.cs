@@ -1489,8 +1489,88 @@ internal sealed partial class MethodSummaries
                 return true;
         }
 
-        return IsGeneratedFile(conversion.Syntax.SyntaxTree);
+        return IsTypeCheckedBefore(conversion, operand) || IsGeneratedFile(conversion.Syntax.SyntaxTree);
     }
+
+    /// <summary>
+    /// <c>if (!typeof(TEvent).IsAssignableFrom(@event.GetType())) return false; ... (TEvent)@event</c>, also <c>if (@event is not
+    /// TEvent) return;</c> and <c>if (!(@event is TEvent)) throw ...;</c>: an earlier statement of the function leaves it unless the
+    /// parameter or local (never written) is of the cast's type (UnobservedFireAndForgetAnalyzerTests.CalleeCastingAfterTypeCheck_NoDiagnostic,
+    /// CalleeCastingAfterCheckOfAnotherType_Reports).
+    /// </summary>
+    private static bool IsTypeCheckedBefore(IConversionOperation conversion, IOperation operand)
+    {
+        if (operand.ReferencedLocalOrParameter() is not { } variable || conversion.Type is not { } target
+            || (variable is ILocalSymbol local && local.DeclarationOf(operand, out var written) is not null && written))
+        {
+            return false;
+        }
+
+        for (IOperation current = conversion; current.Parent is { } parent; current = parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (parent is not IBlockOperation block)
+            {
+                continue;
+            }
+
+            foreach (var statement in block.Operations)
+            {
+                if (ReferenceEquals(statement, current))
+                {
+                    break;
+                }
+
+                if (statement is IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var exit } && LeavesFunction(exit)
+                    && FailsUnlessOfType(condition, variable, target))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LeavesFunction(IOperation branch) => branch switch
+    {
+        IReturnOperation or IThrowOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: 1 } single => LeavesFunction(single.Operations[0]),
+        _ => false,
+    };
+
+    /// <summary>The condition is true whenever the variable is not of the type: <c>!(x is T)</c>, <c>x is not T</c>, <c>!typeof(T).IsAssignableFrom(x.GetType())</c>.</summary>
+    private static bool FailsUnlessOfType(IOperation condition, ISymbol variable, ITypeSymbol target)
+    {
+        var tested = condition.WalkDownConversions();
+        if (tested is IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: ITypePatternOperation { MatchedType: var negatedType } }, Value: var negatedValue })
+        {
+            return IsVariable(negatedValue, variable) && SymbolEqualityComparer.Default.Equals(negatedType, target);
+        }
+
+        if (tested is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var inner })
+        {
+            return false;
+        }
+
+        return inner.WalkDownConversions() switch
+        {
+            IIsTypeOperation { ValueOperand: var value, TypeOperand: var type } => IsVariable(value, variable) && SymbolEqualityComparer.Default.Equals(type, target),
+            IIsPatternOperation { Value: var value, Pattern: ITypePatternOperation { MatchedType: var type } } => IsVariable(value, variable) && SymbolEqualityComparer.Default.Equals(type, target),
+            IInvocationOperation { TargetMethod.Name: "IsAssignableFrom", Instance: ITypeOfOperation { TypeOperand: var type }, Arguments.Length: 1 } assignable =>
+                SymbolEqualityComparer.Default.Equals(type, target)
+                && assignable.Arguments[0].Value.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "GetType", Instance: { } instance } && IsVariable(instance, variable),
+            _ => false,
+        };
+    }
+
+    private static bool IsVariable(IOperation value, ISymbol variable) =>
+        SymbolEqualityComparer.Default.Equals(value.ReferencedLocalOrParameter(), variable);
 
     /// <summary>The lambda is an argument of a call that also passes, as another argument, a value of the cast's target type: its state.</summary>
     private static ITypeSymbol WithoutTupleNames(ITypeSymbol type) =>

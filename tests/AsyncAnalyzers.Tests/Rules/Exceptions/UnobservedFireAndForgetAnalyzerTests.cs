@@ -1868,6 +1868,54 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("WhenAll", "'subscriber.Value(data)'"));
     }
 
+    // An event bus (real code: a scratchpad app) asks each subscription whether an event is for it: the subscription returns
+    // early for an event of another type, then casts it.
+    private const string TypedSubscription = """
+        interface IEvent { int Id { get; } }
+        class Saved : IEvent { public int Id { get; set; } }
+
+        class Subscription<TEvent> where TEvent : class, IEvent
+        {
+            public bool ShouldAttemptDelivery(IEvent @event)
+            {
+                if (@event == null)
+                    return false;
+
+                if (!typeof(TEvent).IsAssignableFrom(@event.GetType()))
+                    return false;
+
+                return ((TEvent)@event).Id > 0;
+            }
+        }
+
+        class Bus
+        {
+            private readonly Subscription<Saved> _subscription = new();
+            public bool Delivered { get; private set; }
+
+            public void Raise(IEvent @event) => {|#0:_ = PublishAsync(@event)|};
+
+            private async Task PublishAsync(IEvent @event)
+            {
+                await Task.Yield();
+                Delivered = _subscription.ShouldAttemptDelivery(@event);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeCastingAfterTypeCheck_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + TypedSubscription.Replace("{|#0:", "").Replace("(@event)|};", "(@event);") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeCastingAfterCheckOfAnotherType_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + TypedSubscription.Replace("typeof(TEvent).IsAssignableFrom", "typeof(IEvent).IsAssignableFrom") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("PublishAsync", "'(TEvent)@event' in 'Subscription.ShouldAttemptDelivery'"));
+    }
+
     [Fact]
     public async Task TaskRunLambdaBodyIsCatchAll_NoDiagnostic()
     {

@@ -55,6 +55,14 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // using var sw = new BinaryWriter(stream): BinaryWriter's DisposeAsync closes a stream it owns with the same synchronous
+        // Close as Dispose, so await using would change nothing (the stream's own disposal is where to go async)
+        // (SynchronousDisposalAnalyzerTests.BinaryWriterOwningItsStream_NoDiagnostic, BinaryWriterLeavingItsStreamOpen_Reports).
+        if (OnlyBinaryWritersOwningTheirStream(resources))
+        {
+            return;
+        }
+
         // using var _ = File.CreateText(marker): a writer or file stream nothing ever writes to has nothing to flush
         // (SynchronousDisposalAnalyzerTests.MarkerFileWriterNeverWritten_NoDiagnostic, WriterWrittenAfterAwait_Reports).
         if (context.Operation is IUsingDeclarationOperation { Parent: IBlockOperation block } && OnlyUnusedWriters(resources, block))
@@ -465,6 +473,24 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
                 any = true;
             }
+        }
+
+        return any;
+    }
+
+    private static bool OnlyBinaryWritersOwningTheirStream(IOperation resources)
+    {
+        var any = false;
+        foreach (var (value, _, _) in Resources(resources))
+        {
+            if (value?.WalkDownConversions() is not IObjectCreationOperation { Type: INamedTypeSymbol { Name: "BinaryWriter" } writerType } creation
+                || !writerType.IsInNamespace("System", "IO") || writerType.ContainingNamespace.ContainingNamespace?.ContainingNamespace?.IsGlobalNamespace != true
+                || creation.Arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false }))
+            {
+                return false;
+            }
+
+            any = true;
         }
 
         return any;

@@ -2085,6 +2085,36 @@ public class SynchronousDisposalAnalyzerTests
             VerifyCS.Diagnostic("ASYNC105").WithLocation(1).WithArguments("StreamWriter", "use 'await using'"));
     }
 
+    // A PDF export (real code: a clean-architecture sample) writes the bytes through a BinaryWriter that owns the response stream.
+    private const string PdfExport = """
+        using System.IO;
+        using System.Text;
+        using System.Threading.Tasks;
+
+        class PdfWriter
+        {
+            public async Task WriteAsync(byte[] pdf, Stream stream)
+            {
+                await Task.Yield();
+                {|#0:using|} var sw = new BinaryWriter(stream);
+                sw.Write(pdf);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task BinaryWriterOwningItsStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(PdfExport.Replace("{|#0:using|}", "using"));
+    }
+
+    [Fact]
+    public async Task BinaryWriterLeavingItsStreamOpen_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(PdfExport.Replace("new BinaryWriter(stream)", "new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)"),
+            VerifyCS.Diagnostic("ASYNC105").WithLocation(0).WithArguments("BinaryWriter", "use 'await using'"));
+    }
+
     [Fact]
     public async Task WrittenThroughWriterAfterFlush_Reports()
     {

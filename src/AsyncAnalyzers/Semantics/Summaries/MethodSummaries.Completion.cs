@@ -104,6 +104,11 @@ internal sealed partial class MethodSummaries : ICallFacts
     /// </summary>
     public bool CompletesSynchronouslyAllTheWay(IInvocationOperation call)
     {
+        if (KnownApis.ReadsRequestAuthentication(call.TargetMethod))
+        {
+            return true;
+        }
+
         // NoopProjectRepository next to an interface whose real implementation another assembly supplies (a licensed module, a
         // plugin): a null object here says nothing about the body that runs in production
         // (IndependentAwaitsAnalyzerTests.InterfaceWithNullObjectImplementationHere_Reports).

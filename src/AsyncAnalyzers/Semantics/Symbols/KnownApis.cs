@@ -115,6 +115,14 @@ internal static class KnownApis
         && method.Name.Length > 3 && method.Name.StartsWith("Try", System.StringComparison.Ordinal) && char.IsUpper(method.Name[3]);
 
     /// <summary>
+    /// <c>HttpContext.GetTokenAsync(name)</c>: reads a token out of the request's authentication result, which the authentication
+    /// middleware has already computed and cached for the request (the cookie, the bearer header): no I/O to overlap
+    /// (IndependentAwaitsAnalyzerTests.TokensReadFromTheRequest_NoDiagnostic).
+    /// </summary>
+    public static bool ReadsRequestAuthentication(IMethodSymbol method) =>
+        method is { Name: "GetTokenAsync", ContainingType.Name: "AuthenticationHttpContextExtensions" } && method.ContainingType.IsInNamespace("Microsoft", "AspNetCore", "Authentication");
+
+    /// <summary>
     /// Library awaitables whose task completes, not cancels, when their token is canceled: an Avalonia animation's
     /// <c>RunAsync(control, token)</c> stops the animation and ends normally
     /// (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsAvaloniaAnimation_NoDiagnostic).

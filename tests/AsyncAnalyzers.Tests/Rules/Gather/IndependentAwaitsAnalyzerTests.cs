@@ -1955,6 +1955,67 @@ public class IndependentAwaitsAnalyzerTests
         }
         """;
 
+    // ASP.NET Core's authentication extensions, referenced as a library.
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> AspNetAuthentication = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("Microsoft.AspNetCore.Authentication.Abstractions", """
+        namespace Microsoft.AspNetCore.Http
+        {
+            public abstract class HttpContext { }
+        }
+
+        namespace Microsoft.AspNetCore.Authentication
+        {
+            public static class AuthenticationHttpContextExtensions
+            {
+                public static System.Threading.Tasks.Task<string?> GetTokenAsync(this Microsoft.AspNetCore.Http.HttpContext context, string tokenName) =>
+                    System.Threading.Tasks.Task.FromResult<string?>(null);
+            }
+        }
+        """));
+
+    // An MVC controller (real code: a clean-architecture sample) reads the tokens the cookie already carries.
+    private const string TokenReads = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Http;
+
+        class HomeController
+        {
+            public HttpContext HttpContext { get; set; } = null!;
+            public string Shown { get; private set; } = "";
+
+            public async Task AuthorizedAction()
+            {
+                var accessToken = {|#0:await READ_ACCESS|};
+                var refreshToken = {|#1:await READ_REFRESH|};
+                Shown = accessToken + refreshToken;
+            }
+
+            private readonly System.Net.Http.HttpClient _http = new();
+        }
+        """;
+
+    private static async Task VerifyWithAuthenticationAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(AspNetAuthentication.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TokensReadFromTheRequest_NoDiagnostic()
+    {
+        await VerifyWithAuthenticationAsync(TokenReads.Replace("{|#0:", "").Replace("{|#1:", "").Replace("_ACCESS|}", "_ACCESS").Replace("_REFRESH|}", "_REFRESH")
+            .Replace("READ_ACCESS", "HttpContext.GetTokenAsync(\"access_token\")").Replace("READ_REFRESH", "HttpContext.GetTokenAsync(\"refresh_token\")"));
+    }
+
+    [Fact]
+    public async Task TokensFetchedOverTheNetwork_Reports()
+    {
+        await VerifyWithAuthenticationAsync(TokenReads.Replace("READ_ACCESS", "_http.GetStringAsync(\"https://id.example/access\")").Replace("READ_REFRESH", "_http.GetStringAsync(\"https://id.example/refresh\")"),
+            VerifyCS.Diagnostic("ASYNC301").WithLocation(0).WithLocation(1).WithArguments(2, "'GetStringAsync', 'GetStringAsync'"));
+    }
+
     [Fact]
     public async Task CallsThatCompleteSynchronouslyThroughHelpers_NoDiagnostic()
     {

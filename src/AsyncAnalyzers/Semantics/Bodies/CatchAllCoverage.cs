@@ -1,5 +1,5 @@
-using System.Linq;
 using System.Collections.Generic;
+using System.Linq;
 using AsyncAnalyzers.Extensions;
 using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;

@@ -99,30 +99,34 @@ internal static class OperationExtensions
         }
     }
 
-    /// <summary>
-    /// Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression, and a project's own one-argument wrapper of it:
-    /// a static method that takes the task alone and returns <c>ConfiguredTaskAwaitable</c> or <c>ConfiguredValueTaskAwaitable</c>
-    /// (<c>task.CfAwait()</c>, <c>task.AnyContext()</c>) (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinnerThroughConfigureAwaitWrapper_NoDiagnostic).
-    /// </summary>
+    /// <summary>Strips <c>.ConfigureAwait(...)</c> and conversions from an awaited expression.</summary>
     public static IOperation UnwrapConfigureAwait(this IOperation awaited)
     {
         var current = awaited.WalkDownConversions();
-        while (true)
+        while (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
         {
-            if (current is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
-            {
-                current = instance.WalkDownConversions();
-            }
-            else if (current is IInvocationOperation { Instance: null, TargetMethod.IsStatic: true, Arguments.Length: 1, Type: INamedTypeSymbol { Name: "ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable" } configured } wrapper
-                && configured.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
-            {
-                current = wrapper.Arguments[0].Value.WalkDownConversions();
-            }
-            else
-            {
-                return current;
-            }
+            current = instance.WalkDownConversions();
         }
+
+        return current;
+    }
+
+    /// <summary>
+    /// The same, and also a project's own one-argument wrapper of <c>ConfigureAwait</c>: a static method that takes the task alone
+    /// and returns <c>ConfiguredTaskAwaitable</c> or <c>ConfiguredValueTaskAwaitable</c> (<c>task.CfAwait()</c>, <c>task.CAF()</c>).
+    /// Used where the awaited task's identity decides (the winner of <c>Task.WhenAny</c>), not by Gather, whose footprints of such
+    /// awaits stay as they were (BlockingWaitAnalyzerTests.ResultOfWhenAnyWinnerThroughConfigureAwaitWrapper_NoDiagnostic).
+    /// </summary>
+    public static IOperation UnwrapConfigureAwaitAndWrappers(this IOperation awaited)
+    {
+        var current = awaited.UnwrapConfigureAwait();
+        while (current is IInvocationOperation { Instance: null, TargetMethod.IsStatic: true, Arguments.Length: 1, Type: INamedTypeSymbol { Name: "ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable" } configured } wrapper
+            && configured.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
+        {
+            current = wrapper.Arguments[0].Value.UnwrapConfigureAwait();
+        }
+
+        return current;
     }
 
     /// <summary>

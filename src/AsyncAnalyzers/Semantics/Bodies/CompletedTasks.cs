@@ -268,10 +268,10 @@ internal static class CompletedTasks
 
         private IInvocationOperation? WhenAnyCall(IOperation awaited)
         {
-            var value = awaited.UnwrapConfigureAwait();
+            var value = awaited.UnwrapConfigureAwaitAndWrappers();
             if (value is ILocalReferenceOperation { Local: var local } && local.FindSingleInitializer(value) is { } initializer)
             {
-                value = initializer.UnwrapConfigureAwait();
+                value = initializer.UnwrapConfigureAwaitAndWrappers();
             }
 
             return value is IInvocationOperation { TargetMethod: { Name: "WhenAny", IsStatic: true } whenAny } call && _symbols.IsTaskLike(whenAny.ContainingType) ? call : null;

@@ -665,9 +665,10 @@ internal sealed partial class MethodSummaries
         return UnderBindings(call, walk, fact, (self, body, bindings, w) => self.Covered(body.Block, unseenOnly, w, cancellationMayEscape: false, bindings)).IsNo;
     }
 
-    /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>
+    /// <summary>No receiver, or one whose evaluation cannot throw.</summary>
     private static bool HasPlainInputs(IOperation? instance) => instance is null || IsPlainInput(instance);
 
+    /// <summary>The receiver and arguments are values whose evaluation cannot throw: variables, fields, constants, delegates.</summary>
     private static bool HasPlainInputs(IInvocationOperation call)
     {
         if (call.Instance is { } instance && !IsPlainInput(instance))

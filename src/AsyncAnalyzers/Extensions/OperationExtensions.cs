@@ -194,6 +194,40 @@ internal static class OperationExtensions
         _ => null,
     };
 
+    /// <summary>
+    /// The value a null test reads (<c>x == null</c>, <c>null != x</c>, <c>x is null</c>, <c>x is not null</c>, null also written
+    /// <c>default</c>), not walked through conversions; null for any other operation. <paramref name="trueWhenNull"/> says which
+    /// way the test goes. Every fact that reads a null test reads it here.
+    /// </summary>
+    public static IOperation? NullTestedValue(this IOperation test, out bool trueWhenNull)
+    {
+        switch (test.WalkDownConversions())
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                trueWhenNull = comparison.OperatorKind == BinaryOperatorKind.Equals;
+                return IsNull(comparison.RightOperand) ? comparison.LeftOperand
+                    : IsNull(comparison.LeftOperand) ? comparison.RightOperand
+                    : null;
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } pattern when IsNull(constant):
+                trueWhenNull = true;
+                return pattern.Value;
+            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } } pattern when IsNull(constant):
+                trueWhenNull = false;
+                return pattern.Value;
+            default:
+                trueWhenNull = false;
+                return null;
+        }
+    }
+
+    /// <summary>Is this the null literal, or <c>default</c> of a reference or nullable type, after conversions?</summary>
+    public static bool IsNull(this IOperation operation) => operation.WalkDownConversions() switch
+    {
+        { ConstantValue: { HasValue: true, Value: null } } => true,
+        IDefaultValueOperation { Type: var type } => type is null || !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T,
+        _ => false,
+    };
+
     /// <summary>The outermost operation of the tree (method body, field initializer, ...).</summary>
     public static IOperation Root(this IOperation operation)
     {

@@ -96,23 +96,12 @@ internal sealed class CallBindings
                     return right == false ? false : left == true && right == true ? true : null;
                 }
 
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } comparison:
-                {
-                    var isNull = IsNull(comparison.LeftOperand, comparison.RightOperand) ?? IsNull(comparison.RightOperand, comparison.LeftOperand);
-                    return isNull is { } known ? known == (comparison.OperatorKind == BinaryOperatorKind.Equals) : null;
-                }
-
-            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var compared } } pattern when IsNullLiteral(compared):
-                return IsBoundNull(pattern.Value);
-            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var negated } } } pattern when IsNullLiteral(negated):
-                return IsBoundNull(pattern.Value) is { } isNullValue ? !isNullValue : null;
+            case IBinaryOperation { OperatorMethod: null } or IIsPatternOperation when value.NullTestedValue(out var trueWhenNull) is { } tested:
+                return IsBoundNull(tested) is { } isNull ? isNull == trueWhenNull : null;
             default:
                 return null;
         }
     }
-
-    /// <summary><paramref name="reference"/> compared with a null literal: is it bound to null?</summary>
-    private bool? IsNull(IOperation reference, IOperation other) => IsNullLiteral(other) ? IsBoundNull(reference) : null;
 
     private bool? IsBoundNull(IOperation reference) => ValueOf(reference) switch
     {
@@ -120,6 +109,4 @@ internal sealed class CallBindings
         { ConstantValue.HasValue: true } constant => constant.ConstantValue.Value is null,
         _ => false,
     };
-
-    private static bool IsNullLiteral(IOperation operation) => operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
 }

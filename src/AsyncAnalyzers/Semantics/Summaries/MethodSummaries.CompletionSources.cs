@@ -182,9 +182,7 @@ internal sealed partial class MethodSummaries
             ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
 
             // if (_source == null || _source.Task.IsCompleted): a null test reads nothing of it
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
-                (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
-            IIsPatternOperation pattern => pattern.Value == reference && IsNullPattern(pattern.Pattern),
+            IBinaryOperation or IIsPatternOperation => reference.Parent.NullTestedValue(out _) == reference,
             _ => false,
         };
     }
@@ -209,14 +207,6 @@ internal sealed partial class MethodSummaries
 
         return any;
     }
-
-    /// <summary><c>is null</c>, <c>is not null</c>.</summary>
-    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
-    {
-        IConstantPatternOperation constant => constant.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null },
-        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
-        _ => false,
-    };
 
     /// <summary>
     /// Every simple name in these declarations whose text <paramref name="wanted"/> accepts, with its tree's model, in one walk of

@@ -1304,14 +1304,7 @@ internal sealed partial class MethodSummaries
             return null;
         }
 
-        return conditional.Condition switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals, LeftOperand: var left, RightOperand: var right }
-                when right.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => left,
-            IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value: var constant } }
-                when constant.WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => value,
-            _ => null,
-        };
+        return conditional.Condition.NullTestedValue(out var trueWhenNull) is { } tested && trueWhenNull ? tested : null;
     }
 
     /// <summary>

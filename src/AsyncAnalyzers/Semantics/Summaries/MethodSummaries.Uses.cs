@@ -618,13 +618,11 @@ internal sealed partial class MethodSummaries : IDelegateUses
         return true;
     }
 
-    private static bool IsNullTest(ILocalReferenceOperation reference) => reference.WalkUpConversions().Parent switch
+    private static bool IsNullTest(ILocalReferenceOperation reference)
     {
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
-            (comparison.LeftOperand.WalkDownConversions() == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation,
-        IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } } => true,
-        _ => false,
-    };
+        var read = reference.WalkUpConversions();
+        return read.Parent?.NullTestedValue(out _) == read;
+    }
 
     /// <summary>The reference sits in the branch an <c>if (local != null)</c> takes when the local is not null.</summary>
     private static bool UnderNonNullTest(IOperation reference, ILocalSymbol local)
@@ -632,11 +630,8 @@ internal sealed partial class MethodSummaries : IDelegateUses
         for (var current = reference; current.Parent is { } parent; current = parent)
         {
             if (parent is IConditionalOperation { Condition: var condition, WhenTrue: var whenTrue } && ReferenceEquals(current, whenTrue)
-                && condition.WalkDownConversions() is var tested
-                && (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } notNull
-                        && (notNull.LeftOperand.WalkDownConversions() is ILocalReferenceOperation left && SymbolEqualityComparer.Default.Equals(left.Local, local)
-                            || notNull.RightOperand.WalkDownConversions() is ILocalReferenceOperation right && SymbolEqualityComparer.Default.Equals(right.Local, local))
-                    || tested is IIsPatternOperation { Pattern: INegatedPatternOperation, Value: ILocalReferenceOperation patterned } && SymbolEqualityComparer.Default.Equals(patterned.Local, local)))
+                && condition.NullTestedValue(out var trueWhenNull) is { } tested && !trueWhenNull
+                && tested.WalkDownConversions() is ILocalReferenceOperation tests && SymbolEqualityComparer.Default.Equals(tests.Local, local))
             {
                 return true;
             }

@@ -5151,11 +5151,15 @@ public class UnobservedFireAndForgetAnalyzerTests
         }
         """;
 
-    [Fact]
-    public async Task CalleeGuardingItsUnsetField_NoDiagnostic()
+    [Theory]
+    [InlineData("_pool == null")]
+    [InlineData("null == _pool")]
+    [InlineData("_pool is null")]
+    [InlineData("_pool == default")]
+    public async Task CalleeGuardingItsUnsetField_NoDiagnostic(string test)
     {
         // A pool monitor's "never occurs" check of its own set-up: a call out of order, not a way the monitoring fails.
-        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ScaleController.Replace("{|#0:", "").Replace("(MonitorAsync)|}", "(MonitorAsync)") + Stubs);
+        await VerifyCS.VerifyAnalyzerAsync(Usings + "#nullable enable\n" + ScaleController.Replace("{|#0:", "").Replace("(MonitorAsync)|}", "(MonitorAsync)").Replace("_pool == null", test) + Stubs);
     }
 
     [Fact]

@@ -142,6 +142,12 @@ internal static class CompletedTasks
                 return true;
             }
 
+            // t is { IsCompletedSuccessfully: true, Result: var value }: the input of a property pattern
+            if (operand is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput })
+            {
+                return IsPatternInputComplete(operand);
+            }
+
             switch (operand)
             {
                 // tasks.First(t => !t.Result.Success).Result after await Task.WhenAll(tasks): one element of a complete sequence
@@ -190,6 +196,37 @@ internal static class CompletedTasks
             }
 
             return IsTargetCompleteAt(new Target(chain, isCollection: false), operand);
+        }
+
+        /// <summary>
+        /// The input of the property pattern whose member reads the task (<c>Result: null</c>): complete when a member of the same
+        /// pattern before it tests it complete (<c>IsCompleted: true</c>, <c>IsCompletedSuccessfully: true</c>, a final
+        /// <c>Status</c>), or when the value the pattern tests is (<c>t is { Result: null }</c> of a continuation's antecedent)
+        /// (BlockingWaitAnalyzerTests.ResultInPropertyPatternAfterCompletionTest_NoDiagnostic, ResultInPropertyPatternOfAntecedent_NoDiagnostic).
+        /// </summary>
+        private bool IsPatternInputComplete(IOperation input)
+        {
+            if (input.Parent is not IPropertyReferenceOperation { Parent: IPropertySubpatternOperation { Parent: IRecursivePatternOperation recursive } read })
+            {
+                return false;
+            }
+
+            foreach (var earlier in recursive.PropertySubpatterns)
+            {
+                if (ReferenceEquals(earlier, read))
+                {
+                    break;
+                }
+
+                if (earlier.Member is IPropertyReferenceOperation { Property.Name: var name, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } }
+                    && (name is "IsCompleted" or "IsCompletedSuccessfully" && earlier.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: true } }
+                        || name == "Status" && IsFinalStatusPattern(earlier.Pattern)))
+                {
+                    return true;
+                }
+            }
+
+            return _depth > 0 && recursive.Parent is IIsPatternOperation { Value: var tested } && Deeper().IsKnownComplete(tested);
         }
 
         private bool AllCompletedByConstruction(IReadOnlyList<IOperation> values)

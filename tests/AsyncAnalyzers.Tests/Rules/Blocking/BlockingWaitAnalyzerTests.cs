@@ -984,6 +984,59 @@ public class BlockingWaitAnalyzerTests
             """);
     }
 
+    // A server catalog's start-up watcher: an async continuation that reads the antecedent's result in a property pattern.
+    private const string ServerWatcher = """
+        using System;
+        using System.Threading.Tasks;
+        class Server { }
+        class Catalog
+        {
+            public Task<Server?> StartAsync(Task<Server?> serverTask, Func<string, Task> publish)
+            {
+                serverTask.ContinueWith(async t =>
+                {
+                    if (t.IsFaulted || t is { IsCompletedSuccessfully: true, Result: null })
+                    {
+                        await publish("failed to start");
+                    }
+                }, TaskContinuationOptions.ExecuteSynchronously);
+                return serverTask;
+            }
+
+            public async Task<bool> IsDownAsync(Task<Server?> pending, Func<string, Task> publish)
+            {
+                await publish("checking");
+                return pending is { Status: TaskStatus.RanToCompletion, Result: null };
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ResultInPropertyPatternOfAntecedent_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + ServerWatcher.Replace("IsCompletedSuccessfully: true, Result: null", "Result: null"));
+    }
+
+    [Fact]
+    public async Task ResultInPropertyPatternAfterCompletionTest_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + ServerWatcher);
+    }
+
+    [Fact]
+    public async Task ResultInPropertyPatternOfPendingTask_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + ServerWatcher.Replace("Status: TaskStatus.RanToCompletion, Result: null", "{|#0:Result|}: null"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
+    [Fact]
+    public async Task ResultInPropertyPatternBeforeCompletionTest_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("#nullable enable\n" + ServerWatcher.Replace("Status: TaskStatus.RanToCompletion, Result: null", "{|#0:Result|}: null, Status: TaskStatus.RanToCompletion"),
+            VerifyCS.Diagnostic("ASYNC101").WithLocation(0).WithArguments(".Result"));
+    }
+
     [Fact]
     public async Task ResultInNameOf_NoDiagnostic()
     {

@@ -331,10 +331,11 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         var implementation = found.Implementation;
 
-        // A data reader's current row is buffered; a modal dialog is a message loop, not I/O; a command's Execute starts it
-        // (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic, DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic,
-        // AsyncCommandExecute_NoDiagnostic).
-        if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method) || KnownApis.IsCommandExecute(method))
+        // A data reader's current row is buffered; a modal dialog is a message loop, not I/O; a command's Execute starts it;
+        // Npgsql's BeginTransaction sends nothing (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic,
+        // DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic, AsyncCommandExecute_NoDiagnostic, NpgsqlBeginTransaction_NoDiagnostic).
+        if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method) || KnownApis.IsCommandExecute(method)
+            || KnownApis.IsDeferredTransactionStart(method))
         {
             return true;
         }

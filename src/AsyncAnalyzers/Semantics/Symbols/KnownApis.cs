@@ -81,6 +81,13 @@ internal static class KnownApis
     public static bool IsAdoNetBaseType(ITypeSymbol? type) => type is INamedTypeSymbol named && named.IsInNamespace("System", "Data", "Common");
 
     /// <summary>
+    /// Npgsql's <c>NpgsqlConnection.BeginTransaction</c>: it sends nothing, the <c>BEGIN</c> goes out in front of the
+    /// transaction's first command, so there is no round trip to wait for (its async twin exists for the ADO.NET API).
+    /// </summary>
+    public static bool IsDeferredTransactionStart(IMethodSymbol method) =>
+        method.Name == "BeginTransaction" && method.ContainingType is { Name: "NpgsqlConnection" } type && type.IsInNamespace("Npgsql");
+
+    /// <summary>
     /// Windows Forms' <c>ShowDialog</c>: a modal message loop that keeps pumping the UI thread's messages, not I/O; its async
     /// twin (.NET 9) is <c>[Experimental]</c>.
     /// </summary>

@@ -2608,6 +2608,54 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """);
     }
 
+    // A migration that copies rows into a second database inside one transaction.
+    private const string RowCopier = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Npgsql
+        {
+            public sealed class NpgsqlTransaction { public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask; }
+            public sealed class NpgsqlConnection
+            {
+                public NpgsqlTransaction BeginTransaction() => new NpgsqlTransaction();
+                public async ValueTask<NpgsqlTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) { await Task.Delay(1, cancellationToken); return new NpgsqlTransaction(); }
+            }
+        }
+
+        namespace Other.Data
+        {
+            public sealed class OtherTransaction { public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask; }
+            public sealed class OtherConnection
+            {
+                public OtherTransaction BeginTransaction() => new OtherTransaction();
+                public async ValueTask<OtherTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) { await Task.Delay(1, cancellationToken); return new OtherTransaction(); }
+            }
+        }
+
+        class Migration
+        {
+            async Task CopyAsync(Npgsql.NpgsqlConnection target)
+            {
+                var transaction = target.BeginTransaction();
+                await transaction.CommitAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task NpgsqlBeginTransaction_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(RowCopier);
+    }
+
+    [Fact]
+    public async Task OtherProviderBeginTransaction_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(RowCopier.Replace("Npgsql.NpgsqlConnection target", "Other.Data.OtherConnection target").Replace("target.BeginTransaction()", "{|#0:target.BeginTransaction()|}"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("OtherConnection.BeginTransaction", "OtherConnection.BeginTransactionAsync"));
+    }
+
     [Fact]
     public async Task DataReaderRead_Reports()
     {

@@ -462,7 +462,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
                 // A writer's flush flushes the stream; anything but a read of the stream itself may leave bytes unflushed.
                 var mentions = uses.Where(use => SymbolEqualityComparer.Default.Equals(use.Local, stream) || writers.Contains(use.Local));
-                if (!AwaitedFlushIsLast(
+                if (!FlushIsLast(
                         mentions,
                         throughBaseStream: false,
                         use => SymbolEqualityComparer.Default.Equals(((ILocalReferenceOperation)use).Local, stream) && WritesNothing(use),
@@ -532,7 +532,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             // The writer has no buffer of its own: flushing the stream (or writer.BaseStream) flushes what it wrote; making the writer
             // over the stream writes nothing.
             var madeOver = arguments[0].Value.WalkDownConversions().Syntax;
-            if (!AwaitedFlushIsLast(
+            if (!FlushIsLast(
                     uses,
                     throughBaseStream: true,
                     use => ReferenceEquals(use.Syntax, madeOver)
@@ -549,16 +549,19 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Walks the mentions in source order: true when the last of them that may write is followed by an awaited <c>FlushAsync</c>
-    /// of a mentioned symbol (or of its <c>BaseStream</c>, when <paramref name="throughBaseStream"/>), and what comes after the
-    /// flush leaves it flushed (<paramref name="leavesFlushed"/>).
+    /// of a mentioned symbol (or of its <c>BaseStream</c>, when <paramref name="throughBaseStream"/>), or by a synchronous
+    /// <c>Flush</c> (which blocks there, ASYNC103's finding, and leaves the disposal nothing to write: <c>fs.Flush(true)</c> to
+    /// force a file to disk, SynchronousDisposalAnalyzerTests.FlushedSynchronouslyToDiskBeforeDisposal_NoDiagnostic), and what
+    /// comes after the flush leaves it flushed (<paramref name="leavesFlushed"/>).
     /// </summary>
-    private static bool AwaitedFlushIsLast(IEnumerable<IOperation> mentions, bool throughBaseStream, System.Func<IOperation, bool> leavesFlushed, System.Func<IOperation, bool>? flushedByCall = null)
+    private static bool FlushIsLast(IEnumerable<IOperation> mentions, bool throughBaseStream, System.Func<IOperation, bool> leavesFlushed, System.Func<IOperation, bool>? flushedByCall = null)
     {
         var flushed = false;
         foreach (var use in mentions.OrderBy(mention => mention.Syntax.SpanStart))
         {
             var target = throughBaseStream && use.Parent is IPropertyReferenceOperation { Property.Name: "BaseStream" } baseStream && ReferenceEquals(baseStream.Instance, use) ? baseStream : use;
-            if ((target.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" } flush && ReferenceEquals(flush.Instance, target) && IsAwaited(flush))
+            if ((target.Parent is IInvocationOperation { TargetMethod.Name: "FlushAsync" or "Flush" } flush && ReferenceEquals(flush.Instance, target)
+                    && (flush.TargetMethod.Name == "Flush" || IsAwaited(flush)))
                 || flushedByCall?.Invoke(use) == true)
             {
                 flushed = true;
@@ -602,7 +605,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return AwaitedFlushIsLast(
+        return FlushIsLast(
             mentions.Where(mention => mention is IParameterReferenceOperation || writers.Contains(((ILocalReferenceOperation)mention).Local)),
             throughBaseStream: false,
             mention => mention is IParameterReferenceOperation && (WritesNothing(mention) || MadeOverParameter(mention.WalkUpConversions().Parent?.Parent, parameter)));

@@ -1953,6 +1953,39 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    // Settings saved atomically: written to a temporary file, forced to disk, then moved over the live file.
+    private const string AtomicSettingsSave = """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class SettingsStore
+        {
+            async Task SaveAsync(string path, string json)
+            {
+                var temp = path + ".tmp";
+                await File.WriteAllTextAsync(temp, json);
+                USING (var fs = File.OpenWrite(temp))
+                {
+                    fs.Flush(true);
+                }
+
+                File.Move(temp, path, true);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FlushedSynchronouslyToDiskBeforeDisposal_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AtomicSettingsSave.Replace("USING", "using"));
+    }
+
+    [Fact]
+    public async Task WrittenAfterSynchronousFlush_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AtomicSettingsSave.Replace("USING", "[|using|]").Replace("fs.Flush(true);", "fs.Flush(true);\n                    fs.WriteByte(10);"));
+    }
+
     private static string CsvExport(string afterFlush) => """
         using System.IO;
         using System.Text;

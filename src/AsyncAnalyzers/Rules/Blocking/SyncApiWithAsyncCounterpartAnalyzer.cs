@@ -332,10 +332,11 @@ public sealed class SyncApiWithAsyncCounterpartAnalyzer : DiagnosticAnalyzer
         var implementation = found.Implementation;
 
         // A data reader's current row is buffered; a modal dialog is a message loop, not I/O; a command's Execute starts it;
-        // Npgsql's BeginTransaction sends nothing (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic,
-        // DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic, AsyncCommandExecute_NoDiagnostic, NpgsqlBeginTransaction_NoDiagnostic).
+        // Npgsql's BeginTransaction sends nothing; FluentValidation's Validate runs synchronous rules only
+        // (SyncApiWithAsyncCounterpartAnalyzerTests.DataReaderIsDBNull_NoDiagnostic, DataReaderGetFieldValue_NoDiagnostic, FormShowDialog_NoDiagnostic,
+        // AsyncCommandExecute_NoDiagnostic, NpgsqlBeginTransaction_NoDiagnostic, FluentValidationValidate_NoDiagnostic).
         if (KnownApis.IsBufferedRowAccessor(method) || KnownApis.IsModalDialog(method) || KnownApis.IsCommandExecute(method)
-            || KnownApis.IsDeferredTransactionStart(method))
+            || KnownApis.IsDeferredTransactionStart(method) || KnownApis.IsSynchronousValidation(method))
         {
             return true;
         }

@@ -88,6 +88,15 @@ internal static class KnownApis
         method.Name == "BeginTransaction" && method.ContainingType is { Name: "NpgsqlConnection" } type && type.IsInNamespace("Npgsql");
 
     /// <summary>
+    /// FluentValidation's <c>Validate</c> (<c>AbstractValidator&lt;T&gt;</c>, <c>IValidator</c>, its extensions): it runs the
+    /// validator's synchronous rules, and throws at once when the validator has an asynchronous one
+    /// (<c>AsyncValidatorInvokedSynchronouslyException</c>), so it never waits on I/O; <c>ValidateAsync</c> over synchronous rules
+    /// runs the same code.
+    /// </summary>
+    public static bool IsSynchronousValidation(IMethodSymbol method) =>
+        method.Name == "Validate" && method.ContainingType.IsInNamespace("FluentValidation");
+
+    /// <summary>
     /// Windows Forms' <c>ShowDialog</c>: a modal message loop that keeps pumping the UI thread's messages, not I/O; its async
     /// twin (.NET 9) is <c>[Experimental]</c>.
     /// </summary>

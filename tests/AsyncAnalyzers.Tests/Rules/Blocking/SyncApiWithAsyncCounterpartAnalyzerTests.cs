@@ -2656,6 +2656,59 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("OtherConnection.BeginTransaction", "OtherConnection.BeginTransactionAsync"));
     }
 
+    // A controller action that validates its request with a validator of synchronous rules.
+    private const string AccountsEndpoint = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace FluentValidation
+        {
+            public sealed class ValidationResult { public bool IsValid => true; }
+            public abstract class AbstractValidator<T>
+            {
+                public ValidationResult Validate(T instance) => new ValidationResult();
+                public async Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellation = default) { await Task.Delay(1, cancellation); return new ValidationResult(); }
+            }
+        }
+
+        namespace Other.Validation
+        {
+            public sealed class ValidationResult { public bool IsValid => true; }
+            public abstract class AbstractValidator<T>
+            {
+                public ValidationResult Validate(T instance) => new ValidationResult();
+                public async Task<ValidationResult> ValidateAsync(T instance, CancellationToken cancellation = default) { await Task.Delay(1, cancellation); return new ValidationResult(); }
+            }
+        }
+
+        record Credentials(string User, string Password);
+        class CredentialsValidator : FluentValidation.AbstractValidator<Credentials> { }
+
+        class AccountsController
+        {
+            async Task<bool> CreateAsync(Credentials credentials)
+            {
+                var validated = new CredentialsValidator().Validate(credentials);
+                await Task.Delay(1);
+                return validated.IsValid;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FluentValidationValidate_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AccountsEndpoint);
+    }
+
+    [Fact]
+    public async Task OtherLibraryValidate_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AccountsEndpoint.Replace(": FluentValidation.AbstractValidator<Credentials>", ": Other.Validation.AbstractValidator<Credentials>")
+                .Replace("new CredentialsValidator().Validate(credentials)", "{|#0:new CredentialsValidator().Validate(credentials)|}"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("AbstractValidator.Validate", "AbstractValidator.ValidateAsync"));
+    }
+
     [Fact]
     public async Task DataReaderRead_Reports()
     {

@@ -112,8 +112,8 @@ internal sealed partial class MethodSummaries
     public bool IsOverMemoryStream(IOperation? receiver) => IsOverMemoryStream(receiver, InMemoryParameterDepth);
 
     /// <summary>
-    /// <c>SHA384.HashData(buffer)</c>, <c>hasher.ComputeHash(buffer)</c>, <c>JsonSerializer.Serialize(buffer, value)</c>: a call of a
-    /// hashing, serialization or text-format library (work on the bytes it is handed, no I/O of its own), on no stream, whose stream
+    /// <c>SHA384.HashData(buffer)</c>, <c>hasher.ComputeHash(buffer)</c>, <c>JsonSerializer.Serialize(buffer, value)</c>,
+    /// <c>image.Write(buffer, MagickFormat.Jpg)</c>: a call of a hashing, serialization, text-format or image library (work on the bytes it is handed, no I/O of its own), on no stream, whose stream
     /// arguments, one at least, are all over memory. Not a client's <c>Upload(buffer)</c>: the payload is in memory, the call is
     /// not (SyncApiWithAsyncCounterpartAnalyzerTests.HashOfMemoryStreamArgument_NoDiagnostic, HashOfFileStreamArgument_Reports).
     /// </summary>
@@ -148,7 +148,15 @@ internal sealed partial class MethodSummaries
         && (type.IsInNamespace("System", "Security", "Cryptography") || type.IsInNamespace("System", "Text", "Json") || type.IsInNamespace("System", "Xml")
             || type.IsInNamespace("System", "IO", "Hashing")
             || type.IsInNamespace("System", "Runtime", "Serialization") || type.IsInNamespace("Newtonsoft", "Json") || type.IsInNamespace("MessagePack")
-            || type.IsInNamespace("ProtoBuf"));
+            || type.IsInNamespace("ProtoBuf")
+            || IsImageCodec(type));
+
+    /// <summary>
+    /// Image libraries (Magick.NET, ImageSharp, SkiaSharp, System.Drawing): encoding or decoding the pixels they hold is CPU work;
+    /// their I/O is the stream's (SyncApiWithAsyncCounterpartAnalyzerTests.ImageWrittenToMemoryStream_NoDiagnostic, ImageWrittenToFileStream_Reports).
+    /// </summary>
+    private static bool IsImageCodec(INamedTypeSymbol type) =>
+        type.IsInNamespace("ImageMagick") || type.IsInNamespace("SixLabors", "ImageSharp") || type.IsInNamespace("SkiaSharp") || type.IsInNamespace("System", "Drawing");
 
     private bool IsStreamLike(ITypeSymbol type) =>
         type.InheritsFromOrEquals(_symbols.Stream) || type.IsTextWriterOrReader();

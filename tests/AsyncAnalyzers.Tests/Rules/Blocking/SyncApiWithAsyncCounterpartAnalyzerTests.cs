@@ -897,6 +897,54 @@ public partial class SyncApiWithAsyncCounterpartAnalyzerTests
             """, VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("SHA384.HashData", "SHA384.HashDataAsync"));
     }
 
+    // An avatar upload: the image is resized and encoded into a buffer that is then stored.
+    private const string AvatarResize = """
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace ImageMagick
+        {
+            public enum MagickFormat { Jpg, Png }
+            public sealed class MagickImage : System.IDisposable
+            {
+                public MagickImage(byte[] data) { }
+                public void Dispose() { }
+                public void Resize(int width, int height) { }
+                public void Write(Stream stream, MagickFormat format) { }
+                public async Task WriteAsync(Stream stream, MagickFormat format, CancellationToken cancellationToken = default) { await stream.FlushAsync(cancellationToken); }
+            }
+        }
+
+        class AvatarStore
+        {
+            async Task<byte[]> ResizeAsync(Stream upload, string path)
+            {
+                using var received = new MemoryStream();
+                await upload.CopyToAsync(received);
+                using var image = new ImageMagick.MagickImage(received.ToArray());
+                image.Resize(256, 256);
+                var resized = new MemoryStream();
+                image.Write(resized, ImageMagick.MagickFormat.Jpg);
+                return resized.ToArray();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ImageWrittenToMemoryStream_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AvatarResize);
+    }
+
+    [Fact]
+    public async Task ImageWrittenToFileStream_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(AvatarResize.Replace("var resized = new MemoryStream();", "using var resized = File.Create(path);")
+                .Replace("image.Write(resized, ImageMagick.MagickFormat.Jpg);", "{|#0:image.Write(resized, ImageMagick.MagickFormat.Jpg)|};").Replace("return resized.ToArray();", "return received.ToArray();"),
+            VerifyCS.Diagnostic("ASYNC103").WithLocation(0).WithArguments("MagickImage.Write", "MagickImage.WriteAsync"));
+    }
+
     [Fact]
     public async Task DerivedMemoryStreamRead_NoDiagnostic()
     {

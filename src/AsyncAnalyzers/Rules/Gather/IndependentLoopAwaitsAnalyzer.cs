@@ -8,6 +8,7 @@ using AsyncAnalyzers.Semantics;
 using AsyncAnalyzers.Semantics.Bodies;
 using AsyncAnalyzers.Semantics.Gather;
 using AsyncAnalyzers.Semantics.Summaries;
+using AsyncAnalyzers.Semantics.Symbols;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -106,6 +107,13 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The entries of one archive share its stream: a call handed the entry reads or writes it
+        // (IndependentLoopAwaitsAnalyzerTests.ExtractEachArchiveEntry_NoDiagnostic, FetchPerArchiveEntryName_Reports).
+        if (KnownApis.IsArchiveEntries(collection) && HandsOverItem(awaitOperation, variable))
+        {
+            return;
+        }
+
         if (shape == "Sum" && !OnlyAccumulates(loop, statements[0]))
         {
             // The total may only be added to (IndependentLoopAwaitsAnalyzerTests.TotalReadInTheLoop_NoDiagnostic).
@@ -193,6 +201,30 @@ public sealed class IndependentLoopAwaitsAnalyzer : DiagnosticAnalyzer
             footprint.Invocation.TargetMethod.Name,
             collection.Syntax.ToString(),
             count));
+    }
+
+    /// <summary>The awaited call's receiver, or one of its arguments, is the item itself.</summary>
+    private static bool HandsOverItem(IAwaitOperation awaitOperation, ISymbol? item)
+    {
+        if (item is null || awaitOperation.Operation.UnwrapConfigureAwait().WalkDownConversions() is not IInvocationOperation call)
+        {
+            return false;
+        }
+
+        if (call.Instance.ReferencedLocalOrParameter() is { } receiver && SymbolEqualityComparer.Default.Equals(receiver, item))
+        {
+            return true;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value.ReferencedLocalOrParameter() is { } value && SymbolEqualityComparer.Default.Equals(value, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

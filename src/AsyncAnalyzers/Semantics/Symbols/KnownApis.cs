@@ -1,6 +1,7 @@
 using System.Linq;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AsyncAnalyzers.Semantics.Symbols;
 
@@ -95,6 +96,23 @@ internal static class KnownApis
     /// </summary>
     public static bool IsSynchronousValidation(IMethodSymbol method) =>
         method.Name == "Validate" && method.ContainingType.IsInNamespace("FluentValidation");
+
+    /// <summary>
+    /// The entries of one archive (<c>zip.Entries</c> of System.IO.Compression's or SharpCompress's archive, also filtered or
+    /// ordered: <c>zip.Entries.Where(e =&gt; !e.IsDirectory)</c>): they all read and write the archive's one stream, so their calls
+    /// cannot overlap.
+    /// </summary>
+    public static bool IsArchiveEntries(IOperation collection)
+    {
+        var value = collection.WalkDownConversions();
+        for (var steps = 0; steps < 8 && value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ContainingType.Name: "Enumerable" }, Arguments.Length: > 0 } call; steps++)
+        {
+            value = call.Arguments[0].Value.WalkDownConversions();
+        }
+
+        return value is IPropertyReferenceOperation { Property: { Name: "Entries", ContainingType: { } type } }
+            && (type.IsInNamespace("System", "IO", "Compression") || type.IsInNamespace("SharpCompress"));
+    }
 
     /// <summary>
     /// Windows Forms' <c>ShowDialog</c>: a modal message loop that keeps pumping the UI thread's messages, not I/O; its async

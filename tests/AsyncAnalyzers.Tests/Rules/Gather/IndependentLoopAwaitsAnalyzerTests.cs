@@ -261,6 +261,63 @@ public class IndependentLoopAwaitsAnalyzerTests
         await test.RunAsync();
     }
 
+    // A metadata bundle downloaded, then unpacked entry by entry.
+    private const string BundleInstaller = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        namespace SharpCompress.Archives.Zip
+        {
+            public sealed class ZipArchiveEntry
+            {
+                public bool IsDirectory { get; }
+                public string Key { get; } = "";
+                public Task WriteToDirectoryAsync(string directory) => Task.Run(() => System.IO.File.WriteAllText(System.IO.Path.Combine(directory, Key), ""));
+            }
+
+            public sealed class ZipArchive : IDisposable
+            {
+                public static ZipArchive OpenArchive(string path) => new ZipArchive();
+                public IEnumerable<ZipArchiveEntry> Entries { get; } = new List<ZipArchiveEntry>();
+                public void Dispose() { }
+            }
+        }
+
+        class BundleInstaller
+        {
+            private readonly HttpClient _http = new HttpClient();
+
+            async Task InstallAsync(string bundlePath, string directory)
+            {
+                using (var zip = SharpCompress.Archives.Zip.ZipArchive.OpenArchive(bundlePath))
+                {
+                    FOREACH (var entry in zip.Entries.Where(entry => !entry.IsDirectory))
+                    {
+                        AWAIT;
+                    }
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ExtractEachArchiveEntry_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(BundleInstaller.Replace("FOREACH", "foreach").Replace("AWAIT", "await entry.WriteToDirectoryAsync(directory)"));
+    }
+
+    [Fact]
+    public async Task FetchPerArchiveEntryName_Reports()
+    {
+        // The entries' names only key requests to a service: nothing reads the archive in the loop.
+        await VerifyCS.VerifyAnalyzerAsync(BundleInstaller.Replace("FOREACH", "{|#0:foreach|}").Replace("AWAIT", "{|#1:await _http.GetStringAsync(\"https://example.org/\" + entry.Key)|}")
+            .Replace("zip.Entries.Where(entry => !entry.IsDirectory)", "zip.Entries.Where(entry => !entry.IsDirectory).ToList()"),
+            Loop("GetStringAsync", "zip.Entries.Where(entry => !entry.IsDirectory).ToList()"));
+    }
+
     [Fact]
     public async Task ReadPerItemFromServiceWithSafeImplementation_Reports()
     {

@@ -338,8 +338,10 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Every local the using declares is given to a <c>TextWriter</c> made over it (<c>new StreamWriter(stream, ...)</c>, not with
-    /// <c>leaveOpen: true</c>) that a <c>using</c> in its scope holds: that writer is disposed first and closes the stream.
+    /// Every local the using declares is given to an owning wrapper made over it (<c>new StreamWriter(stream, ...)</c>, <c>new
+    /// ZipArchive(zipFile, ZipArchiveMode.Create)</c>, not with <c>leaveOpen: true</c>) that a <c>using</c> in its scope holds:
+    /// that wrapper is disposed first and closes the stream; its own disposal is judged where it is
+    /// (SynchronousDisposalAnalyzerTests.StreamClosedByOwningWriter_NoDiagnostic, StreamClosedByOwningArchive_NoDiagnostic, StreamLeftOpenByWriter_Reports).
     /// </summary>
     private static bool ClosedByOwningWriter(IOperation usingOperation, IOperation resources)
     {
@@ -360,7 +362,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
             foreach (var declarator in inner?.Declarations.SelectMany(declaration => declaration.Declarators) ?? Enumerable.Empty<IVariableDeclaratorOperation>())
             {
-                if (declarator.Initializer is { } initializer && DisposedResources.WriterMadeOver(initializer.Value, out var leavesOpen) is { } over && !leavesOpen)
+                if (declarator.Initializer is { } initializer && DisposedResources.OwnerMadeOver(initializer.Value, out var leavesOpen) is { } over && !leavesOpen)
                 {
                     owned.Add(over);
                 }

@@ -204,4 +204,26 @@ internal static class DisposedResources
         leavesOpen = arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false });
         return over;
     }
+
+    /// <summary>
+    /// The local an owning wrapper is made over, and whether it leaves it open: a <c>TextWriter</c> (as <see cref="WriterMadeOver"/>),
+    /// a <c>TextReader</c>, <c>BinaryWriter</c>/<c>BinaryReader</c>, or System.IO.Compression's <c>ZipArchive</c> and compression
+    /// streams (<c>new ZipArchive(zipFile, ZipArchiveMode.Create)</c>): each closes the stream it is made over when it is disposed,
+    /// unless <c>leaveOpen</c> is not the constant <c>false</c>.
+    /// </summary>
+    public static ILocalSymbol? OwnerMadeOver(IOperation value, out bool leavesOpen)
+    {
+        leavesOpen = false;
+        if (value.WalkDownConversions() is not IObjectCreationOperation { Type: INamedTypeSymbol ownerType, Arguments: { Length: > 0 } arguments }
+            || !(ownerType.IsTextWriterOrReader()
+                || (ownerType.Name is "BinaryWriter" or "BinaryReader" && ownerType.IsInNamespace("System", "IO"))
+                || (ownerType.Name is "ZipArchive" or "GZipStream" or "DeflateStream" or "BrotliStream" or "ZLibStream" && ownerType.IsInNamespace("System", "IO", "Compression")))
+            || arguments[0].Value.WalkDownConversions() is not ILocalReferenceOperation { Local: var over })
+        {
+            return null;
+        }
+
+        leavesOpen = arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false });
+        return over;
+    }
 }

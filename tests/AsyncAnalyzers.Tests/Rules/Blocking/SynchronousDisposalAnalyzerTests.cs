@@ -2040,6 +2040,46 @@ public class SynchronousDisposalAnalyzerTests
             """);
     }
 
+    // Firmware files bundled into a temporary zip for download.
+    private const string FirmwareBundle = """
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        class FirmwareBundler
+        {
+            async Task<string> BundleAsync(string[] paths)
+            {
+                await Task.Yield();
+                string tempFile = Path.GetTempFileName();
+                FILE_USING (FileStream zipFile = File.Create(tempFile))
+                using (var zipArchive = new ZipArchive(zipFile, ZipArchiveMode.Create))
+                {
+                    foreach (var path in paths)
+                    {
+                        zipArchive.CreateEntryFromFile(path, Path.GetFileName(path));
+                    }
+                }
+
+                return tempFile;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task StreamClosedByOwningArchive_NoDiagnostic()
+    {
+        // The archive owns the file: its disposal (judged on its own; the test's reference assemblies have no ZipArchive.DisposeAsync)
+        // writes the directory and closes the file first.
+        await VerifyCS.VerifyAnalyzerAsync(FirmwareBundle.Replace("FILE_USING", "using"));
+    }
+
+    [Fact]
+    public async Task StreamLeftOpenByArchive_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(FirmwareBundle.Replace("FILE_USING", "[|using|]").Replace("ZipArchiveMode.Create)", "ZipArchiveMode.Create, leaveOpen: true)"));
+    }
+
     [Fact]
     public async Task StreamLeftOpenByWriter_Reports()
     {

@@ -180,6 +180,22 @@ public sealed class IndependentAwaitsAnalyzer : DiagnosticAnalyzer
         if (members.Count >= 2 && summaries is not null)
         {
             members.RemoveAll(member => summaries.CompletesSynchronouslyAllTheWay(member.Footprint.Invocation));
+
+            // A call whose work includes an earlier member's call (or is included in it) repeats that work: the first warms what
+            // the second reads again, so it leaves the group (IndependentAwaitsAnalyzerTests.SecondCallRepeatsTheFirst_NoDiagnostic).
+            for (var later = members.Count - 1; later > 0; later--)
+            {
+                var laterMethod = members[later].Footprint.Invocation.TargetMethod;
+                for (var earlier = 0; earlier < later; earlier++)
+                {
+                    var earlierMethod = members[earlier].Footprint.Invocation.TargetMethod;
+                    if (summaries.WorkIncludes(laterMethod, earlierMethod, members[later].Await) || summaries.WorkIncludes(earlierMethod, laterMethod, members[earlier].Await))
+                    {
+                        members.RemoveAt(later);
+                        break;
+                    }
+                }
+            }
         }
 
         if (members.Count >= 2

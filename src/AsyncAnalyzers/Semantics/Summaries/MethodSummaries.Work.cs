@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using AsyncAnalyzers.Extensions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,6 +11,62 @@ namespace AsyncAnalyzers.Semantics.Summaries;
 internal sealed partial class MethodSummaries
 {
     private readonly ConcurrentDictionary<IMethodSymbol, Fact> _offloads = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<IMethodSymbol>> _sourceCallees = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Does the work of <paramref name="caller"/> (a method of the compilation) include a call of <paramref name="target"/> (another
+    /// one): does its body, lambdas included, or the body of a method of the compilation it calls, invoke it? Then the two calls
+    /// repeat each other's work, and the first warms what the second reads again: <c>await GetArtwork(id); await
+    /// GameImage(..., id)</c> where <c>GameImage</c> fetches the artwork itself (IndependentAwaitsAnalyzerTests.SecondCallRepeatsTheFirst_NoDiagnostic).
+    /// </summary>
+    public bool WorkIncludes(IMethodSymbol caller, IMethodSymbol target, IOperation use)
+    {
+        target = target.BodyPart();
+        if (target.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        var direct = SourceCallees(caller.BodyPart(), use);
+        if (direct.Contains(target))
+        {
+            return true;
+        }
+
+        foreach (var callee in direct)
+        {
+            if (SourceCallees(callee, use).Contains(target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The methods of the compilation a method's body (lambdas and local functions included) calls; empty without a body here.</summary>
+    private ImmutableHashSet<IMethodSymbol> SourceCallees(IMethodSymbol method, IOperation use)
+    {
+        if (_sourceCallees.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var callees = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract && _bodies.BodyOf(method, use) is { } body)
+        {
+            foreach (var operation in body.Block.Descendants())
+            {
+                if (operation is IInvocationOperation call && call.TargetMethod.BodyPart() is { DeclaringSyntaxReferences.Length: > 0 } callee
+                    && !SymbolEqualityComparer.Default.Equals(callee, method))
+                {
+                    callees.Add(callee);
+                }
+            }
+        }
+
+        return _sourceCallees.GetOrAdd(method, callees.ToImmutable());
+    }
 
     /// <summary>
     /// The call is a thin wrapper that runs synchronous work on the thread pool: a method of the compilation whose body only

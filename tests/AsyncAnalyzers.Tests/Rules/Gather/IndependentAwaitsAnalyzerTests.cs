@@ -2032,6 +2032,50 @@ public class IndependentAwaitsAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    // A metadata refresh: the artwork's record is fetched, then its image, whose helper looks the record up again.
+    private const string ArtworkRefresh = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        static class Artworks
+        {
+            static readonly HttpClient Http = new HttpClient();
+            public static async Task<string> GetArtwork(long id) => await Http.GetStringAsync("https://example.org/artworks/" + id);
+        }
+
+        static class Images
+        {
+            static readonly HttpClient Http = new HttpClient();
+            public static async Task<byte[]> GameImage(long id)
+            {
+                var record = await LOOKUP;
+                return await Http.GetByteArrayAsync("https://example.org/images/" + record);
+            }
+        }
+
+        class MetadataRefresh
+        {
+            async Task RefreshAsync(long artworkId)
+            {
+                {|#0:await Artworks.GetArtwork(artworkId)|};
+                {|#1:await Images.GameImage(artworkId)|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task SecondCallRepeatsTheFirst_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ArtworkRefresh.Replace("LOOKUP", "Artworks.GetArtwork(id)").Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|};", ");"));
+    }
+
+    [Fact]
+    public async Task SecondCallDoesOtherWork_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(ArtworkRefresh.Replace("LOOKUP", "Http.GetStringAsync(\"https://example.org/records/\" + id)"),
+            Locations("'GetArtwork', 'GameImage'", 0, 1));
+    }
+
     [Fact]
     public async Task CallsThatWaitThreeCallsDown_Reports()
     {

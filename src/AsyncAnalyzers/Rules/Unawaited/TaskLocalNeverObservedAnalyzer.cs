@@ -92,6 +92,14 @@ public sealed class TaskLocalNeverObservedAnalyzer : DiagnosticAnalyzer
         var graph = context.GetControlFlowGraph();
         foreach (var store in UnobservedTaskLocals.Find(graph, scan.Captured, symbols, context.CancellationToken, only: declarator.Symbol))
         {
+            // The task of a held source that is only ever completed successfully is a signal, not work: left on an early return,
+            // nothing runs on and nothing fails unseen (TaskLocalNeverObservedAnalyzerTests.SignalTaskLeftOnEarlyReturn_NoDiagnostic,
+            // SignalThatCanFailLeftOnEarlyReturn_Reports).
+            if (!store.IsCollection && store.Operation is ISimpleAssignmentOperation { Value: var stored } && summaries.IsHeldSourceTaskThatOnlySucceeds(stored))
+            {
+                continue;
+            }
+
             context.ReportDiagnostic(Findings.Create(context.Options, Descriptors.ASYNC204, store.Operation.Syntax.GetLocation(), null, null, store.Local.Name));
         }
     }

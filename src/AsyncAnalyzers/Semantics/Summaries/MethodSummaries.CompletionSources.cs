@@ -81,25 +81,41 @@ internal sealed partial class MethodSummaries
             case ICoalesceOperation { Value: IConditionalAccessOperation { Operation: IMemberReferenceOperation holder, WhenNotNull: IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation } }, WhenNull: var fallback }:
                 return CompletedTasks.IsCompletedSuccessfullyByConstruction(fallback.WalkDownConversions(), _symbols) && HolderOnlySucceeds(holder, use);
             case IPropertyReferenceOperation { Property: { GetMethod: { } getter, IsIndexer: false } property } when followProperty
-                && property is { IsVirtual: false, IsAbstract: false, IsOverride: false } && _bodies.BodyOf(getter, use) is { } body:
-                var any = false;
-                foreach (var operation in body.Block.DescendantsInSameFunction())
-                {
-                    if (operation is IReturnOperation { ReturnedValue: { } returned })
-                    {
-                        if (!IsHeldSourceTask(returned.WalkDownConversions(), use, followProperty: false))
-                        {
-                            return false;
-                        }
+                && property is { IsVirtual: false, IsAbstract: false, IsOverride: false }:
+                return EveryReturnIs(getter, use, returned => IsHeldSourceTask(returned, use, followProperty: false));
 
-                        any = true;
-                    }
-                }
-
-                return any;
+            // var signal = ResetAndGetSignalTask(); with the helper returning _signal.Task under its lock
+            // (TaskLocalNeverObservedAnalyzerTests.SignalTaskLeftOnEarlyReturn_NoDiagnostic)
+            case IInvocationOperation { TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false, Parameters.Length: 0 } helper } when followProperty:
+                return EveryReturnIs(helper, use, returned => IsHeldSourceTask(returned, use, followProperty: false));
             default:
                 return false;
         }
+    }
+
+    /// <summary>The method has a body here, returns at least once, and every value it returns (after conversions) is accepted.</summary>
+    private bool EveryReturnIs(IMethodSymbol method, IOperation use, Func<IOperation, bool> accepted)
+    {
+        if (method.DeclaringSyntaxReferences.IsEmpty || _bodies.BodyOf(method, use) is not { } body)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var operation in body.Block.DescendantsInSameFunction())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned })
+            {
+                if (!accepted(returned.WalkDownConversions()))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private bool HolderOnlySucceeds(IMemberReferenceOperation holder, IOperation use)
@@ -179,13 +195,21 @@ internal sealed partial class MethodSummaries
             IConditionalAccessOperation conditional => conditional.Operation == reference && conditional.WhenNotNull is
                 IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult", Instance: IConditionalAccessInstanceOperation }
                 or IPropertyReferenceOperation { Property.Name: "Task", Instance: IConditionalAccessInstanceOperation },
-            ISimpleAssignmentOperation assignment => assignment.Target == reference && assignment.Value.WalkDownConversions() is IObjectCreationOperation,
+            ISimpleAssignmentOperation assignment => assignment.Target == reference && IsNewSource(assignment.Value.WalkDownConversions(), use),
 
             // if (_source == null || _source.Task.IsCompleted): a null test reads nothing of it
             IBinaryOperation or IIsPatternOperation => reference.Parent.NullTestedValue(out _) == reference,
             _ => false,
         };
     }
+
+    /// <summary>A new source: <c>new TaskCompletionSource(...)</c>, or a call of a non-virtual factory of the compilation that only returns one.</summary>
+    private bool IsNewSource(IOperation value, IOperation use) => value switch
+    {
+        IObjectCreationOperation => true,
+        IInvocationOperation { TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false } factory } => EveryReturnIs(factory, use, returned => returned is IObjectCreationOperation),
+        _ => false,
+    };
 
     /// <summary>Every reference to the local or parameter in <paramref name="root"/> (lambdas included) only succeeds it.</summary>
     private bool EveryUseOnlySucceeds(IOperation root, ISymbol variable, IOperation use, int depth)

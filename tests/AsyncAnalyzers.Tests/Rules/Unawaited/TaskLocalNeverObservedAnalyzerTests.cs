@@ -24,6 +24,70 @@ public class TaskLocalNeverObservedAnalyzerTests
             VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("flush"));
     }
 
+    // A parallelizer's scheduler: a pulse that running items complete, taken before the count is checked again.
+    private const string SchedulerSignal = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Parallelizer
+        {
+            private readonly object _signalLock = new object();
+            private TaskCompletionSource _signal = CreateSignal();
+            private int _active;
+
+            public void ItemDone()
+            {
+                Interlocked.Decrement(ref _active);
+                lock (_signalLock)
+                {
+                    _signal.TrySetResult();
+                }
+            }
+
+            public async Task WaitIdleAsync(CancellationToken token)
+            {
+                while (Volatile.Read(ref _active) > 0)
+                {
+                    var {|#0:waitTask = ResetAndGetSignalTask()|};
+                    if (Volatile.Read(ref _active) == 0)
+                    {
+                        return;
+                    }
+
+                    await waitTask.WaitAsync(token).ConfigureAwait(false);
+                }
+            }
+
+            private Task ResetAndGetSignalTask()
+            {
+                lock (_signalLock)
+                {
+                    if (_signal.Task.IsCompleted)
+                    {
+                        _signal = CreateSignal();
+                    }
+
+                    return _signal.Task;
+                }
+            }
+
+            private static TaskCompletionSource CreateSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        """;
+
+    [Fact]
+    public async Task SignalTaskLeftOnEarlyReturn_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(SchedulerSignal.Replace("{|#0:", "").Replace("ResetAndGetSignalTask()|}", "ResetAndGetSignalTask()"));
+    }
+
+    [Fact]
+    public async Task SignalThatCanFailLeftOnEarlyReturn_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(SchedulerSignal.Replace("_signal.TrySetResult();", "_signal.TrySetException(new System.InvalidOperationException(\"item failed\"));"),
+            VerifyCS.Diagnostic("ASYNC204").WithLocation(0).WithArguments("waitTask"));
+    }
+
     [Fact]
     public async Task NeverReadLocalOfWorkThatCannotFault_NoDiagnostic()
     {

@@ -132,7 +132,7 @@ internal sealed partial class MethodSummaries
         // (UnawaitedTaskAnalyzerTests.InvokingEachHandlerOfEventSubscribedWithFileWrite_Reports).
         if (call.TargetMethod.MethodKind == MethodKind.DelegateInvoke && _symbols.IsAwaitable(call.Type))
         {
-            return DelegateReceiver(call) is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
+            return DelegateValues(DelegateReceiver(call), call) is { } values
                 ? DelegateValuesShowFault(values, call, unseenOnly, new Walk(EvidenceDepth))
                 : Fact.Yes(call);
         }
@@ -311,7 +311,7 @@ internal sealed partial class MethodSummaries
             // it, as an interface of the compilation runs its implementations here
             // (UnguardedAsyncVoidHandlerAnalyzerTests.AwaitsDelegatePropertyWhoseOnlyValueCatchesAll_NoDiagnostic,
             // AwaitsDelegatePropertyGivenFileRead_Reports, UnawaitedTaskAnalyzerTests.TaskRunInvokingEachHandlerOfUnsubscribedEvent_NoDiagnostic).
-            return receiver is IMemberReferenceOperation { Member: var member } && _bodies.DelegateMemberValues(member, call) is { } values
+            return DelegateValues(receiver, call) is { } values
                 ? DelegateValuesShowFault(values, call, unseenOnly, walk)
                 : Fact.Yes(call);
         }
@@ -350,6 +350,19 @@ internal sealed partial class MethodSummaries
 
         return LibraryCallShowsFault(call);
     }
+
+    /// <summary>
+    /// The values a delegate receiver can hold: what the compilation puts in a delegate member, or every value a local is given
+    /// (<c>var func = new Func&lt;Endpoint, Task&gt;(async endpoint =&gt; { try { ... } catch (Exception ex) { Log(ex); } });</c>
+    /// then <c>func.Invoke(endpoint)</c>: UnobservedFireAndForgetAnalyzerTests.CalleeInvokingLocalDelegateThatCatchesAll_NoDiagnostic,
+    /// CalleeInvokingLocalDelegateThatCanFail_Reports); null when unknown.
+    /// </summary>
+    private IReadOnlyList<IOperation>? DelegateValues(IOperation? receiver, IOperation use) => receiver switch
+    {
+        IMemberReferenceOperation { Member: var member } => _bodies.DelegateMemberValues(member, use),
+        ILocalReferenceOperation { Local: var local } => local.EveryValueOf(receiver),
+        _ => null,
+    };
 
     /// <summary>
     /// What a delegate invocation runs: its receiver, or for a handler taken from an invocation list (<c>foreach (Handler h in

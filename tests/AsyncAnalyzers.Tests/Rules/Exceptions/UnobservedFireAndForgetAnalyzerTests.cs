@@ -1713,6 +1713,52 @@ public class UnobservedFireAndForgetAnalyzerTests
             VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("StopAsync", "'await Stopping.ConfigureAwait(false)' in 'ConsumeLoop.StopAsync'"));
     }
 
+    // A config service's reload: remote endpoints are pulled by a local delegate that logs every failure, left to run.
+    private const string RemotePull = """
+        class ConfigService
+        {
+            public readonly System.Collections.Generic.List<string> Remote = new();
+            public string[] Endpoints { get; set; } = Array.Empty<string>();
+
+            public void Reload()
+            {
+                {|#0:_ = LoadFromRemotesAsync()|};
+            }
+
+            private async Task LoadFromRemotesAsync()
+            {
+                var func = new Func<string, Task>(async endpoint =>
+                {
+                    try
+                    {
+                        Remote.Add(await System.IO.File.ReadAllTextAsync(endpoint));
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                });
+
+                var tasks = System.Linq.Enumerable.Select(Endpoints, endpoint => func.Invoke(endpoint));
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CalleeInvokingLocalDelegateThatCatchesAll_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Usings + RemotePull.Replace("{|#0:", "").Replace("LoadFromRemotesAsync()|}", "LoadFromRemotesAsync()") + Stubs);
+    }
+
+    [Fact]
+    public async Task CalleeInvokingLocalDelegateThatCanFail_Reports()
+    {
+        // The fallback read after the guarded pull can fail, with nothing around it.
+        await VerifyCS.VerifyAnalyzerAsync(Usings + RemotePull.Replace("Console.Error.WriteLine(ex);\n            }", "Console.Error.WriteLine(ex);\n            }\n\n            Remote.Add(await System.IO.File.ReadAllTextAsync(endpoint + \".bak\"));") + Stubs,
+            VerifyCS.Diagnostic("ASYNC402").WithLocation(0).WithArguments("LoadFromRemotesAsync", "'System.IO.File.ReadAllTextAsync(endpoint + \".bak\")' in 'ConfigService.LoadFromRemotesAsync'"));
+    }
+
     [Fact]
     public async Task CalleeAwaitsHeldSourceThatOnlySucceeds_NoDiagnostic()
     {

@@ -389,8 +389,8 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Every local the using declares is a stream that its scope mentions only as the receiver of a read (<c>Read</c>,
     /// <c>ReadAsync</c>, <c>CopyTo</c>, <c>CopyToAsync</c>, <c>Seek</c>, ...), of <c>SetLength</c> (which resizes the file itself and
-    /// leaves nothing in the write buffer) or of a property read: nothing is written to it
-    /// (SynchronousDisposalAnalyzerTests.FileStreamOnlyResized_NoDiagnostic).
+    /// leaves nothing in the write buffer) or of a property read, or handed to a consumer that only reads it: nothing is written to it
+    /// (SynchronousDisposalAnalyzerTests.FileStreamOnlyResized_NoDiagnostic, FileStreamSentAsRequestContent_NoDiagnostic).
     /// </summary>
     private static bool OnlyReadFrom(IOperation usingOperation, IOperation resources, AsyncSymbols symbols)
     {
@@ -417,6 +417,7 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
         {
             if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default)
                 && !IsPropertyRead(reference)
+                && !IsReadByConsumer(reference)
                 && !(reference.Parent is IInvocationOperation { TargetMethod.Name: var name } read && ReferenceEquals(read.Instance, reference)
                     && (name.StartsWith("Read", System.StringComparison.Ordinal) || name.StartsWith("CopyTo", System.StringComparison.Ordinal) || name is "Seek" or "SetLength")))
             {
@@ -426,6 +427,16 @@ public sealed class SynchronousDisposalAnalyzer : DiagnosticAnalyzer
 
         return locals.Count > 0;
     }
+
+    /// <summary>
+    /// The stream is handed to a consumer that only reads it: an HTTP request body (<c>new StreamContent(fs, chunkSize)</c>), a
+    /// <c>TextReader</c> or a <c>BinaryReader</c> made over it (SynchronousDisposalAnalyzerTests.FileStreamSentAsRequestContent_NoDiagnostic).
+    /// </summary>
+    private static bool IsReadByConsumer(IOperation reference) =>
+        reference.WalkUpConversions().Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol consumer } }
+        && ((consumer.Name == "StreamContent" && consumer.IsInNamespace("System", "Net", "Http"))
+            || (consumer.Name == "BinaryReader" && consumer.IsInNamespace("System", "IO"))
+            || (consumer.IsTextWriterOrReader() && !consumer.IsTextWriter()));
 
     /// <summary>
     /// Every local the using declares is flushed with an awaited <c>FlushAsync</c>, its own or that of a writer made over it

@@ -2066,6 +2066,39 @@ public class SynchronousDisposalAnalyzerTests
         }
         """;
 
+    // A media upload: the file is opened (read-write by default) and sent as a chunked request body.
+    private const string MediaUpload = """
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class MediaClient
+        {
+            private readonly HttpClient _http = new HttpClient();
+
+            async Task<string> UploadAsync(string path)
+            {
+                [|using|] var fs = new FileStream(path, FileMode.Open);
+                using var content = new MultipartContent { new StreamContent(fs, 8192) };
+                AFTER
+                using var response = await _http.PostAsync("https://example.org/upload", content);
+                return await response.Content.ReadAsStringAsync();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FileStreamSentAsRequestContent_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(MediaUpload.Replace("[|using|]", "using").Replace("AFTER", ""));
+    }
+
+    [Fact]
+    public async Task FileStreamWrittenBeforeSending_Reports()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(MediaUpload.Replace("AFTER", "fs.WriteByte(0);"));
+    }
+
     [Fact]
     public async Task StreamClosedByOwningArchive_NoDiagnostic()
     {

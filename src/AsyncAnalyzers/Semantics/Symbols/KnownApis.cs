@@ -303,6 +303,12 @@ internal static class KnownApis
                     || (second == "Animation" && method.Name == "RunAsync");
             case "CommunityToolkit":
                 return !awaitable;
+
+            // An intercepted request's AbortAsync/ContinueAsync/RespondAsync: PuppeteerSharp catches and logs the protocol error of a
+            // request already gone (a closed page, a canceled load); it throws only when interception is off or the request was
+            // already handled, a programming error (UnawaitedTaskAnalyzerTests.InterceptedRequestAbortedWithoutAwait_NoDiagnostic).
+            case "PuppeteerSharp":
+                return method.Name is "AbortAsync" or "ContinueAsync" or "RespondAsync" && type.Name is "IRequest" or "Request";
         }
 
         return false;

@@ -2036,4 +2036,56 @@ public class UnawaitedTaskAnalyzerTests
             }
             """);
     }
+
+    // A browser automation engine: a request handler that aborts blocked resources and lets the rest through, inside a sync event.
+    private static readonly System.Lazy<Microsoft.CodeAnalysis.MetadataReference> BrowserLibrary = new(() => AsyncAnalyzers.Tests.Verifiers.TestDefaults.CompiledLibrary("PuppeteerSharp", """
+        namespace PuppeteerSharp
+        {
+            using System.Threading.Tasks;
+            public interface IRequest
+            {
+                string Url { get; }
+                Task AbortAsync();
+                Task ContinueAsync();
+                Task ReloadAsync();
+            }
+        }
+        """));
+
+    private const string RequestFilter = """
+        using System.Threading.Tasks;
+        using PuppeteerSharp;
+
+        class RequestFilter
+        {
+            public void OnRequest(IRequest request)
+            {
+                if (request.Url.EndsWith(".png"))
+                {
+                    CALL;
+                }
+            }
+        }
+        """;
+
+    private static async Task VerifyWithBrowserLibraryAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AdditionalReferences.Add(BrowserLibrary.Value);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InterceptedRequestAbortedWithoutAwait_NoDiagnostic()
+    {
+        await VerifyWithBrowserLibraryAsync(RequestFilter.Replace("CALL", "request.AbortAsync()"));
+    }
+
+    [Fact]
+    public async Task OtherBrowserCallWithoutAwait_Reports()
+    {
+        await VerifyWithBrowserLibraryAsync(RequestFilter.Replace("CALL", "{|#0:request.ReloadAsync()|}"),
+            VerifyCS.Diagnostic("ASYNC201").WithLocation(0).WithArguments("IRequest.ReloadAsync", "await it, or if fire-and-forget is intended, discard it with a continuation that reports its exception"));
+    }
 }

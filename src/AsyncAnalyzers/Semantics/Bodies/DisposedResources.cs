@@ -191,19 +191,8 @@ internal static class DisposedResources
     /// whether the writer leaves it open (<c>leaveOpen</c> not the constant <c>false</c>); null when the value is not such a
     /// creation. Disposing or flushing that writer flushes or closes the local (ASYNC105).
     /// </summary>
-    public static ILocalSymbol? WriterMadeOver(IOperation value, out bool leavesOpen)
-    {
-        leavesOpen = false;
-        if (value.WalkDownConversions() is not IObjectCreationOperation { Type: { } writerType, Arguments: { Length: > 0 } arguments }
-            || !writerType.IsTextWriter()
-            || arguments[0].Value.WalkDownConversions() is not ILocalReferenceOperation { Local: var over })
-        {
-            return null;
-        }
-
-        leavesOpen = arguments.Any(argument => argument.Parameter?.Name == "leaveOpen" && argument.Value.ConstantValue is not { HasValue: true, Value: false });
-        return over;
-    }
+    public static ILocalSymbol? WriterMadeOver(IOperation value, out bool leavesOpen) =>
+        MadeOver(value, static type => type.IsTextWriter(), out leavesOpen);
 
     /// <summary>
     /// The local an owning wrapper is made over, and whether it leaves it open: a <c>TextWriter</c> (as <see cref="WriterMadeOver"/>),
@@ -211,13 +200,23 @@ internal static class DisposedResources
     /// streams (<c>new ZipArchive(zipFile, ZipArchiveMode.Create)</c>): each closes the stream it is made over when it is disposed,
     /// unless <c>leaveOpen</c> is not the constant <c>false</c>.
     /// </summary>
-    public static ILocalSymbol? OwnerMadeOver(IOperation value, out bool leavesOpen)
+    public static ILocalSymbol? OwnerMadeOver(IOperation value, out bool leavesOpen) =>
+        MadeOver(
+            value,
+            static type => type.IsTextWriterOrReader()
+                || (type.Name is "BinaryWriter" or "BinaryReader" && type.IsInNamespace("System", "IO"))
+                || (type.Name is "ZipArchive" or "GZipStream" or "DeflateStream" or "BrotliStream" or "ZLibStream" && type.IsInNamespace("System", "IO", "Compression")),
+            out leavesOpen);
+
+    /// <summary>
+    /// The local a wrapper of an accepted type is made over (the local as the first argument of its creation), and whether it leaves
+    /// it open (<c>leaveOpen</c> not the constant <c>false</c>); null when the value is not such a creation.
+    /// </summary>
+    private static ILocalSymbol? MadeOver(IOperation value, System.Func<INamedTypeSymbol, bool> accepted, out bool leavesOpen)
     {
         leavesOpen = false;
-        if (value.WalkDownConversions() is not IObjectCreationOperation { Type: INamedTypeSymbol ownerType, Arguments: { Length: > 0 } arguments }
-            || !(ownerType.IsTextWriterOrReader()
-                || (ownerType.Name is "BinaryWriter" or "BinaryReader" && ownerType.IsInNamespace("System", "IO"))
-                || (ownerType.Name is "ZipArchive" or "GZipStream" or "DeflateStream" or "BrotliStream" or "ZLibStream" && ownerType.IsInNamespace("System", "IO", "Compression")))
+        if (value.WalkDownConversions() is not IObjectCreationOperation { Type: INamedTypeSymbol wrapperType, Arguments: { Length: > 0 } arguments }
+            || !accepted(wrapperType)
             || arguments[0].Value.WalkDownConversions() is not ILocalReferenceOperation { Local: var over })
         {
             return null;
